@@ -1,0 +1,62 @@
+"""The JSONL export contract (../shared/contract/README.md, version 1).
+
+Records are produced kind by kind; later stages (claims, dates, events, facts) add their
+own generators to `contract_records`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+from claimgraph.store import Store, StoredDocument, StoredEntity, iter_documents, iter_entities
+
+CONTRACT_VERSION = 1
+
+
+def document_record(document: StoredDocument) -> dict[str, Any]:
+    return {
+        "kind": "document",
+        "id": document.id,
+        "source": document.source,
+        "title": document.title,
+        "outlet": document.outlet,
+        "url": document.url,
+        "language": document.language,
+        "published": {"value": document.published_value, "basis": document.published_basis},
+        "published_not_before": document.published_not_before,
+        "text": document.text,
+        "removed": list(document.removed),
+        "duplicate_of": document.duplicate_of,
+    }
+
+
+def entity_record(entity: StoredEntity) -> dict[str, Any]:
+    return {
+        "kind": "entity",
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.type,
+        "aliases": list(entity.aliases),
+        "mentions": [{"doc": m.doc, "start": m.start, "end": m.end, "text": m.text} for m in entity.mentions],
+        "place": None,
+    }
+
+
+def contract_records(store: Store) -> Iterator[dict[str, Any]]:
+    """Every record of the store, in contract shape, documents first."""
+    for document in iter_documents(store):
+        yield document_record(document)
+    for entity in iter_entities(store):
+        yield entity_record(entity)
+
+
+def write_jsonl(store: Store, out: TextIO) -> dict[str, int]:
+    """Write all records, one JSON object per line; return the count of each kind."""
+    counts: dict[str, int] = {}
+    for record in contract_records(store):
+        out.write(json.dumps(record, ensure_ascii=False))
+        out.write("\n")
+        counts[record["kind"]] = counts.get(record["kind"], 0) + 1
+    return counts

@@ -1,0 +1,83 @@
+"""Names inside larger names: a modifier name plus an institutional, facility or event head.
+
+"the French army", "Mali's army", "the Sevare military airport", "the Moura massacre",
+"the Wagner group": spaCy tags only the modifier ("French", "Sevare"). Following the
+dependency arc from the name to its head noun gives the whole named thing. Both the
+modifier's mention and the larger one are kept (nested mentions).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+
+# What may stand between a name and its head: "Sevare [military] airport", "Russia['s] Ministry".
+_MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "PART"})
+
+
+@dataclass(frozen=True)
+class NameHeads:
+    """Head lemmas by entity type, from extract/data/name_heads.json."""
+
+    type_of_head: dict[str, str]
+    modifier_dependencies: frozenset[str]
+    domain: re.Pattern[str]
+
+
+def load_name_heads() -> NameHeads:
+    data = json.loads(resources.files("claimgraph.extract").joinpath("data/name_heads.json").read_text("utf-8"))
+    type_of_head: dict[str, str] = {}
+    for kind in ("EVENT", "FAC", "ORG"):  # later types win: "operation" is ORG before EVENT
+        for head in data["heads"][kind]:
+            type_of_head[head.split()[-1]] = kind
+    suffixes = "|".join(sorted(data["media_domain_suffixes"], key=len, reverse=True))
+    domain = re.compile(rf"(?<![\w/@.-])(?:[a-z0-9][a-z0-9-]*\.)+(?:{suffixes})(?![\w/.-]*[\w/])", re.IGNORECASE)
+    return NameHeads(type_of_head=type_of_head, modifier_dependencies=frozenset(data["modifier_dependencies"]), domain=domain)
+
+
+def expanded_names(doc: Doc, entities: list[tuple[Span, str]], heads: NameHeads) -> list[tuple[int, int, str]]:
+    """(start, end, type) character spans of names that contain one of `entities` as a modifier."""
+    found = []
+    for span, _ in entities:
+        head = _head_noun(span, heads)
+        if head is None:
+            continue
+        container = _entity_containing(doc, head)
+        end_char = container.end_char if container is not None else head.idx + len(head.text)
+        if end_char > span.end_char and "\n" not in doc.text[span.start_char : end_char]:
+            found.append((span.start_char, end_char, heads.type_of_head[head.lemma_.lower()]))
+    return found
+
+
+def media_domains(text: str, heads: NameHeads) -> list[tuple[int, int, str]]:
+    """Web domains named in running text ("according to tvmonde.com"): outlets, typed MEDIA."""
+    return [(m.start(), m.end(), "MEDIA") for m in heads.domain.finditer(text)]
+
+
+def _head_noun(span: Span, heads: NameHeads) -> Token | None:
+    """Follow modifier arcs up from the span's root, through other proper nouns, to a head noun
+    in the lexicon that lies right after the span (only modifiers in between)."""
+    token = span.root
+    for _ in range(4):
+        if token.dep_ not in heads.modifier_dependencies or token.head.i <= token.i:
+            return None
+        token = token.head
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("NOUN", "PROPN") and lemma in heads.type_of_head:
+            between = span.doc[span.end : token.i]
+            return token if all(t.pos_ in _MODIFIER_POS for t in between) else None
+        if token.pos_ != "PROPN":
+            return None
+    return None
+
+
+def _entity_containing(doc: Doc, token: Token) -> Span | None:
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None

@@ -1,0 +1,194 @@
+"""Entity mentions from the parse, completed within each document.
+
+spaCy finds a name once and misses it the next time, or finds "Yevgeny Prigozhin" and then
+only "Prigozhin". Every occurrence of a name found in a document is a mention, and a short
+form (a surname, an organisation without its designator) takes the key of its long form.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Doc
+
+from claimgraph.extract.expand import NameHeads, expanded_names, load_name_heads, media_domains
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a name in a document's text, with the key that groups its variants."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    type: str
+    key: str  # resolution key: normalized name of the longest form this mention refers to
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    doc: str
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class EntityLexicon:
+    """The label mapping and name words from extract/data/entity_types.json."""
+
+    labels: dict[str, str]
+    org_designators: frozenset[str]
+    leading_words: frozenset[str]
+    heads: NameHeads
+
+
+def load_entity_lexicon() -> EntityLexicon:
+    raw = resources.files("claimgraph.extract").joinpath("data/entity_types.json").read_text("utf-8")
+    data = json.loads(raw)
+    return EntityLexicon(
+        labels=dict(data["labels"]),
+        org_designators=frozenset(data["org_designators"]),
+        leading_words=frozenset(data["leading_words"]),
+        heads=load_name_heads(),
+    )
+
+
+_POSSESSIVE = re.compile(r"[’']s?$")
+_KEY_WORD = re.compile(r"[\w]+")
+
+
+def name_key(name: str, lexicon: EntityLexicon) -> str:
+    """Accent-, case- and punctuation-free form of a name, without a leading article or possessive."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii") or name
+    words = _KEY_WORD.findall(_POSSESSIVE.sub("", plain.strip()).casefold())
+    while len(words) > 1 and words[0] in lexicon.leading_words:
+        words = words[1:]
+    return " ".join(words)
+
+
+def extract_sentences(doc: Doc, doc_id: str) -> list[Sentence]:
+    return [Sentence(doc_id, i, s.start_char, s.end_char) for i, s in enumerate(doc.sents)]
+
+
+def extract_mentions(doc: Doc, doc_id: str, lexicon: EntityLexicon) -> list[Mention]:
+    """Mentions of named entities: the model's spans, then every other occurrence of those names."""
+    text = doc.text
+    spans: dict[tuple[int, int], str] = {}
+    named = [(ent, lexicon.labels[ent.label_]) for ent in doc.ents if ent.label_ in lexicon.labels]
+    for ent, kind in named:
+        start, end = _trim(text, ent.start_char, ent.end_char, lexicon)
+        if end > start:
+            spans[(start, end)] = kind
+    for start, end, kind in expanded_names(doc, named, lexicon.heads) + media_domains(text, lexicon.heads):
+        if not _crosses(spans, start, end, kind):
+            spans[(start, end)] = kind
+    forms = _forms_by_key(text, spans, lexicon)
+    _add_other_occurrences(text, spans, forms)
+    long_forms = _long_forms(forms, lexicon)
+    sentence_starts = [s.start_char for s in doc.sents]
+    mentions = []
+    for (start, end), kind in sorted(spans.items()):
+        key = name_key(text[start:end], lexicon)
+        if not key:
+            continue
+        mentions.append(
+            Mention(
+                doc=doc_id,
+                start=start,
+                end=end,
+                text=text[start:end],
+                type=kind,
+                key=long_forms.get((key, kind), key),
+                sentence=_sentence_index(sentence_starts, start),
+            )
+        )
+    return mentions
+
+
+def _trim(text: str, start: int, end: int, lexicon: EntityLexicon) -> tuple[int, int]:
+    """Drop a leading article and a trailing possessive or punctuation from a span."""
+    span = text[start:end]
+    first, _, rest = span.partition(" ")
+    if rest and first.casefold() in lexicon.leading_words:
+        start += len(first) + 1
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in ")]":
+        end -= 1
+    if (match := _POSSESSIVE.search(text[start:end])) and end - start > 2 and match.group() != "s":
+        end -= len(match.group())
+    return start, end
+
+
+def _forms_by_key(text: str, spans: dict[tuple[int, int], str], lexicon: EntityLexicon) -> dict[str, tuple[str, str]]:
+    """Each distinct surface form found by the model -> (its type, its key)."""
+    forms: dict[str, tuple[str, str]] = {}
+    for (start, end), kind in spans.items():
+        form = text[start:end]
+        forms.setdefault(form, (kind, name_key(form, lexicon)))
+    return forms
+
+
+def _add_other_occurrences(text: str, spans: dict[tuple[int, int], str], forms: dict[str, tuple[str, str]]) -> None:
+    """Occurrences of a found name that the model did not tag (same spelling, whole words)."""
+    for form, (kind, _) in sorted(forms.items(), key=lambda item: -len(item[0])):
+        if len(form) < 2:
+            continue
+        for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+            if not _crosses(spans, match.start(), match.end(), kind):
+                spans[(match.start(), match.end())] = kind
+
+
+def _crosses(spans: dict[tuple[int, int], str], start: int, end: int, kind: str) -> bool:
+    """Whether a new span would clash with a mention already there: the same extent, a partial
+    overlap, or nesting inside a mention of the same type ("Wagner" inside "Wagner Group").
+    A name nested in one of another type stays: "Mali" in the ORG "Mali's army"."""
+    for s, e in spans:
+        if s < end and start < e:
+            nested = (s <= start and end <= e) or (start <= s and e <= end)
+            if (s, e) == (start, end) or not nested or spans[(s, e)] == kind:
+                return True
+    return False
+
+
+def _long_forms(forms: dict[str, tuple[str, str]], lexicon: EntityLexicon) -> dict[tuple[str, str], str]:
+    """Map a short key to the one longer key of the same type it abbreviates in this document:
+    a surname to the full name, "wagner" to "wagner group"."""
+    keys_by_type: dict[str, set[str]] = {}
+    for kind, key in forms.values():
+        keys_by_type.setdefault(kind, set()).add(key)
+    mapping: dict[tuple[str, str], str] = {}
+    for kind, keys in keys_by_type.items():
+        for short in keys:
+            candidates = [k for k in keys if k != short and _abbreviates(short, k, kind, lexicon)]
+            if len(candidates) == 1:
+                mapping[(short, kind)] = candidates[0]
+    return mapping
+
+
+def _abbreviates(short: str, long: str, kind: str, lexicon: EntityLexicon) -> bool:
+    short_words, long_words = short.split(), long.split()
+    if len(short_words) >= len(long_words):
+        return False
+    if kind == "PERSON":
+        return long_words[-len(short_words) :] == short_words
+    if kind == "ORG":
+        rest = long_words[len(short_words) :]
+        return long_words[: len(short_words)] == short_words and all(w in lexicon.org_designators for w in rest)
+    return False
+
+
+def _sentence_index(starts: list[int], offset: int) -> int:
+    low, high = 0, len(starts)
+    while low < high:
+        mid = (low + high) // 2
+        if starts[mid] <= offset:
+            low = mid + 1
+        else:
+            high = mid
+    return max(0, low - 1)

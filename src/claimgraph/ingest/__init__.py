@@ -1,0 +1,59 @@
+"""Ingest: files and records in, cleaned `Article`s (or `Skipped` reasons) out."""
+
+from __future__ import annotations
+
+import hashlib
+
+from claimgraph.errors import InputRejected
+from claimgraph.ingest.boilerplate import BoilerplateRules, load_rules
+from claimgraph.ingest.clean import CleanedBody, clean_body
+from claimgraph.ingest.discover import SUPPORTED_SUFFIXES, iter_input_files
+from claimgraph.ingest.language import LanguageIdentifier
+from claimgraph.ingest.parse import parse_unit
+from claimgraph.ingest.records import Article, Published, RawArticle, Skipped
+from claimgraph.ingest.units import InputUnit, iter_units
+
+__all__ = [
+    "Article",
+    "BoilerplateRules",
+    "CleanedBody",
+    "InputUnit",
+    "LanguageIdentifier",
+    "Published",
+    "RawArticle",
+    "SUPPORTED_SUFFIXES",
+    "Skipped",
+    "clean_body",
+    "document_id",
+    "iter_input_files",
+    "iter_units",
+    "load_rules",
+    "prepare_article",
+]
+
+
+def prepare_article(unit: InputUnit, *, rules: BoilerplateRules, languages: LanguageIdentifier, max_chars: int) -> Article:
+    """Parse and clean one unit. Raises InputRejected when no usable article comes out."""
+    raw = parse_unit(unit)
+    cleaned = clean_body(raw.body, rules=rules, title=raw.title, detect_title=raw.needs_title_detection)
+    if not cleaned.text:
+        raise InputRejected("no article text left after removing the headline and boilerplate")
+    if len(cleaned.text) > max_chars:
+        raise InputRejected(f"text has {len(cleaned.text):,} characters, over the {max_chars:,} limit (--max-chars)")
+    return Article(
+        id=document_id(cleaned.text),
+        key=raw.key,
+        fingerprint=raw.fingerprint,
+        text=cleaned.text,
+        title=cleaned.title,
+        url=raw.url,
+        outlet=raw.outlet,
+        language=languages.identify(cleaned.text, declared=raw.language),
+        published=raw.published,
+        removed=cleaned.removed,
+    )
+
+
+def document_id(text: str, *, salt: str = "") -> str:
+    """Stable id: a hash of the cleaned text (salted with the input key for exact duplicates)."""
+    return hashlib.sha256((salt + "\x00" + text if salt else text).encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,59 @@
+"""What the ingest stage hands to the next one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Published:
+    """Publication date as a TIMEX3 value, and where it came from."""
+
+    value: str | None = None
+    basis: str = "unknown"  # metadata | text | inferred | unknown
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """One article as read from an input, before cleaning.
+
+    `key` identifies the input for incremental builds: the resolved file path, or
+    `path#L<n>` for the n-th line of a JSONL file (`path#<i>` for the i-th object of a JSON list).
+    """
+
+    key: str
+    fingerprint: str
+    body: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    language: str | None = None
+    published: Published = field(default_factory=Published)
+    # Whether the body still holds its headline and page furniture (plain text does;
+    # extracted HTML and news-please `maintext` have had theirs removed upstream).
+    needs_title_detection: bool = True
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article: the text every later stage reads, with its provenance."""
+
+    id: str
+    key: str
+    fingerprint: str
+    text: str
+    title: str | None
+    url: str | None
+    outlet: str | None
+    language: str
+    published: Published
+    removed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that did not become a document, and why; never dropped silently."""
+
+    key: str
+    reason: str
+    fingerprint: str | None = None

@@ -1,0 +1,220 @@
+"""The build: ingest -> analyze -> extract -> store, batch by batch, then resolve.
+
+Each batch is one transaction, and each input's fingerprint is stored with its outcome, so a
+killed build resumes where it stopped and a repeated build does nothing new.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+
+from claimgraph.analyze import Analysis, analyze_batch, load_pipeline
+from claimgraph.config import BuildOptions
+from claimgraph.errors import InputRejected
+from claimgraph.extract import EntityLexicon, extract_mentions, extract_sentences, load_entity_lexicon
+from claimgraph.ingest import (
+    Article,
+    BoilerplateRules,
+    LanguageIdentifier,
+    Skipped,
+    document_id,
+    iter_input_files,
+    iter_units,
+    load_rules,
+    prepare_article,
+)
+from claimgraph.ingest.budget import time_budget
+from claimgraph.ingest.dedup import fingerprint, similarity
+from claimgraph.resolve import MentionForm, resolve_entities
+from claimgraph.store import Store
+
+
+@dataclass
+class BuildReport:
+    """What one build did. `skipped` lists every input that did not become a document."""
+
+    added: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    mentions: int = 0
+    entities: int | None = None  # None when entities did not need resolving again
+    skipped: list[Skipped] = field(default_factory=list)
+
+    @property
+    def read(self) -> int:
+        return self.added + self.unchanged + len(self.skipped)
+
+
+@dataclass(frozen=True)
+class BuildTools:
+    """What a build loads once and passes down: the parser and the lexicons."""
+
+    nlp: Language
+    boilerplate: BoilerplateRules
+    languages: LanguageIdentifier
+    entity_lexicon: EntityLexicon
+
+    @classmethod
+    def load(cls, options: BuildOptions) -> BuildTools:
+        return cls(
+            nlp=load_pipeline(options.model),
+            boilerplate=load_rules(),
+            languages=LanguageIdentifier(),
+            entity_lexicon=load_entity_lexicon(),
+        )
+
+
+ProgressCallback = Callable[[str], None]
+
+
+def build(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    store: Store,
+    options: BuildOptions,
+    tools: BuildTools | None = None,
+    on_input: ProgressCallback | None = None,
+) -> BuildReport:
+    """Add the articles under `paths` to `store`. `on_input` is called with each input key."""
+    tools = tools or BuildTools.load(options)
+    report = BuildReport()
+    batch: list[Article] = []
+    skips: list[Skipped] = []
+    for item in _articles(paths, store=store, options=options, tools=tools, report=report, on_input=on_input):
+        if isinstance(item, Skipped):
+            skips.append(item)
+        else:
+            batch.append(item)
+        if len(batch) >= options.batch_size or len(skips) >= options.batch_size:
+            _commit_batch(batch, skips, store=store, options=options, tools=tools, report=report)
+            batch, skips = [], []
+    _commit_batch(batch, skips, store=store, options=options, tools=tools, report=report)
+    if store.entities_stale():
+        report.entities = resolve_store_entities(store, tools.entity_lexicon)
+    return report
+
+
+def resolve_store_entities(store: Store, lexicon: EntityLexicon) -> int:
+    """Rebuild the corpus-level entities from all stored mentions."""
+    forms = (MentionForm(key, kind, text, count) for key, kind, text, count in store.mention_forms())
+    entities = resolve_entities(forms, lexicon)
+    return store.replace_entities((e.id, e.name, e.type, list(e.aliases), list(e.keys)) for e in entities)
+
+
+def _articles(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    store: Store,
+    options: BuildOptions,
+    tools: BuildTools,
+    report: BuildReport,
+    on_input: ProgressCallback | None,
+) -> Iterator[Article | Skipped]:
+    """Stream cleaned articles (and skips) from the inputs, passing over unchanged ones."""
+    seen_ids: set[str] = set()
+    for found in iter_input_files(paths):
+        if isinstance(found, Skipped):
+            yield found
+            continue
+        for unit in iter_units(found, max_bytes=options.max_bytes):
+            if on_input:
+                on_input(unit.key)
+            if isinstance(unit, Skipped):
+                yield unit
+                continue
+            if store.input_fingerprint(unit.key) == unit.fingerprint:
+                report.unchanged += 1
+                continue
+            try:
+                with time_budget(options.time_budget, what="ingest"):
+                    article = prepare_article(unit, rules=tools.boilerplate, languages=tools.languages, max_chars=options.max_chars)
+            except InputRejected as exc:
+                yield Skipped(unit.key, str(exc), unit.fingerprint)
+                continue
+            yield _with_unique_id(article, store=store, seen_ids=seen_ids)
+
+
+def _with_unique_id(article: Article, *, store: Store, seen_ids: set[str]) -> Article:
+    """An exact copy of a stored text from another input gets its own id (and becomes its duplicate)."""
+    source = store.document_source(article.id)
+    if (source is not None and source != article.key) or article.id in seen_ids:
+        article = Article(**{**article.__dict__, "id": document_id(article.text, salt=article.key)})
+    seen_ids.add(article.id)
+    return article
+
+
+def _commit_batch(
+    articles: list[Article],
+    skips: list[Skipped],
+    *,
+    store: Store,
+    options: BuildOptions,
+    tools: BuildTools,
+    report: BuildReport,
+) -> None:
+    if not articles and not skips:
+        return
+    analyses = analyze_batch(tools.nlp, articles, time_budget_s=options.time_budget) if articles else []
+    with store.transaction():
+        for skipped in skips:
+            _record_skip(store, skipped, report)
+        for result in analyses:
+            if isinstance(result, Skipped):
+                _record_skip(store, result, report)
+            else:
+                _store_analysis(store, result, options=options, tools=tools, report=report)
+
+
+def _record_skip(store: Store, skipped: Skipped, report: BuildReport) -> None:
+    store.forget_input_document(skipped.key)
+    store.record_input(skipped.key, fingerprint=skipped.fingerprint, status="skipped", reason=skipped.reason)
+    report.skipped.append(skipped)
+
+
+def _store_analysis(store: Store, analysis: Analysis, *, options: BuildOptions, tools: BuildTools, report: BuildReport) -> None:
+    article = analysis.article
+    store.forget_input_document(article.key)
+    if store.document_source(article.id) is not None:  # same text re-read under the same key
+        store.record_input(article.key, fingerprint=article.fingerprint, status="document", document_id=article.id)
+        report.unchanged += 1
+        return
+    shingles = fingerprint(article.text)
+    duplicate_of, score = _near_duplicate(store, shingles.signature, shingles.bands, options.near_duplicate_threshold)
+    store.add_document(
+        {
+            "id": article.id,
+            "source": article.key,
+            "title": article.title,
+            "outlet": article.outlet,
+            "url": article.url,
+            "language": article.language,
+            "published_value": article.published.value,
+            "published_basis": article.published.basis,
+            "text": article.text,
+            "removed": list(article.removed),
+            "duplicate_of": duplicate_of,
+            "similarity": score,
+        }
+    )
+    store.add_minhash(article.id, shingles.signature, shingles.bands)
+    if analysis.doc is not None:
+        store.add_sentences((s.doc, s.index, s.start, s.end) for s in extract_sentences(analysis.doc, article.id))
+        mentions = extract_mentions(analysis.doc, article.id, tools.entity_lexicon)
+        store.add_mentions((m.doc, m.start, m.end, m.text, m.type, m.key, m.sentence) for m in mentions)
+        report.mentions += len(mentions)
+    store.record_input(article.key, fingerprint=article.fingerprint, status="document", document_id=article.id)
+    report.added += 1
+    report.duplicates += duplicate_of is not None
+
+
+def _near_duplicate(store: Store, signature: bytes, bands: tuple[bytes, ...], threshold: float) -> tuple[str | None, float | None]:
+    """The earliest stored original this text nearly duplicates, with the estimated similarity."""
+    for doc_id, other in store.minhash_candidates(bands):
+        score = similarity(signature, other)
+        if score >= threshold:
+            return doc_id, round(score, 3)
+    return None, None

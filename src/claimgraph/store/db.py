@@ -1,0 +1,169 @@
+"""The SQLite store: one file, WAL journal, one transaction per batch of documents."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from os import PathLike
+from types import TracebackType
+
+from claimgraph.errors import StoreError
+from claimgraph.store.migrate import migrate
+
+_ENTITIES_STALE = "entities_stale"
+
+
+class Store:
+    """A claimgraph database. Open with `Store.open(path)`; use as a context manager."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+
+    @classmethod
+    def open(cls, path: str | PathLike[str]) -> Store:
+        try:
+            connection = sqlite3.connect(path, isolation_level=None)  # transactions are explicit
+            connection.row_factory = sqlite3.Row
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = NORMAL")
+            connection.execute("PRAGMA foreign_keys = ON")
+            _refuse_foreign_database(connection)
+            migrate(connection)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: not a usable SQLite database ({exc})") from None
+        return cls(connection)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All writes inside commit together or not at all (a killed run loses only this batch)."""
+        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        self.connection.execute("COMMIT")
+
+    # --- inputs -------------------------------------------------------------------------
+
+    def input_fingerprint(self, key: str) -> str | None:
+        row = self.connection.execute("SELECT fingerprint FROM inputs WHERE key = ?", (key,)).fetchone()
+        return row["fingerprint"] if row else None
+
+    def record_input(self, key: str, *, fingerprint: str | None, status: str, reason: str | None = None, document_id: str | None = None) -> None:
+        self.connection.execute(
+            "INSERT OR REPLACE INTO inputs (key, fingerprint, status, reason, document_id, processed_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (key, fingerprint, status, reason, document_id, _now()),
+        )
+
+    def forget_input_document(self, key: str) -> None:
+        """An input changed: drop the document it produced unless another input also produced it."""
+        row = self.connection.execute("SELECT document_id FROM inputs WHERE key = ?", (key,)).fetchone()
+        if not row or row["document_id"] is None:
+            return
+        others = self.connection.execute(
+            "SELECT 1 FROM inputs WHERE document_id = ? AND key != ? LIMIT 1", (row["document_id"], key)
+        ).fetchone()
+        if not others:
+            self.connection.execute("DELETE FROM documents WHERE id = ?", (row["document_id"],))
+            self.mark_entities_stale()
+
+    # --- documents ----------------------------------------------------------------------
+
+    def document_source(self, doc_id: str) -> str | None:
+        row = self.connection.execute("SELECT source FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row["source"] if row else None
+
+    def add_document(self, document: dict[str, object]) -> None:
+        """Insert one document row (keys as in the `documents` table; `removed` a list)."""
+        row = dict(document, removed=json.dumps(list(document.get("removed", ())), ensure_ascii=False), added_at=_now())
+        columns = ", ".join(f'"{c}"' for c in row)
+        self.connection.execute(f"INSERT INTO documents ({columns}) VALUES ({', '.join('?' * len(row))})", tuple(row.values()))
+
+    def add_sentences(self, rows: Iterable[tuple[str, int, int, int]]) -> None:
+        self.connection.executemany('INSERT INTO sentences (doc_id, idx, start, "end") VALUES (?, ?, ?, ?)', rows)
+
+    def add_mentions(self, rows: Iterable[tuple[str, int, int, str, str, str, int]]) -> None:
+        self.connection.executemany(
+            'INSERT INTO mentions (doc_id, start, "end", text, type, key, sentence) VALUES (?, ?, ?, ?, ?, ?, ?)', rows
+        )
+        self.mark_entities_stale()
+
+    # --- near duplicates ----------------------------------------------------------------
+
+    def add_minhash(self, doc_id: str, signature: bytes, bands: Iterable[bytes]) -> None:
+        self.connection.execute("INSERT INTO minhashes (doc_id, signature) VALUES (?, ?)", (doc_id, signature))
+        self.connection.executemany(
+            "INSERT OR IGNORE INTO minhash_bands (band, hash, doc_id) VALUES (?, ?, ?)",
+            ((band, value, doc_id) for band, value in enumerate(bands)),
+        )
+
+    def minhash_candidates(self, bands: Iterable[bytes]) -> list[tuple[str, bytes]]:
+        """Documents sharing at least one band with the given band keys, with their signatures."""
+        pairs = list(enumerate(bands))
+        if not pairs:
+            return []
+        where = " OR ".join("(b.band = ? AND b.hash = ?)" for _ in pairs)
+        params = [value for pair in pairs for value in pair]
+        rows = self.connection.execute(
+            f"SELECT DISTINCT m.doc_id, m.signature FROM minhash_bands b JOIN minhashes m ON m.doc_id = b.doc_id "
+            f"JOIN documents d ON d.id = m.doc_id WHERE d.duplicate_of IS NULL AND ({where}) ORDER BY d.rowid",
+            params,
+        ).fetchall()
+        return [(row["doc_id"], row["signature"]) for row in rows]
+
+    # --- entities -----------------------------------------------------------------------
+
+    def mark_entities_stale(self) -> None:
+        self.connection.execute("INSERT OR REPLACE INTO state (name, value) VALUES (?, '1')", (_ENTITIES_STALE,))
+
+    def entities_stale(self) -> bool:
+        row = self.connection.execute("SELECT value FROM state WHERE name = ?", (_ENTITIES_STALE,)).fetchone()
+        return bool(row and row["value"] == "1")
+
+    def mention_forms(self) -> Iterator[tuple[str, str, str, int]]:
+        """(key, type, surface text, count) over all mentions: what entity resolution reads."""
+        rows = self.connection.execute("SELECT key, type, text, COUNT(*) AS n FROM mentions GROUP BY key, type, text ORDER BY key, type, text")
+        for row in rows:
+            yield row["key"], row["type"], row["text"], row["n"]
+
+    def replace_entities(self, entities: Iterable[tuple[str, str, str, list[str], list[tuple[str, str]]]]) -> int:
+        """Replace all entities: (id, name, type, aliases, [(key, type)...]) each. Returns the count."""
+        count = 0
+        with self.transaction():
+            self.connection.execute("DELETE FROM entity_keys")
+            self.connection.execute("DELETE FROM entities")
+            for entity_id, name, kind, aliases, keys in entities:
+                self.connection.execute(
+                    "INSERT INTO entities (id, name, type, aliases) VALUES (?, ?, ?, ?)",
+                    (entity_id, name, kind, json.dumps(aliases, ensure_ascii=False)),
+                )
+                self.connection.executemany(
+                    "INSERT INTO entity_keys (key, type, entity_id) VALUES (?, ?, ?)", ((k, t, entity_id) for k, t in keys)
+                )
+                count += 1
+            self.connection.execute("DELETE FROM state WHERE name = ?", (_ENTITIES_STALE,))
+        return count
+
+
+def _refuse_foreign_database(connection: sqlite3.Connection) -> None:
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    tables = connection.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+    if version == 0 and tables:
+        raise StoreError("the file is an SQLite database of something else, not claimgraph's")
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -1,0 +1,141 @@
+"""Reading the store back as typed records, streamed (never the whole corpus in memory)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from claimgraph.store.db import Store
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    id: str
+    source: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    language: str
+    published_value: str | None
+    published_basis: str
+    published_not_before: str | None
+    text: str
+    removed: tuple[str, ...]
+    duplicate_of: str | None
+
+
+@dataclass(frozen=True)
+class StoredMention:
+    doc: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class StoredEntity:
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    mentions: tuple[StoredMention, ...]
+
+
+@dataclass(frozen=True)
+class StoreStats:
+    documents: int
+    duplicates: int
+    skipped: int
+    entities: int
+    mentions: int
+    languages: dict[str, int]
+    skip_reasons: list[tuple[str, str]]  # (input key, reason)
+    top_entities: list[tuple[str, str, int]]  # (name, type, mentions)
+
+
+def iter_documents(store: Store) -> Iterator[StoredDocument]:
+    for row in store.connection.execute("SELECT * FROM documents ORDER BY source, id"):
+        yield _document(row)
+
+
+def get_document(store: Store, doc_id: str) -> StoredDocument | None:
+    row = store.connection.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    return _document(row) if row else None
+
+
+def iter_entities(store: Store) -> Iterator[StoredEntity]:
+    """Entities with their mentions, ordered by id; one query streamed in entity order."""
+    rows = store.connection.execute(
+        'SELECT e.id, e.name, e.type, e.aliases, m.doc_id, m.start, m."end", m.text '
+        "FROM entities e JOIN entity_keys k ON k.entity_id = e.id "
+        "JOIN mentions m ON m.key = k.key AND m.type = k.type "
+        'ORDER BY e.id, m.doc_id, m.start, m."end"'
+    )
+    current: sqlite3.Row | None = None
+    mentions: list[StoredMention] = []
+    for row in rows:
+        if current is not None and row["id"] != current["id"]:
+            yield _entity(current, mentions)
+            mentions = []
+        current = row
+        mentions.append(StoredMention(row["doc_id"], row["start"], row["end"], row["text"]))
+    if current is not None:
+        yield _entity(current, mentions)
+
+
+def search_documents(store: Store, query: str, *, limit: int = 20) -> list[tuple[str, str | None, str]]:
+    """Full-text search (FTS5 syntax): (document id, title, snippet) by relevance."""
+    rows = store.connection.execute(
+        "SELECT d.id, d.title, snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet "
+        "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
+        "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
+        (query, limit),
+    )
+    return [(row["id"], row["title"], row["snippet"]) for row in rows]
+
+
+def store_stats(store: Store, *, top: int = 10) -> StoreStats:
+    one = lambda sql: store.connection.execute(sql).fetchone()[0]  # noqa: E731
+    languages = dict(store.connection.execute("SELECT language, COUNT(*) FROM documents GROUP BY language ORDER BY 2 DESC").fetchall())
+    skips = [tuple(r) for r in store.connection.execute("SELECT key, reason FROM inputs WHERE status = 'skipped' ORDER BY key")]
+    top_entities = [
+        tuple(r)
+        for r in store.connection.execute(
+            "SELECT e.name, e.type, COUNT(*) AS n FROM entities e JOIN entity_keys k ON k.entity_id = e.id "
+            "JOIN mentions m ON m.key = k.key AND m.type = k.type GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?",
+            (top,),
+        )
+    ]
+    return StoreStats(
+        documents=one("SELECT COUNT(*) FROM documents"),
+        duplicates=one("SELECT COUNT(*) FROM documents WHERE duplicate_of IS NOT NULL"),
+        skipped=len(skips),
+        entities=one("SELECT COUNT(*) FROM entities"),
+        mentions=one("SELECT COUNT(*) FROM mentions"),
+        languages=languages,
+        skip_reasons=skips,  # type: ignore[arg-type]
+        top_entities=top_entities,  # type: ignore[arg-type]
+    )
+
+
+def _document(row: sqlite3.Row) -> StoredDocument:
+    return StoredDocument(
+        id=row["id"],
+        source=row["source"],
+        title=row["title"],
+        outlet=row["outlet"],
+        url=row["url"],
+        language=row["language"],
+        published_value=row["published_value"],
+        published_basis=row["published_basis"],
+        published_not_before=row["published_not_before"],
+        text=row["text"],
+        removed=tuple(json.loads(row["removed"])),
+        duplicate_of=row["duplicate_of"],
+    )
+
+
+def _entity(row: sqlite3.Row, mentions: list[StoredMention]) -> StoredEntity:
+    return StoredEntity(id=row["id"], name=row["name"], type=row["type"], aliases=tuple(json.loads(row["aliases"])), mentions=tuple(mentions))
