@@ -66,8 +66,9 @@ _KEY_WORD = re.compile(r"[\w]+")
 
 def name_key(name: str, lexicon: EntityLexicon) -> str:
     """Accent-, case- and punctuation-free form of a name, without a leading article or possessive."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii") or name
-    words = _KEY_WORD.findall(_POSSESSIVE.sub("", plain.strip()).casefold())
+    bare = _POSSESSIVE.sub("", name.strip())
+    plain = unicodedata.normalize("NFKD", bare).encode("ascii", "ignore").decode("ascii") or bare
+    words = _KEY_WORD.findall(plain.casefold())
     while len(words) > 1 and words[0] in lexicon.leading_words:
         words = words[1:]
     return " ".join(words)
@@ -126,12 +127,31 @@ def _trim(text: str, start: int, end: int, lexicon: EntityLexicon) -> tuple[int,
 
 
 def _forms_by_key(text: str, spans: dict[tuple[int, int], str], lexicon: EntityLexicon) -> dict[str, tuple[str, str]]:
-    """Each distinct surface form found by the model -> (its type, its key)."""
+    """Each distinct surface form found by the model -> (its type, its key), plus the short
+    forms a text uses after a first full mention: a person's surname, an organisation's name
+    without its designator ("Wagner" for "Wagner Group")."""
     forms: dict[str, tuple[str, str]] = {}
     for (start, end), kind in spans.items():
         form = text[start:end]
         forms.setdefault(form, (kind, name_key(form, lexicon)))
+    for form, (kind, key) in list(forms.items()):
+        short = _short_form(form, kind, lexicon)
+        if short and short not in forms:
+            forms[short] = (kind, name_key(short, lexicon))
     return forms
+
+
+def _short_form(form: str, kind: str, lexicon: EntityLexicon) -> str | None:
+    words = form.split()
+    if len(words) < 2:
+        return None
+    if kind == "PERSON":
+        short = words[-1]
+    elif kind == "ORG" and all(w.casefold() in lexicon.org_designators for w in words[1:]):
+        short = words[0]
+    else:
+        return None
+    return short if len(short) >= 3 and short[0].isupper() and short.isalpha() else None
 
 
 def _add_other_occurrences(text: str, spans: dict[tuple[int, int], str], forms: dict[str, tuple[str, str]]) -> None:

@@ -15,6 +15,8 @@ from importlib import resources
 _SENTENCE_END = tuple('.!?…"”’»)')
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _WORD = re.compile(r"\w+(?:[’'.-]\w+)*")
+# "us" only in lower case: "US" is the United States.
+_READER_ADDRESS = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Oo]ur|us)\b")
 _MENU_SEPARATORS = re.compile(r"\s[|•»·›]\s|\s/\s")
 
 
@@ -29,6 +31,7 @@ class BoilerplateRules:
     head_label: re.Pattern[str]
     byline: re.Pattern[str]
     cue_max_words: int
+    cue_short_words: int
     short_line_max_words: int
     credit_max_words: int
 
@@ -54,6 +57,7 @@ def load_rules(path: str | None = None) -> BoilerplateRules:
         head_label=re.compile(rf"^(?:{alternation(data['head_labels'])})\s*:\s*(?P<value>.+)$", flags),
         byline=re.compile(data["byline"]),
         cue_max_words=int(data["cue_max_words"]),
+        cue_short_words=int(data["cue_short_words"]),
         short_line_max_words=int(data["short_line_max_words"]),
         credit_max_words=int(data["credit_max_words"]),
     )
@@ -73,7 +77,7 @@ def furniture_reason(line: str, rules: BoilerplateRules) -> str | None:
     words = word_count(line)
     if any(p.search(line) for p in rules.line_patterns):
         return "furniture pattern"
-    if words <= rules.cue_max_words and any(p.search(line) for p in rules.cue_patterns):
+    if words <= rules.cue_max_words and _is_cue_line(line, words, rules):
         return "furniture cue"
     if (match := rules.credit_label.match(line)) and _is_credit_text(match.group("rest"), rules):
         return "credit line"
@@ -86,6 +90,14 @@ def furniture_reason(line: str, rules: BoilerplateRules) -> str | None:
     if len(_MENU_SEPARATORS.findall(line)) >= 2 and words <= 3 * (len(_MENU_SEPARATORS.findall(line)) + 1):
         return "menu"
     return None
+
+
+def _is_cue_line(line: str, words: int, rules: BoilerplateRules) -> bool:
+    """A furniture cue decides a line that is short, talks to the reader, or holds two cues."""
+    hits = sum(1 for p in rules.cue_patterns if p.search(line))
+    if not hits:
+        return False
+    return words <= rules.cue_short_words or hits >= 2 or bool(_READER_ADDRESS.search(line))
 
 
 def _is_credit_text(rest: str, rules: BoilerplateRules) -> bool:

@@ -1,0 +1,82 @@
+"""The JSONL export follows the contract: fields, types, offsets, stable ids."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from claimgraph import BuildOptions, Store, build
+from claimgraph.export import contract_records
+
+from .conftest import write_article
+
+DOCUMENT_FIELDS = {"kind", "id", "source", "title", "outlet", "url", "language", "published", "published_not_before", "text", "removed", "duplicate_of"}
+ENTITY_FIELDS = {"kind", "id", "name", "type", "aliases", "mentions", "place"}
+ENTITY_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EQUIPMENT", "EVENT", "MEDIA"}
+ARTICLE = [
+    "General Amadou Keita, the head of the Ruvian army, said on Monday that troops had left the town of Kessa.",
+    "Keita told Radio Horizon that the Ruvian government would not send more soldiers to Kessa.",
+    "The United Nations said the withdrawal from Kessa was complete, according to horizon-news.com.",
+]
+
+
+def _export(tmp_path: Path, name: str, build_tools) -> list[dict]:
+    folder = tmp_path / "corpus"
+    if not folder.exists():
+        write_article(folder, "kessa.txt", "Troops leave Kessa", ARTICLE)
+    with Store.open(tmp_path / f"{name}.db") as store:
+        build([folder], store=store, options=BuildOptions(), tools=build_tools)
+        return list(contract_records(store))
+
+
+def test_records_have_the_contract_fields_and_types(tmp_path: Path, build_tools) -> None:
+    records = _export(tmp_path, "kb", build_tools)
+    documents = [r for r in records if r["kind"] == "document"]
+    entities = [r for r in records if r["kind"] == "entity"]
+    assert len(documents) == 1 and entities
+    document = documents[0]
+    assert set(document) == DOCUMENT_FIELDS
+    assert document["title"] == "Troops leave Kessa"
+    assert document["language"] == "en"
+    assert document["published"] == {"value": None, "basis": "unknown"}
+    for entity in entities:
+        assert set(entity) == ENTITY_FIELDS
+        assert entity["type"] in ENTITY_TYPES
+        assert entity["mentions"] and entity["name"] in entity["aliases"]
+
+
+def test_every_mention_offset_points_at_its_text(tmp_path: Path, build_tools) -> None:
+    records = _export(tmp_path, "kb", build_tools)
+    texts = {r["id"]: r["text"] for r in records if r["kind"] == "document"}
+    mentions = [m for r in records if r["kind"] == "entity" for m in r["mentions"]]
+    assert len(mentions) >= 8
+    for mention in mentions:
+        assert texts[mention["doc"]][mention["start"] : mention["end"]] == mention["text"]
+
+
+def test_repeated_names_and_short_forms_join_one_entity(tmp_path: Path, build_tools) -> None:
+    records = _export(tmp_path, "kb", build_tools)
+    by_name = {r["name"]: r for r in records if r["kind"] == "entity"}
+    keita = next(r for r in by_name.values() if "Amadou Keita" in r["aliases"])
+    assert "Keita" in keita["aliases"] and keita["type"] == "PERSON"
+    kessa = [r for r in by_name.values() if "Kessa" in r["aliases"]]
+    assert len(kessa) == 1 and len([m for m in kessa[0]["mentions"] if m["text"] == "Kessa"]) == 3
+
+
+def test_entity_ids_are_stable_across_builds(tmp_path: Path, build_tools) -> None:
+    first = {(r["id"], r["name"]) for r in _export(tmp_path, "one", build_tools) if r["kind"] == "entity"}
+    second = {(r["id"], r["name"]) for r in _export(tmp_path, "two", build_tools) if r["kind"] == "entity"}
+    assert first == second
+
+
+def test_cli_export_writes_jsonl_to_a_file_and_to_stdout(tmp_path: Path, claimgraph_cli: list[str]) -> None:
+    write_article(tmp_path / "corpus", "kessa.txt", "Troops leave Kessa", ARTICLE)
+    db = tmp_path / "kb.db"
+    subprocess.run([*claimgraph_cli, "build", str(tmp_path / "corpus"), "--db", str(db), "-q"], check=True, capture_output=True)
+    to_file = subprocess.run([*claimgraph_cli, "export", "--db", str(db), "--format", "jsonl", "-o", str(tmp_path / "out.jsonl")], capture_output=True, text=True)
+    to_stdout = subprocess.run([*claimgraph_cli, "export", "--db", str(db)], capture_output=True, text=True)
+    assert to_file.returncode == 0 and "1 document" in to_file.stderr
+    lines = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["kind"] for line in lines][0] == "document"
+    assert to_stdout.stdout.splitlines() == lines
