@@ -7,6 +7,7 @@ import hashlib
 from claimgraph.errors import InputRejected
 from claimgraph.ingest.boilerplate import BoilerplateRules, load_rules
 from claimgraph.ingest.clean import CleanedBody, clean_body
+from claimgraph.ingest.decode import has_words
 from claimgraph.ingest.discover import SUPPORTED_SUFFIXES, iter_input_files
 from claimgraph.ingest.language import LanguageIdentifier
 from claimgraph.ingest.parse import parse_unit
@@ -36,8 +37,8 @@ def prepare_article(unit: InputUnit, *, rules: BoilerplateRules, languages: Lang
     """Parse and clean one unit. Raises InputRejected when no usable article comes out."""
     raw = parse_unit(unit)
     cleaned = clean_body(raw.body, rules=rules, title=raw.title, detect_title=raw.needs_title_detection)
-    if not cleaned.text:
-        raise InputRejected("no article text left after removing the headline and boilerplate")
+    if not has_words(cleaned.text):
+        raise InputRejected("no article text (no words) left after removing the headline and boilerplate")
     if len(cleaned.text) > max_chars:
         raise InputRejected(f"text has {len(cleaned.text):,} characters, over the {max_chars:,} limit (--max-chars)")
     return Article(

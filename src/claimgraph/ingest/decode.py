@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from claimgraph.errors import InputRejected
 
 _SNIFF_BYTES = 8192
+_WORD = re.compile(r"[^\W\d_]{2}")
 # Share of control characters (other than tab/newline/CR/form feed) above which bytes are binary.
 _MAX_CONTROL_SHARE = 0.02
 
@@ -30,6 +32,11 @@ def decode_text(data: bytes) -> str:
     if sample and controls / len(sample) > _MAX_CONTROL_SHARE:
         raise InputRejected(f"binary file ({controls} control characters in the first {len(sample)})")
     return normalize_text(text)
+
+
+def has_words(text: str | None) -> bool:
+    """Whether a text holds at least one word (two letters in a row, in any script)."""
+    return bool(text and _WORD.search(text))
 
 
 def normalize_text(text: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import codecs
 import re
 from typing import Any
 from urllib.parse import urlparse
@@ -10,9 +10,9 @@ from urllib.parse import urlparse
 import trafilatura
 
 from claimgraph.errors import InputRejected
-from claimgraph.ingest.decode import decode_text, normalize_text
+from claimgraph.ingest.decode import decode_text, has_words, normalize_text
 from claimgraph.ingest.records import Published, RawArticle
-from claimgraph.ingest.units import InputUnit
+from claimgraph.ingest.units import InputUnit, load_json
 
 # Field names used by news-please and similar news dumps, most specific first.
 _BODY_FIELDS = ("maintext", "text", "content", "body", "article")
@@ -33,13 +33,14 @@ def parse_unit(unit: InputUnit) -> RawArticle:
 
 
 def _parse_html(unit: InputUnit) -> RawArticle:
-    if b"\x00" in unit.data[:8192]:
+    utf16 = unit.data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if not utf16 and b"\x00" in unit.data[:8192]:
         raise InputRejected("binary file (contains NUL bytes)")
     try:
         extracted = trafilatura.bare_extraction(unit.data, with_metadata=True, include_comments=False)
     except (ValueError, TypeError, AttributeError) as exc:  # lxml/trafilatura on broken markup
         raise InputRejected(f"HTML could not be parsed: {exc}") from None
-    if extracted is None or not (extracted.text or "").strip():
+    if extracted is None or not has_words(extracted.text):
         raise InputRejected("no article text found in the HTML")
     return RawArticle(
         key=unit.key,
@@ -56,9 +57,9 @@ def _parse_html(unit: InputUnit) -> RawArticle:
 
 def _parse_record(unit: InputUnit) -> RawArticle:
     try:
-        record = json.loads(unit.data)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InputRejected(f"invalid JSON: {exc}") from None
+        record = load_json(unit.data)
+    except ValueError as exc:
+        raise InputRejected(str(exc)) from None
     if not isinstance(record, dict):
         raise InputRejected(f"a JSON record must be an object, not {type(record).__name__}")
     body = _first_str(record, _BODY_FIELDS)

@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from claimgraph.ingest.discover import HTML_SUFFIXES, JSON_SUFFIXES, JSONL_SUFFIXES
 from claimgraph.ingest.records import Skipped
@@ -67,15 +68,31 @@ def _jsonl_units(path: Path, *, max_bytes: int) -> Iterator[InputUnit | Skipped]
 
 def _json_units(key: str, data: bytes) -> Iterator[InputUnit | Skipped]:
     try:
-        parsed = json.loads(data)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        yield Skipped(key, f"invalid JSON: {exc}", _fingerprint(data))
+        parsed = load_json(data)
+    except ValueError as exc:
+        yield Skipped(key, str(exc), _fingerprint(data))
         return
     records = parsed if isinstance(parsed, list) else [parsed]
+    if not records:
+        yield Skipped(key, "JSON file holds an empty list: no records", _fingerprint(data))
     for index, record in enumerate(records):
         encoded = json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8")
         unit_key = key if len(records) == 1 else f"{key}#{index}"
         yield InputUnit(key=unit_key, fingerprint=_fingerprint(encoded), format="record", data=encoded)
+
+
+def load_json(data: bytes) -> Any:
+    """json.loads that turns every way hostile JSON can fail into ValueError("invalid JSON: ...").
+
+    Besides syntax errors: undecodable bytes, nesting deep enough to exhaust the recursion
+    limit, and integers longer than Python's digit limit.
+    """
+    try:
+        return json.loads(data)
+    except RecursionError:
+        raise ValueError("invalid JSON: nested too deeply") from None
+    except (ValueError, UnicodeDecodeError) as exc:  # JSONDecodeError is a ValueError
+        raise ValueError(f"invalid JSON: {exc}") from None
 
 
 def _fingerprint(data: bytes) -> str:
