@@ -6,6 +6,8 @@ killed build resumes where it stopped and a repeated build does nothing new.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -15,7 +17,7 @@ from spacy.language import Language
 from claimgraph.analyze import Analysis, analyze_batch, load_pipeline
 from claimgraph.config import BuildOptions
 from claimgraph.errors import InputRejected
-from claimgraph.extract import EntityLexicon, extract_mentions, extract_sentences, load_entity_lexicon
+from claimgraph.extract import Claim, CueLexicon, EntityLexicon, extract_claims, extract_mentions, extract_sentences, load_cue_lexicon, load_entity_lexicon
 from claimgraph.ingest import (
     Article,
     BoilerplateRules,
@@ -41,6 +43,7 @@ class BuildReport:
     unchanged: int = 0
     duplicates: int = 0
     mentions: int = 0
+    claims: int = 0
     entities: int | None = None  # None when entities did not need resolving again
     skipped: list[Skipped] = field(default_factory=list)
 
@@ -57,6 +60,7 @@ class BuildTools:
     boilerplate: BoilerplateRules
     languages: LanguageIdentifier
     entity_lexicon: EntityLexicon
+    cue_lexicon: CueLexicon
 
     @classmethod
     def load(cls, options: BuildOptions) -> BuildTools:
@@ -65,6 +69,7 @@ class BuildTools:
             boilerplate=load_rules(),
             languages=LanguageIdentifier(),
             entity_lexicon=load_entity_lexicon(),
+            cue_lexicon=load_cue_lexicon(),
         )
 
 
@@ -205,10 +210,22 @@ def _store_analysis(store: Store, analysis: Analysis, *, options: BuildOptions, 
         store.add_sentences((s.doc, s.index, s.start, s.end) for s in extract_sentences(analysis.doc, article.id))
         mentions = extract_mentions(analysis.doc, article.id, tools.entity_lexicon)
         store.add_mentions((m.doc, m.start, m.end, m.text, m.type, m.key, m.sentence) for m in mentions)
+        claims = extract_claims(analysis.doc, article.id, mentions, tools.cue_lexicon, outlet=article.outlet)
+        store.add_claims(_claim_row(claim) for claim in claims)
         report.mentions += len(mentions)
+        report.claims += len(claims)
     store.record_input(article.key, fingerprint=article.fingerprint, status="document", document_id=article.id)
     report.added += 1
     report.duplicates += duplicate_of is not None
+
+
+def _claim_row(claim: Claim) -> tuple[object, ...]:
+    source = claim.source
+    claim_id = "clm_" + hashlib.sha1(f"{claim.doc}:{claim.start}:{claim.end}:{source.name}".encode()).hexdigest()[:16]
+    return (
+        claim_id, claim.doc, claim.start, claim.end, claim.text, claim.sentence, source.name, source.kind, source.start,
+        source.end, source.entity_key, source.entity_type, claim.cue, claim.stance, claim.modality, json.dumps(list(claim.via), ensure_ascii=False),
+    )
 
 
 def _near_duplicate(store: Store, signature: bytes, bands: tuple[bytes, ...], threshold: float) -> tuple[str | None, float | None]:

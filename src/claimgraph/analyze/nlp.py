@@ -23,6 +23,19 @@ MODEL_ALIASES = {
 }
 
 
+# A pipeline component that starts a sentence after each line break: articles are split
+# into paragraphs, and the parser alone sometimes runs a citation line into the next paragraph.
+PARAGRAPH_BREAKS = "claimgraph_paragraph_breaks"
+
+
+def _paragraph_breaks(doc: Doc) -> Doc:
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and "\n" in previous.text or previous.whitespace_ == "\n":
+            token.is_sent_start = True
+    return doc
+
+
 @dataclass(frozen=True)
 class Analysis:
     """An article and its parse. `doc` is None when no pipeline exists for the article's language."""
@@ -32,7 +45,20 @@ class Analysis:
 
 
 def load_pipeline(name: str) -> Language:
-    """Load a spaCy pipeline by package name, alias or path; raise ModelNotAvailable if missing."""
+    """Load a spaCy pipeline by package name, alias or path; raise ModelNotAvailable if missing.
+
+    Adds the paragraph-break component before the parser (registered here, on first load,
+    rather than at import time).
+    """
+    nlp = _load_model(name)
+    if not Language.has_factory(PARAGRAPH_BREAKS):
+        Language.component(PARAGRAPH_BREAKS, func=_paragraph_breaks)
+    if "parser" in nlp.pipe_names and PARAGRAPH_BREAKS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+    return nlp
+
+
+def _load_model(name: str) -> Language:
     target = MODEL_ALIASES.get(name, name)
     try:
         module = importlib.import_module(target)

@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from claimgraph.store import Store, StoredDocument, StoredEntity, iter_documents, iter_entities
+from claimgraph.store import Store, StoredClaim, StoredDocument, StoredEntity, iter_claims, iter_documents, iter_entities
 
 CONTRACT_VERSION = 1
 
@@ -44,12 +44,33 @@ def entity_record(entity: StoredEntity) -> dict[str, Any]:
     }
 
 
+def claim_record(claim: StoredClaim) -> dict[str, Any]:
+    return {
+        "kind": "claim",
+        "id": claim.id,
+        "doc": claim.doc,
+        "start": claim.start,
+        "end": claim.end,
+        "text": claim.text,
+        "source": {"name": claim.source_name, "entity": claim.source_entity, "kind": claim.source_kind},
+        "cue": claim.cue,
+        "stance": claim.stance,
+        "modality": claim.modality,
+        "via": list(claim.via),
+        "entities": list(claim.entities),
+        "dates": [],
+        "quantities": [],
+    }
+
+
 def contract_records(store: Store) -> Iterator[dict[str, Any]]:
-    """Every record of the store, in contract shape, documents first."""
+    """Every record of the store, in contract shape: documents, entities, then claims."""
     for document in iter_documents(store):
         yield document_record(document)
     for entity in iter_entities(store):
         yield entity_record(entity)
+    for claim in iter_claims(store):
+        yield claim_record(claim)
 
 
 def write_jsonl(store: Store, out: TextIO) -> dict[str, int]:

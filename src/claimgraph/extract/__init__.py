@@ -1,5 +1,21 @@
-"""Extract: typed records (entity mentions, sentences) from a parsed article."""
+"""Extract: typed records (sentences, entity mentions, claims) from a parsed article."""
 
+from claimgraph.extract.claims import Claim, extract_claims
+from claimgraph.extract.cues import CueLexicon, load_cue_lexicon
 from claimgraph.extract.mentions import EntityLexicon, Mention, Sentence, extract_mentions, extract_sentences, load_entity_lexicon, name_key
+from claimgraph.extract.sources import ClaimSource
 
-__all__ = ["EntityLexicon", "Mention", "Sentence", "extract_mentions", "extract_sentences", "load_entity_lexicon", "name_key"]
+__all__ = [
+    "Claim",
+    "ClaimSource",
+    "CueLexicon",
+    "EntityLexicon",
+    "Mention",
+    "Sentence",
+    "extract_claims",
+    "extract_mentions",
+    "extract_sentences",
+    "load_cue_lexicon",
+    "load_entity_lexicon",
+    "name_key",
+]

@@ -1,5 +1,6 @@
 """Store: SQLite persistence (schema migrations, FTS5) and typed reads."""
 
+from claimgraph.store.claims import StoredClaim, find_entity_ids, iter_claims
 from claimgraph.store.db import Store
 from claimgraph.store.read import (
     StoredDocument,
@@ -16,10 +17,13 @@ from claimgraph.store.read import (
 __all__ = [
     "Store",
     "StoreStats",
+    "StoredClaim",
     "StoredDocument",
     "StoredEntity",
     "StoredMention",
+    "find_entity_ids",
     "get_document",
+    "iter_claims",
     "iter_documents",
     "iter_entities",
     "search_documents",

@@ -101,6 +101,14 @@ class Store:
         )
         self.mark_entities_stale()
 
+    def add_claims(self, rows: Iterable[tuple[object, ...]]) -> None:
+        """Rows in the column order of the `claims` table (via as a JSON string)."""
+        self.connection.executemany(
+            'INSERT OR IGNORE INTO claims (id, doc_id, start, "end", text, sentence, source_name, source_kind, source_start, '
+            "source_end, source_key, source_type, cue, stance, modality, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
     # --- near duplicates ----------------------------------------------------------------
 
     def add_minhash(self, doc_id: str, signature: bytes, bands: Iterable[bytes]) -> None:

@@ -1,0 +1,240 @@
+"""Claims: every statement of substance in a document, attributed to whoever makes it.
+
+Each sentence is one claim (or one per coordinated speaker: "Mali and Russia deny ...");
+a relative clause with its own cue ("..., who however denies any connection") is one more.
+A sentence without a cue is in the outlet's own voice, unless it lies inside a quotation
+whose speaker is known, or inside an excerpt of another publication.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span
+
+from claimgraph.extract.cues import CueLexicon
+from claimgraph.extract.frames import Frame, find_frames
+from claimgraph.extract.mentions import Mention
+from claimgraph.extract.quotes import Excerpt, excerpts, inside, quote_spans
+from claimgraph.extract.sources import ClaimSource, describe_source, document_head, is_bare_document_reference, is_pronoun
+
+_FRAME_RANK = {"verb": 0, "according": 1, "noun": 2, "news": 3, "impersonal": 4, "adverb": 5}
+_PRONOUN_LOOKBACK = 4  # sentences searched for the speaker a pronoun ("he added") stands for
+
+
+@dataclass(frozen=True)
+class Claim:
+    doc: str
+    start: int
+    end: int
+    text: str
+    source: ClaimSource
+    cue: str | None
+    stance: str  # assert | deny
+    modality: str  # fact | reported | alleged | speculative
+    via: tuple[str, ...]
+    sentence: int
+
+
+def extract_claims(doc: Doc, doc_id: str, mentions: list[Mention], lexicon: CueLexicon, *, outlet: str | None) -> list[Claim]:
+    context = _Context(doc=doc, doc_id=doc_id, mentions=mentions, lexicon=lexicon, outlet=outlet or "the outlet")
+    claims: list[Claim] = []
+    for index, sentence in enumerate(doc.sents):
+        if not _is_statement(sentence, context):
+            continue
+        frames = find_frames(sentence, lexicon)
+        primary = _primary(frames, sentence)
+        if primary is not None and primary.backward and claims and claims[-1].source.kind == "outlet":
+            claims[-1:] = _reattribute(claims[-1], primary, context)
+        if primary is not None:
+            others = [f for f in frames if f is not primary and f.kind == "according"]
+            claims.extend(_frame_claims(primary, sentence, index, context, relayed_by=others))
+        else:
+            claims.append(_unattributed_claim(sentence, index, context))
+        for clause in (f for f in frames if f.scope != (sentence.start_char, sentence.end_char)):
+            claims.extend(_frame_claims(clause, sentence, index, context, relayed_by=[]))
+        context.remember(claims, index)
+    return claims
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    doc_id: str
+    mentions: list[Mention]
+    lexicon: CueLexicon
+    outlet: str
+    recent: list[tuple[int, ClaimSource, str | None, tuple[str, ...]]] = None  # type: ignore[assignment]
+    documents: dict[str, ClaimSource] = None  # type: ignore[assignment]
+    quotes: list[tuple[int, int]] = None  # type: ignore[assignment]
+    excerpt_regions: list[Excerpt] = None  # type: ignore[assignment]
+    quote_speakers: dict[tuple[int, int], tuple[ClaimSource, str | None, tuple[str, ...]]] = None  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        self.recent, self.documents, self.quote_speakers = [], {}, {}
+        self.quotes = quote_spans(self.doc.text)
+        self.excerpt_regions = excerpts(self.doc.text)
+
+    def remember(self, claims: list[Claim], index: int) -> None:
+        for claim in claims[-3:]:
+            if claim.sentence == index and claim.source.kind != "outlet":
+                self.recent.append((index, claim.source, claim.cue, claim.via))
+                for quote in self.quotes:
+                    if quote[0] < claim.end and claim.start < quote[1]:
+                        self.quote_speakers.setdefault(quote, (claim.source, claim.cue, claim.via))
+
+    def excerpt_at(self, span: tuple[int, int]) -> Excerpt | None:
+        return next((e for e in self.excerpt_regions if inside(span, (e.start, e.end))), None)
+
+
+def _is_statement(sentence: Span, context: _Context) -> bool:
+    words = [t for t in sentence if t.is_alpha]
+    if len(words) < 2 or sentence.text.rstrip().endswith("?"):
+        return False
+    if not any(t.pos_ in ("VERB", "AUX") for t in sentence):
+        return False
+    span = (sentence.start_char, sentence.end_char)
+    return not any(inside(span, e.citation, share=0.5) for e in context.excerpt_regions)
+
+
+def _primary(frames: list[Frame], sentence: Span) -> Frame | None:
+    whole = [f for f in frames if f.scope == (sentence.start_char, sentence.end_char)]
+    if not whole:
+        return None
+    return min(whole, key=lambda f: (not f.main, _FRAME_RANK[f.kind], f.cue_span[0]))
+
+
+def _frame_claims(frame: Frame, sentence: Span, index: int, context: _Context, *, relayed_by: list[Frame]) -> list[Claim]:
+    via = [context.doc.text[s:e] for s, e in frame.via]
+    via += [context.doc.text[s:e] for other in relayed_by for s, e in other.sources]
+    excerpt = context.excerpt_at(frame.scope)
+    if excerpt is not None:
+        via.append(excerpt.origin)
+    sources = [_resolve_source(span, index, context) for span in frame.sources] or [_unnamed(frame, context)]
+    claims = []
+    for source in sources:
+        stance = frame.stance
+        if stance == "assert" and _quoted_denial(sentence, frame, context):
+            stance = "deny"
+        claims.append(
+            _claim(
+                frame.scope,
+                index,
+                context,
+                source=source,
+                cue=frame.cue,
+                stance=stance,
+                modality=_modality(sentence, frame.modality, attributed=True, lexicon=context.lexicon),
+                via=tuple(dict.fromkeys(v for v in via if v and v != source.name)),
+            )
+        )
+    return claims
+
+
+def _unattributed_claim(sentence: Span, index: int, context: _Context) -> Claim:
+    span = (sentence.start_char, sentence.end_char)
+    quote = next((q for q in context.quotes if inside(span, q, share=0.6)), None)
+    if quote is not None and (speaker := context.quote_speakers.get(quote) or _speaker_before(quote, index, context)):
+        source, cue, via = speaker
+        stance = "deny" if _negated(sentence, context.lexicon) else "assert"
+        return _claim(span, index, context, source=source, cue=cue, stance=stance, modality=_modality(sentence, None, attributed=True, lexicon=context.lexicon), via=via)
+    excerpt = context.excerpt_at(span)
+    if excerpt is not None:
+        source = ClaimSource(name=excerpt.origin, kind="media")
+        return _claim(span, index, context, source=source, cue=None, stance="assert", modality=_modality(sentence, None, attributed=True, lexicon=context.lexicon), via=())
+    source = ClaimSource(name=context.outlet, kind="outlet")
+    return _claim(span, index, context, source=source, cue=None, stance="assert", modality=_modality(sentence, None, attributed=False, lexicon=context.lexicon), via=())
+
+
+def _speaker_before(quote: tuple[int, int], index: int, context: _Context) -> tuple[ClaimSource, str | None, tuple[str, ...]] | None:
+    """A quotation that opens right after an attributed sentence continues its speaker."""
+    if context.recent and context.recent[-1][0] == index - 1:
+        gap = context.doc.text[max(0, quote[0] - 3) : quote[0]]
+        if not gap.strip() or gap.strip()[-1:] in (".", ":"):
+            _, source, cue, via = context.recent[-1]
+            return source, cue, via
+    return None
+
+
+def _resolve_source(span: tuple[int, int], index: int, context: _Context) -> ClaimSource:
+    doc, lexicon = context.doc, context.lexicon
+    if is_pronoun(doc, span, lexicon):
+        for earlier_index, source, _, _ in reversed(context.recent):
+            if index - earlier_index <= _PRONOUN_LOOKBACK and source.kind in ("person", "anonymous", "organization"):
+                return source
+    if (noun := is_bare_document_reference(doc, span, lexicon)) and noun in context.documents:
+        return context.documents[noun]
+    source = describe_source(doc, span, context.mentions, lexicon)
+    if (noun := document_head(doc, span, lexicon)) and source.kind == "document":
+        context.documents.setdefault(noun, source)
+    return source
+
+
+def _unnamed(frame: Frame, context: _Context) -> ClaimSource:
+    name = context.lexicon.anonymous_adverbs.get(frame.cue.lower(), "unnamed sources")
+    return ClaimSource(name=name, kind="anonymous")
+
+
+def _reattribute(claim: Claim, frame: Frame, context: _Context) -> list[Claim]:
+    """'... The news comes out on Reuters': the sentence before is Reuters' news too."""
+    source = _resolve_source(frame.sources[0], claim.sentence, context)
+    return [replace(claim, source=source, cue=frame.cue, modality="reported")]
+
+
+def _quoted_denial(sentence: Span, frame: Frame, context: _Context) -> bool:
+    """A negated statement in direct speech is a denial ('"Mali does not employ ..."');
+    in indirect speech or the outlet's voice a negation is just a negative statement."""
+    span = (sentence.start_char, sentence.end_char)
+    in_quote = any(q[0] < span[1] and span[0] < q[1] and (q[1] - q[0]) > 20 for q in context.quotes)
+    return in_quote and _negated_in_quotes(sentence, context)
+
+
+def _negated_in_quotes(sentence: Span, context: _Context) -> bool:
+    for quote in context.quotes:
+        tokens = [t for t in sentence if quote[0] <= t.idx < quote[1]]
+        if tokens and _negated_tokens(tokens, context.lexicon):
+            return True
+    return False
+
+
+def _negated(sentence: Span, lexicon: CueLexicon) -> bool:
+    return _negated_tokens(list(sentence), lexicon)
+
+
+def _negated_tokens(tokens: list, lexicon: CueLexicon) -> bool:  # type: ignore[type-arg]
+    """A negation on a clause's main verb ('does not employ', 'have nothing to do with')."""
+    for token in tokens:
+        if token.dep_ == "neg" and token.head.dep_ in ("ROOT", "ccomp", "conj"):
+            return True
+        if token.lower_ in ("nothing", "never", "none") and token.head.dep_ in ("ROOT", "ccomp"):
+            return True
+    return False
+
+
+def _modality(sentence: Span, decided: str | None, *, attributed: bool, lexicon: CueLexicon) -> str:
+    if decided:
+        return decided
+    if _has_marker(sentence, lexicon.alleged_markers):
+        return "alleged"
+    if _has_marker(sentence, lexicon.speculative_markers):
+        return "speculative"
+    return "reported" if attributed else "fact"
+
+
+_MODAL_WORDS = frozenset({"may", "might", "could", "would", "will", "can", "must", "should"})
+
+
+def _has_marker(sentence: Span, markers: tuple[str, ...]) -> bool:
+    """Single-word markers match tokens (a modal only as a modal verb: not the month of May);
+    multi-word markers match the lower-cased text."""
+    words = {t.lower_ for t in sentence if t.lower_ not in _MODAL_WORDS or t.tag_ == "MD"}
+    lower = " " + " ".join(t.lower_ for t in sentence) + " "
+    return any((marker in words) if " " not in marker else (f" {marker} " in lower) for marker in markers)
+
+
+def _claim(span: tuple[int, int], index: int, context: _Context, **fields) -> Claim:  # type: ignore[no-untyped-def]
+    start, end = span
+    text = context.doc.text
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Claim(doc=context.doc_id, start=start, end=end, text=text[start:end], sentence=index, **fields)

@@ -1,0 +1,72 @@
+"""The attribution lexicon (extract/data/attribution.json), loaded into a typed record."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class VerbCue:
+    complement: str  # "clause" or "any"
+    stance: str = "assert"
+    modality: str | None = None
+    particle: str | None = None
+    subjects: frozenset[str] = frozenset()
+    impersonal: bool = True  # "it was reported that": a passive without agent cites unnamed sources
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    verbs: dict[str, VerbCue]
+    speech_nouns: frozenset[str]
+    giving_verbs: frozenset[str]
+    negative_modifiers: frozenset[str]
+    according_to: tuple[str, ...]
+    news_nouns: frozenset[str]
+    news_verbs: frozenset[str]
+    document_nouns: frozenset[str]
+    media_nouns: frozenset[str]
+    anonymous_heads: frozenset[str]
+    speaker_heads: frozenset[str]
+    alleged_markers: tuple[str, ...]
+    speculative_markers: tuple[str, ...]
+    anonymous_adverbs: dict[str, str]
+    personal_pronouns: frozenset[str]
+    first_person: frozenset[str]
+    negations: frozenset[str]
+
+
+def load_cue_lexicon() -> CueLexicon:
+    data = json.loads(resources.files("claimgraph.extract").joinpath("data/attribution.json").read_text("utf-8"))
+    verbs = {
+        lemma: VerbCue(
+            complement=spec["complement"],
+            stance=spec.get("stance", "assert"),
+            modality=spec.get("modality"),
+            particle=spec.get("particle"),
+            subjects=frozenset(spec.get("subjects", ())),
+            impersonal=spec.get("impersonal", True),
+        )
+        for lemma, spec in data["verbs"].items()
+    }
+    return CueLexicon(
+        verbs=verbs,
+        speech_nouns=frozenset(data["speech_nouns"]),
+        giving_verbs=frozenset(data["giving_verbs"]),
+        negative_modifiers=frozenset(data["negative_modifiers"]),
+        according_to=tuple(data["according_to"]),
+        news_nouns=frozenset(data["news_nouns"]),
+        news_verbs=frozenset(data["news_verbs"]),
+        document_nouns=frozenset(data["document_nouns"]),
+        media_nouns=frozenset(data["media_nouns"]),
+        anonymous_heads=frozenset(data["anonymous_heads"]),
+        speaker_heads=frozenset(data["speaker_heads"]),
+        alleged_markers=tuple(data["hedges"]["alleged"]),
+        speculative_markers=tuple(data["hedges"]["speculative"]),
+        anonymous_adverbs=dict(data["anonymous_adverbs"]),
+        personal_pronouns=frozenset(data["personal_pronouns"]),
+        first_person=frozenset(data["first_person"]),
+        negations=frozenset(data["negations"]),
+    )

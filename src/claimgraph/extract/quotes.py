@@ -1,0 +1,73 @@
+"""Where the text quotes someone, and where it reproduces another publication.
+
+Quotes may span sentences ('«The French are better at spying ... France's drone footage was
+taken illegally.»'), so they are found on the whole text. A citation line (a quoted title
+with a link: 'Source: "Title," outlet.com 12 January 2022. https://...') opens an excerpt
+of that publication that runs to the next citation line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+_OPENING = {"“": "”", "«": "»", "„": "“", '"': '"'}
+_URL = re.compile(r"https?://\S+")
+_QUOTED_TITLE = re.compile(r"[“\"«].{8,}?[”\"»]")
+_MAX_QUOTE_CHARS = 3000
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """Text between a citation line and the next: reproduced from `origin` (its web host)."""
+
+    start: int
+    end: int
+    origin: str
+    citation: tuple[int, int]  # the citation line itself
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation, outermost only, marks included."""
+    spans = []
+    index = 0
+    while index < len(text):
+        char = text[index]
+        closing = _OPENING.get(char)
+        if closing is None:
+            index += 1
+            continue
+        # “ may close a „ quote and ” often closes a « one in translated text: accept either closer.
+        closers = {closing, "”", "»"} if char != '"' else {'"'}
+        end = next((j for j in range(index + 1, min(len(text), index + _MAX_QUOTE_CHARS)) if text[j] in closers), None)
+        if end is None:
+            index += 1
+            continue
+        spans.append((index, end + 1))
+        index = end + 1
+    return spans
+
+
+def excerpts(text: str) -> list[Excerpt]:
+    """Excerpt regions opened by citation lines (a quoted title and a link on one line)."""
+    citations = []
+    offset = 0
+    for line in text.split("\n"):
+        url = _URL.search(line)
+        if url and _QUOTED_TITLE.search(line):
+            host = urlparse(url.group()).hostname or ""
+            citations.append((offset, offset + len(line), host.removeprefix("www.")))
+        offset += len(line) + 1
+    regions = []
+    for index, (start, end, host) in enumerate(citations):
+        region_end = citations[index + 1][0] if index + 1 < len(citations) else len(text)
+        if host and region_end > end + 1:
+            regions.append(Excerpt(start=end, end=region_end, origin=host, citation=(start, end)))
+    return regions
+
+
+def inside(span: tuple[int, int], region: tuple[int, int], *, share: float = 0.5) -> bool:
+    """Whether at least `share` of span lies inside region."""
+    overlap = min(span[1], region[1]) - max(span[0], region[0])
+    return span[1] > span[0] and overlap / (span[1] - span[0]) >= share

@@ -1,0 +1,98 @@
+"""Naming a claim's source: its kind (person, organization, media, document, anonymous) and
+the entity mention it rests on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from claimgraph.extract.cues import CueLexicon
+from claimgraph.extract.mentions import Mention
+
+
+@dataclass(frozen=True)
+class ClaimSource:
+    """Who makes a claim. `entity_key`/`entity_type` point at a mention key resolved later."""
+
+    name: str
+    kind: str  # person | organization | media | document | anonymous | outlet
+    start: int | None = None
+    end: int | None = None
+    entity_key: str | None = None
+    entity_type: str | None = None
+
+
+_KIND_OF_TYPE = {"PERSON": "person", "MEDIA": "media", "ORG": "organization", "GPE": "organization", "NORP": "organization", "FAC": "organization", "LOC": "organization"}
+_ENTITY_PREFERENCE = ("PERSON", "MEDIA", "ORG", "GPE", "NORP")
+
+
+def describe_source(doc: Doc, span: tuple[int, int], mentions: list[Mention], lexicon: CueLexicon) -> ClaimSource:
+    """Kind and entity of the source noun phrase at `span`."""
+    start, end = span
+    phrase = doc.char_span(start, end, alignment_mode="expand")
+    name = doc.text[start:end]
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    entity = _best_entity(inside)
+    head = phrase.root if phrase is not None else None
+    head_lemma = head.lemma_.lower() if head is not None else ""
+    covered_head = head is not None and any(m.start <= head.idx < m.end for m in inside)
+    if head_lemma in lexicon.document_nouns and not covered_head:
+        kind = "document"
+    elif phrase is not None and any(t.lower_ in lexicon.media_nouns for t in phrase) and entity is not None:
+        kind = "media"
+    elif head_lemma in lexicon.anonymous_heads and not covered_head:
+        kind = "anonymous"
+    elif entity is not None:
+        kind = _KIND_OF_TYPE.get(entity.type, "organization")
+    elif _indefinite(phrase):
+        kind = "anonymous"
+    else:
+        kind = "organization"
+    return ClaimSource(
+        name=name,
+        kind=kind,
+        start=start,
+        end=end,
+        entity_key=entity.key if entity is not None else None,
+        entity_type=entity.type if entity is not None else None,
+    )
+
+
+def is_pronoun(doc: Doc, span: tuple[int, int], lexicon: CueLexicon) -> bool:
+    return doc.text[span[0] : span[1]].lower() in lexicon.personal_pronouns
+
+
+def is_bare_document_reference(doc: Doc, span: tuple[int, int], lexicon: CueLexicon) -> str | None:
+    """'the article', 'the photograph, taken on ...': a definite document noun with no name of
+    its own, which refers back to the document introduced earlier."""
+    phrase = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if phrase is None:
+        return None
+    root = phrase.root
+    lemma = root.lemma_.lower()
+    determiners = [c.lower_ for c in root.children if c.dep_ == "det"]
+    named = any(c.dep_ in ("compound", "poss", "amod") and (c.pos_ == "PROPN" or c.ent_type_) for c in root.children)
+    if lemma in lexicon.document_nouns and determiners and determiners[0] in ("the", "this", "that") and not named:
+        return lemma
+    return None
+
+
+def document_head(doc: Doc, span: tuple[int, int], lexicon: CueLexicon) -> str | None:
+    """The document noun heading a source phrase ('a recent article in X' -> 'article')."""
+    phrase = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if phrase is None:
+        return None
+    lemma = phrase.root.lemma_.lower()
+    return lemma if lemma in lexicon.document_nouns else None
+
+
+def _best_entity(mentions: list[Mention]) -> Mention | None:
+    ranked = [m for m in mentions if m.type in _ENTITY_PREFERENCE]
+    if not ranked:
+        return None
+    return min(ranked, key=lambda m: (_ENTITY_PREFERENCE.index(m.type), -(m.end - m.start)))
+
+
+def _indefinite(phrase: Span | None) -> bool:
+    return phrase is not None and phrase[0].lower_ in ("a", "an", "some", "several", "many", "one", "two", "three", "other", "another")

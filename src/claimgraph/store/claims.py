@@ -1,0 +1,88 @@
+"""Reading claims back, with their source entity and the entities mentioned in them."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from claimgraph.store.db import Store
+
+
+@dataclass(frozen=True)
+class StoredClaim:
+    id: str
+    doc: str
+    start: int
+    end: int
+    text: str
+    source_name: str
+    source_kind: str
+    source_entity: str | None
+    cue: str | None
+    stance: str
+    modality: str
+    via: tuple[str, ...]
+    entities: tuple[str, ...]
+
+
+_SELECT = (
+    'SELECT c.*, k.entity_id AS source_entity FROM claims c '
+    "LEFT JOIN entity_keys k ON k.key = c.source_key AND k.type = c.source_type "
+)
+
+
+def iter_claims(store: Store, *, stance: str | None = None, entity_ids: list[str] | None = None) -> Iterator[StoredClaim]:
+    """Claims in document order; optionally only denials/assertions, or those about or by entities."""
+    where, params = [], []
+    if stance:
+        where.append("c.stance = ?")
+        params.append(stance)
+    if entity_ids:
+        marks = ", ".join("?" * len(entity_ids))
+        where.append(
+            f"(k.entity_id IN ({marks}) OR EXISTS (SELECT 1 FROM mentions m JOIN entity_keys mk ON mk.key = m.key AND mk.type = m.type "
+            f'WHERE m.doc_id = c.doc_id AND m.start >= c.start AND m."end" <= c."end" AND mk.entity_id IN ({marks})))'
+        )
+        params += entity_ids * 2
+    sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY c.doc_id, c.start, c.id"
+    for row in store.connection.execute(sql, params):
+        yield _claim(row, _entities_in(store, row))
+
+
+def find_entity_ids(store: Store, name: str) -> list[str]:
+    """Entities whose name or an alias equals `name` (case-insensitive)."""
+    wanted = name.casefold()
+    ids = []
+    for row in store.connection.execute("SELECT id, name, aliases FROM entities"):
+        if row["name"].casefold() == wanted or any(a.casefold() == wanted for a in json.loads(row["aliases"])):
+            ids.append(row["id"])
+    return ids
+
+
+def _entities_in(store: Store, row: sqlite3.Row) -> tuple[str, ...]:
+    rows = store.connection.execute(
+        "SELECT DISTINCT k.entity_id FROM mentions m JOIN entity_keys k ON k.key = m.key AND k.type = m.type "
+        'WHERE m.doc_id = ? AND m.start >= ? AND m."end" <= ? ORDER BY m.start',
+        (row["doc_id"], row["start"], row["end"]),
+    )
+    return tuple(r[0] for r in rows)
+
+
+def _claim(row: sqlite3.Row, entities: tuple[str, ...]) -> StoredClaim:
+    return StoredClaim(
+        id=row["id"],
+        doc=row["doc_id"],
+        start=row["start"],
+        end=row["end"],
+        text=row["text"],
+        source_name=row["source_name"],
+        source_kind=row["source_kind"],
+        source_entity=row["source_entity"],
+        cue=row["cue"],
+        stance=row["stance"],
+        modality=row["modality"],
+        via=tuple(json.loads(row["via"])),
+        entities=entities,
+    )
