@@ -2,6 +2,7 @@
 
 from claimgraph.extract.claims import Claim, extract_claims
 from claimgraph.extract.cues import CueLexicon, load_cue_lexicon
+from claimgraph.extract.frames import Frame, find_frames
 from claimgraph.extract.mentions import EntityLexicon, Mention, Sentence, extract_mentions, extract_sentences, load_entity_lexicon, name_key
 from claimgraph.extract.sources import ClaimSource
 
@@ -10,11 +11,13 @@ __all__ = [
     "ClaimSource",
     "CueLexicon",
     "EntityLexicon",
+    "Frame",
     "Mention",
     "Sentence",
     "extract_claims",
     "extract_mentions",
     "extract_sentences",
+    "find_frames",
     "load_cue_lexicon",
     "load_entity_lexicon",
     "name_key",

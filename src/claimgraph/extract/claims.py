@@ -18,7 +18,7 @@ from claimgraph.extract.mentions import Mention
 from claimgraph.extract.quotes import Excerpt, excerpts, inside, quote_spans
 from claimgraph.extract.sources import ClaimSource, describe_source, document_head, is_bare_document_reference, is_pronoun
 
-_FRAME_RANK = {"verb": 0, "according": 1, "noun": 2, "news": 3, "impersonal": 4, "adverb": 5}
+_FRAME_RANK = {"verb": 0, "according": 1, "noun": 2, "news": 3, "colon": 4, "impersonal": 5, "adverb": 6}
 _PRONOUN_LOOKBACK = 4  # sentences searched for the speaker a pronoun ("he added") stands for
 
 
@@ -42,7 +42,8 @@ def extract_claims(doc: Doc, doc_id: str, mentions: list[Mention], lexicon: CueL
     for index, sentence in enumerate(doc.sents):
         if not _is_statement(sentence, context):
             continue
-        frames = find_frames(sentence, lexicon)
+        # Beliefs and intentions ("X wants to ...") attribute a claim only with a that-clause.
+        frames = [f for f in find_frames(sentence, lexicon) if not f.attitude or f.clausal]
         primary = _primary(frames, sentence)
         if primary is not None and primary.backward and claims and claims[-1].source.kind == "outlet":
             claims[-1:] = _reattribute(claims[-1], primary, context)
@@ -159,6 +160,11 @@ def _speaker_before(quote: tuple[int, int], index: int, context: _Context) -> tu
 def _resolve_source(span: tuple[int, int], index: int, context: _Context) -> ClaimSource:
     doc, lexicon = context.doc, context.lexicon
     if is_pronoun(doc, span, lexicon):
+        # "he" is the nearest person named before it in the sentence, else the last speaker.
+        sentence = doc.char_span(span[0], span[1], alignment_mode="expand").sent
+        earlier = [m for m in context.mentions if m.type == "PERSON" and sentence.start_char <= m.start and m.end <= span[0]]
+        if earlier:
+            return describe_source(doc, (earlier[-1].start, earlier[-1].end), context.mentions, lexicon)
         for earlier_index, source, _, _ in reversed(context.recent):
             if index - earlier_index <= _PRONOUN_LOOKBACK and source.kind in ("person", "anonymous", "organization"):
                 return source

@@ -15,12 +15,14 @@ class VerbCue:
     particle: str | None = None
     subjects: frozenset[str] = frozenset()
     impersonal: bool = True  # "it was reported that": a passive without agent cites unnamed sources
+    attitude: bool = False  # a belief or intention ("wants", "knows"), not a statement
 
 
 @dataclass(frozen=True)
 class CueLexicon:
     verbs: dict[str, VerbCue]
     speech_nouns: frozenset[str]
+    possessive_speech_nouns: frozenset[str]
     giving_verbs: frozenset[str]
     negative_modifiers: frozenset[str]
     according_to: tuple[str, ...]
@@ -48,12 +50,15 @@ def load_cue_lexicon() -> CueLexicon:
             particle=spec.get("particle"),
             subjects=frozenset(spec.get("subjects", ())),
             impersonal=spec.get("impersonal", True),
+            attitude=attitude,
         )
-        for lemma, spec in data["verbs"].items()
+        for table, attitude in (("attitude_verbs", True), ("verbs", False))
+        for lemma, spec in data[table].items()
     }
     return CueLexicon(
         verbs=verbs,
         speech_nouns=frozenset(data["speech_nouns"]),
+        possessive_speech_nouns=frozenset(data["possessive_speech_nouns"]),
         giving_verbs=frozenset(data["giving_verbs"]),
         negative_modifiers=frozenset(data["negative_modifiers"]),
         according_to=tuple(data["according_to"]),

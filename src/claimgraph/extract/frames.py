@@ -39,6 +39,10 @@ class Frame:
     via: tuple[tuple[int, int], ...] = ()
     content_root: int | None = None  # token index of the reported statement's main verb
     main: bool = True  # False for frames inside a clause (relative, conjoined)
+    attitude: bool = False  # a belief or intention cue ("wants", "knows") rather than speech
+    clausal: bool = False  # the cue takes a clause ("believes that ...")
+    # The source as written, where it differs from `sources`: "who" in "X, who said ...".
+    written_sources: tuple[tuple[int, int], ...] | None = None
     backward: bool = False  # also the source of the previous sentence
 
 
@@ -53,6 +57,10 @@ def find_frames(sentence: Span, lexicon: CueLexicon) -> list[Frame]:
             frames.append(frame)
         elif frame := _news_frame(token, sentence, lexicon):
             frames.append(frame)
+        elif frame := _possessive_noun_frame(token, lexicon):
+            frames.append(frame)
+    if not frames and (frame := _colon_frame(sentence)):
+        frames.append(frame)
     if not frames:
         if frame := _adverb_frame(sentence, lexicon):
             frames.append(frame)
@@ -78,6 +86,7 @@ def _verb_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | No
         return None
 
     scope, main = _sentence_span(sentence), True
+    written: tuple[tuple[int, int], ...] | None = None
     sources: tuple[tuple[int, int], ...]
     kind = "verb"
     if passive:
@@ -91,10 +100,11 @@ def _verb_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | No
             return None
     elif subject is not None and subject.lower_ in _RELATIVE_PRONOUNS and token.dep_ == "relcl":
         sources, scope, main = (_source_span(token.head),), _subtree_span(token), False
+        written = ((subject.idx, subject.idx + len(subject.text)),)
     elif token.dep_ == "relcl":
-        if subject is None or subject.lower_ in lexicon.personal_pronouns:
-            return None  # "... which he promised to X": the clause belongs to the sentence's claim
-        # "where the army claims to have ...": a clause of its own, by its own subject
+        if subject is None:
+            return None
+        # "where the army claims to have ...", "in which he said ...": a clause of its own
         sources, scope, main = tuple(_source_span(s) for s in _conjuncts(subject)), _subtree_span(token), False
     elif subject is not None:
         if subject.lower_ in ("it", "this", "that") and not has_clause:
@@ -117,6 +127,9 @@ def _verb_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | No
         via=via,
         content_root=_content_root(token),
         main=main and token.dep_ == "ROOT",
+        attitude=cue.attitude,
+        clausal=any(c.dep_ == "ccomp" for c in children),
+        written_sources=written,
     )
 
 
@@ -185,6 +198,46 @@ def _news_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | No
                     backward=True,
                 )
     return None
+
+
+def _possessive_noun_frame(token: Token, lexicon: CueLexicon) -> Frame | None:
+    """'the police's earlier claim that ...', 'a statement by the ministry': a clause-level frame."""
+    if token.pos_ != "NOUN" or token.lower_ not in lexicon.possessive_speech_nouns:
+        return None
+    owner = _first_child(token, "poss")
+    if owner is None:
+        agent = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+        owner = _first_child(agent, "pobj") if agent is not None else None
+    if owner is None or owner.lower_ in ("its", "their", "his", "her", "my", "our", "your") and owner.dep_ == "poss" and not _is_named(owner):
+        return None
+    return Frame(
+        kind="noun",
+        cue=token.text,
+        cue_span=(token.idx, token.idx + len(token.text)),
+        sources=(_source_span(owner),),
+        scope=_subtree_span(token),
+        main=False,
+    )
+
+
+def _colon_frame(sentence: Span) -> Frame | None:
+    """'WALLACE: Do you ...', 'Politifact: Trump is right': a short name, a colon, a statement."""
+    colon = next((t for t in sentence if t.text == ":"), None)
+    if colon is None or colon.i - sentence.start > 8 or colon.i == sentence.start:
+        return None
+    head = sentence.doc[sentence.start : colon.i]
+    if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in head) or any(t.pos_ == "VERB" for t in head):
+        return None
+    if head[0].lower_ in ("source", "sources", "photo", "image", "date", "update", "editor", "note"):
+        return None
+    return Frame(
+        kind="colon",
+        cue=":",
+        cue_span=(colon.idx, colon.idx + 1),
+        sources=((head.start_char, head.end_char),),
+        scope=(sentence.start_char, sentence.end_char),
+        main=False,
+    )
 
 
 def _adverb_frame(sentence: Span, lexicon: CueLexicon) -> Frame | None:

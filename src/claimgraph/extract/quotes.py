@@ -40,7 +40,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             continue
         # “ may close a „ quote and ” often closes a « one in translated text: accept either closer.
         closers = {closing, "”", "»"} if char != '"' else {'"'}
-        end = next((j for j in range(index + 1, min(len(text), index + _MAX_QUOTE_CHARS)) if text[j] in closers), None)
+        # A quotation ends within its paragraph; an unclosed mark is not a quotation.
+        limit = text.find("\n", index)
+        limit = min(len(text) if limit < 0 else limit, index + _MAX_QUOTE_CHARS)
+        end = next((j for j in range(index + 1, limit) if text[j] in closers), None)
         if end is None:
             index += 1
             continue
