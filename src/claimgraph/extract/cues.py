@@ -22,6 +22,7 @@ class VerbCue:
 class CueLexicon:
     verbs: dict[str, VerbCue]
     speech_nouns: frozenset[str]
+    attitude_adjectives: frozenset[str]
     possessive_speech_nouns: frozenset[str]
     giving_verbs: frozenset[str]
     negative_modifiers: frozenset[str]
@@ -58,6 +59,7 @@ def load_cue_lexicon() -> CueLexicon:
     return CueLexicon(
         verbs=verbs,
         speech_nouns=frozenset(data["speech_nouns"]),
+        attitude_adjectives=frozenset(data["attitude_adjectives"]),
         possessive_speech_nouns=frozenset(data["possessive_speech_nouns"]),
         giving_verbs=frozenset(data["giving_verbs"]),
         negative_modifiers=frozenset(data["negative_modifiers"]),

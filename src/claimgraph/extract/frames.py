@@ -59,6 +59,8 @@ def find_frames(sentence: Span, lexicon: CueLexicon) -> list[Frame]:
             frames.append(frame)
         elif frame := _possessive_noun_frame(token, lexicon):
             frames.append(frame)
+        elif frame := _adjective_frame(token, sentence, lexicon):
+            frames.append(frame)
     if not frames and (frame := _colon_frame(sentence)):
         frames.append(frame)
     if not frames:
@@ -71,7 +73,7 @@ def _verb_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | No
     cue = lexicon.verbs.get(token.lemma_.lower())
     if cue is None or token.pos_ not in ("VERB", "AUX") or token.tag_ == "VBN" and token.dep_ == "amod":
         return None
-    if cue.particle and not any(c.dep_ == "prt" and c.lower_ == cue.particle for c in token.children):
+    if cue.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ in cue.particle.split("|") for c in token.children):
         return None
     children = list(token.children)
     subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
@@ -82,7 +84,8 @@ def _verb_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | No
     tail = [c for c in children if c.i > token.i and c.dep_ not in ("punct", "prt", "advmod", "npadvmod")]
     if cue.complement == "clause" and not (has_clause or not tail or passive):
         return None
-    if cue.subjects and (subject is None or subject.lemma_.lower() not in cue.subjects):
+    # "The photograph shows ...": such cues need a document subject, unless they take a clause ("shows that").
+    if cue.subjects and not any(c.dep_ == "ccomp" for c in children) and (subject is None or subject.lemma_.lower() not in cue.subjects):
         return None
 
     scope, main = _sentence_span(sentence), True
@@ -110,7 +113,8 @@ def _verb_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | No
         if subject.lower_ in ("it", "this", "that") and not has_clause:
             return None
         sources = tuple(_source_span(s) for s in _conjuncts(subject))
-    elif token.dep_ in ("conj", "advcl", "xcomp") and (inherited := _inherited_subject(token)) is not None:
+        written = _written_conjunction(_conjuncts(subject))
+    elif token.dep_ in ("conj", "advcl", "xcomp", "pcomp") and (inherited := _inherited_subject(token)) is not None:
         # "... and considers ...", "..., adding ...": its own clause, by the subject it shares
         sources, scope, main = tuple(_source_span(s) for s in _conjuncts(inherited)), _clause_span(token), False
     else:
@@ -200,6 +204,37 @@ def _news_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | No
     return None
 
 
+def _adjective_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | None:
+    """'X is confident that ...', 'X remains opposed to ...': an attitude held by the subject."""
+    if token.dep_ != "acomp" or token.lower_ not in lexicon.attitude_adjectives:
+        return None
+    verb = token.head
+    subject = _first_child(verb, "nsubj")
+    if subject is None or subject.lower_ in ("it", "this", "that", "there"):
+        return None
+    conjuncts = _conjuncts(subject)
+    return Frame(
+        kind="verb",
+        cue=sentence.doc.text[verb.idx : token.idx + len(token.text)],
+        cue_span=(verb.idx, token.idx + len(token.text)),
+        sources=tuple(_source_span(s) for s in conjuncts),
+        scope=_sentence_span(sentence),
+        content_root=next((c.i for c in token.children if c.dep_ in ("ccomp", "xcomp")), None),
+        main=verb.dep_ == "ROOT",
+        attitude=True,
+        clausal=any(c.dep_ == "ccomp" for c in token.children),
+        written_sources=_written_conjunction(conjuncts),
+    )
+
+
+def _written_conjunction(conjuncts: list[Token]) -> tuple[tuple[int, int], ...] | None:
+    """'Mali and Russia' as written: one span over the coordinated sources (None for one source)."""
+    if len(conjuncts) < 2:
+        return None
+    first, last = _source_span(conjuncts[0]), _source_span(conjuncts[-1])
+    return ((first[0], last[1]),)
+
+
 def _possessive_noun_frame(token: Token, lexicon: CueLexicon) -> Frame | None:
     """'the police's earlier claim that ...', 'a statement by the ministry': a clause-level frame."""
     if token.pos_ != "NOUN" or token.lower_ not in lexicon.possessive_speech_nouns:
@@ -272,7 +307,8 @@ def _conjuncts(token: Token) -> list[Token]:
 
 
 def _inherited_subject(token: Token) -> Token | None:
-    head = token.head
+    # "... by saying ...": the participle hangs from a preposition; the subject is its verb's.
+    head = token.head.head if token.dep_ == "pcomp" else token.head
     for _ in range(3):
         subject = _first_child(head, "nsubj")
         if subject is not None:

@@ -30,6 +30,8 @@ class Excerpt:
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation, outermost only, marks included."""
+    # Two apostrophes ('') quote in some house styles; read them as one mark, keeping offsets.
+    text = text.replace("''", ' "')
     spans = []
     index = 0
     while index < len(text):
@@ -40,13 +42,17 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             continue
         # “ may close a „ quote and ” often closes a « one in translated text: accept either closer.
         closers = {closing, "”", "»"} if char != '"' else {'"'}
-        # A quotation ends within its paragraph; an unclosed mark is not a quotation.
+        # A quotation is looked for within its paragraph.
         limit = text.find("\n", index)
         limit = min(len(text) if limit < 0 else limit, index + _MAX_QUOTE_CHARS)
         end = next((j for j in range(index + 1, limit) if text[j] in closers), None)
         if end is None:
-            index += 1
-            continue
+            if char == '"':
+                index += 1
+                continue
+            # Typographic convention: a quotation running over several paragraphs opens each
+            # paragraph and closes only in the last, so an unclosed curly quote runs to the line end.
+            end = limit - 1
         spans.append((index, end + 1))
         index = end + 1
     return spans
