@@ -18,7 +18,7 @@ from pathlib import Path
 
 from claimgraph import BuildOptions
 from claimgraph.analyze import load_pipeline
-from claimgraph.extract import Frame, find_frames, load_cue_lexicon
+from claimgraph.extract import AttributionTagger, Frame, find_frames, learned_frames, load_cue_lexicon
 from claimgraph.extract.quotes import quote_spans
 
 POLNEAR = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "eval" / "quote_attribution_polnear"
@@ -44,9 +44,10 @@ def read_gold(path: Path) -> dict[str, list[Span]]:
     """Source and Cue spans of a brat file; a discontinuous span counts from first to last piece."""
     spans: dict[str, list[Span]] = {"Source": [], "Cue": []}
     for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("T"):
+        fields = line.split("\t")
+        if not line.startswith("T") or len(fields) < 2:
             continue
-        _, label_and_offsets, _ = line.split("\t", 2)
+        label_and_offsets = fields[1]
         label, offsets = label_and_offsets.split(" ", 1)
         if label in spans:
             pieces = [tuple(map(int, piece.split())) for piece in offsets.split(";")]
@@ -88,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", default="dev")
     parser.add_argument("--limit", type=int, default=0, help="articles to score (0: all)")
     parser.add_argument("--model", default=BuildOptions().model)
+    parser.add_argument("--tagger", default=None, help="attribution tagger folder (default: the packaged one)")
+    parser.add_argument("--rules-only", action="store_true", help="score the dependency rules without the tagger")
     args = parser.parse_args(argv)
     texts = args.data / args.split / "text"
     annotations = args.data / args.split / "attributions"
@@ -95,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"PolNeAR not found at {texts}", file=sys.stderr)
         return 2
     nlp, lexicon = load_pipeline(args.model), load_cue_lexicon()
+    tagger = None if args.rules_only else AttributionTagger.load(args.tagger)
     pairs = []
     for ann in sorted(annotations.glob("*.ann")):
         text = texts / (ann.stem.rsplit("_", 1)[0] + ".txt")
@@ -106,12 +110,19 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     raw = [t.read_text(encoding="utf-8") for t, _ in pairs]
     for (_, ann), doc in zip(pairs, nlp.pipe(raw), strict=True):
-        frames = outermost([f for sentence in doc.sents for f in find_frames(sentence, lexicon)], doc)
+        tagged = tagger.tag(doc.text) if tagger is not None else []
+        found = []
+        for sentence in doc.sents:
+            rules = find_frames(sentence, lexicon)
+            found += rules + learned_frames(sentence, tagged, rules, lexicon)
+        frames = outermost(found, doc)
         gold = read_gold(ann)
         written = sorted({s for f in frames for s in (f.sources if f.written_sources is None else f.written_sources)})
         score(gold["Source"], written, sources)
         score(gold["Cue"], sorted({f.cue_span for f in frames}), cues)
     elapsed = time.perf_counter() - started
+    method = "dependency rules" + ("" if tagger is None else " + attribution tagger")
+    print(f"method: {method}")
     print(f"PolNeAR {args.split}: {len(pairs)} articles, {sources.gold} gold sources, {cues.gold} gold cues, {elapsed:.1f} s")
     print(f"{'':<16}{'claimgraph':>12}{'Citron (PARC 3.0)':>20}")
     print(f"{'source exact F1':<16}{100 * sources.f1(sources.exact):>12.1f}{PUBLISHED['source_exact']:>20.1f}")

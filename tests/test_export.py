@@ -80,3 +80,32 @@ def test_cli_export_writes_jsonl_to_a_file_and_to_stdout(tmp_path: Path, claimgr
     lines = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["kind"] for line in lines][0] == "document"
     assert to_stdout.stdout.splitlines() == lines
+
+
+def test_cli_claims_lists_denials_with_their_sources(tmp_path: Path, claimgraph_cli: list[str]) -> None:
+    write_article(tmp_path / "corpus", "kessa.txt", "Troops leave Kessa", [*ARTICLE, "Ruvia and Zembla deny the presence of foreign troops in Kessa."])
+    db = tmp_path / "kb.db"
+    subprocess.run([*claimgraph_cli, "build", str(tmp_path / "corpus"), "--db", str(db), "-q"], check=True, capture_output=True)
+    denials = subprocess.run([*claimgraph_cli, "claims", "--db", str(db), "--stance", "deny"], capture_output=True, text=True)
+    about_kessa = subprocess.run([*claimgraph_cli, "claims", "--db", str(db), "--entity", "Kessa", "--attributed"], capture_output=True, text=True)
+    unknown = subprocess.run([*claimgraph_cli, "claims", "--db", str(db), "--entity", "Atlantis"], capture_output=True, text=True)
+    assert denials.returncode == 0
+    assert denials.stdout.count("[deny/") == 2 and "Ruvia" in denials.stdout and "Zembla" in denials.stdout
+    assert "Keita" in about_kessa.stdout and "(outlet)" not in about_kessa.stdout
+    assert unknown.returncode == 1 and "no entity named 'Atlantis'" in unknown.stderr
+
+
+def test_exported_claims_follow_the_contract(tmp_path: Path, build_tools) -> None:
+    records = _export(tmp_path, "kb", build_tools)
+    texts = {r["id"]: r["text"] for r in records if r["kind"] == "document"}
+    entity_ids = {r["id"] for r in records if r["kind"] == "entity"}
+    claims = [r for r in records if r["kind"] == "claim"]
+    assert len(claims) >= 3
+    for claim in claims:
+        assert texts[claim["doc"]][claim["start"] : claim["end"]] == claim["text"]
+        assert claim["source"]["kind"] in {"person", "organization", "media", "document", "anonymous", "outlet"}
+        assert claim["stance"] in {"assert", "deny"} and claim["modality"] in {"fact", "reported", "alleged", "speculative"}
+        assert set(claim["entities"]) <= entity_ids
+        assert claim["source"]["entity"] is None or claim["source"]["entity"] in entity_ids
+    keita = [c for c in claims if "Keita" in c["source"]["name"]]
+    assert keita and keita[0]["cue"] == "said" and keita[0]["source"]["entity"] in entity_ids

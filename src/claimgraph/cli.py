@@ -13,7 +13,7 @@ from claimgraph.config import DEFAULT_MODEL, BuildOptions
 from claimgraph.errors import ClaimgraphError
 from claimgraph.export import write_jsonl
 from claimgraph.pipeline import BuildReport, build
-from claimgraph.store import Store, search_documents, store_stats
+from claimgraph.store import Store, find_entity_ids, get_document, iter_claims, search_documents, store_stats
 
 EXIT_OK = 0
 EXIT_ERROR = 1  # a fatal error: no model, unusable database, unwritable output
@@ -101,6 +101,39 @@ def export_command(db_path: Path, fmt: str, output: Path) -> None:
                 _fail(f"cannot write {output}: {exc.strerror or exc}")
     summary = ", ".join(f"{n} {kind}" for kind, n in counts.items()) or "nothing"
     click.echo(f"exported {summary}", err=True)
+
+
+@cli.command("claims")
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="claimgraph database.")
+@click.option("--entity", "entity_name", help="Only claims by or about this entity (a name or alias).")
+@click.option("--stance", type=click.Choice(["assert", "deny"]), help="Only assertions or only denials.")
+@click.option("--attributed", is_flag=True, help="Leave out claims in the outlet's own voice.")
+@click.option("--limit", default=0, show_default=True, help="Most claims shown (0: all).")
+def claims_command(db_path: Path, entity_name: str | None, stance: str | None, attributed: bool, limit: int) -> None:
+    """List claims with who makes them: source, cue, stance, modality and relays."""
+    with _open(db_path) as store:
+        entity_ids = None
+        if entity_name:
+            entity_ids = find_entity_ids(store, entity_name)
+            if not entity_ids:
+                _fail(f"no entity named {entity_name!r} (see `claimgraph stats` for the most mentioned)")
+        shown = 0
+        titles: dict[str, str] = {}
+        for claim in iter_claims(store, stance=stance, entity_ids=entity_ids):
+            if attributed and claim.source_kind == "outlet":
+                continue
+            if claim.doc not in titles:
+                document = get_document(store, claim.doc)
+                titles[claim.doc] = (document.title or Path(document.source).name) if document else claim.doc
+            via = f" via {', '.join(claim.via)}" if claim.via else ""
+            cue = f' "{claim.cue}"' if claim.cue else ""
+            click.echo(f"[{claim.stance}/{claim.modality}] {claim.source_name} ({claim.source_kind}){cue}{via}")
+            click.echo(f"    {claim.text}")
+            click.echo(f"    — {titles[claim.doc]}")
+            shown += 1
+            if limit and shown >= limit:
+                break
+    click.echo(f"{shown} claims", err=True)
 
 
 @cli.command("search")

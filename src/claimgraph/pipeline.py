@@ -17,7 +17,17 @@ from spacy.language import Language
 from claimgraph.analyze import Analysis, analyze_batch, load_pipeline
 from claimgraph.config import BuildOptions
 from claimgraph.errors import InputRejected
-from claimgraph.extract import Claim, CueLexicon, EntityLexicon, extract_claims, extract_mentions, extract_sentences, load_cue_lexicon, load_entity_lexicon
+from claimgraph.extract import (
+    AttributionTagger,
+    Claim,
+    CueLexicon,
+    EntityLexicon,
+    extract_claims,
+    extract_mentions,
+    extract_sentences,
+    load_cue_lexicon,
+    load_entity_lexicon,
+)
 from claimgraph.ingest import (
     Article,
     BoilerplateRules,
@@ -61,6 +71,7 @@ class BuildTools:
     languages: LanguageIdentifier
     entity_lexicon: EntityLexicon
     cue_lexicon: CueLexicon
+    attribution_tagger: AttributionTagger | None = None  # None: dependency rules alone
 
     @classmethod
     def load(cls, options: BuildOptions) -> BuildTools:
@@ -70,6 +81,7 @@ class BuildTools:
             languages=LanguageIdentifier(),
             entity_lexicon=load_entity_lexicon(),
             cue_lexicon=load_cue_lexicon(),
+            attribution_tagger=AttributionTagger.load(),
         )
 
 
@@ -210,7 +222,8 @@ def _store_analysis(store: Store, analysis: Analysis, *, options: BuildOptions, 
         store.add_sentences((s.doc, s.index, s.start, s.end) for s in extract_sentences(analysis.doc, article.id))
         mentions = extract_mentions(analysis.doc, article.id, tools.entity_lexicon)
         store.add_mentions((m.doc, m.start, m.end, m.text, m.type, m.key, m.sentence) for m in mentions)
-        claims = extract_claims(analysis.doc, article.id, mentions, tools.cue_lexicon, outlet=article.outlet)
+        tagged = tools.attribution_tagger.tag(article.text) if tools.attribution_tagger is not None else None
+        claims = extract_claims(analysis.doc, article.id, mentions, tools.cue_lexicon, outlet=article.outlet, tagged=tagged)
         store.add_claims(_claim_row(claim) for claim in claims)
         report.mentions += len(mentions)
         report.claims += len(claims)

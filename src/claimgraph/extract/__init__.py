@@ -3,10 +3,12 @@
 from claimgraph.extract.claims import Claim, extract_claims
 from claimgraph.extract.cues import CueLexicon, load_cue_lexicon
 from claimgraph.extract.frames import Frame, find_frames
+from claimgraph.extract.learned import AttributionTagger, TaggedSpan, learned_frames
 from claimgraph.extract.mentions import EntityLexicon, Mention, Sentence, extract_mentions, extract_sentences, load_entity_lexicon, name_key
 from claimgraph.extract.sources import ClaimSource
 
 __all__ = [
+    "AttributionTagger",
     "Claim",
     "ClaimSource",
     "CueLexicon",
@@ -14,10 +16,12 @@ __all__ = [
     "Frame",
     "Mention",
     "Sentence",
+    "TaggedSpan",
     "extract_claims",
     "extract_mentions",
     "extract_sentences",
     "find_frames",
+    "learned_frames",
     "load_cue_lexicon",
     "load_entity_lexicon",
     "name_key",

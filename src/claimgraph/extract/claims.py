@@ -8,17 +8,18 @@ whose speaker is known, or inside an excerpt of another publication.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.cues import CueLexicon
 from claimgraph.extract.frames import Frame, find_frames
+from claimgraph.extract.learned import TaggedSpan, learned_frames
 from claimgraph.extract.mentions import Mention
 from claimgraph.extract.quotes import Excerpt, excerpts, inside, quote_spans
 from claimgraph.extract.sources import ClaimSource, describe_source, document_head, is_bare_document_reference, is_pronoun
 
-_FRAME_RANK = {"verb": 0, "according": 1, "noun": 2, "news": 3, "colon": 4, "impersonal": 5, "adverb": 6}
+_FRAME_RANK = {"verb": 0, "according": 1, "learned": 2, "noun": 3, "news": 4, "colon": 5, "impersonal": 6, "adverb": 7}
 _PRONOUN_LOOKBACK = 4  # sentences searched for the speaker a pronoun ("he added") stands for
 
 
@@ -36,14 +37,25 @@ class Claim:
     sentence: int
 
 
-def extract_claims(doc: Doc, doc_id: str, mentions: list[Mention], lexicon: CueLexicon, *, outlet: str | None) -> list[Claim]:
+def extract_claims(
+    doc: Doc,
+    doc_id: str,
+    mentions: list[Mention],
+    lexicon: CueLexicon,
+    *,
+    outlet: str | None,
+    tagged: list[TaggedSpan] | None = None,
+) -> list[Claim]:
+    """Claims of one document. `tagged` are the attribution tagger's spans, when it is installed."""
     context = _Context(doc=doc, doc_id=doc_id, mentions=mentions, lexicon=lexicon, outlet=outlet or "the outlet")
     claims: list[Claim] = []
     for index, sentence in enumerate(doc.sents):
         if not _is_statement(sentence, context):
             continue
         # Beliefs and intentions ("X wants to ...") attribute a claim only with a that-clause.
-        frames = [f for f in find_frames(sentence, lexicon) if not f.attitude or f.clausal]
+        rule_frames = find_frames(sentence, lexicon)
+        found = rule_frames + learned_frames(sentence, tagged or [], rule_frames, lexicon)
+        frames = [f for f in found if not f.attitude or f.clausal]
         primary = _primary(frames, sentence)
         if primary is not None and primary.backward and claims and claims[-1].source.kind == "outlet":
             claims[-1:] = _reattribute(claims[-1], primary, context)
@@ -55,24 +67,43 @@ def extract_claims(doc: Doc, doc_id: str, mentions: list[Mention], lexicon: CueL
         for clause in (f for f in frames if f.scope != (sentence.start_char, sentence.end_char)):
             claims.extend(_frame_claims(clause, sentence, index, context, relayed_by=[]))
         context.remember(claims, index)
-    return claims
+    return [_speaker_named_later(claim, context) for claim in claims]
+
+
+def _speaker_named_later(claim: Claim, context: _Context) -> Claim:
+    """'"We will not leave. We have work to do," Keita said.': the first sentence of a quotation
+    is Keita's too, though his name comes only in the last."""
+    if claim.source.kind not in ("outlet", "media"):
+        return claim
+    quote = next((q for q in context.quotes if inside((claim.start, claim.end), q, share=0.6)), None)
+    speaker = context.quote_speakers.get(quote) if quote is not None else None
+    if speaker is None:
+        return claim
+    source, cue, via = speaker
+    sentence = next(s for s in context.doc.sents if s.start_char <= claim.start < s.end_char)
+    stance = "deny" if _negated(sentence, context.lexicon) else "assert"
+    return replace(claim, source=source, cue=cue, via=via, stance=stance, modality=_modality(sentence, None, attributed=True, lexicon=context.lexicon))
+
+
+Speaker = tuple[ClaimSource, str | None, tuple[str, ...]]  # source, cue, via
 
 
 @dataclass
 class _Context:
+    """What one document's claim extraction carries from sentence to sentence."""
+
     doc: Doc
     doc_id: str
     mentions: list[Mention]
     lexicon: CueLexicon
     outlet: str
-    recent: list[tuple[int, ClaimSource, str | None, tuple[str, ...]]] = None  # type: ignore[assignment]
-    documents: dict[str, ClaimSource] = None  # type: ignore[assignment]
-    quotes: list[tuple[int, int]] = None  # type: ignore[assignment]
-    excerpt_regions: list[Excerpt] = None  # type: ignore[assignment]
-    quote_speakers: dict[tuple[int, int], tuple[ClaimSource, str | None, tuple[str, ...]]] = None  # type: ignore[assignment]
+    recent: list[tuple[int, ClaimSource, str | None, tuple[str, ...]]] = field(default_factory=list)
+    documents: dict[str, ClaimSource] = field(default_factory=dict)  # "article" -> the article cited
+    quote_speakers: dict[tuple[int, int], Speaker] = field(default_factory=dict)
+    quotes: list[tuple[int, int]] = field(init=False)
+    excerpt_regions: list[Excerpt] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.recent, self.documents, self.quote_speakers = [], {}, {}
         self.quotes = quote_spans(self.doc.text)
         self.excerpt_regions = excerpts(self.doc.text)
 
@@ -147,7 +178,7 @@ def _unattributed_claim(sentence: Span, index: int, context: _Context) -> Claim:
     return _claim(span, index, context, source=source, cue=None, stance="assert", modality=_modality(sentence, None, attributed=False, lexicon=context.lexicon), via=())
 
 
-def _speaker_before(quote: tuple[int, int], index: int, context: _Context) -> tuple[ClaimSource, str | None, tuple[str, ...]] | None:
+def _speaker_before(quote: tuple[int, int], index: int, context: _Context) -> Speaker | None:
     """A quotation that opens right after an attributed sentence continues its speaker."""
     if context.recent and context.recent[-1][0] == index - 1:
         gap = context.doc.text[max(0, quote[0] - 3) : quote[0]]
@@ -168,12 +199,23 @@ def _resolve_source(span: tuple[int, int], index: int, context: _Context) -> Cla
         for earlier_index, source, _, _ in reversed(context.recent):
             if index - earlier_index <= _PRONOUN_LOOKBACK and source.kind in ("person", "anonymous", "organization"):
                 return source
+        window_start = _sentence_start(doc, span[0], back=_PRONOUN_LOOKBACK)
+        named = [m for m in context.mentions if m.type == "PERSON" and window_start <= m.start and m.end <= span[0]]
+        if named:
+            return describe_source(doc, (named[-1].start, named[-1].end), context.mentions, lexicon)
     if (noun := is_bare_document_reference(doc, span, lexicon)) and noun in context.documents:
         return context.documents[noun]
     source = describe_source(doc, span, context.mentions, lexicon)
     if (noun := document_head(doc, span, lexicon)) and source.kind == "document":
         context.documents.setdefault(noun, source)
     return source
+
+
+def _sentence_start(doc: Doc, offset: int, *, back: int) -> int:
+    """Start offset of the sentence `back` sentences before the one holding `offset`."""
+    sentences = list(doc.sents)
+    index = next((i for i, s in enumerate(sentences) if s.start_char <= offset < s.end_char), 0)
+    return sentences[max(0, index - back)].start_char
 
 
 def _unnamed(frame: Frame, context: _Context) -> ClaimSource:
@@ -191,7 +233,7 @@ def _quoted_denial(sentence: Span, frame: Frame, context: _Context) -> bool:
     """A negated statement in direct speech is a denial ('"Mali does not employ ..."');
     in indirect speech or the outlet's voice a negation is just a negative statement."""
     span = (sentence.start_char, sentence.end_char)
-    in_quote = any(q[0] < span[1] and span[0] < q[1] and (q[1] - q[0]) > 20 for q in context.quotes)
+    in_quote = any(q[0] < span[1] and span[0] < q[1] and len(context.doc.text[q[0] : q[1]].split()) >= 3 for q in context.quotes)
     return in_quote and _negated_in_quotes(sentence, context)
 
 
@@ -207,7 +249,7 @@ def _negated(sentence: Span, lexicon: CueLexicon) -> bool:
     return _negated_tokens(list(sentence), lexicon)
 
 
-def _negated_tokens(tokens: list, lexicon: CueLexicon) -> bool:  # type: ignore[type-arg]
+def _negated_tokens(tokens: list[Token], lexicon: CueLexicon) -> bool:
     """A negation on a clause's main verb ('does not employ', 'have nothing to do with')."""
     for token in tokens:
         if token.dep_ == "neg" and token.head.dep_ in ("ROOT", "ccomp", "conj"):
@@ -238,9 +280,9 @@ def _has_marker(sentence: Span, markers: tuple[str, ...]) -> bool:
     return any((marker in words) if " " not in marker else (f" {marker} " in lower) for marker in markers)
 
 
-def _claim(span: tuple[int, int], index: int, context: _Context, **fields) -> Claim:  # type: ignore[no-untyped-def]
+def _claim(span: tuple[int, int], index: int, context: _Context, **fields: object) -> Claim:
     start, end = span
     text = context.doc.text
     while end > start and text[end - 1].isspace():
         end -= 1
-    return Claim(doc=context.doc_id, start=start, end=end, text=text[start:end], sentence=index, **fields)
+    return Claim(doc=context.doc_id, start=start, end=end, text=text[start:end], sentence=index, **fields)  # type: ignore[arg-type]

@@ -33,6 +33,7 @@ class CueLexicon:
     media_nouns: frozenset[str]
     anonymous_heads: frozenset[str]
     speaker_heads: frozenset[str]
+    person_roles: frozenset[str]
     alleged_markers: tuple[str, ...]
     speculative_markers: tuple[str, ...]
     anonymous_adverbs: dict[str, str]
@@ -70,6 +71,7 @@ def load_cue_lexicon() -> CueLexicon:
         media_nouns=frozenset(data["media_nouns"]),
         anonymous_heads=frozenset(data["anonymous_heads"]),
         speaker_heads=frozenset(data["speaker_heads"]),
+        person_roles=frozenset(data["person_roles"]),
         alleged_markers=tuple(data["hedges"]["alleged"]),
         speculative_markers=tuple(data["hedges"]["speculative"]),
         anonymous_adverbs=dict(data["anonymous_adverbs"]),

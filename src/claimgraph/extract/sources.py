@@ -35,18 +35,20 @@ def describe_source(doc: Doc, span: tuple[int, int], mentions: list[Mention], le
     inside = [m for m in mentions if start <= m.start and m.end <= end]
     entity = _best_entity(inside)
     head = phrase.root if phrase is not None else None
-    head_lemma = head.lemma_.lower() if head is not None else ""
+    head_forms = {head.lemma_.lower(), head.lower_} if head is not None else set()
     covered_head = head is not None and any(m.start <= head.idx < m.end for m in inside)
-    if head_lemma in lexicon.document_nouns and not covered_head:
+    if head_forms & lexicon.document_nouns and not covered_head:
         kind = "document"
+    elif head_forms & lexicon.anonymous_heads and not covered_head:
+        kind = "anonymous"  # "Reuters sources", "a Malian official": the outlet goes to `via`
     elif phrase is not None and any(t.lower_ in lexicon.media_nouns for t in phrase) and entity is not None:
         kind = "media"
-    elif head_lemma in lexicon.anonymous_heads and not covered_head:
-        kind = "anonymous"
     elif entity is not None:
         kind = _KIND_OF_TYPE.get(entity.type, "organization")
     elif _indefinite(phrase):
         kind = "anonymous"
+    elif head_forms & lexicon.person_roles:
+        kind = "person"
     else:
         kind = "organization"
     return ClaimSource(

@@ -28,9 +28,12 @@ class StoredClaim:
 
 
 _SELECT = (
-    'SELECT c.*, k.entity_id AS source_entity FROM claims c '
+    "SELECT c.*, k.entity_id AS source_entity, e.type AS source_entity_type FROM claims c "
     "LEFT JOIN entity_keys k ON k.key = c.source_key AND k.type = c.source_type "
+    "LEFT JOIN entities e ON e.id = k.entity_id "
 )
+# A named source's kind follows its resolved entity's (majority) type, not one mention's label.
+_KIND_OF_ENTITY_TYPE = {"PERSON": "person", "ORG": "organization", "GPE": "organization", "NORP": "organization", "MEDIA": "media"}
 
 
 def iter_claims(store: Store, *, stance: str | None = None, entity_ids: list[str] | None = None) -> Iterator[StoredClaim]:
@@ -70,6 +73,13 @@ def _entities_in(store: Store, row: sqlite3.Row) -> tuple[str, ...]:
     return tuple(r[0] for r in rows)
 
 
+def _source_kind(row: sqlite3.Row) -> str:
+    kind = row["source_kind"]
+    if kind in ("person", "organization") and row["source_entity_type"] in _KIND_OF_ENTITY_TYPE:
+        return _KIND_OF_ENTITY_TYPE[row["source_entity_type"]]
+    return kind
+
+
 def _claim(row: sqlite3.Row, entities: tuple[str, ...]) -> StoredClaim:
     return StoredClaim(
         id=row["id"],
@@ -78,7 +88,7 @@ def _claim(row: sqlite3.Row, entities: tuple[str, ...]) -> StoredClaim:
         end=row["end"],
         text=row["text"],
         source_name=row["source_name"],
-        source_kind=row["source_kind"],
+        source_kind=_source_kind(row),
         source_entity=row["source_entity"],
         cue=row["cue"],
         stance=row["stance"],

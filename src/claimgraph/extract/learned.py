@@ -1,0 +1,81 @@
+"""Attribution spans from a statistical tagger trained on PolNeAR (scripts/train_attribution_model.py).
+
+The dependency rules in frames.py fail where the parse fails ("Trump said that ..." with the
+subject attached elsewhere). The tagger does not parse: it marks SOURCE and CUE spans. Its
+cues that no rule found become frames, with the nearest tagged source of the sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Span
+
+from claimgraph.extract.cues import CueLexicon
+from claimgraph.extract.frames import Frame
+
+MODEL_PACKAGE_PATH = "models/attribution"
+
+
+@dataclass(frozen=True)
+class TaggedSpan:
+    start: int
+    end: int
+    label: str  # SOURCE | CUE
+
+
+class AttributionTagger:
+    """The packaged SOURCE/CUE tagger. Load once per run and pass it in."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> AttributionTagger | None:
+        """The tagger at `path`, or the packaged one; None when no model is installed."""
+        location = Path(path) if path else Path(str(resources.files("claimgraph.extract").joinpath(MODEL_PACKAGE_PATH)))
+        if not (location / "meta.json").exists():
+            return None
+        return cls(spacy.load(location))
+
+    def tag(self, text: str) -> list[TaggedSpan]:
+        return [TaggedSpan(e.start_char, e.end_char, e.label_) for e in self.nlp(text).ents]
+
+
+def learned_frames(sentence: Span, tagged: list[TaggedSpan], rule_frames: list[Frame], lexicon: CueLexicon) -> list[Frame]:
+    """Frames for the tagged cues of a sentence that overlap no rule frame's cue, each with the
+    nearest tagged source (before the cue first)."""
+    inside = [t for t in tagged if sentence.start_char <= t.start and t.end <= sentence.end_char]
+    sources = [t for t in inside if t.label == "SOURCE"]
+    frames = []
+    for cue in (t for t in inside if t.label == "CUE"):
+        if not sources or any(f.cue_span[0] < cue.end and cue.start < f.cue_span[1] for f in rule_frames):
+            continue
+        source = min(sources, key=lambda s: (s.start > cue.start, abs(s.start - cue.start)))
+        frames.append(_frame(sentence, cue, source, lexicon))
+    return frames
+
+
+def _frame(sentence: Span, cue: TaggedSpan, source: TaggedSpan, lexicon: CueLexicon) -> Frame:
+    doc = sentence.doc
+    cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    root = cue_span.root if cue_span is not None else None
+    spoken = root is not None and root.lemma_.lower() in lexicon.verbs and not lexicon.verbs[root.lemma_.lower()].attitude
+    verb = lexicon.verbs.get(root.lemma_.lower()) if root is not None else None
+    return Frame(
+        kind="learned",
+        cue=doc.text[cue.start : cue.end],
+        cue_span=(cue.start, cue.end),
+        sources=((source.start, source.end),),
+        scope=(sentence.start_char, sentence.end_char),
+        stance=verb.stance if verb is not None else "assert",
+        modality=verb.modality if verb is not None else None,
+        main=root is not None and root.dep_ == "ROOT",
+        # Only a known speech verb lets a learned frame attribute a claim; other cues are
+        # kept as attitudes (counted as attributions, not used to attribute claims).
+        attitude=not spoken,
+    )
