@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimgraph.ingest import clean_body, load_rules
-from claimgraph.ingest.boilerplate import furniture_reason
+from claimgraph.ingest.boilerplate import furniture_reason, outlet_in_furniture
 
 RULES = load_rules()
 BODY = [
@@ -119,3 +119,17 @@ def test_removed_lines_are_verbatim_and_the_body_is_kept_whole() -> None:
     cleaned = clean(["Vantor closes its old river bridge", "", BODY[0], "Photo: AFP", BODY[1], "", "Subscribe to the Vantor Courier", "Comments"])
     assert cleaned.removed == ("Photo: AFP", "Subscribe to the Vantor Courier", "Comments")
     assert cleaned.text == BODY[0] + "\n" + BODY[1]
+
+
+@pytest.mark.parametrize(
+    ("removed", "outlet"),
+    [
+        (("Subscribe to The Vantor Courier", "Comments"), "Vantor Courier"),
+        (("If content prepared by Harbor Watch team is useful for you, please support us.",), "Harbor Watch"),
+        (("© 2024 Vantor Courier. All rights reserved.",), "Vantor Courier"),
+        (("Subscribe to our newsletter", "Related posts"), None),
+        (("Top",), None),
+    ],
+)
+def test_the_outlet_is_read_from_removed_furniture(removed: tuple[str, ...], outlet: str | None) -> None:
+    assert outlet_in_furniture(removed, RULES) == outlet

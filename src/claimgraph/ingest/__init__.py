@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from claimgraph.errors import InputRejected
-from claimgraph.ingest.boilerplate import BoilerplateRules, load_rules
+from claimgraph.ingest.boilerplate import BoilerplateRules, load_rules, outlet_in_furniture
 from claimgraph.ingest.clean import CleanedBody, clean_body
 from claimgraph.ingest.decode import has_words
 from claimgraph.ingest.discover import SUPPORTED_SUFFIXES, iter_input_files
@@ -48,7 +48,7 @@ def prepare_article(unit: InputUnit, *, rules: BoilerplateRules, languages: Lang
         text=cleaned.text,
         title=cleaned.title,
         url=raw.url,
-        outlet=raw.outlet,
+        outlet=raw.outlet or outlet_in_furniture(cleaned.removed, rules),
         language=languages.identify(cleaned.text, declared=raw.language),
         published=raw.published,
         removed=cleaned.removed,

@@ -30,6 +30,7 @@ class BoilerplateRules:
     credit_words: re.Pattern[str]
     head_label: re.Pattern[str]
     byline: re.Pattern[str]
+    outlet_patterns: tuple[re.Pattern[str], ...]
     cue_max_words: int
     cue_short_words: int
     short_line_max_words: int
@@ -56,11 +57,21 @@ def load_rules(path: str | None = None) -> BoilerplateRules:
         credit_words=re.compile(rf"\b(?:{alternation(data['credit_words'])})\b", flags),
         head_label=re.compile(rf"^(?:{alternation(data['head_labels'])})\s*:\s*(?P<value>.+)$", flags),
         byline=re.compile(data["byline"]),
+        outlet_patterns=tuple(re.compile(p) for p in data["outlet_patterns"]),  # case matters: names are capitalised
         cue_max_words=int(data["cue_max_words"]),
         cue_short_words=int(data["cue_short_words"]),
         short_line_max_words=int(data["short_line_max_words"]),
         credit_max_words=int(data["credit_max_words"]),
     )
+
+
+def outlet_in_furniture(removed: tuple[str, ...], rules: BoilerplateRules) -> str | None:
+    """The publisher named by removed furniture ('Subscribe to BNN Breaking'), if any."""
+    for line in removed:
+        for pattern in rules.outlet_patterns:
+            if (match := pattern.search(line)) and (outlet := match.group("outlet").strip(" .,-")):
+                return outlet
+    return None
 
 
 def word_count(line: str) -> int:
