@@ -21,6 +21,7 @@ from claimgraph.extract import (
     AttributionTagger,
     Claim,
     CueLexicon,
+    TaggedSpan,
     EntityLexicon,
     extract_claims,
     extract_mentions,
@@ -176,6 +177,10 @@ def _commit_batch(
     if not articles and not skips:
         return
     analyses = analyze_batch(tools.nlp, articles, time_budget_s=options.time_budget) if articles else []
+    parsed = [a for a in analyses if isinstance(a, Analysis) and a.doc is not None]
+    tagged: dict[str, list[TaggedSpan]] = {}
+    if tools.attribution_tagger is not None and parsed:
+        tagged = dict(zip((a.article.id for a in parsed), tools.attribution_tagger.tag_many([a.article.text for a in parsed]), strict=True))
     with store.transaction():
         for skipped in skips:
             _record_skip(store, skipped, report)
@@ -183,7 +188,7 @@ def _commit_batch(
             if isinstance(result, Skipped):
                 _record_skip(store, result, report)
             else:
-                _store_analysis(store, result, options=options, tools=tools, report=report)
+                _store_analysis(store, result, tagged.get(result.article.id), options=options, tools=tools, report=report)
 
 
 def _record_skip(store: Store, skipped: Skipped, report: BuildReport) -> None:
@@ -192,7 +197,9 @@ def _record_skip(store: Store, skipped: Skipped, report: BuildReport) -> None:
     report.skipped.append(skipped)
 
 
-def _store_analysis(store: Store, analysis: Analysis, *, options: BuildOptions, tools: BuildTools, report: BuildReport) -> None:
+def _store_analysis(
+    store: Store, analysis: Analysis, tagged: list[TaggedSpan] | None, *, options: BuildOptions, tools: BuildTools, report: BuildReport
+) -> None:
     article = analysis.article
     store.forget_input_document(article.key)
     if store.document_source(article.id) is not None:  # same text re-read under the same key
@@ -222,7 +229,6 @@ def _store_analysis(store: Store, analysis: Analysis, *, options: BuildOptions, 
         store.add_sentences((s.doc, s.index, s.start, s.end) for s in extract_sentences(analysis.doc, article.id))
         mentions = extract_mentions(analysis.doc, article.id, tools.entity_lexicon)
         store.add_mentions((m.doc, m.start, m.end, m.text, m.type, m.key, m.sentence) for m in mentions)
-        tagged = tools.attribution_tagger.tag(article.text) if tools.attribution_tagger is not None else None
         claims = extract_claims(analysis.doc, article.id, mentions, tools.cue_lexicon, outlet=article.outlet, tagged=tagged)
         store.add_claims(_claim_row(claim) for claim in claims)
         report.mentions += len(mentions)

@@ -18,6 +18,7 @@ from claimgraph.extract.learned import TaggedSpan, learned_frames
 from claimgraph.extract.mentions import Mention
 from claimgraph.extract.quotes import Excerpt, excerpts, inside, quote_spans
 from claimgraph.extract.sources import ClaimSource, describe_source, document_head, is_bare_document_reference, is_pronoun
+from claimgraph.extract.spans import doc_text
 
 _FRAME_RANK = {"verb": 0, "according": 1, "learned": 2, "noun": 3, "news": 4, "colon": 5, "impersonal": 6, "adverb": 7}
 _PRONOUN_LOOKBACK = 4  # sentences searched for the speaker a pronoun ("he added") stands for
@@ -104,8 +105,8 @@ class _Context:
     excerpt_regions: list[Excerpt] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.quotes = quote_spans(self.doc.text)
-        self.excerpt_regions = excerpts(self.doc.text)
+        self.quotes = quote_spans(doc_text(self.doc))
+        self.excerpt_regions = excerpts(doc_text(self.doc))
 
     def remember(self, claims: list[Claim], index: int) -> None:
         for claim in claims[-3:]:
@@ -137,8 +138,8 @@ def _primary(frames: list[Frame], sentence: Span) -> Frame | None:
 
 
 def _frame_claims(frame: Frame, sentence: Span, index: int, context: _Context, *, relayed_by: list[Frame]) -> list[Claim]:
-    via = [context.doc.text[s:e] for s, e in frame.via]
-    via += [context.doc.text[s:e] for other in relayed_by for s, e in other.sources]
+    via = [doc_text(context.doc)[s:e] for s, e in frame.via]
+    via += [doc_text(context.doc)[s:e] for other in relayed_by for s, e in other.sources]
     excerpt = context.excerpt_at(frame.scope)
     if excerpt is not None:
         via.append(excerpt.origin)
@@ -181,7 +182,7 @@ def _unattributed_claim(sentence: Span, index: int, context: _Context) -> Claim:
 def _speaker_before(quote: tuple[int, int], index: int, context: _Context) -> Speaker | None:
     """A quotation that opens right after an attributed sentence continues its speaker."""
     if context.recent and context.recent[-1][0] == index - 1:
-        gap = context.doc.text[max(0, quote[0] - 3) : quote[0]]
+        gap = doc_text(context.doc)[max(0, quote[0] - 3) : quote[0]]
         if not gap.strip() or gap.strip()[-1:] in (".", ":"):
             _, source, cue, via = context.recent[-1]
             return source, cue, via
@@ -233,7 +234,7 @@ def _quoted_denial(sentence: Span, frame: Frame, context: _Context) -> bool:
     """A negated statement in direct speech is a denial ('"Mali does not employ ..."');
     in indirect speech or the outlet's voice a negation is just a negative statement."""
     span = (sentence.start_char, sentence.end_char)
-    in_quote = any(q[0] < span[1] and span[0] < q[1] and len(context.doc.text[q[0] : q[1]].split()) >= 3 for q in context.quotes)
+    in_quote = any(q[0] < span[1] and span[0] < q[1] and len(doc_text(context.doc)[q[0] : q[1]].split()) >= 3 for q in context.quotes)
     return in_quote and _negated_in_quotes(sentence, context)
 
 
@@ -282,7 +283,7 @@ def _has_marker(sentence: Span, markers: tuple[str, ...]) -> bool:
 
 def _claim(span: tuple[int, int], index: int, context: _Context, **fields: object) -> Claim:
     start, end = span
-    text = context.doc.text
+    text = doc_text(context.doc)
     while end > start and text[end - 1].isspace():
         end -= 1
     return Claim(doc=context.doc_id, start=start, end=end, text=text[start:end], sentence=index, **fields)  # type: ignore[arg-type]

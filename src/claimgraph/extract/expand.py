@@ -15,6 +15,8 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.extract.spans import doc_text
+
 
 # What may stand between a name and its head: "Sevare [military] airport", "Russia['s] Ministry".
 _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "PART"})
@@ -49,7 +51,7 @@ def expanded_names(doc: Doc, entities: list[tuple[Span, str]], heads: NameHeads)
             continue
         container = _entity_containing(doc, head)
         end_char = container.end_char if container is not None else head.idx + len(head.text)
-        if end_char > span.end_char and "\n" not in doc.text[span.start_char : end_char]:
+        if end_char > span.end_char and "\n" not in doc_text(doc)[span.start_char : end_char]:
             found.append((span.start_char, end_char, heads.type_of_head[head.lemma_.lower()]))
     return found
 

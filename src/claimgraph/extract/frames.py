@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph.extract.cues import CueLexicon
 from claimgraph.extract.spans import (
+    doc_text,
     can_speak,
     clause_span,
     conjuncts,
@@ -165,7 +166,7 @@ def _according_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame
         return None
     return Frame(
         kind="according",
-        cue=sentence.doc.text[token.idx : cue_end],
+        cue=doc_text(sentence.doc)[token.idx : cue_end],
         cue_span=(token.idx, cue_end),
         sources=(source_span(pobj),),
         scope=sentence_span(sentence),
@@ -185,7 +186,7 @@ def _noun_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | No
     negative = obj.lemma_.lower() == "denial" or any(c.lower_ in lexicon.negative_modifiers for c in obj.children)
     return Frame(
         kind="noun",
-        cue=sentence.doc.text[token.idx : obj.idx + len(obj.text)],
+        cue=doc_text(sentence.doc)[token.idx : obj.idx + len(obj.text)],
         cue_span=(token.idx, obj.idx + len(obj.text)),
         sources=tuple(source_span(s) for s in conjuncts(subject)),
         scope=sentence_span(sentence),
@@ -208,7 +209,7 @@ def _news_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | No
                 start = subject.left_edge.idx
                 return Frame(
                     kind="news",
-                    cue=sentence.doc.text[start : prep.idx + len(prep.text)],
+                    cue=doc_text(sentence.doc)[start : prep.idx + len(prep.text)],
                     cue_span=(start, prep.idx + len(prep.text)),
                     sources=(source_span(pobj),),
                     scope=sentence_span(sentence),
@@ -228,7 +229,7 @@ def _adjective_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame
     speakers = conjuncts(subject)
     return Frame(
         kind="verb",
-        cue=sentence.doc.text[verb.idx : token.idx + len(token.text)],
+        cue=doc_text(sentence.doc)[verb.idx : token.idx + len(token.text)],
         cue_span=(verb.idx, token.idx + len(token.text)),
         sources=tuple(source_span(s) for s in speakers),
         scope=sentence_span(sentence),

@@ -17,6 +17,7 @@ from spacy.tokens import Span
 
 from claimgraph.extract.cues import CueLexicon
 from claimgraph.extract.frames import Frame
+from claimgraph.extract.spans import doc_text, can_speak
 
 MODEL_PACKAGE_PATH = "models/attribution"
 
@@ -43,14 +44,18 @@ class AttributionTagger:
         return cls(spacy.load(location))
 
     def tag(self, text: str) -> list[TaggedSpan]:
-        return [TaggedSpan(e.start_char, e.end_char, e.label_) for e in self.nlp(text).ents]
+        return self.tag_many([text])[0]
+
+    def tag_many(self, texts: list[str]) -> list[list[TaggedSpan]]:
+        """Tag a batch (nlp.pipe): one list of spans per text."""
+        return [[TaggedSpan(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in self.nlp.pipe(texts)]
 
 
 def learned_frames(sentence: Span, tagged: list[TaggedSpan], rule_frames: list[Frame], lexicon: CueLexicon) -> list[Frame]:
     """Frames for the tagged cues of a sentence that overlap no rule frame's cue, each with the
     nearest tagged source (before the cue first)."""
     inside = [t for t in tagged if sentence.start_char <= t.start and t.end <= sentence.end_char]
-    sources = [t for t in inside if t.label == "SOURCE"]
+    sources = [t for t in inside if t.label == "SOURCE" and _can_speak_span(sentence, t, lexicon)]
     frames = []
     for cue in (t for t in inside if t.label == "CUE"):
         if not sources or any(f.cue_span[0] < cue.end and cue.start < f.cue_span[1] for f in rule_frames):
@@ -58,6 +63,12 @@ def learned_frames(sentence: Span, tagged: list[TaggedSpan], rule_frames: list[F
         source = min(sources, key=lambda s: (s.start > cue.start, abs(s.start - cue.start)))
         frames.append(_frame(sentence, cue, source, lexicon))
     return frames
+
+
+def _can_speak_span(sentence: Span, tagged: TaggedSpan, lexicon: CueLexicon) -> bool:
+    """The rules' test, on the tagged span's head: a person, group or document, not an agreement."""
+    span = sentence.doc.char_span(tagged.start, tagged.end, alignment_mode="expand")
+    return span is not None and can_speak(span.root, lexicon)
 
 
 def _frame(sentence: Span, cue: TaggedSpan, source: TaggedSpan, lexicon: CueLexicon) -> Frame:
@@ -68,7 +79,7 @@ def _frame(sentence: Span, cue: TaggedSpan, source: TaggedSpan, lexicon: CueLexi
     verb = lexicon.verbs.get(root.lemma_.lower()) if root is not None else None
     return Frame(
         kind="learned",
-        cue=doc.text[cue.start : cue.end],
+        cue=doc_text(doc)[cue.start : cue.end],
         cue_span=(cue.start, cue.end),
         sources=((source.start, source.end),),
         scope=(sentence.start_char, sentence.end_char),

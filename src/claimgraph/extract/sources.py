@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from claimgraph.extract.cues import CueLexicon
 from claimgraph.extract.mentions import Mention
+from claimgraph.extract.spans import doc_text
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ def describe_source(doc: Doc, span: tuple[int, int], mentions: list[Mention], le
     """Kind and entity of the source noun phrase at `span`."""
     start, end = span
     phrase = doc.char_span(start, end, alignment_mode="expand")
-    name = doc.text[start:end]
+    name = doc_text(doc)[start:end]
     inside = [m for m in mentions if start <= m.start and m.end <= end]
     entity = _best_entity(inside)
     head = phrase.root if phrase is not None else None
@@ -62,7 +63,7 @@ def describe_source(doc: Doc, span: tuple[int, int], mentions: list[Mention], le
 
 
 def is_pronoun(doc: Doc, span: tuple[int, int], lexicon: CueLexicon) -> bool:
-    return doc.text[span[0] : span[1]].lower() in lexicon.personal_pronouns
+    return doc_text(doc)[span[0] : span[1]].lower() in lexicon.personal_pronouns
 
 
 def is_bare_document_reference(doc: Doc, span: tuple[int, int], lexicon: CueLexicon) -> str | None:

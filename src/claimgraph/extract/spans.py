@@ -3,9 +3,17 @@ clauses, relays. Shared by the rule patterns in frames.py."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.cues import CueLexicon
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once: spaCy's Doc.text joins every token on each access."""
+    text = doc.user_data.get("claimgraph.text")
+    if text is None:
+        text = doc.user_data["claimgraph.text"] = doc.text
+    return text
+
 
 # Children of a source noun that are not part of its name ("Mali [and Russia]", "X[, who ...]").
 SOURCE_DROP_DEPS = frozenset({"punct", "cc", "conj", "advcl"})
@@ -26,7 +34,7 @@ def can_speak(noun: Token, lexicon: CueLexicon) -> bool:
     return (
         noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
         or noun.pos_ in ("PROPN", "PRON")
-        or bool(forms & (lexicon.document_nouns | lexicon.anonymous_heads | lexicon.media_nouns | lexicon.speaker_heads))
+        or bool(forms & (lexicon.document_nouns | lexicon.anonymous_heads | lexicon.media_nouns | lexicon.speaker_heads | lexicon.person_roles))
         or any(c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for c in noun.children)
     )
 
@@ -125,7 +133,7 @@ def content_root(cue: Token) -> int | None:
 def cue_text(token: Token) -> str:
     particle = next((c for c in token.children if c.dep_ == "prt"), None)
     start, end = cue_span(token)
-    return token.doc.text[start:end] if particle is not None else token.text
+    return doc_text(token.doc)[start:end] if particle is not None else token.text
 
 
 def cue_span(token: Token) -> tuple[int, int]:
