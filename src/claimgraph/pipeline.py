@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from datetime import date
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -32,6 +33,7 @@ from claimgraph.extract import (
 from claimgraph.ingest import (
     Article,
     BoilerplateRules,
+    Published,
     LanguageIdentifier,
     Skipped,
     document_id,
@@ -41,6 +43,9 @@ from claimgraph.ingest import (
     prepare_article,
 )
 from claimgraph.ingest.budget import time_budget
+from claimgraph.extract.dates import DateMention, dateline_date, extract_dates, latest_past_date
+from claimgraph.extract.quotes import excerpts
+from claimgraph.extract.timex import TimeLexicon, load_time_lexicon
 from claimgraph.ingest.dedup import fingerprint, similarity
 from claimgraph.resolve import MentionForm, resolve_entities
 from claimgraph.store import Store
@@ -72,6 +77,7 @@ class BuildTools:
     languages: LanguageIdentifier
     entity_lexicon: EntityLexicon
     cue_lexicon: CueLexicon
+    time_lexicon: TimeLexicon
     attribution_tagger: AttributionTagger | None = None  # None: dependency rules alone
 
     @classmethod
@@ -82,6 +88,7 @@ class BuildTools:
             languages=LanguageIdentifier(),
             entity_lexicon=load_entity_lexicon(),
             cue_lexicon=load_cue_lexicon(),
+            time_lexicon=load_time_lexicon(),
             attribution_tagger=AttributionTagger.load(),
         )
 
@@ -208,6 +215,13 @@ def _store_analysis(
         return
     shingles = fingerprint(article.text)
     duplicate_of, score = _near_duplicate(store, shingles.signature, shingles.bands, options.near_duplicate_threshold)
+    published = article.published
+    if published.value is None and (stated := dateline_date(article.header_fields, tools.time_lexicon)):
+        published = Published(value=stated, basis="text")
+    dates: list[DateMention] = []
+    if analysis.doc is not None:
+        dct = date.fromisoformat(published.value) if published.value and len(published.value) == 10 else None
+        dates = extract_dates(analysis.doc, article.id, tools.time_lexicon, dct=dct, excerpts=excerpts(article.text))
     store.add_document(
         {
             "id": article.id,
@@ -216,8 +230,9 @@ def _store_analysis(
             "outlet": article.outlet,
             "url": article.url,
             "language": article.language,
-            "published_value": article.published.value,
-            "published_basis": article.published.basis,
+            "published_value": published.value,
+            "published_basis": published.basis,
+            "published_not_before": latest_past_date(dates),
             "text": article.text,
             "removed": list(article.removed),
             "duplicate_of": duplicate_of,
@@ -225,6 +240,10 @@ def _store_analysis(
         }
     )
     store.add_minhash(article.id, shingles.signature, shingles.bands)
+    store.add_dates(
+        ("dat_" + hashlib.sha1(f"{d.doc}:{d.start}:{d.end}".encode()).hexdigest()[:16], d.doc, d.start, d.end, d.text, d.value, d.type, d.anchor, int(d.future))
+        for d in dates
+    )
     if analysis.doc is not None:
         store.add_sentences((s.doc, s.index, s.start, s.end) for s in extract_sentences(analysis.doc, article.id))
         mentions = extract_mentions(analysis.doc, article.id, tools.entity_lexicon)

@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from claimgraph.store import Store, StoredClaim, StoredDocument, StoredEntity, iter_claims, iter_documents, iter_entities
+from claimgraph.store import Store, StoredClaim, StoredDate, StoredDocument, StoredEntity, iter_claims, iter_dates, iter_documents, iter_entities
 
 CONTRACT_VERSION = 1
 
@@ -58,17 +58,33 @@ def claim_record(claim: StoredClaim) -> dict[str, Any]:
         "modality": claim.modality,
         "via": list(claim.via),
         "entities": list(claim.entities),
-        "dates": [],
+        "dates": list(claim.dates),
         "quantities": [],
     }
 
 
+def date_record(mention: StoredDate) -> dict[str, Any]:
+    return {
+        "kind": "date",
+        "id": mention.id,
+        "doc": mention.doc,
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+        "value": mention.value,
+        "type": mention.type,
+        "anchor": mention.anchor,
+    }
+
+
 def contract_records(store: Store) -> Iterator[dict[str, Any]]:
-    """Every record of the store, in contract shape: documents, entities, then claims."""
+    """Every record of the store, in contract shape: documents, entities, dates, then claims."""
     for document in iter_documents(store):
         yield document_record(document)
     for entity in iter_entities(store):
         yield entity_record(entity)
+    for mention in iter_dates(store):
+        yield date_record(mention)
     for claim in iter_claims(store):
         yield claim_record(claim)
 

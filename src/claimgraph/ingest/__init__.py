@@ -52,6 +52,7 @@ def prepare_article(unit: InputUnit, *, rules: BoilerplateRules, languages: Lang
         language=languages.identify(cleaned.text, declared=raw.language),
         published=raw.published,
         removed=cleaned.removed,
+        header_fields=cleaned.header_fields,
     )
 
 

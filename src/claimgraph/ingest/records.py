@@ -48,6 +48,8 @@ class Article:
     language: str
     published: Published
     removed: tuple[str, ...] = ()
+    # Header lines taken out of the text ("Date: 30 September 2021"): (label, value) pairs.
+    header_fields: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ class StoredClaim:
     modality: str
     via: tuple[str, ...]
     entities: tuple[str, ...]
+    dates: tuple[str, ...] = ()
 
 
 _SELECT = (
@@ -51,7 +52,7 @@ def iter_claims(store: Store, *, stance: str | None = None, entity_ids: list[str
         params += entity_ids * 2
     sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY c.doc_id, c.start, c.id"
     for row in store.connection.execute(sql, params):
-        yield _claim(row, _entities_in(store, row))
+        yield _claim(row, _entities_in(store, row), _dates_in(store, row))
 
 
 def find_entity_ids(store: Store, name: str) -> list[str]:
@@ -80,7 +81,7 @@ def _source_kind(row: sqlite3.Row) -> str:
     return kind
 
 
-def _claim(row: sqlite3.Row, entities: tuple[str, ...]) -> StoredClaim:
+def _claim(row: sqlite3.Row, entities: tuple[str, ...], dates: tuple[str, ...]) -> StoredClaim:
     return StoredClaim(
         id=row["id"],
         doc=row["doc_id"],
@@ -95,4 +96,29 @@ def _claim(row: sqlite3.Row, entities: tuple[str, ...]) -> StoredClaim:
         modality=row["modality"],
         via=tuple(json.loads(row["via"])),
         entities=entities,
+        dates=dates,
     )
+
+
+@dataclass(frozen=True)
+class StoredDate:
+    id: str
+    doc: str
+    start: int
+    end: int
+    text: str
+    value: str
+    type: str
+    anchor: str
+
+
+def iter_dates(store: Store) -> Iterator[StoredDate]:
+    for row in store.connection.execute('SELECT * FROM dates ORDER BY doc_id, start, "end"'):
+        yield StoredDate(row["id"], row["doc_id"], row["start"], row["end"], row["text"], row["value"], row["type"], row["anchor"])
+
+
+def _dates_in(store: Store, row: sqlite3.Row) -> tuple[str, ...]:
+    rows = store.connection.execute(
+        'SELECT id FROM dates WHERE doc_id = ? AND start >= ? AND "end" <= ? ORDER BY start', (row["doc_id"], row["start"], row["end"])
+    )
+    return tuple(r[0] for r in rows)

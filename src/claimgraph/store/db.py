@@ -109,6 +109,12 @@ class Store:
             rows,
         )
 
+    def add_dates(self, rows: Iterable[tuple[object, ...]]) -> None:
+        """(id, doc_id, start, end, text, value, type, anchor, future) rows."""
+        self.connection.executemany(
+            'INSERT OR IGNORE INTO dates (id, doc_id, start, "end", text, value, type, anchor, future) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', rows
+        )
+
     # --- near duplicates ----------------------------------------------------------------
 
     def add_minhash(self, doc_id: str, signature: bytes, bands: Iterable[bytes]) -> None:

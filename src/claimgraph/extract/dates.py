@@ -1,0 +1,137 @@
+"""Date expressions in a document, with TIMEX3 values (extract/timex.py).
+
+Candidates are spaCy's DATE spans and the reference words it does not tag ("recently",
+"soon", "in the coming months"). Each is anchored to the document's date, or inside an
+excerpt to the date of the publication it reproduces; a year-less "12 January" takes the
+year of a "12 January 2022" stated elsewhere in the same text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from claimgraph.extract.quotes import Excerpt
+from claimgraph.extract.spans import doc_text
+from claimgraph.extract.timex import TimeLexicon, Timex, normalize
+
+# Reference words found by scanning (spaCy does not tag them): only unambiguous ones, since
+# "now" or "earlier" are as often comparisons or discourse words as time references.
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_SCANNED = re.compile(
+    r"\b(recently|lately|in the past|in recent (?:years|months|weeks|days)|soon|in the near future|"
+    r"in the coming (?:years|months|weeks|days)(?: \(or (?:years|months|weeks|days)\))?|"
+    # rates after an amount: "10.8 million dollars a month"
+    r"(?<=\d |s |n )(?:a|per|each) (?:year|month|week|day)|"
+    # absolute forms the model sometimes folds into a neighbouring number
+    r"(?:the )?(?:spring|summer|autumn|fall|winter) of (?:1[89]|20)\d\d|"
+    r"\d{1,2} " + _MONTHS + r",? (?:1[89]|20)\d\d|" + _MONTHS + r" \d{1,2},? (?:1[89]|20)\d\d|" + _MONTHS + r" (?:1[89]|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_FUTURE_VERBS = frozenset({"plan", "expect", "intend", "aim", "schedule", "hope"})
+_FULL_DATE = re.compile(r"^\d{4}-(\d{2}-\d{2})$")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    doc: str
+    start: int
+    end: int
+    text: str
+    value: str
+    type: str  # DATE | DURATION
+    anchor: str  # absolute | document | unknown
+    future: bool  # in a clause about what will happen
+
+
+def extract_dates(doc: Doc, doc_id: str, lexicon: TimeLexicon, *, dct: date | None, excerpts: list[Excerpt] = ()) -> list[DateMention]:  # type: ignore[assignment]
+    text = doc_text(doc)
+    # Scanned phrases are more specific than the model's spans they overlap: they win.
+    scanned = [m.span(1) for m in _SCANNED.finditer(text)]
+    model = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+    spans = scanned + [(s, e) for s, e in model if not any(a < e and s < b for a, b in scanned)]
+    excerpt_dates = {excerpt.start: _citation_date(doc, excerpt, lexicon) for excerpt in excerpts}
+    found = []
+    for start, end in sorted(spans):
+        excerpt = next((x for x in excerpts if x.start <= start < x.end), None)
+        anchor_date = excerpt_dates.get(excerpt.start) if excerpt is not None and excerpt_dates.get(excerpt.start) else dct
+        timex, future = normalize_span(doc, start, end, lexicon, dct=anchor_date)
+        if timex is not None:
+            found.append(DateMention(doc_id, start, end, text[start:end], timex.value, timex.type, timex.anchor, future))
+    return _borrow_years(found)
+
+
+def normalize_span(doc: Doc, start: int, end: int, lexicon: TimeLexicon, *, dct: date | None) -> tuple[Timex | None, bool]:
+    """Normalize the expression at [start, end) with what its sentence says: whether its
+    clause speaks of the future, and the sentence itself as context. Also (value, future)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    future = span is not None and _in_future_clause(span)
+    # The sentence and the one before it: "Net income rose in the third quarter. A year ago, ..."
+    context = ""
+    if span is not None:
+        before = doc[span.sent.start - 1].sent.text if span.sent.start > 0 else ""
+        context = before + " " + span.sent.text
+    return normalize(doc_text(doc)[start:end], lexicon, dct=dct, future=future, context=context), future
+
+
+def latest_past_date(dates: list[DateMention]) -> str | None:
+    """The latest full or partial calendar date the text refers to as past: a lower bound on
+    the publication date of an undated article."""
+    candidates = [d.value for d in dates if not d.future and d.type == "DATE" and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", d.value)]
+    return max(candidates, key=lambda v: (v + "-01-01")[:10], default=None)
+
+
+def dateline_date(fields: tuple[tuple[str, str], ...], lexicon: TimeLexicon) -> str | None:
+    """A full date from a 'Date: 30 September 2021' header line, if the text has one."""
+    for name, value in fields:
+        if name in ("date", "published", "published on", "posted", "posted on"):
+            timex = normalize(value, lexicon, dct=None)
+            if timex is not None and timex.anchor == "absolute" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", timex.value):
+                return timex.value
+    return None
+
+
+def _citation_date(doc: Doc, excerpt: Excerpt, lexicon: TimeLexicon) -> date | None:
+    """The date of the publication an excerpt reproduces, from its citation line."""
+    for ent in doc.ents:
+        if ent.label_ == "DATE" and excerpt.citation[0] <= ent.start_char < excerpt.citation[1]:
+            timex = normalize(ent.text, lexicon, dct=None)
+            if timex is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", timex.value):
+                return date.fromisoformat(timex.value)
+    return None
+
+
+def _in_future_clause(span: Span) -> bool:
+    """Whether the verb governing the expression speaks of what will happen."""
+    token = span.root
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX"):
+            if token.lemma_.lower() in _FUTURE_VERBS:
+                return True
+            if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in token.children):
+                return True
+            if token.dep_ not in ("xcomp", "advcl", "conj", "relcl", "acl", "pcomp"):
+                return False
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _borrow_years(dates: list[DateMention]) -> list[DateMention]:
+    """'12 January' (XXXX-01-12) takes the year of a '12 January 2022' in the same text."""
+    years: dict[str, str] = {}
+    for mention in dates:
+        if m := _FULL_DATE.match(mention.value):
+            years.setdefault(m.group(1), mention.value[:4])
+    return [
+        replace(d, value=years[d.value[5:]] + d.value[4:], anchor="absolute") if d.value.startswith("XXXX-") and d.value[5:] in years else d
+        for d in dates
+    ]
+
+
+__all__ = ["DateMention", "Timex", "dateline_date", "extract_dates", "latest_past_date", "normalize_span"]

@@ -1,0 +1,396 @@
+"""TIMEX3 values for date expressions, anchored to the document's date when it is known.
+
+A value is never invented: without a document date, "August 30" is XXXX-08-30 and "last
+week" XXXX-WXX. With one, relative expressions resolve against it, preferring the past (news
+reports what happened) unless the expression or its clause points ahead.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Timex:
+    value: str
+    type: str  # DATE | DURATION
+    anchor: str  # absolute | document | unknown
+
+
+@dataclass(frozen=True)
+class TimeLexicon:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    seasons: dict[str, str]
+    numbers: dict[str, int | str]
+    units: dict[str, str]
+    ordinals: dict[str, int]
+    past_ref: frozenset[str]
+    present_ref: frozenset[str]
+    future_ref: frozenset[str]
+
+
+def load_time_lexicon() -> TimeLexicon:
+    data = json.loads(resources.files("claimgraph.extract").joinpath("data/time.json").read_text("utf-8"))
+    return TimeLexicon(
+        months=data["months"],
+        weekdays=data["weekdays"],
+        seasons=data["seasons"],
+        numbers=data["numbers"],
+        units=data["units"],
+        ordinals=data["ordinals"],
+        past_ref=frozenset(data["past_ref"]),
+        present_ref=frozenset(data["present_ref"]),
+        future_ref=frozenset(data["future_ref"]),
+    )
+
+
+_LEADING = re.compile(r"^(?:in|on|at|by|since|until|till|from|during|of|for|the|around|about|early|late|later|earlier|mid|end|beginning|start|start of|end of|beginning of|the end of|the beginning of|the start of|the middle of|middle of)[\s-]+")
+_YEAR = r"(1[89]\d\d|20\d\d)"
+
+
+def normalize(text: str, lexicon: TimeLexicon, *, dct: date | None, future: bool = False, context: str = "") -> Timex | None:
+    """The TIMEX3 value of a date expression, or None when it is not one we can normalize.
+
+    `context` is the sentence around it: in a sentence about quarterly results, "a year ago"
+    is the same quarter a year before (TimeML's convention for financial news).
+    """
+    raw = _spelled_years(" ".join(text.lower().replace("’", "'").split()).strip(" .,;:"), lexicon)
+    raw = re.sub(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?,? (?=\w+\.? \d|\d)", "", raw)
+    raw = re.sub(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)'s$", r"\1", raw)
+    if re.fullmatch(r"(?:more |most |the most |the )?recent(?:ly)?(?: (?:days|weeks|months|years|times|period))?|the last few (?:days|weeks|months|years)|(?:several|a few|many) years ago", raw):
+        return Timex("PAST_REF", "DATE", "document")
+    if re.fullmatch(r"(?:the )?(?:coming|future|near future|next few) ?(?:days|weeks|months|years|quarters)?", raw) and raw.strip():
+        return Timex("FUTURE_REF", "DATE", "document")
+    if re.fullmatch(r"(?:the )?(?:near|short|long) term|a later date|as soon as possible|(?:in )?the long run", raw):
+        return Timex("FUTURE_REF", "DATE", "document")
+    if re.fullmatch(r"(?:the )?past (?:several |few )?(?:years|quarters|months|weeks)|recent (?:weeks|months|years) and (?:weeks|months|years)|past years", raw):
+        return Timex("PAST_REF", "DATE", "document")
+    if (found := _financial_period(raw, dct, quarterly="quarter" in context.lower() or "period" in raw)) is not None:
+        return found
+    if "quarter" in context.lower() and (found := _year_ago_quarter(raw, dct)) is not None:
+        return found
+    if raw in lexicon.past_ref:
+        return Timex("PAST_REF", "DATE", "document")
+    if raw in lexicon.present_ref:
+        return Timex("PRESENT_REF", "DATE", "document")
+    if raw in lexicon.future_ref or raw.startswith(("in the coming", "in the next few")):
+        return Timex("FUTURE_REF", "DATE", "document")
+    for handler in (_iso, _relative_day, _ago, _this_last_next, _this_period, _day_month_year, _month_year, _season, _quarter, _year, _decade, _weekday, _duration):
+        found = handler(raw, lexicon, dct, future)
+        if found is not None:
+            return found
+    stripped = _strip_leading(raw)
+    if stripped != raw:
+        return normalize(stripped, lexicon, dct=dct, future=future, context=context)
+    return None
+
+
+_ORDINAL_QUARTER = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _financial_period(raw: str, dct: date | None, *, quarterly: bool) -> Timex | None:
+    """Quarters and periods as financial news names them: 'the fiscal first quarter', 'its
+    fourth quarter', 'next year's first quarter', 'the year-ago period', 'the latest period',
+    'the last half of 1989'."""
+    if m := re.fullmatch(r"(?:the )?(first|last|second) half of (?:(\d{4})|the year)", raw):
+        year = m.group(2) or (str(dct.year) if dct else "XXXX")
+        return Timex(f"{year}-H{1 if m.group(1) == 'first' else 2}", "DATE", "absolute" if m.group(2) else "document")
+    if m := re.fullmatch(r"(?:the )?first two quarters of (\d{4})", raw):
+        return Timex(f"{m.group(1)}-H1", "DATE", "absolute")
+    if dct is None:
+        return None
+    m = re.fullmatch(
+        r"(?:the |its |a |an |this year's |last year's |next year's )?(?:(?:flat|strong|weak|latest|comparable|corresponding|same|fiscal|fiscal-)[ -]?)*"
+        r"(year-ago|year-earlier|year ago|year earlier)?[ -]?(?:(first|second|third|fourth)[ -])?(quarter|period)",
+        raw,
+    )
+    if m and (m.group(2) or m.group(1) or "latest" in raw or "that" in raw or raw.startswith("its ")):
+        year_shift = -1 if (m.group(1) or raw.startswith("last year's")) else 1 if raw.startswith("next year's") else 0
+        if m.group(2):
+            current = (dct.month - 1) // 3 + 1
+            number = _ORDINAL_QUARTER[m.group(2)]
+            year = dct.year + year_shift - (1 if number > current and year_shift == 0 else 0)
+            return Timex(f"{year}-Q{number}", "DATE", "document")
+        return Timex(_shift(dct, "Q", -1 + 4 * year_shift), "DATE", "document")
+    if re.fullmatch(r"(?:the )?corresponding period (?:a year earlier|last year)|year-ago|year-earlier", raw):
+        return Timex(_shift(dct, "Q", -5) if quarterly else str(dct.year - 1), "DATE", "document")
+    if re.fullmatch(r"(?:around |at |by )?(?:the )?(?:year[ -]end|year's end|end of the year)|earlier in the year|later (?:that|this) year", raw):
+        return Timex(str(dct.year), "DATE", "document")
+    if m := re.fullmatch(r"(?:a good part of |much of )?(\d{4})(?: or later| and beyond| or so)?", raw):
+        return Timex(m.group(1), "DATE", "absolute")
+    return None
+
+
+_YEAR_AGO = re.compile(r"(?:a|one) year (?:ago|earlier|before)|(?:the )?year-(?:ago|earlier)(?: quarter| period)?|the same (?:quarter|period) (?:a year ago|last year)")
+
+
+def _year_ago_quarter(raw: str, dct: date | None) -> Timex | None:
+    if not _YEAR_AGO.fullmatch(raw) or dct is None:
+        return None
+    return Timex(_shift(dct, "Q", -5), "DATE", "document")  # the reported quarter, one year back
+
+
+def _this_period(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> Timex | None:
+    """'the year', 'the quarter', 'the latest quarter', 'the weekend': the current period (the
+    last completed one for quarters, which is what financial news reports on)."""
+    m = re.fullmatch(r"(?:the |this )?(?:full |whole |entire |latest |most recent |recent |current |same )?(year|quarter|weekend|week|month)", raw)
+    if not m or not raw.startswith(("the ", "this ")):
+        return None
+    unit = {"year": "Y", "quarter": "Q", "weekend": "W", "week": "W", "month": "M"}[m.group(1)]
+    if dct is None:
+        return Timex(_unknown_at(unit), "DATE", "unknown")
+    if unit == "Q":
+        return Timex(_shift(dct, "Q", -1 if "current" not in raw else 0), "DATE", "document")
+    return Timex(_shift(dct, unit, 0) + ("-WE" if m.group(1) == "weekend" else ""), "DATE", "document")
+
+
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_SPELLED_YEAR = re.compile(
+    r"\b(nineteen|eighteen|twenty) (" + "|".join(_TENS) + r")(?:[ -](" + "|".join(_ONES) + r"))?\b"
+    r"|\b(?:the year )?two thousand(?: and)?(?: (" + "|".join(list(_ONES) + list(_TEENS)) + r"))?\b"
+)
+
+
+def _spelled_years(raw: str, lexicon: TimeLexicon) -> str:
+    """'nineteen ninety-six' -> '1996', 'the year two thousand' -> '2000' (spoken transcripts)."""
+
+    def digits(m: re.Match[str]) -> str:
+        if m.group(1):
+            return str(_TEENS[m.group(1)] * 100 + _TENS[m.group(2)] + (_ONES.get(m.group(3) or "", 0)))
+        extra = m.group(4)
+        return str(2000 + (_ONES.get(extra, 0) if extra in _ONES else _TEENS.get(extra or "", 0)))
+
+    return _SPELLED_YEAR.sub(digits, raw)
+
+
+def _strip_leading(raw: str) -> str:
+    previous = None
+    while previous != raw:
+        previous, raw = raw, _LEADING.sub("", raw)
+    return raw
+
+
+def _iso(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> Timex | None:
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", raw):
+        return Timex(raw, "DATE", "absolute")
+    if (m := re.fullmatch(r"(19|20)(\d\d)(\d\d)(\d\d)", raw)) and 1 <= int(m.group(3)) <= 12:
+        return Timex(f"{m.group(1)}{m.group(2)}-{m.group(3)}-{m.group(4)}", "DATE", "absolute")
+    return None
+
+
+def _relative_day(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> Timex | None:
+    offsets = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2}
+    if raw not in offsets:
+        return None
+    if dct is None:
+        return Timex("XXXX-XX-XX", "DATE", "unknown")
+    return Timex((dct + timedelta(days=offsets[raw])).isoformat(), "DATE", "document")
+
+
+def _ago(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> Timex | None:
+    m = re.fullmatch(r"(?:about |some |nearly |almost |more than |over )?([\w\s-]+?) (year|years|month|months|week|weeks|day|days|decade|decades) (ago|earlier|before|later|from now|hence)", raw)
+    if not m:
+        return None
+    count = _count(m.group(1), lexicon)
+    unit = lexicon.units[m.group(2)]
+    sign = -1 if m.group(3) in ("ago", "earlier", "before") else 1
+    if count is None or isinstance(count, str) or dct is None:
+        return Timex(_unknown_at(unit), "DATE", "unknown" if dct is None else "document")
+    return Timex(_shift(dct, unit, sign * count), "DATE", "document")
+
+
+def _this_last_next(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> Timex | None:
+    m = re.fullmatch(r"(?:earlier |later )?(this|last|past|previous|next|coming|current|the past|the previous|the next|the coming) (week|month|year|quarter|weekend|decade)", raw)
+    if not m:
+        return None
+    step = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "the past": -1, "the previous": -1, "next": 1, "coming": 1, "the next": 1, "the coming": 1}[m.group(1)]
+    unit = {"week": "W", "weekend": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE"}[m.group(2)]
+    if dct is None:
+        return Timex(_unknown_at(unit), "DATE", "unknown")
+    value = _shift(dct, unit, step)
+    return Timex(value + ("-WE" if m.group(2) == "weekend" else ""), "DATE", "document")
+
+
+def _day_month_year(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> Timex | None:
+    months = "|".join(sorted(lexicon.months, key=len, reverse=True))
+    day_first = re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)?(?: of)? ({months})\.?,?(?: {_YEAR})?", raw)
+    month_first = re.fullmatch(rf"({months})\.? (\d{{1,2}})(?:st|nd|rd|th)?,?(?: {_YEAR})?", raw)
+    if day_first:
+        day, month, year = int(day_first.group(1)), lexicon.months[day_first.group(2)], day_first.group(3)
+    elif month_first:
+        month, day, year = lexicon.months[month_first.group(1)], int(month_first.group(2)), month_first.group(3)
+    else:
+        return None
+    if not 1 <= day <= 31:
+        return None
+    if year:
+        return Timex(f"{year}-{month:02d}-{day:02d}", "DATE", "absolute")
+    if dct is None:
+        return Timex(f"XXXX-{month:02d}-{day:02d}", "DATE", "unknown")
+    resolved = _nearest_year(dct, month, day, future=future)
+    return Timex(f"{resolved}-{month:02d}-{day:02d}", "DATE", "document")
+
+
+def _month_year(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> Timex | None:
+    months = "|".join(sorted(lexicon.months, key=len, reverse=True))
+    prefix = re.match(r"(last|this|next|this past|this coming) ", raw)
+    if prefix:
+        raw = raw[prefix.end() :]
+    m = re.fullmatch(rf"(?:mid-|early |late |end of |the end of )?({months})\.?(?:,? (?:of )?{_YEAR}| (last|this|next) year)?", raw)
+    if not m:
+        return None
+    month = lexicon.months[m.group(1)]
+    if prefix and dct is not None and not m.group(2):
+        shift = {"last": -1, "this past": -1, "next": 1, "this coming": 1}.get(prefix.group(1), 0)
+        year = dct.year + shift if shift and ((shift < 0 and month >= dct.month) or (shift > 0 and month <= dct.month)) else dct.year
+        return Timex(f"{year}-{month:02d}", "DATE", "document")
+    if m.group(2):
+        return Timex(f"{m.group(2)}-{month:02d}", "DATE", "absolute")
+    if dct is None:
+        return Timex(f"XXXX-{month:02d}", "DATE", "unknown")
+    if m.group(3):
+        year = dct.year + {"last": -1, "this": 0, "next": 1}[m.group(3)]
+    else:
+        year = _nearest_year(dct, month, 1 if month != dct.month else dct.day, future=future)
+    return Timex(f"{year}-{month:02d}", "DATE", "document")
+
+
+def _season(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> Timex | None:
+    seasons = "|".join(lexicon.seasons)
+    m = re.fullmatch(rf"(?:this |last |next |early |late )?({seasons})(?:,? (?:of )?{_YEAR})?", raw)
+    if not m:
+        return None
+    code = lexicon.seasons[m.group(1)]
+    if m.group(2):
+        return Timex(f"{m.group(2)}-{code}", "DATE", "absolute")
+    if dct is None:
+        return Timex(f"XXXX-{code}", "DATE", "unknown")
+    year = dct.year + (-1 if raw.startswith("last ") else 1 if raw.startswith("next ") else 0)
+    return Timex(f"{year}-{code}", "DATE", "document")
+
+
+def _quarter(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> Timex | None:
+    ordinals = "|".join(lexicon.ordinals)
+    m = re.fullmatch(rf"(?:the |this year's |last year's )?({ordinals}|[1-4](?:st|nd|rd|th))[ -]quarter(?:,? (?:of )?(?:fiscal )?{_YEAR})?", raw)
+    if not m:
+        return None
+    number = lexicon.ordinals.get(m.group(1)) or int(m.group(1)[0])
+    if m.group(2):
+        return Timex(f"{m.group(2)}-Q{number}", "DATE", "absolute")
+    if dct is None:
+        return Timex(f"XXXX-Q{number}", "DATE", "unknown")
+    current = (dct.month - 1) // 3 + 1
+    year = dct.year - 1 if number > current and not future else dct.year
+    if raw.startswith("last year's"):
+        year = dct.year - 1
+    return Timex(f"{year}-Q{number}", "DATE", "document")
+
+
+def _year(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> Timex | None:
+    if m := re.fullmatch(rf"(?:the year |fiscal |fiscal year |calendar |calendar year |fy ?|the )?{_YEAR}(?: period| fiscal year| year)?", raw):
+        return Timex(m.group(1), "DATE", "absolute")
+    if m := re.fullmatch(rf"(?:the )?{_YEAR} (first|second|third|fourth) quarter", raw):
+        return Timex(f"{m.group(1)}-Q{lexicon.ordinals[m.group(2)]}", "DATE", "absolute")
+    if re.fullmatch(r"(?:the )?(?:current |this )?fiscal year|(?:the )?current year", raw):
+        return Timex(str(dct.year), "DATE", "document") if dct else Timex("XXXX", "DATE", "unknown")
+    return None
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
+
+
+def _decade(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> Timex | None:
+    if m := re.fullmatch(r"(?:the )?(?:early |mid-|late )?(1[89]\d|20\d)0'?s", raw):
+        return Timex(m.group(1), "DATE", "absolute")
+    if m := re.fullmatch(r"(?:the )?(?:early |mid-|late )?(?:'|19)?(\d)0'?s|(?:the )?(?:early |mid-|late )?(" + "|".join(_DECADE_WORDS) + ")", raw):
+        digit = m.group(1) or str(_DECADE_WORDS[m.group(2)])
+        return Timex(f"19{digit}", "DATE", "absolute")
+    if m := re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th) century", raw):
+        return Timex(f"{int(m.group(1)) - 1:02d}", "DATE", "absolute")
+    return None
+
+
+def _weekday(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> Timex | None:
+    days = "|".join(lexicon.weekdays)
+    m = re.fullmatch(rf"(last |this |next |on |this past |this coming )?({days})(?: (?:morning|afternoon|evening|night))?", raw)
+    if not m:
+        return None
+    target = lexicon.weekdays[m.group(2)]
+    if dct is None:
+        return Timex(f"XXXX-WXX-{target + 1}", "DATE", "unknown")
+    ahead = (m.group(1) or "").strip() in ("next", "this coming") or (future and not m.group(1))
+    delta = (target - dct.weekday()) % 7 if ahead else -((dct.weekday() - target) % 7)
+    if ahead and delta == 0:
+        delta = 7
+    return Timex((dct + timedelta(days=delta)).isoformat(), "DATE", "document")
+
+
+def _duration(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> Timex | None:
+    m = re.fullmatch(r"(?:for |over |in |within |the last |the past |the next |the first |less than |more than |nearly |almost |about |around |up to |at least )*(?:(.+?)[ -])?(year|years|month|months|week|weeks|day|days|decade|decades|century|centuries|hour|hours)(?:-long| long)?", raw)
+    if not m:
+        return None
+    unit = lexicon.units[m.group(2)]
+    if m.group(1) is None:
+        if m.group(2).endswith("s"):
+            return Timex(f"PX{unit}", "DURATION", "document")  # "for years"
+        return None
+    count = _count(m.group(1), lexicon)
+    if count is None:
+        return None
+    if unit == "H":
+        return Timex(f"PT{count}H", "DURATION", "document")
+    return Timex(f"P{count}{unit}", "DURATION", "document")
+
+
+def _count(words: str, lexicon: TimeLexicon) -> int | str | None:
+    words = words.strip().replace("-", " ")
+    if words.replace(",", "").isdigit():
+        return int(words.replace(",", ""))
+    if words in lexicon.numbers:
+        return lexicon.numbers[words]
+    parts = words.split()
+    if parts and all(p in lexicon.numbers and isinstance(lexicon.numbers[p], int) for p in parts):
+        return sum(int(lexicon.numbers[p]) for p in parts)  # "twenty four"
+    return None
+
+
+def _unknown_at(unit: str) -> str:
+    return {"Y": "XXXX", "DE": "XXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX", "Q": "XXXX-QX"}.get(unit, "XXXX")
+
+
+def _shift(dct: date, unit: str, steps: int) -> str:
+    """The period `steps` units away from the document date, at that unit's granularity."""
+    if unit == "Y":
+        return str(dct.year + steps)
+    if unit == "DE":
+        return str((dct.year + 10 * steps) // 10)
+    if unit == "M":
+        index = dct.year * 12 + dct.month - 1 + steps
+        return f"{index // 12}-{index % 12 + 1:02d}"
+    if unit == "Q":
+        index = dct.year * 4 + (dct.month - 1) // 3 + steps
+        return f"{index // 4}-Q{index % 4 + 1}"
+    if unit == "W":
+        year, week, _ = (dct + timedelta(weeks=steps)).isocalendar()
+        return f"{year}-W{week:02d}"
+    return (dct + timedelta(days=steps)).isoformat()
+
+
+def _nearest_year(dct: date, month: int, day: int, *, future: bool) -> int:
+    """The year of a year-less day or month: a 'December' in a January article is last
+    December, a 'January' in a December one next January."""
+    candidates = [date(dct.year + shift, month, min(day, 28)) for shift in (-1, 0, 1)]
+    past = max(d for d in candidates if d <= dct + timedelta(days=3))
+    ahead = min(d for d in candidates if d > dct + timedelta(days=3))
+    # News reports what happened: the past occurrence, unless the next one is close (within
+    # about three months) and nearer, or the clause speaks of the future.
+    if future or ((ahead - dct).days <= 92 and (ahead - dct) < (dct - past)):
+        return ahead.year
+    return past.year
