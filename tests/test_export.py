@@ -109,3 +109,33 @@ def test_exported_claims_follow_the_contract(tmp_path: Path, build_tools) -> Non
         assert claim["source"]["entity"] is None or claim["source"]["entity"] in entity_ids
     keita = [c for c in claims if "Keita" in c["source"]["name"]]
     assert keita and keita[0]["cue"] == "said" and keita[0]["source"]["entity"] in entity_ids
+
+
+def test_exported_dates_and_quantities_follow_the_contract(tmp_path: Path, build_tools) -> None:
+    folder = tmp_path / "dated"
+    (folder).mkdir()
+    (folder / "report.txt").write_text(
+        "Date: 3 March 2022\n\nKessa troops withdraw\n\n"
+        "About 400 soldiers left Kessa last week, the ministry said. The force had arrived in June 2021 "
+        "and cost more than €9 million a month, according to officials.\n",
+        encoding="utf-8",
+    )
+    with Store.open(tmp_path / "dated.db") as store:
+        build([folder], store=store, options=BuildOptions(), tools=build_tools)
+        records = list(contract_records(store))
+    document = next(r for r in records if r["kind"] == "document")
+    assert document["published"] == {"value": "2022-03-03", "basis": "text"}
+    assert document["published_not_before"] == "2022-02-21"  # the Monday of "last week"
+    dates = {r["text"]: r for r in records if r["kind"] == "date"}
+    assert dates["last week"]["value"] == "2022-W08" and dates["last week"]["anchor"] == "document"
+    assert dates["June 2021"]["value"] == "2021-06" and dates["June 2021"]["anchor"] == "absolute"
+    quantities = {r["text"]: r for r in records if r["kind"] == "quantity"}
+    soldiers = next(q for text, q in quantities.items() if "400" in text)
+    assert (soldiers["value"], soldiers["qualifier"], soldiers["unit"]) == (400, "about", "soldiers")
+    money = next(q for text, q in quantities.items() if "9 million" in text)
+    assert (money["value"], money["unit"], money["qualifier"]) == (9_000_000, "EUR/month", "more_than")
+    text = document["text"]
+    for record in [*dates.values(), *quantities.values()]:
+        assert text[record["start"] : record["end"]] == record["text"]
+    claim = next(r for r in records if r["kind"] == "claim" and "400" in r["text"])
+    assert dates["last week"]["id"] in claim["dates"] and soldiers["id"] in claim["quantities"]

@@ -44,6 +44,7 @@ from claimgraph.ingest import (
 )
 from claimgraph.ingest.budget import time_budget
 from claimgraph.extract.dates import DateMention, dateline_date, extract_dates, latest_past_date
+from claimgraph.extract.quantities import QuantityLexicon, extract_quantities, load_quantity_lexicon
 from claimgraph.extract.quotes import excerpts
 from claimgraph.extract.timex import TimeLexicon, load_time_lexicon
 from claimgraph.ingest.dedup import fingerprint, similarity
@@ -78,6 +79,7 @@ class BuildTools:
     entity_lexicon: EntityLexicon
     cue_lexicon: CueLexicon
     time_lexicon: TimeLexicon
+    quantity_lexicon: QuantityLexicon
     attribution_tagger: AttributionTagger | None = None  # None: dependency rules alone
 
     @classmethod
@@ -89,6 +91,7 @@ class BuildTools:
             entity_lexicon=load_entity_lexicon(),
             cue_lexicon=load_cue_lexicon(),
             time_lexicon=load_time_lexicon(),
+            quantity_lexicon=load_quantity_lexicon(),
             attribution_tagger=AttributionTagger.load(),
         )
 
@@ -240,6 +243,12 @@ def _store_analysis(
         }
     )
     store.add_minhash(article.id, shingles.signature, shingles.bands)
+    if analysis.doc is not None:
+        quantities = extract_quantities(analysis.doc, article.id, tools.quantity_lexicon, date_spans=[(d.start, d.end) for d in dates])
+        store.add_quantities(
+            ("qty_" + hashlib.sha1(f"{q.doc}:{q.start}:{q.end}".encode()).hexdigest()[:16], q.doc, q.start, q.end, q.text, q.value, q.value_max, q.unit, q.qualifier, q.about)
+            for q in quantities
+        )
     store.add_dates(
         ("dat_" + hashlib.sha1(f"{d.doc}:{d.start}:{d.end}".encode()).hexdigest()[:16], d.doc, d.start, d.end, d.text, d.value, d.type, d.anchor, int(d.future))
         for d in dates

@@ -10,7 +10,19 @@ import json
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from claimgraph.store import Store, StoredClaim, StoredDate, StoredDocument, StoredEntity, iter_claims, iter_dates, iter_documents, iter_entities
+from claimgraph.store import (
+    Store,
+    StoredClaim,
+    StoredDate,
+    StoredDocument,
+    StoredEntity,
+    StoredQuantity,
+    iter_claims,
+    iter_dates,
+    iter_documents,
+    iter_entities,
+    iter_quantities,
+)
 
 CONTRACT_VERSION = 1
 
@@ -59,7 +71,7 @@ def claim_record(claim: StoredClaim) -> dict[str, Any]:
         "via": list(claim.via),
         "entities": list(claim.entities),
         "dates": list(claim.dates),
-        "quantities": [],
+        "quantities": list(claim.quantities),
     }
 
 
@@ -77,14 +89,32 @@ def date_record(mention: StoredDate) -> dict[str, Any]:
     }
 
 
+def quantity_record(quantity: StoredQuantity) -> dict[str, Any]:
+    return {
+        "kind": "quantity",
+        "id": quantity.id,
+        "doc": quantity.doc,
+        "start": quantity.start,
+        "end": quantity.end,
+        "text": quantity.text,
+        "value": quantity.value,
+        "value_max": quantity.value_max,
+        "unit": quantity.unit,
+        "qualifier": quantity.qualifier,
+        "about": quantity.about,
+    }
+
+
 def contract_records(store: Store) -> Iterator[dict[str, Any]]:
-    """Every record of the store, in contract shape: documents, entities, dates, then claims."""
+    """Every record of the store, in contract shape: documents, entities, dates, quantities, claims."""
     for document in iter_documents(store):
         yield document_record(document)
     for entity in iter_entities(store):
         yield entity_record(entity)
     for mention in iter_dates(store):
         yield date_record(mention)
+    for quantity in iter_quantities(store):
+        yield quantity_record(quantity)
     for claim in iter_claims(store):
         yield claim_record(claim)
 

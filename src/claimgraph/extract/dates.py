@@ -81,7 +81,15 @@ def normalize_span(doc: Doc, start: int, end: int, lexicon: TimeLexicon, *, dct:
 def latest_past_date(dates: list[DateMention]) -> str | None:
     """The latest full or partial calendar date the text refers to as past: a lower bound on
     the publication date of an undated article."""
-    candidates = [d.value for d in dates if not d.future and d.type == "DATE" and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", d.value)]
+    candidates = []
+    for mention in dates:
+        if mention.future or mention.type != "DATE":
+            continue
+        if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", mention.value):
+            candidates.append(mention.value)
+        elif m := re.fullmatch(r"(\d{4})-W(\d{2})", mention.value):
+            # A week is bounded below by its Monday: a calendar date readers can compare.
+            candidates.append(date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1).isoformat())
     return max(candidates, key=lambda v: (v + "-01-01")[:10], default=None)
 
 

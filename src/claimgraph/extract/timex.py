@@ -61,7 +61,8 @@ def normalize(text: str, lexicon: TimeLexicon, *, dct: date | None, future: bool
     """
     raw = _spelled_years(" ".join(text.lower().replace("’", "'").split()).strip(" .,;:"), lexicon)
     raw = re.sub(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?,? (?=\w+\.? \d|\d)", "", raw)
-    raw = re.sub(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)'s$", r"\1", raw)
+    raw = re.sub(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow)'s$", r"\1", raw)
+    raw = re.sub(r"^q([1-4]),? (\d{4})$", r"the q\1 quarter of \2", raw)
     if re.fullmatch(r"(?:more |most |the most |the )?recent(?:ly)?(?: (?:days|weeks|months|years|times|period))?|the last few (?:days|weeks|months|years)|(?:several|a few|many) years ago", raw):
         return Timex("PAST_REF", "DATE", "document")
     if re.fullmatch(r"(?:the )?(?:coming|future|near future|next few) ?(?:days|weeks|months|years|quarters)?", raw) and raw.strip():
@@ -70,7 +71,7 @@ def normalize(text: str, lexicon: TimeLexicon, *, dct: date | None, future: bool
         return Timex("FUTURE_REF", "DATE", "document")
     if re.fullmatch(r"(?:the )?past (?:several |few )?(?:years|quarters|months|weeks)|recent (?:weeks|months|years) and (?:weeks|months|years)|past years", raw):
         return Timex("PAST_REF", "DATE", "document")
-    if (found := _financial_period(raw, dct, quarterly="quarter" in context.lower() or "period" in raw)) is not None:
+    if (found := _financial_period(raw, dct, quarterly="quarter" in context.lower() or "period" in raw, future=future)) is not None:
         return found
     if "quarter" in context.lower() and (found := _year_ago_quarter(raw, dct)) is not None:
         return found
@@ -93,7 +94,7 @@ def normalize(text: str, lexicon: TimeLexicon, *, dct: date | None, future: bool
 _ORDINAL_QUARTER = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
-def _financial_period(raw: str, dct: date | None, *, quarterly: bool) -> Timex | None:
+def _financial_period(raw: str, dct: date | None, *, quarterly: bool, future: bool = False) -> Timex | None:
     """Quarters and periods as financial news names them: 'the fiscal first quarter', 'its
     fourth quarter', 'next year's first quarter', 'the year-ago period', 'the latest period',
     'the last half of 1989'."""
@@ -114,7 +115,10 @@ def _financial_period(raw: str, dct: date | None, *, quarterly: bool) -> Timex |
         if m.group(2):
             current = (dct.month - 1) // 3 + 1
             number = _ORDINAL_QUARTER[m.group(2)]
-            year = dct.year + year_shift - (1 if number > current and year_shift == 0 else 0)
+            # A quarter not yet begun is last year's, unless the clause speaks of the future;
+            # "will report third-quarter results" in October is still this year's.
+            behind = number > current and year_shift == 0 and not future
+            year = dct.year + year_shift - behind
             return Timex(f"{year}-Q{number}", "DATE", "document")
         return Timex(_shift(dct, "Q", -1 + 4 * year_shift), "DATE", "document")
     if re.fullmatch(r"(?:the )?corresponding period (?:a year earlier|last year)|year-ago|year-earlier", raw):
@@ -186,7 +190,7 @@ def _iso(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> Time
 
 
 def _relative_day(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> Timex | None:
-    offsets = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2}
+    offsets = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}
     if raw not in offsets:
         return None
     if dct is None:
@@ -278,10 +282,10 @@ def _season(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> T
 
 def _quarter(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> Timex | None:
     ordinals = "|".join(lexicon.ordinals)
-    m = re.fullmatch(rf"(?:the |this year's |last year's )?({ordinals}|[1-4](?:st|nd|rd|th))[ -]quarter(?:,? (?:of )?(?:fiscal )?{_YEAR})?", raw)
+    m = re.fullmatch(rf"(?:the |this year's |last year's )?({ordinals}|[1-4](?:st|nd|rd|th)|q[1-4])[ -]quarter(?:,? (?:of )?(?:fiscal )?{_YEAR})?", raw)
     if not m:
         return None
-    number = lexicon.ordinals.get(m.group(1)) or int(m.group(1)[0])
+    number = lexicon.ordinals.get(m.group(1)) or int(m.group(1).lstrip("q")[0])
     if m.group(2):
         return Timex(f"{m.group(2)}-Q{number}", "DATE", "absolute")
     if dct is None:
@@ -329,6 +333,8 @@ def _weekday(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> 
     delta = (target - dct.weekday()) % 7 if ahead else -((dct.weekday() - target) % 7)
     if ahead and delta == 0:
         delta = 7
+    if (m.group(1) or "").strip() in ("last", "this past") and delta == 0:
+        delta = -7  # "last Thursday" written on a Thursday is a week ago
     return Timex((dct + timedelta(days=delta)).isoformat(), "DATE", "document")
 
 

@@ -1,6 +1,6 @@
 """Store: SQLite persistence (schema migrations, FTS5) and typed reads."""
 
-from claimgraph.store.claims import StoredClaim, StoredDate, find_entity_ids, iter_claims, iter_dates
+from claimgraph.store.claims import StoredClaim, StoredDate, StoredQuantity, find_entity_ids, iter_claims, iter_dates, iter_quantities
 from claimgraph.store.db import Store
 from claimgraph.store.read import (
     StoredDocument,
@@ -19,6 +19,7 @@ __all__ = [
     "StoreStats",
     "StoredClaim",
     "StoredDate",
+    "StoredQuantity",
     "StoredDocument",
     "StoredEntity",
     "StoredMention",
@@ -26,6 +27,7 @@ __all__ = [
     "get_document",
     "iter_claims",
     "iter_dates",
+    "iter_quantities",
     "iter_documents",
     "iter_entities",
     "search_documents",

@@ -26,6 +26,7 @@ class StoredClaim:
     via: tuple[str, ...]
     entities: tuple[str, ...]
     dates: tuple[str, ...] = ()
+    quantities: tuple[str, ...] = ()
 
 
 _SELECT = (
@@ -52,7 +53,7 @@ def iter_claims(store: Store, *, stance: str | None = None, entity_ids: list[str
         params += entity_ids * 2
     sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY c.doc_id, c.start, c.id"
     for row in store.connection.execute(sql, params):
-        yield _claim(row, _entities_in(store, row), _dates_in(store, row))
+        yield _claim(row, _entities_in(store, row), _inside(store, "dates", row), _inside(store, "quantities", row))
 
 
 def find_entity_ids(store: Store, name: str) -> list[str]:
@@ -81,7 +82,7 @@ def _source_kind(row: sqlite3.Row) -> str:
     return kind
 
 
-def _claim(row: sqlite3.Row, entities: tuple[str, ...], dates: tuple[str, ...]) -> StoredClaim:
+def _claim(row: sqlite3.Row, entities: tuple[str, ...], dates: tuple[str, ...], quantities: tuple[str, ...]) -> StoredClaim:
     return StoredClaim(
         id=row["id"],
         doc=row["doc_id"],
@@ -97,6 +98,7 @@ def _claim(row: sqlite3.Row, entities: tuple[str, ...], dates: tuple[str, ...]) 
         via=tuple(json.loads(row["via"])),
         entities=entities,
         dates=dates,
+        quantities=quantities,
     )
 
 
@@ -117,8 +119,31 @@ def iter_dates(store: Store) -> Iterator[StoredDate]:
         yield StoredDate(row["id"], row["doc_id"], row["start"], row["end"], row["text"], row["value"], row["type"], row["anchor"])
 
 
-def _dates_in(store: Store, row: sqlite3.Row) -> tuple[str, ...]:
+@dataclass(frozen=True)
+class StoredQuantity:
+    id: str
+    doc: str
+    start: int
+    end: int
+    text: str
+    value: float
+    value_max: float | None
+    unit: str
+    qualifier: str
+    about: str
+
+
+def iter_quantities(store: Store) -> Iterator[StoredQuantity]:
+    for row in store.connection.execute('SELECT * FROM quantities ORDER BY doc_id, start, "end"'):
+        yield StoredQuantity(
+            row["id"], row["doc_id"], row["start"], row["end"], row["text"], row["value"], row["value_max"], row["unit"], row["qualifier"], row["about"]
+        )
+
+
+def _inside(store: Store, table: str, row: sqlite3.Row) -> tuple[str, ...]:
+    """Ids of the `dates` or `quantities` records inside a claim's span."""
+    assert table in ("dates", "quantities")
     rows = store.connection.execute(
-        'SELECT id FROM dates WHERE doc_id = ? AND start >= ? AND "end" <= ? ORDER BY start', (row["doc_id"], row["start"], row["end"])
+        f'SELECT id FROM {table} WHERE doc_id = ? AND start >= ? AND "end" <= ? ORDER BY start', (row["doc_id"], row["start"], row["end"])
     )
     return tuple(r[0] for r in rows)

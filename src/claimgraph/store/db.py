@@ -115,6 +115,14 @@ class Store:
             'INSERT OR IGNORE INTO dates (id, doc_id, start, "end", text, value, type, anchor, future) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', rows
         )
 
+    def add_quantities(self, rows: Iterable[tuple[object, ...]]) -> None:
+        """(id, doc_id, start, end, text, value, value_max, unit, qualifier, about) rows."""
+        self.connection.executemany(
+            'INSERT OR IGNORE INTO quantities (id, doc_id, start, "end", text, value, value_max, unit, qualifier, about) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
     # --- near duplicates ----------------------------------------------------------------
 
     def add_minhash(self, doc_id: str, signature: bytes, bands: Iterable[bytes]) -> None:

@@ -13,5 +13,20 @@ CREATE TABLE dates (
 CREATE INDEX dates_doc ON dates(doc_id, start);
 CREATE INDEX dates_value ON dates(value);
 
--- Documents stored before dates existed are analysed again by the next build.
+-- Quantities: a number, what it counts, its unit and how exact it is.
+CREATE TABLE quantities (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    value REAL NOT NULL,
+    value_max REAL,
+    unit TEXT NOT NULL,
+    qualifier TEXT NOT NULL CHECK (qualifier IN ('exact', 'at_least', 'up_to', 'about', 'more_than', 'range')),
+    about TEXT NOT NULL
+);
+CREATE INDEX quantities_doc ON quantities(doc_id, start);
+
+-- Documents stored before dates and quantities existed are analysed again by the next build.
 UPDATE inputs SET fingerprint = NULL WHERE status = 'document';

@@ -1,0 +1,260 @@
+"""Quantities: numbers with what they count, their unit and how exact they are.
+
+Candidates are spaCy's CARDINAL, MONEY, QUANTITY and PERCENT spans (not those inside a date),
+plus "by half" and "twice". Values, ranges, qualifiers, currencies and rates come from a
+small grammar over data/quantities.json; what is counted is the noun the number modifies,
+or the nearest plural noun before it ("these instructors now number about 400").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.extract.spans import doc_text
+
+_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
+_RANGE = re.compile(r"^\s*(?:to|-|–|and|or)\s*$")
+
+
+@dataclass(frozen=True)
+class QuantityLexicon:
+    number_words: dict[str, float]
+    multipliers: dict[str, float]
+    vague: dict[str, float]
+    qualifiers: dict[str, str]
+    currencies: dict[str, str]
+    periods: dict[str, str]
+    fractions: dict[str, float]
+    repetitions: dict[str, float]
+
+
+def load_quantity_lexicon() -> QuantityLexicon:
+    data = json.loads(resources.files("claimgraph.extract").joinpath("data/quantities.json").read_text("utf-8"))
+    return QuantityLexicon(**{key: data[key] for key in QuantityLexicon.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class Quantity:
+    doc: str
+    start: int
+    end: int
+    text: str
+    value: float
+    value_max: float | None
+    unit: str
+    qualifier: str  # exact | at_least | up_to | about | more_than | range
+    about: str
+
+
+def extract_quantities(doc: Doc, doc_id: str, lexicon: QuantityLexicon, *, date_spans: list[tuple[int, int]]) -> list[Quantity]:
+    text = doc_text(doc)
+    spans = [e for e in doc.ents if e.label_ in _LABELS and not any(s < e.end_char and e.start_char < t for s, t in date_spans)]
+    spans = _merge_ranges(doc, spans)
+    found = []
+    for span in spans:
+        quantity = _quantity(doc, doc_id, span, lexicon, text)
+        if quantity is not None:
+            found.append(quantity)
+    found += _fraction_and_repetition(doc, doc_id, lexicon, text)
+    return found
+
+
+def _merge_ranges(doc: Doc, spans: list[Span]) -> list[Span | tuple[Span, Span]]:
+    """'400 to 500', '400-500', 'between 400 and 500': two spans that make one range."""
+    merged: list[Span | tuple[Span, Span]] = []
+    index = 0
+    while index < len(spans):
+        span = spans[index]
+        following = spans[index + 1] if index + 1 < len(spans) else None
+        if following is not None and span.label_ == following.label_ and _RANGE.match(doc_text(doc)[span.end_char : following.start_char]):
+            merged.append((span, following))
+            index += 2
+        else:
+            merged.append(span)
+            index += 1
+    return merged
+
+
+def _quantity(doc: Doc, doc_id: str, found: Span | tuple[Span, Span], lexicon: QuantityLexicon, text: str) -> Quantity | None:
+    first, last = (found, found) if isinstance(found, Span) else found
+    start, end = first.start_char, last.end_char
+    low = _value(first.text, lexicon)
+    if low is None:
+        return None
+    number, qualifier = low
+    value_max = None
+    if last is not first:
+        high = _value(last.text, lexicon)
+        if high is None:
+            return None
+        value_max = high[0]
+        qualifier = "range"
+    span_tokens = doc[first.start : last.end]
+    if qualifier == "exact":
+        qualifier = _qualifier_before(doc, first.start, lexicon) or "exact"
+    if _is_not_a_count(span_tokens):
+        return None
+    unit, about, end = _unit(doc, span_tokens, lexicon, text, end)
+    if last is first and first.label_ == "PERCENT":
+        unit = "%"
+    return Quantity(doc_id, start, end, text[start:end], number, value_max, unit, qualifier, about)
+
+
+def _value(raw: str, lexicon: QuantityLexicon) -> tuple[float, str] | None:
+    """(value, qualifier from inside the span) for '1,000', 'more than €9 million', 'several hundred'."""
+    lowered = " ".join(raw.lower().replace("–", "-").split())
+    qualifier = "exact"
+    for phrase, kind in sorted(lexicon.qualifiers.items(), key=lambda item: -len(item[0])):
+        if lowered.startswith(phrase + " "):
+            lowered, qualifier = lowered[len(phrase) + 1 :], kind
+            break
+    lowered = re.sub(r"[€$£¥]", "", lowered).strip()
+    lowered = re.sub(r"\b(?:us )?(?:dollars?|euros?|pounds(?: sterling)?|cfa francs|f?cfa|rubles|roubles|yuan|usd|eur|gbp|xof|rub)\b", "", lowered).strip()
+    lowered = lowered.rstrip("%").replace(" percent", "").replace(" per cent", "").strip()
+    for phrase, amount in sorted(lexicon.vague.items(), key=lambda item: -len(item[0])):
+        if lowered == phrase:
+            return float(amount), "at_least" if qualifier == "exact" else qualifier
+    if m := re.fullmatch(r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*-?\s*(\w+))?", lowered):
+        number = float(m.group(1).replace(",", ""))
+        scale = m.group(2)
+        if scale and scale not in lexicon.multipliers:
+            return (number, qualifier) if scale in ("strong", "odd") else None
+        return number * (lexicon.multipliers[scale] if scale else 1), qualifier
+    words = lowered.replace("-", " ").split()
+    if words and all(w in lexicon.number_words or w in lexicon.multipliers or w == "and" for w in words):
+        return _words_value(words, lexicon), qualifier
+    return None
+
+
+def _words_value(words: list[str], lexicon: QuantityLexicon) -> float:
+    total, current = 0.0, 0.0
+    for word in words:
+        if word == "and":
+            continue
+        if word in lexicon.number_words:
+            current += lexicon.number_words[word]
+        else:
+            current = max(current, 1.0) * lexicon.multipliers[word]
+            if lexicon.multipliers[word] >= 1000:
+                total, current = total + current, 0.0
+    return total + current
+
+
+def _qualifier_before(doc: Doc, index: int, lexicon: QuantityLexicon) -> str | None:
+    if index > 0 and doc[index - 1].dep_ == "prt":  # "handed over three bases": a particle, not "more than"
+        return None
+    before = " ".join(t.lower_ for t in doc[max(0, index - 3) : index])
+    for phrase, kind in sorted(lexicon.qualifiers.items(), key=lambda item: -len(item[0])):
+        if before == phrase or before.endswith(" " + phrase):
+            return kind
+    return None
+
+
+def _is_not_a_count(tokens: Span) -> bool:
+    """'one of these officials' (a pronoun), 'TB-2' (a model name), a lone year."""
+    if len(tokens) == 1 and tokens[0].lower_ == "one" and tokens[0].dep_ != "nummod":
+        return True
+    return any(re.search(r"[A-Za-z]-?\d|\d-?[A-Za-z]{2,}", t.text) and not re.search(r"\d-strong$", t.text) for t in tokens)
+
+
+def _unit(doc: Doc, tokens: Span, lexicon: QuantityLexicon, text: str, end: int) -> tuple[str, str, int]:
+    """(unit, what is counted, end of the quantity's span after a rate) for the number."""
+    lowered = tokens.text.lower()
+    currency = next((code for mark, code in sorted(lexicon.currencies.items(), key=lambda item: -len(item[0])) if _has_currency(lowered, mark)), None)
+    if currency is not None:
+        after = text[end : end + 16].lower()
+        for phrase, period in lexicon.periods.items():
+            if after.startswith(" " + phrase):
+                return f"{currency}/{period}", "amount of money", end + 1 + len(phrase)
+        return currency, "amount of money", end
+    noun = _of_noun(tokens) or _counted_noun(tokens)
+    if noun is None or noun.pos_ == "PRON":
+        noun = _plural_ahead(doc, tokens.end) or _previous_plural(doc, tokens.start)
+    if noun is None:
+        return "", "", end
+    modifiers = [t for t in noun.lefts if t.dep_ in ("amod", "compound") and t.i > tokens.end - 1]
+    about = " ".join([t.text for t in modifiers] + [noun.text])
+    # A capitalised noun inside a sentence is a name or demonym ("Russians"): keep its case.
+    unit = noun.text if noun.text[:1].isupper() and not noun.is_sent_start else noun.text.lower()
+    return unit, about, end
+
+
+def _has_currency(lowered: str, mark: str) -> bool:
+    return mark in lowered if not mark.isalpha() else re.search(rf"\b{re.escape(mark)}\b", lowered) is not None
+
+
+def _counted_noun(tokens: Span) -> Token | None:
+    """The noun a number counts: its head, through compound modifiers ('two Bayraktar TB-2
+    drones'), or the noun an adjective like '5,000-strong' modifies."""
+    for token in tokens:
+        head = token.head
+        if token.dep_ in ("nummod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN") and head.i >= tokens.end - 1:
+            while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i:
+                head = head.head
+            return head
+        if token.dep_ == "amod" and head.pos_ == "NOUN":
+            return head
+    last = tokens[-1]
+    if last.head.pos_ == "ADJ" and last.head.head.pos_ == "NOUN":  # "the 5,000-strong French contingent"
+        return last.head.head
+    following = tokens.doc[tokens.end] if tokens.end < len(tokens.doc) else None
+    return following if following is not None and following.pos_ == "NOUN" and following.tag_ in ("NNS", "NNPS") else None
+
+
+def _of_noun(tokens: Span) -> Token | None:
+    """'dozens of civilians', 'tens of thousands of people': the noun of the last of-phrase."""
+    doc = tokens.doc
+    index = tokens.end
+    noun = None
+    while index + 1 < len(doc) and doc[index].lower_ == "of" and doc[index + 1].pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "DET"):
+        phrase_end = index + 1
+        while phrase_end < len(doc) and doc[phrase_end].pos_ in ("ADJ", "DET", "NUM", "NOUN", "PROPN") and doc[phrase_end].lower_ != "of":
+            phrase_end += 1
+        candidate = doc[phrase_end - 1]
+        if candidate.pos_ in ("NOUN", "PROPN") and candidate.lower_ not in ("thousands", "hundreds", "millions", "dozens", "tens"):
+            noun = candidate
+        index = phrase_end
+    last = tokens[-1].lower_
+    return noun if last in ("dozens", "hundreds", "thousands", "millions", "tens", "scores") or noun is not None and tokens[-1].lemma_ in ("dozen", "hundred", "thousand", "million") else None
+
+
+def _plural_ahead(doc: Doc, index: int) -> Token | None:
+    """A plural a few words on when the parse lost the link ('two Bayraktar TB-2 drones')."""
+    for token in doc[index : min(len(doc), index + 4)]:
+        if token.is_punct or token.pos_ in ("ADP", "CCONJ", "SCONJ"):
+            return None
+        if token.tag_ in ("NNS", "NNPS") or (token.is_lower and token.is_alpha and len(token) > 3 and token.text.endswith("s") and not token.text.endswith("ss")):
+            return token
+    return None
+
+
+def _previous_plural(doc: Doc, index: int) -> Token | None:
+    sentence = doc[index].sent
+    for token in reversed(doc[sentence.start : index]):
+        if token.tag_ == "NNS":
+            return token
+    return None
+
+
+def _comparison_follows(doc: Doc, index: int) -> bool:
+    """'twice as many soldiers': a comparison, not a count of repetitions."""
+    return index + 1 < len(doc) and doc[index + 1].lower_ in ("as", "the", "more", "that")
+
+
+def _fraction_and_repetition(doc: Doc, doc_id: str, lexicon: QuantityLexicon, text: str) -> list[Quantity]:
+    """'reduce ... by half' (a fraction), 'a coup twice' (a count of the noun before it)."""
+    found = []
+    for token in doc:
+        if token.lower_ == "half" and token.i > 0 and doc[token.i - 1].lower_ == "by":
+            start = doc[token.i - 1].idx
+            found.append(Quantity(doc_id, start, token.idx + len(token.text), text[start : token.idx + len(token.text)], 0.5, None, "fraction", "exact", "share"))
+        elif token.lower_ in lexicon.repetitions and token.lower_ != "once" and token.pos_ == "ADV" and not _comparison_follows(doc, token.i):
+            noun = next((t for t in reversed(doc[token.sent.start : token.i]) if t.pos_ == "NOUN"), None)
+            unit = (noun.lemma_.lower() + "s") if noun is not None else "times"
+            found.append(Quantity(doc_id, token.idx, token.idx + len(token.text), token.text, float(lexicon.repetitions[token.lower_]), None, unit, "exact", unit))
+    return found
