@@ -276,3 +276,20 @@ def test_malformed_html_with_no_words_is_skipped(tmp_path: Path, build_tools: Bu
 
     _assert_only_good_added(documents, good)
     assert "HTML" in _skip_for(report, broken).reason
+
+
+def test_a_document_that_overruns_its_budget_after_ingest_is_skipped_whole(tmp_path: Path, build_tools: BuildTools) -> None:
+    """Parsing and extraction (mentions, claims, dates, quantities) run under the per-document
+    budget too: a long run of names and quotes is skipped, and nothing of it is stored."""
+    folder = tmp_path / "in"
+    good = _good(folder)
+    names = " ".join(f"Minister Amadou Keita{i} said “we stay” according to Radio Horizon{i}." for i in range(1500))
+    heavy = folder / "heavy.txt"
+    heavy.write_text("A long transcript\n\n" + names + "\n", encoding="utf-8")
+    report, documents = _build([folder], tmp_path / "t.db", build_tools, time_budget=2.0)
+    _assert_only_good_added(documents, good)
+    skip = _skip_for(report, heavy)
+    assert "time budget" in skip.reason
+    with Store.open(tmp_path / "t.db") as store:
+        orphans = store.connection.execute("SELECT COUNT(*) FROM mentions WHERE doc_id NOT IN (SELECT id FROM documents)").fetchone()[0]
+    assert orphans == 0

@@ -20,10 +20,10 @@ def _xfail(*values: object, reason: str) -> object:
 def _quantities(build_tools, sentence: str, *, dates_from: str = "extract_dates") -> list[Quantity]:
     doc = build_tools.nlp(sentence)
     if dates_from == "extract_dates":
-        spans = [(d.start, d.end) for d in extract_dates(doc, "doc1", build_tools.time_lexicon, dct=None)]
+        spans = [(d.start, d.end) for d in extract_dates(doc, "doc1", build_tools.lexicons.time, dct=None)]
     else:
         spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
-    return extract_quantities(doc, "doc1", build_tools.quantity_lexicon, date_spans=spans)
+    return extract_quantities(doc, "doc1", build_tools.lexicons.quantities, date_spans=spans)
 
 
 CASES = [

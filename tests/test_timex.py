@@ -264,7 +264,7 @@ def test_year_ago_in_quarterly_context_is_the_same_quarter_a_year_back() -> None
 
 def _dates(build_tools, text: str, dct: date | None = None):
     doc = build_tools.nlp(text)
-    return extract_dates(doc, "doc1", build_tools.time_lexicon, dct=dct)
+    return extract_dates(doc, "doc1", build_tools.lexicons.time, dct=dct)
 
 
 def _by_text(mentions, text: str):
@@ -302,7 +302,7 @@ def test_reference_words_spacy_does_not_tag_are_found(build_tools) -> None:
     text = "The army recently withdrew from the north. Officials said the troops would return soon."
     doc = build_tools.nlp(text)
     assert not [e for e in doc.ents if e.text in ("recently", "soon")]  # spaCy leaves them out
-    mentions = extract_dates(doc, "doc1", build_tools.time_lexicon, dct=None)
+    mentions = extract_dates(doc, "doc1", build_tools.lexicons.time, dct=None)
     assert _by_text(mentions, "recently").value == "PAST_REF"
     assert _by_text(mentions, "soon").value == "FUTURE_REF"
 

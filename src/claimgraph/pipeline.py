@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from datetime import date
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -17,23 +16,18 @@ from spacy.language import Language
 
 from claimgraph.analyze import Analysis, analyze_batch, load_pipeline
 from claimgraph.config import BuildOptions
-from claimgraph.errors import InputRejected
+from claimgraph.errors import BudgetExceeded, InputRejected
 from claimgraph.extract import (
     AttributionTagger,
     Claim,
-    CueLexicon,
-    TaggedSpan,
     EntityLexicon,
-    extract_claims,
-    extract_mentions,
-    extract_sentences,
+    TaggedSpan,
     load_cue_lexicon,
     load_entity_lexicon,
 )
 from claimgraph.ingest import (
     Article,
     BoilerplateRules,
-    Published,
     LanguageIdentifier,
     Skipped,
     document_id,
@@ -43,10 +37,9 @@ from claimgraph.ingest import (
     prepare_article,
 )
 from claimgraph.ingest.budget import time_budget
-from claimgraph.extract.dates import DateMention, dateline_date, extract_dates, latest_past_date
-from claimgraph.extract.quantities import QuantityLexicon, extract_quantities, load_quantity_lexicon
-from claimgraph.extract.quotes import excerpts
-from claimgraph.extract.timex import TimeLexicon, load_time_lexicon
+from claimgraph.extract.document import Lexicons, extract_document
+from claimgraph.extract.quantities import load_quantity_lexicon
+from claimgraph.extract.timex import load_time_lexicon
 from claimgraph.ingest.dedup import fingerprint, similarity
 from claimgraph.resolve import MentionForm, resolve_entities
 from claimgraph.store import Store
@@ -76,10 +69,7 @@ class BuildTools:
     nlp: Language
     boilerplate: BoilerplateRules
     languages: LanguageIdentifier
-    entity_lexicon: EntityLexicon
-    cue_lexicon: CueLexicon
-    time_lexicon: TimeLexicon
-    quantity_lexicon: QuantityLexicon
+    lexicons: Lexicons
     attribution_tagger: AttributionTagger | None = None  # None: dependency rules alone
 
     @classmethod
@@ -88,10 +78,12 @@ class BuildTools:
             nlp=load_pipeline(options.model),
             boilerplate=load_rules(),
             languages=LanguageIdentifier(),
-            entity_lexicon=load_entity_lexicon(),
-            cue_lexicon=load_cue_lexicon(),
-            time_lexicon=load_time_lexicon(),
-            quantity_lexicon=load_quantity_lexicon(),
+            lexicons=Lexicons(
+                entities=load_entity_lexicon(),
+                cues=load_cue_lexicon(),
+                time=load_time_lexicon(),
+                quantities=load_quantity_lexicon(),
+            ),
             attribution_tagger=AttributionTagger.load(),
         )
 
@@ -122,7 +114,7 @@ def build(
             batch, skips = [], []
     _commit_batch(batch, skips, store=store, options=options, tools=tools, report=report)
     if store.entities_stale():
-        report.entities = resolve_store_entities(store, tools.entity_lexicon)
+        report.entities = resolve_store_entities(store, tools.lexicons.entities)
     return report
 
 
@@ -190,7 +182,12 @@ def _commit_batch(
     parsed = [a for a in analyses if isinstance(a, Analysis) and a.doc is not None]
     tagged: dict[str, list[TaggedSpan]] = {}
     if tools.attribution_tagger is not None and parsed:
-        tagged = dict(zip((a.article.id for a in parsed), tools.attribution_tagger.tag_many([a.article.text for a in parsed]), strict=True))
+        try:
+            with time_budget(options.time_budget * len(parsed), what="attribution tagging"):
+                spans = tools.attribution_tagger.tag_many([a.article.text for a in parsed])
+            tagged = dict(zip((a.article.id for a in parsed), spans, strict=True))
+        except BudgetExceeded:
+            tagged = {}  # the dependency rules alone for this batch
     with store.transaction():
         for skipped in skips:
             _record_skip(store, skipped, report)
@@ -216,15 +213,16 @@ def _store_analysis(
         store.record_input(article.key, fingerprint=article.fingerprint, status="document", document_id=article.id)
         report.unchanged += 1
         return
+    try:
+        # Extraction runs before anything is written, under the document's time budget: a
+        # pathological text is skipped whole, never half stored, and never hangs the run.
+        with time_budget(options.time_budget, what="extraction"):
+            found = extract_document(article, analysis.doc, tools.lexicons, tagged=tagged)
+    except BudgetExceeded as exc:
+        _record_skip(store, Skipped(article.key, str(exc), article.fingerprint), report)
+        return
     shingles = fingerprint(article.text)
     duplicate_of, score = _near_duplicate(store, shingles.signature, shingles.bands, options.near_duplicate_threshold)
-    published = article.published
-    if published.value is None and (stated := dateline_date(article.header_fields, tools.time_lexicon)):
-        published = Published(value=stated, basis="text")
-    dates: list[DateMention] = []
-    if analysis.doc is not None:
-        dct = date.fromisoformat(published.value) if published.value and len(published.value) == 10 else None
-        dates = extract_dates(analysis.doc, article.id, tools.time_lexicon, dct=dct, excerpts=excerpts(article.text))
     store.add_document(
         {
             "id": article.id,
@@ -233,9 +231,9 @@ def _store_analysis(
             "outlet": article.outlet,
             "url": article.url,
             "language": article.language,
-            "published_value": published.value,
-            "published_basis": published.basis,
-            "published_not_before": latest_past_date(dates),
+            "published_value": found.published.value,
+            "published_basis": found.published.basis,
+            "published_not_before": found.published_not_before,
             "text": article.text,
             "removed": list(article.removed),
             "duplicate_of": duplicate_of,
@@ -243,27 +241,23 @@ def _store_analysis(
         }
     )
     store.add_minhash(article.id, shingles.signature, shingles.bands)
-    if analysis.doc is not None:
-        quantities = extract_quantities(analysis.doc, article.id, tools.quantity_lexicon, date_spans=[(d.start, d.end) for d in dates])
-        store.add_quantities(
-            ("qty_" + hashlib.sha1(f"{q.doc}:{q.start}:{q.end}".encode()).hexdigest()[:16], q.doc, q.start, q.end, q.text, q.value, q.value_max, q.unit, q.qualifier, q.about)
-            for q in quantities
-        )
-    store.add_dates(
-        ("dat_" + hashlib.sha1(f"{d.doc}:{d.start}:{d.end}".encode()).hexdigest()[:16], d.doc, d.start, d.end, d.text, d.value, d.type, d.anchor, int(d.future))
-        for d in dates
+    store.add_sentences((s.doc, s.index, s.start, s.end) for s in found.sentences)
+    store.add_mentions((m.doc, m.start, m.end, m.text, m.type, m.key, m.sentence) for m in found.mentions)
+    store.add_dates((_record_id("dat", d.doc, d.start, d.end), d.doc, d.start, d.end, d.text, d.value, d.type, d.anchor, int(d.future)) for d in found.dates)
+    store.add_quantities(
+        (_record_id("qty", q.doc, q.start, q.end), q.doc, q.start, q.end, q.text, q.value, q.value_max, q.unit, q.qualifier, q.about)
+        for q in found.quantities
     )
-    if analysis.doc is not None:
-        store.add_sentences((s.doc, s.index, s.start, s.end) for s in extract_sentences(analysis.doc, article.id))
-        mentions = extract_mentions(analysis.doc, article.id, tools.entity_lexicon)
-        store.add_mentions((m.doc, m.start, m.end, m.text, m.type, m.key, m.sentence) for m in mentions)
-        claims = extract_claims(analysis.doc, article.id, mentions, tools.cue_lexicon, outlet=article.outlet, tagged=tagged)
-        store.add_claims(_claim_row(claim) for claim in claims)
-        report.mentions += len(mentions)
-        report.claims += len(claims)
+    store.add_claims(_claim_row(claim) for claim in found.claims)
     store.record_input(article.key, fingerprint=article.fingerprint, status="document", document_id=article.id)
+    report.mentions += len(found.mentions)
+    report.claims += len(found.claims)
     report.added += 1
     report.duplicates += duplicate_of is not None
+
+
+def _record_id(prefix: str, doc: str, start: int, end: int) -> str:
+    return f"{prefix}_" + hashlib.sha1(f"{doc}:{start}:{end}".encode()).hexdigest()[:16]
 
 
 def _claim_row(claim: Claim) -> tuple[object, ...]:

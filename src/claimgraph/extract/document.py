@@ -1,0 +1,64 @@
+"""Everything the extract stage draws from one parsed article, as one record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc
+
+from claimgraph.extract.claims import Claim, extract_claims
+from claimgraph.extract.cues import CueLexicon
+from claimgraph.extract.dates import DateMention, dateline_date, extract_dates, latest_past_date
+from claimgraph.extract.learned import TaggedSpan
+from claimgraph.extract.mentions import EntityLexicon, Mention, Sentence, extract_mentions, extract_sentences
+from claimgraph.extract.quantities import Quantity, QuantityLexicon, extract_quantities
+from claimgraph.extract.quotes import excerpts
+from claimgraph.extract.timex import TimeLexicon
+from claimgraph.ingest.records import Article, Published
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """The extract stage's data files, loaded once per run."""
+
+    entities: EntityLexicon
+    cues: CueLexicon
+    time: TimeLexicon
+    quantities: QuantityLexicon
+
+
+@dataclass(frozen=True)
+class DocumentExtraction:
+    published: Published
+    published_not_before: str | None
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    claims: list[Claim]
+    dates: list[DateMention]
+    quantities: list[Quantity]
+
+
+def extract_document(article: Article, doc: Doc | None, lexicons: Lexicons, *, tagged: list[TaggedSpan] | None) -> DocumentExtraction:
+    """Sentences, mentions, claims, dates and quantities of one article (none without a parse).
+
+    The publication date comes from metadata, else from a dateline in the text; dates are
+    anchored to it.
+    """
+    published = article.published
+    if published.value is None and (stated := dateline_date(article.header_fields, lexicons.time)):
+        published = Published(value=stated, basis="text")
+    if doc is None:
+        return DocumentExtraction(published, None, [], [], [], [], [])
+    dct = date.fromisoformat(published.value) if published.value and len(published.value) == 10 else None
+    dates = extract_dates(doc, article.id, lexicons.time, dct=dct, excerpts=excerpts(article.text))
+    mentions = extract_mentions(doc, article.id, lexicons.entities)
+    return DocumentExtraction(
+        published=published,
+        published_not_before=latest_past_date(dates),
+        sentences=extract_sentences(doc, article.id),
+        mentions=mentions,
+        claims=extract_claims(doc, article.id, mentions, lexicons.cues, outlet=article.outlet, tagged=tagged),
+        dates=dates,
+        quantities=extract_quantities(doc, article.id, lexicons.quantities, date_spans=[(d.start, d.end) for d in dates]),
+    )
