@@ -342,3 +342,26 @@ def test_dateline_date() -> None:
     assert dateline_date((("date", "September 2021"),), LEXICON) is None  # not a full date
     assert dateline_date((("author", "30 September 2021"),), LEXICON) is None  # not a date field
     assert dateline_date((("date", "30 September"),), LEXICON) is None  # year unknown
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [
+        ("Thanksgiving Day", date(1999, 12, 1), "1999-11-25"),  # the fourth Thursday of November
+        ("last Thanksgiving", date(2000, 3, 1), "1999-11-25"),
+        ("Election Day", date(1998, 10, 20), "1998-11-03"),  # two weeks ahead: the coming one
+        ("Christmas", date(2021, 1, 10), "2020-12-25"),
+        ("Christmas", None, "XXXX-12-25"),
+        ("Easter 2000", None, "2000-04-23"),
+        ("this coming Sunday, March eighth", date(1998, 3, 5), "1998-03-08"),
+        ("the previous Friday", date(1989, 10, 25), "1989-10-20"),
+        ("the latest fiscal year", date(1989, 10, 25), "1988"),
+        ("last year's quarter", date(1989, 10, 25), "1988-Q3"),
+        ("the 1990s", None, "199"),
+        ("1990s", None, "199X"),
+        ("this past summer", date(1998, 3, 1), "1997-SU"),
+    ],
+)
+def test_holidays_spoken_days_and_period_phrases(text: str, dct: date | None, value: str) -> None:
+    timex = normalize(text, LEXICON, dct=dct)
+    assert timex is not None and timex.value == value

@@ -32,6 +32,8 @@ class TimeLexicon:
     past_ref: frozenset[str]
     present_ref: frozenset[str]
     future_ref: frozenset[str]
+    holidays: dict[str, str]
+    day_ordinals: dict[str, int]
 
 
 def load_time_lexicon() -> TimeLexicon:
@@ -46,6 +48,8 @@ def load_time_lexicon() -> TimeLexicon:
         past_ref=frozenset(data["past_ref"]),
         present_ref=frozenset(data["present_ref"]),
         future_ref=frozenset(data["future_ref"]),
+        holidays=data["holidays"],
+        day_ordinals=data["day_ordinals"],
     )
 
 
@@ -60,14 +64,15 @@ def normalize(text: str, lexicon: TimeLexicon, *, dct: date | None, future: bool
     is the same quarter a year before (TimeML's convention for financial news).
     """
     raw = _spelled_years(" ".join(text.lower().replace("’", "'").split()).strip(" .,;:"), lexicon)
-    raw = re.sub(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?,? (?=\w+\.? \d|\d)", "", raw)
+    raw = _ordinal_days(raw, lexicon)
+    raw = re.sub(r"^(?:(?:this coming|this|next|last|on) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?,? (?=\w+\.? \d|\d)", "", raw)
     raw = re.sub(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow)'s$", r"\1", raw)
     raw = re.sub(r"^q([1-4]),? (\d{4})$", r"the q\1 quarter of \2", raw)
     if re.fullmatch(r"(?:more |most |the most |the )?recent(?:ly)?(?: (?:days|weeks|months|years|times|period))?|the last few (?:days|weeks|months|years)|(?:several|a few|many) years ago", raw):
         return Timex("PAST_REF", "DATE", "document")
     if re.fullmatch(r"(?:the )?(?:coming|future|near future|next few) ?(?:days|weeks|months|years|quarters)?", raw) and raw.strip():
         return Timex("FUTURE_REF", "DATE", "document")
-    if re.fullmatch(r"(?:the )?(?:near|short|long) term|a later date|as soon as possible|(?:in )?the long run", raw):
+    if re.fullmatch(r"(?:the )?(?:near|short|long) term|a later date|as soon as possible|(?:in )?the long run|a (?:year|month|week) or two", raw):
         return Timex("FUTURE_REF", "DATE", "document")
     if re.fullmatch(r"(?:the )?past (?:several |few )?(?:years|quarters|months|weeks)|recent (?:weeks|months|years) and (?:weeks|months|years)|past years", raw):
         return Timex("PAST_REF", "DATE", "document")
@@ -81,7 +86,8 @@ def normalize(text: str, lexicon: TimeLexicon, *, dct: date | None, future: bool
         return Timex("PRESENT_REF", "DATE", "document")
     if raw in lexicon.future_ref or raw.startswith(("in the coming", "in the next few")):
         return Timex("FUTURE_REF", "DATE", "document")
-    for handler in (_iso, _relative_day, _ago, _this_last_next, _this_period, _day_month_year, _month_year, _season, _quarter, _year, _decade, _weekday, _duration):
+    raw = re.sub(r"\b(the )?previous (?=(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)", "last ", raw)
+    for handler in (_iso, _relative_day, _ago, _this_last_next, _this_period, _holiday, _day_month_year, _month_year, _season, _quarter, _year, _decade, _weekday, _duration):
         found = handler(raw, lexicon, dct, future)
         if found is not None:
             return found
@@ -110,7 +116,7 @@ def _financial_period(raw: str, dct: date | None, *, quarterly: bool, future: bo
         r"(year-ago|year-earlier|year ago|year earlier)?[ -]?(?:(first|second|third|fourth)[ -])?(quarter|period)",
         raw,
     )
-    if m and (m.group(2) or m.group(1) or "latest" in raw or "that" in raw or raw.startswith("its ")):
+    if m and (m.group(2) or m.group(1) or "latest" in raw or raw.startswith(("its ", "last year's", "next year's"))):
         year_shift = -1 if (m.group(1) or raw.startswith("last year's")) else 1 if raw.startswith("next year's") else 0
         if m.group(2):
             current = (dct.month - 1) // 3 + 1
@@ -123,10 +129,16 @@ def _financial_period(raw: str, dct: date | None, *, quarterly: bool, future: bo
         return Timex(_shift(dct, "Q", -1 + 4 * year_shift), "DATE", "document")
     if re.fullmatch(r"(?:the )?corresponding period (?:a year earlier|last year)|year-ago|year-earlier", raw):
         return Timex(_shift(dct, "Q", -5) if quarterly else str(dct.year - 1), "DATE", "document")
+    if re.fullmatch(r"around (?:the )?year[ -]end", raw):
+        return Timex(f"{dct.year}-12", "DATE", "document")
     if re.fullmatch(r"(?:around |at |by )?(?:the )?(?:year[ -]end|year's end|end of the year)|earlier in the year|later (?:that|this) year", raw):
         return Timex(str(dct.year), "DATE", "document")
     if m := re.fullmatch(r"(?:a good part of |much of )?(\d{4})(?: or later| and beyond| or so)?", raw):
         return Timex(m.group(1), "DATE", "absolute")
+    if m := re.fullmatch(r"(?:the )?(\d{4}) (?:quarter|period)", raw):  # "the 1988 quarter": that year's reported quarter
+        return Timex(f"{m.group(1)}-Q{(dct.month - 1) // 3 or 4}" if quarterly else m.group(1), "DATE", "absolute")
+    if re.fullmatch(r"(?:the )?next year or so", raw):
+        return Timex(str(dct.year + 1), "DATE", "document")
     return None
 
 
@@ -179,6 +191,61 @@ def _strip_leading(raw: str) -> str:
     while previous != raw:
         previous, raw = raw, _LEADING.sub("", raw)
     return raw
+
+
+def _ordinal_days(raw: str, lexicon: TimeLexicon) -> str:
+    """'March eighth' -> 'march 8' (spoken dates)."""
+    if not any(word in raw for word in ("first", "second", "third", "th")):
+        return raw
+    months = "|".join(sorted(lexicon.months, key=len, reverse=True))
+    ordinals = "|".join(sorted(lexicon.day_ordinals, key=len, reverse=True))
+    return re.sub(rf"\b({months})\.? (?:the )?({ordinals})\b", lambda m: f"{m.group(1)} {lexicon.day_ordinals[m.group(2)]}", raw)
+
+
+def _holiday(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> Timex | None:
+    """'Thanksgiving Day', 'last Christmas', 'Election Day 1998': fixed or computed per year."""
+    m = re.fullmatch(r"(last |this |next |this past |this coming )?(.+?)(?:,? (\d{4}))?", raw)
+    if not m or m.group(2) not in lexicon.holidays:
+        return None
+    rule = lexicon.holidays[m.group(2)]
+    if m.group(3):
+        return Timex(_holiday_date(rule, int(m.group(3))).isoformat(), "DATE", "absolute")
+    if dct is None:
+        return Timex(f"XXXX-{rule}" if rule[0].isdigit() else "XXXX-XX-XX", "DATE", "unknown")
+    prefix = (m.group(1) or "").strip()
+    past = max(d for d in (_holiday_date(rule, dct.year + k) for k in (-1, 0)) if d <= dct + timedelta(days=3))
+    ahead = min(d for d in (_holiday_date(rule, dct.year + k) for k in (0, 1)) if d > dct + timedelta(days=3))
+    if prefix in ("last", "this past"):
+        chosen = past
+    elif prefix in ("next", "this coming") or future:
+        chosen = ahead
+    else:  # as for a month: the past one, unless the next is close and nearer
+        chosen = ahead if (ahead - dct).days <= 92 and (ahead - dct) < (dct - past) else past
+    return Timex(chosen.isoformat(), "DATE", "document")
+
+
+def _holiday_date(rule: str, year: int) -> date:
+    if rule[0].isdigit():
+        month, day = map(int, rule.split("-"))
+        return date(year, month, day)
+    if rule == "EASTER":  # anonymous Gregorian algorithm
+        a, b, c = year % 19, year // 100, year % 100
+        d, e = b // 4, b % 4
+        g = (8 * b + 13) // 25
+        h = (19 * a + b - d - g + 15) % 30
+        i, k = c // 4, c % 4
+        l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741
+        m = (a + 11 * h + 19 * l) // 433
+        return date(year, (h + l - 7 * m + 90) // 25, (h + l - 7 * m + 33 * ((h + l - 7 * m + 90) // 25) + 19) % 32)
+    weekday, month, nth = {"US-THANKSGIVING": (3, 11, 4), "US-LABOR": (0, 9, 1), "US-MEMORIAL": (0, 5, -1), "US-ELECTION": (1, 11, 0)}[rule]
+    if rule == "US-ELECTION":  # the Tuesday after the first Monday of November
+        first_monday = date(year, 11, 1) + timedelta(days=(0 - date(year, 11, 1).weekday()) % 7)
+        return first_monday + timedelta(days=1)
+    if nth > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    last = date(year, month + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
 
 
 def _iso(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> Timex | None:
@@ -268,7 +335,7 @@ def _month_year(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) 
 
 def _season(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> Timex | None:
     seasons = "|".join(lexicon.seasons)
-    m = re.fullmatch(rf"(?:this |last |next |early |late )?({seasons})(?:,? (?:of )?{_YEAR})?", raw)
+    m = re.fullmatch(rf"(?:this past |this |last |next |early |late )?({seasons})(?:,? (?:of )?{_YEAR})?", raw)
     if not m:
         return None
     code = lexicon.seasons[m.group(1)]
@@ -277,6 +344,8 @@ def _season(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> T
     if dct is None:
         return Timex(f"XXXX-{code}", "DATE", "unknown")
     year = dct.year + (-1 if raw.startswith("last ") else 1 if raw.startswith("next ") else 0)
+    if raw.startswith("this past ") and code in ("SU", "FA", "WI") and dct.month < {"SU": 7, "FA": 10, "WI": 13}[code]:
+        year -= 1
     return Timex(f"{year}-{code}", "DATE", "document")
 
 
@@ -302,6 +371,8 @@ def _year(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> Tim
         return Timex(m.group(1), "DATE", "absolute")
     if m := re.fullmatch(rf"(?:the )?{_YEAR} (first|second|third|fourth) quarter", raw):
         return Timex(f"{m.group(1)}-Q{lexicon.ordinals[m.group(2)]}", "DATE", "absolute")
+    if re.fullmatch(r"(?:the )?(?:latest|last|previous|most recent) fiscal year", raw):
+        return Timex(str(dct.year - 1), "DATE", "document") if dct else Timex("XXXX", "DATE", "unknown")
     if re.fullmatch(r"(?:the )?(?:current |this )?fiscal year|(?:the )?current year", raw):
         return Timex(str(dct.year), "DATE", "document") if dct else Timex("XXXX", "DATE", "unknown")
     return None
@@ -311,8 +382,9 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 
 
 def _decade(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> Timex | None:
-    if m := re.fullmatch(r"(?:the )?(?:early |mid-|late )?(1[89]\d|20\d)0'?s", raw):
-        return Timex(m.group(1), "DATE", "absolute")
+    if m := re.fullmatch(r"(the )?(?:early |mid-|late )?(1[89]\d|20\d)0'?s", raw):
+        # TimeML writes "the 1990s" as 199 and a bare "1990s" as 199X.
+        return Timex(m.group(2) + ("" if m.group(1) else "X"), "DATE", "absolute")
     if m := re.fullmatch(r"(?:the )?(?:early |mid-|late )?(?:'|19)?(\d)0'?s|(?:the )?(?:early |mid-|late )?(" + "|".join(_DECADE_WORDS) + ")", raw):
         digit = m.group(1) or str(_DECADE_WORDS[m.group(2)])
         return Timex(f"19{digit}", "DATE", "absolute")
