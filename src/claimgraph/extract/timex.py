@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from importlib import resources
 
+from claimgraph.extract.calendar_math import holiday_date, shift_period, spelled_years, unknown_at
+
 
 @dataclass(frozen=True)
 class Timex:
@@ -63,7 +65,7 @@ def normalize(text: str, lexicon: TimeLexicon, *, dct: date | None, future: bool
     `context` is the sentence around it: in a sentence about quarterly results, "a year ago"
     is the same quarter a year before (TimeML's convention for financial news).
     """
-    raw = _spelled_years(" ".join(text.lower().replace("’", "'").split()).strip(" .,;:"), lexicon)
+    raw = spelled_years(" ".join(text.lower().replace("’", "'").split()).strip(" .,;:"))
     raw = _ordinal_days(raw, lexicon)
     raw = re.sub(r"^(?:(?:this coming|this|next|last|on) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?,? (?=\w+\.? \d|\d)", "", raw)
     raw = re.sub(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow)'s$", r"\1", raw)
@@ -126,9 +128,9 @@ def _financial_period(raw: str, dct: date | None, *, quarterly: bool, future: bo
             behind = number > current and year_shift == 0 and not future
             year = dct.year + year_shift - behind
             return Timex(f"{year}-Q{number}", "DATE", "document")
-        return Timex(_shift(dct, "Q", -1 + 4 * year_shift), "DATE", "document")
+        return Timex(shift_period(dct, "Q", -1 + 4 * year_shift), "DATE", "document")
     if re.fullmatch(r"(?:the )?corresponding period (?:a year earlier|last year)|year-ago|year-earlier", raw):
-        return Timex(_shift(dct, "Q", -5) if quarterly else str(dct.year - 1), "DATE", "document")
+        return Timex(shift_period(dct, "Q", -5) if quarterly else str(dct.year - 1), "DATE", "document")
     if re.fullmatch(r"around (?:the )?year[ -]end", raw):
         return Timex(f"{dct.year}-12", "DATE", "document")
     if re.fullmatch(r"(?:around |at |by )?(?:the )?(?:year[ -]end|year's end|end of the year)|earlier in the year|later (?:that|this) year", raw):
@@ -148,7 +150,7 @@ _YEAR_AGO = re.compile(r"(?:a|one) year (?:ago|earlier|before)|(?:the )?year-(?:
 def _year_ago_quarter(raw: str, dct: date | None) -> Timex | None:
     if not _YEAR_AGO.fullmatch(raw) or dct is None:
         return None
-    return Timex(_shift(dct, "Q", -5), "DATE", "document")  # the reported quarter, one year back
+    return Timex(shift_period(dct, "Q", -5), "DATE", "document")  # the reported quarter, one year back
 
 
 def _this_period(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> Timex | None:
@@ -159,31 +161,10 @@ def _this_period(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool)
         return None
     unit = {"year": "Y", "quarter": "Q", "weekend": "W", "week": "W", "month": "M"}[m.group(1)]
     if dct is None:
-        return Timex(_unknown_at(unit), "DATE", "unknown")
+        return Timex(unknown_at(unit), "DATE", "unknown")
     if unit == "Q":
-        return Timex(_shift(dct, "Q", -1 if "current" not in raw else 0), "DATE", "document")
-    return Timex(_shift(dct, unit, 0) + ("-WE" if m.group(1) == "weekend" else ""), "DATE", "document")
-
-
-_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
-_SPELLED_YEAR = re.compile(
-    r"\b(nineteen|eighteen|twenty) (" + "|".join(_TENS) + r")(?:[ -](" + "|".join(_ONES) + r"))?\b"
-    r"|\b(?:the year )?two thousand(?: and)?(?: (" + "|".join(list(_ONES) + list(_TEENS)) + r"))?\b"
-)
-
-
-def _spelled_years(raw: str, lexicon: TimeLexicon) -> str:
-    """'nineteen ninety-six' -> '1996', 'the year two thousand' -> '2000' (spoken transcripts)."""
-
-    def digits(m: re.Match[str]) -> str:
-        if m.group(1):
-            return str(_TEENS[m.group(1)] * 100 + _TENS[m.group(2)] + (_ONES.get(m.group(3) or "", 0)))
-        extra = m.group(4)
-        return str(2000 + (_ONES.get(extra, 0) if extra in _ONES else _TEENS.get(extra or "", 0)))
-
-    return _SPELLED_YEAR.sub(digits, raw)
+        return Timex(shift_period(dct, "Q", -1 if "current" not in raw else 0), "DATE", "document")
+    return Timex(shift_period(dct, unit, 0) + ("-WE" if m.group(1) == "weekend" else ""), "DATE", "document")
 
 
 def _strip_leading(raw: str) -> str:
@@ -209,12 +190,12 @@ def _holiday(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> 
         return None
     rule = lexicon.holidays[m.group(2)]
     if m.group(3):
-        return Timex(_holiday_date(rule, int(m.group(3))).isoformat(), "DATE", "absolute")
+        return Timex(holiday_date(rule, int(m.group(3))).isoformat(), "DATE", "absolute")
     if dct is None:
         return Timex(f"XXXX-{rule}" if rule[0].isdigit() else "XXXX-XX-XX", "DATE", "unknown")
     prefix = (m.group(1) or "").strip()
-    past = max(d for d in (_holiday_date(rule, dct.year + k) for k in (-1, 0)) if d <= dct + timedelta(days=3))
-    ahead = min(d for d in (_holiday_date(rule, dct.year + k) for k in (0, 1)) if d > dct + timedelta(days=3))
+    past = max(d for d in (holiday_date(rule, dct.year + k) for k in (-1, 0)) if d <= dct + timedelta(days=3))
+    ahead = min(d for d in (holiday_date(rule, dct.year + k) for k in (0, 1)) if d > dct + timedelta(days=3))
     if prefix in ("last", "this past"):
         chosen = past
     elif prefix in ("next", "this coming") or future:
@@ -222,30 +203,6 @@ def _holiday(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> 
     else:  # as for a month: the past one, unless the next is close and nearer
         chosen = ahead if (ahead - dct).days <= 92 and (ahead - dct) < (dct - past) else past
     return Timex(chosen.isoformat(), "DATE", "document")
-
-
-def _holiday_date(rule: str, year: int) -> date:
-    if rule[0].isdigit():
-        month, day = map(int, rule.split("-"))
-        return date(year, month, day)
-    if rule == "EASTER":  # anonymous Gregorian algorithm
-        a, b, c = year % 19, year // 100, year % 100
-        d, e = b // 4, b % 4
-        g = (8 * b + 13) // 25
-        h = (19 * a + b - d - g + 15) % 30
-        i, k = c // 4, c % 4
-        l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741
-        m = (a + 11 * h + 19 * l) // 433
-        return date(year, (h + l - 7 * m + 90) // 25, (h + l - 7 * m + 33 * ((h + l - 7 * m + 90) // 25) + 19) % 32)
-    weekday, month, nth = {"US-THANKSGIVING": (3, 11, 4), "US-LABOR": (0, 9, 1), "US-MEMORIAL": (0, 5, -1), "US-ELECTION": (1, 11, 0)}[rule]
-    if rule == "US-ELECTION":  # the Tuesday after the first Monday of November
-        first_monday = date(year, 11, 1) + timedelta(days=(0 - date(year, 11, 1).weekday()) % 7)
-        return first_monday + timedelta(days=1)
-    if nth > 0:
-        first = date(year, month, 1)
-        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
-    last = date(year, month + 1, 1) - timedelta(days=1)
-    return last - timedelta(days=(last.weekday() - weekday) % 7)
 
 
 def _iso(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> Timex | None:
@@ -273,8 +230,8 @@ def _ago(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> Time
     unit = lexicon.units[m.group(2)]
     sign = -1 if m.group(3) in ("ago", "earlier", "before") else 1
     if count is None or isinstance(count, str) or dct is None:
-        return Timex(_unknown_at(unit), "DATE", "unknown" if dct is None else "document")
-    return Timex(_shift(dct, unit, sign * count), "DATE", "document")
+        return Timex(unknown_at(unit), "DATE", "unknown" if dct is None else "document")
+    return Timex(shift_period(dct, unit, sign * count), "DATE", "document")
 
 
 def _this_last_next(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> Timex | None:
@@ -284,8 +241,8 @@ def _this_last_next(raw: str, lexicon: TimeLexicon, dct: date | None, future: bo
     step = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "the past": -1, "the previous": -1, "next": 1, "coming": 1, "the next": 1, "the coming": 1}[m.group(1)]
     unit = {"week": "W", "weekend": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE"}[m.group(2)]
     if dct is None:
-        return Timex(_unknown_at(unit), "DATE", "unknown")
-    value = _shift(dct, unit, step)
+        return Timex(unknown_at(unit), "DATE", "unknown")
+    value = shift_period(dct, unit, step)
     return Timex(value + ("-WE" if m.group(2) == "weekend" else ""), "DATE", "document")
 
 
@@ -437,28 +394,6 @@ def _count(words: str, lexicon: TimeLexicon) -> int | str | None:
     if parts and all(p in lexicon.numbers and isinstance(lexicon.numbers[p], int) for p in parts):
         return sum(int(lexicon.numbers[p]) for p in parts)  # "twenty four"
     return None
-
-
-def _unknown_at(unit: str) -> str:
-    return {"Y": "XXXX", "DE": "XXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX", "Q": "XXXX-QX"}.get(unit, "XXXX")
-
-
-def _shift(dct: date, unit: str, steps: int) -> str:
-    """The period `steps` units away from the document date, at that unit's granularity."""
-    if unit == "Y":
-        return str(dct.year + steps)
-    if unit == "DE":
-        return str((dct.year + 10 * steps) // 10)
-    if unit == "M":
-        index = dct.year * 12 + dct.month - 1 + steps
-        return f"{index // 12}-{index % 12 + 1:02d}"
-    if unit == "Q":
-        index = dct.year * 4 + (dct.month - 1) // 3 + steps
-        return f"{index // 4}-Q{index % 4 + 1}"
-    if unit == "W":
-        year, week, _ = (dct + timedelta(weeks=steps)).isocalendar()
-        return f"{year}-W{week:02d}"
-    return (dct + timedelta(days=steps)).isoformat()
 
 
 def _nearest_year(dct: date, month: int, day: int, *, future: bool) -> int:
