@@ -72,42 +72,15 @@ CASES = [
     ("Dozens of civilians fled the town.", "Dozens", 24, None, "civilians", "at_least"),
     ("Hundreds of people protested in Bamako.", "Hundreds", 200, None, "people", "at_least"),
     ("Tens of thousands of people marched.", "Tens of thousands", 20000, None, "people", "at_least"),
-    _xfail(
-        "Between 20 and 30 soldiers were wounded in the attack.", "20 and 30", 20, 30, "soldiers", "range",
-        reason="spaCy labels 'Between 20 and 30' DATE, so no quantity is extracted",
-    ),
-    _xfail(
-        "Some 2,000 to 3,000 troops will be deployed.", "2,000 to 3,000", 2000, 3000, "troops", "range",
-        reason="spaCy gives one CARDINAL span 'Some 2,000 to 3,000' that _value cannot parse: no quantity",
-    ),
-    _xfail(
-        "The force of 400-500 men arrived.", "400", 400, 500, "men", "range",
-        reason="spaCy tags only '400'; got 400/None, unit '', exact instead of a 400-500 range of men",
-    ),
-    _xfail(
-        "Two dozen soldiers were captured.", "Two dozen", 24, None, "soldiers", "exact",
-        reason="_words_value adds 'dozen' as a number word: got 14 (2+12), unit 'dozen'",
-    ),
-    _xfail(
-        "several dozen fighters surrendered.", "several dozen", 36, None, "fighters", "at_least",
-        reason="value 36/at_least is right but unit is 'dozen', not 'fighters'",
-    ),
-    _xfail(
-        "Half a million people fled.", "Half a million", 500_000, None, "people", "exact",
-        reason="'Half a million' (CARDINAL) is not parsed by _value: no quantity",
-    ),
-    _xfail(
-        "The group received $5m from donors.", "5", 5_000_000, None, "USD", "exact",
-        reason="spaCy's MONEY span is just '5': got value 5.0, unit 'm'",
-    ),
-    _xfail(
-        "Unemployment fell to 15 per cent.", "15 per cent", 15, None, "%", "exact",
-        reason="spaCy labels '15 per cent' MONEY, and % is only set for PERCENT spans: unit ''",
-    ),
-    _xfail(
-        "The mission cost 1.2 billion euros.", "1.2 billion", 1_200_000_000, None, "EUR", "exact",
-        reason="spaCy's span is CARDINAL '1.2 billion' without 'euros': unit is the noun 'euros', not EUR",
-    ),
+    ("Between 20 and 30 soldiers were wounded in the attack.", "20 and 30", 20, 30, "soldiers", "range"),
+    ("Some 2,000 to 3,000 troops will be deployed.", "2,000 to 3,000", 2000, 3000, "troops", "range"),
+    ("The force of 400-500 men arrived.", "400", 400, 500, "men", "range"),
+    ("Two dozen soldiers were captured.", "Two dozen", 24, None, "soldiers", "exact"),
+    ("several dozen fighters surrendered.", "several dozen", 36, None, "fighters", "at_least"),
+    ("Half a million people fled.", "Half a million", 500_000, None, "people", "exact"),
+    ("The group received $5m from donors.", "5", 5_000_000, None, "USD", "exact"),
+    ("Unemployment fell to 15 per cent.", "15 per cent", 15, None, "%", "exact"),
+    ("The mission cost 1.2 billion euros.", "1.2 billion", 1_200_000_000, None, "EUR", "exact"),
 ]
 
 

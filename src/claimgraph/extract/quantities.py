@@ -53,7 +53,14 @@ class Quantity:
 
 def extract_quantities(doc: Doc, doc_id: str, lexicon: QuantityLexicon, *, date_spans: list[tuple[int, int]]) -> list[Quantity]:
     text = doc_text(doc)
-    spans = [e for e in doc.ents if e.label_ in _LABELS and not any(s < e.end_char and e.start_char < t for s, t in date_spans)]
+    # spaCy sometimes labels a count DATE ("between 20 and 30 soldiers"): a numeric DATE span
+    # that did not normalize to a date is a quantity candidate too.
+    spans = [
+        e
+        for e in doc.ents
+        if (e.label_ in _LABELS or e.label_ == "DATE" and re.search(r"\d", e.text))
+        and not any(s < e.end_char and e.start_char < t for s, t in date_spans)
+    ]
     spans = _merge_ranges(doc, spans)
     found = []
     for span in spans:
@@ -82,8 +89,19 @@ def _merge_ranges(doc: Doc, spans: list[Span]) -> list[Span | tuple[Span, Span]]
 
 def _quantity(doc: Doc, doc_id: str, found: Span | tuple[Span, Span], lexicon: QuantityLexicon, text: str) -> Quantity | None:
     first, last = (found, found) if isinstance(found, Span) else found
-    start, end = first.start_char, last.end_char
-    low = _value(first.text, lexicon)
+    start, end = first.start_char, _extended_end(text, last.end_char, lexicon)
+    if start > 0 and text[start - 1] in "€$£¥":  # "$5m": spaCy left the currency sign out
+        start -= 1
+    raw = text[start:end] if last is first else first.text
+    if (inner := _INNER_RANGE.fullmatch(" ".join(raw.lower().split()))) is not None:
+        low_raw, high_raw = _range_ends(inner)
+        low, high = _value(low_raw, lexicon), _value(high_raw, lexicon)
+        if low is None or high is None:
+            return None
+        qualifier = "range"
+        number, value_max = low[0], high[0]
+        return _finish(doc, doc_id, first, last, start, end, number, value_max, qualifier, lexicon, text)
+    low = _value(raw, lexicon)
     if low is None:
         return None
     number, qualifier = low
@@ -94,13 +112,51 @@ def _quantity(doc: Doc, doc_id: str, found: Span | tuple[Span, Span], lexicon: Q
             return None
         value_max = high[0]
         qualifier = "range"
-    span_tokens = doc[first.start : last.end]
+    return _finish(doc, doc_id, first, last, start, end, number, value_max, qualifier, lexicon, text)
+
+
+# "400-500", "between 20 and 30", "2,000 to 3,000" inside one span; a leading qualifier is kept.
+_SCALED = r"(?: (?:million|billion|thousand|hundred))?"
+_INNER_RANGE = re.compile(
+    r"(?:(?:between|from|some|about|around|roughly) )?"
+    rf"(?:(\d[\d,.]*{_SCALED}) ?[-–] ?(\d[\d,.]*{_SCALED})|(\S+{_SCALED}) (?:to|and) (\S+{_SCALED}))"
+)
+
+
+def _range_ends(match: re.Match[str]) -> tuple[str, str]:
+    low, high = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+    if re.search(r"[a-z]", high) and not re.search(r"[a-z]", low):  # "2 to 3 million": the scale is shared
+        low = low + " " + high.split(" ", 1)[1] if " " in high else low
+    return low, high
+
+
+def _extended_end(text: str, end: int, lexicon: QuantityLexicon) -> int:
+    """Extend spaCy's span over what it left out: a scale ('$5m', '1.2 bn'), a currency word
+    ('1.2 billion euros'), 'per cent', or the second half of a range ('400-500')."""
+    rest = text[end : end + 30].lower()
+    if m := re.match(r"(?:\s?(?:m|bn|k)\b)", rest):
+        return end + m.end()
+    currencies = "|".join(sorted((re.escape(c) for c in lexicon.currencies if c.isalpha()), key=len, reverse=True))
+    if m := re.match(rf"\s(?:{currencies})\b", rest):
+        return end + m.end()
+    if m := re.match(r"\s?(?:%|per ?cent\b|percent\b)", rest):
+        return end + m.end()
+    if m := re.match(r"\s?[-–]\s?\d[\d,.]*", rest):
+        return end + m.end()
+    return end
+
+
+def _finish(
+    doc: Doc, doc_id: str, first: Span, last: Span, start: int, end: int, number: float, value_max: float | None, qualifier: str, lexicon: QuantityLexicon, text: str
+) -> Quantity | None:
+    extended = doc.char_span(start, end, alignment_mode="expand")
+    span_tokens = extended if extended is not None else doc[first.start : last.end]
     if qualifier == "exact":
         qualifier = _qualifier_before(doc, first.start, lexicon) or "exact"
     if _is_not_a_count(span_tokens):
         return None
     unit, about, end = _unit(doc, span_tokens, lexicon, text, end)
-    if last is first and first.label_ == "PERCENT":
+    if first.label_ == "PERCENT" or re.search(r"%|per ?cent|percent", text[start:end].lower()):
         unit = "%"
     return Quantity(doc_id, start, end, text[start:end], number, value_max, unit, qualifier, about)
 
@@ -116,6 +172,8 @@ def _value(raw: str, lexicon: QuantityLexicon) -> tuple[float, str] | None:
     lowered = re.sub(r"[€$£¥]", "", lowered).strip()
     lowered = re.sub(r"\b(?:us )?(?:dollars?|euros?|pounds(?: sterling)?|cfa francs|f?cfa|rubles|roubles|yuan|usd|eur|gbp|xof|rub)\b", "", lowered).strip()
     lowered = lowered.rstrip("%").replace(" percent", "").replace(" per cent", "").strip()
+    if (m := re.fullmatch(r"half an? (\w+)", lowered)) and m.group(1) in lexicon.multipliers:
+        return 0.5 * lexicon.multipliers[m.group(1)], qualifier
     for phrase, amount in sorted(lexicon.vague.items(), key=lambda item: -len(item[0])):
         if lowered == phrase:
             return float(amount), "at_least" if qualifier == "exact" else qualifier
@@ -164,7 +222,7 @@ def _is_not_a_count(tokens: Span) -> bool:
 
 def _unit(doc: Doc, tokens: Span, lexicon: QuantityLexicon, text: str, end: int) -> tuple[str, str, int]:
     """(unit, what is counted, end of the quantity's span after a rate) for the number."""
-    lowered = tokens.text.lower()
+    lowered = text[tokens[0].idx : end].lower()  # with what _extended_end added ("1.2 billion euros")
     currency = next((code for mark, code in sorted(lexicon.currencies.items(), key=lambda item: -len(item[0])) if _has_currency(lowered, mark)), None)
     if currency is not None:
         after = text[end : end + 16].lower()
@@ -188,6 +246,9 @@ def _has_currency(lowered: str, mark: str) -> bool:
     return mark in lowered if not mark.isalpha() else re.search(rf"\b{re.escape(mark)}\b", lowered) is not None
 
 
+_SCALE_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "score", "scores"})
+
+
 def _counted_noun(tokens: Span) -> Token | None:
     """The noun a number counts: its head, through compound modifiers ('two Bayraktar TB-2
     drones'), or the noun an adjective like '5,000-strong' modifies."""
@@ -196,8 +257,10 @@ def _counted_noun(tokens: Span) -> Token | None:
         if token.dep_ in ("nummod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN") and head.i >= tokens.end - 1:
             while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i:
                 head = head.head
+            if head.lower_ in _SCALE_NOUNS:  # "two dozen soldiers": the scale is not what is counted
+                return None
             return head
-        if token.dep_ == "amod" and head.pos_ == "NOUN":
+        if token.dep_ == "amod" and head.pos_ == "NOUN" and head.lower_ not in _SCALE_NOUNS:
             return head
     last = tokens[-1]
     if last.head.pos_ == "ADJ" and last.head.head.pos_ == "NOUN":  # "the 5,000-strong French contingent"
