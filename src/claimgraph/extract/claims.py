@@ -1,6 +1,6 @@
 """Claims: every statement of substance in a document, attributed to whoever makes it.
 
-Each sentence is one claim (or one per coordinated speaker: "Mali and Russia deny ...");
+Each sentence is one claim (or one per coordinated speaker: "Ruvia and Zembla deny ...");
 a relative clause with its own cue ("..., who however denies any connection") is one more.
 A sentence without a cue is in the outlet's own voice, unless it lies inside a quotation
 whose speaker is known, or inside an excerpt of another publication.
@@ -231,7 +231,7 @@ def _reattribute(claim: Claim, frame: Frame, context: _Context) -> list[Claim]:
 
 
 def _quoted_denial(sentence: Span, frame: Frame, context: _Context) -> bool:
-    """A negated statement in direct speech is a denial ('"Mali does not employ ..."');
+    """A negated statement in direct speech is a denial ('"Ruvia does not employ ..."');
     in indirect speech or the outlet's voice a negation is just a negative statement."""
     span = (sentence.start_char, sentence.end_char)
     in_quote = any(q[0] < span[1] and span[0] < q[1] and len(doc_text(context.doc)[q[0] : q[1]].split()) >= 3 for q in context.quotes)

@@ -1,7 +1,7 @@
 """Names inside larger names: a modifier name plus an institutional, facility or event head.
 
-"the French army", "Mali's army", "the Sevare military airport", "the Moura massacre",
-"the Wagner group": spaCy tags only the modifier ("French", "Sevare"). Following the
+"the French army", "Ruvia's army", "the Kessa military airport", "the Tarno massacre",
+"the Zorov group": spaCy tags only the modifier ("French", "Kessa"). Following the
 dependency arc from the name to its head noun gives the whole named thing. Both the
 modifier's mention and the larger one are kept (nested mentions).
 """
@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.extract.spans import doc_text
 
 
-# What may stand between a name and its head: "Sevare [military] airport", "Russia['s] Ministry".
+# What may stand between a name and its head: "Kessa [military] airport", "Ruvia['s] Ministry".
 _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "PART"})
 
 
@@ -57,7 +57,7 @@ def expanded_names(doc: Doc, entities: list[tuple[Span, str]], heads: NameHeads)
 
 
 def media_domains(text: str, heads: NameHeads) -> list[tuple[int, int, str]]:
-    """Web domains named in running text ("according to tvmonde.com"): outlets, typed MEDIA."""
+    """Web domains named in running text ("according to lemonde.fr"): outlets, typed MEDIA."""
     return [(m.start(), m.end(), "MEDIA") for m in heads.domain.finditer(text)]
 
 

@@ -1,7 +1,7 @@
 """Entity mentions from the parse, completed within each document.
 
-spaCy finds a name once and misses it the next time, or finds "Yevgeny Prigozhin" and then
-only "Prigozhin". Every occurrence of a name found in a document is a mention, and a short
+spaCy finds a name once and misses it the next time, or finds "Joana Mbeki" and then
+only "Mbeki". Every occurrence of a name found in a document is a mention, and a short
 form (a surname, an organisation without its designator) takes the key of its long form.
 """
 
@@ -129,7 +129,7 @@ def _trim(text: str, start: int, end: int, lexicon: EntityLexicon) -> tuple[int,
 def _forms_by_key(text: str, spans: dict[tuple[int, int], str], lexicon: EntityLexicon) -> dict[str, tuple[str, str]]:
     """Each distinct surface form found by the model -> (its type, its key), plus the short
     forms a text uses after a first full mention: a person's surname, an organisation's name
-    without its designator ("Wagner" for "Wagner Group")."""
+    without its designator ("Zorov" for "Zorov Group")."""
     forms: dict[str, tuple[str, str]] = {}
     for (start, end), kind in spans.items():
         form = text[start:end]
@@ -166,8 +166,8 @@ def _add_other_occurrences(text: str, spans: dict[tuple[int, int], str], forms: 
 
 def _crosses(spans: dict[tuple[int, int], str], start: int, end: int, kind: str) -> bool:
     """Whether a new span would clash with a mention already there: the same extent, a partial
-    overlap, or nesting inside a mention of the same type ("Wagner" inside "Wagner Group").
-    A name nested in one of another type stays: "Mali" in the ORG "Mali's army"."""
+    overlap, or nesting inside a mention of the same type ("Zorov" inside "Zorov Group").
+    A name nested in one of another type stays: "Ruvia" in the ORG "Ruvia's army"."""
     for s, e in spans:
         if s < end and start < e:
             nested = (s <= start and end <= e) or (start <= s and e <= end)
@@ -178,7 +178,7 @@ def _crosses(spans: dict[tuple[int, int], str], start: int, end: int, kind: str)
 
 def _long_forms(forms: dict[str, tuple[str, str]], lexicon: EntityLexicon) -> dict[tuple[str, str], str]:
     """Map a short key to the one longer key of the same type it abbreviates in this document:
-    a surname to the full name, "wagner" to "wagner group"."""
+    a surname to the full name, "zorov" to "zorov group"."""
     keys_by_type: dict[str, set[str]] = {}
     for kind, key in forms.values():
         keys_by_type.setdefault(kind, set()).add(key)

@@ -41,7 +41,7 @@ def describe_source(doc: Doc, span: tuple[int, int], mentions: list[Mention], le
     if head_forms & lexicon.document_nouns and not covered_head:
         kind = "document"
     elif head_forms & lexicon.anonymous_heads and not covered_head:
-        kind = "anonymous"  # "Reuters sources", "a Malian official": the outlet goes to `via`
+        kind = "anonymous"  # "Reuters sources", "a Ruvian official": the outlet goes to `via`
     elif phrase is not None and any(t.lower_ in lexicon.media_nouns for t in phrase) and entity is not None:
         kind = "media"
     elif entity is not None:

@@ -15,13 +15,13 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-# Children of a source noun that are not part of its name ("Mali [and Russia]", "X[, who ...]").
+# Children of a source noun that are not part of its name ("Ruvia [and Zembla]", "X[, who ...]").
 SOURCE_DROP_DEPS = frozenset({"punct", "cc", "conj", "advcl"})
 MAX_SOURCE_TOKENS = 12
 
 
 def written_conjunction(conjuncts: list[Token]) -> tuple[tuple[int, int], ...] | None:
-    """'Mali and Russia' as written: one span over the coordinated sources (None for one source)."""
+    """'Ruvia and Zembla' as written: one span over the coordinated sources (None for one source)."""
     if len(conjuncts) < 2:
         return None
     first, last = source_span(conjuncts[0]), source_span(conjuncts[-1])
@@ -70,7 +70,7 @@ def source_span(token: Token) -> tuple[int, int]:
 
 
 def under_dropped(token: Token, root: Token) -> bool:
-    # A proper name keeps its name only ("Yevgeniy Prigozhin[, known as ...]"); a common noun
+    # A proper name keeps its name only ("Amadou Keita[, known as ...]"); a common noun
     # keeps its apposition, which often holds the name ("The head of the agency, Souleymane D.").
     proper = root.pos_ == "PROPN"
     while token.i != root.i:
@@ -95,7 +95,7 @@ def relays(cue: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
 
 
 def relays_in(noun: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
-    """A named modifier of a source noun: 'Reuters' in 'Reuters sources', 'Interfax' in 'a report in Interfax'."""
+    """A named modifier of a source noun: 'Reuters' in 'Reuters sources', 'Daily Ledger' in 'a report in the Daily Ledger'."""
     relays = []
     for token in noun.subtree:
         if token.i == noun.i or not is_named(token):

@@ -66,7 +66,7 @@ def load_rules(path: str | None = None) -> BoilerplateRules:
 
 
 def outlet_in_furniture(removed: tuple[str, ...], rules: BoilerplateRules) -> str | None:
-    """The publisher named by removed furniture ('Subscribe to BNN Breaking'), if any."""
+    """The publisher named by removed furniture ('Subscribe to The Vantor Courier'), if any."""
     for line in removed:
         for pattern in rules.outlet_patterns:
             if (match := pattern.search(line)) and (outlet := match.group("outlet").strip(" .,-")):
@@ -112,7 +112,7 @@ def _is_cue_line(line: str, words: int, rules: BoilerplateRules) -> bool:
 
 
 def _is_credit_text(rest: str, rules: BoilerplateRules) -> bool:
-    # "Source: TWITTER / X" or "Image: map of Mali" is a credit; "Source: <a long citation>" is content.
+    # "Source: TWITTER / X" or "Image: map of the region" is a credit; "Source: <a long citation>" is content.
     rest = rest.strip()
     if not rest or _URL.fullmatch(rest):
         return True
