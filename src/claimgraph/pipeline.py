@@ -221,6 +221,10 @@ def _store_analysis(
     except BudgetExceeded as exc:
         _record_skip(store, Skipped(article.key, str(exc), article.fingerprint), report)
         return
+    except Exception as exc:  # noqa: BLE001 - one document's failure must not lose the rest of the run
+        reason = f"extraction failed ({type(exc).__name__}: {exc}); please report this input"
+        _record_skip(store, Skipped(article.key, reason, article.fingerprint), report)
+        return
     shingles = fingerprint(article.text)
     duplicate_of, score = _near_duplicate(store, shingles.signature, shingles.bands, options.near_duplicate_threshold)
     store.add_document(
