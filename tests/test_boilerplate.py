@@ -133,3 +133,16 @@ def test_removed_lines_are_verbatim_and_the_body_is_kept_whole() -> None:
 )
 def test_the_outlet_is_read_from_removed_furniture(removed: tuple[str, ...], outlet: str | None) -> None:
     assert outlet_in_furniture(removed, RULES) == outlet
+
+
+def test_furniture_above_the_headline_is_not_taken_for_it() -> None:
+    cleaned = clean(["By Jane Smith", "", "Share this article", "", "Vantor closes its old river bridge", "", *BODY])
+    assert cleaned.title == "Vantor closes its old river bridge"
+    assert "By Jane Smith" in cleaned.removed and "Share this article" in cleaned.removed
+    assert cleaned.text.startswith("The regional council")
+
+
+def test_a_section_label_above_the_headline_is_passed_over() -> None:
+    cleaned = clean(["Africa", "", "Vantor closes its old river bridge", "", *BODY])
+    assert cleaned.title == "Vantor closes its old river bridge"
+    assert "Africa" in cleaned.removed and cleaned.text.startswith("The regional council")

@@ -42,7 +42,7 @@ def clean_body(body: str, *, rules: BoilerplateRules, title: str | None, detect_
     removed: list[str] = []
 
     header_fields = _take_header_fields(lines, rules, drop, removed)
-    title, title_index = _take_title(lines, drop, known=title, detect=detect_title)
+    title, title_index = _take_title(lines, drop, known=title, detect=detect_title, rules=rules)
     if title_index is not None:
         drop.add(title_index)
 
@@ -74,18 +74,30 @@ def _take_header_fields(lines: list[str], rules: BoilerplateRules, drop: set[int
     return tuple(fields)
 
 
-def _take_title(lines: list[str], drop: set[int], *, known: str | None, detect: bool) -> tuple[str | None, int | None]:
-    """The headline and the index of the line that holds it (None when no line does)."""
-    first = next((i for i, line in enumerate(lines) if line and i not in drop), None)
+def _take_title(lines: list[str], drop: set[int], *, known: str | None, detect: bool, rules: BoilerplateRules) -> tuple[str | None, int | None]:
+    """The headline and the index of the line that holds it (None when no line does).
+
+    Furniture above the headline ("By Jane Smith", "Share this article") is passed over; it
+    is removed with the rest of the furniture afterwards.
+    """
+    candidates = [i for i, line in enumerate(lines) if line and i not in drop]
+    first = next((i for i in candidates[:4] if furniture_reason(lines[i], rules) is None), candidates[0] if candidates else None)
     if known is not None:
         known = _strip_site_suffix(known)
         # Extracted HTML and some dumps repeat the headline as the body's first line.
         if first is not None and normalized(_strip_site_suffix(lines[first])) == normalized(known):
             return known, first
         return known, None
-    if first is None or not detect or not _looks_like_title(lines, first):
+    if first is None or not detect:
         return None, None
-    return _strip_site_suffix(lines[first]), first
+    # A section label above the headline ("Africa", "WORLD NEWS") is passed over as well.
+    later = [i for i in candidates[:4] if i > first]
+    for index in [first, *later]:
+        if _looks_like_title(lines, index):
+            return _strip_site_suffix(lines[index]), index
+        if word_count(lines[index]) > 3 or lines[index].endswith((".", "!", "?")):
+            break
+    return None, None
 
 
 def _looks_like_title(lines: list[str], index: int) -> bool:
