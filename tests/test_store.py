@@ -141,3 +141,13 @@ def _summary_counts(summary: str) -> tuple[int, int]:
     match = re.search(r"(\d+) added, (\d+) unchanged", summary)
     assert match, summary
     return int(match.group(1)), int(match.group(2))
+
+
+def test_stats_count_claims_denials_dates_and_quantities(tmp_path: Path, build_tools) -> None:
+    write_article(tmp_path / "in", "story.txt", "Ships held at Port Elster", [*PARAGRAPHS, "Ruvia and Zembla deny that 40 ships were held last week."])
+    with Store.open(tmp_path / "kb.db") as store:
+        build([tmp_path / "in"], store=store, options=BuildOptions(), tools=build_tools)
+        stats = store_stats(store)
+    assert stats.claims >= 3 and stats.denials == 2  # one denial per speaker
+    assert stats.attributed_claims >= 3
+    assert stats.dates >= 2 and stats.quantities >= 1

@@ -69,12 +69,15 @@ def build_command(paths: tuple[Path, ...], db_path: Path, model: str, batch_size
 @click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="claimgraph database.")
 @click.option("--top", default=10, show_default=True, help="How many of the most-mentioned entities to list.")
 def stats_command(db_path: Path, top: int) -> None:
-    """Summarize a database: documents, languages, duplicates, skipped inputs, entities."""
+    """Summarize a database: documents, languages, duplicates, entities, claims, dates,
+    quantities, and every skipped input with its reason."""
     with _open(db_path) as store:
         stats = store_stats(store, top=top)
     click.echo(f"documents   {stats.documents}  (near-duplicates: {stats.duplicates})")
     click.echo("languages   " + (", ".join(f"{lang} {n}" for lang, n in stats.languages.items()) or "-"))
     click.echo(f"entities    {stats.entities}  ({stats.mentions} mentions)")
+    click.echo(f"claims      {stats.claims}  ({stats.attributed_claims} attributed to a source, {stats.denials} denials)")
+    click.echo(f"dates       {stats.dates}    quantities {stats.quantities}")
     click.echo(f"skipped     {stats.skipped} inputs")
     for key, reason in stats.skip_reasons:
         click.echo(f"  {key}: {reason}")
@@ -165,7 +168,7 @@ def _print_summary(report: BuildReport) -> None:
     entities = f"{report.entities} entities" if report.entities is not None else "entities unchanged"
     click.echo(
         f"read {report.read} inputs: {report.added} added, {report.unchanged} unchanged, "
-        f"{report.duplicates} near-duplicates, {len(report.skipped)} skipped; {report.mentions} mentions, {entities}"
+        f"{report.duplicates} near-duplicates, {len(report.skipped)} skipped; {report.mentions} mentions, {report.claims} claims, {entities}"
     )
     for skipped in report.skipped:
         click.echo(f"skipped {skipped.key}: {skipped.reason}", err=True)

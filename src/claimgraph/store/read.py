@@ -50,6 +50,11 @@ class StoreStats:
     skipped: int
     entities: int
     mentions: int
+    claims: int
+    attributed_claims: int
+    denials: int
+    dates: int
+    quantities: int
     languages: dict[str, int]
     skip_reasons: list[tuple[str, str]]  # (input key, reason)
     top_entities: list[tuple[str, str, int]]  # (name, type, mentions)
@@ -114,6 +119,11 @@ def store_stats(store: Store, *, top: int = 10) -> StoreStats:
         skipped=len(skips),
         entities=one("SELECT COUNT(*) FROM entities"),
         mentions=one("SELECT COUNT(*) FROM mentions"),
+        claims=one("SELECT COUNT(*) FROM claims"),
+        attributed_claims=one("SELECT COUNT(*) FROM claims WHERE source_kind != 'outlet'"),
+        denials=one("SELECT COUNT(*) FROM claims WHERE stance = 'deny'"),
+        dates=one("SELECT COUNT(*) FROM dates"),
+        quantities=one("SELECT COUNT(*) FROM quantities"),
         languages=languages,
         skip_reasons=skips,  # type: ignore[arg-type]
         top_entities=top_entities,  # type: ignore[arg-type]
