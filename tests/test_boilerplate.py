@@ -48,6 +48,19 @@ def clean(lines: list[str], *, title: str | None = None, detect: bool = True):
         "Skip to main content",
         "Leave a comment",
         "12 Comments",
+        "Continue reading the main story",
+        "Published 3 hours ago",
+        "Updated 12 March 2024",
+        "5 min read",
+        "Copy link",
+        "Listen to this article",
+        "This article was originally published on The Conversation.",
+        "Image source, Getty Images",
+        "Media caption, Residents queue for water in Vantor",
+        "We use cookies to improve your experience on our site.",
+        "Follow @VantorCourier for the latest updates",
+        "Our Standards: The Vantor Trust Principles.",
+        "Click to share on Facebook (Opens in new window)",
     ],
 )
 def test_furniture_lines_are_recognised(line: str) -> None:
@@ -64,6 +77,9 @@ def test_furniture_lines_are_recognised(line: str) -> None:
         "Photographs of the cracks were shared widely.",
         "By the end of the week, traffic had moved to the ferry.",
         "Copyright lawyers for the city declined to comment on the dispute.",
+        "Published estimates put the cost of the repairs at 40 million euros.",
+        "Image quality from the drone was poor, the inspectors said.",
+        "Continued shelling forced residents to flee the old town.",
     ],
 )
 def test_article_lines_are_kept(line: str) -> None:
@@ -146,3 +162,10 @@ def test_a_section_label_above_the_headline_is_passed_over() -> None:
     cleaned = clean(["Africa", "", "Vantor closes its old river bridge", "", *BODY])
     assert cleaned.title == "Vantor closes its old river bridge"
     assert "Africa" in cleaned.removed and cleaned.text.startswith("The regional council")
+
+
+def test_a_repeated_sentence_of_prose_keeps_its_first_occurrence() -> None:
+    update = "It takes 1,237 delegates to win the nomination, and no candidate has reached that number yet."
+    cleaned = clean(["Vantor votes", "", BODY[0], "", update, "", BODY[1], "", update])
+    assert cleaned.text.count(update) == 1
+    assert cleaned.text.index(update) < cleaned.text.index(BODY[1])

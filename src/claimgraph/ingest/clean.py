@@ -19,6 +19,8 @@ from claimgraph.ingest.boilerplate import (
 )
 
 _TITLE_MAX_WORDS = 30
+# Repeated lines up to this long are captions or labels, removed wherever they occur.
+_CAPTION_MAX_WORDS = 12
 _TITLE_MAX_CHARS = 250
 _SITE_SUFFIX = re.compile(r"^(?P<head>.+?)\s+[|–—-]\s+(?P<tail>[^|–—]+)$")
 # A paragraph long enough to be prose: where the edge zones of furniture end.
@@ -47,11 +49,19 @@ def clean_body(body: str, *, rules: BoilerplateRules, title: str | None, detect_
         drop.add(title_index)
 
     repeats = repeated_lines([lines[i] for i in range(len(lines)) if i not in drop], max_words=_TITLE_MAX_WORDS)
+    seen_prose: set[str] = set()
     for index, line in enumerate(lines):
         if index in drop or not line:
             continue
-        if furniture_reason(line, rules) or normalized(line) in repeats:
+        key = normalized(line)
+        if furniture_reason(line, rules):
             drop.add(index)
+        elif key in repeats:
+            # A short repeated line is a caption or label: every copy goes. A repeated
+            # sentence of prose (live blogs repeat updates) keeps its first occurrence.
+            if word_count(line) <= _CAPTION_MAX_WORDS or key in seen_prose:
+                drop.add(index)
+            seen_prose.add(key)
     _drop_edge_fragments(lines, drop, rules)
 
     already = set(removed)
