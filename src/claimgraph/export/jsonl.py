@@ -7,6 +7,7 @@ own generators to `contract_records`.
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from collections.abc import Iterator
 from typing import Any, TextIO
 
@@ -76,33 +77,11 @@ def claim_record(claim: StoredClaim) -> dict[str, Any]:
 
 
 def date_record(mention: StoredDate) -> dict[str, Any]:
-    return {
-        "kind": "date",
-        "id": mention.id,
-        "doc": mention.doc,
-        "start": mention.start,
-        "end": mention.end,
-        "text": mention.text,
-        "value": mention.value,
-        "type": mention.type,
-        "anchor": mention.anchor,
-    }
+    return {"kind": "date", **asdict(mention)}  # field names are the contract's (plus `type`)
 
 
 def quantity_record(quantity: StoredQuantity) -> dict[str, Any]:
-    return {
-        "kind": "quantity",
-        "id": quantity.id,
-        "doc": quantity.doc,
-        "start": quantity.start,
-        "end": quantity.end,
-        "text": quantity.text,
-        "value": quantity.value,
-        "value_max": quantity.value_max,
-        "unit": quantity.unit,
-        "qualifier": quantity.qualifier,
-        "about": quantity.about,
-    }
+    return {"kind": "quantity", **asdict(quantity)}
 
 
 def contract_records(store: Store) -> Iterator[dict[str, Any]]:

@@ -1,8 +1,12 @@
 """Store: SQLite persistence (schema migrations, FTS5) and typed reads."""
 
-from claimgraph.store.claims import StoredClaim, StoredDate, StoredQuantity, find_entity_ids, iter_claims, iter_dates, iter_quantities
+from claimgraph.store.claims import StoredClaim, find_entity_ids, iter_claims
 from claimgraph.store.db import Store
 from claimgraph.store.read import (
+    StoredDate,
+    StoredQuantity,
+    iter_dates,
+    iter_quantities,
     StoredDocument,
     StoredEntity,
     StoredMention,

@@ -102,44 +102,6 @@ def _claim(row: sqlite3.Row, entities: tuple[str, ...], dates: tuple[str, ...], 
     )
 
 
-@dataclass(frozen=True)
-class StoredDate:
-    id: str
-    doc: str
-    start: int
-    end: int
-    text: str
-    value: str
-    type: str
-    anchor: str
-
-
-def iter_dates(store: Store) -> Iterator[StoredDate]:
-    for row in store.connection.execute('SELECT * FROM dates ORDER BY doc_id, start, "end"'):
-        yield StoredDate(row["id"], row["doc_id"], row["start"], row["end"], row["text"], row["value"], row["type"], row["anchor"])
-
-
-@dataclass(frozen=True)
-class StoredQuantity:
-    id: str
-    doc: str
-    start: int
-    end: int
-    text: str
-    value: float
-    value_max: float | None
-    unit: str
-    qualifier: str
-    about: str
-
-
-def iter_quantities(store: Store) -> Iterator[StoredQuantity]:
-    for row in store.connection.execute('SELECT * FROM quantities ORDER BY doc_id, start, "end"'):
-        yield StoredQuantity(
-            row["id"], row["doc_id"], row["start"], row["end"], row["text"], row["value"], row["value_max"], row["unit"], row["qualifier"], row["about"]
-        )
-
-
 def _inside(store: Store, table: str, row: sqlite3.Row) -> tuple[str, ...]:
     """Ids of the `dates` or `quantities` records inside a claim's span."""
     assert table in ("dates", "quantities")

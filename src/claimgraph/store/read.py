@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import TypeVar
 
 from claimgraph.store.db import Store
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,47 @@ def iter_entities(store: Store) -> Iterator[StoredEntity]:
         mentions.append(StoredMention(row["doc_id"], row["start"], row["end"], row["text"]))
     if current is not None:
         yield _entity(current, mentions)
+
+
+@dataclass(frozen=True)
+class StoredDate:
+    id: str
+    doc: str
+    start: int
+    end: int
+    text: str
+    value: str
+    type: str
+    anchor: str
+
+
+def iter_dates(store: Store) -> Iterator[StoredDate]:
+    for row in store.connection.execute('SELECT * FROM dates ORDER BY doc_id, start, "end"'):
+        yield _from_row(StoredDate, row)
+
+
+@dataclass(frozen=True)
+class StoredQuantity:
+    id: str
+    doc: str
+    start: int
+    end: int
+    text: str
+    value: float
+    value_max: float | None
+    unit: str
+    qualifier: str
+    about: str
+
+
+def iter_quantities(store: Store) -> Iterator[StoredQuantity]:
+    for row in store.connection.execute('SELECT * FROM quantities ORDER BY doc_id, start, "end"'):
+        yield _from_row(StoredQuantity, row)
+
+
+def _from_row(cls: type[T], row: sqlite3.Row) -> T:
+    """A record whose fields are the row's columns (`doc` is the column `doc_id`)."""
+    return cls(**{f.name: row["doc_id" if f.name == "doc" else f.name] for f in fields(cls)})  # type: ignore[arg-type]
 
 
 def search_documents(store: Store, query: str, *, limit: int = 20) -> list[tuple[str, str | None, str]]:
