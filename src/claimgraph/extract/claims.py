@@ -46,9 +46,12 @@ def extract_claims(
     *,
     outlet: str | None,
     tagged: list[TaggedSpan] | None = None,
+    excerpt_regions: list[Excerpt] | None = None,
 ) -> list[Claim]:
-    """Claims of one document. `tagged` are the attribution tagger's spans, when it is installed."""
-    context = _Context(doc=doc, doc_id=doc_id, mentions=mentions, lexicon=lexicon, outlet=outlet or "the outlet")
+    """Claims of one document. `tagged` are the attribution tagger's spans, when it is installed;
+    `excerpt_regions` the document's excerpts when the caller has them already."""
+    regions = excerpt_regions if excerpt_regions is not None else excerpts(doc_text(doc))
+    context = _Context(doc=doc, doc_id=doc_id, mentions=mentions, lexicon=lexicon, outlet=outlet or "the outlet", excerpt_regions=regions)
     claims: list[Claim] = []
     for index, sentence in enumerate(doc.sents):
         if not _is_statement(sentence, context):
@@ -102,11 +105,10 @@ class _Context:
     documents: dict[str, ClaimSource] = field(default_factory=dict)  # "article" -> the article cited
     quote_speakers: dict[tuple[int, int], Speaker] = field(default_factory=dict)
     quotes: list[tuple[int, int]] = field(init=False)
-    excerpt_regions: list[Excerpt] = field(init=False)
+    excerpt_regions: list[Excerpt] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.quotes = quote_spans(doc_text(self.doc))
-        self.excerpt_regions = excerpts(doc_text(self.doc))
 
     def remember(self, claims: list[Claim], index: int) -> None:
         for claim in claims[-3:]:

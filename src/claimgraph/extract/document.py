@@ -51,14 +51,15 @@ def extract_document(article: Article, doc: Doc | None, lexicons: Lexicons, *, t
     if doc is None:
         return DocumentExtraction(published, None, [], [], [], [], [])
     dct = date.fromisoformat(published.value) if published.value and len(published.value) == 10 else None
-    dates = extract_dates(doc, article.id, lexicons.time, dct=dct, excerpts=excerpts(article.text))
+    regions = excerpts(article.text)  # read once: dates anchor to them, claims are voiced by them
+    dates = extract_dates(doc, article.id, lexicons.time, dct=dct, excerpts=regions)
     mentions = extract_mentions(doc, article.id, lexicons.entities)
     return DocumentExtraction(
         published=published,
         published_not_before=latest_past_date(dates),
         sentences=extract_sentences(doc, article.id),
         mentions=mentions,
-        claims=extract_claims(doc, article.id, mentions, lexicons.cues, outlet=article.outlet, tagged=tagged),
+        claims=extract_claims(doc, article.id, mentions, lexicons.cues, outlet=article.outlet, tagged=tagged, excerpt_regions=regions),
         dates=dates,
         quantities=extract_quantities(doc, article.id, lexicons.quantities, date_spans=[(d.start, d.end) for d in dates]),
     )
