@@ -18,19 +18,23 @@ from claimgraph.extract.quotes import Excerpt
 from claimgraph.extract.spans import doc_text
 from claimgraph.extract.timex import TimeLexicon, Timex, normalize
 
-# Reference words found by scanning (spaCy does not tag them): only unambiguous ones, since
-# "now" or "earlier" are as often comparisons or discourse words as time references.
-_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-_SCANNED = re.compile(
-    r"\b(recently|lately|in the past|in recent (?:years|months|weeks|days)|soon|in the near future|"
-    r"in the coming (?:years|months|weeks|days)(?: \(or (?:years|months|weeks|days)\))?|"
-    # rates after an amount: "10.8 million dollars a month"
-    r"(?<=\d |s |n )(?:a|per|each) (?:year|month|week|day)|"
-    # absolute forms the model sometimes folds into a neighbouring number
-    r"(?:the )?(?:spring|summer|autumn|fall|winter) of (?:1[89]|20)\d\d|"
-    r"\d{1,2} " + _MONTHS + r",? (?:1[89]|20)\d\d|" + _MONTHS + r" \d{1,2},? (?:1[89]|20)\d\d|" + _MONTHS + r" (?:1[89]|20)\d\d)\b",
-    re.IGNORECASE,
-)
+
+def _scan_pattern(lexicon: TimeLexicon) -> re.Pattern[str]:
+    """Reference words spaCy does not tag, rates, and absolute forms it folds into a
+    neighbouring number; only unambiguous ones ("now" or "earlier" are as often comparisons
+    or discourse words as time references). Months come from data/time.json."""
+    months = rf"(?:{lexicon.months_pattern})\.?"
+    year = r"(?:1[89]|20)\d\d"
+    return re.compile(
+        r"\b(recently|lately|in the past|in recent (?:years|months|weeks|days)|soon|in the near future|"
+        r"in the coming (?:years|months|weeks|days)(?: \(or (?:years|months|weeks|days)\))?|"
+        r"(?<=\d |s |n )(?:a|per|each) (?:year|month|week|day)|"  # "10.8 million dollars a month"
+        rf"(?:the )?(?:spring|summer|autumn|fall|winter) of {year}|"
+        rf"\d{{1,2}} {months},? {year}|{months} \d{{1,2}},? {year}|{months} {year})\b",
+        re.IGNORECASE,  # re caches the compiled pattern: built once per lexicon in practice
+    )
+
+
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _FUTURE_VERBS = frozenset({"plan", "expect", "intend", "aim", "schedule", "hope"})
 _FULL_DATE = re.compile(r"^\d{4}-(\d{2}-\d{2})$")
@@ -51,7 +55,7 @@ class DateMention:
 def extract_dates(doc: Doc, doc_id: str, lexicon: TimeLexicon, *, dct: date | None, excerpts: list[Excerpt] = ()) -> list[DateMention]:  # type: ignore[assignment]
     text = doc_text(doc)
     # Scanned phrases are more specific than the model's spans they overlap: they win.
-    scanned = [m.span(1) for m in _SCANNED.finditer(text)]
+    scanned = [m.span(1) for m in _scan_pattern(lexicon).finditer(text)]
     model = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
     spans = scanned + [(s, e) for s, e in model if not any(a < e and s < b for a, b in scanned)]
     excerpt_dates = {excerpt.start: _citation_date(doc, excerpt, lexicon) for excerpt in excerpts}

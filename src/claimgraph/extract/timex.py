@@ -36,6 +36,7 @@ class TimeLexicon:
     future_ref: frozenset[str]
     holidays: dict[str, str]
     day_ordinals: dict[str, int]
+    months_pattern: str  # the month names as one regex alternation, longest first
 
 
 def load_time_lexicon() -> TimeLexicon:
@@ -52,6 +53,7 @@ def load_time_lexicon() -> TimeLexicon:
         future_ref=frozenset(data["future_ref"]),
         holidays=data["holidays"],
         day_ordinals=data["day_ordinals"],
+        months_pattern="|".join(sorted(data["months"], key=len, reverse=True)),
     )
 
 
@@ -178,7 +180,7 @@ def _ordinal_days(raw: str, lexicon: TimeLexicon) -> str:
     """'March eighth' -> 'march 8' (spoken dates)."""
     if not any(word in raw for word in ("first", "second", "third", "th")):
         return raw
-    months = "|".join(sorted(lexicon.months, key=len, reverse=True))
+    months = lexicon.months_pattern
     ordinals = "|".join(sorted(lexicon.day_ordinals, key=len, reverse=True))
     return re.sub(rf"\b({months})\.? (?:the )?({ordinals})\b", lambda m: f"{m.group(1)} {lexicon.day_ordinals[m.group(2)]}", raw)
 
@@ -247,7 +249,7 @@ def _this_last_next(raw: str, lexicon: TimeLexicon, dct: date | None, future: bo
 
 
 def _day_month_year(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> Timex | None:
-    months = "|".join(sorted(lexicon.months, key=len, reverse=True))
+    months = lexicon.months_pattern
     day_first = re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)?(?: of)? ({months})\.?,?(?: {_YEAR})?", raw)
     month_first = re.fullmatch(rf"({months})\.? (\d{{1,2}})(?:st|nd|rd|th)?,?(?: {_YEAR})?", raw)
     if day_first:
@@ -267,7 +269,7 @@ def _day_month_year(raw: str, lexicon: TimeLexicon, dct: date | None, future: bo
 
 
 def _month_year(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> Timex | None:
-    months = "|".join(sorted(lexicon.months, key=len, reverse=True))
+    months = lexicon.months_pattern
     prefix = re.match(r"(last|this|next|this past|this coming) ", raw)
     if prefix:
         raw = raw[prefix.end() :]
