@@ -12,6 +12,7 @@ from claimgraph import __version__
 from claimgraph.config import DEFAULT_MODEL, BuildOptions
 from claimgraph.errors import ClaimgraphError
 from claimgraph.export import write_jsonl
+from claimgraph.gazetteer import Gazetteer, build_gazetteer, default_gazetteer_path, load_geonames_file
 from claimgraph.pipeline import BuildReport, build
 from claimgraph.store import Store, find_entity_ids, get_document, iter_claims, search_documents, store_stats
 
@@ -40,8 +41,10 @@ def cli() -> None:
 @click.option("--time-budget", default=_defaults.time_budget, show_default=True, help="Seconds one document may take before it is skipped.")
 @click.option("--max-bytes", default=_defaults.max_bytes, show_default=True, help="Largest file (or JSONL line) read, in bytes.")
 @click.option("--max-chars", default=_defaults.max_chars, show_default=True, help="Longest cleaned text parsed, in characters.")
+@click.option("--gazetteer", "gazetteer_path", type=click.Path(dir_okay=False, path_type=Path), help="Gazetteer file [default: $CLAIMGRAPH_GAZETTEER, else the user cache; built on first use].")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; only the summary.")
-def build_command(paths: tuple[Path, ...], db_path: Path, model: str, batch_size: int, time_budget: float, max_bytes: int, max_chars: int, quiet: bool) -> None:
+def build_command(paths: tuple[Path, ...], db_path: Path, model: str, batch_size: int, time_budget: float, max_bytes: int, max_chars: int,
+                  gazetteer_path: Path | None, quiet: bool) -> None:
     """Read the articles under PATHS (folders, .txt, .html/.htm, .json, .jsonl) into the database.
 
     Builds are incremental: unchanged inputs are passed over, changed ones replaced, and a
@@ -49,13 +52,15 @@ def build_command(paths: tuple[Path, ...], db_path: Path, model: str, batch_size
     reason and skipped; the rest of the run completes.
     """
     try:
-        options = BuildOptions(model=model, batch_size=batch_size, time_budget=time_budget, max_bytes=max_bytes, max_chars=max_chars)
+        options = BuildOptions(model=model, batch_size=batch_size, time_budget=time_budget, max_bytes=max_bytes, max_chars=max_chars,
+                               gazetteer=gazetteer_path)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
     progress = tqdm(desc="inputs", unit=" input", disable=True if quiet else None, file=sys.stderr, leave=False)
     try:
         with Store.open(db_path) as store:
-            report = build(paths, store=store, options=options, on_input=lambda key: progress.update(1))
+            report = build(paths, store=store, options=options, on_input=lambda key: progress.update(1),
+                           on_message=lambda message: click.echo(message, err=True))
     except ClaimgraphError as exc:
         progress.close()
         _fail(str(exc))
@@ -156,6 +161,93 @@ def search_command(query: str, db_path: Path, limit: int) -> None:
         click.echo("no match", err=True)
 
 
+_gazetteer_option = click.option(
+    "--path", "gazetteer_path", type=click.Path(dir_okay=False, path_type=Path),
+    help="Gazetteer file [default: $CLAIMGRAPH_GAZETTEER, else the user cache].",
+)
+
+
+@cli.group("gazetteer")
+def gazetteer_group() -> None:
+    """The offline gazetteer that places are geocoded with (GeoNames data in SQLite)."""
+
+
+@gazetteer_group.command("build")
+@_gazetteer_option
+def gazetteer_build_command(gazetteer_path: Path | None) -> None:
+    """Build the default gazetteer from packaged GeoNames data (replaces an existing one).
+
+    Holds GeoNames cities500 (every place of 500 people or more), all countries with their
+    names in 160 languages, continents, and common macro-regions (Sahel, Middle East...).
+    `claimgraph build` does this by itself the first time it needs a gazetteer."""
+    path = gazetteer_path or default_gazetteer_path()
+    try:
+        report = build_gazetteer(path, progress=lambda message: click.echo(message, err=True))
+    except OSError as exc:
+        _fail(f"cannot write {path}: {exc.strerror or exc}")
+    click.echo(f"{path}: {report.places:,} places, {report.names:,} names")
+
+
+@gazetteer_group.command("load")
+@click.argument("dump", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@_gazetteer_option
+def gazetteer_load_command(dump: Path, gazetteer_path: Path | None) -> None:
+    """Add a GeoNames dump (allCountries.txt, a country file such as ML.txt, or its .zip
+    from download.geonames.org/export/dump/) to the gazetteer: villages, districts and
+    sites the packaged data lacks. Re-loading a file updates its places in place.
+    Databases built before the load keep their places until their next build that resolves
+    entities again."""
+    path = gazetteer_path or default_gazetteer_path()
+    try:
+        if not path.exists():
+            click.echo(f"building the gazetteer at {path} first", err=True)
+            build_gazetteer(path)
+        report = load_geonames_file(path, dump)
+    except (ClaimgraphError, OSError) as exc:
+        _fail(str(exc))
+    for problem in report.problems[:20]:
+        click.echo(f"{dump}:{problem.line}: skipped: {problem.reason}", err=True)
+    if len(report.problems) > 20:
+        click.echo(f"... and {len(report.problems) - 20} more lines skipped", err=True)
+    click.echo(f"{dump}: {report.places:,} places loaded, {len(report.problems)} lines skipped")
+    if report.places == 0:
+        sys.exit(EXIT_NOTHING_BUILT)
+
+
+@gazetteer_group.command("lookup")
+@click.argument("name")
+@_gazetteer_option
+@click.option("--limit", default=10, show_default=True, help="Most places shown, biggest first.")
+def gazetteer_lookup_command(name: str, gazetteer_path: Path | None, limit: int) -> None:
+    """List the places a name can stand for (exact name, any spelling the gazetteer knows)."""
+    try:
+        gazetteer = Gazetteer(gazetteer_path or default_gazetteer_path())
+    except ClaimgraphError as exc:
+        _fail(str(exc))
+    found = sorted(gazetteer.places_named(name), key=lambda n: (-n.primary, -n.place.population))
+    for named in found[:limit]:
+        place = named.place
+        where = f"{place.lat:.4f}, {place.lon:.4f}" if place.lat is not None else "no coordinates"
+        click.echo(f"{place.id}  {place.name} ({place.kind}, {place.country or '-'}, pop. {place.population:,})  {where}")
+    if not found:
+        click.echo("no place by that name", err=True)
+
+
+@gazetteer_group.command("info")
+@_gazetteer_option
+def gazetteer_info_command(gazetteer_path: Path | None) -> None:
+    """Where the gazetteer is, its size, and how many places of each kind it holds."""
+    try:
+        gazetteer = Gazetteer(gazetteer_path or default_gazetteer_path())
+    except ClaimgraphError as exc:
+        _fail(str(exc))
+    info = gazetteer.describe()
+    click.echo(f"{info['path']}  ({int(info['bytes']) / 1e6:.0f} MB)")
+    click.echo(f"places {info['places']:,}   names {info['names']:,}")
+    click.echo("kinds   " + ", ".join(f"{kind} {n:,}" for kind, n in info["kinds"].items()))
+    click.echo("sources " + ", ".join(f"{source} {n:,}" for source, n in info["sources"].items()))
+
+
 def _open(db_path: Path) -> Store:
     try:
         return Store.open(db_path)
@@ -166,6 +258,8 @@ def _open(db_path: Path) -> Store:
 
 def _print_summary(report: BuildReport) -> None:
     entities = f"{report.entities} entities" if report.entities is not None else "entities unchanged"
+    if report.places is not None:
+        entities += f" ({report.places} geocoded places)"
     click.echo(
         f"read {report.read} inputs: {report.added} added, {report.unchanged} unchanged, "
         f"{report.duplicates} near-duplicates, {len(report.skipped)} skipped; {report.mentions} mentions, {report.claims} claims, {entities}"

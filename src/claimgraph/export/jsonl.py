@@ -17,6 +17,7 @@ from claimgraph.store import (
     StoredDate,
     StoredDocument,
     StoredEntity,
+    StoredPlace,
     StoredQuantity,
     iter_claims,
     iter_dates,
@@ -53,8 +54,15 @@ def entity_record(entity: StoredEntity) -> dict[str, Any]:
         "type": entity.type,
         "aliases": list(entity.aliases),
         "mentions": [{"doc": m.doc, "start": m.start, "end": m.end, "text": m.text} for m in entity.mentions],
-        "place": None,
+        "place": _place(entity.place),
     }
+
+
+def _place(place: StoredPlace | None) -> dict[str, Any] | None:
+    if place is None:
+        return None
+    return {"lat": place.lat, "lon": place.lon, "country": place.country, "kind": place.kind,
+            "gazetteer_id": place.gazetteer_id, "precision": place.precision, "name": place.name}
 
 
 def claim_record(claim: StoredClaim) -> dict[str, Any]:

@@ -12,9 +12,11 @@ from claimgraph.extract.cues import CueLexicon
 from claimgraph.extract.dates import DateMention, dateline_date, extract_dates, latest_past_date
 from claimgraph.extract.learned import TaggedSpan
 from claimgraph.extract.mentions import EntityLexicon, Mention, Sentence, extract_mentions, extract_sentences
+from claimgraph.extract.places import PlaceCue, PlaceLexicon, find_places
 from claimgraph.extract.quantities import Quantity, QuantityLexicon, extract_quantities
 from claimgraph.extract.quotes import excerpts
 from claimgraph.extract.timex import TimeLexicon
+from claimgraph.gazetteer import Gazetteer
 from claimgraph.ingest.records import Article, Published
 
 
@@ -26,6 +28,7 @@ class Lexicons:
     cues: CueLexicon
     time: TimeLexicon
     quantities: QuantityLexicon
+    places: PlaceLexicon
 
 
 @dataclass(frozen=True)
@@ -37,23 +40,29 @@ class DocumentExtraction:
     claims: list[Claim]
     dates: list[DateMention]
     quantities: list[Quantity]
+    place_cues: list[PlaceCue]
 
 
-def extract_document(article: Article, doc: Doc | None, lexicons: Lexicons, *, tagged: list[TaggedSpan] | None) -> DocumentExtraction:
+def extract_document(article: Article, doc: Doc | None, lexicons: Lexicons, *, tagged: list[TaggedSpan] | None,
+                     gazetteer: Gazetteer | None = None) -> DocumentExtraction:
     """Sentences, mentions, claims, dates and quantities of one article (none without a parse).
 
     The publication date comes from metadata, else from a dateline in the text; dates are
-    anchored to it.
+    anchored to it. Without a gazetteer, place names stay as the model labelled them.
     """
     published = article.published
     if published.value is None and (stated := dateline_date(article.header_fields, lexicons.time)):
         published = Published(value=stated, basis="text")
     if doc is None:
-        return DocumentExtraction(published, None, [], [], [], [], [])
+        return DocumentExtraction(published, None, [], [], [], [], [], [])
     dct = date.fromisoformat(published.value) if published.value and len(published.value) == 10 else None
     regions = excerpts(article.text)  # read once: dates anchor to them, claims are voiced by them
     dates = extract_dates(doc, article.id, lexicons.time, dct=dct, excerpts=regions)
     mentions = extract_mentions(doc, article.id, lexicons.entities)
+    cues: list[PlaceCue] = []
+    if gazetteer is not None:
+        places = find_places(article.text, mentions, lexicons.places, lexicons.entities, gazetteer)
+        mentions, cues = places.mentions, places.cues
     return DocumentExtraction(
         published=published,
         published_not_before=latest_past_date(dates),
@@ -62,4 +71,5 @@ def extract_document(article: Article, doc: Doc | None, lexicons: Lexicons, *, t
         claims=extract_claims(doc, article.id, mentions, lexicons.cues, outlet=article.outlet, tagged=tagged, excerpt_regions=regions),
         dates=dates,
         quantities=extract_quantities(doc, article.id, lexicons.quantities, date_spans=[(d.start, d.end) for d in dates]),
+        place_cues=cues,
     )

@@ -176,8 +176,12 @@ class Store:
                     "INSERT INTO entity_keys (key, type, entity_id) VALUES (?, ?, ?)", ((k, t, entity_id) for k, t in keys)
                 )
                 count += 1
-            self.connection.execute("DELETE FROM state WHERE name = ?", (_ENTITIES_STALE,))
         return count
+
+    def mark_entities_resolved(self) -> None:
+        """Entities and everything derived from them (places) are up to date."""
+        self.connection.execute("DELETE FROM state WHERE name = ?", (_ENTITIES_STALE,))
+        self.connection.commit()
 
 
 def _refuse_foreign_database(connection: sqlite3.Connection) -> None:

@@ -38,12 +38,24 @@ class StoredMention:
 
 
 @dataclass(frozen=True)
+class StoredPlace:
+    gazetteer_id: str | None
+    name: str
+    lat: float | None
+    lon: float | None
+    country: str | None
+    kind: str
+    precision: str
+
+
+@dataclass(frozen=True)
 class StoredEntity:
     id: str
     name: str
     type: str
     aliases: tuple[str, ...]
     mentions: tuple[StoredMention, ...]
+    place: StoredPlace | None = None
 
 
 @dataclass(frozen=True)
@@ -76,9 +88,11 @@ def get_document(store: Store, doc_id: str) -> StoredDocument | None:
 def iter_entities(store: Store) -> Iterator[StoredEntity]:
     """Entities with their mentions, ordered by id; one query streamed in entity order."""
     rows = store.connection.execute(
-        'SELECT e.id, e.name, e.type, e.aliases, m.doc_id, m.start, m."end", m.text '
+        'SELECT e.id, e.name, e.type, e.aliases, m.doc_id, m.start, m."end", m.text, '
+        "p.gazetteer_id, p.name AS place_name, p.lat, p.lon, p.country, p.kind, p.precision "
         "FROM entities e JOIN entity_keys k ON k.entity_id = e.id "
         "JOIN mentions m ON m.key = k.key AND m.type = k.type "
+        "LEFT JOIN entity_places p ON p.entity_id = e.id "
         'ORDER BY e.id, m.doc_id, m.start, m."end"'
     )
     current: sqlite3.Row | None = None
@@ -192,4 +206,8 @@ def _document(row: sqlite3.Row) -> StoredDocument:
 
 
 def _entity(row: sqlite3.Row, mentions: list[StoredMention]) -> StoredEntity:
-    return StoredEntity(id=row["id"], name=row["name"], type=row["type"], aliases=tuple(json.loads(row["aliases"])), mentions=tuple(mentions))
+    place = None
+    if row["precision"] is not None:
+        place = StoredPlace(row["gazetteer_id"], row["place_name"], row["lat"], row["lon"], row["country"], row["kind"], row["precision"])
+    return StoredEntity(id=row["id"], name=row["name"], type=row["type"], aliases=tuple(json.loads(row["aliases"])),
+                        mentions=tuple(mentions), place=place)

@@ -1,0 +1,238 @@
+"""The gazetteer: an indexed SQLite file of places and every name they go by.
+
+It is built once from packaged GeoNames data (``claimgraph gazetteer build``, about half a
+minute) and can take in a full GeoNames dump a user brings (``claimgraph gazetteer load``).
+Lookups go by name key (gazetteer/names.py); fuzzy lookups are limited to the names of
+a few countries at a time, the ones a document is about.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from claimgraph.errors import ClaimgraphError
+from claimgraph.gazetteer.names import place_key
+from claimgraph.gazetteer.sources import (
+    DumpProblem,
+    PlaceRow,
+    continents,
+    countries,
+    geonames_dump,
+    load_feature_kinds,
+    packaged_cities,
+    regions,
+    us_states,
+)
+
+# Bump when the schema or the packaged sources change: the default file name carries it, so an
+# old cached gazetteer is never read by a newer claimgraph.
+SCHEMA_VERSION = "2"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS places (
+    id TEXT PRIMARY KEY,          -- geonames:<id>, or claimgraph:region/<name> for our own regions
+    name TEXT NOT NULL,
+    lat REAL,
+    lon REAL,
+    country TEXT,                 -- ISO 3166-1 alpha-2; NULL for regions spanning countries
+    kind TEXT NOT NULL,           -- country, continent, region, district, city, town, village, airport...
+    population INTEGER NOT NULL DEFAULT 0,
+    admin1 TEXT,
+    source TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS names (
+    key TEXT NOT NULL,
+    place_id TEXT NOT NULL,
+    is_primary INTEGER NOT NULL,  -- an official or English name, not a translation or variant
+    PRIMARY KEY (key, place_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS places_country ON places(country);
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+class GazetteerMissing(ClaimgraphError):
+    """No gazetteer file where one was expected."""
+
+
+@dataclass(frozen=True)
+class GazetteerPlace:
+    id: str
+    name: str
+    lat: float | None
+    lon: float | None
+    country: str | None
+    kind: str
+    population: int
+    admin1: str | None
+
+
+@dataclass(frozen=True)
+class NamedPlace:
+    """A place found under a name, and whether that name is one of its primary names."""
+
+    place: GazetteerPlace
+    primary: bool
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    places: int
+    names: int
+    problems: tuple[DumpProblem, ...]
+
+
+def default_gazetteer_path() -> Path:
+    """$CLAIMGRAPH_GAZETTEER, else gazetteer-v<schema>.sqlite in the user's cache folder."""
+    if explicit := os.environ.get("CLAIMGRAPH_GAZETTEER"):
+        return Path(explicit)
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return cache / "claimgraph" / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+
+
+def open_gazetteer(path: Path | None = None, *, on_build: Callable[[str], None] = lambda _: None) -> Gazetteer:
+    """The gazetteer at ``path`` (default: ``default_gazetteer_path()``), built there first if missing."""
+    path = Path(path) if path is not None else default_gazetteer_path()
+    if not path.exists():
+        on_build(f"building the gazetteer at {path} (once; about 20 seconds)")
+        build_gazetteer(path)
+    return Gazetteer(path)
+
+
+def build_gazetteer(path: Path, *, progress: Callable[[str], None] = lambda _: None) -> LoadReport:
+    """Write the default gazetteer to ``path`` (replacing it only once complete)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    partial.unlink(missing_ok=True)
+    kinds = load_feature_kinds()
+    connection = sqlite3.connect(partial)
+    try:
+        connection.executescript(_SCHEMA)
+        city_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        admin_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+        cities = []
+        for row in packaged_cities(kinds):
+            city_points[row.country or ""].append((row.lat, row.lon))
+            admin_points[(row.country or "", row.admin1 or "")].append((row.lat, row.lon))
+            cities.append(row)
+        progress(f"{len(cities):,} populated places")
+        country_rows = {row.country: row for row in countries(city_points)}
+        rows = [*country_rows.values(), *continents(), *regions(country_rows), *us_states(admin_points), *cities]
+        places, names = _insert(connection, rows, source="packaged")
+        connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        connection.commit()
+    finally:
+        connection.close()
+    os.replace(partial, path)
+    return LoadReport(places, names, ())
+
+
+def load_geonames_file(path: Path, dump: Path) -> LoadReport:
+    """Add (or update) the places of a GeoNames dump in the gazetteer at ``path``."""
+    if not path.exists():
+        raise GazetteerMissing(f"{path}: no gazetteer here; run `claimgraph gazetteer build` first")
+    problems: list[DumpProblem] = []
+    connection = sqlite3.connect(path)
+    try:
+        places, names = _insert(connection, geonames_dump(dump, load_feature_kinds(), problems), source=dump.name)
+        connection.commit()
+    finally:
+        connection.close()
+    return LoadReport(places, names, tuple(problems))
+
+
+def _insert(connection: sqlite3.Connection, rows: Iterable[PlaceRow], *, source: str) -> tuple[int, int]:
+    places = names = 0
+    batch: list[PlaceRow] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= 5000:
+            names += _insert_batch(connection, batch, source)
+            places += len(batch)
+            batch = []
+    names += _insert_batch(connection, batch, source)
+    return places + len(batch), names
+
+
+def _insert_batch(connection: sqlite3.Connection, rows: list[PlaceRow], source: str) -> int:
+    connection.executemany(
+        "INSERT OR REPLACE INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(r.id, r.name, r.lat, r.lon, r.country, r.kind, r.population, r.admin1, source) for r in rows],
+    )
+    name_rows = []
+    for row in rows:
+        primary = {place_key(n) for n in row.primary_names} - {""}
+        others = {place_key(n) for n in row.other_names} - primary - {""}
+        name_rows += [(key, row.id, 1) for key in primary] + [(key, row.id, 0) for key in others]
+    connection.executemany(
+        "INSERT INTO names VALUES (?, ?, ?) ON CONFLICT (key, place_id) DO UPDATE SET is_primary = max(is_primary, excluded.is_primary)",
+        name_rows,
+    )
+    return len(name_rows)
+
+
+_PLACE_COLUMNS = "p.id, p.name, p.lat, p.lon, p.country, p.kind, p.population, p.admin1"
+
+
+class Gazetteer:
+    """Read-only lookups in a gazetteer file."""
+
+    def __init__(self, path: Path) -> None:
+        if not Path(path).exists():
+            raise GazetteerMissing(f"{path}: no gazetteer here; run `claimgraph gazetteer build`")
+        self.path = Path(path)
+        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._by_key: dict[str, tuple[NamedPlace, ...]] = {}
+        self._country_names: dict[str, tuple[tuple[str, GazetteerPlace], ...]] = {}
+        self._country_keys: dict[str, tuple[str, ...]] = {}
+
+    def close(self) -> None:
+        self._db.close()
+
+    def places_named(self, name: str) -> tuple[NamedPlace, ...]:
+        key = place_key(name)
+        if key not in self._by_key:
+            rows = self._db.execute(
+                f"SELECT {_PLACE_COLUMNS}, n.is_primary FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ?",
+                (key,),
+            ).fetchall()
+            self._by_key[key] = tuple(NamedPlace(GazetteerPlace(*row[:8]), bool(row[8])) for row in rows)
+        return self._by_key[key]
+
+    def place(self, place_id: str) -> GazetteerPlace | None:
+        row = self._db.execute(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.id = ?", (place_id,)).fetchone()
+        return GazetteerPlace(*row) if row else None
+
+    def country(self, code: str) -> GazetteerPlace | None:
+        row = self._db.execute(
+            f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.country = ? AND p.kind = 'country'", (code,)
+        ).fetchone()
+        return GazetteerPlace(*row) if row else None
+
+    def names_in_country(self, code: str) -> tuple[tuple[str, GazetteerPlace], ...]:
+        """Every (name key, place) of one country: the search space of fuzzy matching."""
+        if code not in self._country_names:
+            rows = self._db.execute(
+                f"SELECT n.key, {_PLACE_COLUMNS} FROM places p JOIN names n ON n.place_id = p.id WHERE p.country = ?",
+                (code,),
+            ).fetchall()
+            self._country_names[code] = tuple((row[0], GazetteerPlace(*row[1:])) for row in rows)
+        return self._country_names[code]
+
+    def name_keys_in_country(self, code: str) -> tuple[str, ...]:
+        """The keys of ``names_in_country(code)``, in the same order."""
+        if code not in self._country_keys:
+            self._country_keys[code] = tuple(key for key, _ in self.names_in_country(code))
+        return self._country_keys[code]
+
+    def describe(self) -> dict[str, object]:
+        kinds = dict(self._db.execute("SELECT kind, count(*) FROM places GROUP BY kind ORDER BY 2 DESC").fetchall())
+        sources = dict(self._db.execute("SELECT source, count(*) FROM places GROUP BY source").fetchall())
+        names = self._db.execute("SELECT count(*) FROM names").fetchone()[0]
+        return {"path": str(self.path), "bytes": self.path.stat().st_size, "places": sum(kinds.values()),
+                "names": names, "kinds": kinds, "sources": sources}

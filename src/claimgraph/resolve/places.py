@@ -1,0 +1,261 @@
+"""Geocode place entities with the gazetteer, reading each name in its documents' context.
+
+Resolution runs in rounds, the surest first, and each round's results become the
+context of the next:
+
+1. countries, continents and regions named by one of their primary names;
+2. every document's focus: how much of its place talk is about each country;
+3. towns, villages and sites: candidates under the name, ranked by the focus of the
+   documents that name them, explicit parents ("X, in Y"), proximity to places the text
+   puts them near or beside, and population as the prior; a small namesake in a country
+   the documents never mention is refused rather than guessed;
+4. names not in the gazetteer: a close spelling among the focus countries' places;
+5. what is left falls back on the text's own relations: a facility takes the place it is
+   named after, "X near Y" takes Y (precision ``near_town``), "X, in the Y region" takes Y.
+
+Every result says how precise it is, in the spirit of ACLED's geo_precision: ``town``
+(the place itself), ``near_town``, ``region`` or ``country``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from claimgraph.extract.places import PlaceCue
+from claimgraph.gazetteer import Gazetteer, GazetteerPlace, NamedPlace, place_key
+
+BROAD_KINDS = ("country", "region", "continent")  # in order of preference under one name
+_SETTLEMENT_KINDS = frozenset({"city", "town", "village", "neighbourhood"})
+_FOREIGN_NAMESAKE_POPULATION = 100_000  # below this, a namesake abroad is not a guess worth making
+_NEAR_KM = 150.0
+_NEIGHBOUR_KM = 400.0
+_MIN_FOCUS = 0.2  # a country the documents mention this much (relative to their main one) is in focus
+_FUZZY_MIN_SCORE = 88.0
+_FUZZY_MIN_LENGTH = 6
+
+
+@dataclass(frozen=True)
+class PlaceEntity:
+    id: str
+    type: str
+    names: tuple[str, ...]
+    mentions: tuple[tuple[str, int, int], ...]  # (doc, start, end)
+
+
+@dataclass(frozen=True)
+class ResolvedPlace:
+    entity_id: str
+    gazetteer_id: str | None
+    name: str
+    lat: float | None
+    lon: float | None
+    country: str | None
+    kind: str
+    precision: str  # town | near_town | region | country
+
+
+def geocode_entities(entities: Sequence[PlaceEntity], cues: Sequence[PlaceCue], gazetteer: Gazetteer, *,
+                     not_place_names: frozenset[str] = frozenset(), known_places: bool = False) -> list[ResolvedPlace]:
+    """Places for the entities that can be placed; ``not_place_names`` (name keys such as
+    "west") are ordinary words first and are never looked up.
+
+    ``known_places``: every entity is known to be a place (gold toponyms in a benchmark), so
+    one the gazetteer lacks falls back on its document's main place, with ``region``
+    precision. Off for extracted names, where an unknown name is left without coordinates
+    rather than guessed."""
+    entities = [e for e in entities if not any(place_key(n) in not_place_names for n in e.names)]
+    context = _Context(entities, cues, gazetteer)
+    for entity in entities:
+        if place := _broad_place(context.candidates[entity.id]):
+            context.resolve(entity, place, _precision(place))
+    context.compute_focus()
+    for _ in range(2):  # a second pass sees the places the first one resolved
+        for entity in entities:
+            if entity.id not in context.resolved and (place := _best_candidate(entity, context)):
+                context.resolve(entity, place, _precision(place))
+    for entity in entities:
+        if entity.id not in context.resolved and (place := _fuzzy_candidate(entity, context)):
+            context.resolve(entity, place, _precision(place))
+    for _ in range(2):  # facilities before the places near them, and chains of "near"
+        for entity in entities:
+            if entity.id not in context.resolved:
+                _fall_back_on_cues(entity, context)
+    if known_places:
+        main = {doc: _main_place(doc, context) for doc in context.places_in_doc}
+        for entity in entities:
+            doc = context.docs_of[entity.id].most_common(1)[0][0]
+            if entity.id not in context.resolved and (place := main[doc]) is not None:
+                context.resolved[entity.id] = ResolvedPlace(entity.id, place.gazetteer_id, place.name, place.lat, place.lon,
+                                                            place.country, place.kind, "region")
+    return sorted(context.resolved.values(), key=lambda r: r.entity_id)
+
+
+def _main_place(doc: str, context: _Context) -> ResolvedPlace | None:
+    """The document's most-mentioned settlement, else its most-mentioned place."""
+    counted = []
+    for entity_id in context.places_in_doc[doc]:
+        if (resolved := context.resolved.get(entity_id)) is not None and resolved.lat is not None:
+            count = context.docs_of[entity_id][doc]
+            counted.append((resolved.precision in {"town", "near_town"}, count, entity_id, resolved))
+    return max(counted)[3] if counted else None
+
+
+class _Context:
+    """What is known while resolving: candidates, cues between entities, resolutions, focus."""
+
+    def __init__(self, entities: Sequence[PlaceEntity], cues: Sequence[PlaceCue], gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.by_span = {(doc, start, end): e.id for e in entities for doc, start, end in e.mentions}
+        self.entities = {e.id: e for e in entities}
+        self.candidates = {e.id: _candidates(e, gazetteer) for e in entities}
+        self.cues: dict[str, list[tuple[str, str]]] = defaultdict(list)  # entity -> [(relation, anchor entity)]
+        for cue in cues:
+            subject = self.by_span.get((cue.doc, cue.start, cue.end))
+            anchor = self.by_span.get((cue.doc, cue.anchor_start, cue.anchor_end))
+            if subject and anchor and subject != anchor:
+                self.cues[subject].append((cue.relation, anchor))
+        self.docs_of = {e.id: Counter(doc for doc, _, _ in e.mentions) for e in entities}
+        self.places_in_doc: dict[str, set[str]] = defaultdict(set)
+        for entity in entities:
+            for doc in self.docs_of[entity.id]:
+                self.places_in_doc[doc].add(entity.id)
+        self.resolved: dict[str, ResolvedPlace] = {}
+        self.focus: dict[str, Counter[str]] = {}
+
+    def resolve(self, entity: PlaceEntity, place: GazetteerPlace, precision: str) -> None:
+        self.resolved[entity.id] = ResolvedPlace(entity.id, place.id, place.name, place.lat, place.lon,
+                                                 place.country, place.kind, precision)
+
+    def compute_focus(self) -> None:
+        """Per document, mentions of each country: of the country itself, or of places that
+        can only be in it (one candidate country, or a big city)."""
+        for doc, members in self.places_in_doc.items():
+            counts: Counter[str] = Counter()
+            for entity_id in members:
+                weight = sum(1 for d, _, _ in self.entities[entity_id].mentions if d == doc)
+                if (resolved := self.resolved.get(entity_id)) and resolved.country:
+                    counts[resolved.country] += weight
+                    continue
+                countries = {c.place.country for c in self.candidates[entity_id] if c.place.country}
+                if len(countries) == 1:
+                    counts[countries.pop()] += 0.5 * weight
+            self.focus[doc] = counts
+
+    def focus_share(self, entity: PlaceEntity, country: str | None) -> float:
+        """How much the documents naming the entity are about the country (0..1)."""
+        total = weight = 0.0
+        for doc, count in self.docs_of[entity.id].items():
+            focus = self.focus.get(doc, Counter())
+            top = max(focus.values(), default=0.0)
+            total += count
+            weight += count * (focus.get(country, 0.0) / top if top and country else 0.0)
+        return weight / total if total else 0.0
+
+    def focus_known(self, entity: PlaceEntity) -> bool:
+        return any(self.focus.get(doc) for doc in self.docs_of[entity.id])
+
+    def neighbours(self, entity: PlaceEntity) -> list[ResolvedPlace]:
+        """Resolved settlements and sites named in the same documents."""
+        found = []
+        for doc in self.docs_of[entity.id]:
+            for other in self.places_in_doc[doc]:
+                resolved = self.resolved.get(other)
+                if other != entity.id and resolved and resolved.precision in {"town", "near_town"} and resolved.lat is not None:
+                    found.append(resolved)
+        return found
+
+
+def _candidates(entity: PlaceEntity, gazetteer: Gazetteer) -> list[NamedPlace]:
+    seen: dict[str, NamedPlace] = {}
+    for name in entity.names:
+        for named in gazetteer.places_named(name):
+            if named.place.id not in seen or named.primary:
+                seen[named.place.id] = named
+    return list(seen.values())
+
+
+def _broad_place(candidates: list[NamedPlace]) -> GazetteerPlace | None:
+    for kind in BROAD_KINDS:
+        for primary in (True, False):
+            matches = [c.place for c in candidates if c.place.kind == kind and c.primary == primary]
+            if matches:
+                return max(matches, key=lambda p: p.population)
+    return None
+
+
+def _precision(place: GazetteerPlace) -> str:
+    if place.kind == "country":
+        return "country"
+    return "region" if place.kind in {"region", "continent", "district"} else "town"
+
+
+def _best_candidate(entity: PlaceEntity, context: _Context) -> GazetteerPlace | None:
+    scored = []
+    anchors = [(relation, context.resolved.get(anchor)) for relation, anchor in context.cues.get(entity.id, [])]
+    neighbours = context.neighbours(entity)
+    for named in context.candidates[entity.id]:
+        place = named.place
+        if place.lat is None:
+            continue
+        focus = context.focus_share(entity, place.country)
+        parent = any(a is not None and relation in {"in", "comma"} and a.country and a.country == place.country
+                     for relation, a in anchors)
+        near = any(a is not None and relation in {"near", "in", "comma"} and a.lat is not None
+                   and _km(place, a) <= _NEAR_KM for relation, a in anchors)
+        close = sum(1 for n in neighbours if _km(place, n) <= _NEIGHBOUR_KM) / max(1, len(neighbours))
+        if not (focus >= _MIN_FOCUS or parent or near) and place.population < _FOREIGN_NAMESAKE_POPULATION and context.focus_known(entity):
+            continue  # a small namesake in a country the documents never mention
+        score = (0.45 * focus + 0.3 * parent + 0.3 * near + 0.15 * close
+                 + 0.25 * _population_prior(place) + 0.1 * named.primary)
+        scored.append((score, place.population, place.id, place))
+    return max(scored)[3] if scored else None
+
+
+def _population_prior(place: GazetteerPlace) -> float:
+    return min(1.0, math.log10(place.population + 1) / 7.0)
+
+
+def _fuzzy_candidate(entity: PlaceEntity, context: _Context) -> GazetteerPlace | None:
+    """A close spelling ("Tinzawaten" for "Tinzaouaten") among the places of the country the
+    documents are most about."""
+    if context.candidates[entity.id]:
+        return None
+    countries = [c for c, _ in sum((context.focus.get(d, Counter()) for d in context.docs_of[entity.id]), Counter()).most_common(1)]
+    best: tuple[float, int, GazetteerPlace] | None = None
+    for name in entity.names:
+        key = place_key(name)
+        if len(key) < _FUZZY_MIN_LENGTH:
+            continue
+        for country in countries:
+            choices = context.gazetteer.names_in_country(country)
+            keys = context.gazetteer.name_keys_in_country(country)
+            match = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_MIN_SCORE)
+            if match and (best is None or (match[1], choices[match[2]][1].population) > best[:2]):
+                best = (match[1], choices[match[2]][1].population, choices[match[2]][1])
+    return best[2] if best else None
+
+
+def _fall_back_on_cues(entity: PlaceEntity, context: _Context) -> None:
+    for wanted in ("at", "near", "in"):
+        for relation, anchor_id in context.cues.get(entity.id, []):
+            anchor = context.resolved.get(anchor_id)
+            if relation != wanted or anchor is None:
+                continue
+            precision = anchor.precision
+            if relation == "near" and precision == "town":
+                precision = "near_town"
+            context.resolved[entity.id] = ResolvedPlace(entity.id, anchor.gazetteer_id, anchor.name, anchor.lat,
+                                                        anchor.lon, anchor.country, anchor.kind, precision)
+            return
+
+
+def _km(a: GazetteerPlace | ResolvedPlace, b: GazetteerPlace | ResolvedPlace) -> float:
+    phi1, phi2 = math.radians(a.lat), math.radians(b.lat)
+    d_phi, d_lambda = phi2 - phi1, math.radians(b.lon - a.lon)
+    h = math.sin(d_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
