@@ -196,7 +196,9 @@ def _place_verdict(text: str, group: list[Mention], place_keys: set[str], lexico
         return None
     found = gazetteer.places_named(sample.text)
     broad = [n.place for n in found if n.primary and n.place.kind in lexicon.broad_kinds]
-    if broad and not (sample.type == "PERSON" and " " in sample.text.strip()):
+    # A bloc of countries labelled ORG ("the European Union") is also an organisation: leave it.
+    bloc = sample.type == "ORG" and all(p.kind == "region" and p.country is None for p in broad)
+    if broad and not bloc and not (sample.type == "PERSON" and " " in sample.text.strip()):
         return place_type(broad[0].kind), sample.key
     used_as_place = any(_after_locative(text, m.start, lexicon) or _beside_place(text, m, place_keys, entities)
                         for m in group)

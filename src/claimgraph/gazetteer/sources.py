@@ -69,7 +69,7 @@ def packaged_cities(kinds: FeatureKinds) -> Iterator[PlaceRow]:
     capitals = {(c["iso"], c["capital"]) for c in _geonames_countries().values() if c.get("capital")}
     for city in json.loads(raw).values():
         population = int(city.get("population") or 0)
-        kind = "city" if (city["countrycode"], city["name"]) in capitals else kinds.settlement_kind(population)
+        kind = "capital" if (city["countrycode"], city["name"]) in capitals else kinds.settlement_kind(population)
         others = {name for name in city.get("alternatenames", ()) if is_usable_name(name)}
         yield PlaceRow(
             id=f"geonames:{city['geonameid']}", name=city["name"], lat=float(city["latitude"]),

@@ -57,6 +57,7 @@ class ResolvedPlace:
     country: str | None
     kind: str
     precision: str  # town | near_town | region | country
+    admin1: str | None = None  # the first-level division, to place "X, <Region>" inside it
 
 
 def geocode_entities(entities: Sequence[PlaceEntity], cues: Sequence[PlaceCue], gazetteer: Gazetteer, *,
@@ -71,7 +72,7 @@ def geocode_entities(entities: Sequence[PlaceEntity], cues: Sequence[PlaceCue], 
     entities = [e for e in entities if not any(place_key(n) in not_place_names for n in e.names)]
     context = _Context(entities, cues, gazetteer)
     for entity in entities:
-        if place := _broad_place(context.candidates[entity.id]):
+        if (place := _broad_place(context.candidates[entity.id])) and not _capital_outranks(place, context.candidates[entity.id]):
             context.resolve(entity, place, _precision(place))
     context.compute_focus()
     for _ in range(2):  # a second pass sees the places the first one resolved
@@ -129,7 +130,7 @@ class _Context:
 
     def resolve(self, entity: PlaceEntity, place: GazetteerPlace, precision: str) -> None:
         self.resolved[entity.id] = ResolvedPlace(entity.id, place.id, place.name, place.lat, place.lon,
-                                                 place.country, place.kind, precision)
+                                                 place.country, place.kind, precision, place.admin1)
 
     def compute_focus(self) -> None:
         """Per document, mentions of each country: of the country itself, or of places that
@@ -188,6 +189,13 @@ def _broad_place(candidates: list[NamedPlace]) -> GazetteerPlace | None:
     return None
 
 
+def _capital_outranks(region: GazetteerPlace, candidates: list[NamedPlace]) -> bool:
+    """A national capital beats a province of the same name ("Washington", "Mexico City"
+    aside): news names the capital far more often than the province."""
+    return region.kind == "region" and region.country is not None and any(
+        c.primary and c.place.kind == "capital" for c in candidates)
+
+
 def _precision(place: GazetteerPlace) -> str:
     if place.kind == "country":
         return "country"
@@ -203,8 +211,7 @@ def _best_candidate(entity: PlaceEntity, context: _Context) -> GazetteerPlace | 
         if place.lat is None:
             continue
         focus = context.focus_share(entity, place.country)
-        parent = any(a is not None and relation in {"in", "comma"} and a.country and a.country == place.country
-                     for relation, a in anchors)
+        parent = any(a is not None and relation in {"in", "comma"} and _contains(a, place) for relation, a in anchors)
         near = any(a is not None and relation in {"near", "in", "comma"} and a.lat is not None
                    and _km(place, a) <= _NEAR_KM for relation, a in anchors)
         close = sum(1 for n in neighbours if _km(place, n) <= _NEIGHBOUR_KM) / max(1, len(neighbours))
@@ -214,6 +221,13 @@ def _best_candidate(entity: PlaceEntity, context: _Context) -> GazetteerPlace | 
                  + 0.25 * _population_prior(place) + 0.1 * named.primary)
         scored.append((score, place.population, place.id, place))
     return max(scored)[3] if scored else None
+
+
+def _contains(parent: ResolvedPlace, place: GazetteerPlace) -> bool:
+    """Whether a resolved country or first-level region contains the candidate."""
+    if not parent.country or parent.country != place.country:
+        return False
+    return parent.kind == "country" or (parent.admin1 is not None and parent.admin1 == place.admin1)
 
 
 def _population_prior(place: GazetteerPlace) -> float:
