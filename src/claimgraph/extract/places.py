@@ -173,12 +173,14 @@ def _retype(text: str, mentions: list[Mention], lexicon: PlaceLexicon, entities:
         by_key.setdefault(mention.key, []).append(mention)
     place_keys = {m.key for m in mentions if m.type in lexicon.place_types}
     decided: dict[str, tuple[str, str]] = {}  # key -> (new type, new key)
-    for key, group in by_key.items():
-        if all(m.type in lexicon.place_types for m in group):
-            continue
-        verdict = _place_verdict(text, group, place_keys, lexicon, entities, gazetteer)
-        if verdict:
-            decided[key] = verdict
+    for _ in range(2):  # a second round sees the places the first one found ("between X and Y")
+        for key, group in by_key.items():
+            if key in decided or all(m.type in lexicon.place_types for m in group):
+                continue
+            verdict = _place_verdict(text, group, place_keys, lexicon, entities, gazetteer)
+            if verdict:
+                decided[key] = verdict
+        place_keys |= set(decided)
     placed_names = {m.key: m for m in mentions if m.type in lexicon.place_types or m.key in decided}
     for key, group in by_key.items():
         if key in decided or key in placed_names or not _fuzzy_candidate(group, lexicon, gazetteer):
@@ -195,6 +197,14 @@ def _place_verdict(text: str, group: list[Mention], place_keys: set[str], lexico
     if sample is None or sample.key in lexicon.not_place_names:
         return None
     found = gazetteer.places_named(sample.text)
+    if sample.type == "NORP":
+        # "Malian" is a demonym (an alternate name of its country) and "of Malian soldiers" is
+        # no place: a NORP name needs a primary gazetteer name and a strict locative before it.
+        if any(not n.primary and n.place.kind == "country" for n in found):
+            return None
+        found = tuple(n for n in found if n.primary)
+        if not any(_after_locative(text, m.start, lexicon, strict=True) for m in group):
+            return None
     broad = [n.place for n in found if n.primary and n.place.kind in lexicon.broad_kinds]
     # A bloc of countries labelled ORG ("the European Union") is also an organisation: leave it.
     bloc = sample.type == "ORG" and all(p.kind == "region" and p.country is None for p in broad)
@@ -207,11 +217,15 @@ def _place_verdict(text: str, group: list[Mention], place_keys: set[str], lexico
     return None
 
 
-def _after_locative(text: str, start: int, lexicon: PlaceLexicon) -> bool:
+_STRICT_LOCATIVES = frozenset({"in", "near", "at", "outside", "around", "inside", "throughout", "into"})
+
+
+def _after_locative(text: str, start: int, lexicon: PlaceLexicon, *, strict: bool = False) -> bool:
     before = re.findall(r"[\w’']+", text[max(0, start - 24):start])
     if before and before[-1].casefold() == "the":
         before = before[:-1]
-    return bool(before) and before[-1].casefold() in lexicon.locative_prepositions
+    words = _STRICT_LOCATIVES if strict else lexicon.locative_prepositions
+    return bool(before) and before[-1].casefold() in words
 
 
 def _beside_place(text: str, mention: Mention, place_keys: set[str], entities: EntityLexicon) -> bool:
@@ -270,4 +284,4 @@ def _region_follows(text: str, mention: Mention, lexicon: PlaceLexicon) -> bool:
 
 def _in_list(text: str, mention: Mention) -> bool:
     """Whether "X, Y" continues a list ("X, Y, Z and W") rather than placing X in Y."""
-    return bool(re.match(r"\s*(?:,|and\b|or\b)", text[mention.end:mention.end + 8]))
+    return bool(re.match(r"\s*(?:,\s*(?:the\s+)?[A-Z]|and\b|or\b)", text[mention.end:mention.end + 12]))

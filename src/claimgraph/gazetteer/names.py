@@ -13,7 +13,7 @@ import unicodedata
 
 _WORD = re.compile(r"\w+")
 _POSSESSIVE = re.compile(r"[’']s?$")
-_LEADING = frozenset({"the", "la", "le", "les", "el", "al"})
+_LEADING = frozenset({"the"})  # not "el", "la", "al": they are part of names (El Salvador vs Salvador)
 
 
 def place_key(name: str) -> str:

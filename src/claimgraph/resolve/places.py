@@ -69,7 +69,9 @@ def geocode_entities(entities: Sequence[PlaceEntity], cues: Sequence[PlaceCue], 
     one the gazetteer lacks falls back on its document's main place, with ``region``
     precision. Off for extracted names, where an unknown name is left without coordinates
     rather than guessed."""
-    entities = [e for e in entities if not any(place_key(n) in not_place_names for n in e.names)]
+    # Ordinary words and lower-case phrases ("metro stations" labelled FAC) are not place names.
+    entities = [e for e in entities if not any(place_key(n) in not_place_names for n in e.names)
+                and any(n[:1].isupper() or not n[:1].isascii() for n in e.names)]
     context = _Context(entities, cues, gazetteer)
     for entity in entities:
         if (place := _broad_place(context.candidates[entity.id])) and not _capital_outranks(place, context.candidates[entity.id]):
@@ -181,8 +183,11 @@ def _candidates(entity: PlaceEntity, gazetteer: Gazetteer) -> list[NamedPlace]:
 
 
 def _broad_place(candidates: list[NamedPlace]) -> GazetteerPlace | None:
-    for kind in BROAD_KINDS:
-        for primary in (True, False):
+    """A country, region or continent under one of its primary names; under another name
+    (a translation, a demonym) only when no place has it as a primary name."""
+    has_primary = any(c.primary for c in candidates)
+    for primary in (True, False) if not has_primary else (True,):
+        for kind in BROAD_KINDS:
             matches = [c.place for c in candidates if c.place.kind == kind and c.primary == primary]
             if matches:
                 return max(matches, key=lambda p: p.population)
@@ -215,6 +220,9 @@ def _best_candidate(entity: PlaceEntity, context: _Context) -> GazetteerPlace | 
         near = any(a is not None and relation in {"near", "in", "comma"} and a.lat is not None
                    and _km(place, a) <= _NEAR_KM for relation, a in anchors)
         close = sum(1 for n in neighbours if _km(place, n) <= _NEIGHBOUR_KM) / max(1, len(neighbours))
+        if any(a is not None and relation in {"in", "comma"} and a.kind == "country" and a.country != place.country
+               for relation, a in anchors):
+            continue  # "X, <Country>": never a namesake elsewhere
         if not (focus >= _MIN_FOCUS or parent or near) and place.population < _FOREIGN_NAMESAKE_POPULATION and context.focus_known(entity):
             continue  # a small namesake in a country the documents never mention
         score = (0.45 * focus + 0.3 * parent + 0.3 * near + 0.15 * close
@@ -263,6 +271,8 @@ def _fall_back_on_cues(entity: PlaceEntity, context: _Context) -> None:
             precision = anchor.precision
             if relation == "near" and precision == "town":
                 precision = "near_town"
+            elif relation == "in" and precision == "town":  # "X, a village in the Y region"
+                precision = "region"
             context.resolved[entity.id] = ResolvedPlace(entity.id, anchor.gazetteer_id, anchor.name, anchor.lat,
                                                         anchor.lon, anchor.country, anchor.kind, precision)
             return
