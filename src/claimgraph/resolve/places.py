@@ -225,8 +225,10 @@ def _best_candidate(entity: PlaceEntity, context: _Context) -> GazetteerPlace | 
             continue  # "X, <Country>": never a namesake elsewhere
         if not (focus >= _MIN_FOCUS or parent or near) and place.population < _FOREIGN_NAMESAKE_POPULATION and context.focus_known(entity):
             continue  # a small namesake in a country the documents never mention
-        score = (0.45 * focus + 0.3 * parent + 0.3 * near + 0.15 * close
-                 + 0.25 * _population_prior(place) + 0.1 * named.primary)
+        # Population weighs most: news names London, England far more often than London,
+        # Kentucky, whatever else the article is about; explicit parents and "near" outweigh it.
+        score = (0.25 * focus + 0.3 * parent + 0.3 * near + 0.15 * close
+                 + 0.6 * _population_prior(place) + 0.1 * named.primary)
         scored.append((score, place.population, place.id, place))
     return max(scored)[3] if scored else None
 
@@ -239,7 +241,8 @@ def _contains(parent: ResolvedPlace, place: GazetteerPlace) -> bool:
 
 
 def _population_prior(place: GazetteerPlace) -> float:
-    return min(1.0, math.log10(place.population + 1) / 7.0)
+    """0 for a hamlet of 1,000 people or fewer, 1 for a city of 10 million, log-linear between."""
+    return max(0.0, min(1.0, (math.log10(place.population + 1) - 3.0) / 4.0))
 
 
 def _fuzzy_candidate(entity: PlaceEntity, context: _Context) -> GazetteerPlace | None:
