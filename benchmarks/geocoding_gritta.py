@@ -16,7 +16,6 @@ published Mordecai 3 figures (given gold toponyms).
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 import time
 import xml.etree.ElementTree as ET
@@ -27,7 +26,7 @@ from pathlib import Path
 from claimgraph.extract.mentions import Mention, extract_mentions, name_key
 from claimgraph.extract.places import find_places, place_cues
 from claimgraph.gazetteer import open_gazetteer
-from claimgraph.resolve import PlaceEntity, geocode_entities
+from claimgraph.resolve import PlaceEntity, distance_km, geocode_entities
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "eval" / "geoparsing_gritta"
 PUBLISHED = {"GWN": 94.1, "lgl": 82.7}  # Mordecai 3, accuracy@161 km given gold toponyms
@@ -63,12 +62,6 @@ def read_corpus(path: Path) -> list[tuple[str, list[Toponym]]]:
     return articles
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def entities_of(mentions: list[Mention]) -> list[PlaceEntity]:
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
@@ -90,7 +83,7 @@ def given_gold(articles, gazetteer, lexicons, errors: list[str], *, known_places
                 errors.append(f"{index}: {toponym.name!r} unplaced")
                 continue
             placed += 1
-            distance = km(toponym.lat, toponym.lon, place.lat, place.lon)
+            distance = distance_km(toponym, place)
             if distance <= 161:
                 correct += 1
             else:
@@ -112,10 +105,10 @@ def end_to_end(articles, gazetteer, tools) -> tuple[int, int, int, int]:
         for toponym in toponyms:
             total += 1
             found_correct += any(m.start < toponym.end and toponym.start < m.end
-                                 and km(toponym.lat, toponym.lon, p.lat, p.lon) <= 161 for m, p in placed)
+                                 and distance_km(toponym, p) <= 161 for m, p in placed)
         for mention, place in placed:
             system += 1
-            system_correct += any(mention.start < t.end and t.start < mention.end and km(t.lat, t.lon, place.lat, place.lon) <= 161
+            system_correct += any(mention.start < t.end and t.start < mention.end and distance_km(t, place) <= 161
                                   for t in toponyms)
     return found_correct, total, system, system_correct
 

@@ -65,7 +65,7 @@ def test_a_lone_article_is_kept_as_the_key() -> None:
 def test_spellings_that_differ_only_in_accents_find_the_same_place(build_tools) -> None:
     gazetteer = build_tools.gazetteer
     assert _ids(gazetteer, "Ségou") == _ids(gazetteer, "SEGOU") == _ids(gazetteer, "segou")
-    (segou,) = gazetteer.places_named("Segou")
+    (segou,) = [n for n in gazetteer.places_named("Segou") if n.place.kind != "region"]  # the town, beside its region
     assert (segou.place.name, segou.place.country, segou.primary) == ("Ségou", "ML", True)
 
 
@@ -114,7 +114,8 @@ def test_an_unknown_name_finds_nothing(build_tools) -> None:
 
 @pytest.mark.parametrize("name", ["Sahel", "the Sahel", "Sahel region"])
 def test_the_sahel_is_a_region_with_coordinates_in_the_sahel_belt(build_tools, name: str) -> None:
-    sahel = _only(build_tools.gazetteer, name, kind="region")
+    # Burkina Faso also has a province named Sahel; the belt is the region without a country.
+    (sahel,) = [n for n in build_tools.gazetteer.places_named(name) if n.place.kind == "region" and n.place.country is None]
     assert sahel.place.id == "claimgraph:region/sahel" and sahel.primary
     assert sahel.place.country is None  # it spans countries
     assert 10 <= sahel.place.lat <= 20 and -17 <= sahel.place.lon <= 40

@@ -178,7 +178,8 @@ def gazetteer_build_command(gazetteer_path: Path | None) -> None:
     """Build the default gazetteer from packaged GeoNames data (replaces an existing one).
 
     Holds GeoNames cities500 (every place of 500 people or more), all countries with their
-    names in 160 languages, continents, and common macro-regions (Sahel, Middle East...).
+    names in 160 languages, provinces and states, continents, and common macro-regions
+    (Horn of Africa, Balkans...).
     `claimgraph build` does this by itself the first time it needs a gazetteer."""
     path = gazetteer_path or default_gazetteer_path()
     try:

@@ -5,7 +5,7 @@ its labels cannot decide what a place is. A name becomes a place here on evidenc
 a country, continent or region in the gazetteer; or it is in the gazetteer and the text
 uses it as a place ("in X", "X, Country", "the X airport"); or it names a facility the text
 places somewhere ("the X military airport near Y"); or it is a one-letter slip of a place
-the same article names ("Bamoko" beside "Bamako"-like names).
+the same article names ("Ouagadougu" beside "Ouagadougou").
 
 Cues record how the text relates places, for the resolver: "X near Y" (X lies near Y),
 "X, in the Y region" (X lies in Y), "X, Y" (a hint: X is probably in Y) and "the X base"
@@ -209,7 +209,9 @@ def _place_verdict(text: str, group: list[Mention], place_keys: set[str], lexico
     # A bloc of countries labelled ORG ("the European Union") is also an organisation: leave it.
     bloc = sample.type == "ORG" and all(p.kind == "region" and p.country is None for p in broad)
     if broad and not bloc and not (sample.type == "PERSON" and " " in sample.text.strip()):
-        return place_type(broad[0].kind), sample.key
+        # A country or town of the name (Kessa the capital, beside the Kessa district) makes it a GPE.
+        concrete = any(n.primary and n.place.kind not in {"continent", "region"} for n in found)
+        return ("GPE" if concrete else place_type(broad[0].kind)), sample.key
     used_as_place = any(_after_locative(text, m.start, lexicon) or _beside_place(text, m, place_keys, entities)
                         for m in group)
     if sample.key in place_keys or (used_as_place and found):

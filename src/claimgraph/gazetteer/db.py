@@ -8,6 +8,7 @@ a few countries at a time, the ones a document is about.
 
 from __future__ import annotations
 
+import itertools
 import os
 import sqlite3
 from collections import defaultdict
@@ -22,6 +23,7 @@ from claimgraph.gazetteer.sources import (
     PlaceRow,
     continents,
     countries,
+    first_level_divisions,
     geonames_dump,
     load_feature_kinds,
     packaged_cities,
@@ -31,7 +33,7 @@ from claimgraph.gazetteer.sources import (
 
 # Bump when the schema or the packaged sources change: the default file name carries it, so an
 # old cached gazetteer is never read by a newer claimgraph.
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS places (
@@ -122,7 +124,8 @@ def build_gazetteer(path: Path, *, progress: Callable[[str], None] = lambda _: N
             cities.append(row)
         progress(f"{len(cities):,} populated places")
         country_rows = {row.country: row for row in countries(city_points)}
-        rows = [*country_rows.values(), *continents(), *regions(country_rows), *us_states(admin_points), *cities]
+        rows = [*country_rows.values(), *continents(), *regions(country_rows), *us_states(admin_points),
+                *first_level_divisions(), *cities]
         places, names = _insert(connection, rows, source="packaged")
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         connection.commit()
@@ -147,16 +150,13 @@ def load_geonames_file(path: Path, dump: Path) -> LoadReport:
 
 
 def _insert(connection: sqlite3.Connection, rows: Iterable[PlaceRow], *, source: str) -> tuple[int, int]:
+    """Insert rows in batches (a GeoNames dump is streamed); returns (places, names)."""
     places = names = 0
-    batch: list[PlaceRow] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= 5000:
-            names += _insert_batch(connection, batch, source)
-            places += len(batch)
-            batch = []
-    names += _insert_batch(connection, batch, source)
-    return places + len(batch), names
+    iterator = iter(rows)
+    while batch := list(itertools.islice(iterator, 5000)):  # itertools.batched needs 3.12
+        names += _insert_batch(connection, batch, source)
+        places += len(batch)
+    return places, names
 
 
 def _insert_batch(connection: sqlite3.Connection, rows: list[PlaceRow], source: str) -> int:

@@ -1,8 +1,8 @@
 """Name keys shared by the gazetteer and the place matcher.
 
 A key is what two spellings of one place name have in common: accents, case, punctuation,
-hyphens and a leading article do not count ("Tombouctou" and "TOMBOUCTOU", "Nagorno-Karabakh"
-and "Nagorno Karabakh", "the Sahel" and "Sahel"). Scripts without an ASCII folding
+hyphens and a leading article do not count ("Ségou" and "SEGOU", "Guinea-Bissau" and
+"Guinea Bissau", "the Hague" and "Hague"). Scripts without an ASCII folding
 (Cyrillic, Arabic) keep their letters, case-folded.
 """
 

