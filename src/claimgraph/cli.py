@@ -11,10 +11,11 @@ from tqdm import tqdm
 from claimgraph import __version__
 from claimgraph.config import DEFAULT_MODEL, BuildOptions
 from claimgraph.errors import ClaimgraphError
-from claimgraph.export import write_jsonl
+from claimgraph.export import EXPORTERS
 from claimgraph.gazetteer import Gazetteer, build_gazetteer, default_gazetteer_path, load_geonames_file
 from claimgraph.pipeline import BuildReport, build
 from claimgraph.store import Store, find_entity_ids, get_document, iter_claims, search_documents, store_stats
+from claimgraph.store.events import entity_briefs, iter_events
 
 EXIT_OK = 0
 EXIT_ERROR = 1  # a fatal error: no model, unusable database, unwritable output
@@ -94,21 +95,48 @@ def stats_command(db_path: Path, top: int) -> None:
 
 @cli.command("export")
 @click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="claimgraph database.")
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True, help="Output format (see docs/export.md).")
+@click.option("--format", "fmt", type=click.Choice(sorted(EXPORTERS)), default="jsonl", show_default=True,
+              help="jsonl: the export contract; acled: ACLED-style CSV of events; plover: PLOVER JSON lines of events (see docs/export.md).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), default=Path("-"), show_default=True, help="Output file, or - for standard output.")
 def export_command(db_path: Path, fmt: str, output: Path) -> None:
     """Write the knowledge base in an interchange format (jsonl: the export contract)."""
+    write = EXPORTERS[fmt]
     with _open(db_path) as store:
         if str(output) == "-":
-            counts = write_jsonl(store, sys.stdout)
+            counts = write(store, sys.stdout)
         else:
             try:
-                with output.open("w", encoding="utf-8") as out:
-                    counts = write_jsonl(store, out)
+                with output.open("w", encoding="utf-8", newline="") as out:
+                    counts = write(store, out)
             except OSError as exc:
                 _fail(f"cannot write {output}: {exc.strerror or exc}")
     summary = ", ".join(f"{n} {kind}" for kind, n in counts.items()) or "nothing"
     click.echo(f"exported {summary}", err=True)
+
+
+@cli.command("events")
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="claimgraph database.")
+@click.option("--type", "types", multiple=True, help="Only events of this type (repeatable), e.g. ATTACK, DEPLOY.")
+@click.option("--status", type=click.Choice(["happened", "negated", "planned", "possible", "conditional", "denied", "alleged"]),
+              help="Only events told this way.")
+@click.option("--limit", default=0, show_default=True, help="Most events shown (0: all).")
+def events_command(db_path: Path, types: tuple[str, ...], status: str | None, limit: int) -> None:
+    """List events: type and PLOVER category, who did it to whom, where and when, as told."""
+    with _open(db_path) as store:
+        shown = 0
+        for event in iter_events(store, types=[t.upper() for t in types]):
+            if status and event.status != status:
+                continue
+            names = entity_briefs(store, [*event.actors, *event.targets, *([event.location] if event.location else [])])
+            who = lambda ids: ", ".join(names[i].name for i in ids if i in names) or "-"  # noqa: E731
+            where = names[event.location].name if event.location in names else "-"
+            click.echo(f"[{event.type}/{event.plover}{'/' + event.mode if event.mode else ''}] {event.status}  "
+                       f"{who(event.actors)} -> {who(event.targets)}  at {where}  on {event.date or '-'}")
+            click.echo(f"    {event.text.strip()}")
+            shown += 1
+            if limit and shown >= limit:
+                break
+    click.echo(f"{shown} events", err=True)
 
 
 @cli.command("claims")

@@ -38,6 +38,7 @@ from claimgraph.ingest import (
 )
 from claimgraph.ingest.budget import time_budget
 from claimgraph.extract.document import Lexicons, extract_document
+from claimgraph.extract.event_lexicon import load_event_lexicon
 from claimgraph.extract.places import load_place_lexicon
 from claimgraph.extract.quantities import load_quantity_lexicon
 from claimgraph.extract.timex import load_time_lexicon
@@ -45,6 +46,7 @@ from claimgraph.ingest.dedup import fingerprint, similarity
 from claimgraph.gazetteer import Gazetteer, open_gazetteer
 from claimgraph.resolve import MentionForm, geocode_entities, resolve_entities
 from claimgraph.store import Store
+from claimgraph.store.events import add_events
 from claimgraph.store.places import add_place_cues, iter_place_cues, place_entities, replace_places
 
 
@@ -57,6 +59,7 @@ class BuildReport:
     duplicates: int = 0
     mentions: int = 0
     claims: int = 0
+    events: int = 0
     entities: int | None = None  # None when entities did not need resolving again
     places: int | None = None  # geocoded place entities, when resolved again
     skipped: list[Skipped] = field(default_factory=list)
@@ -89,6 +92,7 @@ class BuildTools:
                 time=load_time_lexicon(),
                 quantities=load_quantity_lexicon(),
                 places=load_place_lexicon(),
+                events=load_event_lexicon(),
             ),
             attribution_tagger=AttributionTagger.load(),
             gazetteer=open_gazetteer(options.gazetteer, on_build=on_message),
@@ -268,6 +272,7 @@ def _store_analysis(
     )
     store.add_claims(_claim_row(claim) for claim in found.claims)
     add_place_cues(store, found.place_cues)
+    report.events += add_events(store, found.events, lambda doc, start, end: _record_id("qty", doc, start, end))
     store.record_input(article.key, fingerprint=article.fingerprint, status="document", document_id=article.id)
     report.mentions += len(found.mentions)
     report.claims += len(found.claims)

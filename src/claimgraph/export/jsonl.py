@@ -25,6 +25,7 @@ from claimgraph.store import (
     iter_entities,
     iter_quantities,
 )
+from claimgraph.store.events import StoredEvent, iter_events
 
 CONTRACT_VERSION = 1
 
@@ -92,8 +93,35 @@ def quantity_record(quantity: StoredQuantity) -> dict[str, Any]:
     return {"kind": "quantity", **asdict(quantity)}
 
 
+def event_record(event: StoredEvent) -> dict[str, Any]:
+    """The contract's fields, then how the event is told: status, trigger, where the place and
+    date come from, and its magnitude."""
+    fatalities = None
+    if (event.fatalities_low, event.fatalities_best, event.fatalities_high) != (None, None, None):
+        fatalities = {"low": event.fatalities_low, "best": event.fatalities_best, "high": event.fatalities_high}
+    return {
+        "kind": "event",
+        "id": event.id,
+        "type": event.type,
+        "plover": event.plover,
+        "mode": event.mode,
+        "actors": list(event.actors),
+        "targets": list(event.targets),
+        "location": event.location,
+        "date": event.date,
+        "claims": list(event.claims),
+        "doc": event.doc,
+        "trigger": {"start": event.start, "end": event.end, "text": event.trigger},
+        "status": event.status,
+        "location_basis": event.location_basis,
+        "date_basis": event.date_basis,
+        "quantity": event.quantity,
+        "fatalities": fatalities,
+    }
+
+
 def contract_records(store: Store) -> Iterator[dict[str, Any]]:
-    """Every record of the store, in contract shape: documents, entities, dates, quantities, claims."""
+    """Every record of the store, in contract shape: documents, entities, dates, quantities, claims, events."""
     for document in iter_documents(store):
         yield document_record(document)
     for entity in iter_entities(store):
@@ -104,6 +132,8 @@ def contract_records(store: Store) -> Iterator[dict[str, Any]]:
         yield quantity_record(quantity)
     for claim in iter_claims(store):
         yield claim_record(claim)
+    for event in iter_events(store):
+        yield event_record(event)
 
 
 def write_jsonl(store: Store, out: TextIO) -> dict[str, int]:

@@ -2,6 +2,8 @@
 
 from claimgraph.extract.claims import Claim, extract_claims
 from claimgraph.extract.cues import CueLexicon, load_cue_lexicon
+from claimgraph.extract.event_lexicon import EventLexicon, Trigger, load_event_lexicon
+from claimgraph.extract.events import Event, EventArgument, Fatalities, extract_events
 from claimgraph.extract.frames import Frame, find_frames
 from claimgraph.extract.learned import AttributionTagger, TaggedSpan, learned_frames
 from claimgraph.extract.mentions import EntityLexicon, Mention, Sentence, extract_mentions, extract_sentences, load_entity_lexicon, name_key
@@ -12,17 +14,24 @@ __all__ = [
     "Claim",
     "ClaimSource",
     "CueLexicon",
+    "Event",
+    "EventArgument",
+    "EventLexicon",
+    "Fatalities",
     "EntityLexicon",
     "Frame",
     "Mention",
     "Sentence",
     "TaggedSpan",
+    "Trigger",
     "extract_claims",
+    "extract_events",
     "extract_mentions",
     "extract_sentences",
     "find_frames",
     "learned_frames",
     "load_cue_lexicon",
+    "load_event_lexicon",
     "load_entity_lexicon",
     "name_key",
 ]

@@ -9,6 +9,8 @@ from spacy.tokens import Doc
 
 from claimgraph.extract.claims import Claim, extract_claims
 from claimgraph.extract.cues import CueLexicon
+from claimgraph.extract.event_lexicon import EventLexicon
+from claimgraph.extract.events import Event, extract_events
 from claimgraph.extract.dates import DateMention, dateline_date, extract_dates, latest_past_date
 from claimgraph.extract.learned import TaggedSpan
 from claimgraph.extract.mentions import EntityLexicon, Mention, Sentence, extract_mentions, extract_sentences
@@ -29,6 +31,7 @@ class Lexicons:
     time: TimeLexicon
     quantities: QuantityLexicon
     places: PlaceLexicon
+    events: EventLexicon
 
 
 @dataclass(frozen=True)
@@ -41,11 +44,12 @@ class DocumentExtraction:
     dates: list[DateMention]
     quantities: list[Quantity]
     place_cues: list[PlaceCue]
+    events: list[Event]
 
 
 def extract_document(article: Article, doc: Doc | None, lexicons: Lexicons, *, tagged: list[TaggedSpan] | None,
                      gazetteer: Gazetteer | None = None) -> DocumentExtraction:
-    """Sentences, mentions, claims, dates and quantities of one article (none without a parse).
+    """Sentences, mentions, claims, dates, quantities and events of one article (none without a parse).
 
     The publication date comes from metadata, else from a dateline in the text; dates are
     anchored to it. Without a gazetteer, place names stay as the model labelled them.
@@ -54,7 +58,7 @@ def extract_document(article: Article, doc: Doc | None, lexicons: Lexicons, *, t
     if published.value is None and (stated := dateline_date(article.header_fields, lexicons.time)):
         published = Published(value=stated, basis="text")
     if doc is None:
-        return DocumentExtraction(published, None, [], [], [], [], [], [])
+        return DocumentExtraction(published, None, [], [], [], [], [], [], [])
     dct = date.fromisoformat(published.value) if published.value and len(published.value) == 10 else None
     regions = excerpts(article.text)  # read once: dates anchor to them, claims are voiced by them
     dates = extract_dates(doc, article.id, lexicons.time, dct=dct, excerpts=regions)
@@ -63,13 +67,21 @@ def extract_document(article: Article, doc: Doc | None, lexicons: Lexicons, *, t
     if gazetteer is not None:
         places = find_places(article.text, mentions, lexicons.places, lexicons.entities, gazetteer)
         mentions, cues = places.mentions, places.cues
+    claims = extract_claims(doc, article.id, mentions, lexicons.cues, outlet=article.outlet, tagged=tagged, excerpt_regions=regions)
+    quantities = extract_quantities(doc, article.id, lexicons.quantities, date_spans=[(d.start, d.end) for d in dates])
+    is_country = (lambda name: _is_country(gazetteer, name)) if gazetteer is not None else None
     return DocumentExtraction(
         published=published,
         published_not_before=latest_past_date(dates),
         sentences=extract_sentences(doc, article.id),
         mentions=mentions,
-        claims=extract_claims(doc, article.id, mentions, lexicons.cues, outlet=article.outlet, tagged=tagged, excerpt_regions=regions),
+        claims=claims,
         dates=dates,
-        quantities=extract_quantities(doc, article.id, lexicons.quantities, date_spans=[(d.start, d.end) for d in dates]),
+        quantities=quantities,
         place_cues=cues,
+        events=extract_events(doc, article.id, mentions, claims, dates, quantities, lexicons.events, is_country=is_country),
     )
+
+
+def _is_country(gazetteer: Gazetteer, name: str) -> bool:
+    return any(found.primary and found.place.kind == "country" for found in gazetteer.places_named(name))

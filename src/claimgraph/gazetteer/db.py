@@ -33,7 +33,7 @@ from claimgraph.gazetteer.sources import (
 
 # Bump when the schema or the packaged sources change: the default file name carries it, so an
 # old cached gazetteer is never read by a newer claimgraph.
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS places (
@@ -54,6 +54,7 @@ CREATE TABLE IF NOT EXISTS names (
     PRIMARY KEY (key, place_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS places_country ON places(country);
+CREATE INDEX IF NOT EXISTS names_place ON names(place_id);  -- a country's names, for fuzzy matching
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
@@ -218,7 +219,8 @@ class Gazetteer:
         """Every (name key, place) of one country: the search space of fuzzy matching."""
         if code not in self._country_names:
             rows = self._db.execute(
-                f"SELECT n.key, {_PLACE_COLUMNS} FROM places p JOIN names n ON n.place_id = p.id WHERE p.country = ?",
+                # CROSS JOIN keeps the country's places first: scanning every name is 100 times slower.
+                f"SELECT n.key, {_PLACE_COLUMNS} FROM places p CROSS JOIN names n ON n.place_id = p.id WHERE p.country = ?",
                 (code,),
             ).fetchall()
             self._country_names[code] = tuple((row[0], GazetteerPlace(*row[1:])) for row in rows)

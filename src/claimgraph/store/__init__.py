@@ -2,6 +2,7 @@
 
 from claimgraph.store.claims import StoredClaim, find_entity_ids, iter_claims
 from claimgraph.store.db import Store
+from claimgraph.store.events import StoredEvent, iter_events
 from claimgraph.store.read import (
     StoredDate,
     StoredQuantity,
@@ -27,6 +28,7 @@ __all__ = [
     "StoredQuantity",
     "StoredDocument",
     "StoredEntity",
+    "StoredEvent",
     "StoredMention",
     "StoredPlace",
     "find_entity_ids",
@@ -36,6 +38,7 @@ __all__ = [
     "iter_quantities",
     "iter_documents",
     "iter_entities",
+    "iter_events",
     "search_documents",
     "store_stats",
 ]

@@ -1,0 +1,122 @@
+"""The event trigger lexicon (data/events.json): which words report which kind of event.
+
+A trigger is a lemma with its part of speech and the conditions under which it reports an
+event of a type: a particle ("shoot down"), the class of what is moved or acted on ("send"
++ weapons is an arms transfer, "send" + troops a deployment), a preposition ("fly over").
+The first entry of a lemma whose conditions hold decides.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon entry: what a word reports, and when."""
+
+    lemma: str
+    pos: str  # VERB | NOUN
+    type: str  # our event type (contract `event.type`)
+    plover: str  # PLOVER category
+    mode: str | None = None  # PLOVER mode ("firearms", "visit", "withdraw", ...)
+    context: str | None = None  # PLOVER context ("military", "diplomatic", ...)
+    particle: str | None = None  # a word that must hang from the trigger ("down" in "shoot down")
+    theme: str | None = None  # word class what is acted on must belong to
+    agent: str | None = None  # word class the subject must belong to
+    theme_words: frozenset[str] = frozenset()  # object lemmas, when the condition is a few words
+    theme_types: frozenset[str] = frozenset()  # entity types that also satisfy `theme`
+    needs_preposition: frozenset[str] = frozenset()
+    needs_modifier: frozenset[str] = frozenset()
+    excluded_themes: tuple[str, ...] = ()  # classes of objects that make it no event ("killed 91 foxes")
+    excluded_modifiers: str | None = None  # class of modifiers that do ("DDoS attacks", "attack politically")
+    needs_party: bool = False  # only with a named actor or target ("I agree with him" is no agreement)
+    needs_object: bool = False  # "shoot", "kill": only with whom ("the video continues to shoot")
+    needs_complement: bool = False  # "agree" only with what is agreed ("agreed to", "agreed on")
+    needs_request: bool = False  # "ask" only as a request ("asked X for Y", "asked X to ...")
+    person_involved: bool = False  # "meet", "host": only between named parties
+    plural: bool = False  # "talks", not "talk"
+    bare: bool = False  # a noun that reports an event without any argument ("a coup")
+    speech: bool = False  # a speech act: the event it mentions is its content, not an event told
+    receiver_is_subject: bool = False  # "acquire", "buy": the subject receives, "from" X gives
+    rank: int = 0  # when two triggers of one category nest, the higher rank names the event
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    triggers: dict[tuple[str, str], tuple[Trigger, ...]]
+    classes: dict[str, frozenset[str]]
+    rate_payment: Trigger
+    speaker_denial: Trigger
+    intent_verbs: frozenset[str]
+    planned_modifiers: frozenset[str]
+    announce_verbs: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    possible_auxiliaries: frozenset[str]
+    possible_adverbs: frozenset[str]
+    agreement_verbs: frozenset[str]
+    intent_plover: dict[str, str]
+    fatality_verbs: frozenset[str]
+    fatality_nouns: frozenset[str]
+    locative_prepositions: frozenset[str]
+    located_types: frozenset[str]  # events that happen somewhere (statements need not)
+    departure_types: frozenset[str]  # events whose "from X" is where they happen
+    national_types: frozenset[str]  # events that happen to a whole country
+    party_types: frozenset[str]  # events that need a named actor or target
+    destination_types: frozenset[str]  # events whose "to X" names their target
+    continuation_words: frozenset[str]  # sentence openers that stay at the scene just told
+    movement_types: frozenset[str]  # events that move troops or arms: their owner is the actor
+    container_nouns: frozenset[str]  # "a total of 91 X", "a convoy of X": what is counted is X
+    support_verbs: frozenset[str]  # verbs whose negation negates their event noun ("did not carry out attacks")
+
+    def entries(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
+        return self.triggers.get((lemma, pos), ())
+
+    def in_class(self, word: str, name: str | None) -> bool:
+        return name is not None and word.lower() in self.classes.get(name, frozenset())
+
+
+_SETS = ("theme_words", "theme_types", "needs_preposition", "needs_modifier")
+
+
+def _trigger(raw: dict[str, Any]) -> Trigger:
+    values = {key: frozenset(value) if key in _SETS else tuple(value) if key == "excluded_themes" else value for key, value in raw.items()}
+    return Trigger(**values)
+
+
+def load_event_lexicon() -> EventLexicon:
+    data = json.loads(resources.files("claimgraph.extract").joinpath("data/events.json").read_text("utf-8"))
+    triggers: dict[tuple[str, str], list[Trigger]] = {}
+    for raw in data["triggers"]:
+        trigger = _trigger(raw)
+        triggers.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
+    words = lambda key: frozenset(data[key])  # noqa: E731
+    return EventLexicon(
+        triggers={key: tuple(entries) for key, entries in triggers.items()},
+        classes={name: frozenset(members) for name, members in data["classes"].items()},
+        rate_payment=_trigger({"lemma": "", "pos": "NUM", **data["rate_payment"]}),
+        speaker_denial=_trigger({"lemma": "", "pos": "VERB", **data["speaker_denial"]}),
+        intent_verbs=words("intent_verbs"),
+        planned_modifiers=words("planned_modifiers"),
+        announce_verbs=words("announce_verbs"),
+        future_auxiliaries=words("future_auxiliaries"),
+        possible_auxiliaries=words("possible_auxiliaries"),
+        possible_adverbs=words("possible_adverbs"),
+        agreement_verbs=words("agreement_verbs"),
+        intent_plover=dict(data["intent_plover"]),
+        fatality_verbs=words("fatality_verbs"),
+        fatality_nouns=words("fatality_nouns"),
+        locative_prepositions=words("locative_prepositions"),
+        located_types=words("located_types"),
+        departure_types=words("departure_types"),
+        national_types=words("national_types"),
+        party_types=words("party_types"),
+        destination_types=words("destination_types"),
+        continuation_words=words("continuation_words"),
+        movement_types=words("movement_types"),
+        container_nouns=words("container_nouns"),
+        support_verbs=words("support_verbs"),
+    )

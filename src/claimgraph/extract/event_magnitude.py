@@ -1,0 +1,57 @@
+"""The size of an event: how many were moved, what sum was paid, how many were killed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from claimgraph.extract.event_lexicon import EventLexicon, Trigger
+from claimgraph.extract.quantities import Quantity
+
+MONEY_UNIT = re.compile(r"^[A-Z]{3}(/[a-z]+)?$")  # ISO currency, optionally by period ("USD/month")
+
+
+@dataclass(frozen=True)
+class Fatalities:
+    low: int | None
+    best: int | None
+    high: int | None
+
+
+# --- magnitude --------------------------------------------------------------------------
+
+
+def magnitude(token: Token, trigger: Trigger, sentence: Span, quantities: list[Quantity], lexicon: EventLexicon) -> Quantity | None:
+    """The size of what is moved, the sum paid, or the toll of an attack."""
+    inside = [q for q in quantities if sentence.start_char <= q.start < sentence.end_char]
+    if trigger.plover == "ASSAULT":
+        lemmas = {t.lemma_.lower() for t in sentence}
+        if not lemmas & (lexicon.fatality_verbs | lexicon.fatality_nouns):
+            return None
+        people = lexicon.classes.get("people", frozenset()) | lexicon.fatality_nouns
+        counted = [q for q in inside if q.about.lower().split()[-1:] and _singular(q.about.lower().split()[-1]) in people]
+        return counted[0] if counted else None
+    if trigger.type == "PAYMENT":
+        money = [q for q in inside if MONEY_UNIT.match(q.unit or "")]
+        return min(money, key=lambda q: abs(q.start - token.idx)) if money else None
+    own = {t.idx for t in token.subtree}
+    return next((q for q in inside if q.start in own and not MONEY_UNIT.match(q.unit or "")), None)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def fatalities_of(quantity: Quantity) -> Fatalities:
+    """low/best/high as reported: a range gives its ends, 'at least' a floor, 'up to' a ceiling."""
+    value = int(quantity.value)
+    top = int(quantity.value_max) if quantity.value_max is not None else None
+    if quantity.qualifier == "range" and top is not None:
+        return Fatalities(value, None, top)
+    if quantity.qualifier in ("at_least", "more_than"):
+        return Fatalities(value, value, None)
+    if quantity.qualifier == "up_to":
+        return Fatalities(None, None, value)
+    return Fatalities(value if quantity.qualifier == "exact" else None, value, value if quantity.qualifier == "exact" else None)

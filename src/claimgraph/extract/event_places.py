@@ -1,0 +1,162 @@
+"""Where and when an event happened, as its sentence says.
+
+The place is the one the trigger's own phrases name ("attacked the base in Kidal", "the
+Gao massacre", "the airport near Ségou, where the militia set up a base"); failing that,
+for events that happen somewhere (not statements), another place named in the sentence, and
+then the country the document is mostly about, each marked with how it was found. The date
+is a date of the sentence, the one nearest the trigger in the parse; the publication date
+is never used in its place.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from claimgraph.extract.dates import DateMention
+from claimgraph.extract.event_lexicon import EventLexicon
+from claimgraph.extract.event_roles import CLAUSE_DEPS, clause_verb, has_word_in_class, phrase_tokens
+from claimgraph.extract.spans import doc_text
+from claimgraph.extract.mentions import Mention
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+_SEARCH_DEPTH = 4
+_FOLLOWED = frozenset({"prep", "pobj", "dobj", "obj", "nsubjpass", "compound", "npadvmod", "nmod", "advmod", "attr"})
+_CONTAINERS = ("base", "territory")  # "the base of Gao": 'of' names where a base is
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What a document says about where things happen, beyond one sentence: the country it is
+    mostly about, and the place of the event told just before."""
+
+    focus: Mention | None = None
+    recent: Mention | None = None
+    is_country: Callable[[str], bool] = lambda _: False
+
+
+def focus_country(mentions: list[Mention], is_country: Callable[[str], bool]) -> Mention | None:
+    """The first mention of the country named most often in the document."""
+    counts = Counter(m.key for m in mentions if m.type == "GPE" and is_country(m.text))
+    if not counts:
+        return None
+    key = counts.most_common(1)[0][0]
+    return next(m for m in mentions if m.key == key and m.type == "GPE")
+
+
+def event_location(token: Token, sentence: Span, mentions: list[Mention], actors: list[Mention], targets: list[Mention],
+                   lexicon: EventLexicon, *, event_type: str, setting: Setting) -> tuple[Mention | None, str | None]:
+    """(place mention, basis): `clause` (the trigger's own phrases), `sentence`, `context`
+    (the event just before) or `document` (its main country)."""
+    text = doc_text(sentence.doc)
+    places = [m for m in mentions if m.type in PLACE_TYPES and not _possessive(m, text)]
+    prepositions = lexicon.locative_prepositions | ({"from"} if event_type in lexicon.departure_types else set())
+    found = _where_clause_place(token, places) or _phrase_place(token, places, prepositions, setting, lexicon)
+    if found is None and token.pos_ in ("NOUN", "PROPN"):
+        verb = clause_verb(token)
+        if verb is not token:
+            found = _phrase_place(verb, places, prepositions, setting, lexicon)
+    if found is not None:
+        return found, "clause" if found is not setting.focus else "document"
+    if event_type not in lexicon.located_types:
+        return None, None
+    # Not the actor's own place; a target only where the text places something there
+    # ("deal with Ruvia" is no place, "attack on the base in Gao" is).
+    others = [m for m in places if sentence.start_char <= m.start < sentence.end_char and m not in actors
+              and (m not in targets or _after_locative(sentence, m, lexicon))]
+    if others and event_type not in lexicon.national_types:
+        # A place after a locative preposition ("in the Sahel") before one named as a party
+        # ("cooperation with Ruvia"); then the nearest to the trigger.
+        return min(others, key=lambda m: (not _after_locative(sentence, m, lexicon), abs(m.start - token.idx))), "sentence"
+    if setting.recent is not None and event_type not in lexicon.national_types and _continues(sentence, lexicon):
+        return setting.recent, "context"
+    if setting.focus is not None:
+        return setting.focus, "document"
+    return None, None
+
+
+def _possessive(mention: Mention, text: str) -> bool:
+    """'Zorov's base', 'Ruvia's army' name whose base or army, not where it is."""
+    following = text[mention.end:mention.end + 2]
+    return "'s " in mention.text or "\u2019s " in mention.text or following in ("'s", "\u2019s")
+
+
+def _after_locative(sentence: Span, mention: Mention, lexicon: EventLexicon) -> bool:
+    span = sentence.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in lexicon.locative_prepositions
+
+
+def _continues(sentence: Span, lexicon: EventLexicon) -> bool:
+    """'Then gunmen shot ...': a sentence that goes on with the scene just told."""
+    return sentence[0].lower_ in lexicon.continuation_words
+
+
+def _where_clause_place(token: Token, places: list[Mention]) -> Mention | None:
+    """'... the airport near Ségou, where the militia has set up a base': the place is the
+    noun the where-clause describes (the airport rather than the town it is near)."""
+    verb = clause_verb(token)
+    if verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        return None
+    head = verb.head
+    if head.dep_ == "pobj" and head.head.lower_ in ("near", "outside", "by") and head.head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head.head  # "the airport near Ségou, where ...": the airport, not the town
+    found = sorted(_places_in(list(phrase_tokens(head)), places), key=lambda m: (not m.start <= head.idx < m.end, m.start))
+    return found[0] if found else None
+
+
+def _phrase_place(token: Token, places: list[Mention], prepositions: frozenset[str] | set[str], setting: Setting,
+                  lexicon: EventLexicon) -> Mention | None:
+    """Breadth-first through the trigger's own phrases: places reached through a locative
+    preposition, a place object ('visited Gao') or a modifier ('the Gao raid'); a town wins
+    over the country it is in ('deployed in Kessa, mostly at the Gao base'), and 'in the
+    country' is the document's country."""
+    found: list[Mention] = []
+    frontier = [token]
+    for _ in range(_SEARCH_DEPTH):
+        next_frontier = []
+        for node in frontier:
+            for child in node.children:
+                if child.dep_ in CLAUSE_DEPS or child.dep_ not in _FOLLOWED:
+                    continue
+                container = child.dep_ == "prep" and child.lower_ == "of" and any(has_word_in_class(node, lexicon, c) for c in _CONTAINERS)
+                if child.dep_ == "prep" and child.lower_ not in prepositions and not container:
+                    continue
+                if child.dep_ == "pobj" and child.lemma_.lower() == "country" and setting.focus is not None:
+                    found.append(setting.focus)
+                elif child.dep_ != "prep":
+                    found += [m for m in _places_in([child], places) if m not in found]
+                next_frontier.append(child)
+        frontier = next_frontier
+    specific = [m for m in found if not setting.is_country(m.text)]
+    return (specific or found or [None])[0]
+
+
+def _places_in(tokens: list[Token], places: list[Mention]) -> list[Mention]:
+    offsets = [t.idx for t in tokens]
+    return [m for m in places if any(m.start <= i < m.end for i in offsets)]
+
+
+def event_date(token: Token, sentence: Span, dates: list[DateMention]) -> DateMention | None:
+    """The sentence's date nearest the trigger: first one inside the trigger's clause, else
+    the closest in the sentence (durations such as 'two years' are not dates)."""
+    inside = [d for d in dates if sentence.start_char <= d.start < sentence.end_char and d.type == "DATE"]
+    if not inside:
+        return None
+    anchor = clause_verb(token)
+    own = {t.idx for t in anchor.subtree if not _under_other_clause(t, anchor)}
+    in_clause = [d for d in inside if d.start in own or any(d.start <= i < d.end for i in own)]
+    pool = in_clause or inside
+    return min(pool, key=lambda d: abs(d.start - token.idx))
+
+
+def _under_other_clause(token: Token, anchor: Token) -> bool:
+    current = token
+    while current.i != anchor.i and current.head.i != current.i:
+        if current.dep_ in ("conj", "ccomp", "parataxis") and current.head.i == anchor.i:
+            return True
+        current = current.head
+    return False
+

@@ -1,0 +1,222 @@
+"""Who did it, to whom, where and how surely: an event trigger's roles in the parse.
+
+The subject is the actor ("Ruvia deployed troops"), or the agent of a passive ("troops were
+deployed by Ruvia"); the object, or the subject of a passive, is acted on. Subjects missing
+from the trigger's own clause are inherited: from the noun a relative clause describes ("the
+militia, which attacked ..."), from the object of a control verb ("asked Zorov to send ...")
+or from the verb a conjunct or infinitive hangs from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from claimgraph.extract.event_lexicon import EventLexicon
+
+# Branches of a phrase that belong to another clause, not to the phrase's own participants.
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "cc", "punct"})
+_CONDITIONS = frozenset({"if", "unless"})
+RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose"})
+OBJECT_CONTROL_DEPS = frozenset({"dobj", "obj", "iobj"})
+_INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "prep", "acomp"})
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def with_conjuncts(tokens: list[Token]) -> list[Token]:
+    """'troops and helicopters': each conjunct counts, in order."""
+    found: list[Token] = []
+    for token in tokens:
+        for member in (token, *token.conjuncts):
+            if member not in found:
+                found.append(member)
+    return found
+
+
+def is_passive(token: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb whose clause a nominal trigger sits in (the trigger itself for a verb)."""
+    current = token
+    for _ in range(6):
+        if current.pos_ in ("VERB", "AUX") or current.dep_ == "ROOT" or current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
+def subject(token: Token) -> Token | None:
+    """The active subject of a verb trigger, inherited when its own clause has none."""
+    current = token
+    for _ in range(5):
+        if children(current, "expl"):  # "there are 400 instructors in Kessa, operating ..."
+            found = children(current, "attr")
+            return found[0] if found else None
+        # Above the trigger, a passive subject is the trigger's own ("are expected to arrive").
+        found = children(current, "nsubj", "csubj") + (children(current, "nsubjpass") if current is not token else [])
+        if found:
+            head = found[0]
+            if head.lower_ in RELATIVE_WORDS and current.dep_ == "relcl":
+                return current.head
+            return head
+        if current.dep_ == "relcl":  # "the junta that seized power": that-less subject relatives
+            return current.head
+        if current.dep_ == "xcomp":
+            controller = children(current.head, *OBJECT_CONTROL_DEPS)
+            if controller:
+                return controller[0]
+        if current.dep_ == "pcomp":  # "was close to recruiting": through the preposition
+            current = current.head
+            controller = children(current.head, *OBJECT_CONTROL_DEPS)
+            if controller:  # "accused Ruvia of attacking": Ruvia attacks
+                return controller[0]
+        if current.dep_ not in _INHERITING_DEPS or current.head.i == current.i:
+            return None
+        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
+            return None  # "a deal signed by ...": the noun is what is acted on, not the actor
+        current = current.head
+    return None
+
+
+def agent(token: Token) -> Token | None:
+    """The 'by' phrase of a passive verb."""
+    for child in children(token, "agent"):
+        objects = children(child, "pobj")
+        if objects:
+            return objects[0]
+    return None
+
+
+def prepositional_objects(token: Token, prepositions: frozenset[str] | set[str]) -> list[Token]:
+    """Objects of the trigger's prepositions ('to Kessa', 'from Zorov')."""
+    found = []
+    for prep in children(token, "prep", "agent", "dative"):
+        if prep.lower_ in prepositions:
+            found.extend(children(prep, "pobj", "pcomp"))
+    return found
+
+
+def themes(token: Token, lexicon: EventLexicon) -> list[Token]:
+    """What a trigger acts on or moves: its object, the subject of its passive, the subject of
+    an intransitive ('helicopters arrived'), or a noun's 'of'/'on' phrase and compound; 'a
+    total of 91 X' is X."""
+    return [_counted(t, lexicon) for t in _theme_heads(token)]
+
+
+def _counted(head: Token, lexicon: EventLexicon) -> Token:
+    if head.lemma_.lower() in lexicon.container_nouns or head.lower_ in lexicon.container_nouns:
+        inner = prepositional_objects(head, {"of"})
+        if inner:
+            return inner[0]
+    return head
+
+
+def _theme_heads(token: Token) -> list[Token]:
+    if token.pos_ in ("NOUN", "PROPN"):
+        found = prepositional_objects(token, {"of", "on", "against"}) + children(token, "compound", "amod")
+        return with_conjuncts(found)
+    found = children(token, "dobj", "obj", "dative", "nsubjpass", "attr", "oprd")
+    if not found:
+        inherited = subject(token)
+        found = [inherited] if inherited is not None else []
+    if not found and token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
+        found = [token.head]  # "the helicopters delivered last week"
+    return with_conjuncts(found)
+
+
+def phrase_tokens(head: Token) -> Iterator[Token]:
+    """The tokens of the noun phrase headed by `head`, without clauses and conjuncts hanging
+    from it (a relative clause names other participants)."""
+    yield head
+    for child in head.children:
+        if child.dep_ in CLAUSE_DEPS:
+            continue
+        yield from phrase_tokens(child)
+
+
+def has_word_in_class(head: Token, lexicon: EventLexicon, name: str | None) -> bool:
+    """Whether the phrase head (or a compound before it) belongs to a word class."""
+    if name is None:
+        return False
+    forms = [head, *children(head, "compound")]
+    return any(lexicon.in_class(t.lemma_, name) or lexicon.in_class(t.lower_, name) for t in forms)
+
+
+@dataclass(frozen=True)
+class Status:
+    """How the text presents an event: as happened, negated, planned, possible or conditional."""
+
+    value: str
+    cue: str | None = None
+
+
+def event_status(trigger: Token, lexicon: EventLexicon) -> Status:
+    """Negation first (a denied event did not happen), then conditionals, plans and hedges,
+    read on the trigger and, for a noun, on the verb of its clause."""
+    scope = [trigger]
+    verb = clause_verb(trigger)
+    carried = verb is not trigger and verb.lemma_.lower() in lexicon.support_verbs
+    if carried:  # "the attack could happen": the verb carries the noun's event
+        scope.append(verb)
+    # A noun's event is negated by "no", or by negating a verb that only carries it ("did not
+    # carry out attacks"), not by any verb ("will not tolerate attacks").
+    for token in scope:
+        for child in token.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no" and token is trigger):
+                return Status("negated", child.text)
+    for token in scope:
+        mark = next((m for m in children(token, "mark") if m.lower_ in _CONDITIONS), None)
+        if mark is not None:  # the trigger states the condition itself: "if troops arrive"
+            return Status("possible", mark.text)
+        modal = any(c.dep_ == "aux" and c.lower_ in lexicon.future_auxiliaries for c in token.children)
+        for child in children(token, "advcl"):
+            if modal and any(m.lower_ in _CONDITIONS for m in children(child, "mark")):
+                return Status("conditional", "if")  # "would withdraw if ...", not "if you look, I attack"
+    for token in scope + (_governors(verb) if carried or verb is trigger else []):
+        for child in token.children:
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in lexicon.future_auxiliaries:
+                return Status("planned", child.text)
+            if child.dep_ == "aux" and child.lower_ in lexicon.possible_auxiliaries:
+                return Status("possible", child.text)
+            if child.dep_ == "advmod" and child.lower_ in lexicon.possible_adverbs:
+                return Status("possible", child.text)
+    for governor in _governors(verb) if carried or verb is trigger else []:
+        if governor.lemma_.lower() in lexicon.intent_verbs:
+            return Status("planned", governor.text)
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        for child in children(trigger, "amod", "compound"):
+            if child.lower_ in lexicon.planned_modifiers:
+                return Status("planned", child.text)
+        if trigger.dep_ in ("dobj", "obj") and trigger.head.lemma_.lower() in lexicon.announce_verbs:
+            return Status("planned", trigger.head.text)
+    return Status("happened")
+
+
+def _governors(verb: Token) -> list[Token]:
+    """Verbs an infinitive or participle hangs from ('plans to withdraw', 'are expected to
+    arrive', 'will get its way, allowing them to operate')."""
+    found = []
+    current = verb
+    for _ in range(4):
+        if current.head.i == current.i or not _governed(current):
+            break
+        current = current.head
+        found.append(current)
+    return found
+
+
+def _governed(token: Token) -> bool:
+    if token.dep_ == "xcomp":
+        return True
+    if token.dep_ == "advcl":  # a participle, not a clause of its own ("after ...", "when ...")
+        return not children(token, "mark") and token.tag_ == "VBG"
+    if token.dep_ == "ccomp":  # an infinitive parsed as a clause ("allowing them to start")
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return False

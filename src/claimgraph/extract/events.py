@@ -1,0 +1,405 @@
+"""Events: who did what to whom, where and when, as each sentence reports it.
+
+A trigger word from the lexicon (data/events.json) gives the event's type and PLOVER
+category; the parse gives its actors, targets and place (event_roles.py); the sentence's
+dates and quantities give its date and magnitude. A negated, planned, possible or
+conditional event is kept with that status and never passed off as having happened; an
+intention to help is PLOVER's AGREE and an intention to harm its THREATEN.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.extract.claims import Claim
+from claimgraph.extract.dates import DateMention
+from claimgraph.extract.event_lexicon import EventLexicon, Trigger
+from claimgraph.extract.event_roles import (
+    agent,
+    children,
+    event_status,
+    has_word_in_class,
+    is_passive,
+    phrase_tokens,
+    prepositional_objects,
+    subject,
+    themes,
+    with_conjuncts,
+)
+from claimgraph.extract.event_places import PLACE_TYPES, Setting, event_date, event_location, focus_country
+from claimgraph.extract.event_magnitude import MONEY_UNIT, Fatalities, fatalities_of, magnitude
+from claimgraph.extract.mentions import Mention
+from claimgraph.extract.quantities import Quantity
+
+_MATERIAL_THEMES = ("force", "weapon")  # moved, not acted on: their owner is the actor
+_COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "obj", "prep", "pcomp", "oprd", "dative"})
+_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "MEDIA", "LOC", "FAC"})
+
+
+@dataclass(frozen=True)
+class EventArgument:
+    role: str  # actor | target | location
+    start: int
+    end: int
+    text: str
+    key: str  # the mention key; the entity is found through it once entities are resolved
+    type: str
+
+
+@dataclass(frozen=True)
+class Event:
+    doc: str
+    sentence: int
+    start: int  # the trigger
+    end: int
+    trigger: str
+    type: str
+    plover: str
+    mode: str | None
+    context: str | None
+    status: str  # happened | negated | planned | possible | conditional | denied | alleged
+    arguments: tuple[EventArgument, ...]
+    location_basis: str | None  # clause | sentence | document
+    date: str | None  # TIMEX3 value from the sentence
+    date_basis: str | None  # sentence (never the publication date)
+    quantity: tuple[int, int] | None  # span of the quantity giving its size, sum or toll
+    fatalities: Fatalities | None
+
+    def role(self, name: str) -> list[EventArgument]:
+        return [a for a in self.arguments if a.role == name]
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    token: Token
+    trigger: Trigger
+
+
+def extract_events(
+    doc: Doc,
+    doc_id: str,
+    mentions: list[Mention],
+    claims: list[Claim],
+    dates: list[DateMention],
+    quantities: list[Quantity],
+    lexicon: EventLexicon,
+    *,
+    is_country: Callable[[str], bool] | None = None,
+) -> list[Event]:
+    """Events of one document, sentence by sentence. `is_country` tells a country name, to
+    place material events with no place in their sentence in the document's main country."""
+    setting = Setting(focus_country(mentions, is_country), None, is_country) if is_country is not None else Setting()
+    by_key = {(m.start, m.end): m for m in mentions}
+    events: list[Event] = []
+    for index, sentence in enumerate(doc.sents):
+        inside = [m for m in mentions if sentence.start_char <= m.start < sentence.end_char]
+        candidates = _nested_removed(_speech_content_removed([c for t in sentence if (c := _candidate(t, lexicon, inside))]))
+        found = [e for c in candidates if (e := _event(c, doc_id, index, sentence, inside, dates, quantities, lexicon, setting,
+                                                       reported_as=_reported_as(c, candidates)))]
+        found += _rate_payments(found, doc_id, index, sentence, quantities, lexicon)
+        events.extend(_speaker_denials(found, claims, lexicon))
+        setting = replace(setting, recent=_recent_place(events, index, by_key) or None)
+    return events
+
+
+def _recent_place(events: list[Event], index: int, mentions: dict[tuple[int, int], Mention]) -> Mention | None:
+    """The place of the latest event told in this or the sentence before, when the text
+    itself placed it: 'Then gunmen shot ...' happened where the story just was."""
+    for event in reversed(events):
+        if event.sentence < index - 1:
+            return None
+        place = event.role("location")
+        if place and event.location_basis in ("clause", "sentence"):
+            return mentions.get((place[0].start, place[0].end))
+    return None
+
+
+# --- triggers ---------------------------------------------------------------------------
+
+
+def _candidate(token: Token, lexicon: EventLexicon, mentions: list[Mention]) -> _Candidate | None:
+    pos = "VERB" if token.pos_ == "VERB" or token.tag_ == "VBN" else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
+    if pos is None or (token.dep_ == "amod" and token.tag_ == "VBG"):  # "the attacking forces" tells no event
+        return None
+    for trigger in lexicon.entries(token.lemma_.lower(), pos):
+        if _conditions_hold(token, trigger, lexicon, mentions):
+            return _Candidate(token, trigger)
+    return None
+
+
+def _conditions_hold(token: Token, trigger: Trigger, lexicon: EventLexicon, mentions: list[Mention]) -> bool:
+    if trigger.particle and not any(c.lower_ == trigger.particle for c in children(token, "prt", "dobj", "prep", "advmod", "intj", "npadvmod")):
+        return False
+    if trigger.needs_object and not (children(token, "dobj", "obj", "nsubjpass") or any(c.lower_ in ("at", "on", "upon") for c in children(token, "prep"))):
+        return False
+    if trigger.needs_preposition and not any(c.lower_ in trigger.needs_preposition for c in children(token, "prep")):
+        return False
+    if trigger.needs_modifier and not any(c.lower_ in trigger.needs_modifier for c in children(token, "compound", "amod")):
+        return False
+    if trigger.plural and token.tag_ not in ("NNS", "NNPS"):
+        return False
+    if trigger.needs_complement and not (children(token, "xcomp", "ccomp") or any(c.lower_ in ("on", "to", "with") for c in children(token, "prep"))):
+        return False
+    if trigger.needs_request and not (children(token, "xcomp") or any(c.lower_ == "for" for c in children(token, "prep"))):
+        return False
+    theme_heads = themes(token, lexicon)
+    if trigger.theme and not any(_theme_holds(token, t, trigger, lexicon, mentions) for t in theme_heads):
+        return False
+    doer = agent(token) if is_passive(token) else subject(token)
+    causes = prepositional_objects(token, {"by", "in", "after", "following", "during", "from"})
+    if any(has_word_in_class(t, lexicon, name) for t in [*theme_heads, *([doer] if doer is not None else []), *causes]
+           for name in trigger.excluded_themes):  # "killed 91 foxes", "killed by hounds", "killed in the earthquake"
+        return False
+    if trigger.excluded_modifiers and any(lexicon.in_class(c.lower_, trigger.excluded_modifiers)
+                                          for c in children(token, "compound", "amod", "advmod", "npadvmod")):
+        return False
+    if trigger.theme_words and not any(t.lemma_.lower() in trigger.theme_words or t.lower_ in trigger.theme_words for t in theme_heads):
+        return False
+    if trigger.agent:
+        doer = subject(token)
+        if doer is None or not has_word_in_class(doer, lexicon, trigger.agent):
+            return False
+    if trigger.person_involved and not _names_a_party(token, mentions):
+        return False
+    if trigger.pos == "NOUN" and not trigger.bare and not _noun_has_argument(token, trigger, lexicon, mentions):
+        return False
+    return True
+
+
+def _theme_holds(token: Token, head: Token, trigger: Trigger, lexicon: EventLexicon, mentions: list[Mention]) -> bool:
+    """Whether what is acted on is of the trigger's class. Planes, vehicles or equipment are
+    arms only when military ('combat helicopters') or moved by or to a state."""
+    if has_word_in_class(head, lexicon, trigger.theme) or _mention_type(head, mentions) in trigger.theme_types:
+        return True
+    if trigger.theme != "weapon" or not has_word_in_class(head, lexicon, "materiel"):
+        return False
+    if any(lexicon.in_class(c.lower_, "military_modifiers") for c in children(head, "amod", "compound")):
+        return True
+    parties = [h for h in (subject(token), head) if h is not None] + prepositional_objects(token, {"to", "from"})
+    return any(m.type in ("GPE", "NORP") for h in parties for m in _mentions_in(phrase_tokens(h), mentions))
+
+
+def _names_a_party(token: Token, mentions: list[Mention]) -> bool:
+    """'met Zorov', 'talks with Kessa': the other party is named as the object itself, not
+    a word in it ('hosting Ruvian drones', 'met its targets' are no meetings); without an
+    object, the subject ('the two ministers met')."""
+    objects = children(token, "dobj", "nsubjpass") + prepositional_objects(token, {"with", "to"})
+    heads = objects or [h for h in (subject(token),) if h is not None]
+    return any(m.type in _ENTITY_TYPES for h in with_conjuncts(heads) for m in _mentions_in([h], mentions))
+
+
+def _noun_has_argument(token: Token, trigger: Trigger, lexicon: EventLexicon, mentions: list[Mention]) -> bool:
+    """A noun reports a new event when it names who or what ('Zorov's withdrawal', 'the deal
+    between Ruvia and Kessa', 'a deal the two countries concluded'); a bare 'the agreement'
+    points back to one already told."""
+    if trigger.type == "AGREEMENT":
+        verbs = [token.head] + children(token, "relcl", "acl")
+        return any(v.lemma_.lower() in lexicon.agreement_verbs for v in verbs) or bool(prepositional_objects(token, {"between"}))
+    own = [t for t in phrase_tokens(token) if t is not token]
+    return bool(_mentions_in(own, mentions)) or bool(children(token, "poss"))
+
+
+def _mention_type(token: Token, mentions: list[Mention]) -> str | None:
+    found = _mentions_in(phrase_tokens(token), mentions)
+    return found[0].type if found else None
+
+
+def _speech_content_removed(candidates: list[_Candidate]) -> list[_Candidate]:
+    """What is requested, threatened or praised is the speech act's content, not an event
+    that happened; an accused or denied event is kept (its claim says who asserts it)."""
+    speech = [c for c in candidates if c.trigger.speech and c.trigger.plover not in ("ACCUSE", "REJECT")]
+    return [c for c in candidates if not any(s is not c and _in_complement(c.token, s.token) for s in speech)]
+
+
+def _reported_as(candidate: _Candidate, candidates: list[_Candidate]) -> str | None:
+    """'Ruvia denied attacking Kidal': the attack is `denied`; 'accused Ruvia of attacking
+    Kidal': it is `alleged`. Neither is told as having happened."""
+    for speech in candidates:
+        if speech is not candidate and speech.trigger.speech and _in_complement(candidate.token, speech.token):
+            if speech.trigger.type == "DENIAL":
+                return "denied"
+            if speech.trigger.plover == "ACCUSE":
+                return "alleged"
+    return None
+
+
+def _in_complement(token: Token, speech: Token) -> bool:
+    """Whether `token` lies in what `speech` says or asks for (not in a clause telling when)."""
+    current = token
+    while current.head.i != current.i:
+        if current.head.i == speech.i:
+            return current.dep_ in _COMPLEMENT_DEPS
+        if current.dep_ == "conj":
+            return False
+        current = current.head
+    return False
+
+
+def _nested_removed(candidates: list[_Candidate]) -> list[_Candidate]:
+    """'seized power in a coup', 'killed in the massacre', 'signed an agreement': one event,
+    named by the more specific trigger (higher rank; on a tie, the outer one). Coordinated
+    verbs of one type ('attacked the base and killed 7 soldiers') are one event too, so that
+    its toll is counted once."""
+    kept = []
+    for candidate in candidates:
+        rivals = [o for o in candidates if o is not candidate and _same_event(o, candidate)]
+        outranked = any(
+            o.trigger.rank > candidate.trigger.rank
+            or (o.trigger.rank == candidate.trigger.rank and (_nested_in(candidate.token, o.token) or o.token.i < candidate.token.i
+                                                              and not _nested_in(o.token, candidate.token)))
+            for o in rivals
+        )
+        if not outranked:
+            kept.append(candidate)
+    return kept
+
+
+def _same_event(a: _Candidate, b: _Candidate) -> bool:
+    same_kind = a.trigger.plover == b.trigger.plover or a.trigger.type == b.trigger.type
+    if not same_kind:
+        return False
+    if _nested_in(a.token, b.token) or _nested_in(b.token, a.token):
+        return True
+    coordinated = a.token in b.token.conjuncts
+    return coordinated and a.trigger.type == b.trigger.type
+
+
+def _nested_in(token: Token, outer: Token) -> bool:
+    """Whether `token` lies under `outer` without crossing a coordination."""
+    current = token
+    while current.head.i != current.i:
+        if current.dep_ == "conj":
+            return False
+        current = current.head
+        if current.i == outer.i:
+            return True
+    return False
+
+
+# --- one event --------------------------------------------------------------------------
+
+
+def _event(candidate: _Candidate, doc_id: str, index: int, sentence: Span, mentions: list[Mention],
+           dates: list[DateMention], quantities: list[Quantity], lexicon: EventLexicon, setting: Setting,
+           reported_as: str | None = None) -> Event | None:
+    token, trigger = candidate.token, candidate.trigger
+    status = event_status(token, lexicon)
+    event_type, plover = _category(trigger, status.value, lexicon)
+    if reported_as is not None and status.value == "happened":
+        status = replace(status, value=reported_as)
+    actors, targets = _participants(token, trigger, lexicon, mentions)
+    if (trigger.type in lexicon.party_types or trigger.needs_party) and not actors and not targets:
+        return None  # "the account pays 5%", "were blamed for the fall": no one named takes part
+    location, basis = event_location(token, sentence, mentions, actors, targets, lexicon, event_type=event_type, setting=setting)
+    arguments = [_argument("actor", m) for m in actors] + [_argument("target", m) for m in targets]
+    if location is not None:
+        arguments.append(_argument("location", location))
+    date = event_date(token, sentence, dates)
+    quantity = magnitude(token, trigger, sentence, quantities, lexicon)
+    return Event(
+        doc=doc_id, sentence=index, start=token.idx, end=token.idx + len(token.text), trigger=token.text,
+        type=event_type, plover=plover, mode=trigger.mode, context=trigger.context, status=status.value,
+        arguments=tuple(arguments), location_basis=basis if location is not None else None,
+        date=date.value if date else None, date_basis="sentence" if date else None,
+        quantity=(quantity.start, quantity.end) if quantity else None,
+        fatalities=fatalities_of(quantity) if quantity and trigger.plover == "ASSAULT" else None,
+    )
+
+
+def _category(trigger: Trigger, status: str, lexicon: EventLexicon) -> tuple[str, str]:
+    """Type and PLOVER category under the event's status: PLOVER codes a promise to help as
+    AGREE, a promise to withdraw as CONCEDE, and a conditional harm as THREATEN."""
+    intended = lexicon.intent_plover.get(trigger.plover, trigger.plover)
+    if status == "conditional" and (intended == "THREATEN" or trigger.plover == "RETREAT"):
+        return "OTHER", "THREATEN"
+    if status in ("planned", "conditional"):
+        return trigger.type, intended
+    return trigger.type, trigger.plover
+
+
+def _participants(token: Token, trigger: Trigger, lexicon: EventLexicon, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """Actors and targets: the doer and what is done to. Moved troops or weapons are not
+    targets: their owner ('Ruvian helicopters') is the actor, their recipient the target."""
+    moved = []
+    if trigger.type in lexicon.movement_types:
+        moved = [t for t in themes(token, lexicon) if any(has_word_in_class(t, lexicon, c) for c in _MATERIAL_THEMES)]
+    if token.pos_ in ("NOUN", "PROPN"):
+        # "Ruvian strikes" name who strikes; "the Gao massacre" names where (event_places.py).
+        doers = children(token, "poss") + [c for c in children(token, "compound", "amod") if _names_a_doer(c, mentions)]
+        doers += prepositional_objects(token, {"by"})
+        done_to = [t for t in prepositional_objects(token, {"of", "against", "on", "with"}) if t not in moved]
+    elif trigger.receiver_is_subject:
+        doers = prepositional_objects(token, {"from"})
+        done_to = [h for h in (subject(token),) if h is not None]
+    else:
+        doer = agent(token) if is_passive(token) else subject(token)
+        doers = [doer] if doer is not None and doer not in moved else []
+        done_to = [t for t in themes(token, lexicon) if t not in moved and t is not doer]
+    if moved or trigger.type in lexicon.destination_types:  # the recipient, the host visited
+        done_to += prepositional_objects(token, {"to", "into"})
+    actors = _mentions_of(with_conjuncts(doers), mentions)
+    if not actors and moved:
+        actors = _mentions_of(moved, mentions)
+    targets = [m for m in _mentions_of(with_conjuncts(done_to), mentions) if m not in actors]
+    return actors, targets
+
+
+def _names_a_doer(modifier: Token, mentions: list[Mention]) -> bool:
+    """'Ruvian' in 'Ruvian strikes' is who strikes; 'Gao' in 'the Gao massacre' is where."""
+    types = {m.type for m in _mentions_in([modifier], mentions)}
+    return bool(types & _ENTITY_TYPES) and not types & PLACE_TYPES
+
+
+def _mentions_of(heads: Iterable[Token], mentions: list[Mention]) -> list[Mention]:
+    found: list[Mention] = []
+    for head in heads:
+        for mention in _mentions_in(phrase_tokens(head), mentions):
+            if mention not in found and mention.type in _ENTITY_TYPES:
+                found.append(mention)
+    return found
+
+
+def _mentions_in(tokens: Iterable[Token], mentions: list[Mention]) -> list[Mention]:
+    offsets = [t.idx for t in tokens]
+    return [m for m in mentions if any(m.start <= i < m.end for i in offsets)]
+
+
+def _argument(role: str, mention: Mention) -> EventArgument:
+    return EventArgument(role, mention.start, mention.end, mention.text, mention.key, mention.type)
+
+
+def _rate_payments(found: list[Event], doc_id: str, index: int, sentence: Span, quantities: list[Quantity],
+                   lexicon: EventLexicon) -> list[Event]:
+    """'under the deal, 2 million dollars a month': a sum by the period named with an agreement
+    is what the agreement pays."""
+    if any(e.type == "PAYMENT" for e in found) or not any(lexicon.in_class(t.lemma_, "agreement") for t in sentence):
+        return []
+    rates = [q for q in quantities if sentence.start_char <= q.start < sentence.end_char and "/" in (q.unit or "") and MONEY_UNIT.match(q.unit)]
+    trigger = lexicon.rate_payment
+    return [
+        Event(doc_id, index, q.start, q.end, q.text, trigger.type, trigger.plover, trigger.mode, trigger.context, "happened",
+              (), None, None, None, (q.start, q.end), None)
+        for q in rates[:1]
+    ]
+
+
+def _speaker_denials(found: list[Event], claims: list[Claim], lexicon: EventLexicon) -> list[Event]:
+    """A named speaker saying something did not happen ('"We employ no such company," the
+    minister said') makes a denial by that speaker."""
+    denial = lexicon.speaker_denial
+    result = []
+    for event in found:
+        claim = next((c for c in claims if c.start <= event.start and event.end <= c.end and c.source.entity_key), None)
+        if (event.status != "negated" or claim is None or claim.source.kind == "outlet"
+                or event.type not in lexicon.located_types):  # a negated statement is no denial
+            result.append(event)
+            continue
+        source = claim.source
+        speaker = EventArgument("actor", source.start or 0, source.end or 0, source.name, source.entity_key or "", source.entity_type or "")
+        others = tuple(replace(a, role="target") if a.role == "actor" else a for a in event.arguments)
+        result.append(replace(event, type=denial.type, plover=denial.plover, mode=denial.mode, context=denial.context,
+                              status="happened", arguments=(speaker, *others)))
+    return result

@@ -1,0 +1,163 @@
+"""Events in and out: rows written per document, read back with entities and claims."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from claimgraph.extract.events import Event
+from claimgraph.store.db import Store
+from claimgraph.store.read import StoredPlace
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    id: str
+    doc: str
+    start: int
+    end: int
+    trigger: str
+    text: str  # the sentence that reports it
+    type: str
+    plover: str
+    mode: str | None
+    context: str | None
+    status: str
+    actors: tuple[str, ...]  # entity ids
+    targets: tuple[str, ...]
+    location: str | None  # entity id of a place
+    location_basis: str | None
+    date: str | None
+    date_basis: str | None
+    quantity: str | None  # quantity record id
+    fatalities_low: int | None
+    fatalities_best: int | None
+    fatalities_high: int | None
+    claims: tuple[str, ...]
+
+
+def event_id(event: Event) -> str:
+    return "evt_" + hashlib.sha1(f"{event.doc}:{event.start}:{event.end}:{event.type}".encode()).hexdigest()[:16]
+
+
+def add_events(store: Store, events: Iterable[Event], quantity_id: Callable[[str, int, int], str]) -> int:
+    """Write one document's events; `quantity_id(doc, start, end)` names its quantity rows."""
+    count = 0
+    for event in events:
+        identifier = event_id(event)
+        fatalities = event.fatalities
+        inserted = store.connection.execute(
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+            (identifier, event.doc, event.sentence, event.start, event.end, event.trigger, event.type, event.plover,
+             event.mode, event.context, event.status, event.location_basis, event.date, event.date_basis,
+             quantity_id(event.doc, *event.quantity) if event.quantity else None,
+             fatalities.low if fatalities else None, fatalities.best if fatalities else None,
+             fatalities.high if fatalities else None),
+        ).rowcount
+        if not inserted:  # one trigger read twice as the same event
+            continue
+        store.connection.executemany(
+            "INSERT INTO event_arguments VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(identifier, a.role, position, a.start, a.end, a.text, a.key, a.type) for position, a in enumerate(event.arguments)],
+        )
+        count += 1
+    return count
+
+
+_SELECT = (
+    "SELECT e.*, substr(d.text, s.start + 1, s.\"end\" - s.start) AS sentence_text FROM events e "
+    "JOIN documents d ON d.id = e.doc_id LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence "
+)
+
+
+def iter_events(store: Store, *, types: Iterable[str] | None = None) -> Iterator[StoredEvent]:
+    """Events in document order, optionally of some types only."""
+    wanted = list(types or ())
+    where = f" WHERE e.type IN ({', '.join('?' * len(wanted))})" if wanted else ""
+    for row in store.connection.execute(_SELECT + where + " ORDER BY e.doc_id, e.start, e.id", wanted):
+        yield _event(store, row)
+
+
+def _event(store: Store, row: sqlite3.Row) -> StoredEvent:
+    roles: dict[str, list[str]] = {"actor": [], "target": [], "location": []}
+    for argument in store.connection.execute(
+        "SELECT a.role, k.entity_id FROM event_arguments a JOIN entity_keys k ON k.key = a.key AND k.type = a.type "
+        "WHERE a.event_id = ? ORDER BY a.position",
+        (row["id"],),
+    ):
+        if argument["entity_id"] not in roles[argument["role"]]:
+            roles[argument["role"]].append(argument["entity_id"])
+    return StoredEvent(
+        id=row["id"], doc=row["doc_id"], start=row["start"], end=row["end"], trigger=row["trigger"],
+        text=row["sentence_text"] or "", type=row["type"], plover=row["plover"], mode=row["mode"], context=row["context"],
+        status=row["status"], actors=tuple(roles["actor"]), targets=tuple(roles["target"]),
+        location=roles["location"][0] if roles["location"] else None, location_basis=row["location_basis"],
+        date=row["date_value"], date_basis=row["date_basis"], quantity=row["quantity_id"],
+        fatalities_low=row["fatalities_low"], fatalities_best=row["fatalities_best"], fatalities_high=row["fatalities_high"],
+        claims=_reporting_claims(store, row),
+    )
+
+
+def _reporting_claims(store: Store, row: sqlite3.Row) -> tuple[str, ...]:
+    """The claims that carry the trigger: the narrowest span holding it (a relative clause
+    with its own speaker rather than the whole sentence), one per speaker."""
+    found = store.connection.execute(
+        'SELECT id, "end" - start AS length FROM claims WHERE doc_id = ? AND start <= ? AND "end" >= ? ORDER BY length, id',
+        (row["doc_id"], row["start"], row["end"]),
+    ).fetchall()
+    if not found:
+        return ()
+    narrowest = found[0]["length"]
+    return tuple(r["id"] for r in found if r["length"] == narrowest)
+
+
+@dataclass(frozen=True)
+class EntityBrief:
+    """What an event export shows of an entity: its name, type and place."""
+
+    id: str
+    name: str
+    type: str
+    place: StoredPlace | None
+
+
+def entity_briefs(store: Store, ids: Iterable[str]) -> dict[str, EntityBrief]:
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    rows = store.connection.execute(
+        "SELECT e.id, e.name, e.type, p.gazetteer_id, p.name AS place_name, p.lat, p.lon, p.country, p.kind, p.precision "
+        f"FROM entities e LEFT JOIN entity_places p ON p.entity_id = e.id WHERE e.id IN ({', '.join('?' * len(wanted))})",
+        wanted,
+    )
+    briefs = {}
+    for row in rows:
+        place = None
+        if row["precision"] is not None:
+            place = StoredPlace(row["gazetteer_id"], row["place_name"], row["lat"], row["lon"], row["country"], row["kind"], row["precision"])
+        briefs[row["id"]] = EntityBrief(row["id"], row["name"], row["type"], place)
+    return briefs
+
+
+@dataclass(frozen=True)
+class ClaimBrief:
+    """Who reports an event, and how surely."""
+
+    id: str
+    source: str
+    source_kind: str
+    stance: str
+    modality: str
+
+
+def claim_briefs(store: Store, ids: Iterable[str]) -> list[ClaimBrief]:
+    wanted = list(dict.fromkeys(ids))
+    if not wanted:
+        return []
+    rows = store.connection.execute(
+        f"SELECT id, source_name, source_kind, stance, modality FROM claims WHERE id IN ({', '.join('?' * len(wanted))})", wanted
+    ).fetchall()
+    found = {row["id"]: ClaimBrief(row["id"], row["source_name"], row["source_kind"], row["stance"], row["modality"]) for row in rows}
+    return [found[i] for i in wanted if i in found]

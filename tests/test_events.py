@@ -1,0 +1,466 @@
+"""Events: trigger words, their type and PLOVER category, status, participants, place, date
+and toll, read from the real spaCy parse.
+
+Sentences are written for the tests: the parties are invented (Ruvia, Kessa, Zorov, Vantor,
+Amadou Keita) and the places real (Gao, Kidal, Ségou, Bamako, Niamey). Each text runs through
+`extract_document` as a build does (mentions, places with the session gazetteer, claims,
+dates, quantities, then events); no part of the pipeline is mocked.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.extract import Event, Fatalities, load_event_lexicon
+from claimgraph.extract.document import DocumentExtraction, extract_document
+from claimgraph.ingest.records import Article, Published
+
+PLOVER_CATEGORIES = frozenset({
+    "AGREE", "ACCUSE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE",
+    "MOBILIZE", "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN",
+})
+EVENT_TYPES = frozenset({
+    "DEPLOY", "ARMS_TRANSFER", "AGREEMENT", "PAYMENT", "ATTACK", "MASS_KILLING", "COUP", "WITHDRAWAL",
+    "BASE_HANDOVER", "ACCUSATION", "DENIAL", "MEDIA_BAN", "VISIT_MEETING", "AIRCRAFT_DOWNED", "VETO",
+    "TRAINING", "SURVEILLANCE_FLIGHT", "OTHER",
+})
+STATUSES = frozenset({"happened", "negated", "planned", "possible", "conditional", "denied", "alleged"})
+
+
+def _extract(build_tools, text: str, *, published: str | None = None) -> DocumentExtraction:
+    """Everything a build extracts from `text` as one article (optionally with a publication date)."""
+    article = Article(
+        id="d1", key="test", fingerprint="test", text=text, title=None, url=None, outlet=None, language="en",
+        published=Published(published, "metadata") if published else Published(),
+    )
+    tagger = build_tools.attribution_tagger
+    tagged = tagger.tag_many([text])[0] if tagger is not None else None
+    return extract_document(article, build_tools.nlp(text), build_tools.lexicons, tagged=tagged, gazetteer=build_tools.gazetteer)
+
+
+def _events(build_tools, text: str, *, published: str | None = None) -> list[Event]:
+    events = _extract(build_tools, text, published=published).events
+    for event in events:  # the spans always point into the text
+        assert text[event.start : event.end] == event.trigger, event
+        assert event.type in EVENT_TYPES and event.plover in PLOVER_CATEGORIES and event.status in STATUSES, event
+        for argument in event.arguments:
+            assert text[argument.start : argument.end] == argument.text, argument
+    return events
+
+
+def _event(build_tools, text: str, trigger: str) -> Event:
+    """The one event `trigger` reports in `text`."""
+    events = _events(build_tools, text)
+    found = [e for e in events if e.trigger == trigger]
+    assert len(found) == 1, f"{trigger!r} in {text!r}: {[(e.trigger, e.type) for e in events]}"
+    return found[0]
+
+
+def _texts(event: Event, role: str) -> set[str]:
+    return {a.text for a in event.role(role)}
+
+
+# 0. The lexicon --------------------------------------------------------------------------------
+
+
+def test_every_trigger_in_the_lexicon_has_a_known_type_and_plover_category() -> None:
+    lexicon = load_event_lexicon()
+    triggers = [t for entries in lexicon.triggers.values() for t in entries]
+    assert triggers
+    assert {t.type for t in triggers} == EVENT_TYPES
+    assert {t.plover for t in triggers} <= PLOVER_CATEGORIES
+    assert set(lexicon.intent_plover.values()) <= PLOVER_CATEGORIES
+    assert {t.pos for t in triggers} == {"VERB", "NOUN"}
+
+
+# 1. Every event type ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "plover", "mode"),
+    [
+        ("Ruvia deployed 300 troops to Kessa.", "deployed", "DEPLOY", "AID", "military"),
+        ("Ruvia sent drones to Kessa.", "sent", "ARMS_TRANSFER", "AID", "military"),
+        ("Kessa and Zorov signed an agreement.", "signed", "AGREEMENT", "SUPPORT", None),
+        ("Kessa paid Ruvia 10 million dollars.", "paid", "PAYMENT", "COOPERATE", "economic"),
+        ("Gunmen shot three soldiers in Gao.", "shot", "ATTACK", "ASSAULT", "firearms"),
+        ("Soldiers massacred villagers in Ségou.", "massacred", "MASS_KILLING", "ASSAULT", "cleansing"),
+        ("Colonel Amadou Keita seized power in a coup in Bamako.", "coup", "COUP", "COERCE", None),
+        ("Kessa withdrew its troops from Gao.", "withdrew", "WITHDRAWAL", "RETREAT", "withdraw"),
+        ("Ruvia handed over the base in Kidal to Kessa.", "handed", "BASE_HANDOVER", "RETREAT", "withdraw"),
+        ("Kessa accused Ruvia of supporting the rebels.", "accused", "ACCUSATION", "ACCUSE", "disapprove"),
+        ("Ruvia denied the accusation.", "denied", "DENIAL", "REJECT", None),
+        ("Kessa suspended the broadcaster Radio Vantor.", "suspended", "MEDIA_BAN", "COERCE", "restrict"),
+        ("Amadou Keita visited Bamako.", "visited", "VISIT_MEETING", "CONSULT", "visit"),
+        ("Amadou Keita met Zorov in Niamey.", "met", "VISIT_MEETING", "CONSULT", "third-party"),
+        ("Rebels shot down a helicopter near Kidal.", "shot", "AIRCRAFT_DOWNED", "ASSAULT", "heavy-weapons"),
+        ("Ruvia vetoed the resolution.", "vetoed", "VETO", "REJECT", None),
+        ("Ruvian instructors trained Kessa soldiers in Ségou.", "trained", "TRAINING", "AID", "military"),
+        ("Ruvian drones flew over Gao.", "flew", "SURVEILLANCE_FLIGHT", "MOBILIZE", None),
+        ("Kessa asked Ruvia for help.", "asked", "OTHER", "REQUEST", "assist"),
+        ("Ruvia threatened Kessa with sanctions.", "threatened", "OTHER", "THREATEN", None),
+        ("Ruvia annexed the Vantor region.", "annexed", "OTHER", "COERCE", "confiscate"),
+        ("Ruvia recruited fighters in Kidal.", "recruited", "OTHER", "MOBILIZE", "troops"),
+    ],
+)
+def test_each_event_type_is_found_with_its_plover_category(build_tools, text, trigger, event_type, plover, mode) -> None:
+    event = _event(build_tools, text, trigger)
+    assert (event.type, event.plover, event.mode) == (event_type, plover, mode)
+    assert event.status == "happened"
+
+
+def test_a_send_is_typed_by_what_is_sent(build_tools) -> None:
+    assert _event(build_tools, "Ruvia sent troops to Kessa.", "sent").type == "DEPLOY"
+    assert _event(build_tools, "Ruvia sent drones to Kessa.", "sent").type == "ARMS_TRANSFER"
+    assert _event(build_tools, "Ruvia sent instructors to Kessa.", "sent").type == "TRAINING"
+
+
+def test_a_nested_trigger_is_one_event_named_by_the_more_specific_word(build_tools) -> None:
+    # "seized power in a coup": one COUP, not a seizure and a coup.
+    events = _events(build_tools, "Colonel Amadou Keita seized power in a coup in Bamako.")
+    assert [(e.trigger, e.type) for e in events] == [("coup", "COUP")]
+    assert _texts(events[0], "location") == {"Bamako"}
+
+
+# 2. Compound actors -----------------------------------------------------------------------------
+
+
+def test_coordinated_attackers_are_all_actors(build_tools) -> None:
+    event = _event(build_tools, "Malian soldiers and suspected Ruvian fighters attacked the village of Kessa.", "attacked")
+    assert _texts(event, "actor") == {"Malian", "Ruvian"}
+    assert _texts(event, "target") == {"Kessa"}
+    assert _texts(event, "location") == {"Kessa"} and event.location_basis == "clause"
+
+
+def test_coordinated_signatories_are_all_actors(build_tools) -> None:
+    event = _event(build_tools, "Kessa and Zorov signed an agreement.", "signed")
+    assert _texts(event, "actor") == {"Kessa", "Zorov"}
+    assert event.role("target") == []
+
+
+def test_coordinated_actors_of_an_attack_on_a_named_party(build_tools) -> None:
+    event = _event(build_tools, "Kessa and Ruvia attacked Zorov.", "attacked")
+    assert [a.text for a in event.role("actor")] == ["Kessa", "Ruvia"]
+    assert _texts(event, "target") == {"Zorov"}
+
+
+# 3. Status: negated, planned, possible, conditional ------------------------------------------
+
+
+def test_a_negated_attack_is_kept_as_negated(build_tools) -> None:
+    event = _event(build_tools, "Ruvia did not attack Kidal.", "attack")
+    assert (event.type, event.plover, event.status) == ("ATTACK", "ASSAULT", "negated")
+    assert _texts(event, "actor") == {"Ruvia"}
+    assert _texts(event, "target") == {"Kidal"}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "plover"),
+    [
+        ("Ruvia will deploy troops to Kessa.", "deploy", "DEPLOY", "AGREE"),
+        ("Ruvia will train Kessa soldiers.", "train", "TRAINING", "AGREE"),
+        ("Ruvia will send instructors to Kessa.", "send", "TRAINING", "AGREE"),
+        ("Ruvian instructors are expected to arrive in Bamako.", "arrive", "DEPLOY", "AGREE"),
+        ("Ruvia plans to withdraw its troops from Kessa.", "withdraw", "WITHDRAWAL", "CONCEDE"),
+    ],
+)
+def test_a_planned_event_is_a_promise_in_plover(build_tools, text, trigger, event_type, plover) -> None:
+    event = _event(build_tools, text, trigger)
+    assert (event.type, event.plover, event.status) == (event_type, plover, "planned")
+
+
+def test_a_planned_event_keeps_its_participants_and_place(build_tools) -> None:
+    arrival = _event(build_tools, "Ruvian instructors are expected to arrive in Bamako.", "arrive")
+    assert _texts(arrival, "actor") == {"Ruvian"}
+    assert _texts(arrival, "location") == {"Bamako"} and arrival.location_basis == "clause"
+    withdrawal = _event(build_tools, "Ruvia plans to withdraw its troops from Kessa.", "withdraw")
+    assert _texts(withdrawal, "actor") == {"Ruvia"}
+
+
+def test_a_possible_event_keeps_its_own_category(build_tools) -> None:
+    event = _event(build_tools, "Ruvia may send troops to Kessa.", "send")
+    assert (event.type, event.plover, event.status) == ("DEPLOY", "AID", "possible")
+    assert _texts(event, "actor") == {"Ruvia"}
+    assert _texts(event, "target") == {"Kessa"}
+
+
+def test_a_conditional_withdrawal_is_a_threat(build_tools) -> None:
+    event = _event(build_tools, "Ruvia would withdraw its troops from Kessa if the junta hired mercenaries.", "withdraw")
+    assert (event.type, event.plover, event.status) == ("OTHER", "THREATEN", "conditional")
+    assert _texts(event, "actor") == {"Ruvia"}
+
+
+def test_the_same_event_happened_is_not_promised(build_tools) -> None:
+    event = _event(build_tools, "Ruvia deployed troops to Kessa.", "deployed")
+    assert (event.plover, event.status) == ("AID", "happened")
+
+
+def test_a_named_speakers_negated_deployment_is_their_denial(build_tools) -> None:
+    text = "\u201cWe do not employ any mercenaries,\u201d the Kessa defence minister said."
+    events = _events(build_tools, text)
+    assert len(events) == 1
+    event = events[0]
+    assert event.trigger == "employ"
+    assert (event.type, event.plover, event.mode, event.status) == ("DENIAL", "REJECT", None, "happened")
+    assert [a.text for a in event.role("actor")] == ["the Kessa defence minister"]
+    assert event.role("actor")[0].type == "PERSON"
+
+
+def test_a_negated_event_without_a_speaker_stays_negated(build_tools) -> None:
+    # No one is quoted: the sentence tells that the attack did not happen; no one denies it.
+    event = _event(build_tools, "Ruvia did not attack Kidal.", "attack")
+    assert event.type != "DENIAL" and event.status == "negated"
+
+
+# 4. Fatalities ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "counted", "fatalities"),
+    [
+        ("Between 40 and 60 people were killed in the Ségou massacre.", "massacre", "MASS_KILLING", "Between 40 and 60", Fatalities(40, None, 60)),
+        ("At least 12 civilians were killed in an attack on Gao.", "attack", "ATTACK", "At least 12", Fatalities(12, 12, None)),
+        ("Gunmen killed up to 30 people in Gao.", "killed", "ATTACK", "30", Fatalities(None, None, 30)),
+        ("As many as 30 people were killed in an attack on Gao.", "attack", "ATTACK", "As many as 30", Fatalities(None, None, 30)),
+        ("Gunmen killed 7 soldiers near Gao.", "killed", "ATTACK", "7", Fatalities(7, 7, 7)),
+    ],
+)
+def test_fatalities_keep_the_reported_range(build_tools, text, trigger, event_type, counted, fatalities) -> None:
+    event = _event(build_tools, text, trigger)
+    assert event.type == event_type
+    assert event.quantity is not None and text[event.quantity[0] : event.quantity[1]] == counted
+    assert event.fatalities == fatalities
+
+
+def test_a_massacre_inside_a_killing_is_one_mass_killing(build_tools) -> None:
+    events = _events(build_tools, "Between 40 and 60 people were killed in the Ségou massacre.")
+    assert [(e.trigger, e.type) for e in events] == [("massacre", "MASS_KILLING")]
+    assert _texts(events[0], "location") == {"Ségou"}
+
+
+def test_a_count_of_something_else_is_no_toll(build_tools) -> None:
+    # Villages are counted, nobody is said to be killed.
+    event = _event(build_tools, "Ruvian fighters attacked 3 villages near Gao.", "attacked")
+    assert event.fatalities is None
+    assert _texts(event, "location") == {"Gao"}
+
+
+def test_a_deployment_size_is_its_quantity_but_no_toll(build_tools) -> None:
+    text = "Ruvia deployed 300 troops to Kessa."
+    event = _event(build_tools, text, "deployed")
+    assert event.quantity is not None and text[event.quantity[0] : event.quantity[1]] == "300"
+    assert event.fatalities is None
+
+
+def test_a_payment_is_sized_by_its_sum(build_tools) -> None:
+    text = "Kessa paid Ruvia 10 million dollars."
+    event = _event(build_tools, text, "paid")
+    assert event.quantity is not None and text[event.quantity[0] : event.quantity[1]] == "10 million dollars"
+    assert event.fatalities is None
+    assert _texts(event, "actor") == {"Kessa"}
+
+
+# 5. Arguments: actor and target, place, date ---------------------------------------------------
+
+
+def test_actor_and_target_are_the_same_in_active_and_passive_voice(build_tools) -> None:
+    active = _event(build_tools, "Kessa and Ruvia attacked Zorov.", "attacked")
+    passive = _event(build_tools, "Zorov was attacked by Kessa and Ruvia.", "attacked")
+    for event in (active, passive):
+        assert _texts(event, "actor") == {"Kessa", "Ruvia"}
+        assert _texts(event, "target") == {"Zorov"}
+
+
+def test_a_possessor_is_the_actor_and_the_object_the_target(build_tools) -> None:
+    active = _event(build_tools, "Zorov's forces attacked Kidal.", "attacked")
+    passive = _event(build_tools, "Kidal was attacked by Zorov's forces.", "attacked")
+    for event in (active, passive):
+        assert "Zorov" in _texts(event, "actor")
+        assert "Kidal" not in _texts(event, "actor")
+        assert _texts(event, "target") == {"Kidal"}
+
+
+def test_a_buyer_is_the_target_and_the_seller_the_actor(build_tools) -> None:
+    event = _event(build_tools, "Kessa acquired drones from Ruvia.", "acquired")
+    assert event.type == "ARMS_TRANSFER"
+    assert _texts(event, "actor") == {"Ruvia"}
+    assert _texts(event, "target") == {"Kessa"}
+
+
+def test_a_sender_is_the_actor_and_the_recipient_the_target(build_tools) -> None:
+    event = _event(build_tools, "Ruvia deployed 300 troops to Kessa.", "deployed")
+    assert _texts(event, "actor") == {"Ruvia"}
+    assert _texts(event, "target") == {"Kessa"}
+
+
+def test_a_visited_place_is_the_target_and_the_location(build_tools) -> None:
+    event = _event(build_tools, "Amadou Keita visited Bamako.", "visited")
+    assert _texts(event, "actor") == {"Amadou Keita"}
+    assert _texts(event, "target") == {"Bamako"}
+    assert _texts(event, "location") == {"Bamako"} and event.location_basis == "clause"
+
+
+def test_the_location_comes_from_the_triggers_own_phrase(build_tools) -> None:
+    event = _event(build_tools, "Zorov's forces attacked the base in Kidal.", "attacked")
+    location = event.role("location")
+    assert [(a.text, a.type) for a in location] == [("Kidal", "GPE")]
+    assert event.location_basis == "clause"
+    assert "Zorov" in _texts(event, "actor")
+
+
+def test_the_place_of_an_attacked_army_base_is_not_its_attacker(build_tools) -> None:
+    # "army base": a base of the army, not troops moved; nobody named attacks.
+    event = _event(build_tools, "Gunmen attacked an army base in Gao.", "attacked")
+    assert event.role("actor") == []
+    assert _texts(event, "location") == {"Gao"} and event.location_basis == "clause"
+
+
+def test_the_owner_of_a_downed_aircraft_is_not_the_shooter(build_tools) -> None:
+    event = _event(build_tools, "Rebels shot down a Malian army helicopter near Kidal.", "shot")
+    assert event.type == "AIRCRAFT_DOWNED"
+    assert "Malian" not in _texts(event, "actor") and "Kidal" not in _texts(event, "actor")
+    assert "Malian" in _texts(event, "target")
+    assert _texts(event, "location") == {"Kidal"}
+
+
+def test_a_meeting_place_is_not_the_party_met(build_tools) -> None:
+    event = _event(build_tools, "Amadou Keita met Zorov in Niamey.", "met")
+    assert _texts(event, "actor") == {"Amadou Keita"}
+    assert _texts(event, "target") == {"Zorov"}
+    assert _texts(event, "location") == {"Niamey"}
+
+
+def test_a_departure_is_placed_where_it_leaves(build_tools) -> None:
+    event = _event(build_tools, "Kessa withdrew its troops from Gao.", "withdrew")
+    assert _texts(event, "actor") == {"Kessa"}
+    assert _texts(event, "location") == {"Gao"} and event.location_basis == "clause"
+
+
+def test_a_sentence_going_on_with_the_scene_takes_its_place_from_context(build_tools) -> None:
+    events = _events(build_tools, "Zorov's fighters attacked the base in Kidal. Then gunmen shot three soldiers.")
+    shot = next(e for e in events if e.trigger == "shot")
+    assert shot.sentence == 1
+    assert _texts(shot, "location") == {"Kidal"} and shot.location_basis == "context"
+
+
+def test_an_unplaced_attack_is_placed_in_the_documents_country(build_tools) -> None:
+    events = _events(build_tools, "Mali is facing a crisis. Mali has asked for help. Ruvian fighters attacked a convoy.")
+    attack = next(e for e in events if e.type == "ATTACK")
+    assert _texts(attack, "location") == {"Mali"} and attack.location_basis == "document"
+
+
+def test_a_statement_is_not_placed_in_the_documents_country(build_tools) -> None:
+    events = _events(build_tools, "Mali is facing a crisis. Mali has asked for help. Ruvian fighters attacked a convoy.")
+    request = next(e for e in events if e.plover == "REQUEST")
+    assert request.role("location") == [] and request.location_basis is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "timex"),
+    [
+        ("Zorov's forces attacked Kidal in May 2021.", "attacked", "2021-05"),
+        ("Zorov's forces attacked Kidal on 3 May 2021.", "attacked", "2021-05-03"),
+        ("Ruvian forces withdrew from Gao in August 2022.", "withdrew", "2022-08"),
+        ("Ruvia's president visited Bamako in May 2021.", "visited", "2021-05"),
+    ],
+)
+def test_the_date_comes_from_the_sentence(build_tools, text, trigger, timex) -> None:
+    event = _event(build_tools, text, trigger)
+    assert (event.date, event.date_basis) == (timex, "sentence")
+
+
+def test_a_sentence_without_a_date_gives_no_date_not_the_publication_date(build_tools) -> None:
+    events = _events(build_tools, "Zorov's forces attacked Kidal.", published="2021-06-02")
+    assert len(events) == 1
+    assert (events[0].date, events[0].date_basis) == (None, None)
+
+
+def test_a_relative_date_is_anchored_to_the_publication_date(build_tools) -> None:
+    # 2 June 2021 is a Wednesday: "on Monday" is the Monday before, not the publication day.
+    events = _events(build_tools, "Zorov's forces attacked Kidal on Monday.", published="2021-06-02")
+    assert len(events) == 1
+    assert (events[0].date, events[0].date_basis) == ("2021-05-31", "sentence")
+
+
+def test_events_are_numbered_by_sentence(build_tools) -> None:
+    events = _events(build_tools, "Ruvia deployed troops to Kessa. Kessa paid Ruvia 10 million dollars. Ruvia vetoed the resolution.")
+    assert [(e.sentence, e.type) for e in events] == [(0, "DEPLOY"), (1, "PAYMENT"), (2, "VETO")]
+    assert {e.doc for e in events} == {"d1"}
+
+
+# 6. Precision: what is not an event -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The savings account pays 5%.",  # no named party pays anyone
+        "The video scandal continues to shoot in Mali.",  # 'shoot' without anyone shot
+        "Renault sold 2 million vehicles.",  # cars, not arms
+        "The board met its targets.",  # no one is met
+        "The company plans to deliver new equipment next year.",  # equipment, not weapons, no state
+    ],
+)
+def test_words_that_report_no_event_here(build_tools, text: str) -> None:
+    assert _events(build_tools, text) == []
+
+
+def test_a_bare_agreement_noun_points_back_and_is_no_new_event(build_tools) -> None:
+    assert [e.trigger for e in _events(build_tools, "Ruvia vetoed the resolution. The agreement was popular.")] == ["vetoed"]
+
+
+# 8. One event, told once, by whom it is told ------------------------------------------------
+
+
+def test_the_place_an_event_is_named_after_is_its_place_not_its_actor(build_tools) -> None:
+    event = _event(build_tools, "Between 40 and 60 people were killed in the Gao massacre.", "massacre")
+    assert "Gao" not in _texts(event, "actor")
+    assert _texts(event, "location") == {"Gao"}
+
+
+def test_the_accused_is_the_actor_of_the_alleged_event(build_tools) -> None:
+    events = _events(build_tools, "Zorov accused Ruvia of attacking Kidal.")
+    attack = next(e for e in events if e.type == "ATTACK")
+    assert _texts(attack, "actor") == {"Ruvia"}
+    assert attack.status == "alleged"
+    assert any(e.type == "ACCUSATION" and _texts(e, "actor") == {"Zorov"} for e in events)
+
+
+def test_a_denied_event_is_kept_as_denied_not_as_happened(build_tools) -> None:
+    events = _events(build_tools, "Ruvia denied attacking Kidal.")
+    assert {e.type for e in events} == {"DENIAL", "ATTACK"}
+    attack = next(e for e in events if e.type == "ATTACK")
+    assert attack.status == "denied"
+
+
+def test_coordinated_verbs_of_one_attack_are_one_event_with_one_toll(build_tools) -> None:
+    events = _events(build_tools, "Gunmen attacked an army base in Gao on 3 May 2021 and killed 7 soldiers.")
+    attacks = [e for e in events if e.plover == "ASSAULT"]
+    assert len(attacks) == 1
+    assert attacks[0].fatalities == Fatalities(7, 7, 7)
+
+
+def test_signing_an_agreement_is_one_agreement_event(build_tools) -> None:
+    events = _events(build_tools, "Kessa and Zorov signed an agreement.")
+    assert [(e.type, e.trigger) for e in events] == [("AGREEMENT", "signed")]
+
+
+def test_the_other_party_of_a_deal_is_not_where_it_happened(build_tools) -> None:
+    events = _events(build_tools, "Mali signed an agreement with Niger.")
+    deal = next(e for e in events if e.type == "AGREEMENT")
+    assert _texts(deal, "location") != {"Niger"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 270 hunts met on Saturday, killing a total of 91 foxes.",
+        "More than 23,000 people have been killed following a massive earthquake.",
+        "The gambling sites suffered DDoS attacks last week.",
+        "I agree with Amadou Keita.",
+        "Palestinian leaders said they will not tolerate attacks on civilians.",
+    ],
+)
+def test_what_is_no_political_event(build_tools, text: str) -> None:
+    events = _events(build_tools, text)
+    assert not [e for e in events if e.type in ("ATTACK", "AGREEMENT") and e.status != "negated"], events
