@@ -75,7 +75,7 @@ def build_command(paths: tuple[Path, ...], db_path: Path, model: str, batch_size
 @click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="claimgraph database.")
 @click.option("--top", default=10, show_default=True, help="How many of the most-mentioned entities to list.")
 def stats_command(db_path: Path, top: int) -> None:
-    """Summarize a database: documents, languages, duplicates, entities, claims, dates,
+    """Summarize a database: documents, languages, duplicates, entities, claims, dates, events,
     quantities, and every skipped input with its reason."""
     with _open(db_path) as store:
         stats = store_stats(store, top=top)
@@ -84,6 +84,7 @@ def stats_command(db_path: Path, top: int) -> None:
     click.echo(f"entities    {stats.entities}  ({stats.mentions} mentions)")
     click.echo(f"claims      {stats.claims}  ({stats.attributed_claims} attributed to a source, {stats.denials} denials)")
     click.echo(f"dates       {stats.dates}    quantities {stats.quantities}")
+    click.echo(f"events      {stats.events}")
     click.echo(f"skipped     {stats.skipped} inputs")
     for key, reason in stats.skip_reasons:
         click.echo(f"  {key}: {reason}")

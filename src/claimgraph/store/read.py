@@ -70,6 +70,7 @@ class StoreStats:
     denials: int
     dates: int
     quantities: int
+    events: int
     languages: dict[str, int]
     skip_reasons: list[tuple[str, str]]  # (input key, reason)
     top_entities: list[tuple[str, str, int]]  # (name, type, mentions)
@@ -182,6 +183,7 @@ def store_stats(store: Store, *, top: int = 10) -> StoreStats:
         denials=one("SELECT COUNT(*) FROM claims WHERE stance = 'deny'"),
         dates=one("SELECT COUNT(*) FROM dates"),
         quantities=one("SELECT COUNT(*) FROM quantities"),
+        events=one("SELECT COUNT(*) FROM events"),
         languages=languages,
         skip_reasons=skips,  # type: ignore[arg-type]
         top_entities=top_entities,  # type: ignore[arg-type]
