@@ -12,7 +12,7 @@ from claimgraph.export import contract_records
 from .conftest import write_article
 
 DOCUMENT_FIELDS = {"kind", "id", "source", "title", "outlet", "url", "language", "published", "published_not_before", "text", "removed", "duplicate_of"}
-ENTITY_FIELDS = {"kind", "id", "name", "type", "aliases", "mentions", "place"}
+ENTITY_FIELDS = {"kind", "id", "name", "type", "aliases", "mentions", "place", "merged"}
 ENTITY_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EQUIPMENT", "EVENT", "MEDIA"}
 ARTICLE = [
     "General Amadou Keita, the head of the Ruvian army, said on Monday that troops had left the town of Kessa.",

@@ -17,9 +17,8 @@ from claimgraph.pipeline import BuildReport, build
 from claimgraph.store import Store, find_entity_ids, get_document, iter_claims, search_documents, store_stats
 from claimgraph.store.events import entity_briefs, iter_events
 
-EXIT_OK = 0
-EXIT_ERROR = 1  # a fatal error: no model, unusable database, unwritable output
-EXIT_NOTHING_BUILT = 3  # no input could be read at all
+from claimgraph.cli_analysis import register_analysis_commands
+from claimgraph.cli_support import EXIT_NOTHING_BUILT, fail as _fail, open_store as _open
 
 _defaults = BuildOptions()
 
@@ -278,14 +277,6 @@ def gazetteer_info_command(gazetteer_path: Path | None) -> None:
     click.echo("sources " + ", ".join(f"{source} {n:,}" for source, n in info["sources"].items()))
 
 
-def _open(db_path: Path) -> Store:
-    try:
-        return Store.open(db_path)
-    except ClaimgraphError as exc:
-        _fail(str(exc))
-        raise  # unreachable: _fail exits
-
-
 def _print_summary(report: BuildReport) -> None:
     entities = f"{report.entities} entities" if report.entities is not None else "entities unchanged"
     if report.places is not None:
@@ -298,9 +289,8 @@ def _print_summary(report: BuildReport) -> None:
         click.echo(f"skipped {skipped.key}: {skipped.reason}", err=True)
 
 
-def _fail(message: str) -> None:
-    click.echo(f"Error: {message}", err=True)
-    sys.exit(EXIT_ERROR)
+# The analyst's commands over the resolved corpus (entities, facts, contradictions).
+register_analysis_commands(cli)
 
 
 def main() -> None:

@@ -20,7 +20,6 @@ from claimgraph.errors import BudgetExceeded, InputRejected
 from claimgraph.extract import (
     AttributionTagger,
     Claim,
-    EntityLexicon,
     TaggedSpan,
     load_cue_lexicon,
     load_entity_lexicon,
@@ -46,6 +45,7 @@ from claimgraph.ingest.dedup import fingerprint, similarity
 from claimgraph.gazetteer import Gazetteer, open_gazetteer
 from claimgraph.resolve import MentionForm, geocode_entities, resolve_entities
 from claimgraph.store import Store
+from claimgraph.store.entities import entity_corrections, replace_resolved_entities
 from claimgraph.store.events import add_events
 from claimgraph.store.places import add_place_cues, iter_place_cues, place_entities, replace_places
 
@@ -127,20 +127,58 @@ def build(
             batch, skips = [], []
     _commit_batch(batch, skips, store=store, options=options, tools=tools, report=report)
     if store.entities_stale():
-        report.entities = resolve_store_entities(store, tools.lexicons.entities)
-        if tools.gazetteer is not None:
-            places = geocode_entities(place_entities(store), list(iter_place_cues(store)), tools.gazetteer,
-                                      not_place_names=tools.lexicons.places.not_place_names)
-            report.places = replace_places(store, places)
-        store.mark_entities_resolved()
+        report.entities, report.places = resolve_corpus(store, tools.gazetteer, not_place_names=tools.lexicons.places.not_place_names)
     return report
 
 
-def resolve_store_entities(store: Store, lexicon: EntityLexicon) -> int:
+def resolve_corpus(store: Store, gazetteer: Gazetteer | None, *, not_place_names: frozenset[str] = frozenset()) -> tuple[int, int | None]:
+    """Entities from all stored mentions (with the analyst's corrections), then their places.
+    Returns (entities, geocoded places or None without a gazetteer)."""
+    entities = resolve_store_entities(store, gazetteer)
+    places = None
+    if gazetteer is not None:
+        resolved = geocode_entities(place_entities(store), list(iter_place_cues(store)), gazetteer, not_place_names=not_place_names)
+        places = replace_places(store, resolved)
+    store.mark_entities_resolved()
+    return entities, places
+
+
+def resolve_store_entities(store: Store, gazetteer: Gazetteer | None = None) -> int:
     """Rebuild the corpus-level entities from all stored mentions."""
     forms = (MentionForm(key, kind, text, count) for key, kind, text, count in store.mention_forms())
-    entities = resolve_entities(forms, lexicon)
-    return store.replace_entities((e.id, e.name, e.type, list(e.aliases), list(e.keys)) for e in entities)
+    country_of = country_lookup(gazetteer) if gazetteer is not None else None
+    entities = resolve_entities(forms, country_of=country_of, corrections=entity_corrections(store), docs_of=store.key_documents(),
+                                is_major_place=major_place_lookup(gazetteer) if gazetteer is not None else None)
+    return replace_resolved_entities(store, entities)
+
+
+_MAJOR_KINDS = frozenset({"country", "continent", "region"})
+_MAJOR_POPULATION = 100_000
+
+
+def major_place_lookup(gazetteer: Gazetteer) -> Callable[[str], bool]:
+    """Whether a name is, by its primary name, a region, country or city of 100,000 people."""
+    def is_major_place(name: str) -> bool:
+        return any(f.primary and (f.place.kind in _MAJOR_KINDS or f.place.population >= _MAJOR_POPULATION)
+                   for f in gazetteer.places_named(name))
+
+    return is_major_place
+
+
+def country_lookup(gazetteer: Gazetteer) -> Callable[[str], str | None]:
+    """The ISO code of the one country a name or demonym stands for ("Мали", "Malian")."""
+    cache: dict[str, str | None] = {}
+
+    def country_of(name: str) -> str | None:
+        if name not in cache:
+            found = gazetteer.places_named(name)
+            codes = {f.place.country for f in found if f.place.kind == "country"}
+            # "England" names a part of the United Kingdom too: not the country itself.
+            parts = {f.place.country for f in found if f.place.kind == "region"}
+            cache[name] = codes.pop() if len(codes) == 1 and not codes & parts else None
+        return cache[name]
+
+    return country_of
 
 
 def _articles(

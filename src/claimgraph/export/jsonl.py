@@ -25,6 +25,8 @@ from claimgraph.store import (
     iter_entities,
     iter_quantities,
 )
+from claimgraph.resolve.entities import Merge
+from claimgraph.store.entities import all_entity_merges
 from claimgraph.store.events import StoredEvent, iter_events
 
 CONTRACT_VERSION = 1
@@ -47,7 +49,8 @@ def document_record(document: StoredDocument) -> dict[str, Any]:
     }
 
 
-def entity_record(entity: StoredEntity) -> dict[str, Any]:
+def entity_record(entity: StoredEntity, merges: list[Merge] | None = None) -> dict[str, Any]:
+    """The contract's entity, plus `merged`: why each name joined it (see `claimgraph entities show`)."""
     return {
         "kind": "entity",
         "id": entity.id,
@@ -56,6 +59,7 @@ def entity_record(entity: StoredEntity) -> dict[str, Any]:
         "aliases": list(entity.aliases),
         "mentions": [{"doc": m.doc, "start": m.start, "end": m.end, "text": m.text} for m in entity.mentions],
         "place": _place(entity.place),
+        "merged": [{"key": m.key, "into": m.into, "reason": m.reason} for m in merges or []],
     }
 
 
@@ -124,8 +128,9 @@ def contract_records(store: Store) -> Iterator[dict[str, Any]]:
     """Every record of the store, in contract shape: documents, entities, dates, quantities, claims, events."""
     for document in iter_documents(store):
         yield document_record(document)
+    merges = all_entity_merges(store)
     for entity in iter_entities(store):
-        yield entity_record(entity)
+        yield entity_record(entity, merges.get(entity.id))
     for mention in iter_dates(store):
         yield date_record(mention)
     for quantity in iter_quantities(store):

@@ -113,14 +113,22 @@ def extract_mentions(doc: Doc, doc_id: str, lexicon: EntityLexicon) -> list[Ment
     return mentions
 
 
+# A preposition, an article and only lowercase words end a name: "Council on Foreign
+# Relations" is one name, "the Federation on the uniforms" is "Federation" and a phrase.
+_LOWERCASE_TAIL = re.compile(r" (?:on|in|at|of|for|with|from|to|by) (?:the|a|an|his|her|its|their)(?: [a-z][\w-]*)+$")
+
+
 def _trim(text: str, start: int, end: int, lexicon: EntityLexicon) -> tuple[int, int]:
-    """Drop a leading article and a trailing possessive or punctuation from a span."""
+    """Drop a leading article, a trailing lowercase phrase, and a trailing possessive or
+    punctuation from a span."""
     span = text[start:end]
     first, _, rest = span.partition(" ")
     if rest and first.casefold() in lexicon.leading_words:
         start += len(first) + 1
     while end > start and not text[end - 1].isalnum() and text[end - 1] not in ")]":
         end -= 1
+    if tail := _LOWERCASE_TAIL.search(text[start:end]):  # "the Federation [on the uniforms]"
+        end = start + tail.start()
     if (match := _POSSESSIVE.search(text[start:end])) and end - start > 2 and match.group() != "s":
         end -= len(match.group())
     return start, end

@@ -161,6 +161,13 @@ class Store:
         for row in rows:
             yield row["key"], row["type"], row["text"], row["n"]
 
+    def key_documents(self) -> dict[str, frozenset[str]]:
+        """The documents each mention key occurs in."""
+        found: dict[str, set[str]] = {}
+        for row in self.connection.execute("SELECT DISTINCT key, doc_id FROM mentions"):
+            found.setdefault(row["key"], set()).add(row["doc_id"])
+        return {key: frozenset(docs) for key, docs in found.items()}
+
     def replace_entities(self, entities: Iterable[tuple[str, str, str, list[str], list[tuple[str, str]]]]) -> int:
         """Replace all entities: (id, name, type, aliases, [(key, type)...]) each. Returns the count."""
         count = 0

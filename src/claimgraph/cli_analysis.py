@@ -1,0 +1,114 @@
+"""The analyst's commands over a built corpus: review and correct entities.
+
+`claimgraph entities show|merge|split`: an analyst's merge or split is stored on mention
+keys (which do not change when the corpus is rebuilt) and applied by every later
+resolution; the command resolves the corpus again at once so the result can be checked.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from claimgraph.cli_support import db_option, fail, open_store
+from claimgraph.extract.places import load_place_lexicon
+from claimgraph.gazetteer import open_gazetteer
+from claimgraph.pipeline import resolve_corpus
+from claimgraph.resolve.entities import Correction
+from claimgraph.store import Store, find_entity_ids
+from claimgraph.store.entities import add_corrections, entity_key_forms, entity_merges
+from claimgraph.store.events import entity_briefs
+
+_gazetteer_path = click.option("--gazetteer", "gazetteer_path", type=click.Path(dir_okay=False, path_type=Path),
+                               help="Gazetteer file for geocoding again [default: as `build`].")
+
+
+def register_analysis_commands(cli: click.Group) -> None:
+    cli.add_command(entities_group)
+
+
+@click.group("entities")
+def entities_group() -> None:
+    """Review entities and correct them: why names were merged, merge two, split one."""
+
+
+@entities_group.command("show")
+@db_option
+@click.argument("name")
+def show_command(db_path: Path, name: str) -> None:
+    """An entity (by name, alias or id): its aliases, and why each was merged into it."""
+    with open_store(db_path) as store:
+        for entity_id in _entities_named(store, name):
+            brief = entity_briefs(store, [entity_id])[entity_id]
+            where = ""
+            if brief.place is not None and brief.place.lat is not None:
+                where = f"  at {brief.place.name} ({brief.place.lat:.3f}, {brief.place.lon:.3f}, {brief.place.precision})"
+            click.echo(f"{brief.name}  [{brief.type}]  {entity_id}{where}")
+            for key, text, count in entity_key_forms(store, entity_id):
+                click.echo(f"  {count:4d}  {text}   (key: {key})")
+            for merge in entity_merges(store, entity_id):
+                click.echo(f"  merged: {merge.key!r} with {merge.into!r}: {merge.reason}")
+
+
+@entities_group.command("merge")
+@db_option
+@click.argument("first")
+@click.argument("second")
+@click.option("--note", help="Why (kept with the correction).")
+@_gazetteer_path
+def merge_command(db_path: Path, first: str, second: str, note: str | None, gazetteer_path: Path | None) -> None:
+    """Merge two entities (names, aliases or ids) for good: later builds keep them one."""
+    with open_store(db_path) as store:
+        key_a, key_b = _main_key(store, first), _main_key(store, second)
+        if key_a == key_b:
+            fail(f"{first!r} and {second!r} are one entity already")
+        add_corrections(store, [Correction("merge", key_a, key_b)], note=note)
+        _resolve_again(store, gazetteer_path)
+        click.echo(f"merged {first!r} and {second!r}", err=True)
+
+
+@entities_group.command("split")
+@db_option
+@click.argument("name")
+@click.option("--alias", "aliases", multiple=True, required=True, help="A spelling to take out of the entity (repeatable).")
+@click.option("--note", help="Why (kept with the correction).")
+@_gazetteer_path
+def split_command(db_path: Path, name: str, aliases: tuple[str, ...], note: str | None, gazetteer_path: Path | None) -> None:
+    """Take spellings out of an entity for good: they never join it again."""
+    with open_store(db_path) as store:
+        ids = _entities_named(store, name)
+        if len(ids) > 1:
+            fail(f"{name!r} names {len(ids)} entities; use an id: {', '.join(ids)}")
+        forms = entity_key_forms(store, ids[0])
+        wanted = {a.casefold() for a in aliases}
+        out = {key for key, text, _ in forms if text.casefold() in wanted}
+        kept = {key for key, _, _ in forms} - out
+        if not out:
+            fail(f"none of {', '.join(map(repr, aliases))} is a spelling of {name!r} (see `claimgraph entities show`)")
+        if not kept:
+            fail("that would take out every spelling; nothing is left to split from")
+        add_corrections(store, [Correction("split", a, b) for a in sorted(out) for b in sorted(kept)], note=note)
+        _resolve_again(store, gazetteer_path)
+        click.echo(f"split {', '.join(map(repr, aliases))} from {name!r}", err=True)
+
+
+def _entities_named(store: Store, name: str) -> list[str]:
+    ids = [name] if entity_briefs(store, [name]) else find_entity_ids(store, name)
+    if not ids:
+        fail(f"no entity named {name!r} (see `claimgraph stats` for the most mentioned)")
+    return ids
+
+
+def _main_key(store: Store, name: str) -> str:
+    """The most frequent mention key of the one entity `name` names."""
+    ids = _entities_named(store, name)
+    if len(ids) > 1:
+        fail(f"{name!r} names {len(ids)} entities; use an id: {', '.join(ids)}")
+    return entity_key_forms(store, ids[0])[0][0]
+
+
+def _resolve_again(store: Store, gazetteer_path: Path | None) -> None:
+    gazetteer = open_gazetteer(gazetteer_path, on_build=lambda message: click.echo(message, err=True))
+    entities, places = resolve_corpus(store, gazetteer, not_place_names=load_place_lexicon().not_place_names)
+    click.echo(f"{entities} entities ({places} geocoded places)", err=True)
