@@ -1,4 +1,5 @@
-"""The analyst's commands over a built corpus: review and correct entities.
+"""The analyst's commands over a built corpus: facts, contradictions, and reviewing and
+correcting entities.
 
 `claimgraph entities show|merge|split`: an analyst's merge or split is stored on mention
 keys (which do not change when the corpus is rebuilt) and applied by every later
@@ -16,7 +17,9 @@ from claimgraph.extract.places import load_place_lexicon
 from claimgraph.gazetteer import open_gazetteer
 from claimgraph.pipeline import resolve_corpus
 from claimgraph.resolve.entities import Correction
-from claimgraph.store import Store, find_entity_ids
+from claimgraph.store import Store, find_entity_ids, get_document
+from claimgraph.store.claims import claims_by_id
+from claimgraph.store.facts import iter_contradictions, iter_facts
 from claimgraph.store.entities import add_corrections, entity_key_forms, entity_merges
 from claimgraph.store.events import entity_briefs
 
@@ -26,6 +29,63 @@ _gazetteer_path = click.option("--gazetteer", "gazetteer_path", type=click.Path(
 
 def register_analysis_commands(cli: click.Group) -> None:
     cli.add_command(entities_group)
+    cli.add_command(facts_command)
+    cli.add_command(contradictions_command)
+
+
+@click.command("facts")
+@db_option
+@click.option("--status", type=click.Choice(["corroborated", "single_source", "contested"]), help="Only facts with this status.")
+@click.option("--min-claims", default=2, show_default=True, help="Only facts reported by at least this many claims.")
+@click.option("--limit", default=0, show_default=True, help="Most facts shown (0: all).")
+def facts_command(db_path: Path, status: str | None, min_claims: int, limit: int) -> None:
+    """Facts: what several claims state alike, with their independent origins and sentences."""
+    with open_store(db_path) as store:
+        shown = 0
+        for fact in iter_facts(store, status=status):
+            if len(fact.claims) < min_claims:
+                continue
+            click.echo(f"[{fact.status}] {fact.about}  ({len(fact.independent_origins)} independent origins: "
+                       f"{'; '.join(fact.independent_origins)})")
+            for claim in claims_by_id(store, fact.claims):
+                click.echo(f"    {_where(store, claim.doc)} | {claim.source_name}: {_short(claim.text)}")
+            shown += 1
+            if limit and shown >= limit:
+                break
+    click.echo(f"{shown} facts", err=True)
+
+
+@click.command("contradictions")
+@db_option
+@click.option("--type", "kinds", multiple=True, type=click.Choice(["numeric", "assert_vs_deny", "date", "attribution"]),
+              help="Only contradictions of this kind (repeatable).")
+def contradictions_command(db_path: Path, kinds: tuple[str, ...]) -> None:
+    """Contradictions between sources, each explained, with the two sentences side by side."""
+    with open_store(db_path) as store:
+        shown = 0
+        for contradiction in iter_contradictions(store):
+            if kinds and contradiction.type not in kinds:
+                continue
+            click.echo(f"[{contradiction.type}] {contradiction.explanation}")
+            pair = {c.id: c for c in claims_by_id(store, [contradiction.a, contradiction.b])}
+            for label, claim_id in (("A", contradiction.a), ("B", contradiction.b)):
+                claim = pair.get(claim_id)
+                if claim is not None:
+                    click.echo(f"    {label} {_where(store, claim.doc)} | {claim.source_name}: {_short(claim.text)}")
+            shown += 1
+    click.echo(f"{shown} contradictions", err=True)
+
+
+def _short(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _where(store: Store, doc_id: str) -> str:
+    document = get_document(store, doc_id)
+    if document is None:
+        return doc_id
+    return document.outlet or document.title or Path(document.source).name
 
 
 @click.group("entities")

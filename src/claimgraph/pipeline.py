@@ -16,6 +16,7 @@ from spacy.language import Language
 
 from claimgraph.analyze import Analysis, analyze_batch, load_pipeline
 from claimgraph.config import BuildOptions
+from claimgraph.cross_source import resolve_facts
 from claimgraph.errors import BudgetExceeded, InputRejected
 from claimgraph.extract import (
     AttributionTagger,
@@ -132,13 +133,15 @@ def build(
 
 
 def resolve_corpus(store: Store, gazetteer: Gazetteer | None, *, not_place_names: frozenset[str] = frozenset()) -> tuple[int, int | None]:
-    """Entities from all stored mentions (with the analyst's corrections), then their places.
-    Returns (entities, geocoded places or None without a gazetteer)."""
+    """Entities from all stored mentions (with the analyst's corrections), their places, then
+    facts and contradictions across sources. Returns (entities, geocoded places or None
+    without a gazetteer)."""
     entities = resolve_store_entities(store, gazetteer)
     places = None
     if gazetteer is not None:
         resolved = geocode_entities(place_entities(store), list(iter_place_cues(store)), gazetteer, not_place_names=not_place_names)
         places = replace_places(store, resolved)
+    resolve_facts(store, country_lookup(gazetteer) if gazetteer is not None else None)
     store.mark_entities_resolved()
     return entities, places
 
@@ -172,9 +175,13 @@ def country_lookup(gazetteer: Gazetteer) -> Callable[[str], str | None]:
     def country_of(name: str) -> str | None:
         if name not in cache:
             found = gazetteer.places_named(name)
-            codes = {f.place.country for f in found if f.place.kind == "country"}
+            countries = [f for f in found if f.place.kind == "country"]
+            codes = {f.place.country for f in countries}
             # "England" names a part of the United Kingdom too: not the country itself.
             parts = {f.place.country for f in found if f.place.kind == "region"}
+            if len(codes) > 1 and not any(f.primary for f in countries):
+                # A demonym shared with dependencies ("French"): the largest country's.
+                codes = {max(countries, key=lambda f: f.place.population).place.country}
             cache[name] = codes.pop() if len(codes) == 1 and not codes & parts else None
         return cache[name]
 

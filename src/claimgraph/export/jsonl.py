@@ -27,7 +27,9 @@ from claimgraph.store import (
 )
 from claimgraph.resolve.entities import Merge
 from claimgraph.store.entities import all_entity_merges
+from claimgraph.resolve.contradictions import Contradiction
 from claimgraph.store.events import StoredEvent, iter_events
+from claimgraph.store.facts import StoredFact, iter_contradictions, iter_facts
 
 CONTRACT_VERSION = 1
 
@@ -124,8 +126,19 @@ def event_record(event: StoredEvent) -> dict[str, Any]:
     }
 
 
+def fact_record(fact: StoredFact) -> dict[str, Any]:
+    return {"kind": "fact", "id": fact.id, "about": fact.about, "claims": list(fact.claims),
+            "independent_origins": list(fact.independent_origins), "status": fact.status}
+
+
+def contradiction_record(contradiction: Contradiction) -> dict[str, Any]:
+    return {"kind": "contradiction", "id": contradiction.id, "type": contradiction.type, "a": contradiction.a,
+            "b": contradiction.b, "explanation": contradiction.explanation, "fact": contradiction.fact}
+
+
 def contract_records(store: Store) -> Iterator[dict[str, Any]]:
-    """Every record of the store, in contract shape: documents, entities, dates, quantities, claims, events."""
+    """Every record of the store, in contract shape: documents, entities, dates, quantities,
+    claims, events, facts and contradictions."""
     for document in iter_documents(store):
         yield document_record(document)
     merges = all_entity_merges(store)
@@ -139,6 +152,10 @@ def contract_records(store: Store) -> Iterator[dict[str, Any]]:
         yield claim_record(claim)
     for event in iter_events(store):
         yield event_record(event)
+    for fact in iter_facts(store):
+        yield fact_record(fact)
+    for contradiction in iter_contradictions(store):
+        yield contradiction_record(contradiction)
 
 
 def write_jsonl(store: Store, out: TextIO) -> dict[str, int]:

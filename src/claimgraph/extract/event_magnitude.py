@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.event_lexicon import EventLexicon, Trigger
+from claimgraph.extract.event_roles import phrase_tokens, themes
 from claimgraph.extract.quantities import Quantity
 
 MONEY_UNIT = re.compile(r"^[A-Z]{3}(/[a-z]+)?$")  # ISO currency, optionally by period ("USD/month")
@@ -37,6 +38,8 @@ def magnitude(token: Token, trigger: Trigger, sentence: Span, quantities: list[Q
         money = [q for q in inside if MONEY_UNIT.match(q.unit or "")]
         return min(money, key=lambda q: abs(q.start - token.idx)) if money else None
     own = {t.idx for t in token.subtree}
+    for head in themes(token, lexicon):  # "there may be 400 instructors ... operating": the counted subject
+        own |= {t.idx for t in phrase_tokens(head)}
     return next((q for q in inside if q.start in own and not MONEY_UNIT.match(q.unit or "")), None)
 
 

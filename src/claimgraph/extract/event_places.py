@@ -60,17 +60,16 @@ def event_location(token: Token, sentence: Span, mentions: list[Mention], actors
         if verb is not token:
             found = _phrase_place(verb, places, prepositions, setting, lexicon)
     if found is not None:
-        return found, "clause" if found is not setting.focus else "document"
+        return found, "clause"  # "in the country" is the article's country, as the text says
     if event_type not in lexicon.located_types:
         return None, None
     # Not the actor's own place; a target only where the text places something there
     # ("deal with Ruvia" is no place, "attack on the base in Gao" is).
     others = [m for m in places if sentence.start_char <= m.start < sentence.end_char and m not in actors
               and (m not in targets or _after_locative(sentence, m, lexicon))]
+    others = [m for m in others if _after_locative(sentence, m, lexicon)]  # "in the Sahel", not "cooperation with Ruvia"
     if others and event_type not in lexicon.national_types:
-        # A place after a locative preposition ("in the Sahel") before one named as a party
-        # ("cooperation with Ruvia"); then the nearest to the trigger.
-        return min(others, key=lambda m: (not _after_locative(sentence, m, lexicon), abs(m.start - token.idx))), "sentence"
+        return min(others, key=lambda m: abs(m.start - token.idx)), "sentence"
     if setting.recent is not None and event_type not in lexicon.national_types and _continues(sentence, lexicon):
         return setting.recent, "context"
     if setting.focus is not None:

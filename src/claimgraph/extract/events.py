@@ -258,7 +258,9 @@ def _nested_removed(candidates: list[_Candidate]) -> list[_Candidate]:
 
 
 def _same_event(a: _Candidate, b: _Candidate) -> bool:
-    same_kind = a.trigger.plover == b.trigger.plover or a.trigger.type == b.trigger.type
+    # One category with different specificity ("killed in the massacre") or one type; an
+    # arrival to accompany a delivery is two events of one category.
+    same_kind = a.trigger.type == b.trigger.type or (a.trigger.plover == b.trigger.plover and a.trigger.rank != b.trigger.rank)
     if not same_kind:
         return False
     if _nested_in(a.token, b.token) or _nested_in(b.token, a.token):

@@ -56,6 +56,16 @@ def iter_claims(store: Store, *, stance: str | None = None, entity_ids: list[str
         yield _claim(row, _entities_in(store, row), _inside(store, "dates", row), _inside(store, "quantities", row))
 
 
+def claims_by_id(store: Store, ids: list[str]) -> list[StoredClaim]:
+    """The claims with these ids, in the order given."""
+    found = {}
+    for claim_id in dict.fromkeys(ids):
+        row = store.connection.execute(_SELECT + " WHERE c.id = ?", (claim_id,)).fetchone()
+        if row is not None:
+            found[claim_id] = _claim(row, _entities_in(store, row), _inside(store, "dates", row), _inside(store, "quantities", row))
+    return [found[i] for i in ids if i in found]
+
+
 def find_entity_ids(store: Store, name: str) -> list[str]:
     """Entities whose name or an alias equals `name` (case-insensitive)."""
     wanted = name.casefold()

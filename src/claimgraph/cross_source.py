@@ -1,0 +1,69 @@
+"""The cross-source stage: facts and contradictions over the whole resolved corpus.
+
+Runs after entities and places are resolved (its anchors are their ids), reads small views
+of events and claims from the store, and writes facts and contradictions back.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import replace
+from importlib import resources
+
+from claimgraph.resolve.contradictions import QuantityView, contradictions_by_fact, find_contradictions, interval
+from claimgraph.resolve.facts import EventView, build_facts, group_events
+from claimgraph.store import Store
+from claimgraph.store.facts import Anchors, claim_views, entity_anchors, event_views, outlets, quantity_views, replace_facts
+
+_TYPE_WORDS = {
+    "DEPLOY": "deployment", "ARMS_TRANSFER": "arms transfer", "AGREEMENT": "agreement", "PAYMENT": "payment",
+    "ATTACK": "attack", "MASS_KILLING": "mass killing", "COUP": "coup", "WITHDRAWAL": "withdrawal",
+    "BASE_HANDOVER": "base handover", "ACCUSATION": "accusation", "DENIAL": "denial", "MEDIA_BAN": "media ban",
+    "VISIT_MEETING": "visit or meeting", "AIRCRAFT_DOWNED": "aircraft downed", "VETO": "veto", "TRAINING": "training",
+    "SURVEILLANCE_FLIGHT": "surveillance flight", "OTHER": "event",
+}
+
+
+def load_rates() -> dict[str, float]:
+    data = json.loads(resources.files("claimgraph.resolve").joinpath("data/currencies.json").read_text("utf-8"))
+    return dict(data["usd_per_unit"])
+
+
+def resolve_facts(store: Store, country_of: Callable[[str], str | None] | None) -> tuple[int, int]:
+    """Group events into facts, count their origins, find contradictions; returns the counts."""
+    anchors = entity_anchors(store, country_of)
+    events = list(event_views(store, anchors))
+    quantities = quantity_views(store, [e.quantity for e in events if e.quantity])
+    events = [_sized(e, quantities.get(e.quantity)) if e.quantity else e for e in events]
+    claims = claim_views(store)
+    facts = build_facts(group_events(events), claims, outlets(store), lambda group: describe(group, anchors))
+    by_id = {e.id: e for e in events}
+    contradictions = find_contradictions(facts, by_id, quantities, load_rates(), anchors.name)
+    touched = contradictions_by_fact(contradictions)
+    facts = [replace(f, status="contested", contested_by=tuple(touched[f.id])) if f.id in touched else f for f in facts]
+    return replace_facts(store, facts, contradictions)
+
+
+def _sized(event: EventView, quantity: QuantityView | None) -> EventView:
+    """The event with the count its quantity gives (not a sum of money or a share)."""
+    if quantity is None or quantity.unit.split("/")[0].isupper() or quantity.unit == "%":
+        return event
+    return replace(event, size=quantity.value, size_range=interval(quantity))
+
+
+def describe(group: list[EventView], anchors: Anchors) -> str:
+    """'deployment by Ruvia to Kessa at Gao': the fact's type, parties and place, as told."""
+    first = group[0]
+    actors = sorted({anchors.name(a) for e in group for a in e.actors})
+    targets = sorted({anchors.name(t) for e in group for t in e.targets} - set(actors))
+    places = sorted({anchors.name(e.place) for e in group if e.place})
+    kind, _, plover = first.type.partition("/")
+    text = plover.lower() if kind == "OTHER" else _TYPE_WORDS.get(kind, kind.lower())
+    if actors:
+        text += " by " + ", ".join(actors[:3])
+    if targets:
+        text += " involving " + ", ".join(targets[:3])
+    if places:
+        text += " at " + ", ".join(places[:2])
+    return text

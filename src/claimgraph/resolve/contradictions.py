@@ -1,0 +1,188 @@
+"""Contradictions: where sources disagree about one fact, each with a one-sentence reason.
+
+- `numeric`: two figures for one fact that cannot both hold ("1,000" against "up to 400").
+  Figures become intervals by their qualifier ("at least", "up to", "about", ranges) and a
+  range that holds the other figure is no conflict; sums in two currencies are compared
+  through approximate rates, and a sum by the month against one without a period is said
+  to be uncertain, not equal.
+- `assert_vs_deny`: an event told as happened or planned, and the same event denied or
+  negated. (A denial whose object is only an actor of what another article asserts —
+  "Ruvia denies any state role in the militia" against "the militia deployed" — is not
+  flagged: the denied content is not the asserted one.)
+- `attribution`: one violent event (same place, same date) ascribed to different actors.
+- `date`: one event (same type, actors and targets, or same place) placed at different
+  dates less than two months apart.
+
+Each explanation says when the difference may be one of time (a plan against a report) or
+of scope (different sources counting different things) rather than a true conflict.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from claimgraph.resolve.facts import EventView, Fact, dates_agree
+
+_VIOLENT = frozenset({"ATTACK", "MASS_KILLING", "AIRCRAFT_DOWNED"})
+_ABOUT = 0.2  # "about 400" is 320 to 480
+
+
+@dataclass(frozen=True)
+class QuantityView:
+    id: str
+    text: str
+    value: float
+    value_max: float | None
+    unit: str
+    qualifier: str
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    id: str
+    type: str  # numeric | assert_vs_deny | date | attribution
+    a: str  # claim id
+    b: str
+    explanation: str
+    fact: str | None
+
+
+def find_contradictions(facts: list[Fact], events: dict[str, EventView], quantities: dict[str, QuantityView],
+                        rates: dict[str, float], name_of: Callable[[str], str]) -> list[Contradiction]:
+    """Conflicts inside each fact, and between a planned and a reported figure for the same
+    parties (two facts)."""
+    found: dict[tuple[str, str, str], Contradiction] = {}
+    for fact in facts:
+        members = [events[e] for e in fact.events]
+        told: set[tuple[str, str]] = set()  # one contradiction per pair of differing values in a fact
+        for a, b in _pairs_across_documents(members):
+            for kind, explanation in _conflicts(a, b, fact, quantities, rates, name_of):
+                if (kind, explanation) not in told:
+                    told.add((kind, explanation))
+                    _add(found, kind, a, b, explanation, fact.id)
+    fact_of = {e: fact for fact in facts for e in fact.events}
+    reported: set[tuple[str, str]] = set()  # one figure conflict per pair of facts
+    for a, b in _plan_and_report_pairs(events.values(), fact_of):
+        pair = (min(fact_of[a.id].id, fact_of[b.id].id), max(fact_of[a.id].id, fact_of[b.id].id))
+        verdict = compare_quantities(quantities[a.quantity], quantities[b.quantity], rates) if pair not in reported else None
+        if verdict is not None:
+            reported.add(pair)
+            _add(found, "numeric", a, b, f"{fact_of[a.id].about}: {verdict}{_caveat(a, b)}", fact_of[a.id].id)
+    return list(found.values())
+
+
+def _pairs_across_documents(members: list[EventView]) -> Iterable[tuple[EventView, EventView]]:
+    for index, a in enumerate(members):
+        for b in members[index + 1:]:
+            if a.doc != b.doc and a.claims and b.claims:
+                yield a, b
+
+
+def _conflicts(a: EventView, b: EventView, fact: Fact, quantities: dict[str, QuantityView], rates: dict[str, float],
+               name_of: Callable[[str], str]) -> list[tuple[str, str]]:
+    found = []
+    if a.quantity in quantities and b.quantity in quantities:
+        verdict = compare_quantities(quantities[a.quantity], quantities[b.quantity], rates)
+        if verdict is not None:
+            found.append(("numeric", f"{fact.about}: {verdict}{_caveat(a, b)}"))
+    denied = {"denied", "negated"}
+    if (a.status in denied) != (b.status in denied):
+        found.append(("assert_vs_deny", f"one source reports {fact.about}, the other denies it."))
+    if a.type in _VIOLENT and a.actors and b.actors and not a.actors & b.actors:
+        found.append(("attribution", f"{fact.about} is ascribed to {_who(a.actors, name_of)} by one source and to "
+                                     f"{_who(b.actors, name_of)} by the other."))
+    if not dates_agree(a.date, b.date):
+        found.append(("date", f"{fact.about} is dated {a.date} by one source and {b.date} by the other."))
+    return found
+
+
+def _plan_and_report_pairs(events: Iterable[EventView], fact_of: dict[str, Fact]) -> Iterable[tuple[EventView, EventView]]:
+    """A planned figure and a reported one for the same parties ("1,000 will be deployed",
+    "up to 400 are there"): separate facts, whose figures are still compared, once per pair."""
+    blocks: dict[tuple[str, str], list[EventView]] = defaultdict(list)
+    for event in events:
+        if event.quantity and event.id in fact_of:
+            for anchor in event.actors:
+                blocks[(event.type, anchor)].append(event)
+    planned = {"planned", "conditional"}
+    for members in blocks.values():
+        for index, a in enumerate(members):
+            for b in members[:index]:
+                if (a.doc != b.doc and fact_of[a.id].id != fact_of[b.id].id
+                        and (a.status in planned) != (b.status in planned)):
+                    yield a, b
+
+
+def _caveat(a: EventView, b: EventView) -> str:
+    planned = {"planned", "possible", "conditional"}
+    if (a.status in planned) != (b.status in planned):
+        return "; one reports a plan and the other what happened, so the difference may be one of time."
+    return "; the sources may count different groups or moments."
+
+
+def compare_quantities(a: QuantityView, b: QuantityView, rates: dict[str, float]) -> str | None:
+    """Why two figures for one thing cannot both hold, or None when they can (or are not
+    comparable: a count and a sum)."""
+    money_a, money_b = _currency(a.unit), _currency(b.unit)
+    if (money_a is None) != (money_b is None):
+        return None
+    low_a, high_a = interval(a)
+    low_b, high_b = interval(b)
+    if money_a is not None and money_b is not None:
+        (code_a, period_a), (code_b, period_b) = money_a, money_b
+        if code_a not in rates or code_b not in rates:
+            return None
+        factor_a, factor_b = rates[code_a], rates[code_b]
+        low_a, high_a, low_b, high_b = low_a * factor_a, high_a * factor_a, low_b * factor_b, high_b * factor_b
+        if period_a != period_b:
+            given = a if period_a else b
+            return (f"{a.text!r} and {b.text!r} differ in period ({given.text!r} is per {period_a or period_b}, the other gives "
+                    f"none), so the amounts cannot be compared as they stand")
+    if high_a < low_b or high_b < low_a:
+        return f"{a.text!r} against {b.text!r}"
+    return None
+
+
+def interval(quantity: QuantityView) -> tuple[float, float]:
+    value = quantity.value
+    if quantity.qualifier == "range" and quantity.value_max is not None:
+        return value, quantity.value_max
+    if quantity.qualifier in ("at_least", "more_than"):
+        return value, math.inf
+    if quantity.qualifier == "up_to":
+        return 0.0, value
+    if quantity.qualifier == "about":
+        return value * (1 - _ABOUT), value * (1 + _ABOUT)
+    return value, value
+
+
+def _currency(unit: str) -> tuple[str, str | None] | None:
+    code, _, period = (unit or "").partition("/")
+    return (code, period or None) if len(code) == 3 and code.isupper() else None
+
+
+def _who(anchors: frozenset[str], name_of: Callable[[str], str]) -> str:
+    names = sorted(name_of(a) for a in anchors)
+    return " and ".join(names) if names else "someone"
+
+
+def _add(found: dict[tuple[str, str, str], Contradiction], kind: str, a: EventView, b: EventView, explanation: str,
+         fact: str | None) -> None:
+    claim_a, claim_b = a.claims[0], b.claims[0]
+    key = (kind, *sorted((claim_a, claim_b)))
+    if key not in found:
+        identifier = "ctr_" + hashlib.sha1(":".join(key).encode()).hexdigest()[:16]
+        found[key] = Contradiction(identifier, kind, claim_a, claim_b, explanation[0].upper() + explanation[1:], fact)
+
+
+def contradictions_by_fact(contradictions: Iterable[Contradiction]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = defaultdict(list)
+    for contradiction in contradictions:
+        if contradiction.fact:
+            found[contradiction.fact].append(contradiction.id)
+    return found
+

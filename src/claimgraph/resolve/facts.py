@@ -1,0 +1,241 @@
+"""Facts: the claims of several documents that report the same event, and how many
+independent origins stand behind them.
+
+Events are compared within blocks of one type and one anchor (an actor or target, a country
+standing for its demonym, or a specific place), never all pairs. Two events report the same
+thing when they are of one type, their actors and targets agree where both name them, their
+places are not far apart and their dates do not differ. Violent events at one place and
+time may differ in actor: that is an attribution conflict (contradictions.py), not two
+facts.
+
+Origins, not articles, are counted: a claim's origin is the outlet that relayed it (its
+`via`), else its named source, else the article's outlet, and a near-duplicate article
+counts as its original.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+_CALENDAR = re.compile(r"^(\d{4}|XXXX)(-\d{2}(-\d{2})?)?$")
+DATE_SLACK_DAYS = 60
+MAX_BLOCK = 300  # events compared pairwise within one (type, anchor) block at most
+_VIOLENT = frozenset({"ATTACK", "MASS_KILLING", "AIRCRAFT_DOWNED"})
+NATIONAL_TYPES = frozenset({"COUP"})  # events that happen to a whole country
+
+
+@dataclass(frozen=True)
+class EventView:
+    """What fact grouping reads of a stored event."""
+
+    id: str
+    doc: str
+    type: str
+    status: str
+    actors: frozenset[str]  # anchors: entity ids, or "country:XX" for a country or its demonym
+    targets: frozenset[str]
+    place: str | None  # anchor of a specific (not country-wide) place
+    point: tuple[float, float] | None
+    country: str | None  # anchor of the country the text places it in ("a coup in Kessa")
+    date: str | None
+    claims: tuple[str, ...]
+    quantity: str | None
+    size: float | None = None  # the count it reports ("1,000 contractors"), not a sum of money
+    size_range: tuple[float, float] | None = None  # what the count allows ("at least 300": 300 to infinity)
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """What origin counting reads of a stored claim."""
+
+    id: str
+    doc: str
+    source_name: str
+    source_kind: str
+    source_entity: str | None
+    via: tuple[str, ...]
+    stance: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    about: str
+    claims: tuple[str, ...]
+    events: tuple[str, ...]
+    independent_origins: tuple[str, ...]
+    status: str  # corroborated | single_source | contested
+    contested_by: tuple[str, ...] = field(default=())  # contradiction ids, filled by the caller
+
+
+def group_events(events: list[EventView], *, max_km: float = 50.0) -> list[list[EventView]]:
+    """Events that report the same thing, grouped (every event is in exactly one group)."""
+    parent = {e.id: e.id for e in events}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    blocks: dict[tuple[str, str], list[EventView]] = defaultdict(list)
+    for event in events:
+        for anchor in _anchors(event):
+            blocks[(event.type, anchor)].append(event)
+    # Complete linkage: a group grows only by events that agree with every member, so a
+    # chain of look-alikes ("Ruvia at Gao" ~ "1,000 troops" ~ "Zorov at Gao") never becomes one fact.
+    members_of: dict[str, list[EventView]] = {e.id: [e] for e in events}
+    for members in blocks.values():
+        members = members[:MAX_BLOCK]
+        for index, event in enumerate(members):
+            for other in members[:index]:
+                a, b = find(event.id), find(other.id)
+                if a == b or not same_event(event, other, max_km=max_km):
+                    continue
+                if all(compatible(x, y, max_km=max_km) for x in members_of[a] for y in members_of[b]):
+                    parent[a] = b
+                    members_of[b] += members_of.pop(a)
+    groups: dict[str, list[EventView]] = defaultdict(list)
+    for event in events:
+        groups[find(event.id)].append(event)
+    return list(groups.values())
+
+
+def _sizes_overlap(a: EventView, b: EventView) -> bool:
+    if a.size_range is None or b.size_range is None:
+        return False
+    return a.size_range[0] <= b.size_range[1] * 1.05 and b.size_range[0] <= a.size_range[1] * 1.05
+
+
+def _anchors(event: EventView) -> set[str]:
+    found = set(event.actors | event.targets)
+    if event.place:
+        found.add(event.place)
+    if event.country:
+        found.add(event.country)
+    if event.size:
+        found.add(f"size:{_rounded(event.size)}")
+    return found
+
+
+def _country_wide(event: EventView) -> bool:
+    """A coup happens to a country; an event naming no one is known by its country alone."""
+    return event.type in NATIONAL_TYPES or not (event.actors or event.targets)
+
+
+def _rounded(value: float) -> str:
+    return f"{value:.2g}"
+
+
+def compatible(a: EventView, b: EventView, *, max_km: float = 50.0) -> bool:
+    """Nothing tells the two apart: no different dates, places, countries, actors or targets."""
+    if not dates_agree(a.date, b.date):
+        # Different dates make different events, unless everything else is the same and
+        # the dates are close: then it is one event told with two dates (a date conflict).
+        close = _days_apart(a.date, b.date) is not None and _days_apart(a.date, b.date) <= DATE_SLACK_DAYS
+        return close and bool(a.actors) and a.actors == b.actors and a.targets == b.targets
+    if a.point and b.point and _km(a.point, b.point) > max_km:
+        return False
+    if a.country and b.country and a.country != b.country:
+        return False  # "trained in Ruvia" is not "trained in Kessa"
+    if {a.status, b.status} >= {"happened", "planned"} or {a.status, b.status} >= {"happened", "conditional"}:
+        return False  # what is planned is not yet what happened (a figure for each may differ)
+    same_size = _sizes_overlap(a, b)
+    if a.type in _VIOLENT and a.place is not None and a.place == b.place and a.date and a.date == b.date:
+        return True  # who did it may differ: an attribution conflict, kept in one fact
+    for mine, theirs in ((a.actors, b.actors), (a.targets, b.targets)):
+        if mine and theirs and not mine & theirs and not same_size:
+            return False  # Ruvia's deployment is not Zorov's, unless both count the same troops
+    return True
+
+
+def same_event(a: EventView, b: EventView, *, max_km: float = 50.0) -> bool:
+    """Compatible, and linked by something shared: an actor, a target, a place or a count."""
+    if a.type != b.type or not compatible(a, b, max_km=max_km):
+        return False
+    if not dates_agree(a.date, b.date):
+        return True  # compatible despite the dates: the same parties, close dates
+    same_place = (a.place is not None and a.place == b.place) or (
+        a.country is not None and a.country == b.country and (_country_wide(a) or _country_wide(b))
+        and not (a.place or b.place))  # "in Ruvia" links to nothing placed more precisely
+    same_size = a.size is not None and b.size is not None and abs(a.size - b.size) <= 0.05 * max(a.size, b.size)
+    return bool(a.actors & b.actors or a.targets & b.targets or same_place or same_size)
+
+
+def dates_agree(a: str | None, b: str | None) -> bool:
+    """Two TIMEX3 values agree unless their year, month and day differ where both give them
+    ('2020-08' agrees with '2020' and with 'XXXX-08-30', not with '2021-05')."""
+    for mine, theirs in zip(date_parts(a), date_parts(b)):
+        if mine is None or theirs is None:
+            break
+        if mine != theirs:
+            return False
+    return True
+
+
+def date_parts(value: str | None) -> tuple[str | None, str | None, str | None]:
+    """(year, month, day) of a TIMEX3 calendar value, None where unknown."""
+    if not value or not _CALENDAR.match(value):
+        return (None, None, None)
+    pieces = value.split("-") + [None, None]
+    year, month, day = pieces[0], pieces[1], pieces[2]
+    return (None if year == "XXXX" else year, month if month and month.isdigit() else None, day if day and day.isdigit() else None)
+
+
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    """Days between two dates known at least to the month (a month counts as its 15th)."""
+    days = []
+    for value in (a, b):
+        year, month, day = date_parts(value)
+        if year is None or month is None:
+            return None
+        try:
+            days.append(date(int(year), int(month), int(day or 15)))
+        except ValueError:  # "2021-13": not a calendar date
+            return None
+    return abs((days[0] - days[1]).days)
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    phi1, phi2 = math.radians(a[0]), math.radians(b[0])
+    h = math.sin((phi2 - phi1) / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def claim_origin(claim: ClaimView, outlet_of: Callable[[str], str]) -> str:
+    """Where a claim comes from: the outlet that relayed it, else its named source, else the
+    outlet of the article (of the original, for a near-duplicate)."""
+    if claim.via:
+        return claim.via[0]
+    if claim.source_kind not in ("outlet", "anonymous", "document"):
+        return claim.source_name
+    if claim.source_kind in ("anonymous", "document"):
+        return f"{claim.source_name} ({outlet_of(claim.doc)})"  # unnamed: one origin per article
+    return outlet_of(claim.doc)
+
+
+def build_facts(groups: Iterable[list[EventView]], claims: dict[str, ClaimView], outlet_of: Callable[[str], str],
+                describe: Callable[[list[EventView]], str]) -> list[Fact]:
+    facts = []
+    for group in groups:
+        claim_ids = tuple(dict.fromkeys(c for e in group for c in e.claims if c in claims))
+        if not claim_ids:
+            continue
+        origins = tuple(sorted({_origin_key(claim_origin(claims[c], outlet_of)): claim_origin(claims[c], outlet_of)
+                                for c in claim_ids}.values()))
+        denied = any(claims[c].stance == "deny" for c in claim_ids) or any(e.status in ("denied", "negated") for e in group)
+        asserted = any(e.status not in ("denied", "negated") for e in group)
+        status = "contested" if denied and asserted else "corroborated" if len(origins) >= 2 else "single_source"
+        fact_id = "fct_" + hashlib.sha1(":".join(sorted(e.id for e in group)).encode()).hexdigest()[:16]
+        facts.append(Fact(fact_id, describe(group), claim_ids, tuple(e.id for e in group), origins, status))
+    return facts
+
+
+def _origin_key(origin: str) -> str:
+    return " ".join(origin.casefold().replace("’", "'").split())
