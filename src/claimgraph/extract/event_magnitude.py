@@ -40,10 +40,21 @@ def magnitude(token: Token, trigger: Trigger, sentence: Span, quantities: list[Q
     own = {t.idx for t in token.subtree}
     for head in themes(token, lexicon):  # "there may be 400 instructors ... operating": the counted subject
         own |= {t.idx for t in phrase_tokens(head)}
-    return next((q for q in inside if q.start in own and not MONEY_UNIT.match(q.unit or "")), None)
+    # A size counts troops, people or arms ("1,000 contractors"), not "twice" or "three points".
+    sized = [q for q in inside if q.start in own and not MONEY_UNIT.match(q.unit or "") and _counts_parties(q, lexicon)]
+    return sized[0] if sized else None
+
+
+def _counts_parties(quantity: Quantity, lexicon: EventLexicon) -> bool:
+    words = quantity.about.lower().split()
+    head = _singular(words[-1]) if words else ""
+    return any(lexicon.in_class(head, name) or lexicon.in_class(words[-1] if words else "", name)
+               for name in ("force", "people", "weapon", "materiel", "base"))
 
 
 def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"  # "mercenaries"
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 

@@ -95,6 +95,8 @@ def extract_events(
     by_key = {(m.start, m.end): m for m in mentions}
     events: list[Event] = []
     for index, sentence in enumerate(doc.sents):
+        if sentence.text.rstrip(" \"'”’)").endswith("?"):
+            continue  # a question asserts no event ("How much is Kessa being paid?")
         inside = [m for m in mentions if sentence.start_char <= m.start < sentence.end_char]
         candidates = _nested_removed(_speech_content_removed([c for t in sentence if (c := _candidate(t, lexicon, inside))]))
         found = [e for c in candidates if (e := _event(c, doc_id, index, sentence, inside, dates, quantities, lexicon, setting,
@@ -356,9 +358,14 @@ def _names_a_doer(modifier: Token, mentions: list[Mention]) -> bool:
 
 
 def _mentions_of(heads: Iterable[Token], mentions: list[Mention]) -> list[Mention]:
+    """The entities a phrase names: the one its head is ('US consortium Zorov Holdings' is
+    Zorov Holdings, not the US), else those modifying it ('Ruvian instructors': Ruvia)."""
     found: list[Mention] = []
     for head in heads:
-        for mention in _mentions_in(phrase_tokens(head), mentions):
+        named = [m for m in _mentions_in([head], mentions) if m.type in _ENTITY_TYPES]
+        if named:  # "Zorov's forces": the forces, and Zorov whose they are
+            named += [m for p in children(head, "poss") for m in _mentions_in(phrase_tokens(p), mentions) if m not in named]
+        for mention in named or _mentions_in(phrase_tokens(head), mentions):
             if mention not in found and mention.type in _ENTITY_TYPES:
                 found.append(mention)
     return found

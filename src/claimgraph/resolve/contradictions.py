@@ -29,6 +29,7 @@ from claimgraph.resolve.facts import EventView, Fact, dates_agree
 
 _VIOLENT = frozenset({"ATTACK", "MASS_KILLING", "AIRCRAFT_DOWNED"})
 _ABOUT = 0.2  # "about 400" is 320 to 480
+CURRENCY_SLACK = 1.15  # sums in two currencies agree within 15% either way
 
 
 @dataclass(frozen=True)
@@ -89,8 +90,9 @@ def _conflicts(a: EventView, b: EventView, fact: Fact, quantities: dict[str, Qua
         verdict = compare_quantities(quantities[a.quantity], quantities[b.quantity], rates)
         if verdict is not None:
             found.append(("numeric", f"{fact.about}: {verdict}{_caveat(a, b)}"))
-    denied = {"denied", "negated"}
-    if (a.status in denied) != (b.status in denied):
+    # Denied, not merely negated: "Ruvia denied attacking Kidal" against "Ruvia attacked
+    # Kidal"; "Kessa will not pay" is a negated plan, no denial of a payment told elsewhere.
+    if (a.status == "denied") != (b.status == "denied") and "negated" not in (a.status, b.status):
         found.append(("assert_vs_deny", f"one source reports {fact.about}, the other denies it."))
     if a.type in _VIOLENT and a.actors and b.actors and not a.actors & b.actors:
         found.append(("attribution", f"{fact.about} is ascribed to {_who(a.actors, name_of)} by one source and to "
@@ -137,7 +139,9 @@ def compare_quantities(a: QuantityView, b: QuantityView, rates: dict[str, float]
         if code_a not in rates or code_b not in rates:
             return None
         factor_a, factor_b = rates[code_a], rates[code_b]
-        low_a, high_a, low_b, high_b = low_a * factor_a, high_a * factor_a, low_b * factor_b, high_b * factor_b
+        slack = 1.0 if code_a == code_b else CURRENCY_SLACK  # rates are approximate: so is the comparison
+        low_a, high_a = low_a * factor_a / slack, high_a * factor_a * slack
+        low_b, high_b = low_b * factor_b / slack, high_b * factor_b * slack
         if period_a != period_b:
             given = a if period_a else b
             return (f"{a.text!r} and {b.text!r} differ in period ({given.text!r} is per {period_a or period_b}, the other gives "

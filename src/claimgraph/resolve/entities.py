@@ -152,11 +152,20 @@ def resolve_entities(
     return sorted((_entity(keys, by_key, merges_of[groups.find(keys[0])]) for keys in clusters.values()), key=lambda e: e.id)
 
 
+# On a tie in mention counts, the type that names the most specific thing wins.
+_TYPE_PRIORITY = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "MEDIA", "EQUIPMENT", "EVENT")
+
+
 def _majority_type(items: list[MentionForm]) -> str:
     counts: Counter[str] = Counter()
     for item in items:
         counts[item.type] += item.count
-    return max(sorted(counts), key=lambda t: counts[t])
+    return _most_common_type(counts)
+
+
+def _most_common_type(counts: Counter[str]) -> str:
+    rank = {kind: index for index, kind in enumerate(_TYPE_PRIORITY)}
+    return min(counts, key=lambda t: (-counts[t], rank.get(t, len(rank)), t))
 
 
 def _blocks(type_of: dict[str, str], block_key: Callable[[str, str], str | None]) -> dict[str, list[str]]:
@@ -263,7 +272,7 @@ def _entity(keys: list[str], by_key: dict[str, list[MentionForm]], merges: list[
     for form in forms:
         type_counts[form.type] += form.count
         text_counts[form.text] += form.count
-    kind = max(sorted(type_counts), key=lambda t: type_counts[t])
+    kind = _most_common_type(type_counts)
     # A person is named by the full name (the longest key), anything else by its most used
     # name ("Russia" rather than "Russian Federation"); the name is that key's commonest spelling.
     mentions = {k: sum(f.count for f in by_key[k]) for k in keys}

@@ -210,13 +210,14 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def claim_origin(claim: ClaimView, outlet_of: Callable[[str], str]) -> str:
     """Where a claim comes from: the outlet that relayed it, else its named source, else the
-    outlet of the article (of the original, for a near-duplicate)."""
+    outlet of the article (of the original, for a near-duplicate); an unnamed source is only
+    as independent as the article that quotes it."""
     if claim.via:
         return claim.via[0]
-    if claim.source_kind not in ("outlet", "anonymous", "document"):
-        return claim.source_name
-    if claim.source_kind in ("anonymous", "document"):
-        return f"{claim.source_name} ({outlet_of(claim.doc)})"  # unnamed: one origin per article
+    if claim.source_kind == "anonymous":
+        return outlet_of(claim.doc)  # "sources said": only the article vouches for it
+    if claim.source_kind != "outlet":
+        return claim.source_name  # a named person, organisation or publication
     return outlet_of(claim.doc)
 
 
@@ -227,10 +228,16 @@ def build_facts(groups: Iterable[list[EventView]], claims: dict[str, ClaimView],
         claim_ids = tuple(dict.fromkeys(c for e in group for c in e.claims if c in claims))
         if not claim_ids:
             continue
-        origins = tuple(sorted({_origin_key(claim_origin(claims[c], outlet_of)): claim_origin(claims[c], outlet_of)
-                                for c in claim_ids}.values()))
-        denied = any(claims[c].stance == "deny" for c in claim_ids) or any(e.status in ("denied", "negated") for e in group)
-        asserted = any(e.status not in ("denied", "negated") for e in group)
+        named: dict[str, str] = {}
+        for claim_id in claim_ids:
+            claim = claims[claim_id]
+            origin = claim_origin(claim, outlet_of)
+            # One speaker under two names ("Mr Keita", "Amadou Keita") is one origin.
+            key = f"entity:{claim.source_entity}" if claim.source_entity and origin == claim.source_name else _origin_key(origin)
+            named.setdefault(key, origin)
+        origins = tuple(sorted(set(named.values())))
+        denied = any(e.status == "denied" for e in group)
+        asserted = any(e.status in ("happened", "planned", "alleged") for e in group)
         status = "contested" if denied and asserted else "corroborated" if len(origins) >= 2 else "single_source"
         fact_id = "fct_" + hashlib.sha1(":".join(sorted(e.id for e in group)).encode()).hexdigest()[:16]
         facts.append(Fact(fact_id, describe(group), claim_ids, tuple(e.id for e in group), origins, status))

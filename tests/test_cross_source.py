@@ -1,0 +1,621 @@
+"""Facts and contradictions across sources.
+
+The unit tests build `EventView`, `ClaimView` and `QuantityView` records by hand and call the
+grouping, origin counting and comparison functions directly. The end-to-end tests write two
+to four short articles (JSON records with an outlet, as a news export gives them) for each
+case, build them into a real SQLite store with the session pipeline and gazetteer, and read
+the exported fact and contradiction records; the CLI is run as a subprocess.
+
+Names are invented (Ruvia, Kessa, Zorov, Vantor, Amadou Keita); the places are real (Gao,
+Bamako, Mali) so that the gazetteer places them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from claimgraph import BuildOptions, Store, build
+from claimgraph.cross_source import describe, load_rates
+from claimgraph.export import contract_records
+from claimgraph.resolve.contradictions import (
+    Contradiction,
+    QuantityView,
+    compare_quantities,
+    contradictions_by_fact,
+    find_contradictions,
+    interval,
+)
+from claimgraph.resolve.facts import ClaimView, EventView, Fact, build_facts, claim_origin, dates_agree, group_events
+from claimgraph.store.facts import Anchors
+
+RATES = load_rates()
+GAO, BAMAKO = (16.27, -0.04), (12.65, -8.0)
+NAMES = {"ruvia": "Ruvia", "zorov": "Zorov", "kessa": "Kessa", "gao": "Gao"}
+
+
+def _event(event_id: str, doc: str, *, type: str = "DEPLOY", status: str = "happened", actors: tuple[str, ...] = ("ruvia",),
+           targets: tuple[str, ...] = (), place: str | None = "gao", point: tuple[float, float] | None = GAO,
+           country: str | None = None, date: str | None = None, claims: tuple[str, ...] | None = None,
+           quantity: str | None = None, size: float | None = None, size_range: tuple[float, float] | None = None) -> EventView:
+    return EventView(id=event_id, doc=doc, type=type, status=status, actors=frozenset(actors), targets=frozenset(targets),
+                     place=place, point=point, country=country, date=date,
+                     claims=(f"clm_{event_id}",) if claims is None else claims, quantity=quantity, size=size, size_range=size_range)
+
+
+def _claim(claim_id: str, doc: str, *, name: str = "Sahel Daily", kind: str = "outlet", via: tuple[str, ...] = (),
+           stance: str = "assert") -> ClaimView:
+    return ClaimView(id=claim_id, doc=doc, source_name=name, source_kind=kind, source_entity=None, via=via, stance=stance)
+
+
+def _qty(qid: str, text: str, value: float, *, unit: str = "troops", qualifier: str = "exact", value_max: float | None = None) -> QuantityView:
+    return QuantityView(id=qid, text=text, value=value, value_max=value_max, unit=unit, qualifier=qualifier)
+
+
+OUTLETS = {"d1": "Sahel Daily", "d2": "Niamey Post", "d3": "Sahel Daily"}.get
+
+
+def _groups(events: list[EventView]) -> set[frozenset[str]]:
+    return {frozenset(e.id for e in group) for group in group_events(events)}
+
+
+def _fact(fact_id: str, events: list[EventView], about: str = "deployment by Ruvia at Gao") -> Fact:
+    return Fact(fact_id, about, tuple(c for e in events for c in e.claims), tuple(e.id for e in events), (), "single_source")
+
+
+# 1. Figures as intervals ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("quantity", "expected"),
+    [
+        (_qty("q", "400", 400), (400, 400)),
+        (_qty("q", "between 300 and 500", 300, qualifier="range", value_max=500), (300, 500)),
+        (_qty("q", "at least 300", 300, qualifier="at_least"), (300, math.inf)),
+        (_qty("q", "more than 300", 300, qualifier="more_than"), (300, math.inf)),
+        (_qty("q", "up to 400", 400, qualifier="up_to"), (0, 400)),
+        (_qty("q", "about 400", 400, qualifier="about"), (320, 480)),
+    ],
+)
+def test_a_figure_is_the_interval_its_qualifier_allows(quantity: QuantityView, expected: tuple[float, float]) -> None:
+    assert interval(quantity) == pytest.approx(expected)
+
+
+def test_a_range_holding_the_other_figure_is_no_conflict() -> None:
+    between = _qty("a", "between 300 and 500", 300, qualifier="range", value_max=500)
+    about = _qty("b", "about 400", 400, qualifier="about")
+    assert compare_quantities(between, about, RATES) is None
+    assert compare_quantities(about, between, RATES) is None
+    assert compare_quantities(between, _qty("c", "450", 450), RATES) is None
+
+
+def test_at_least_a_figure_is_no_conflict_with_a_larger_one() -> None:
+    assert compare_quantities(_qty("a", "at least 300", 300, qualifier="at_least"), _qty("b", "1,000", 1000), RATES) is None
+
+
+def test_figures_that_cannot_both_hold_are_named() -> None:
+    assert compare_quantities(_qty("a", "1,000", 1000), _qty("b", "up to 400", 400, qualifier="up_to"), RATES) == "'1,000' against 'up to 400'"
+    assert compare_quantities(_qty("a", "300", 300), _qty("b", "1,000", 1000), RATES) == "'300' against '1,000'"
+    assert compare_quantities(_qty("a", "about 400", 400, qualifier="about"), _qty("b", "1,000", 1000), RATES) is not None
+
+
+def test_a_count_and_a_sum_are_not_compared() -> None:
+    assert compare_quantities(_qty("a", "400", 400), _qty("b", "$10 million", 1e7, unit="USD"), RATES) is None
+
+
+def test_sums_in_two_currencies_are_compared_through_the_rates() -> None:
+    assert RATES["USD"] == 1.0 and {"EUR", "JPY", "XOF", "RUB"} <= set(RATES)
+    dollars = _qty("a", "$10 million", 1e7, unit="USD")
+    euros = _qty("b", "2 million euros", 2e6, unit="EUR")
+    assert compare_quantities(dollars, euros, RATES) == "'$10 million' against '2 million euros'"
+    yen = _qty("c", "between 1 and 2 billion yen", 1e9, unit="JPY", qualifier="range", value_max=2e9)
+    assert compare_quantities(dollars, yen, RATES) is None  # 8.5 to 17 million dollars
+    assert compare_quantities(dollars, yen, {"USD": 1.0, "JPY": 1.0}) is not None  # unconverted, they differ
+
+
+def test_a_currency_without_a_rate_is_not_compared() -> None:
+    assert compare_quantities(_qty("a", "$10 million", 1e7, unit="USD"), _qty("b", "5 million zeds", 5e6, unit="ZED"), RATES) is None
+
+
+def test_a_sum_per_month_against_a_sum_without_a_period_is_not_comparable() -> None:
+    monthly = _qty("a", "$10 million a month", 1e7, unit="USD/month")
+    total = _qty("b", "$10 million", 1e7, unit="USD")
+    verdict = compare_quantities(monthly, total, RATES)
+    assert verdict is not None
+    assert "differ in period" in verdict and "is per month" in verdict and "cannot be compared" in verdict
+    assert compare_quantities(total, monthly, RATES) is not None
+    assert compare_quantities(monthly, _qty("c", "$10 million per month", 1e7, unit="USD/month"), RATES) is None
+
+
+# 2. Origins and facts ---------------------------------------------------------------------------
+
+
+def test_a_claims_origin_is_its_relay_then_its_source_then_the_outlet() -> None:
+    assert claim_origin(_claim("c", "d1", name="Amadou Keita", kind="person", via=("Reuters",)), OUTLETS) == "Reuters"
+    assert claim_origin(_claim("c", "d1", name="Amadou Keita", kind="person"), OUTLETS) == "Amadou Keita"
+    assert claim_origin(_claim("c", "d1", name="Reuters", kind="media"), OUTLETS) == "Reuters"
+    assert claim_origin(_claim("c", "d1", name="a leaked memo", kind="document"), OUTLETS) == "a leaked memo"
+    assert claim_origin(_claim("c", "d2", name="Niamey Post", kind="outlet"), OUTLETS) == "Niamey Post"
+
+
+def test_an_unnamed_source_is_only_as_independent_as_the_article() -> None:
+    assert claim_origin(_claim("c", "d2", name="officials", kind="anonymous"), OUTLETS) == "Niamey Post"
+    claims = {"c1": _claim("c1", "d1", name="officials", kind="anonymous"), "c2": _claim("c2", "d1", name="Sahel Daily"),
+              "c3": _claim("c3", "d2", name="residents", kind="anonymous")}
+    events = [_event("e1", "d1", claims=("c1", "c2")), _event("e3", "d2", claims=("c3",))]
+    (fact,) = build_facts([events], claims, OUTLETS, lambda group: "deployment")
+    assert fact.independent_origins == ("Niamey Post", "Sahel Daily")
+
+
+def test_a_near_duplicate_counts_as_its_original() -> None:
+    """`outlet_of` gives a near-duplicate its original's outlet (store.facts.outlets)."""
+    claims = {"c1": _claim("c1", "d1"), "c3": _claim("c3", "d3", name="Sahel Daily Mirror")}
+    events = [_event("e1", "d1", claims=("c1",)), _event("e3", "d3", claims=("c3",))]
+    (fact,) = build_facts([events], claims, OUTLETS, lambda group: "deployment")
+    assert fact.independent_origins == ("Sahel Daily",)
+    assert fact.status == "single_source"
+
+
+def test_two_outlets_corroborate_and_one_relay_does_not() -> None:
+    claims = {
+        "c1": _claim("c1", "d1", name="officials", kind="anonymous"),
+        "c2": _claim("c2", "d2", name="Amadou Keita", kind="person"),
+        "c3": _claim("c3", "d1", name="Amadou Keita", kind="person", via=("Reuters",)),
+        "c4": _claim("c4", "d2", name="a Ruvian commander", kind="anonymous", via=("reuters",)),
+    }
+    corroborated, relayed = build_facts(
+        [[_event("e1", "d1", claims=("c1",)), _event("e2", "d2", claims=("c2",))],
+         [_event("e3", "d1", claims=("c3",)), _event("e4", "d2", claims=("c4",))]],
+        claims, OUTLETS, lambda group: f"{len(group)} reports")
+    assert corroborated.independent_origins == ("Amadou Keita", "Sahel Daily")
+    assert corroborated.status == "corroborated"
+    assert (corroborated.claims, corroborated.events, corroborated.about) == (("c1", "c2"), ("e1", "e2"), "2 reports")
+    assert len(relayed.independent_origins) == 1  # "Reuters" and "reuters" are one origin
+    assert relayed.independent_origins[0].casefold() == "reuters"
+    assert relayed.status == "single_source"
+
+
+def test_an_event_asserted_and_denied_is_contested() -> None:
+    claims = {"c1": _claim("c1", "d1"), "c2": _claim("c2", "d2", name="Ruvia", kind="organization", stance="deny")}
+    reported = _event("e1", "d1", claims=("c1",))
+    (fact,) = build_facts([[reported, _event("e2", "d2", status="denied", claims=("c2",))]], claims, OUTLETS, lambda group: "x")
+    assert fact.status == "contested"
+    assert fact.independent_origins == ("Ruvia", "Sahel Daily")
+    (alone,) = build_facts([[_event("e2", "d2", status="denied", claims=("c2",))]], claims, OUTLETS, lambda group: "x")
+    assert alone.status == "single_source"  # a denial with nothing asserted against it
+
+
+def test_a_group_without_known_claims_is_no_fact_and_unknown_claims_are_left_out() -> None:
+    claims = {"c1": _claim("c1", "d1")}
+    facts = build_facts([[_event("e9", "d2", claims=("c9",))], [_event("e1", "d1", claims=("c1", "c9"))]], claims, OUTLETS, lambda g: "x")
+    (fact,) = facts
+    assert fact.claims == ("c1",)
+    assert fact.id.startswith("fct_")
+    (again,) = build_facts([[_event("e1", "d1", claims=("c1", "c9"))]], claims, OUTLETS, lambda g: "y")
+    assert again.id == fact.id  # the id is the events'
+
+
+# 3. Which events report the same thing ----------------------------------------------------------
+
+
+def test_two_reports_of_one_deployment_are_one_group() -> None:
+    assert _groups([_event("e1", "d1", date="2021-05-03"), _event("e2", "d2", targets=("gao",))]) == {frozenset({"e1", "e2"})}
+
+
+def test_far_apart_places_planned_and_happened_and_other_types_stay_apart() -> None:
+    assert len(_groups([_event("e1", "d1"), _event("e2", "d2", place="bamako", point=BAMAKO)])) == 2
+    assert len(_groups([_event("e1", "d1"), _event("e2", "d2", status="planned")])) == 2
+    assert len(_groups([_event("e1", "d1"), _event("e2", "d2", type="WITHDRAWAL")])) == 2
+    assert len(_groups([_event("e1", "d1", country="country:RV"), _event("e2", "d2", country="country:KS")])) == 2
+
+
+def test_another_actors_deployment_is_another_fact_unless_the_counts_agree() -> None:
+    assert len(_groups([_event("e1", "d1"), _event("e2", "d2", actors=("zorov",))])) == 2
+    same_count = [_event("e1", "d1", size=1000, size_range=(1000, 1000)), _event("e2", "d2", actors=("zorov",), size=1000, size_range=(1000, 1000))]
+    assert _groups(same_count) == {frozenset({"e1", "e2"})}
+
+
+def test_one_attack_at_one_place_and_date_ascribed_to_two_actors_is_one_group() -> None:
+    events = [_event("e1", "d1", type="ATTACK", date="2021-05-03"), _event("e2", "d2", type="ATTACK", actors=("zorov",), date="2021-05-03")]
+    assert _groups(events) == {frozenset({"e1", "e2"})}
+    events[1] = _event("e2", "d2", type="ATTACK", actors=("zorov",), date="2021-05-04")
+    assert len(_groups(events)) == 2
+
+
+def test_close_dates_for_the_same_parties_are_one_event_and_distant_ones_two() -> None:
+    close = [_event("e1", "d1", targets=("kessa",), date="2021-05-03"), _event("e2", "d2", targets=("kessa",), date="2021-05-20")]
+    assert _groups(close) == {frozenset({"e1", "e2"})}
+    distant = [_event("e1", "d1", targets=("kessa",), date="2021-05-03"), _event("e2", "d2", targets=("kessa",), date="2021-08-20")]
+    assert len(_groups(distant)) == 2
+
+
+def test_a_chain_of_look_alikes_never_becomes_one_fact() -> None:
+    """Complete linkage: "Ruvia at Gao" ~ "1,000 troops at Gao" ~ "Zorov at Gao", but Ruvia's is not Zorov's."""
+    events = [_event("a", "d1"), _event("b", "d2", actors=(), size=1000, size_range=(1000, 1000)), _event("c", "d3", actors=("zorov",))]
+    assert _groups(events) == {frozenset({"a", "b"}), frozenset({"c"})}
+
+
+def test_a_coup_is_known_by_its_country() -> None:
+    coups = [_event("e1", "d1", type="COUP", actors=(), place=None, point=None, country="country:KS"),
+             _event("e2", "d2", type="COUP", actors=("zorov",), place=None, point=None, country="country:KS")]
+    assert _groups(coups) == {frozenset({"e1", "e2"})}
+
+
+def test_dates_agree_unless_they_differ_where_both_are_given() -> None:
+    assert dates_agree("2020-08", "2020")
+    assert dates_agree("2020-08-30", "XXXX-08-30")
+    assert dates_agree(None, "2021-05-03")
+    assert not dates_agree("2020-08", "2021-05")
+    assert not dates_agree("2021-05-03", "2021-05-20")
+
+
+def test_a_fact_is_described_by_type_parties_and_place() -> None:
+    anchors = Anchors({}, {}, {"ruvia": "Ruvia", "kessa": "Kessa", "gao": "Gao"})
+    assert describe([_event("e1", "d1", targets=("kessa",))], anchors) == "deployment by Ruvia involving Kessa at Gao"
+    assert describe([_event("e1", "d1", type="OTHER/THREATEN", actors=(), place=None)], anchors) == "threaten"
+
+
+# 4. Contradictions inside a fact and between a plan and a report ---------------------------------
+
+
+def _find(facts: list[Fact], events: list[EventView], quantities: list[QuantityView] = ()) -> list[Contradiction]:
+    return find_contradictions(facts, {e.id: e for e in events}, {q.id: q for q in quantities}, RATES, lambda a: NAMES.get(a, a))
+
+
+def test_two_figures_for_one_fact_are_a_numeric_contradiction_with_a_scope_caveat() -> None:
+    events = [_event("e1", "d1", quantity="q1"), _event("e2", "d2", quantity="q2")]
+    (found,) = _find([_fact("f1", events)], events, [_qty("q1", "300", 300), _qty("q2", "1,000", 1000)])
+    assert (found.type, found.a, found.b, found.fact) == ("numeric", "clm_e1", "clm_e2", "f1")
+    assert found.explanation == ("Deployment by Ruvia at Gao: '300' against '1,000'; "
+                                 "the sources may count different groups or moments.")
+    assert found.id.startswith("ctr_")
+
+
+def test_compatible_figures_and_figures_of_one_document_are_no_contradiction() -> None:
+    events = [_event("e1", "d1", quantity="q1"), _event("e2", "d2", quantity="q2")]
+    quantities = [_qty("q1", "between 300 and 500", 300, qualifier="range", value_max=500), _qty("q2", "about 400", 400, qualifier="about")]
+    assert _find([_fact("f1", events)], events, quantities) == []
+    same_doc = [_event("e1", "d1", quantity="q1"), _event("e2", "d1", quantity="q2")]
+    assert _find([_fact("f1", same_doc)], same_doc, [_qty("q1", "300", 300), _qty("q2", "1,000", 1000)]) == []
+
+
+def test_a_plan_against_a_report_says_the_difference_may_be_one_of_time() -> None:
+    planned = _event("e1", "d1", status="planned", quantity="q1")
+    reported = _event("e2", "d2", quantity="q2")
+    facts = [_fact("f1", [planned]), _fact("f2", [reported])]
+    quantities = [_qty("q1", "1,000", 1000), _qty("q2", "up to 400", 400, qualifier="up_to")]
+    (found,) = _find(facts, [planned, reported], quantities)
+    assert found.type == "numeric"
+    assert {found.a, found.b} == {"clm_e1", "clm_e2"}
+    assert "'1,000'" in found.explanation and "'up to 400'" in found.explanation
+    assert found.explanation.endswith("one reports a plan and the other what happened, so the difference may be one of time.")
+    assert contradictions_by_fact([found]) == {found.fact: [found.id]}
+
+
+def test_a_plan_and_a_report_that_can_both_hold_are_no_contradiction() -> None:
+    planned = _event("e1", "d1", status="planned", quantity="q1")
+    reported = _event("e2", "d2", quantity="q2")
+    quantities = [_qty("q1", "1,000", 1000), _qty("q2", "at least 300", 300, qualifier="at_least")]
+    assert _find([_fact("f1", [planned]), _fact("f2", [reported])], [planned, reported], quantities) == []
+
+
+def test_an_event_reported_and_denied_is_assert_vs_deny() -> None:
+    events = [_event("e1", "d1"), _event("e2", "d2", status="denied")]
+    (found,) = _find([_fact("f1", events)], events)
+    assert found.type == "assert_vs_deny"
+    assert found.explanation == "One source reports deployment by Ruvia at Gao, the other denies it."
+
+
+def test_one_attack_ascribed_to_two_actors_is_an_attribution_conflict() -> None:
+    events = [_event("e1", "d1", type="ATTACK", date="2021-05-03"), _event("e2", "d2", type="ATTACK", actors=("zorov",), date="2021-05-03")]
+    (found,) = _find([_fact("f1", events, "attack at Gao")], events)
+    assert found.type == "attribution"
+    assert found.explanation == "Attack at Gao is ascribed to Ruvia by one source and to Zorov by the other."
+    deployments = [_event("e1", "d1"), _event("e2", "d2", actors=("zorov",))]
+    assert _find([_fact("f1", deployments)], deployments) == []  # only violent events
+
+
+def test_one_event_with_two_dates_is_a_date_conflict() -> None:
+    events = [_event("e1", "d1", date="2021-05-03"), _event("e2", "d2", date="2021-05-20")]
+    (found,) = _find([_fact("f1", events)], events)
+    assert found.type == "date"
+    assert found.explanation == "Deployment by Ruvia at Gao is dated 2021-05-03 by one source and 2021-05-20 by the other."
+
+
+def test_each_conflict_of_a_fact_is_told_once() -> None:
+    events = [_event("e1", "d1", quantity="q1"), _event("e2", "d2", quantity="q2"), _event("e3", "d3", quantity="q2")]
+    found = _find([_fact("f1", events)], events, [_qty("q1", "300", 300), _qty("q2", "1,000", 1000)])
+    assert [c.type for c in found] == ["numeric"]
+
+
+# 5. End to end: small corpora built into a store ------------------------------------------------
+
+
+def _build(folder: Path, build_tools, articles: list[tuple[str, str, str]]) -> list[dict]:
+    """(outlet, title, text) articles as JSON records; the exported records after a build."""
+    corpus = folder / "corpus"
+    corpus.mkdir(parents=True, exist_ok=True)
+    start = len(list(corpus.iterdir()))
+    for index, (outlet, title, text) in enumerate(articles, start=start):
+        record = {"title": title, "outlet": outlet, "text": text}
+        (corpus / f"article{index}.json").write_text(json.dumps(record), encoding="utf-8")
+    with Store.open(folder / "kb.db") as store:
+        build([corpus], store=store, options=BuildOptions(), tools=build_tools)
+        return list(contract_records(store))
+
+
+def _kind(records: list[dict], kind: str) -> list[dict]:
+    return [r for r in records if r["kind"] == kind]
+
+
+def _checked(records: list[dict]) -> tuple[list[dict], list[dict], dict[str, dict]]:
+    """Facts, contradictions and claims by id, after checking that what they cite exists."""
+    claims = {r["id"]: r for r in _kind(records, "claim")}
+    facts, contradictions = _kind(records, "fact"), _kind(records, "contradiction")
+    fact_ids = {f["id"] for f in facts}
+    for fact in facts:
+        assert fact["claims"] and set(fact["claims"]) <= set(claims), fact
+        assert fact["independent_origins"] == sorted(set(fact["independent_origins"])), fact
+        assert fact["status"] in ("corroborated", "single_source", "contested")
+    for contradiction in contradictions:
+        assert {contradiction["a"], contradiction["b"]} <= set(claims), contradiction
+        assert contradiction["fact"] in fact_ids, contradiction
+    return facts, contradictions, claims
+
+
+def _fact_about(facts: list[dict], about: str) -> dict:
+    (fact,) = [f for f in facts if f["about"] == about]
+    return fact
+
+
+def _texts(fact: dict, claims: dict[str, dict]) -> set[str]:
+    return {claims[c]["text"] for c in fact["claims"]}
+
+
+DEPLOYED = "Ruvia deployed troops to Gao on 3 May 2021, officials said."
+DEPLOYED_TOO = "Ruvia deployed troops to Gao on 3 May 2021, Amadou Keita said."
+ABOUT_GAO = "deployment by Ruvia involving Gao at Gao"
+
+
+def test_two_outlets_reporting_one_deployment_make_a_corroborated_fact(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "Ruvia sends troops to Gao", DEPLOYED),
+                                             ("Niamey Post", "Ruvian troops in Gao", DEPLOYED_TOO)])
+    (fact,), contradictions, claims = _checked(records)
+    assert fact["about"] == ABOUT_GAO
+    assert _texts(fact, claims) == {DEPLOYED, DEPLOYED_TOO}
+    assert fact["independent_origins"] == ["Amadou Keita", "Sahel Daily"]  # "officials": the outlet vouches
+    assert fact["status"] == "corroborated"
+    assert contradictions == []
+
+
+def test_facts_are_resolved_again_when_a_build_adds_an_article(tmp_path: Path, build_tools) -> None:
+    (fact,), _, _ = _checked(_build(tmp_path, build_tools, [("Sahel Daily", "Ruvia sends troops to Gao", DEPLOYED)]))
+    assert (fact["status"], fact["independent_origins"]) == ("single_source", ["Sahel Daily"])
+    (fact,), _, _ = _checked(_build(tmp_path, build_tools, [("Niamey Post", "Ruvian troops in Gao", DEPLOYED_TOO)]))
+    assert (fact["status"], len(fact["claims"])) == ("corroborated", 2)
+
+
+def test_two_articles_relaying_reuters_are_one_origin(tmp_path: Path, build_tools) -> None:
+    first = "Amadou Keita told Reuters that Ruvia deployed troops to Gao."
+    second = "A Ruvian commander told Reuters that Ruvia deployed troops to Gao."
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "Troops in Gao", first), ("Niamey Post", "Ruvian troops", second)])
+    (fact,), contradictions, claims = _checked(records)
+    assert _texts(fact, claims) == {first, second}
+    assert all(claims[c]["via"] == ["Reuters"] for c in fact["claims"])
+    assert fact["independent_origins"] == ["Reuters"]
+    assert fact["status"] == "single_source"
+    assert contradictions == []
+
+
+NEWS = ("Ruvia deployed 300 troops to Gao on 3 May 2021. The soldiers travelled by road from Bamako and reached the town at night. "
+        "Residents said the convoy counted more than forty trucks and several armoured vehicles. "
+        "The governor of the region met the commanders on the following morning and asked them to protect the market.")
+
+
+def test_a_near_duplicate_article_is_not_another_origin(tmp_path: Path, build_tools) -> None:
+    copy = NEWS.replace("at night", "late at night")
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "Ruvian troops reach Gao", NEWS),
+        ("Niamey Post", "Ruvian troops reach Gao", copy),
+        ("Bamako Herald", "Troops for Gao", "Ruvia deployed 300 troops to Gao on 3 May 2021, Amadou Keita said."),
+    ])
+    documents = {d["outlet"]: d for d in _kind(records, "document")}
+    assert documents["Niamey Post"]["duplicate_of"] == documents["Sahel Daily"]["id"]
+    assert documents["Bamako Herald"]["duplicate_of"] is None
+    facts, contradictions, claims = _checked(records)
+    fact = _fact_about(facts, ABOUT_GAO)
+    assert {claims[c]["doc"] for c in fact["claims"]} == {d["id"] for d in documents.values()}  # three articles
+    assert fact["independent_origins"] == ["Amadou Keita", "Sahel Daily"]  # two origins
+    assert fact["status"] == "corroborated"
+    assert contradictions == []
+
+
+def test_a_planned_figure_against_a_reported_one_is_explained_as_time(tmp_path: Path, build_tools) -> None:
+    plan = "Ruvia will deploy 1,000 soldiers to Gao, the Ruvian army said on Monday."
+    report = "Ruvia has deployed up to 400 soldiers to Gao, local officials said."
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "Ruvia to send soldiers", plan), ("Niamey Post", "Ruvian soldiers in Gao", report)])
+    facts, (contradiction,), claims = _checked(records)
+    assert len(facts) == 2  # what is planned is not yet what happened
+    assert {f["about"] for f in facts} == {ABOUT_GAO}
+    assert contradiction["type"] == "numeric"
+    assert {claims[contradiction["a"]]["text"], claims[contradiction["b"]]["text"]} == {plan, report}
+    assert "'1,000' against '400'" in contradiction["explanation"]
+    assert contradiction["explanation"].endswith("so the difference may be one of time.")
+    statuses = {_texts(f, claims).pop(): f["status"] for f in facts}
+    assert statuses[plan] == "contested"
+    assert statuses[report] == "single_source"
+
+
+def test_a_range_holding_an_approximate_figure_is_no_contradiction(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "Ruvia sends troops", "Ruvia deployed between 300 and 500 troops to Gao, officials said."),
+        ("Niamey Post", "Ruvian troops", "Ruvia deployed about 400 troops to Gao, a local official said."),
+    ])
+    quantities = {q["text"]: q for q in _kind(records, "quantity")}
+    assert (quantities["between 300 and 500"]["qualifier"], quantities["about 400"]["qualifier"]) == ("range", "about")
+    (fact,), contradictions, _ = _checked(records)
+    assert len(fact["claims"]) == 2
+    assert fact["status"] == "corroborated"
+    assert contradictions == []
+
+
+def test_at_least_a_figure_is_no_contradiction_and_two_exact_ones_are(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path / "at_least", build_tools, [
+        ("Sahel Daily", "Ruvia sends troops", "Ruvia deployed at least 300 troops to Gao, officials said."),
+        ("Niamey Post", "Ruvian troops", "Ruvia deployed 1,000 troops to Gao, Amadou Keita said."),
+    ])
+    (fact,), contradictions, _ = _checked(records)
+    assert (fact["status"], contradictions) == ("corroborated", [])
+    records = _build(tmp_path / "exact", build_tools, [
+        ("Sahel Daily", "Ruvia sends troops", "Ruvia deployed 300 troops to Gao, officials said."),
+        ("Niamey Post", "Ruvian troops", "Ruvia deployed 1,000 troops to Gao, Amadou Keita said."),
+    ])
+    (fact,), (contradiction,), _ = _checked(records)
+    assert fact["status"] == "contested"
+    assert (contradiction["type"], contradiction["fact"]) == ("numeric", fact["id"])
+    assert contradiction["explanation"] == ("Deployment by Ruvia involving Gao at Gao: '300' against '1,000'; "
+                                            "the sources may count different groups or moments.")
+
+
+def test_a_monthly_sum_against_a_sum_without_a_period_is_flagged_as_not_comparable(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "Payments", "Ruvia pays the Vantor Group $10 million per month, officials said."),
+        ("Niamey Post", "Payments", "Ruvia paid $10 million to the Vantor Group, Amadou Keita said."),
+    ])
+    (fact,), (contradiction,), _ = _checked(records)
+    assert fact["about"] == "payment by Ruvia involving Vantor Group"
+    assert contradiction["type"] == "numeric"
+    assert "differ in period ('$10 million per month' is per month, the other gives none)" in contradiction["explanation"]
+    assert "cannot be compared as they stand" in contradiction["explanation"]
+
+
+def test_sums_in_two_currencies_far_apart_are_a_numeric_contradiction(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "Payments", "Ruvia paid $10 million to the Vantor Group, officials said."),
+        ("Niamey Post", "Payments", "Ruvia paid 2 million euros to the Vantor Group, Amadou Keita said."),
+    ])
+    units = {q["text"]: q["unit"] for q in _kind(records, "quantity")}
+    assert units == {"$10 million": "USD", "2 million euros": "EUR"}
+    (fact,), (contradiction,), _ = _checked(records)
+    assert contradiction["type"] == "numeric"
+    assert "'2 million euros' against '$10 million'" in contradiction["explanation"]
+
+
+def test_a_deployment_denied_by_its_actor_is_contested(tmp_path: Path, build_tools) -> None:
+    denial = "Ruvia denied deploying troops to Gao."
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "Ruvia sends troops", DEPLOYED_TOO), ("Niamey Post", "Denial", denial)])
+    facts, contradictions, claims = _checked(records)
+    fact = _fact_about(facts, ABOUT_GAO)
+    assert _texts(fact, claims) == {DEPLOYED_TOO, denial}
+    assert fact["status"] == "contested"
+    assert {claims[c]["stance"] for c in fact["claims"]} == {"assert", "deny"}
+    assert [c["type"] for c in contradictions] == ["assert_vs_deny"]
+
+
+def test_one_attack_ascribed_to_two_actors_is_one_contested_fact(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "Attack in Gao", "Ruvian soldiers attacked the market in Gao on 3 May 2021, residents said."),
+        ("Niamey Post", "Attack in Gao", "Kessa rebels attacked the market in Gao on 3 May 2021, the army said."),
+    ])
+    (fact,), (contradiction,), _ = _checked(records)
+    assert len(fact["claims"]) == 2
+    assert fact["status"] == "contested"
+    assert contradiction["type"] == "attribution"
+    assert "is ascribed to Kessa by one source and to Ruvian by the other" in contradiction["explanation"]
+
+
+def test_one_deployment_dated_two_weeks_apart_is_a_date_conflict(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "Deployment", "Ruvia deployed troops to Gao on 3 May 2021, Amadou Keita said."),
+        ("Niamey Post", "Deployment", "Ruvia deployed troops to Gao on 20 May 2021, local officials said."),
+    ])
+    (fact,), (contradiction,), _ = _checked(records)
+    assert fact["status"] == "contested"
+    assert contradiction["type"] == "date"
+    assert "2021-05-03" in contradiction["explanation"] and "2021-05-20" in contradiction["explanation"]
+
+
+def test_deployments_to_two_towns_are_two_facts(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "Deployment", DEPLOYED),
+        ("Niamey Post", "Deployment", "Ruvia deployed troops to Bamako on 3 May 2021, Amadou Keita said."),
+    ])
+    facts, contradictions, _ = _checked(records)
+    assert {f["about"] for f in facts} == {ABOUT_GAO, "deployment by Ruvia involving Bamako at Bamako"}
+    assert all(f["status"] == "single_source" for f in facts)
+    assert contradictions == []
+
+
+def test_a_country_and_its_army_are_one_party_of_a_fact(tmp_path: Path, build_tools) -> None:
+    """With the gazetteer, "Mali" and "the Malian army" stay two entities but anchor one fact."""
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "Deployment", "Mali deployed troops to Kidal on 3 May 2021, officials said."),
+        ("Niamey Post", "Deployment", "The Malian army deployed troops to Kidal on 3 May 2021, Amadou Keita said."),
+    ])
+    entities = {e["name"]: e for e in _kind(records, "entity")}
+    assert {"Mali", "Malian army"} <= set(entities)
+    assert entities["Mali"]["place"]["country"] == "ML"
+    (fact,), contradictions, _ = _checked(records)
+    assert len(fact["claims"]) == 2
+    assert fact["status"] == "corroborated"
+    assert contradictions == []
+
+
+# 6. The CLI -------------------------------------------------------------------------------------
+
+
+PLAN = "Ruvia will deploy 1,000 soldiers to Gao, the Ruvian army said on Monday."
+REPORT = "Ruvia has deployed up to 400 soldiers to Gao, local officials said."
+PAID = "Ruvia paid $10 million to the Vantor Group, officials said."
+PAID_TOO = "Ruvia paid $10 million to the Vantor Group, Amadou Keita said."
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory, build_tools) -> Path:
+    folder = tmp_path_factory.mktemp("cross_source")
+    _build(folder, build_tools, [
+        ("Sahel Daily", "Ruvia to send soldiers", PLAN),
+        ("Niamey Post", "Ruvian soldiers in Gao", REPORT),
+        ("Sahel Daily", "Payments", PAID),
+        ("Niamey Post", "Payments", PAID_TOO),
+    ])
+    return folder / "kb.db"
+
+
+def _run(claimgraph_cli: list[str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*claimgraph_cli, *args], capture_output=True, text=True, timeout=120)
+
+
+def test_cli_facts_lists_origins_and_sentences(kb: Path, claimgraph_cli: list[str]) -> None:
+    result = _run(claimgraph_cli, "facts", "--db", str(kb))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == ("[corroborated] payment by Ruvia involving Vantor Group  "
+                        "(2 independent origins: Amadou Keita; Sahel Daily)")
+    assert set(lines[1:]) == {f"    Sahel Daily | officials: {PAID}", f"    Niamey Post | Amadou Keita: {PAID_TOO}"}
+    assert "1 facts" in result.stderr  # facts of one claim are left out by default
+    everything = _run(claimgraph_cli, "facts", "--db", str(kb), "--min-claims", "1", "--status", "contested")
+    assert everything.returncode == 0, everything.stderr
+    assert everything.stdout.splitlines() == [
+        f"[contested] {ABOUT_GAO}  (1 independent origins: the Ruvian army)",
+        f"    Sahel Daily | the Ruvian army: {PLAN}",
+    ]
+
+
+def test_cli_contradictions_prints_the_sentences_side_by_side(kb: Path, claimgraph_cli: list[str]) -> None:
+    result = _run(claimgraph_cli, "contradictions", "--db", str(kb))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 3
+    assert lines[0].startswith(f"[numeric] {ABOUT_GAO[0].upper()}{ABOUT_GAO[1:]}: '1,000' against '400'")
+    assert lines[0].endswith("the difference may be one of time.")
+    assert lines[1] == f"    A Sahel Daily | the Ruvian army: {PLAN}"
+    assert lines[2] == f"    B Niamey Post | local officials: {REPORT}"
+    assert "1 contradictions" in result.stderr
+    other = _run(claimgraph_cli, "contradictions", "--db", str(kb), "--type", "date")
+    assert (other.returncode, other.stdout) == (0, "")
+    assert "0 contradictions" in other.stderr
