@@ -31,6 +31,32 @@ def register_analysis_commands(cli: click.Group) -> None:
     cli.add_command(entities_group)
     cli.add_command(facts_command)
     cli.add_command(contradictions_command)
+    cli.add_command(serve_command)
+
+
+_LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+@click.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; any other than this machine needs a token.")
+@click.option("--port", default=8000, show_default=True, help="Port to listen on.")
+@click.option("--token", envvar="CLAIMGRAPH_TOKEN", help="Token for corrections, and for every request when not on 127.0.0.1 [env: CLAIMGRAPH_TOKEN].")
+@_gazetteer_path
+def serve_command(db_path: Path, host: str, port: int, token: str | None, gazetteer_path: Path | None) -> None:
+    """Start the web app: timeline, map, entity graph, claims, contradictions, reader, search, JSON API."""
+    import uvicorn
+
+    from claimgraph.present.app import create_app
+    from claimgraph.present.web import AppSettings
+
+    exposed = host not in _LOOPBACK
+    if exposed and not token:
+        fail(f"listening on {host} makes the app reachable from other machines: give --token or set CLAIMGRAPH_TOKEN")
+    open_store(db_path).close()  # a clear error now for an unusable database
+    app = create_app(AppSettings(db_path=db_path, token=token, token_required=exposed, gazetteer_path=gazetteer_path))
+    click.echo(f"claimgraph on http://{host}:{port}/ (API schema: /docs; {'corrections need the token' if token else 'read-only'})", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @click.command("facts")

@@ -93,7 +93,10 @@ def _quantity(doc: Doc, doc_id: str, found: Span | tuple[Span, Span], lexicon: Q
     if start > 0 and text[start - 1] in "€$£¥":  # "$5m": spaCy left the currency sign out
         start -= 1
     raw = text[start:end] if last is first else first.text
-    if (inner := _INNER_RANGE.fullmatch(" ".join(raw.lower().split()))) is not None:
+    inner = _INNER_RANGE.fullmatch(" ".join(raw.lower().split()))
+    if inner is not None and _value(_range_ends(inner)[0], lexicon) is None and _value(raw, lexicon) is not None:
+        inner = None  # "Up to 1,000" opening a sentence is a qualifier, not a range from "up"
+    if inner is not None:
         low_raw, high_raw = _range_ends(inner)
         low, high = _value(low_raw, lexicon), _value(high_raw, lexicon)
         if low is None or high is None:

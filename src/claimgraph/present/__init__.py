@@ -1,0 +1,1 @@
+"""Present: the web app over a database (pages, JSON API, the analyst's corrections)."""

@@ -1,0 +1,155 @@
+"""The JSON API: the export contract's records, paginated, and the analyst's corrections."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator
+from datetime import datetime, timezone
+from typing import Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from pydantic import BaseModel
+
+from claimgraph.export.jsonl import (
+    claim_record,
+    contradiction_record,
+    document_record,
+    entity_record,
+    event_record,
+    fact_record,
+)
+from claimgraph.extract.places import load_place_lexicon
+from claimgraph.gazetteer import open_gazetteer
+from claimgraph.pipeline import resolve_corpus
+from claimgraph.resolve.entities import Correction
+from claimgraph.store import Store, iter_claims, iter_documents, iter_entities, iter_events, search_documents
+from claimgraph.store.entities import add_corrections, all_entity_merges, entity_key_forms
+from claimgraph.store.facts import iter_contradictions, iter_facts
+from claimgraph.present.web import open_store, require_writer
+
+router = APIRouter(prefix="/api", tags=["records"])
+MAX_PAGE = 500
+
+
+class Page(BaseModel):
+    """One page of records: `items` in contract shape, and where the next page starts."""
+
+    items: list[dict[str, Any]]
+    offset: int
+    limit: int
+    next_offset: int | None
+
+
+def _page(request: Request, records: Callable[[Store], Iterator[dict[str, Any]]], offset: int, limit: int) -> Page:
+    with open_store(request) as store:
+        items = list(itertools.islice(records(store), offset, offset + limit + 1))
+    more = len(items) > limit
+    return Page(items=items[:limit], offset=offset, limit=limit, next_offset=offset + limit if more else None)
+
+
+_offset = Query(0, ge=0, description="First record of the page.")
+_limit = Query(50, ge=1, le=MAX_PAGE, description="Records per page.")
+
+
+@router.get("/documents", response_model=Page)
+def documents(request: Request, offset: int = _offset, limit: int = _limit) -> Page:
+    return _page(request, lambda store: (document_record(d) for d in iter_documents(store)), offset, limit)
+
+
+@router.get("/entities", response_model=Page)
+def entities(request: Request, offset: int = _offset, limit: int = _limit) -> Page:
+    def records(store: Store) -> Iterator[dict[str, Any]]:
+        merges = all_entity_merges(store)
+        return (entity_record(e, merges.get(e.id)) for e in iter_entities(store))
+    return _page(request, records, offset, limit)
+
+
+@router.get("/claims", response_model=Page)
+def claims(request: Request, offset: int = _offset, limit: int = _limit,
+           stance: str | None = Query(None, pattern="^(assert|deny)$")) -> Page:
+    return _page(request, lambda store: (claim_record(c) for c in iter_claims(store, stance=stance)), offset, limit)
+
+
+@router.get("/events", response_model=Page)
+def events(request: Request, offset: int = _offset, limit: int = _limit, type: str | None = None) -> Page:  # noqa: A002
+    return _page(request, lambda store: (event_record(e) for e in iter_events(store, types=[type] if type else None)), offset, limit)
+
+
+@router.get("/facts", response_model=Page)
+def facts(request: Request, offset: int = _offset, limit: int = _limit,
+          status: str | None = Query(None, pattern="^(corroborated|single_source|contested)$")) -> Page:
+    return _page(request, lambda store: (fact_record(f) for f in iter_facts(store, status=status)), offset, limit)
+
+
+@router.get("/contradictions", response_model=Page)
+def contradictions(request: Request, offset: int = _offset, limit: int = _limit) -> Page:
+    return _page(request, lambda store: (contradiction_record(c) for c in iter_contradictions(store)), offset, limit)
+
+
+@router.get("/search")
+def search(request: Request, q: str = Query(..., min_length=1, description="SQLite FTS5 query"),
+           limit: int = Query(20, ge=1, le=100)) -> dict[str, Any]:
+    with open_store(request) as store:
+        try:
+            hits = search_documents(store, q, limit=limit)
+        except Exception as exc:  # sqlite3.OperationalError for malformed FTS5 syntax
+            raise HTTPException(400, f"invalid search query: {exc}") from exc
+    return {"query": q, "items": [{"doc": doc, "title": title, "snippet": snippet} for doc, title, snippet in hits]}
+
+
+class MergeRequest(BaseModel):
+    first: str  # entity ids
+    second: str
+
+
+class SplitRequest(BaseModel):
+    entity: str
+    alias: str
+
+
+@router.post("/entities/merge", tags=["corrections"], dependencies=[Depends(require_writer)])
+def merge_entities(request: Request, body: MergeRequest) -> dict[str, Any]:
+    """Merge two entities for good (kept across rebuilds), then resolve the corpus again."""
+    with open_store(request) as store:
+        keys = [_main_key(store, body.first), _main_key(store, body.second)]
+        add_corrections(store, [Correction("merge", keys[0], keys[1])], note="web app")
+        _resolve_again(request, store)
+    return {"merged": [body.first, body.second]}
+
+
+@router.post("/entities/split", tags=["corrections"], dependencies=[Depends(require_writer)])
+def split_entity(request: Request, body: SplitRequest) -> dict[str, Any]:
+    """Take a spelling out of an entity for good, then resolve the corpus again."""
+    with open_store(request) as store:
+        forms = entity_key_forms(store, body.entity)
+        out = {key for key, text, _ in forms if text.casefold() == body.alias.casefold()}
+        kept = {key for key, _, _ in forms} - out
+        if not out or not kept:
+            raise HTTPException(400, f"{body.alias!r} is not a spelling that can be taken out of {body.entity}")
+        add_corrections(store, [Correction("split", a, b) for a in sorted(out) for b in sorted(kept)], note="web app")
+        _resolve_again(request, store)
+    return {"split": body.alias, "from": body.entity}
+
+
+@router.post("/claims/{claim_id}/review", tags=["corrections"], dependencies=[Depends(require_writer)])
+def review_claim(request: Request, claim_id: str) -> dict[str, Any]:
+    """Mark a claim as reviewed by an analyst."""
+    with open_store(request) as store:
+        if store.connection.execute("SELECT 1 FROM claims WHERE id = ?", (claim_id,)).fetchone() is None:
+            raise HTTPException(404, f"no claim {claim_id}")
+        with store.transaction():
+            store.connection.execute("INSERT OR REPLACE INTO claim_reviews (claim_id, reviewed_at) VALUES (?, ?)",
+                                     (claim_id, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+    return {"reviewed": claim_id}
+
+
+def _main_key(store: Store, entity_id: str) -> str:
+    forms = entity_key_forms(store, entity_id)
+    if not forms:
+        raise HTTPException(404, f"no entity {entity_id}")
+    return forms[0][0]
+
+
+def _resolve_again(request: Request, store: Store) -> None:
+    gazetteer = open_gazetteer(request.app.state.settings.gazetteer_path)
+    resolve_corpus(store, gazetteer, not_place_names=load_place_lexicon().not_place_names)
