@@ -181,6 +181,12 @@ def entity_page(store: Store, entity_id: str, *, claims_limit: int = 100) -> dic
         "SELECT m.text, m.key, COUNT(*) AS n FROM entity_keys k JOIN mentions m ON m.key = k.key AND m.type = k.type "
         "WHERE k.entity_id = ? GROUP BY m.text, m.key ORDER BY n DESC", (entity_id,)
     ).fetchall()
+    mentions = store.connection.execute(
+        'SELECT m.doc_id, m.start, m."end", m.text, d.title, substr(d.text, s.start + 1, s."end" - s.start) AS sentence '
+        "FROM entity_keys k JOIN mentions m ON m.key = k.key AND m.type = k.type JOIN documents d ON d.id = m.doc_id "
+        "LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence WHERE k.entity_id = ? ORDER BY m.doc_id, m.start LIMIT ?",
+        (entity_id, claims_limit),
+    ).fetchall()
     by_source = store.connection.execute(
         "SELECT c.id FROM claims c JOIN entity_keys k ON k.key = c.source_key AND k.type = c.source_type "
         "WHERE k.entity_id = ? ORDER BY c.doc_id, c.start LIMIT ?", (entity_id, claims_limit)
@@ -194,7 +200,7 @@ def entity_page(store: Store, entity_id: str, *, claims_limit: int = 100) -> dic
         "id": row["id"], "name": row["name"], "type": row["type"], "aliases": json.loads(row["aliases"]),
         "place": {"lat": row["lat"], "lon": row["lon"], "precision": row["precision"], "name": row["place_name"],
                   "country": row["country"]} if row["precision"] else None,
-        "merges": [dict(m) for m in merges], "forms": [dict(f) for f in forms],
+        "merges": [dict(m) for m in merges], "forms": [dict(f) for f in forms], "mentions": [dict(m) for m in mentions],
         "claims_by": claims_by_id(store, [r["id"] for r in by_source]),
         "claims_about": claims_by_id(store, [r["id"] for r in about]),
     }
