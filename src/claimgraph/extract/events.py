@@ -30,13 +30,13 @@ from claimgraph.extract.event_roles import (
     with_conjuncts,
 )
 from claimgraph.extract.event_places import PLACE_TYPES, Setting, event_date, event_location, focus_country
+from claimgraph.extract.event_triggers import ENTITY_TYPES, Candidate, mentions_in, trigger_at
 from claimgraph.extract.event_magnitude import MONEY_UNIT, Fatalities, fatalities_of, magnitude
 from claimgraph.extract.mentions import Mention
 from claimgraph.extract.quantities import Quantity
 
 _MATERIAL_THEMES = ("force", "weapon")  # moved, not acted on: their owner is the actor
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "obj", "prep", "pcomp", "oprd", "dative"})
-_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "MEDIA", "LOC", "FAC"})
 
 
 @dataclass(frozen=True)
@@ -72,12 +72,6 @@ class Event:
         return [a for a in self.arguments if a.role == name]
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    token: Token
-    trigger: Trigger
-
-
 def extract_events(
     doc: Doc,
     doc_id: str,
@@ -98,7 +92,7 @@ def extract_events(
         if sentence.text.rstrip(" \"'”’)").endswith("?"):
             continue  # a question asserts no event ("How much is Kessa being paid?")
         inside = [m for m in mentions if sentence.start_char <= m.start < sentence.end_char]
-        candidates = _nested_removed(_speech_content_removed([c for t in sentence if (c := _candidate(t, lexicon, inside))]))
+        candidates = _nested_removed(_speech_content_removed([c for t in sentence if (c := trigger_at(t, lexicon, inside))]))
         found = [e for c in candidates if (e := _event(c, doc_id, index, sentence, inside, dates, quantities, lexicon, setting,
                                                        reported_as=_reported_as(c, candidates)))]
         found += _rate_payments(found, doc_id, index, sentence, quantities, lexicon)
@@ -122,101 +116,14 @@ def _recent_place(events: list[Event], index: int, mentions: dict[tuple[int, int
 # --- triggers ---------------------------------------------------------------------------
 
 
-def _candidate(token: Token, lexicon: EventLexicon, mentions: list[Mention]) -> _Candidate | None:
-    pos = "VERB" if token.pos_ == "VERB" or token.tag_ == "VBN" else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
-    if pos is None or (token.dep_ == "amod" and token.tag_ == "VBG"):  # "the attacking forces" tells no event
-        return None
-    for trigger in lexicon.entries(token.lemma_.lower(), pos):
-        if _conditions_hold(token, trigger, lexicon, mentions):
-            return _Candidate(token, trigger)
-    return None
-
-
-def _conditions_hold(token: Token, trigger: Trigger, lexicon: EventLexicon, mentions: list[Mention]) -> bool:
-    if trigger.particle and not any(c.lower_ == trigger.particle for c in children(token, "prt", "dobj", "prep", "advmod", "intj", "npadvmod")):
-        return False
-    if trigger.needs_object and not (children(token, "dobj", "obj", "nsubjpass") or any(c.lower_ in ("at", "on", "upon") for c in children(token, "prep"))):
-        return False
-    if trigger.needs_preposition and not any(c.lower_ in trigger.needs_preposition for c in children(token, "prep")):
-        return False
-    if trigger.needs_modifier and not any(c.lower_ in trigger.needs_modifier for c in children(token, "compound", "amod")):
-        return False
-    if trigger.plural and token.tag_ not in ("NNS", "NNPS"):
-        return False
-    if trigger.needs_complement and not (children(token, "xcomp", "ccomp") or any(c.lower_ in ("on", "to", "with") for c in children(token, "prep"))):
-        return False
-    if trigger.needs_request and not (children(token, "xcomp") or any(c.lower_ == "for" for c in children(token, "prep"))):
-        return False
-    theme_heads = themes(token, lexicon)
-    if trigger.theme and not any(_theme_holds(token, t, trigger, lexicon, mentions) for t in theme_heads):
-        return False
-    doer = agent(token) if is_passive(token) else subject(token)
-    causes = prepositional_objects(token, {"by", "in", "after", "following", "during", "from"})
-    if any(has_word_in_class(t, lexicon, name) for t in [*theme_heads, *([doer] if doer is not None else []), *causes]
-           for name in trigger.excluded_themes):  # "killed 91 foxes", "killed by hounds", "killed in the earthquake"
-        return False
-    if trigger.excluded_modifiers and any(lexicon.in_class(c.lower_, trigger.excluded_modifiers)
-                                          for c in children(token, "compound", "amod", "advmod", "npadvmod")):
-        return False
-    if trigger.theme_words and not any(t.lemma_.lower() in trigger.theme_words or t.lower_ in trigger.theme_words for t in theme_heads):
-        return False
-    if trigger.agent:
-        doer = subject(token)
-        if doer is None or not has_word_in_class(doer, lexicon, trigger.agent):
-            return False
-    if trigger.person_involved and not _names_a_party(token, mentions):
-        return False
-    if trigger.pos == "NOUN" and not trigger.bare and not _noun_has_argument(token, trigger, lexicon, mentions):
-        return False
-    return True
-
-
-def _theme_holds(token: Token, head: Token, trigger: Trigger, lexicon: EventLexicon, mentions: list[Mention]) -> bool:
-    """Whether what is acted on is of the trigger's class. Planes, vehicles or equipment are
-    arms only when military ('combat helicopters') or moved by or to a state."""
-    if has_word_in_class(head, lexicon, trigger.theme) or _mention_type(head, mentions) in trigger.theme_types:
-        return True
-    if trigger.theme != "weapon" or not has_word_in_class(head, lexicon, "materiel"):
-        return False
-    if any(lexicon.in_class(c.lower_, "military_modifiers") for c in children(head, "amod", "compound")):
-        return True
-    parties = [h for h in (subject(token), head) if h is not None] + prepositional_objects(token, {"to", "from"})
-    return any(m.type in ("GPE", "NORP") for h in parties for m in _mentions_in(phrase_tokens(h), mentions))
-
-
-def _names_a_party(token: Token, mentions: list[Mention]) -> bool:
-    """'met Zorov', 'talks with Kessa': the other party is named as the object itself, not
-    a word in it ('hosting Ruvian drones', 'met its targets' are no meetings); without an
-    object, the subject ('the two ministers met')."""
-    objects = children(token, "dobj", "nsubjpass") + prepositional_objects(token, {"with", "to"})
-    heads = objects or [h for h in (subject(token),) if h is not None]
-    return any(m.type in _ENTITY_TYPES for h in with_conjuncts(heads) for m in _mentions_in([h], mentions))
-
-
-def _noun_has_argument(token: Token, trigger: Trigger, lexicon: EventLexicon, mentions: list[Mention]) -> bool:
-    """A noun reports a new event when it names who or what ('Zorov's withdrawal', 'the deal
-    between Ruvia and Kessa', 'a deal the two countries concluded'); a bare 'the agreement'
-    points back to one already told."""
-    if trigger.type == "AGREEMENT":
-        verbs = [token.head] + children(token, "relcl", "acl")
-        return any(v.lemma_.lower() in lexicon.agreement_verbs for v in verbs) or bool(prepositional_objects(token, {"between"}))
-    own = [t for t in phrase_tokens(token) if t is not token]
-    return bool(_mentions_in(own, mentions)) or bool(children(token, "poss"))
-
-
-def _mention_type(token: Token, mentions: list[Mention]) -> str | None:
-    found = _mentions_in(phrase_tokens(token), mentions)
-    return found[0].type if found else None
-
-
-def _speech_content_removed(candidates: list[_Candidate]) -> list[_Candidate]:
+def _speech_content_removed(candidates: list[Candidate]) -> list[Candidate]:
     """What is requested, threatened or praised is the speech act's content, not an event
     that happened; an accused or denied event is kept (its claim says who asserts it)."""
     speech = [c for c in candidates if c.trigger.speech and c.trigger.plover not in ("ACCUSE", "REJECT")]
     return [c for c in candidates if not any(s is not c and _in_complement(c.token, s.token) for s in speech)]
 
 
-def _reported_as(candidate: _Candidate, candidates: list[_Candidate]) -> str | None:
+def _reported_as(candidate: Candidate, candidates: list[Candidate]) -> str | None:
     """'Ruvia denied attacking Kidal': the attack is `denied`; 'accused Ruvia of attacking
     Kidal': it is `alleged`. Neither is told as having happened."""
     for speech in candidates:
@@ -240,26 +147,26 @@ def _in_complement(token: Token, speech: Token) -> bool:
     return False
 
 
-def _nested_removed(candidates: list[_Candidate]) -> list[_Candidate]:
+def _nested_removed(candidates: list[Candidate]) -> list[Candidate]:
     """'seized power in a coup', 'killed in the massacre', 'signed an agreement': one event,
     named by the more specific trigger (higher rank; on a tie, the outer one). Coordinated
     verbs of one type ('attacked the base and killed 7 soldiers') are one event too, so that
     its toll is counted once."""
     kept = []
-    for candidate in candidates:
-        rivals = [o for o in candidates if o is not candidate and _same_event(o, candidate)]
+    for one in candidates:
+        rivals = [o for o in candidates if o is not one and _same_event(o, one)]
         outranked = any(
-            o.trigger.rank > candidate.trigger.rank
-            or (o.trigger.rank == candidate.trigger.rank and (_nested_in(candidate.token, o.token) or o.token.i < candidate.token.i
-                                                              and not _nested_in(o.token, candidate.token)))
+            o.trigger.rank > one.trigger.rank
+            or (o.trigger.rank == one.trigger.rank and (_nested_in(one.token, o.token) or o.token.i < one.token.i
+                                                        and not _nested_in(o.token, one.token)))
             for o in rivals
         )
         if not outranked:
-            kept.append(candidate)
+            kept.append(one)
     return kept
 
 
-def _same_event(a: _Candidate, b: _Candidate) -> bool:
+def _same_event(a: Candidate, b: Candidate) -> bool:
     # One category with different specificity ("killed in the massacre") or one type; an
     # arrival to accompany a delivery is two events of one category.
     same_kind = a.trigger.type == b.trigger.type or (a.trigger.plover == b.trigger.plover and a.trigger.rank != b.trigger.rank)
@@ -286,7 +193,7 @@ def _nested_in(token: Token, outer: Token) -> bool:
 # --- one event --------------------------------------------------------------------------
 
 
-def _event(candidate: _Candidate, doc_id: str, index: int, sentence: Span, mentions: list[Mention],
+def _event(candidate: Candidate, doc_id: str, index: int, sentence: Span, mentions: list[Mention],
            dates: list[DateMention], quantities: list[Quantity], lexicon: EventLexicon, setting: Setting,
            reported_as: str | None = None) -> Event | None:
     token, trigger = candidate.token, candidate.trigger
@@ -354,8 +261,8 @@ def _participants(token: Token, trigger: Trigger, lexicon: EventLexicon, mention
 
 def _names_a_doer(modifier: Token, mentions: list[Mention]) -> bool:
     """'Ruvian' in 'Ruvian strikes' is who strikes; 'Gao' in 'the Gao massacre' is where."""
-    types = {m.type for m in _mentions_in([modifier], mentions)}
-    return bool(types & _ENTITY_TYPES) and not types & PLACE_TYPES
+    types = {m.type for m in mentions_in([modifier], mentions)}
+    return bool(types & ENTITY_TYPES) and not types & PLACE_TYPES
 
 
 def _mentions_of(heads: Iterable[Token], mentions: list[Mention]) -> list[Mention]:
@@ -363,18 +270,13 @@ def _mentions_of(heads: Iterable[Token], mentions: list[Mention]) -> list[Mentio
     Zorov Holdings, not the US), else those modifying it ('Ruvian instructors': Ruvia)."""
     found: list[Mention] = []
     for head in heads:
-        named = [m for m in _mentions_in([head], mentions) if m.type in _ENTITY_TYPES]
+        named = [m for m in mentions_in([head], mentions) if m.type in ENTITY_TYPES]
         if named:  # "Zorov's forces": the forces, and Zorov whose they are
-            named += [m for p in children(head, "poss") for m in _mentions_in(phrase_tokens(p), mentions) if m not in named]
-        for mention in named or _mentions_in(phrase_tokens(head), mentions):
-            if mention not in found and mention.type in _ENTITY_TYPES:
+            named += [m for p in children(head, "poss") for m in mentions_in(phrase_tokens(p), mentions) if m not in named]
+        for mention in named or mentions_in(phrase_tokens(head), mentions):
+            if mention not in found and mention.type in ENTITY_TYPES:
                 found.append(mention)
     return found
-
-
-def _mentions_in(tokens: Iterable[Token], mentions: list[Mention]) -> list[Mention]:
-    offsets = [t.idx for t in tokens]
-    return [m for m in mentions if any(m.start <= i < m.end for i in offsets)]
 
 
 def _argument(role: str, mention: Mention) -> EventArgument:
