@@ -184,7 +184,7 @@ def test_an_event_asserted_and_denied_is_contested() -> None:
     reported = _event("e1", "d1", claims=("c1",))
     (fact,) = build_facts([[reported, _event("e2", "d2", status="denied", claims=("c2",))]], claims, OUTLETS, lambda group: "x")
     assert fact.status == "contested"
-    assert fact.independent_origins == ("Ruvia", "Sahel Daily")
+    assert fact.independent_origins == ("Sahel Daily",)  # the denial confirms nothing
     (alone,) = build_facts([[_event("e2", "d2", status="denied", claims=("c2",))]], claims, OUTLETS, lambda group: "x")
     assert alone.status == "single_source"  # a denial with nothing asserted against it
 
@@ -619,3 +619,35 @@ def test_cli_contradictions_prints_the_sentences_side_by_side(kb: Path, claimgra
     other = _run(claimgraph_cli, "contradictions", "--db", str(kb), "--type", "date")
     assert (other.returncode, other.stdout) == (0, "")
     assert "0 contradictions" in other.stderr
+
+
+# Review fixes ------------------------------------------------------------------------------------
+
+
+def test_sums_by_different_periods_are_compared_per_year() -> None:
+    from claimgraph.cross_source import load_rates
+    from claimgraph.resolve.contradictions import QuantityView, compare_quantities
+
+    monthly = QuantityView("q1", "$2 million a month", 2_000_000, None, "USD/month", "exact")
+    yearly = QuantityView("q2", "$24 million a year", 24_000_000, None, "USD/year", "exact")
+    larger = QuantityView("q3", "$60 million a year", 60_000_000, None, "USD/year", "exact")
+    assert compare_quantities(monthly, yearly, load_rates()) is None
+    assert compare_quantities(monthly, larger, load_rates()) is not None
+
+
+def test_a_claim_that_it_did_not_happen_is_no_corroboration() -> None:
+    claims = {"c1": _claim("c1", "d1"), "c2": _claim("c2", "d2", name="Niger Post", kind="outlet")}
+    (fact,) = build_facts([[_event("e1", "d1", claims=("c1",)), _event("e2", "d2", status="negated", claims=("c2",))]],
+                          claims, OUTLETS, lambda group: "x")
+    assert fact.status == "single_source"
+    assert len(fact.independent_origins) == 1
+
+
+def test_an_event_in_a_sentence_without_a_claim_does_not_break_the_build(tmp_path: Path, build_tools) -> None:
+    """A verbless sentence ("Ruvia's deployment of 1,000 troops to Gao.") carries an event but
+    no claim; planned and reported figures are still compared without it."""
+    records = _build(tmp_path, build_tools, [
+        ("first.txt", "Deployment to Gao", "Ruvia's deployment of 1,000 troops to Gao. Ruvia deployed 1,000 troops to Gao, the ministry said."),
+        ("second.txt", "Plans for Gao", "Ruvia will deploy 400 troops to Gao, officials said."),
+    ])
+    assert any(r["kind"] == "event" and r["type"] == "DEPLOY" for r in records)

@@ -333,3 +333,11 @@ def test_cli_events_filters_by_status(kb: Path, claimgraph_cli: list[str]) -> No
     assert len(heads) == 1
     assert heads[0].startswith("[WITHDRAWAL/CONCEDE/withdraw] planned")
     assert "1 events" in result.stderr
+
+
+def test_acled_dates_that_do_not_exist_are_left_empty_and_weekends_are_weeks() -> None:
+    from claimgraph.export.events import acled_date
+
+    assert acled_date("2021-13") == ("", "", None)
+    assert acled_date("2021-02-30") == ("", "", None)
+    assert acled_date("2024-W10-WE") == ("2024-W10-WE", "2024", 2)

@@ -464,3 +464,15 @@ def test_the_other_party_of_a_deal_is_not_where_it_happened(build_tools) -> None
 def test_what_is_no_political_event(build_tools, text: str) -> None:
     events = _events(build_tools, text)
     assert not [e for e in events if e.type in ("ATTACK", "AGREEMENT") and e.status != "negated"], events
+
+
+def test_an_event_in_an_if_clause_is_possible_not_negated(build_tools) -> None:
+    events = _events(build_tools, "If Kessa does not pay, Ruvia will withdraw its troops from Gao.")
+    assert all(e.status != "negated" for e in events), events
+    withdrawal = next(e for e in events if e.type in ("WITHDRAWAL", "OTHER"))
+    assert withdrawal.status == "conditional" and withdrawal.plover == "THREATEN" and withdrawal.mode is None
+
+
+def test_more_than_thirty_killed_is_at_least_thirty_one(build_tools) -> None:
+    event = next(e for e in _events(build_tools, "Gunmen killed more than 30 civilians in Gao.") if e.plover == "ASSAULT")
+    assert event.fatalities == Fatalities(31, 31, None)

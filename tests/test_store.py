@@ -13,6 +13,7 @@ import pytest
 
 from claimgraph import BuildOptions, Store, StoreError, build
 from claimgraph.store import iter_documents, search_documents, store_stats
+from claimgraph.store.read import MATCH_END, MATCH_START, bracketed
 from claimgraph.store.migrate import migrations
 
 from .conftest import write_article
@@ -91,7 +92,8 @@ def test_full_text_search_finds_a_phrase(tmp_path: Path, build_tools) -> None:
         build([tmp_path / "in"], store=store, options=BuildOptions(), tools=build_tools)
         hits = search_documents(store, '"cargo ships"')
         misses = search_documents(store, "submarine")
-    assert len(hits) == 1 and "[cargo]" in hits[0][2]
+    assert len(hits) == 1 and f"{MATCH_START}cargo{MATCH_END}" in hits[0][2]
+    assert "[cargo]" in bracketed(hits[0][2])
     assert misses == []
 
 

@@ -16,6 +16,7 @@ from claimgraph.gazetteer import Gazetteer, build_gazetteer, default_gazetteer_p
 from claimgraph.pipeline import BuildReport, build
 from claimgraph.store import Store, find_entity_ids, get_document, iter_claims, search_documents, store_stats
 from claimgraph.store.events import entity_briefs, iter_events
+from claimgraph.store.read import bracketed
 
 from claimgraph.cli_analysis import register_analysis_commands
 from claimgraph.cli_support import EXIT_NOTHING_BUILT, fail as _fail, open_store as _open
@@ -184,7 +185,7 @@ def search_command(query: str, db_path: Path, limit: int) -> None:
         except Exception as exc:  # sqlite3.OperationalError for malformed FTS5 syntax
             _fail(f"invalid search query {query!r}: {exc}")
     for doc_id, title, snippet in hits:
-        click.echo(f"{doc_id}  {title or '(untitled)'}\n    {snippet}")
+        click.echo(f"{doc_id}  {title or '(untitled)'}\n    {bracketed(snippet)}")
     if not hits:
         click.echo("no match", err=True)
 

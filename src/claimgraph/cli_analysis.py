@@ -55,7 +55,7 @@ def serve_command(db_path: Path, host: str, port: int, token: str | None, gazett
         fail(f"listening on {host} makes the app reachable from other machines: give --token or set CLAIMGRAPH_TOKEN")
     open_store(db_path).close()  # a clear error now for an unusable database
     app = create_app(AppSettings(db_path=db_path, token=token, token_required=exposed, gazetteer_path=gazetteer_path))
-    click.echo(f"claimgraph on http://{host}:{port}/ (API schema: /docs; {'corrections need the token' if token else 'read-only'})", err=True)
+    click.echo(f"claimgraph on http://{host}:{port}/ (API schema: /openapi.json; {'corrections need the token' if token else 'read-only'})", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from datetime import date
 from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
@@ -26,8 +27,8 @@ ACLED_COLUMNS = (
     "geo_precision", "source", "notes", "fatalities",
     "claimgraph_type", "plover", "mode", "status", "timex", "claims",
 )
-_DAY = re.compile(r"^(\d{4})-\d{2}-\d{2}$")
-_WEEK = re.compile(r"^(\d{4})-W\d{2}$")
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")  # "-WE": the weekend of that week
 _MONTH_OR_YEAR = re.compile(r"^(\d{4})(-\d{2}|-(?:SP|SU|FA|WI|Q\d|H\d))?$")
 
 
@@ -42,9 +43,23 @@ def acled_date(timex: str | None) -> tuple[str, str, int | None]:
     if not timex:
         return "", "", None
     for pattern, precision in ((_DAY, 1), (_WEEK, 2), (_MONTH_OR_YEAR, 3)):
-        if match := pattern.match(timex):
+        if (match := pattern.match(timex)) and _real(match, precision):
             return timex, match.group(1), precision
     return "", "", None
+
+
+def _real(match: re.Match[str], precision: int) -> bool:
+    """A calendar value that exists ("2021-02-30" and "2021-13" do not)."""
+    try:
+        if precision == 1:
+            date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        elif precision == 2:
+            return 1 <= int(match.group(2)) <= 53
+        elif match.group(2) and match.group(2)[1:].isdigit():
+            return 1 <= int(match.group(2)[1:]) <= 12
+    except ValueError:
+        return False
+    return True
 
 
 def write_acled(store: Store, out: TextIO) -> dict[str, int]:

@@ -64,7 +64,9 @@ def fatalities_of(quantity: Quantity) -> Fatalities:
     top = int(quantity.value_max) if quantity.value_max is not None else None
     if quantity.qualifier == "range" and top is not None:
         return Fatalities(value, None, top)
-    if quantity.qualifier in ("at_least", "more_than"):
+    if quantity.qualifier == "more_than":  # "more than 30": at least 31
+        return Fatalities(value + 1, value + 1, None)
+    if quantity.qualifier == "at_least":
         return Fatalities(value, value, None)
     if quantity.qualifier == "up_to":
         return Fatalities(None, None, value)

@@ -158,8 +158,9 @@ class Status:
 
 
 def event_status(trigger: Token, lexicon: EventLexicon) -> Status:
-    """Negation first (a denied event did not happen), then conditionals, plans and hedges,
-    read on the trigger and, for a noun, on the verb of its clause."""
+    """A condition first ("if Kessa does not pay"), then negation (a denied event did not
+    happen), conditionals, plans and hedges, read on the trigger and, for a noun, on the
+    verb of its clause."""
     scope = [trigger]
     verb = clause_verb(trigger)
     carried = verb is not trigger and verb.lemma_.lower() in lexicon.support_verbs
@@ -167,14 +168,15 @@ def event_status(trigger: Token, lexicon: EventLexicon) -> Status:
         scope.append(verb)
     # A noun's event is negated by "no", or by negating a verb that only carries it ("did not
     # carry out attacks"), not by any verb ("will not tolerate attacks").
+    for token in scope:  # "if Kessa does not pay": a condition, not a payment that did not happen
+        mark = next((m for m in children(token, "mark") if m.lower_ in _CONDITIONS), None)
+        if mark is not None:
+            return Status("possible", mark.text)
     for token in scope:
         for child in token.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no" and token is trigger):
                 return Status("negated", child.text)
     for token in scope:
-        mark = next((m for m in children(token, "mark") if m.lower_ in _CONDITIONS), None)
-        if mark is not None:  # the trigger states the condition itself: "if troops arrive"
-            return Status("possible", mark.text)
         modal = any(c.dep_ == "aux" and c.lower_ in lexicon.future_auxiliaries for c in token.children)
         for child in children(token, "advcl"):
             if modal and any(m.lower_ in _CONDITIONS for m in children(child, "mark")):

@@ -212,7 +212,8 @@ def _event(candidate: Candidate, doc_id: str, index: int, sentence: Span, mentio
     quantity = magnitude(token, trigger, sentence, quantities, lexicon)
     return Event(
         doc=doc_id, sentence=index, start=token.idx, end=token.idx + len(token.text), trigger=token.text,
-        type=event_type, plover=plover, mode=trigger.mode, context=trigger.context, status=status.value,
+        type=event_type, plover=plover, mode=None if plover == "THREATEN" != trigger.plover else trigger.mode,  # threats have their own modes
+        context=trigger.context, status=status.value,
         arguments=tuple(arguments), location_basis=basis if location is not None else None,
         date=date.value if date else None, date_basis="sentence" if date else None,
         quantity=(quantity.start, quantity.end) if quantity else None,

@@ -25,6 +25,7 @@ from claimgraph.resolve.entities import Correction
 from claimgraph.store import Store, iter_claims, iter_documents, iter_entities, iter_events, search_documents
 from claimgraph.store.entities import add_corrections, all_entity_merges, entity_key_forms
 from claimgraph.store.facts import iter_contradictions, iter_facts
+from claimgraph.store.read import bracketed
 from claimgraph.present.web import open_store, require_writer
 
 router = APIRouter(prefix="/api", tags=["records"])
@@ -47,7 +48,8 @@ def _page(request: Request, records: Callable[[Store], Iterator[dict[str, Any]]]
     return Page(items=items[:limit], offset=offset, limit=limit, next_offset=offset + limit if more else None)
 
 
-_offset = Query(0, ge=0, description="First record of the page.")
+MAX_OFFSET = 1_000_000
+_offset = Query(0, ge=0, le=MAX_OFFSET, description="First record of the page.")
 _limit = Query(50, ge=1, le=MAX_PAGE, description="Records per page.")
 
 
@@ -72,7 +74,7 @@ def claims(request: Request, offset: int = _offset, limit: int = _limit,
 
 @router.get("/events", response_model=Page)
 def events(request: Request, offset: int = _offset, limit: int = _limit, type: str | None = None) -> Page:  # noqa: A002
-    return _page(request, lambda store: (event_record(e) for e in iter_events(store, types=[type] if type else None)), offset, limit)
+    return _page(request, lambda store: (event_record(e) for e in iter_events(store, types=[type.upper()] if type else None)), offset, limit)
 
 
 @router.get("/facts", response_model=Page)
@@ -94,7 +96,7 @@ def search(request: Request, q: str = Query(..., min_length=1, description="SQLi
             hits = search_documents(store, q, limit=limit)
         except Exception as exc:  # sqlite3.OperationalError for malformed FTS5 syntax
             raise HTTPException(400, f"invalid search query: {exc}") from exc
-    return {"query": q, "items": [{"doc": doc, "title": title, "snippet": snippet} for doc, title, snippet in hits]}
+    return {"query": q, "items": [{"doc": doc, "title": title, "snippet": bracketed(snippet)} for doc, title, snippet in hits]}
 
 
 class MergeRequest(BaseModel):
@@ -112,6 +114,8 @@ def merge_entities(request: Request, body: MergeRequest) -> dict[str, Any]:
     """Merge two entities for good (kept across rebuilds), then resolve the corpus again."""
     with open_store(request) as store:
         keys = [_main_key(store, body.first), _main_key(store, body.second)]
+        if keys[0] == keys[1]:
+            raise HTTPException(400, "these are one entity already")
         add_corrections(store, [Correction("merge", keys[0], keys[1])], note="web app")
         _resolve_again(request, store)
     return {"merged": [body.first, body.second]}
@@ -152,4 +156,7 @@ def _main_key(store: Store, entity_id: str) -> str:
 
 def _resolve_again(request: Request, store: Store) -> None:
     gazetteer = open_gazetteer(request.app.state.settings.gazetteer_path)
-    resolve_corpus(store, gazetteer, not_place_names=load_place_lexicon().not_place_names)
+    try:
+        resolve_corpus(store, gazetteer, not_place_names=load_place_lexicon().not_place_names)
+    finally:
+        gazetteer.close()

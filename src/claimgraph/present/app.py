@@ -21,13 +21,15 @@ from markupsafe import Markup, escape
 from claimgraph.present import api, pages
 from claimgraph.present.outlines import world_outlines
 from claimgraph.present.web import TOKEN_COOKIE, AppSettings, token_ok
+from claimgraph.store.read import MATCH_END, MATCH_START
 
 
 def create_app(settings: AppSettings) -> FastAPI:
     if settings.token_required and not settings.token:
         raise ValueError("a token is required when the app is reachable from other machines")
+    # No /docs or /redoc: FastAPI's Swagger UI loads its scripts from a CDN; the schema is at /openapi.json.
     app = FastAPI(title="claimgraph", description="A sourced knowledge base of news reports: the export contract's records.",
-                  version="1")
+                  version="1", docs_url=None, redoc_url=None)
     app.state.settings = settings
     package = resources.files("claimgraph.present")
     app.state.templates = Jinja2Templates(directory=str(package.joinpath("templates")))
@@ -54,5 +56,5 @@ def create_app(settings: AppSettings) -> FastAPI:
 
 
 def marked(snippet: str) -> Markup:
-    """An FTS5 snippet, escaped, with its [match] markers as <mark>."""
-    return Markup(str(escape(snippet)).replace("[", "<mark>").replace("]", "</mark>"))
+    """An FTS5 snippet, escaped, with its match markers as <mark> (never the text's own brackets)."""
+    return Markup(str(escape(snippet)).replace(MATCH_START, "<mark>").replace(MATCH_END, "</mark>"))

@@ -52,7 +52,7 @@ def entity_page(request: Request, entity_id: str) -> HTMLResponse:
 
 
 @router.get("/claims", response_class=HTMLResponse)
-def claims_page(request: Request, offset: int = Query(0, ge=0), stance: str | None = Query(None, pattern="^(assert|deny)$")) -> HTMLResponse:
+def claims_page(request: Request, offset: int = Query(0, ge=0, le=1_000_000), stance: str | None = Query(None, pattern="^(assert|deny)$")) -> HTMLResponse:
     size = 100
     with open_store(request) as store:
         claims = list(itertools.islice(iter_claims(store, stance=stance), offset, offset + size + 1))

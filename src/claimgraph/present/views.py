@@ -13,6 +13,10 @@ from claimgraph.store.claims import claims_by_id
 TOP_ENTITIES = 15
 GRAPH_NODES = 40
 TIMELINE_ITEMS = 400
+MAP_POINTS = 2000
+# SQL twin of `sort_key`: calendar values by year, then yearless ones, then references.
+_DATE_ORDER = ("CASE WHEN substr({column}, 1, 4) GLOB '[0-9][0-9][0-9][0-9]' THEN 0 "
+               "WHEN {column} LIKE 'XXXX%' THEN 1 ELSE 2 END, {column}")
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,8 @@ def timeline(store: Store, *, limit: int = TIMELINE_ITEMS) -> list[TimelineItem]
     for row in store.connection.execute(
         "SELECT e.id, e.type, e.plover, e.status, e.date_value, e.doc_id, e.start, "
         "substr(d.text, s.start + 1, s.\"end\" - s.start) AS sentence FROM events e JOIN documents d ON d.id = e.doc_id "
-        "LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence WHERE e.date_value IS NOT NULL LIMIT ?", (limit,)
+        "LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence WHERE e.date_value IS NOT NULL "
+        f"ORDER BY {_DATE_ORDER.format(column='e.date_value')} LIMIT ?", (limit,)
     ):
         claim = store.connection.execute('SELECT id FROM claims WHERE doc_id = ? AND start <= ? AND "end" > ? ORDER BY "end" - start LIMIT 1',
                                          (row["doc_id"], row["start"], row["start"])).fetchone()
@@ -83,7 +88,8 @@ def timeline(store: Store, *, limit: int = TIMELINE_ITEMS) -> list[TimelineItem]
     told = {item.claim for item in items}  # a claim whose event is on the timeline is not listed twice
     for row in store.connection.execute(
         "SELECT d.value, c.id, c.text, c.doc_id FROM dates d JOIN claims c ON c.doc_id = d.doc_id AND c.start <= d.start AND d.\"end\" <= c.\"end\" "
-        "WHERE d.type = 'DATE' GROUP BY c.id LIMIT ?", (limit,)
+        "WHERE d.type = 'DATE' GROUP BY c.id "
+        f"ORDER BY {_DATE_ORDER.format(column='d.value')} LIMIT ?", (limit,)
     ):
         if row["id"] in told:
             continue
@@ -102,12 +108,14 @@ def sort_key(value: str) -> str:
 
 
 def map_points(store: Store) -> dict[str, Any]:
-    """GeoJSON of geocoded places (with their mention counts) and located events."""
+    """GeoJSON of geocoded places (the most mentioned, with their counts) and located events
+    (the latest dated first), each bounded."""
     features = []
     for row in store.connection.execute(
         "SELECT e.id, e.name, e.type, p.lat, p.lon, p.precision, p.kind, COUNT(m.rowid) AS n FROM entities e "
         "JOIN entity_places p ON p.entity_id = e.id JOIN entity_keys k ON k.entity_id = e.id "
-        "JOIN mentions m ON m.key = k.key AND m.type = k.type WHERE p.lat IS NOT NULL GROUP BY e.id"
+        "JOIN mentions m ON m.key = k.key AND m.type = k.type WHERE p.lat IS NOT NULL GROUP BY e.id ORDER BY n DESC LIMIT ?",
+        (MAP_POINTS,),
     ):
         features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
                          "properties": {"kind": "place", "entity": row["id"], "name": row["name"], "mentions": row["n"],
@@ -116,7 +124,7 @@ def map_points(store: Store) -> dict[str, Any]:
         "SELECT a.event_id, ev.type, ev.plover, ev.date_value, p.lat, p.lon, k.entity_id, e.name FROM event_arguments a "
         "JOIN events ev ON ev.id = a.event_id JOIN entity_keys k ON k.key = a.key AND k.type = a.type "
         "JOIN entities e ON e.id = k.entity_id JOIN entity_places p ON p.entity_id = k.entity_id "
-        "WHERE a.role = 'location' AND p.lat IS NOT NULL"
+        "WHERE a.role = 'location' AND p.lat IS NOT NULL ORDER BY ev.date_value DESC LIMIT ?", (MAP_POINTS,)
     )
     for row in events:
         features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},

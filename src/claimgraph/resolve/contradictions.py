@@ -29,6 +29,7 @@ from claimgraph.resolve.facts import EventView, Fact, dates_agree
 
 _VIOLENT = frozenset({"ATTACK", "MASS_KILLING", "AIRCRAFT_DOWNED"})
 _ABOUT = 0.2  # "about 400" is 320 to 480
+PER_YEAR = {"year": 1, "month": 12, "week": 52, "day": 365}
 CURRENCY_SLACK = 1.15  # sums in two currencies agree within 15% either way
 
 
@@ -114,7 +115,7 @@ def _plan_and_report_pairs(events: Iterable[EventView], fact_of: dict[str, Fact]
     for members in blocks.values():
         for index, a in enumerate(members):
             for b in members[:index]:
-                if (a.doc != b.doc and fact_of[a.id].id != fact_of[b.id].id
+                if (a.doc != b.doc and a.claims and b.claims and fact_of[a.id].id != fact_of[b.id].id
                         and (a.status in planned) != (b.status in planned)):
                     yield a, b
 
@@ -142,10 +143,15 @@ def compare_quantities(a: QuantityView, b: QuantityView, rates: dict[str, float]
         slack = 1.0 if code_a == code_b else CURRENCY_SLACK  # rates are approximate: so is the comparison
         low_a, high_a = low_a * factor_a / slack, high_a * factor_a * slack
         low_b, high_b = low_b * factor_b / slack, high_b * factor_b * slack
-        if period_a != period_b:
+        if period_a != period_b and (period_a is None or period_b is None):
             given = a if period_a else b
             return (f"{a.text!r} and {b.text!r} differ in period ({given.text!r} is per {period_a or period_b}, the other gives "
                     f"none), so the amounts cannot be compared as they stand")
+        if period_a != period_b:  # "$2 million a month" and "$24 million a year" are one sum
+            per_a, per_b = PER_YEAR.get(period_a or "", 0), PER_YEAR.get(period_b or "", 0)
+            if not per_a or not per_b:
+                return None
+            low_a, high_a, low_b, high_b = low_a * per_a, high_a * per_a, low_b * per_b, high_b * per_b
     if high_a < low_b or high_b < low_a:
         return f"{a.text!r} against {b.text!r}"
     return None

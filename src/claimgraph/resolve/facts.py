@@ -27,6 +27,7 @@ _CALENDAR = re.compile(r"^(\d{4}|XXXX)(-\d{2}(-\d{2})?)?$")
 DATE_SLACK_DAYS = 60
 MAX_BLOCK = 300  # events compared pairwise within one (type, anchor) block at most
 _VIOLENT = frozenset({"ATTACK", "MASS_KILLING", "AIRCRAFT_DOWNED"})
+_ASSERTED = frozenset({"happened", "alleged", "planned", "conditional"})
 NATIONAL_TYPES = frozenset({"COUP"})  # events that happen to a whole country
 
 
@@ -228,8 +229,11 @@ def build_facts(groups: Iterable[list[EventView]], claims: dict[str, ClaimView],
         claim_ids = tuple(dict.fromkeys(c for e in group for c in e.claims if c in claims))
         if not claim_ids:
             continue
+        # Only what asserts the fact confirms it: a claim that it did not happen, or only may
+        # have, is no corroboration.
+        asserting = [c for c in dict.fromkeys(c for e in group if e.status in _ASSERTED for c in e.claims) if c in claims]
         named: dict[str, str] = {}
-        for claim_id in claim_ids:
+        for claim_id in asserting:
             claim = claims[claim_id]
             origin = claim_origin(claim, outlet_of)
             # One speaker under two names ("Mr Keita", "Amadou Keita") is one origin.

@@ -149,10 +149,20 @@ def _from_row(cls: type[T], row: sqlite3.Row) -> T:
     return cls(**{f.name: row["doc_id" if f.name == "doc" else f.name] for f in fields(cls)})  # type: ignore[arg-type]
 
 
+# Where a search snippet's matches begin and end: private-use characters, which article text
+# does not contain (a "[" in the text is no match).
+MATCH_START, MATCH_END = "\ue000", "\ue001"
+
+
+def bracketed(snippet: str) -> str:
+    """A snippet with its matches in [brackets], for plain-text output."""
+    return snippet.replace(MATCH_START, "[").replace(MATCH_END, "]")
+
+
 def search_documents(store: Store, query: str, *, limit: int = 20) -> list[tuple[str, str | None, str]]:
     """Full-text search (FTS5 syntax): (document id, title, snippet) by relevance."""
     rows = store.connection.execute(
-        "SELECT d.id, d.title, snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet "
+        f"SELECT d.id, d.title, snippet(documents_fts, 1, '{MATCH_START}', '{MATCH_END}', '…', 12) AS snippet "
         "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
         "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
         (query, limit),
