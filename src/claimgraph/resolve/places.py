@@ -200,7 +200,8 @@ def _broad_place(candidates: list[NamedPlace]) -> GazetteerPlace | None:
 
 def _namesake_town(division: GazetteerPlace, candidates: list[NamedPlace]) -> bool:
     return division.country is not None and any(
-        c.primary and c.place.country == division.country and c.place.kind in _SETTLEMENT_KINDS
+        (c.primary or c.place.kind == "capital")  # "Washington" is a name of "Washington, D.C."
+        and c.place.country == division.country and c.place.kind in _SETTLEMENT_KINDS
         and (c.place.kind == "capital" or c.place.population >= _TOWN_OVER_DIVISION_POPULATION)
         for c in candidates)
 
