@@ -546,3 +546,17 @@ def test_a_second_citation_line_opens_a_new_excerpt(nlp) -> None:
     claims = claims_of(nlp, text)
     assert claim_at(claims, text, "Foreign fighters arrived").source.name == "example-news.com"
     assert claim_at(claims, text, "The border was closed").source.name == "other-news.org"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the report, a Malian official in Gao noted that the convoy had left.",
+        "Sources within the Zorov Group said the convoy had left Gao.",
+    ],
+)
+def test_where_a_source_is_or_belongs_is_no_relay(nlp, text: str) -> None:
+    claims = claims_of(nlp, text)
+    assert claims
+    for claim in claims:
+        assert not {"Gao", "Zorov", "Zorov Group"} & set(claim.via), claim.via

@@ -100,7 +100,11 @@ def relays_in(noun: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
     for token in noun.subtree:
         if token.i == noun.i or not is_named(token):
             continue
-        if token.dep_ in ("compound", "pobj") and noun.lemma_.lower() in lexicon.anonymous_heads | lexicon.document_nouns:
+        head = noun.lemma_.lower()
+        # "Reuters sources", "a report in the Daily Ledger"; but "an official in Kessa" is where
+        # the official is, not who relayed what the official said.
+        if (token.dep_ == "compound" and token.head.i == noun.i and head in lexicon.anonymous_heads | lexicon.document_nouns) or (
+                token.dep_ == "pobj" and head in lexicon.document_nouns):
             relays.append(name_span(token))
     return relays
 
