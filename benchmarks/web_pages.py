@@ -11,15 +11,15 @@ the slowest time per page, against the 300 ms goal. Not a test: numbers vary by 
 from __future__ import annotations
 
 import argparse
-import shutil
 import sqlite3
 import statistics
-import subprocess
 import sys
 import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
+
+from claimgraph.present.background import serving
 
 GOAL_MS = 300
 
@@ -45,16 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--port", type=int, default=8798)
     args = parser.parse_args(argv)
-    claimgraph = shutil.which("claimgraph", path=str(Path(sys.executable).parent)) or "claimgraph"
-    server = subprocess.Popen([claimgraph, "serve", "--db", str(args.db), "--port", str(args.port)], stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{args.port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/api/documents?limit=1", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+    with serving(args.db, args.port, quiet=True) as base:
         print(f"{'page':<48}{'median ms':>10}{'max ms':>9}")
         medians = []
         for path in paths(args.db):
@@ -69,9 +60,6 @@ def main(argv: list[str] | None = None) -> int:
             flag = "" if median < GOAL_MS else "  over the goal"
             print(f"{path[:47]:<48}{median:>10.1f}{max(times):>9.1f}{flag}")
         print(f"\nslowest median {max(medians):.1f} ms (goal: under {GOAL_MS} ms per page)")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     return 0
 
 

@@ -12,18 +12,17 @@ chromium and chromedriver, through selenium) and saves one PNG per page.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sqlite3
-import subprocess
 import sys
 import time
 import urllib.parse
-import urllib.request
 from pathlib import Path
 
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+
+from claimgraph.present.background import serving
 
 
 def pages(db: Path, search: str) -> list[tuple[str, str]]:
@@ -49,22 +48,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8799)
     parser.add_argument("--search", default="instructors", help="the query shown on the search page")
     args = parser.parse_args(argv)
-    claimgraph = shutil.which("claimgraph", path=str(Path(sys.executable).parent)) or "claimgraph"
-    server = subprocess.Popen([claimgraph, "serve", "--db", str(args.db), "--port", str(args.port)])
-    base = f"http://127.0.0.1:{args.port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
-        options = Options()
-        options.binary_location = "/usr/bin/chromium"
-        for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900"):
-            options.add_argument(flag)
+    options = Options()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900"):
+        options.add_argument(flag)
+    args.out.mkdir(parents=True, exist_ok=True)
+    with serving(args.db, args.port) as base:
         browser = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-        args.out.mkdir(parents=True, exist_ok=True)
         try:
             for name, path in pages(args.db, args.search):
                 browser.get(base + path)
@@ -73,9 +63,6 @@ def main(argv: list[str] | None = None) -> int:
                 print(args.out / f"{name}.png")
         finally:
             browser.quit()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     return 0
 
 

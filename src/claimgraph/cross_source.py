@@ -41,7 +41,7 @@ def resolve_facts(store: Store, country_of: Callable[[str], str | None] | None) 
     by_id = {e.id: e for e in events}
     contradictions = find_contradictions(facts, by_id, quantities, load_rates(), anchors.name)
     touched = contradictions_by_fact(contradictions)
-    facts = [replace(f, status="contested", contested_by=tuple(touched[f.id])) if f.id in touched else f for f in facts]
+    facts = [replace(f, status="contested") if f.id in touched else f for f in facts]
     return replace_facts(store, facts, contradictions)
 
 

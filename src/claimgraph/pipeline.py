@@ -169,7 +169,7 @@ def major_place_lookup(gazetteer: Gazetteer) -> Callable[[str], bool]:
 
 
 def country_lookup(gazetteer: Gazetteer) -> Callable[[str], str | None]:
-    """The ISO code of the one country a name or demonym stands for ("Мали", "Malian")."""
+    """The ISO code of the one country a name or demonym stands for ("Испания", "Spanish")."""
     cache: dict[str, str | None] = {}
 
     def country_of(name: str) -> str | None:

@@ -49,6 +49,7 @@ class Trigger:
 class EventLexicon:
     triggers: dict[tuple[str, str], tuple[Trigger, ...]]
     classes: dict[str, frozenset[str]]
+    demonym_classes: frozenset[str]  # classes a plural people's name belongs to ("400 Ruvians")
     rate_payment: Trigger
     speaker_denial: Trigger
     intent_verbs: frozenset[str]
@@ -97,6 +98,7 @@ def load_event_lexicon() -> EventLexicon:
     return EventLexicon(
         triggers={key: tuple(entries) for key, entries in triggers.items()},
         classes={name: frozenset(members) for name, members in data["classes"].items()},
+        demonym_classes=words("demonym_classes"),
         rate_payment=_trigger({"lemma": "", "pos": "NUM", **data["rate_payment"]}),
         speaker_denial=_trigger({"lemma": "", "pos": "VERB", **data["speaker_denial"]}),
         intent_verbs=words("intent_verbs"),

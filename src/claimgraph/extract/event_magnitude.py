@@ -46,6 +46,9 @@ def magnitude(token: Token, trigger: Trigger, sentence: Span, quantities: list[Q
 
 
 def _counts_parties(quantity: Quantity, lexicon: EventLexicon) -> bool:
+    last = quantity.about.split()[-1:] or [""]
+    if last[0][:1].isupper() and last[0].endswith("s"):
+        return True  # a people's name in the plural: "400 Ruvians"
     words = quantity.about.lower().split()
     head = _singular(words[-1]) if words else ""
     return any(lexicon.in_class(head, name) or lexicon.in_class(words[-1] if words else "", name)

@@ -145,6 +145,8 @@ def has_word_in_class(head: Token, lexicon: EventLexicon, name: str | None) -> b
     """Whether the phrase head (or a compound before it) belongs to a word class."""
     if name is None:
         return False
+    if name in lexicon.demonym_classes and head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS"):
+        return True  # "400 Ruvians": a people counted is people, or troops
     forms = [head, *children(head, "compound")]
     return any(lexicon.in_class(t.lemma_, name) or lexicon.in_class(t.lower_, name) for t in forms)
 

@@ -198,7 +198,7 @@ def _event(candidate: Candidate, doc_id: str, index: int, sentence: Span, mentio
            reported_as: str | None = None) -> Event | None:
     token, trigger = candidate.token, candidate.trigger
     status = event_status(token, lexicon)
-    event_type, plover = _category(trigger, status.value, lexicon)
+    event_type, plover, mode = _category(trigger, status.value, lexicon)
     if reported_as is not None and status.value == "happened":
         status = replace(status, value=reported_as)
     actors, targets = _participants(token, trigger, lexicon, mentions)
@@ -212,7 +212,7 @@ def _event(candidate: Candidate, doc_id: str, index: int, sentence: Span, mentio
     quantity = magnitude(token, trigger, sentence, quantities, lexicon)
     return Event(
         doc=doc_id, sentence=index, start=token.idx, end=token.idx + len(token.text), trigger=token.text,
-        type=event_type, plover=plover, mode=None if plover == "THREATEN" != trigger.plover else trigger.mode,  # threats have their own modes
+        type=event_type, plover=plover, mode=mode,
         context=trigger.context, status=status.value,
         arguments=tuple(arguments), location_basis=basis if location is not None else None,
         date=date.value if date else None, date_basis="sentence" if date else None,
@@ -221,15 +221,17 @@ def _event(candidate: Candidate, doc_id: str, index: int, sentence: Span, mentio
     )
 
 
-def _category(trigger: Trigger, status: str, lexicon: EventLexicon) -> tuple[str, str]:
-    """Type and PLOVER category under the event's status: PLOVER codes a promise to help as
-    AGREE, a promise to withdraw as CONCEDE, and a conditional harm as THREATEN."""
+def _category(trigger: Trigger, status: str, lexicon: EventLexicon) -> tuple[str, str, str | None]:
+    """Type, PLOVER category and mode under the event's status: PLOVER codes a promise to help
+    as AGREE, a promise to withdraw as CONCEDE, and a conditional harm as THREATEN (whose modes
+    are its own, not the trigger's 'firearms' or 'withdraw')."""
     intended = lexicon.intent_plover.get(trigger.plover, trigger.plover)
+    threat_mode = trigger.mode if trigger.plover == "THREATEN" else None
     if status == "conditional" and (intended == "THREATEN" or trigger.plover == "RETREAT"):
-        return "OTHER", "THREATEN"
+        return "OTHER", "THREATEN", threat_mode
     if status in ("planned", "conditional"):
-        return trigger.type, intended
-    return trigger.type, trigger.plover
+        return trigger.type, intended, threat_mode if intended == "THREATEN" else trigger.mode
+    return trigger.type, trigger.plover, trigger.mode
 
 
 def _participants(token: Token, trigger: Trigger, lexicon: EventLexicon, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:

@@ -198,7 +198,7 @@ def _place_verdict(text: str, group: list[Mention], place_keys: set[str], lexico
         return None
     found = gazetteer.places_named(sample.text)
     if sample.type == "NORP":
-        # "Malian" is a demonym (an alternate name of its country) and "of Malian soldiers" is
+        # "Peruvian" is a demonym (an alternate name of its country) and "of Peruvian soldiers" is
         # no place: a NORP name needs a primary gazetteer name and a strict locative before it.
         if any(not n.primary and n.place.kind == "country" for n in found):
             return None

@@ -95,7 +95,7 @@ def _geonames_countries() -> dict[str, dict]:
 def countries(city_points: dict[str, list[tuple[float, float]]]) -> Iterator[PlaceRow]:
     """Every country, at the reference point ``countryinfo`` gives (the one GeoNames uses),
     else at its most central populated place (nearest the median latitude and longitude of
-    its places: always inside the country). Demonyms ("Malian") are alternate names."""
+    its places: always inside the country). Demonyms ("Peruvian") are alternate names."""
     import pycountry
 
     translations = _country_translations(pycountry)

@@ -4,6 +4,7 @@ bounded (a page never reads the whole corpus)."""
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -166,8 +167,6 @@ def entity_graph(store: Store, *, size: int = GRAPH_NODES) -> Graph:
             "WHERE ka.entity_id != kb.entity_id GROUP BY a, b", ids + ids
         ):
             edges[(row["a"], row["b"], "event")] = row["n"]
-    import math
-
     ordered = sorted(top, key=lambda row: (row["type"], -row["n"]))
     nodes = []
     for index, row in enumerate(ordered):

@@ -190,6 +190,7 @@ def _add(found: dict[tuple[str, str, str], Contradiction], kind: str, a: EventVi
 
 
 def contradictions_by_fact(contradictions: Iterable[Contradiction]) -> dict[str, list[str]]:
+    """The contradictions about each fact (the facts they make contested)."""
     found: dict[str, list[str]] = defaultdict(list)
     for contradiction in contradictions:
         if contradiction.fact:

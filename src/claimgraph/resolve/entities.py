@@ -5,12 +5,12 @@ key of their long form. Here keys meet across documents. Candidate merges come f
 blocking keys, never from comparing all pairs:
 
 1. an analyst's merge (`claimgraph entities merge`);
-2. the same skeleton: one name transliterated or spelled differently ("Yevgeniy"/"Yevgeny",
-   "Вагнер"/"Wagner"), a plural demonym;
+2. the same skeleton: one name transliterated or spelled differently ("Dmitriy"/"Dmitry",
+   "Зоров"/"Zorov"), a plural demonym;
 3. the same core: an organisation with and without its designator ("X Group", "X PMC",
    "ChVK X", "X"), a country's institution named by possessive or demonym with synonymous
    heads ("Ruvia's army", "the Ruvian military");
-4. the same country in the gazetteer ("Russian Federation", "Russia", "Мали"/"Mali");
+4. the same country in the gazetteer ("Kingdom of Spain", "Spain", "Испания");
 5. an acronym written in capitals and the one name with those initials ("EU");
 6. a surname and the one full name ending with it;
 7. a close spelling (rapidfuzz ratio) within blocks of the same first letters and type.
@@ -244,7 +244,7 @@ def _join_surnames(groups: _Groups, type_of: dict[str, str], rules: NameRules) -
 
 
 def _join_close_spellings(groups: _Groups, type_of: dict[str, str], count_of: dict[str, int], rules: NameRules) -> None:
-    """Typos and near-spellings ('Vladimir Putinfor', 'tvmonde.com'), within blocks of the
+    """Typos and near-spellings ('Amadou Keitha', 'sahel-daly.com'), within blocks of the
     same first two letters; persons must share their first name."""
     blocks: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for key, kind in type_of.items():
@@ -274,7 +274,7 @@ def _entity(keys: list[str], by_key: dict[str, list[MentionForm]], merges: list[
         text_counts[form.text] += form.count
     kind = _most_common_type(type_counts)
     # A person is named by the full name (the longest key), anything else by its most used
-    # name ("Russia" rather than "Russian Federation"); the name is that key's commonest spelling.
+    # name ("Spain" rather than "Kingdom of Spain"); the name is that key's commonest spelling.
     mentions = {k: sum(f.count for f in by_key[k]) for k in keys}
     if kind == "PERSON":
         canonical = max(sorted(keys), key=lambda k: (len(k.split()), mentions[k]))

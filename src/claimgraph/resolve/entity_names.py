@@ -1,12 +1,12 @@
 """Comparable forms of entity names: what makes two spellings one name.
 
-A mention key is already a normalized name ("wagner group", "yevgeniy prigozhin"). Across
+A mention key is already a normalized name ("zorov group", "dmitriy vantor"). Across
 documents and languages the same thing is still written many ways; these functions reduce a
 key to forms that collide when the names do:
 
-- `skeleton`: transliterated to ASCII (anyascii: "Вагнер" is "Vagner") and folded the way
-  transliterations differ (w/v, y/i, ye-/e-, doubled letters), so "Yevgeny", "Yevgeniy" and
-  "Evgeniy" meet; a plural demonym is its singular ("Russians").
+- `skeleton`: transliterated to ASCII (anyascii: "Зоров" is "Zorov") and folded the way
+  transliterations differ (w/v, y/i, ye-/e-, doubled letters), so "Yelena" and "Elena",
+  "Dmitriy" and "Dmitry" meet; a plural demonym is its singular ("Ruvians").
 - `core`: an organisation's name without its designator ("X Group", "X PMC", "ChVK X" are X),
   and a country named as a possessor or demonym replaced by its code, with head synonyms
   ("Ruvia's army", "the Ruvian military" are one key).
@@ -92,7 +92,7 @@ def core(key: str, rules: NameRules, country_of: Callable[[str], str | None] | N
 
 
 def _strip_designators(words: list[str], rules: NameRules) -> list[str]:
-    """'wagner private military company' -> ['wagner']; 'chvk vagner' -> ['vagner']; never
+    """'zorov private military company' -> ['zorov']; 'chvk zorov' -> ['zorov']; never
     down to nothing ('the Group' stays)."""
     changed = True
     while changed and len(words) > 1:

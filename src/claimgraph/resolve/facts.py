@@ -16,12 +16,13 @@ counts as its original.
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
+
+from claimgraph.resolve.places import great_circle_km
 
 _CALENDAR = re.compile(r"^(\d{4}|XXXX)(-\d{2}(-\d{2})?)?$")
 DATE_SLACK_DAYS = 60
@@ -72,7 +73,6 @@ class Fact:
     events: tuple[str, ...]
     independent_origins: tuple[str, ...]
     status: str  # corroborated | single_source | contested
-    contested_by: tuple[str, ...] = field(default=())  # contradiction ids, filled by the caller
 
 
 def group_events(events: list[EventView], *, max_km: float = 50.0) -> list[list[EventView]]:
@@ -141,7 +141,7 @@ def compatible(a: EventView, b: EventView, *, max_km: float = 50.0) -> bool:
         # the dates are close: then it is one event told with two dates (a date conflict).
         close = _days_apart(a.date, b.date) is not None and _days_apart(a.date, b.date) <= DATE_SLACK_DAYS
         return close and bool(a.actors) and a.actors == b.actors and a.targets == b.targets
-    if a.point and b.point and _km(a.point, b.point) > max_km:
+    if a.point and b.point and great_circle_km(*a.point, *b.point) > max_km:
         return False
     if a.country and b.country and a.country != b.country:
         return False  # "trained in Ruvia" is not "trained in Kessa"
@@ -201,12 +201,6 @@ def _days_apart(a: str | None, b: str | None) -> int | None:
         except ValueError:  # "2021-13": not a calendar date
             return None
     return abs((days[0] - days[1]).days)
-
-
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    phi1, phi2 = math.radians(a[0]), math.radians(b[0])
-    h = math.sin((phi2 - phi1) / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def claim_origin(claim: ClaimView, outlet_of: Callable[[str], str]) -> str:

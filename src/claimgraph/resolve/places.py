@@ -288,7 +288,11 @@ def _fall_back_on_cues(entity: PlaceEntity, context: _Context) -> None:
 
 def distance_km(a: GazetteerPlace | ResolvedPlace, b: GazetteerPlace | ResolvedPlace) -> float:
     """Great-circle distance between two placed records, in kilometres."""
-    phi1, phi2 = math.radians(a.lat), math.radians(b.lat)
-    d_phi, d_lambda = phi2 - phi1, math.radians(b.lon - a.lon)
+    return great_circle_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    d_phi, d_lambda = phi2 - phi1, math.radians(lon2 - lon1)
     h = math.sin(d_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from claimgraph.extract.events import Event
 from claimgraph.store.db import Store
-from claimgraph.store.read import StoredPlace
+from claimgraph.store.read import StoredPlace, place_from_row
 
 
 @dataclass(frozen=True)
@@ -134,10 +134,7 @@ def entity_briefs(store: Store, ids: Iterable[str]) -> dict[str, EntityBrief]:
     )
     briefs = {}
     for row in rows:
-        place = None
-        if row["precision"] is not None:
-            place = StoredPlace(row["gazetteer_id"], row["place_name"], row["lat"], row["lon"], row["country"], row["kind"], row["precision"])
-        briefs[row["id"]] = EntityBrief(row["id"], row["name"], row["type"], place)
+        briefs[row["id"]] = EntityBrief(row["id"], row["name"], row["type"], place_from_row(row))
     return briefs
 
 

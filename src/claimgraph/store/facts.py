@@ -79,7 +79,7 @@ def event_views(store: Store, anchors: Anchors) -> Iterator[EventView]:
                 specific = located is not None and located.kind not in ("country", "continent", "region")
                 country = None
                 if located is not None and located.country and told:
-                    country = f"country:{located.country}"  # a coup in Bamako is a coup in Mali
+                    country = f"country:{located.country}"  # a coup in Lima is a coup in Peru
                 places[(event.location, told)] = (anchors.anchor(event.location) if specific else None,
                                                   (located.lat, located.lon) if specific and located.lat is not None else None,
                                                   country)

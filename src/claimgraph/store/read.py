@@ -217,9 +217,14 @@ def _document(row: sqlite3.Row) -> StoredDocument:
     )
 
 
+def place_from_row(row: sqlite3.Row) -> StoredPlace | None:
+    """The place of an entity row joined with `entity_places` (its name selected as `place_name`)."""
+    if row["precision"] is None:
+        return None
+    return StoredPlace(row["gazetteer_id"], row["place_name"], row["lat"], row["lon"], row["country"], row["kind"], row["precision"])
+
+
 def _entity(row: sqlite3.Row, mentions: list[StoredMention]) -> StoredEntity:
-    place = None
-    if row["precision"] is not None:
-        place = StoredPlace(row["gazetteer_id"], row["place_name"], row["lat"], row["lon"], row["country"], row["kind"], row["precision"])
+    place = place_from_row(row)
     return StoredEntity(id=row["id"], name=row["name"], type=row["type"], aliases=tuple(json.loads(row["aliases"])),
                         mentions=tuple(mentions), place=place)
