@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -29,8 +30,10 @@ from claimgraph.resolve.contradictions import (
     contradictions_by_fact,
     find_contradictions,
     interval,
+    sum_in_usd,
 )
-from claimgraph.resolve.facts import ClaimView, EventView, Fact, build_facts, claim_origin, dates_agree, group_events
+from claimgraph.resolve.facts import ClaimView, EventView, Fact, build_facts, dates_agree, group_events
+from claimgraph.resolve.origins import agencies_from, claim_origin, load_agencies
 from claimgraph.store.facts import Anchors
 
 RATES = load_rates()
@@ -41,10 +44,13 @@ NAMES = {"ruvia": "Ruvia", "zorov": "Zorov", "kessa": "Kessa", "gao": "Gao"}
 def _event(event_id: str, doc: str, *, type: str = "DEPLOY", status: str = "happened", actors: tuple[str, ...] = ("ruvia",),
            targets: tuple[str, ...] = (), place: str | None = "gao", point: tuple[float, float] | None = GAO,
            country: str | None = None, date: str | None = None, claims: tuple[str, ...] | None = None,
-           quantity: str | None = None, size: float | None = None, size_range: tuple[float, float] | None = None) -> EventView:
+           quantity: str | None = None, size: float | None = None, size_range: tuple[float, float] | None = None,
+           sum_usd: tuple[float, float] | None = None, sum_period: str | None = None, sum_currency: str | None = None,
+           setting: str | None = None) -> EventView:
     return EventView(id=event_id, doc=doc, type=type, status=status, actors=frozenset(actors), targets=frozenset(targets),
                      place=place, point=point, country=country, date=date,
-                     claims=(f"clm_{event_id}",) if claims is None else claims, quantity=quantity, size=size, size_range=size_range)
+                     claims=(f"clm_{event_id}",) if claims is None else claims, quantity=quantity, size=size, size_range=size_range,
+                     sum_usd=sum_usd, sum_period=sum_period, sum_currency=sum_currency, setting=setting or country)
 
 
 def _claim(claim_id: str, doc: str, *, name: str = "Sahel Daily", kind: str = "outlet", via: tuple[str, ...] = (),
@@ -199,6 +205,42 @@ def test_a_group_without_known_claims_is_no_fact_and_unknown_claims_are_left_out
     assert again.id == fact.id  # the id is the events'
 
 
+AGENCIES = load_agencies()
+
+
+def test_an_agency_named_in_a_source_or_relay_is_that_agency() -> None:
+    assert AGENCIES.find("a 12 January report in Interfax military news") == "Interfax"
+    assert AGENCIES.find("Agence France-Presse") == "AFP" and AGENCIES.find("the Associated Press") == "AP"
+    assert AGENCIES.find("Sahel Daily") is None and AGENCIES.find("Reutersville Gazette") is None  # whole words only
+    assert claim_origin(_claim("c", "d1", name="a Ruvian diplomat", kind="anonymous", via=("Reuters",)), OUTLETS, AGENCIES) == "Reuters"
+    assert claim_origin(_claim("c", "d1", name="Reuters sources", kind="anonymous"), OUTLETS, AGENCIES) == "Reuters"
+    assert claim_origin(_claim("c", "d1", name="Ruvia", kind="organization", via=("a report in Interfax military news",)),
+                        OUTLETS, AGENCIES) == "Interfax"
+    # "according to the article, an official said": the relay names no one, the article vouches.
+    assert claim_origin(_claim("c", "d2", name="an official", kind="anonymous", via=("the article",)), OUTLETS, AGENCIES) == "Niamey Post"
+
+
+def test_an_outlets_unsourced_figure_that_an_agency_gave_elsewhere_is_the_agencys() -> None:
+    claims = {"c1": _claim("c1", "d1", name="unofficial sources", kind="anonymous"),
+              "c2": _claim("c2", "d1"),  # the same article's other unsourced claim of the fact
+              "c3": _claim("c3", "d2", name="a Ruvian commander", kind="anonymous", via=("Reuters",))}
+    thousand = (1000.0, 1000.0)
+    events = [_event("e1", "d1", claims=("c1",), size=1000, size_range=thousand), _event("e2", "d1", claims=("c2",)),
+              _event("e3", "d2", claims=("c3",), size=1000, size_range=thousand)]
+    (fact,) = build_facts([events], claims, OUTLETS, lambda group: "x", AGENCIES)
+    assert fact.independent_origins == ("Reuters",)
+    (own,) = build_facts([[events[1], events[2]]], claims, OUTLETS, lambda group: "x", AGENCIES)
+    assert own.independent_origins == ("Reuters", "Sahel Daily")  # no figure in common: the outlet's own
+    other = _event("e1", "d1", claims=("c1",), size=300, size_range=(300.0, 300.0))
+    (apart,) = build_facts([[other, events[2]]], claims, OUTLETS, lambda group: "x", AGENCIES)
+    assert apart.independent_origins == ("Reuters", "Sahel Daily")  # another figure
+    named = {"c1": _claim("c1", "d1", name="Amadou Keita", kind="person"), "c3": claims["c3"]}
+    (kept,) = build_facts([[events[0], events[2]]], named, OUTLETS, lambda group: "x", AGENCIES)
+    assert kept.independent_origins == ("Amadou Keita", "Reuters")  # a named source is its own origin
+    agencies = agencies_from({"Wire": ["Wire Service"]})
+    assert agencies.find("the Wire Service said") == "Wire" and agencies_from({}).find("Reuters") is None
+
+
 # 3. Which events report the same thing ----------------------------------------------------------
 
 
@@ -237,6 +279,35 @@ def test_a_chain_of_look_alikes_never_becomes_one_fact() -> None:
     """Complete linkage: "Ruvia at Gao" ~ "1,000 troops at Gao" ~ "Zorov at Gao", but Ruvia's is not Zorov's."""
     events = [_event("a", "d1"), _event("b", "d2", actors=(), size=1000, size_range=(1000, 1000)), _event("c", "d3", actors=("zorov",))]
     assert _groups(events) == {frozenset({"a", "b"}), frozenset({"c"})}
+
+
+def test_sums_of_one_magnitude_link_payments_that_name_no_party() -> None:
+    euros = sum_in_usd(_qty("q1", "more than 9 million euros", 9e6, unit="EUR", qualifier="more_than"), RATES)
+    dollars = sum_in_usd(_qty("q2", "$10.8 million a month", 10.8e6, unit="USD/month"), RATES)
+    assert dollars is not None and dollars[2] == "month" and euros is not None and euros[2] is None
+    assert sum_in_usd(_qty("q3", "400", 400), RATES) is None
+    planned = _event("e1", "d1", type="PAYMENT", status="planned", actors=(), targets=("zorov",), place=None, point=None,
+                     sum_usd=euros[:2])
+    told = _event("e2", "d2", type="PAYMENT", actors=(), place=None, point=None, sum_usd=dollars[:2], sum_period="month",
+                  sum_currency="USD")
+    planned = replace(planned, sum_currency="EUR")
+    assert _groups([planned, told]) == {frozenset({"e1", "e2"})}  # one sum told twice, planned or paid
+    other_payer = replace(told, actors=frozenset({"ruvia"}))
+    assert len(_groups([replace(planned, actors=frozenset({"kessa"})), other_payer])) == 2
+    near = replace(told, id="e3", doc="d3", sum_usd=(53e6 / 1.15, 53e6 * 1.15))
+    assert len(_groups([replace(told, sum_usd=(54e6 / 1.15, 54e6 * 1.15)), near])) == 2  # "$54m" and "$53m": two sums
+    tenfold = _event("e2", "d2", type="PAYMENT", actors=(), place=None, point=None, sum_usd=(1.1e8 / 1.15, 1.1e8 * 1.15))
+    assert len(_groups([planned, tenfold])) == 2
+    yearly = _event("e3", "d3", type="PAYMENT", actors=(), place=None, point=None, sum_usd=dollars[:2], sum_period="year")
+    assert len(_groups([told, yearly])) == 2  # a month's sum is not a year's
+
+
+def test_a_country_the_text_names_is_not_an_articles_other_country() -> None:
+    in_ruvia = _event("e1", "d1", type="TRAINING", actors=(), targets=("kessa",), place=None, point=None, country="country:RV")
+    at_home = _event("e2", "d2", type="TRAINING", actors=("zorov",), targets=("kessa",), place=None, point=None, setting="country:KS")
+    assert len(_groups([in_ruvia, at_home])) == 2  # "trained in Ruvia" against an article about Kessa
+    unplaced = _event("e2", "d2", type="TRAINING", actors=("zorov",), targets=("kessa",), place=None, point=None)
+    assert _groups([in_ruvia, unplaced]) == {frozenset({"e1", "e2"})}
 
 
 def test_a_coup_is_known_by_its_country() -> None:
@@ -563,6 +634,21 @@ def test_a_country_and_its_army_are_one_party_of_a_fact(tmp_path: Path, build_to
     assert len(fact["claims"]) == 2
     assert fact["status"] == "corroborated"
     assert contradictions == []
+
+
+def test_a_capital_acting_is_its_state_and_a_capital_reached_is_a_place(tmp_path: Path, build_tools) -> None:
+    asked = "Bamako asked Ruvia for military help on 3 May 2021, officials said."
+    asked_too = "Mali asked Ruvia for military help on 3 May 2021, the defence minister Amadou Keita said in a statement."
+    records = _build(tmp_path / "asked", build_tools, [("Sahel Daily", "Help", asked), ("Niamey Post", "Help", asked_too)])
+    (fact,), contradictions, claims = _checked(records)
+    assert _texts(fact, claims) == {asked, asked_too}
+    assert (fact["status"], contradictions) == ("corroborated", [])
+    records = _build(tmp_path / "sent", build_tools, [
+        ("Sahel Daily", "Deployment", "Ruvia deployed troops to Bamako on 3 May 2021, officials said."),
+        ("Niamey Post", "Deployment", "Ruvia deployed troops to Gao on 3 May 2021, Amadou Keita said."),
+    ])
+    facts, _, _ = _checked(records)
+    assert len(facts) == 2  # troops sent to a capital are not sent to its whole country
 
 
 # 6. The CLI -------------------------------------------------------------------------------------

@@ -280,6 +280,31 @@ def test_a_possessor_is_the_actor_and_the_object_the_target(build_tools) -> None
         assert _texts(event, "target") == {"Kidal"}
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        ("Amadou Keita launched an attack on Gao.", "attack", "Amadou Keita"),
+        ("The Zorov Group conducted raids on Kidal.", "raids", "Zorov Group"),
+        ("In Kessa, the Zorov Group has been providing training and security services to the army.", "training", "Zorov Group"),
+    ],
+)
+def test_the_subject_of_a_light_verb_does_its_nouns_event(build_tools, text: str, trigger: str, actor: str) -> None:
+    """"launched an attack", "conducted raids", "providing training and ... services": the verb only carries the event."""
+    assert _texts(_event(build_tools, text, trigger), "actor") == {actor}
+
+
+def test_a_verb_that_is_no_light_verb_does_not_lend_its_subject(build_tools) -> None:
+    event = _event(build_tools, "Amadou Keita condemned the attack on Gao.", "attack")
+    assert _texts(event, "actor") == set()
+
+
+def test_the_owner_of_delivered_helicopters_is_the_supplier(build_tools) -> None:
+    event = _event(build_tools, "Instructors arrived in Gao to accompany the delivery of Ruvian helicopters.", "delivery")
+    assert event.type == "ARMS_TRANSFER"
+    assert _texts(event, "actor") == {"Ruvian"}
+    assert _texts(event, "target") == set()
+
+
 def test_a_buyer_is_the_target_and_the_seller_the_actor(build_tools) -> None:
     event = _event(build_tools, "Kessa acquired drones from Ruvia.", "acquired")
     assert event.type == "ARMS_TRANSFER"

@@ -451,3 +451,55 @@ def test_names_that_are_ordinary_words_are_never_looked_up(build_tools) -> None:
     assert build_tools.gazetteer.places_named("West")  # the gazetteer does have places called West
     placed = geocode_entities([west, ghana], [], build_tools.gazetteer, not_place_names=PLACES.not_place_names)
     assert [p.entity_id for p in placed] == ["gpe_ghana"]
+
+
+def _resolved(build_tools, *names: str) -> dict[str, object]:
+    """Each name one place entity of one document (mentioned in order), resolved together."""
+    entities = [PlaceEntity(f"gpe_{index}", "GPE", (name,), (("d1", 10 * index, 10 * index + len(name)),))
+                for index, name in enumerate(names)]
+    placed = {p.entity_id: p for p in geocode_entities(entities, [], build_tools.gazetteer)}
+    return {name: placed.get(f"gpe_{index}") for index, name in enumerate(names)}
+
+
+def test_a_part_of_a_country_that_its_data_lists_as_a_name_of_it_is_the_part(build_tools) -> None:
+    """pycountry lists "England" as a name of the United Kingdom; England is meant."""
+    england = _resolved(build_tools, "England")["England"]
+    assert (england.kind, england.country, england.precision) == ("region", "GB", "region")
+    mexico = _resolved(build_tools, "Mexico")["Mexico"]
+    assert (mexico.kind, mexico.country) == ("country", "MX")  # the country's own name stays the country
+
+
+def test_a_capital_named_like_an_alternate_name_of_its_country_is_the_capital(build_tools) -> None:
+    tunis = _resolved(build_tools, "Tunis")["Tunis"]
+    assert (tunis.kind, tunis.country) == ("capital", "TN")
+
+
+def test_a_state_yields_to_a_big_namesake_city_not_to_a_small_town(build_tools) -> None:
+    places = _resolved(build_tools, "Washington", "Oregon", "New York")
+    assert (places["Washington"].kind, places["Washington"].admin1) == ("capital", "DC")
+    assert (places["Oregon"].kind, places["Oregon"].admin1) == ("region", "OR")  # not Oregon, Ohio (20,000 people)
+    assert places["New York"].name == "New York City"
+
+
+def test_a_country_named_like_a_state_among_that_states_towns_is_the_state(build_tools) -> None:
+    among_towns = _resolved(build_tools, "Atlanta", "Savannah", "Georgia")
+    assert (among_towns["Georgia"].kind, among_towns["Georgia"].country) == ("region", "US")
+    abroad = _resolved(build_tools, "Tbilisi", "Georgia")
+    assert (abroad["Georgia"].kind, abroad["Georgia"].country) == ("country", "GE")
+    alone = _resolved(build_tools, "Georgia")
+    assert alone["Georgia"].kind == "country"
+
+
+def test_a_us_county_is_placed_and_its_namesakes_told_apart_by_the_state_in_view(build_tools) -> None:
+    alone = _resolved(build_tools, "Orange County")["Orange County"]
+    assert (alone.kind, alone.country, alone.admin1, alone.precision) == ("district", "US", "CA", "region")
+    assert _km(alone.lat, alone.lon, 33.7, -117.8) < 50
+    beside_orlando = _resolved(build_tools, "Orlando", "Orange County")["Orange County"]
+    assert beside_orlando.admin1 == "FL"
+    assert build_tools.gazetteer.places_named("Orange") and all(
+        p.place.kind != "district" for p in build_tools.gazetteer.places_named("Orange"))  # only under its full name
+
+
+def test_a_us_state_is_placed_at_the_middle_of_its_extent(build_tools) -> None:
+    texas = _gazetteer_place(build_tools, "Texas", "US")
+    assert 30 < texas.lat < 32.5 and -101.5 < texas.lon < -98.5  # not at its populous east

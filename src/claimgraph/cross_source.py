@@ -11,8 +11,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from importlib import resources
 
-from claimgraph.resolve.contradictions import QuantityView, contradictions_by_fact, find_contradictions, interval
+from claimgraph.resolve.contradictions import QuantityView, contradictions_by_fact, find_contradictions, interval, sum_in_usd
 from claimgraph.resolve.facts import EventView, build_facts, group_events
+from claimgraph.resolve.origins import load_agencies
 from claimgraph.store import Store
 from claimgraph.store.facts import Anchors, claim_views, entity_anchors, event_views, outlets, quantity_views, replace_facts
 
@@ -35,20 +36,25 @@ def resolve_facts(store: Store, country_of: Callable[[str], str | None] | None) 
     anchors = entity_anchors(store, country_of)
     events = list(event_views(store, anchors))
     quantities = quantity_views(store, [e.quantity for e in events if e.quantity])
-    events = [_sized(e, quantities.get(e.quantity)) if e.quantity else e for e in events]
+    rates = load_rates()
+    events = [_sized(e, quantities.get(e.quantity), rates) if e.quantity else e for e in events]
     claims = claim_views(store)
-    facts = build_facts(group_events(events), claims, outlets(store), lambda group: describe(group, anchors))
+    facts = build_facts(group_events(events), claims, outlets(store), lambda group: describe(group, anchors), load_agencies())
     by_id = {e.id: e for e in events}
-    contradictions = find_contradictions(facts, by_id, quantities, load_rates(), anchors.name)
+    contradictions = find_contradictions(facts, by_id, quantities, rates, anchors.name)
     touched = contradictions_by_fact(contradictions)
     facts = [replace(f, status="contested") if f.id in touched else f for f in facts]
     return replace_facts(store, facts, contradictions)
 
 
-def _sized(event: EventView, quantity: QuantityView | None) -> EventView:
-    """The event with the count its quantity gives (not a sum of money or a share)."""
-    if quantity is None or quantity.unit.split("/")[0].isupper() or quantity.unit == "%":
+def _sized(event: EventView, quantity: QuantityView | None, rates: dict[str, float]) -> EventView:
+    """The event with the count or the sum its quantity gives (a share is neither)."""
+    if quantity is None or quantity.unit == "%":
         return event
+    if quantity.unit.split("/")[0].isupper():
+        money = sum_in_usd(quantity, rates)
+        currency = quantity.unit.split("/")[0]
+        return replace(event, sum_usd=money[:2], sum_period=money[2], sum_currency=currency) if money else event
     return replace(event, size=quantity.value, size_range=interval(quantity))
 
 

@@ -72,6 +72,7 @@ class EventLexicon:
     movement_types: frozenset[str]  # events that move troops or arms: their owner is the actor
     container_nouns: frozenset[str]  # "a total of 91 X", "a convoy of X": what is counted is X
     support_verbs: frozenset[str]  # verbs whose negation negates their event noun ("did not carry out attacks")
+    light_verbs: frozenset[str]  # verbs whose subject does their object's event ("Kessa provided training")
 
     def entries(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
         return self.triggers.get((lemma, pos), ())
@@ -121,4 +122,5 @@ def load_event_lexicon() -> EventLexicon:
         movement_types=words("movement_types"),
         container_nouns=words("container_nouns"),
         support_verbs=words("support_verbs"),
+        light_verbs=words("light_verbs"),
     )

@@ -94,6 +94,20 @@ def agent(token: Token) -> Token | None:
     return None
 
 
+def light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
+    """The verb that only carries a noun's event, whose subject does it: "Kessa provided
+    training", "launched an attack", "has been providing training and security services"
+    (through the noun the event word modifies), "strikes were carried out by Ruvia"."""
+    current = noun
+    for _ in range(3):
+        if current.dep_ in ("dobj", "obj", "nsubjpass") and current.head.lemma_.lower() in lexicon.light_verbs:
+            return current.head
+        if current.dep_ not in ("nmod", "compound", "conj") or current.head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        current = current.head
+    return None
+
+
 def prepositional_objects(token: Token, prepositions: frozenset[str] | set[str]) -> list[Token]:
     """Objects of the trigger's prepositions ('to Kessa', 'from Zorov')."""
     found = []

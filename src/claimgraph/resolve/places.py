@@ -83,6 +83,9 @@ def geocode_entities(entities: Sequence[PlaceEntity], cues: Sequence[PlaceCue], 
             if entity.id not in context.resolved and (place := _best_candidate(entity, context)):
                 context.resolve(entity, place, _precision(place))
     for entity in entities:
+        if (place := _region_in_focus(entity, context)) is not None:
+            context.resolve(entity, place, _precision(place))
+    for entity in entities:
         if entity.id not in context.resolved and (place := _fuzzy_candidate(entity, context)):
             context.resolve(entity, place, _precision(place))
     for _ in range(2):  # facilities before the places near them, and chains of "near"
@@ -163,6 +166,16 @@ class _Context:
     def focus_known(self, entity: PlaceEntity) -> bool:
         return any(self.focus.get(doc) for doc in self.docs_of[entity.id])
 
+    def divisions(self, entity: PlaceEntity) -> Counter[tuple[str | None, str]]:
+        """The first-level divisions of the other resolved places named with the entity."""
+        found: Counter[tuple[str | None, str]] = Counter()
+        for doc in self.docs_of[entity.id]:
+            for other in self.places_in_doc[doc]:
+                resolved = self.resolved.get(other)
+                if other != entity.id and resolved and resolved.admin1 and resolved.kind not in ("country", "continent"):
+                    found[(resolved.country, resolved.admin1)] += 1
+        return found
+
     def neighbours(self, entity: PlaceEntity) -> list[ResolvedPlace]:
         """Resolved settlements and sites named in the same documents."""
         found = []
@@ -194,15 +207,46 @@ def _broad_place(candidates: list[NamedPlace]) -> GazetteerPlace | None:
             matches = [c.place for c in candidates if c.place.kind == kind and c.primary == primary
                        and not (kind == "region" and _namesake_town(c.place, candidates))]
             if matches:  # ties: the region spanning countries ("the Levant") over a province of its name
-                return max(matches, key=lambda p: (p.population, p.country is None))
+                best = max(matches, key=lambda p: (p.population, p.country is None))
+                return _constituent_region(best, candidates) or best
     return None
+
+
+def _constituent_region(country: GazetteerPlace, candidates: list[NamedPlace]) -> GazetteerPlace | None:
+    """"England", "Wales": names of a country's part, which the country's data also lists
+    as its names; the part is meant. (The country's own name, "Mexico", stays the country.)"""
+    if country.kind != "country":
+        return None
+    own_name = place_key(country.name)
+    parts = [c.place for c in candidates if c.primary and c.place.kind == "region" and c.place.country == country.country
+             and place_key(c.place.name) != own_name]
+    return parts[0] if len(parts) == 1 else None
+
+
+def _region_in_focus(entity: PlaceEntity, context: _Context) -> GazetteerPlace | None:
+    """"Georgia" among Atlanta and Savannah is the state, not the country: a country taken
+    by its name yields to a province of that name in the country whose towns and provinces
+    the documents name, when they name none in the country itself."""
+    resolved = context.resolved.get(entity.id)
+    if resolved is None or resolved.kind != "country":
+        return None
+    inner = {context.resolved[other].country for doc in context.docs_of[entity.id] for other in context.places_in_doc[doc]
+             if other != entity.id and other in context.resolved
+             and context.resolved[other].kind not in ("country", "continent")}
+    if resolved.country in inner:
+        return None
+    regions = [c.place for c in context.candidates[entity.id]
+               if c.primary and c.place.kind == "region" and c.place.country in inner and c.place.lat is not None]
+    return regions[0] if len(regions) == 1 else None
 
 
 def _namesake_town(division: GazetteerPlace, candidates: list[NamedPlace]) -> bool:
     return division.country is not None and any(
-        (c.primary or c.place.kind == "capital")  # "Washington" is a name of "Washington, D.C."
+        # "Washington" is a name of "Washington, D.C.", "New York" one of New York City.
+        (c.primary or c.place.kind == "capital" or c.place.population >= 0.2 * division.population)
         and c.place.country == division.country and c.place.kind in _SETTLEMENT_KINDS
-        and (c.place.kind == "capital" or c.place.population >= _TOWN_OVER_DIVISION_POPULATION)
+        # A big town for its province ("Kano"), not Oregon, Ohio against the state of Oregon.
+        and (c.place.kind == "capital" or c.place.population >= max(_TOWN_OVER_DIVISION_POPULATION, 0.05 * division.population))
         for c in candidates)
 
 
@@ -216,10 +260,18 @@ def _best_candidate(entity: PlaceEntity, context: _Context) -> GazetteerPlace | 
     scored = []
     anchors = [(relation, context.resolved.get(anchor)) for relation, anchor in context.cues.get(entity.id, [])]
     neighbours = context.neighbours(entity)
-    for named in context.candidates[entity.id]:
+    divisions = context.divisions(entity)
+    top_division = max(divisions.values(), default=0)
+    candidates = context.candidates[entity.id]
+    # Countries whose settlement bears the name as its own ("Tunis"): there the country's
+    # other name yields to it.
+    towns_named = {c.place.country for c in candidates if c.primary and c.place.kind in _SETTLEMENT_KINDS}
+    for named in candidates:
         place = named.place
-        if place.lat is None:
-            continue
+        if place.lat is None or (place.kind == "region" and _namesake_town(place, candidates)):
+            continue  # the province yields to its namesake town here too
+        if place.kind in BROAD_KINDS and not named.primary and place.country in towns_named:
+            continue  # "Tunis" is a name of Tunisia, but first the name of its capital
         focus = context.focus_share(entity, place.country)
         parent = any(a is not None and relation in {"in", "comma"} and _contains(a, place) for relation, a in anchors)
         near = any(a is not None and relation in {"near", "in", "comma"} and a.lat is not None
@@ -232,7 +284,10 @@ def _best_candidate(entity: PlaceEntity, context: _Context) -> GazetteerPlace | 
             continue  # a small namesake in a country the documents never mention
         # Population weighs most: news names London, England far more often than London,
         # Kentucky, whatever else the article is about; explicit parents and "near" outweigh it.
-        score = (0.25 * focus + 0.3 * parent + 0.3 * near + 0.15 * close
+        # The state (first-level division) the other places are in: "Henry County" among
+        # towns of Georgia is Georgia's.
+        division = divisions[(place.country, place.admin1)] / top_division if top_division and place.admin1 else 0.0
+        score = (0.25 * focus + 0.3 * parent + 0.3 * near + 0.15 * close + 0.3 * division
                  + 0.6 * _population_prior(place) + 0.1 * named.primary)
         scored.append((score, place.population, place.id, place))
     return max(scored)[3] if scored else None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimgraph.resolve.contradictions import Contradiction, QuantityView
@@ -22,21 +22,27 @@ _COUNTRY_TYPES = frozenset({"GPE", "NORP"})
 @dataclass(frozen=True)
 class Anchors:
     """How entities become comparable anchors: a country and its demonym are one anchor, and
-    a country's institution ("the Ruvian military") is also an anchor of its country."""
+    a country's institution ("the Ruvian military") or its capital ("Lima announced") is also
+    an anchor of its country."""
 
     anchor_of: dict[str, str]
     extra: dict[str, str]  # entity id -> its country's anchor, for institutions named by it
     names: dict[str, str]  # anchor -> display name
+    capitals: dict[str, str] = field(default_factory=dict)  # entity id -> its country's anchor, as an actor
 
     def anchor(self, entity_id: str) -> str:
         return self.anchor_of.get(entity_id, entity_id)
 
-    def anchors(self, entity_ids: Iterable[str]) -> frozenset[str]:
+    def anchors(self, entity_ids: Iterable[str], *, acting: bool = False) -> frozenset[str]:
+        """The anchors of some entities; `acting`: as doers, where a capital is its state
+        ("Lima asked Kessa for help"), not the place it is as a target ("troops sent to Lima")."""
         found = set()
         for entity_id in entity_ids:
             found.add(self.anchor(entity_id))
             if entity_id in self.extra:
                 found.add(self.extra[entity_id])
+            if acting and entity_id in self.capitals:
+                found.add(self.capitals[entity_id])
         return frozenset(found)
 
     def name(self, anchor: str) -> str:
@@ -46,6 +52,7 @@ class Anchors:
 def entity_anchors(store: Store, country_of: Callable[[str], str | None] | None) -> Anchors:
     anchor_of: dict[str, str] = {}
     extra: dict[str, str] = {}
+    capitals: dict[str, str] = {}
     names: dict[str, str] = {}
     rows = store.connection.execute("SELECT e.id, e.name, e.type, p.country, p.kind FROM entities e LEFT JOIN entity_places p ON p.entity_id = e.id")
     for row in rows:
@@ -57,19 +64,21 @@ def entity_anchors(store: Store, country_of: Callable[[str], str | None] | None)
         if anchor not in names or (row["type"] == "GPE" and code):
             names[anchor] = row["name"]
         words = row["name"].replace("\u2019", "'").split()
-        if row["type"] == "ORG" and len(words) >= 2 and country_of is not None:
+        if row["kind"] == "capital" and row["country"]:
+            capitals[row["id"]] = f"country:{row['country']}"
+        elif row["type"] == "ORG" and len(words) >= 2 and country_of is not None:
             owner = country_of(words[0].removesuffix("'s"))
             if owner:
                 extra[row["id"]] = f"country:{owner}"
-    return Anchors(anchor_of, extra, names)
+    return Anchors(anchor_of, extra, names, capitals)
 
 
 def event_views(store: Store, anchors: Anchors) -> Iterator[EventView]:
     """Events as fact grouping compares them. An `OTHER` event's type carries its PLOVER
     category: a request and a threat are not one fact."""
-    places: dict[tuple[str, bool], tuple[str | None, tuple[float, float] | None, str | None]] = {}
+    places: dict[tuple[str, bool], tuple[str | None, tuple[float, float] | None, str | None, str | None]] = {}
     for event in iter_events(store):
-        place, point, country = None, None, None
+        place, point, country, setting = None, None, None, None
         if event.location:
             # The country an event is in counts when the text says it, or for a coup (national).
             told = event.location_basis in ("clause", "sentence") or event.type in NATIONAL_TYPES
@@ -77,17 +86,17 @@ def event_views(store: Store, anchors: Anchors) -> Iterator[EventView]:
                 brief = entity_briefs(store, [event.location]).get(event.location)
                 located = brief.place if brief else None
                 specific = located is not None and located.kind not in ("country", "continent", "region")
-                country = None
-                if located is not None and located.country and told:
-                    country = f"country:{located.country}"  # a coup in Lima is a coup in Peru
+                setting = f"country:{located.country}" if located is not None and located.country else None
+                country = setting if told else None  # a coup in Lima is a coup in Peru
                 places[(event.location, told)] = (anchors.anchor(event.location) if specific else None,
                                                   (located.lat, located.lon) if specific and located.lat is not None else None,
-                                                  country)
-            place, point, country = places[(event.location, told)]
+                                                  country, setting)
+            place, point, country, setting = places[(event.location, told)]
         yield EventView(
             id=event.id, doc=event.doc, type=event.type if event.type != "OTHER" else f"OTHER/{event.plover}", status=event.status,
-            actors=anchors.anchors(event.actors), targets=anchors.anchors(event.targets),
+            actors=anchors.anchors(event.actors, acting=True), targets=anchors.anchors(event.targets),
             place=place, point=point, country=country, date=event.date, claims=event.claims, quantity=event.quantity,
+            setting=setting,
         )
 
 

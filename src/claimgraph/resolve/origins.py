@@ -1,0 +1,97 @@
+"""Independent origins: where each claim of a fact comes from, counted once per origin.
+
+A claim's origin is the outlet that relayed it (its `via`), else its named source, else the
+outlet of its article (of the original, for a near-duplicate). A news agency named anywhere
+in a source or relay name is that agency ("a French diplomatic source told Reuters",
+"Reuters sources", "a report in Interfax military news" are Reuters, Reuters, Interfax). And
+an article's own unsourced figure that an agency reported in another article of the same
+fact counts as the agency's: outlets rewrite wire copy without naming it, and a figure is
+the fingerprint that gives it away.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from claimgraph.resolve.facts import ClaimView, EventView
+
+# A relay that names no one ("according to the article", "the report said") adds no origin.
+_GENERIC_RELAY = re.compile(r"^(?:the|this|that|a|an)\s+(?:article|report|story|piece|statement|newspaper|paper|outlet|"
+                            r"publication|site|website|agency|channel|broadcaster|media)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Agencies:
+    """News agencies by the names they go by."""
+
+    pattern: re.Pattern[str] | None
+    canonical: dict[str, str]  # a name as written -> the agency's name
+
+    def find(self, name: str) -> str | None:
+        """The agency a source or relay name names, if any."""
+        match = self.pattern.search(name) if self.pattern else None
+        return self.canonical[match.group(0)] if match else None
+
+
+def load_agencies() -> Agencies:
+    data = json.loads(resources.files("claimgraph.resolve").joinpath("data/news_agencies.json").read_text("utf-8"))
+    return agencies_from(data["agencies"])
+
+
+def agencies_from(names: dict[str, list[str]]) -> Agencies:
+    canonical = {alias: agency for agency, aliases in names.items() for alias in aliases}
+    if not canonical:
+        return Agencies(None, {})
+    alternatives = "|".join(re.escape(alias) for alias in sorted(canonical, key=len, reverse=True))
+    return Agencies(re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), canonical)
+
+
+NO_AGENCIES = Agencies(None, {})
+
+
+def claim_origin(claim: ClaimView, outlet_of: Callable[[str], str], agencies: Agencies = NO_AGENCIES) -> str:
+    """Where a claim comes from; an unnamed source is only as independent as the article
+    that quotes it."""
+    via = [name for name in claim.via if not _GENERIC_RELAY.match(name.strip())]
+    if via:
+        return agencies.find(via[0]) or via[0]
+    if claim.source_kind == "anonymous":
+        return agencies.find(claim.source_name) or outlet_of(claim.doc)  # "sources said": only the article vouches for it
+    if claim.source_kind != "outlet":
+        return agencies.find(claim.source_name) or claim.source_name  # a named person, organisation or publication
+    return outlet_of(claim.doc)
+
+
+def count_origins(group: Iterable[EventView], claims: dict[str, ClaimView], outlet_of: Callable[[str], str],
+                  agencies: Agencies, same_figure: Callable[[EventView, EventView], bool]) -> tuple[str, ...]:
+    """The distinct origins of the claims that assert a fact's events (sorted names)."""
+    asserting = [(event, claims[c]) for event in group for c in event.claims if c in claims]
+    origin_of = {claim.id: claim_origin(claim, outlet_of, agencies) for _, claim in asserting}
+    wire = [(event, origin_of[claim.id]) for event, claim in asserting if origin_of[claim.id] in agencies.canonical.values()]
+    # The article's own (or an unnamed source's) figure that an agency gave in another
+    # article: the article has this fact from the agency, and so do its other unsourced claims.
+    relayed: dict[str, str] = {}
+    for event, claim in asserting:
+        if origin_of[claim.id] == outlet_of(claim.doc) and claim.doc not in relayed:
+            agency = next((agency for other, agency in wire if other.doc != event.doc and same_figure(event, other)), None)
+            if agency:
+                relayed[claim.doc] = agency
+    named: dict[str, str] = {}
+    for event, claim in asserting:
+        origin = origin_of[claim.id]
+        if origin == outlet_of(claim.doc):
+            origin = relayed.get(claim.doc, origin)
+        # One speaker under two names ("Mr Keita", "Amadou Keita") is one origin.
+        key = f"entity:{claim.source_entity}" if claim.source_entity and origin == claim.source_name else _origin_key(origin)
+        named.setdefault(key, origin)
+    return tuple(sorted(set(named.values())))
+
+
+def _origin_key(origin: str) -> str:
+    return " ".join(origin.casefold().replace("’", "'").split())
