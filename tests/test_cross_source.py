@@ -220,6 +220,23 @@ def test_an_agency_named_in_a_source_or_relay_is_that_agency() -> None:
     assert claim_origin(_claim("c", "d2", name="an official", kind="anonymous", via=("the article",)), OUTLETS, AGENCIES) == "Niamey Post"
 
 
+def test_a_named_source_is_an_agency_only_under_the_agencys_whole_name() -> None:
+    assert AGENCIES.exact("the Associated Press") == "AP" and AGENCIES.exact("AFP") == "AFP"
+    assert claim_origin(_claim("c", "d1", name="Michael Bloomberg", kind="person"), OUTLETS, AGENCIES) == "Michael Bloomberg"
+    assert claim_origin(_claim("c", "d1", name="a PTI spokesman", kind="person"), OUTLETS, AGENCIES) == "a PTI spokesman"
+    assert claim_origin(_claim("c", "d1", name="Agence France-Presse", kind="media"), OUTLETS, AGENCIES) == "AFP"
+
+
+def test_an_agencys_own_figure_is_not_credited_to_another_agency() -> None:
+    outlets = {"d1": "AFP", "d2": "Niamey Post"}.get
+    claims = {"c1": _claim("c1", "d1"), "c2": _claim("c2", "d2", name="a Ruvian commander", kind="anonymous", via=("Reuters",))}
+    thousand = (1000.0, 1000.0)
+    events = [_event("e1", "d1", claims=("c1",), size=1000, size_range=thousand),
+              _event("e2", "d2", claims=("c2",), size=1000, size_range=thousand)]
+    (fact,) = build_facts([events], claims, outlets, lambda group: "x", AGENCIES)
+    assert fact.independent_origins == ("AFP", "Reuters")
+
+
 def test_an_outlets_unsourced_figure_that_an_agency_gave_elsewhere_is_the_agencys() -> None:
     claims = {"c1": _claim("c1", "d1", name="unofficial sources", kind="anonymous"),
               "c2": _claim("c2", "d1"),  # the same article's other unsourced claim of the fact
@@ -300,6 +317,11 @@ def test_sums_of_one_magnitude_link_payments_that_name_no_party() -> None:
     assert len(_groups([planned, tenfold])) == 2
     yearly = _event("e3", "d3", type="PAYMENT", actors=(), place=None, point=None, sum_usd=dollars[:2], sum_period="year")
     assert len(_groups([told, yearly])) == 2  # a month's sum is not a year's
+    to_zorov = replace(told, targets=frozenset({"zorov"}))
+    twelve = replace(yearly, targets=frozenset({"zorov"}), sum_usd=(dollars[0] * 12, dollars[1] * 12))
+    assert _groups([to_zorov, twelve]) == {frozenset({"e2", "e3"})}  # one sum, by the month and by the year
+    nothing = replace(told, id="e4", doc="d4", sum_usd=(0.0, 0.0))
+    assert len(_groups([replace(told, sum_usd=(0.0, 0.0)), nothing])) == 2  # "$0" tells no payment apart
 
 
 def test_a_country_the_text_names_is_not_an_articles_other_country() -> None:

@@ -296,6 +296,8 @@ def test_the_subject_of_a_light_verb_does_its_nouns_event(build_tools, text: str
 def test_a_verb_that_is_no_light_verb_does_not_lend_its_subject(build_tools) -> None:
     event = _event(build_tools, "Amadou Keita condemned the attack on Gao.", "attack")
     assert _texts(event, "actor") == set()
+    signed = [e for e in _events(build_tools, "Kessa signed a training agreement with Ruvia.") if e.trigger == "training"]
+    assert all(_texts(e, "actor") == set() for e in signed)  # signing an agreement trains no one
 
 
 def test_the_owner_of_delivered_helicopters_is_the_supplier(build_tools) -> None:

@@ -482,12 +482,28 @@ def test_a_state_yields_to_a_big_namesake_city_not_to_a_small_town(build_tools) 
 
 
 def test_a_country_named_like_a_state_among_that_states_towns_is_the_state(build_tools) -> None:
-    among_towns = _resolved(build_tools, "Atlanta", "Savannah", "Georgia")
+    among_towns = _resolved(build_tools, "Atlanta", "Marietta", "Georgia")
     assert (among_towns["Georgia"].kind, among_towns["Georgia"].country) == ("region", "US")
     abroad = _resolved(build_tools, "Tbilisi", "Georgia")
     assert (abroad["Georgia"].kind, abroad["Georgia"].country) == ("country", "GE")
     alone = _resolved(build_tools, "Georgia")
     assert alone["Georgia"].kind == "country"
+    beside_a_capital = _resolved(build_tools, "Washington", "Russia", "Georgia")  # a capital says nothing of a state
+    assert beside_a_capital["Georgia"].country == "GE"
+    one_town = _resolved(build_tools, "Lagos", "Niger")
+    assert (one_town["Niger"].kind, one_town["Niger"].country) == ("country", "NE")
+
+
+def test_a_province_does_not_yield_to_a_town_under_its_alternate_name(build_tools) -> None:
+    bahia = _resolved(build_tools, "Bahia")["Bahia"]
+    assert (bahia.kind, bahia.country) == ("region", "BR")  # not Salvador, which Bahia also names
+
+
+def test_one_or_two_towns_of_a_state_do_not_make_a_capital_their_namesake(build_tools) -> None:
+    paris = _resolved(build_tools, "Houston", "Dallas", "Paris")["Paris"]
+    assert paris.country == "FR"
+    county = _resolved(build_tools, "Orlando", "Orange County")["Orange County"]
+    assert county.admin1 == "FL"  # among namesakes of one standing, one town is enough
 
 
 def test_a_us_county_is_placed_and_its_namesakes_told_apart_by_the_state_in_view(build_tools) -> None:

@@ -102,7 +102,8 @@ def light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
     for _ in range(3):
         if current.dep_ in ("dobj", "obj", "nsubjpass") and current.head.lemma_.lower() in lexicon.light_verbs:
             return current.head
-        if current.dep_ not in ("nmod", "compound", "conj") or current.head.pos_ not in ("NOUN", "PROPN"):
+        # Not through a compound: "signed a training agreement" signs, it does not train.
+        if current.dep_ not in ("nmod", "conj") or current.head.pos_ not in ("NOUN", "PROPN"):
             return None
         current = current.head
     return None

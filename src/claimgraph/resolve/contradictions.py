@@ -25,11 +25,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from claimgraph.resolve.facts import EventView, Fact, dates_agree
+from claimgraph.resolve.facts import PER_YEAR, EventView, Fact, dates_agree
 
 _VIOLENT = frozenset({"ATTACK", "MASS_KILLING", "AIRCRAFT_DOWNED"})
 _ABOUT = 0.2  # "about 400" is 320 to 480
-PER_YEAR = {"year": 1, "month": 12, "week": 52, "day": 365}
 CURRENCY_SLACK = 1.15  # sums in two currencies agree within 15% either way
 
 

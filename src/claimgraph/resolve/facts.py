@@ -32,6 +32,7 @@ MAX_BLOCK = 300  # events compared pairwise within one (type, anchor) block at m
 _VIOLENT = frozenset({"ATTACK", "MASS_KILLING", "AIRCRAFT_DOWNED"})
 _ASSERTED = frozenset({"happened", "alleged", "planned", "conditional"})
 NATIONAL_TYPES = frozenset({"COUP"})  # events that happen to a whole country
+PER_YEAR = {"year": 1, "month": 12, "week": 52, "day": 365}  # periods of a sum, per year
 
 
 @dataclass(frozen=True)
@@ -123,10 +124,16 @@ def _sizes_overlap(a: EventView, b: EventView) -> bool:
 def _sums_agree(a: EventView, b: EventView) -> bool:
     """Two sums of one magnitude: "more than EUR 9 million" and "$10.8 million a month" may be
     one payment told twice (a sum without its period is compared as it stands)."""
-    if a.sum_usd is None or b.sum_usd is None:
+    if a.sum_usd is None or b.sum_usd is None or a.sum_usd[0] <= 0 or b.sum_usd[0] <= 0:
         return False
+    low_a, high_a, low_b, high_b = *a.sum_usd, *b.sum_usd
     if a.sum_period and b.sum_period and a.sum_period != b.sum_period:
-        return False
+        # "$2 million a month" and "$24 million a year" are one sum, per year.
+        per_a, per_b = PER_YEAR.get(a.sum_period, 0), PER_YEAR.get(b.sum_period, 0)
+        if not per_a or not per_b:
+            return False
+        low_a, high_a, low_b, high_b = low_a * per_a, high_a * per_a, low_b * per_b, high_b * per_b
+        return low_a <= high_b and low_b <= high_a
     if a.sum_currency == b.sum_currency:  # "$53m" and "$54m" are two sums, not one sum converted
         middle_a, middle_b = sum(a.sum_usd) / 2, sum(b.sum_usd) / 2
         return abs(middle_a - middle_b) <= 0.01 * max(middle_a, middle_b)

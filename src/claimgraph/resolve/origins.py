@@ -34,9 +34,14 @@ class Agencies:
     canonical: dict[str, str]  # a name as written -> the agency's name
 
     def find(self, name: str) -> str | None:
-        """The agency a source or relay name names, if any."""
+        """The agency a source or relay name names, if any ("a report in Interfax military news")."""
         match = self.pattern.search(name) if self.pattern else None
         return self.canonical[match.group(0)] if match else None
+
+    def exact(self, name: str) -> str | None:
+        """The agency a name is, whole ("AFP", "the Associated Press"); "Michael Bloomberg" and
+        "a PTI spokesman" are not agencies."""
+        return self.canonical.get(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE))
 
 
 def load_agencies() -> Agencies:
@@ -61,11 +66,11 @@ def claim_origin(claim: ClaimView, outlet_of: Callable[[str], str], agencies: Ag
     via = [name for name in claim.via if not _GENERIC_RELAY.match(name.strip())]
     if via:
         return agencies.find(via[0]) or via[0]
-    if claim.source_kind == "anonymous":
-        return agencies.find(claim.source_name) or outlet_of(claim.doc)  # "sources said": only the article vouches for it
+    if claim.source_kind == "anonymous":  # "Reuters sources"; else only the article vouches for it
+        return agencies.find(claim.source_name) or agencies.exact(outlet_of(claim.doc)) or outlet_of(claim.doc)
     if claim.source_kind != "outlet":
-        return agencies.find(claim.source_name) or claim.source_name  # a named person, organisation or publication
-    return outlet_of(claim.doc)
+        return agencies.exact(claim.source_name) or claim.source_name  # a named person, organisation or publication
+    return agencies.exact(outlet_of(claim.doc)) or outlet_of(claim.doc)
 
 
 def count_origins(group: Iterable[EventView], claims: dict[str, ClaimView], outlet_of: Callable[[str], str],
@@ -78,7 +83,7 @@ def count_origins(group: Iterable[EventView], claims: dict[str, ClaimView], outl
     # article: the article has this fact from the agency, and so do its other unsourced claims.
     relayed: dict[str, str] = {}
     for event, claim in asserting:
-        if origin_of[claim.id] == outlet_of(claim.doc) and claim.doc not in relayed:
+        if origin_of[claim.id] == outlet_of(claim.doc) and claim.doc not in relayed and not agencies.exact(outlet_of(claim.doc)):
             agency = next((agency for other, agency in wire if other.doc != event.doc and same_figure(event, other)), None)
             if agency:
                 relayed[claim.doc] = agency

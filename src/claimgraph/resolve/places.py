@@ -224,26 +224,31 @@ def _constituent_region(country: GazetteerPlace, candidates: list[NamedPlace]) -
 
 
 def _region_in_focus(entity: PlaceEntity, context: _Context) -> GazetteerPlace | None:
-    """"Georgia" among Atlanta and Savannah is the state, not the country: a country taken
+    """"Georgia" among Atlanta and Marietta is the state, not the country: a country taken
     by its name yields to a province of that name in the country whose towns and provinces
     the documents name, when they name none in the country itself."""
     resolved = context.resolved.get(entity.id)
     if resolved is None or resolved.kind != "country":
         return None
-    inner = {context.resolved[other].country for doc in context.docs_of[entity.id] for other in context.places_in_doc[doc]
-             if other != entity.id and other in context.resolved
-             and context.resolved[other].kind not in ("country", "continent")}
+    # Towns and provinces, two at least, and no national capital: "Washington" says nothing
+    # of Georgia, nor "Lagos" alone of Niger.
+    inner: dict[str | None, set[str]] = defaultdict(set)
+    for doc in context.docs_of[entity.id]:
+        for other in context.places_in_doc[doc]:
+            place = context.resolved.get(other)
+            if other != entity.id and place is not None and place.kind not in ("country", "continent", "capital"):
+                inner[place.country].add(place.gazetteer_id)
     if resolved.country in inner:
         return None
     regions = [c.place for c in context.candidates[entity.id]
-               if c.primary and c.place.kind == "region" and c.place.country in inner and c.place.lat is not None]
+               if c.primary and c.place.kind == "region" and len(inner.get(c.place.country, ())) >= 2 and c.place.lat is not None]
     return regions[0] if len(regions) == 1 else None
 
 
 def _namesake_town(division: GazetteerPlace, candidates: list[NamedPlace]) -> bool:
     return division.country is not None and any(
         # "Washington" is a name of "Washington, D.C.", "New York" one of New York City.
-        (c.primary or c.place.kind == "capital" or c.place.population >= 0.2 * division.population)
+        (c.primary or c.place.kind == "capital" or (division.population > 0 and c.place.population >= 0.2 * division.population))
         and c.place.country == division.country and c.place.kind in _SETTLEMENT_KINDS
         # A big town for its province ("Kano"), not Oregon, Ohio against the state of Oregon.
         and (c.place.kind == "capital" or c.place.population >= max(_TOWN_OVER_DIVISION_POPULATION, 0.05 * division.population))
@@ -263,6 +268,12 @@ def _best_candidate(entity: PlaceEntity, context: _Context) -> GazetteerPlace | 
     divisions = context.divisions(entity)
     top_division = max(divisions.values(), default=0)
     candidates = context.candidates[entity.id]
+    # Against a capital or a big town abroad ("Paris", "Havana"), a town or two of Texas in
+    # view are not enough to make it Paris, Texas; three are.
+    in_view = {country for country, _ in divisions}
+    needed = 3 if any(c.place.kind == "capital" or (c.place.kind in _SETTLEMENT_KINDS and c.place.country not in in_view
+                                                    and c.place.population >= _FOREIGN_NAMESAKE_POPULATION)
+                      for c in candidates) else 1
     # Countries whose settlement bears the name as its own ("Tunis"): there the country's
     # other name yields to it.
     towns_named = {c.place.country for c in candidates if c.primary and c.place.kind in _SETTLEMENT_KINDS}
@@ -286,7 +297,8 @@ def _best_candidate(entity: PlaceEntity, context: _Context) -> GazetteerPlace | 
         # Kentucky, whatever else the article is about; explicit parents and "near" outweigh it.
         # The state (first-level division) the other places are in: "Henry County" among
         # towns of Georgia is Georgia's.
-        division = divisions[(place.country, place.admin1)] / top_division if top_division and place.admin1 else 0.0
+        count = divisions[(place.country, place.admin1)] if place.admin1 else 0
+        division = count / top_division if count >= needed else 0.0
         score = (0.25 * focus + 0.3 * parent + 0.3 * near + 0.15 * close + 0.3 * division
                  + 0.6 * _population_prior(place) + 0.1 * named.primary)
         scored.append((score, place.population, place.id, place))
