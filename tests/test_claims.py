@@ -111,6 +111,13 @@ def test_denial_cues_make_deny_claims(nlp, text: str, source: str, cue: str) -> 
     assert (claim.source.name, claim.cue, claim.stance, claim.modality) == (source, cue, "deny", "reported")
 
 
+def test_asking_someone_for_something_is_a_request_not_speech(nlp) -> None:
+    (claim,) = claims_of(nlp, "The government in Kessa asked Ruvia for help.")
+    assert (claim.source.kind, claim.cue) == ("outlet", None)
+    (asked,) = claims_of(nlp, "Amadou Keita asked whether the troops would stay.")
+    assert (asked.source.name, asked.cue) == ("Amadou Keita", "asked")  # asking a question still cites
+
+
 def test_accused_is_an_assertion_not_a_denial(nlp) -> None:
     (claim,) = claims_of(nlp, "Amadou Keita accused Zembla of arming the rebels.")
     assert claim.stance == "assert"

@@ -16,6 +16,7 @@ class VerbCue:
     subjects: frozenset[str] = frozenset()
     impersonal: bool = True  # "it was reported that": a passive without agent cites unnamed sources
     attitude: bool = False  # a belief or intention ("wants", "knows"), not a statement
+    act_prepositions: frozenset[str] = frozenset()  # "asked Ruvia for help": with an object and one of these, an act
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ def load_cue_lexicon() -> CueLexicon:
             subjects=frozenset(spec.get("subjects", ())),
             impersonal=spec.get("impersonal", True),
             attitude=attitude,
+            act_prepositions=frozenset(spec.get("act_prepositions", ())),
         )
         for table, attitude in (("attitude_verbs", True), ("verbs", False))
         for lemma, spec in data[table].items()

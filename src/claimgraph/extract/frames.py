@@ -98,6 +98,9 @@ def _verb_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | No
     tail = [c for c in children if c.i > token.i and c.dep_ not in ("punct", "prt", "advmod", "npadvmod")]
     if cue.complement == "clause" and not (has_clause or not tail or passive):
         return None
+    if cue.act_prepositions and not has_clause and any(c.dep_ in ("dobj", "obj") for c in children) and any(
+            c.dep_ == "prep" and c.lower_ in cue.act_prepositions for c in children):
+        return None  # "asked Ruvia for help" is a request made, not something said
     # "The photograph shows ...": such cues need a document subject, unless they take a clause ("shows that").
     if cue.subjects and not any(c.dep_ == "ccomp" for c in children) and (subject is None or subject.lemma_.lower() not in cue.subjects):
         return None
