@@ -300,6 +300,12 @@ def test_a_verb_that_is_no_light_verb_does_not_lend_its_subject(build_tools) -> 
     assert all(_texts(e, "actor") == set() for e in signed)  # signing an agreement trains no one
 
 
+def test_where_a_party_is_based_is_no_party(build_tools) -> None:
+    event = _event(build_tools, "The Gao-based militia attacked Kidal.", "attacked")
+    assert _texts(event, "actor") == set()
+    assert _texts(event, "target") == {"Kidal"}
+
+
 def test_the_owner_of_delivered_helicopters_is_the_supplier(build_tools) -> None:
     event = _event(build_tools, "Instructors arrived in Gao to accompany the delivery of Ruvian helicopters.", "delivery")
     assert event.type == "ARMS_TRANSFER"

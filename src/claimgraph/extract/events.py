@@ -37,6 +37,7 @@ from claimgraph.extract.mentions import Mention
 from claimgraph.extract.quantities import Quantity
 
 _MATERIAL_THEMES = ("force", "weapon")  # moved, not acted on: their owner is the actor
+_WHERE_WORDS = frozenset({"based", "born", "headquartered", "registered", "located"})  # "Gao-based": a place, not a party
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "obj", "prep", "pcomp", "oprd", "dative"})
 
 
@@ -282,9 +283,19 @@ def _mentions_of(heads: Iterable[Token], mentions: list[Mention]) -> list[Mentio
         if named:  # "Zorov's forces": the forces, and Zorov whose they are
             named += [m for p in children(head, "poss") for m in mentions_in(phrase_tokens(p), mentions) if m not in named]
         for mention in named or mentions_in(phrase_tokens(head), mentions):
-            if mention not in found and mention.type in ENTITY_TYPES:
+            if mention not in found and mention.type in ENTITY_TYPES and not _where_based(mention, head):
                 found.append(mention)
     return found
+
+
+def _where_based(mention: Mention, head: Token) -> bool:
+    """"the Gao-based militia": Gao is where the militia is, not a party to what it does."""
+    doc = head.doc
+    after = next((t for t in doc[head.sent.start:head.sent.end] if t.idx >= mention.end), None)
+    if after is None or after.text not in ("-", "–"):
+        return False
+    word = doc[after.i + 1] if after.i + 1 < len(doc) else None
+    return word is not None and word.lower_ in _WHERE_WORDS
 
 
 def _argument(role: str, mention: Mention) -> EventArgument:
