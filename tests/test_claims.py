@@ -111,6 +111,13 @@ def test_denial_cues_make_deny_claims(nlp, text: str, source: str, cue: str) -> 
     assert (claim.source.name, claim.cue, claim.stance, claim.modality) == (source, cue, "deny", "reported")
 
 
+def test_names_joined_by_an_ampersand_are_one_speaker(nlp) -> None:
+    (claim,) = claims_of(nlp, "Vantor & Keita said profits would fall.")
+    assert (claim.source.name, claim.cue) == ("Vantor & Keita", "said")
+    pair = claims_of(nlp, "Ruvia and Kessa deny the presence of foreign troops.")
+    assert sorted(c.source.name for c in pair) == ["Kessa", "Ruvia"]  # "and" still joins two speakers
+
+
 def test_asking_someone_for_something_is_a_request_not_speech(nlp) -> None:
     (claim,) = claims_of(nlp, "The government in Kessa asked Ruvia for help.")
     assert (claim.source.kind, claim.cue) == ("outlet", None)

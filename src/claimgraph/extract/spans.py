@@ -40,7 +40,14 @@ def can_speak(noun: Token, lexicon: CueLexicon) -> bool:
 
 
 def conjuncts(token: Token) -> list[Token]:
+    if one_name(token):
+        return [token]
     return [token, *[c for c in token.conjuncts if c.i > token.i]]
+
+
+def one_name(token: Token) -> bool:
+    """"Ernst & Young", "Procter & Gamble": names joined by an ampersand are one name."""
+    return token.pos_ == "PROPN" and any(c.dep_ == "cc" and c.text == "&" for c in token.children)
 
 
 def inherited_subject(token: Token) -> Token | None:
@@ -74,7 +81,8 @@ def under_dropped(token: Token, root: Token) -> bool:
     # keeps its apposition, which often holds the name ("The head of the agency, Souleymane D.").
     proper = root.pos_ == "PROPN"
     while token.i != root.i:
-        if token.dep_ == "relcl" or (token.head.i == root.i and token.dep_ in SOURCE_DROP_DEPS):
+        if token.dep_ == "relcl" or (token.head.i == root.i and token.dep_ in SOURCE_DROP_DEPS
+                                     and not (token.dep_ in ("cc", "conj") and one_name(root))):
             return True
         if proper and token.head.i == root.i and (token.dep_ == "acl" or token.dep_ == "appos" and token.pos_ != "PROPN"):
             return True
