@@ -299,15 +299,22 @@ def test_map_puts_the_markers_at_their_places(browser, server: Server) -> None:
     assert len(_css(browser, ".marker-place")) == len(places) == sum(f["kind"] == "place" for f in features)
     assert len(_css(browser, ".marker-event")) == sum(f["kind"] == "event" for f in features) > 0
     # The marker element for Bamako is drawn where Leaflet projects Bamako's real coordinates.
-    found = browser.execute_script(
+    measure = (
         """const [lat, lon, name] = arguments; const map = window.claimgraphMap.map;
         const el = Array.from(document.querySelectorAll('.marker-place')).find(e => e.dataset.name === name);
         if (!el) return null;
         const box = el.getBoundingClientRect(), frame = map.getContainer().getBoundingClientRect();
         const want = map.latLngToContainerPoint([lat, lon]), half = map.latLngToContainerPoint([lat + 0.5, lon]);
         return {x: box.left + box.width / 2 - frame.left, y: box.top + box.height / 2 - frame.top, wx: want.x, wy: want.y,
-                tolerance: Math.hypot(half.x - want.x, half.y - want.y), lat: +el.dataset.lat, lon: +el.dataset.lon};""",
-        *BAMAKO, "Bamako")
+                tolerance: Math.hypot(half.x - want.x, half.y - want.y), lat: +el.dataset.lat, lon: +el.dataset.lon};""")
+
+    def settled(driver) -> bool:  # the view may still be zooming to fit its markers: measure once it is still
+        first = driver.execute_script(measure, *BAMAKO, "Bamako")
+        time.sleep(0.2)
+        return first is not None and first == driver.execute_script(measure, *BAMAKO, "Bamako")
+
+    _wait(browser, settled)
+    found = browser.execute_script(measure, *BAMAKO, "Bamako")
     assert found is not None, "no marker element for Bamako"
     assert _degrees_apart((found["lat"], found["lon"]), BAMAKO) <= 0.5
     assert math.hypot(found["x"] - found["wx"], found["y"] - found["wy"]) <= max(found["tolerance"], 2), found
