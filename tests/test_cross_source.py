@@ -30,9 +30,9 @@ from claimgraph.resolve.contradictions import (
     contradictions_by_fact,
     find_contradictions,
     interval,
-    sum_in_usd,
 )
 from claimgraph.resolve.facts import ClaimView, EventView, Fact, build_facts, dates_agree, group_events
+from claimgraph.resolve.money import Sum, stated_sum
 from claimgraph.resolve.origins import agencies_from, claim_origin, load_agencies
 from claimgraph.store.facts import Anchors
 
@@ -45,12 +45,11 @@ def _event(event_id: str, doc: str, *, type: str = "DEPLOY", status: str = "happ
            targets: tuple[str, ...] = (), place: str | None = "gao", point: tuple[float, float] | None = GAO,
            country: str | None = None, date: str | None = None, claims: tuple[str, ...] | None = None,
            quantity: str | None = None, size: float | None = None, size_range: tuple[float, float] | None = None,
-           sum_usd: tuple[float, float] | None = None, sum_period: str | None = None, sum_currency: str | None = None,
-           setting: str | None = None) -> EventView:
+           paid: Sum | None = None, setting: str | None = None) -> EventView:
     return EventView(id=event_id, doc=doc, type=type, status=status, actors=frozenset(actors), targets=frozenset(targets),
                      place=place, point=point, country=country, date=date,
                      claims=(f"clm_{event_id}",) if claims is None else claims, quantity=quantity, size=size, size_range=size_range,
-                     sum_usd=sum_usd, sum_period=sum_period, sum_currency=sum_currency, setting=setting or country)
+                     paid=paid, setting=setting or country)
 
 
 def _claim(claim_id: str, doc: str, *, name: str = "Sahel Daily", kind: str = "outlet", via: tuple[str, ...] = (),
@@ -298,30 +297,32 @@ def test_a_chain_of_look_alikes_never_becomes_one_fact() -> None:
     assert _groups(events) == {frozenset({"a", "b"}), frozenset({"c"})}
 
 
+def _paid(quantity: QuantityView) -> Sum | None:
+    return stated_sum(quantity.value, quantity.value_max, quantity.unit, RATES)
+
+
 def test_sums_of_one_magnitude_link_payments_that_name_no_party() -> None:
-    euros = sum_in_usd(_qty("q1", "more than 9 million euros", 9e6, unit="EUR", qualifier="more_than"), RATES)
-    dollars = sum_in_usd(_qty("q2", "$10.8 million a month", 10.8e6, unit="USD/month"), RATES)
+    euros = _paid(_qty("q1", "more than 9 million euros", 9e6, unit="EUR", qualifier="more_than"))
+    dollars = _paid(_qty("q2", "$10.8 million a month", 10.8e6, unit="USD/month"))
     assert dollars is not None and dollars[2] == "month" and euros is not None and euros[2] is None
-    assert sum_in_usd(_qty("q3", "400", 400), RATES) is None
+    assert _paid(_qty("q3", "400", 400)) is None
     planned = _event("e1", "d1", type="PAYMENT", status="planned", actors=(), targets=("zorov",), place=None, point=None,
-                     sum_usd=euros[:2])
-    told = _event("e2", "d2", type="PAYMENT", actors=(), place=None, point=None, sum_usd=dollars[:2], sum_period="month",
-                  sum_currency="USD")
-    planned = replace(planned, sum_currency="EUR")
+                     paid=euros)
+    told = _event("e2", "d2", type="PAYMENT", actors=(), place=None, point=None, paid=dollars)
     assert _groups([planned, told]) == {frozenset({"e1", "e2"})}  # one sum told twice, planned or paid
     other_payer = replace(told, actors=frozenset({"ruvia"}))
     assert len(_groups([replace(planned, actors=frozenset({"kessa"})), other_payer])) == 2
-    near = replace(told, id="e3", doc="d3", sum_usd=(53e6 / 1.15, 53e6 * 1.15))
-    assert len(_groups([replace(told, sum_usd=(54e6 / 1.15, 54e6 * 1.15)), near])) == 2  # "$54m" and "$53m": two sums
-    tenfold = _event("e2", "d2", type="PAYMENT", actors=(), place=None, point=None, sum_usd=(1.1e8 / 1.15, 1.1e8 * 1.15))
+    near = replace(told, id="e3", doc="d3", paid=dollars._replace(low=53e6, high=53e6))
+    assert len(_groups([replace(told, paid=dollars._replace(low=54e6, high=54e6)), near])) == 2  # "$54m" and "$53m": two sums
+    tenfold = _event("e2", "d2", type="PAYMENT", actors=(), place=None, point=None, paid=Sum(1.1e8, 1.1e8, None, "USD"))
     assert len(_groups([planned, tenfold])) == 2
-    yearly = _event("e3", "d3", type="PAYMENT", actors=(), place=None, point=None, sum_usd=dollars[:2], sum_period="year")
+    yearly = _event("e3", "d3", type="PAYMENT", actors=(), place=None, point=None, paid=dollars._replace(period="year"))
     assert len(_groups([told, yearly])) == 2  # a month's sum is not a year's
     to_zorov = replace(told, targets=frozenset({"zorov"}))
-    twelve = replace(yearly, targets=frozenset({"zorov"}), sum_usd=(dollars[0] * 12, dollars[1] * 12))
+    twelve = replace(yearly, targets=frozenset({"zorov"}), paid=yearly.paid._replace(low=dollars.low * 12, high=dollars.high * 12))
     assert _groups([to_zorov, twelve]) == {frozenset({"e2", "e3"})}  # one sum, by the month and by the year
-    nothing = replace(told, id="e4", doc="d4", sum_usd=(0.0, 0.0))
-    assert len(_groups([replace(told, sum_usd=(0.0, 0.0)), nothing])) == 2  # "$0" tells no payment apart
+    nothing = replace(told, id="e4", doc="d4", paid=dollars._replace(low=0.0, high=0.0))
+    assert len(_groups([replace(told, paid=dollars._replace(low=0.0, high=0.0)), nothing])) == 2  # "$0" tells no payment apart
 
 
 def test_a_country_the_text_names_is_not_an_articles_other_country() -> None:

@@ -11,8 +11,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from importlib import resources
 
-from claimgraph.resolve.contradictions import QuantityView, contradictions_by_fact, find_contradictions, interval, sum_in_usd
+from claimgraph.resolve.contradictions import QuantityView, contradictions_by_fact, find_contradictions, interval
 from claimgraph.resolve.facts import EventView, build_facts, group_events
+from claimgraph.resolve.money import stated_sum
 from claimgraph.resolve.origins import load_agencies
 from claimgraph.store import Store
 from claimgraph.store.facts import Anchors, claim_views, entity_anchors, event_views, outlets, quantity_views, replace_facts
@@ -51,10 +52,8 @@ def _sized(event: EventView, quantity: QuantityView | None, rates: dict[str, flo
     """The event with the count or the sum its quantity gives (a share is neither)."""
     if quantity is None or quantity.unit == "%":
         return event
-    if quantity.unit.split("/")[0].isupper():
-        money = sum_in_usd(quantity, rates)
-        currency = quantity.unit.split("/")[0]
-        return replace(event, sum_usd=money[:2], sum_period=money[2], sum_currency=currency) if money else event
+    if quantity.unit.split("/")[0].isupper():  # a currency, known or not
+        return replace(event, paid=stated_sum(quantity.value, quantity.value_max, quantity.unit, rates))
     return replace(event, size=quantity.value, size_range=interval(quantity))
 
 

@@ -290,12 +290,9 @@ def _mentions_of(heads: Iterable[Token], mentions: list[Mention]) -> list[Mentio
 
 def _where_based(mention: Mention, head: Token) -> bool:
     """"the Gao-based militia": Gao is where the militia is, not a party to what it does."""
-    doc = head.doc
-    after = next((t for t in doc[head.sent.start:head.sent.end] if t.idx >= mention.end), None)
-    if after is None or after.text not in ("-", "–"):
-        return False
-    word = doc[after.i + 1] if after.i + 1 < len(doc) else None
-    return word is not None and word.lower_ in _WHERE_WORDS
+    span = head.doc.char_span(mention.start, mention.end)
+    after = span.end if span is not None else len(head.doc)
+    return after + 1 < len(head.doc) and head.doc[after].text in ("-", "–") and head.doc[after + 1].lower_ in _WHERE_WORDS
 
 
 def _argument(role: str, mention: Mention) -> EventArgument:

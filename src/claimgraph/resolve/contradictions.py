@@ -25,11 +25,11 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from claimgraph.resolve.facts import PER_YEAR, EventView, Fact, dates_agree
+from claimgraph.resolve.facts import EventView, Fact, dates_agree
+from claimgraph.resolve.money import CURRENCY_SLACK, PER_YEAR, currency
 
 _VIOLENT = frozenset({"ATTACK", "MASS_KILLING", "AIRCRAFT_DOWNED"})
 _ABOUT = 0.2  # "about 400" is 320 to 480
-CURRENCY_SLACK = 1.15  # sums in two currencies agree within 15% either way
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,7 @@ def _caveat(a: EventView, b: EventView) -> str:
 def compare_quantities(a: QuantityView, b: QuantityView, rates: dict[str, float]) -> str | None:
     """Why two figures for one thing cannot both hold, or None when they can (or are not
     comparable: a count and a sum)."""
-    money_a, money_b = _currency(a.unit), _currency(b.unit)
+    money_a, money_b = currency(a.unit), currency(b.unit)
     if (money_a is None) != (money_b is None):
         return None
     low_a, high_a = interval(a)
@@ -167,23 +167,6 @@ def interval(quantity: QuantityView) -> tuple[float, float]:
     if quantity.qualifier == "about":
         return value * (1 - _ABOUT), value * (1 + _ABOUT)
     return value, value
-
-
-def sum_in_usd(quantity: QuantityView, rates: dict[str, float]) -> tuple[float, float, str | None] | None:
-    """The sum as stated ("more than EUR 9 million" states 9 million), in approximate US
-    dollars widened by the rates' slack, and its period; None for a count or an unknown
-    currency. What tells one payment by its sum, not what the qualifier allows."""
-    money = _currency(quantity.unit)
-    if money is None or money[0] not in rates:
-        return None
-    low, high = quantity.value, quantity.value_max if quantity.value_max is not None else quantity.value
-    factor = rates[money[0]]
-    return low * factor / CURRENCY_SLACK, high * factor * CURRENCY_SLACK, money[1]
-
-
-def _currency(unit: str) -> tuple[str, str | None] | None:
-    code, _, period = (unit or "").partition("/")
-    return (code, period or None) if len(code) == 3 and code.isupper() else None
 
 
 def _who(anchors: frozenset[str], name_of: Callable[[str], str]) -> str:

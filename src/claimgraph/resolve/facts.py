@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from claimgraph.resolve.money import Sum, sums_agree
 from claimgraph.resolve.origins import NO_AGENCIES, Agencies, count_origins
 from claimgraph.resolve.places import great_circle_km
 
@@ -32,7 +33,6 @@ MAX_BLOCK = 300  # events compared pairwise within one (type, anchor) block at m
 _VIOLENT = frozenset({"ATTACK", "MASS_KILLING", "AIRCRAFT_DOWNED"})
 _ASSERTED = frozenset({"happened", "alleged", "planned", "conditional"})
 NATIONAL_TYPES = frozenset({"COUP"})  # events that happen to a whole country
-PER_YEAR = {"year": 1, "month": 12, "week": 52, "day": 365}  # periods of a sum, per year
 
 
 @dataclass(frozen=True)
@@ -53,9 +53,7 @@ class EventView:
     quantity: str | None
     size: float | None = None  # the count it reports ("1,000 contractors"), not a sum of money
     size_range: tuple[float, float] | None = None  # what the count allows ("at least 300": 300 to infinity)
-    sum_usd: tuple[float, float] | None = None  # a sum as stated, in approximate US dollars (rates' slack included)
-    sum_period: str | None = None  # "month" for "$2 million a month"
-    sum_currency: str | None = None  # "EUR": sums in one currency are compared without the rates' slack
+    paid: Sum | None = None  # the sum it reports, in approximate US dollars
     setting: str | None = None  # the country it is in, also when only the article's country says so
 
 
@@ -121,25 +119,6 @@ def _sizes_overlap(a: EventView, b: EventView) -> bool:
     return a.size_range[0] <= b.size_range[1] * 1.05 and b.size_range[0] <= a.size_range[1] * 1.05
 
 
-def _sums_agree(a: EventView, b: EventView) -> bool:
-    """Two sums of one magnitude: "more than EUR 9 million" and "$10.8 million a month" may be
-    one payment told twice (a sum without its period is compared as it stands)."""
-    if a.sum_usd is None or b.sum_usd is None or a.sum_usd[0] <= 0 or b.sum_usd[0] <= 0:
-        return False
-    low_a, high_a, low_b, high_b = *a.sum_usd, *b.sum_usd
-    if a.sum_period and b.sum_period and a.sum_period != b.sum_period:
-        # "$2 million a month" and "$24 million a year" are one sum, per year.
-        per_a, per_b = PER_YEAR.get(a.sum_period, 0), PER_YEAR.get(b.sum_period, 0)
-        if not per_a or not per_b:
-            return False
-        low_a, high_a, low_b, high_b = low_a * per_a, high_a * per_a, low_b * per_b, high_b * per_b
-        return low_a <= high_b and low_b <= high_a
-    if a.sum_currency == b.sum_currency:  # "$53m" and "$54m" are two sums, not one sum converted
-        middle_a, middle_b = sum(a.sum_usd) / 2, sum(b.sum_usd) / 2
-        return abs(middle_a - middle_b) <= 0.01 * max(middle_a, middle_b)
-    return a.sum_usd[0] <= b.sum_usd[1] and b.sum_usd[0] <= a.sum_usd[1]
-
-
 def _anchors(event: EventView) -> set[str]:
     found = set(event.actors | event.targets)
     if event.place:
@@ -148,9 +127,9 @@ def _anchors(event: EventView) -> set[str]:
         found.add(event.country)
     if event.size:
         found.add(f"size:{_rounded(event.size)}")
-    if event.sum_usd and event.sum_usd[0] > 0:
+    if event.paid and event.paid.low > 0:
         # Two buckets by order of magnitude, so that sums within a factor of ten share one.
-        magnitude = math.floor(math.log10(event.sum_usd[0]))
+        magnitude = math.floor(math.log10(event.paid.low))
         found |= {f"sum:{magnitude}", f"sum:{magnitude + 1}"}
     return found
 
@@ -253,6 +232,10 @@ def build_facts(groups: Iterable[list[EventView]], claims: dict[str, ClaimView],
         fact_id = "fct_" + hashlib.sha1(":".join(sorted(e.id for e in group)).encode()).hexdigest()[:16]
         facts.append(Fact(fact_id, describe(group), claim_ids, tuple(e.id for e in group), origins, status))
     return facts
+
+
+def _sums_agree(a: EventView, b: EventView) -> bool:
+    return a.paid is not None and b.paid is not None and sums_agree(a.paid, b.paid)
 
 
 def same_figure(a: EventView, b: EventView) -> bool:

@@ -1,9 +1,10 @@
 """Independent origins: where each claim of a fact comes from, counted once per origin.
 
 A claim's origin is the outlet that relayed it (its `via`), else its named source, else the
-outlet of its article (of the original, for a near-duplicate). A news agency named anywhere
-in a source or relay name is that agency ("a French diplomatic source told Reuters",
-"Reuters sources", "a report in Interfax military news" are Reuters, Reuters, Interfax). And
+outlet of its article (of the original, for a near-duplicate). A news agency named in a
+relay or in an unnamed source's name is that agency ("a French diplomatic source told
+Reuters", "Reuters sources", "a report in Interfax military news"); a named source or an
+outlet is one only under the agency's whole name ("AFP", not "Michael Bloomberg"). And
 an article's own unsourced figure that an agency reported in another article of the same
 fact counts as the agency's: outlets rewrite wire copy without naming it, and a figure is
 the fingerprint that gives it away.
@@ -78,20 +79,20 @@ def count_origins(group: Iterable[EventView], claims: dict[str, ClaimView], outl
     """The distinct origins of the claims that assert a fact's events (sorted names)."""
     asserting = [(event, claims[c]) for event in group for c in event.claims if c in claims]
     origin_of = {claim.id: claim_origin(claim, outlet_of, agencies) for _, claim in asserting}
-    wire = [(event, origin_of[claim.id]) for event, claim in asserting if origin_of[claim.id] in agencies.canonical.values()]
+    agency_names = set(agencies.canonical.values())
+    wire = [(event, origin_of[claim.id]) for event, claim in asserting if origin_of[claim.id] in agency_names]
     # The article's own (or an unnamed source's) figure that an agency gave in another
     # article: the article has this fact from the agency, and so do its other unsourced claims.
+    own = {claim.id for _, claim in asserting if origin_of[claim.id] == outlet_of(claim.doc)}
     relayed: dict[str, str] = {}
     for event, claim in asserting:
-        if origin_of[claim.id] == outlet_of(claim.doc) and claim.doc not in relayed and not agencies.exact(outlet_of(claim.doc)):
+        if claim.id in own and claim.doc not in relayed and not agencies.exact(outlet_of(claim.doc)):
             agency = next((agency for other, agency in wire if other.doc != event.doc and same_figure(event, other)), None)
             if agency:
                 relayed[claim.doc] = agency
     named: dict[str, str] = {}
-    for event, claim in asserting:
-        origin = origin_of[claim.id]
-        if origin == outlet_of(claim.doc):
-            origin = relayed.get(claim.doc, origin)
+    for _, claim in asserting:
+        origin = relayed.get(claim.doc, origin_of[claim.id]) if claim.id in own else origin_of[claim.id]
         # One speaker under two names ("Mr Keita", "Amadou Keita") is one origin.
         key = f"entity:{claim.source_entity}" if claim.source_entity and origin == claim.source_name else _origin_key(origin)
         named.setdefault(key, origin)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -166,25 +166,20 @@ class _Context:
     def focus_known(self, entity: PlaceEntity) -> bool:
         return any(self.focus.get(doc) for doc in self.docs_of[entity.id])
 
-    def divisions(self, entity: PlaceEntity) -> Counter[tuple[str | None, str]]:
-        """The first-level divisions of the other resolved places named with the entity."""
-        found: Counter[tuple[str | None, str]] = Counter()
+    def others(self, entity: PlaceEntity) -> Iterator[ResolvedPlace]:
+        """The other places resolved so far in the documents naming the entity (once per document)."""
         for doc in self.docs_of[entity.id]:
             for other in self.places_in_doc[doc]:
-                resolved = self.resolved.get(other)
-                if other != entity.id and resolved and resolved.admin1 and resolved.kind not in ("country", "continent"):
-                    found[(resolved.country, resolved.admin1)] += 1
-        return found
+                if other != entity.id and (resolved := self.resolved.get(other)) is not None:
+                    yield resolved
+
+    def divisions(self, entity: PlaceEntity) -> Counter[tuple[str | None, str]]:
+        """The first-level divisions of the other resolved places named with the entity."""
+        return Counter((p.country, p.admin1) for p in self.others(entity) if p.admin1 and p.kind not in ("country", "continent"))
 
     def neighbours(self, entity: PlaceEntity) -> list[ResolvedPlace]:
         """Resolved settlements and sites named in the same documents."""
-        found = []
-        for doc in self.docs_of[entity.id]:
-            for other in self.places_in_doc[doc]:
-                resolved = self.resolved.get(other)
-                if other != entity.id and resolved and resolved.precision in {"town", "near_town"} and resolved.lat is not None:
-                    found.append(resolved)
-        return found
+        return [p for p in self.others(entity) if p.precision in {"town", "near_town"} and p.lat is not None]
 
 
 def _candidates(entity: PlaceEntity, gazetteer: Gazetteer) -> list[NamedPlace]:
@@ -233,11 +228,9 @@ def _region_in_focus(entity: PlaceEntity, context: _Context) -> GazetteerPlace |
     # Towns and provinces, two at least, and no national capital: "Washington" says nothing
     # of Georgia, nor "Lagos" alone of Niger.
     inner: dict[str | None, set[str]] = defaultdict(set)
-    for doc in context.docs_of[entity.id]:
-        for other in context.places_in_doc[doc]:
-            place = context.resolved.get(other)
-            if other != entity.id and place is not None and place.kind not in ("country", "continent", "capital"):
-                inner[place.country].add(place.gazetteer_id)
+    for place in context.others(entity):
+        if place.kind not in ("country", "continent", "capital"):
+            inner[place.country].add(place.gazetteer_id)
     if resolved.country in inner:
         return None
     regions = [c.place for c in context.candidates[entity.id]
