@@ -156,6 +156,14 @@ def test_an_unnamed_source_is_only_as_independent_as_the_article() -> None:
     assert fact.independent_origins == ("Niamey Post", "Sahel Daily")
 
 
+def test_an_event_told_as_the_time_of_another_comes_from_the_article_not_the_speaker() -> None:
+    """"Amadou Keita questioned the junta after the coup": Keita does not report the coup."""
+    claims = {"c1": _claim("c1", "d1", name="Amadou Keita", kind="person"), "c2": _claim("c2", "d2", name="Niamey Post")}
+    background = replace(_event("e1", "d1", type="COUP", claims=("c1",)), background=True)
+    (fact,) = build_facts([[background, _event("e2", "d2", type="COUP", claims=("c2",))]], claims, OUTLETS, lambda group: "coup")
+    assert fact.independent_origins == ("Niamey Post", "Sahel Daily")
+
+
 def test_a_near_duplicate_counts_as_its_original() -> None:
     """`outlet_of` gives a near-duplicate its original's outlet (store.facts.outlets)."""
     claims = {"c1": _claim("c1", "d1"), "c3": _claim("c3", "d3", name="Sahel Daily Mirror")}

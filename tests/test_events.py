@@ -212,6 +212,18 @@ def test_a_negated_event_without_a_speaker_stays_negated(build_tools) -> None:
     assert event.type != "DENIAL" and event.status == "negated"
 
 
+@pytest.mark.parametrize("text, trigger, background", [
+    ("Amadou Keita questioned the junta after two coups took place in Kessa.", "coups", True),
+    ("Since the coup two years ago, Kessa and Ruvia have been at odds.", "coup", True),
+    ("Ruvia withdrew its troops following the attack on Gao, the minister said.", "attack", True),
+    ("The deal was signed by the coup junta in Bamako.", "coup", True),
+    ("Gunmen attacked Gao after midnight, residents said.", "attacked", False),
+    ("Ruvia deployed troops to Gao, Amadou Keita said.", "deployed", False),
+])
+def test_an_event_told_as_the_time_of_another_is_background(build_tools, text: str, trigger: str, background: bool) -> None:
+    assert _event(build_tools, text, trigger).background is background
+
+
 # 4. Fatalities ---------------------------------------------------------------------------------
 
 

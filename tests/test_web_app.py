@@ -262,8 +262,8 @@ def test_contradictions_page_shows_both_sides(browser, server: Server, api: http
     assert contradictions, "the seeds give at least one contradiction"
     browser.get(server.url + "/contradictions")
     articles = _css(browser, "article.contradiction")
-    assert [a.get_attribute("id") for a in articles] == [c["id"] for c in reversed(contradictions)]
-    for article, record in zip(articles, reversed(contradictions)):
+    assert [a.get_attribute("id") for a in articles] == [c["id"] for c in contradictions]
+    for article, record in zip(articles, contradictions):
         sides = article.find_elements("css selector", "blockquote.side")
         assert len(sides) == 2
         claims = [parse_qs(urlsplit(side.find_element("css selector", "a").get_attribute("href")).query)["claim"][0] for side in sides]

@@ -42,7 +42,8 @@ def resolve_facts(store: Store, country_of: Callable[[str], str | None] | None) 
     claims = claim_views(store)
     facts = build_facts(group_events(events), claims, outlets(store), lambda group: describe(group, anchors), load_agencies())
     by_id = {e.id: e for e in events}
-    contradictions = find_contradictions(facts, by_id, quantities, rates, anchors.name)
+    cited = lambda claim: claim in claims and claims[claim].source_kind in ("person", "organization", "media")  # noqa: E731
+    contradictions = find_contradictions(facts, by_id, quantities, rates, anchors.name, cited)
     touched = contradictions_by_fact(contradictions)
     facts = [replace(f, status="contested") if f.id in touched else f for f in facts]
     return replace_facts(store, facts, contradictions)

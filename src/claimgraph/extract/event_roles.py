@@ -239,3 +239,23 @@ def _governed(token: Token) -> bool:
     if token.dep_ == "ccomp":  # an infinitive parsed as a clause ("allowing them to start")
         return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     return False
+
+
+_TIME_WORDS = frozenset({"after", "since", "before", "following", "until", "till", "prior", "amid"})
+
+
+def is_background(token: Token) -> bool:
+    """Whether an event is told as the time or setting of another, not as news: 'after two
+    coups took place', 'since the coup', 'the coup junta'. Its speaker presupposes it; the
+    article, not the speaker, is where it comes from."""
+    if token.dep_ == "compound":
+        return True
+    current = token
+    while current.head.i != current.i:
+        if current.dep_ == "pobj" and current.head.lower_ in _TIME_WORDS:
+            return True
+        if current.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_WORDS for c in current.children):
+            return True
+        current = current.head
+    return False
+

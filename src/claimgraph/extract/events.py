@@ -16,12 +16,14 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.claims import Claim
 from claimgraph.extract.dates import DateMention
+from claimgraph.extract.event_denials import denied_presence, force_kind
 from claimgraph.extract.event_lexicon import EventLexicon, Trigger
 from claimgraph.extract.event_roles import (
     agent,
     children,
     event_status,
     has_word_in_class,
+    is_background,
     is_passive,
     light_verb,
     phrase_tokens,
@@ -69,6 +71,9 @@ class Event:
     date_basis: str | None  # sentence (never the publication date)
     quantity: tuple[int, int] | None  # span of the quantity giving its size, sum or toll
     fatalities: Fatalities | None
+    force: str | None = None  # "private" when a party is a private armed force (event_denials.py)
+    denies: str | None = None  # a denial's denied content: "presence" or the denied event's type
+    background: bool = False  # told as the time of another event ("after the coup"), not as news
 
     def role(self, name: str) -> list[EventArgument]:
         return [a for a in self.arguments if a.role == name]
@@ -203,10 +208,12 @@ def _event(candidate: Candidate, doc_id: str, index: int, sentence: Span, mentio
     event_type, plover, mode = _category(trigger, status.value, lexicon)
     if reported_as is not None and status.value == "happened":
         status = replace(status, value=reported_as)
-    actors, targets = _participants(token, trigger, lexicon, mentions)
+    actors, targets, heads = _participants(token, trigger, lexicon, mentions)
     if (trigger.type in lexicon.party_types or trigger.needs_party) and not actors and not targets:
         return None  # "the account pays 5%", "were blamed for the fall": no one named takes part
-    location, basis = event_location(token, sentence, mentions, actors, targets, lexicon, event_type=event_type, setting=setting)
+    denies, force = denied_presence(token, lexicon) if event_type == "DENIAL" else (None, force_kind(heads, lexicon))
+    located_as = "DEPLOY" if denies == "presence" else event_type  # a denied presence is placed like a deployment
+    location, basis = event_location(token, sentence, mentions, actors, targets, lexicon, event_type=located_as, setting=setting)
     arguments = [_argument("actor", m) for m in actors] + [_argument("target", m) for m in targets]
     if location is not None:
         arguments.append(_argument("location", location))
@@ -220,6 +227,7 @@ def _event(candidate: Candidate, doc_id: str, index: int, sentence: Span, mentio
         date=date.value if date else None, date_basis="sentence" if date else None,
         quantity=(quantity.start, quantity.end) if quantity else None,
         fatalities=fatalities_of(quantity) if quantity and trigger.plover == "ASSAULT" else None,
+        force=force, denies=denies, background=is_background(token),
     )
 
 
@@ -236,9 +244,11 @@ def _category(trigger: Trigger, status: str, lexicon: EventLexicon) -> tuple[str
     return trigger.type, trigger.plover, trigger.mode
 
 
-def _participants(token: Token, trigger: Trigger, lexicon: EventLexicon, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+def _participants(token: Token, trigger: Trigger, lexicon: EventLexicon,
+                  mentions: list[Mention]) -> tuple[list[Mention], list[Mention], list[Token]]:
     """Actors and targets: the doer and what is done to. Moved troops or weapons are not
-    targets: their owner ('Ruvian helicopters') is the actor, their recipient the target."""
+    targets: their owner ('Ruvian helicopters') is the actor, their recipient the target.
+    Also the heads of every party's phrase, named or not ('contractors', 'a company')."""
     moved = []
     # Troops sent or withdrawn, arms delivered are moved; soldiers trained are its targets.
     if trigger.type in lexicon.movement_types and (trigger.theme is not None or trigger.type != "TRAINING"):
@@ -265,7 +275,7 @@ def _participants(token: Token, trigger: Trigger, lexicon: EventLexicon, mention
     if not actors and moved:
         actors = _mentions_of(moved, mentions)
     targets = [m for m in _mentions_of(with_conjuncts(done_to), mentions) if m not in actors]
-    return actors, targets
+    return actors, targets, with_conjuncts(doers) + moved + with_conjuncts(done_to)
 
 
 def _names_a_doer(modifier: Token, mentions: list[Mention]) -> bool:
@@ -329,5 +339,5 @@ def _speaker_denials(found: list[Event], claims: list[Claim], lexicon: EventLexi
         speaker = EventArgument("actor", source.start or 0, source.end or 0, source.name, source.entity_key or "", source.entity_type or "")
         others = tuple(replace(a, role="target") if a.role == "actor" else a for a in event.arguments)
         result.append(replace(event, type=denial.type, plover=denial.plover, mode=denial.mode, context=denial.context,
-                              status="happened", arguments=(speaker, *others)))
+                              status="happened", arguments=(speaker, *others), denies=event.type))
     return result

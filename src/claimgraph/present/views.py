@@ -40,7 +40,8 @@ def overview(store: Store) -> Overview:
 
 def contradiction_rows(store: Store, *, limit: int = 200, offset: int = 0) -> list[dict[str, Any]]:
     """Contradictions with both claims (sentence, source, document) for side-by-side display."""
-    rows = store.connection.execute("SELECT * FROM contradictions ORDER BY rowid DESC LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+    # The API's order (by kind, then id), so that the page and /api/contradictions agree.
+    rows = store.connection.execute("SELECT * FROM contradictions ORDER BY type, id LIMIT ? OFFSET ?", (limit, offset)).fetchall()
     found = []
     for row in rows:
         claims = {c.id: c for c in claims_by_id(store, [row["a"], row["b"]])}

@@ -6,7 +6,9 @@
   through approximate rates, and a sum by the month against one without a period is said
   to be uncertain, not equal.
 - `assert_vs_deny`: an event told as happened or planned, and the same event denied or
-  negated. (A denial whose object is only an actor of what another article asserts —
+  negated; and a denial that a kind of force (mercenaries, private military companies) is
+  present in or employed by a country, against another source's report of such a force
+  acting there. (A denial whose object is only an actor of what another article asserts —
   "Ruvia denies any state role in the militia" against "the militia deployed" — is not
   flagged: the denied content is not the asserted one.)
 - `attribution`: one violent event (same place, same date) ascribed to different actors.
@@ -30,6 +32,9 @@ from claimgraph.resolve.money import CURRENCY_SLACK, PER_YEAR, currency
 
 _VIOLENT = frozenset({"ATTACK", "MASS_KILLING", "AIRCRAFT_DOWNED"})
 _ABOUT = 0.2  # "about 400" is 320 to 480
+_ON_THE_GROUND = frozenset({"DEPLOY", "TRAINING", "ATTACK", "MASS_KILLING", "BASE_HANDOVER"})  # done where the doer is
+_REQUEST = "OTHER/REQUEST"
+_FORCE_WORDS = {"private": "private armed forces (mercenaries, private military or security companies)", "": "such forces"}
 
 
 @dataclass(frozen=True)
@@ -53,9 +58,11 @@ class Contradiction:
 
 
 def find_contradictions(facts: list[Fact], events: dict[str, EventView], quantities: dict[str, QuantityView],
-                        rates: dict[str, float], name_of: Callable[[str], str]) -> list[Contradiction]:
-    """Conflicts inside each fact, and between a planned and a reported figure for the same
-    parties (two facts)."""
+                        rates: dict[str, float], name_of: Callable[[str], str],
+                        cited: Callable[[str], bool] = lambda claim: False) -> list[Contradiction]:
+    """Conflicts inside each fact, between a planned and a reported figure for the same
+    parties (two facts), and between a denied presence and what such a force does (two
+    facts). `cited` tells a claim with a named source from one in the outlet's own voice."""
     found: dict[tuple[str, str, str], Contradiction] = {}
     for fact in facts:
         members = [events[e] for e in fact.events]
@@ -73,7 +80,60 @@ def find_contradictions(facts: list[Fact], events: dict[str, EventView], quantit
         if verdict is not None:
             reported.add(pair)
             _add(found, "numeric", a, b, f"{fact_of[a.id].about}: {verdict}{_caveat(a, b)}", fact_of[a.id].id)
+    for denial, asserted in denied_presence_pairs(events.values(), fact_of, cited):
+        where = name_of(denial.country or denial.setting or "")
+        _add(found, "assert_vs_deny", asserted, denial,
+             f"{fact_of[asserted.id].about}: one source reports it, the other denies that {_FORCE_WORDS[denial.force or '']} "
+             f"{'are present' if denial.denies == 'presence' else 'are employed'} in {where}{_denial_caveat(asserted)}",
+             fact_of[asserted.id].id)
     return list(found.values())
+
+
+def denied_presence_pairs(events: Iterable[EventView], fact_of: dict[str, Fact],
+                          cited: Callable[[str], bool] = lambda claim: False) -> Iterable[tuple[EventView, EventView]]:
+    """A denial that a kind of force is in a country ("deny the presence of such mercenaries")
+    or employed there ("Kessa employs no private security company"), with what another
+    article asserts that kind of force does there: anything on the ground that happened,
+    or a deployment, planned or done; and for an employment, the country asking for such a
+    force. One pair per denial and kind of assertion, with the best supported such
+    fact (most origins, then most claims) and its most direct report: one that happened,
+    placed by its own clause, from a cited source (`cited`) rather than the outlet's voice."""
+    events = list(events)
+    denials = [e for e in events if e.type == "DENIAL" and e.denies and e.force and e.claims and (e.country or e.setting)]
+    if not denials:
+        return
+    asserted: dict[tuple[str, str], list[EventView]] = defaultdict(list)
+    for event in events:
+        where = event.country or event.setting
+        if event.force and where and event.claims and event.id in fact_of and event.status in ("happened", "planned"):
+            asserted[(event.force, where)].append(event)
+    requests = [e for e in events if e.type == _REQUEST and e.force and e.claims and e.id in fact_of]
+    for denial in denials:
+        country = denial.country or denial.setting or ""
+        done: dict[str, list[EventView]] = defaultdict(list)
+        for event in asserted.get((denial.force or "", country), []):
+            if event.doc == denial.doc or event.type == "DENIAL":
+                continue
+            if (event.type in _ON_THE_GROUND and event.status == "happened") if denial.denies == "presence" else event.type == denial.denies:
+                done[fact_of[event.id].id].append(event)
+        # "Kessa asked private firms to restore security" is Kessa seeking what its minister
+        # says it does not employ.
+        asked: dict[str, list[EventView]] = defaultdict(list)
+        if denial.denies != "presence":
+            for event in requests:
+                if event.doc != denial.doc and event.force == denial.force and country in event.actors:
+                    asked[fact_of[event.id].id].append(event)
+        for by_fact in (done, asked):
+            if by_fact:
+                members = max(by_fact.values(), key=lambda group: (len(fact_of[group[0].id].independent_origins),
+                                                                   len(fact_of[group[0].id].claims), group[0].id))
+                yield denial, min(members, key=lambda e: (e.status != "happened", e.country is None, not cited(e.claims[0]), e.id))
+
+
+def _denial_caveat(asserted: EventView) -> str:
+    if asserted.status == "planned":
+        return "; one reports a plan, so the difference may be one of time."
+    return "; the denial may concern another time than the report."
 
 
 def _pairs_across_documents(members: list[EventView]) -> Iterable[tuple[EventView, EventView]]:

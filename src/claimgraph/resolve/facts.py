@@ -55,6 +55,9 @@ class EventView:
     size_range: tuple[float, float] | None = None  # what the count allows ("at least 300": 300 to infinity)
     paid: Sum | None = None  # the sum it reports, in approximate US dollars
     setting: str | None = None  # the country it is in, also when only the article's country says so
+    force: str | None = None  # "private" when a party is a private armed force (mercenaries, a PMC)
+    denies: str | None = None  # a denial's denied content: "presence" or the denied event's type
+    background: bool = False  # told as the time of another event: the article's, not its speaker's
 
 
 @dataclass(frozen=True)

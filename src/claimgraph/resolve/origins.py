@@ -79,6 +79,10 @@ def count_origins(group: Iterable[EventView], claims: dict[str, ClaimView], outl
     """The distinct origins of the claims that assert a fact's events (sorted names)."""
     asserting = [(event, claims[c]) for event in group for c in event.claims if c in claims]
     origin_of = {claim.id: claim_origin(claim, outlet_of, agencies) for _, claim in asserting}
+    # "Keita questioned the junta after the coup": the coup is the article's setting, which the
+    # speaker presupposes; the article is its origin.
+    origin_of.update({claim.id: agencies.exact(outlet_of(claim.doc)) or outlet_of(claim.doc)
+                      for event, claim in asserting if event.background})
     agency_names = set(agencies.canonical.values())
     wire = [(event, origin_of[claim.id]) for event, claim in asserting if origin_of[claim.id] in agency_names]
     # The article's own (or an unnamed source's) figure that an agency gave in another

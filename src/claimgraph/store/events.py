@@ -36,6 +36,9 @@ class StoredEvent:
     fatalities_best: int | None
     fatalities_high: int | None
     claims: tuple[str, ...]
+    force: str | None = None  # "private" when a party is a private armed force
+    denies: str | None = None  # a denial's denied content: "presence" or an event type
+    background: bool = False  # told as the time of another event ("after the coup")
 
 
 def event_id(event: Event) -> str:
@@ -49,12 +52,12 @@ def add_events(store: Store, events: Iterable[Event], quantity_id: Callable[[str
         identifier = event_id(event)
         fatalities = event.fatalities
         inserted = store.connection.execute(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
             (identifier, event.doc, event.sentence, event.start, event.end, event.trigger, event.type, event.plover,
              event.mode, event.context, event.status, event.location_basis, event.date, event.date_basis,
              quantity_id(event.doc, *event.quantity) if event.quantity else None,
              fatalities.low if fatalities else None, fatalities.best if fatalities else None,
-             fatalities.high if fatalities else None),
+             fatalities.high if fatalities else None, event.force, event.denies, int(event.background)),
         ).rowcount
         if not inserted:  # one trigger read twice as the same event
             continue
@@ -96,7 +99,8 @@ def _event(store: Store, row: sqlite3.Row) -> StoredEvent:
         location=roles["location"][0] if roles["location"] else None, location_basis=row["location_basis"],
         date=row["date_value"], date_basis=row["date_basis"], quantity=row["quantity_id"],
         fatalities_low=row["fatalities_low"], fatalities_best=row["fatalities_best"], fatalities_high=row["fatalities_high"],
-        claims=_reporting_claims(store, row),
+        claims=_reporting_claims(store, row), force=row["force"], denies=row["denies"],
+        background=bool(row["background"]),
     )
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from claimgraph.resolve.contradictions import Contradiction, QuantityView
 from claimgraph.resolve.facts import NATIONAL_TYPES, ClaimView, EventView, Fact
+from claimgraph.resolve.forces import names_private_force
 from claimgraph.store.db import Store
 from claimgraph.store.events import entity_briefs, iter_events
 
@@ -29,6 +30,7 @@ class Anchors:
     extra: dict[str, str]  # entity id -> its country's anchor, for institutions named by it
     names: dict[str, str]  # anchor -> display name
     capitals: dict[str, str] = field(default_factory=dict)  # entity id -> its country's anchor, as an actor
+    private_forces: frozenset[str] = frozenset()  # entity ids whose names say they are a private armed force
 
     def anchor(self, entity_id: str) -> str:
         return self.anchor_of.get(entity_id, entity_id)
@@ -54,8 +56,12 @@ def entity_anchors(store: Store, country_of: Callable[[str], str | None] | None)
     extra: dict[str, str] = {}
     capitals: dict[str, str] = {}
     names: dict[str, str] = {}
-    rows = store.connection.execute("SELECT e.id, e.name, e.type, p.country, p.kind FROM entities e LEFT JOIN entity_places p ON p.entity_id = e.id")
+    private_forces: set[str] = set()
+    rows = store.connection.execute(
+        "SELECT e.id, e.name, e.type, e.aliases, p.country, p.kind FROM entities e LEFT JOIN entity_places p ON p.entity_id = e.id")
     for row in rows:
+        if row["type"] == "ORG" and names_private_force([row["name"], *json.loads(row["aliases"])]):
+            private_forces.add(row["id"])
         code = row["country"] if row["kind"] == "country" else None
         if code is None and row["type"] in _COUNTRY_TYPES and country_of is not None:
             code = country_of(row["name"])
@@ -70,7 +76,7 @@ def entity_anchors(store: Store, country_of: Callable[[str], str | None] | None)
             owner = country_of(words[0].removesuffix("'s"))
             if owner:
                 extra[row["id"]] = f"country:{owner}"
-    return Anchors(anchor_of, extra, names, capitals)
+    return Anchors(anchor_of, extra, names, capitals, frozenset(private_forces))
 
 
 def event_views(store: Store, anchors: Anchors) -> Iterator[EventView]:
@@ -96,7 +102,8 @@ def event_views(store: Store, anchors: Anchors) -> Iterator[EventView]:
             id=event.id, doc=event.doc, type=event.type if event.type != "OTHER" else f"OTHER/{event.plover}", status=event.status,
             actors=anchors.anchors(event.actors, acting=True), targets=anchors.anchors(event.targets),
             place=place, point=point, country=country, date=event.date, claims=event.claims, quantity=event.quantity,
-            setting=setting,
+            setting=setting, denies=event.denies, background=event.background,
+            force=event.force or ("private" if any(a in anchors.private_forces for a in event.actors) else None),
         )
 
 
