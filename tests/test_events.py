@@ -195,6 +195,13 @@ def test_the_same_event_happened_is_not_promised(build_tools) -> None:
     assert (event.plover, event.status) == ("AID", "happened")
 
 
+def test_who_deploys_a_training_mission_trains(build_tools) -> None:
+    event = _event(build_tools, "Kessa deployed a military training mission to Mali to help fight insurgents.", "training")
+    assert (event.type, _texts(event, "actor")) == ("TRAINING", {"Kessa"})
+    signed = _event(build_tools, "Kessa signed a training agreement with Ruvia.", "training")
+    assert _texts(signed, "actor") == set()  # an agreement is no force sent
+
+
 def test_a_named_speakers_negated_deployment_is_their_denial(build_tools) -> None:
     text = "\u201cWe do not employ any mercenaries,\u201d the Kessa defence minister said."
     events = _events(build_tools, text)

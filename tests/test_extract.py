@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimgraph.extract import extract_mentions, load_entity_lexicon, name_key
+from claimgraph.extract.descriptions import descriptive_mentions
 
 LEXICON = load_entity_lexicon()
 
@@ -68,3 +69,29 @@ def test_mentions_never_nest_inside_a_mention_of_the_same_type(nlp) -> None:
 )
 def test_name_keys_ignore_case_accents_articles_and_possessives(name: str, key: str) -> None:
     assert name_key(name, LEXICON) == key
+
+
+def descriptive(nlp, text: str) -> list[tuple[str, str]]:
+    """(text, key) of the mentions `descriptive_mentions` adds."""
+    doc = nlp(text)
+    named = extract_mentions(doc, "doc", LEXICON)
+    return [(m.text, m.key) for m in descriptive_mentions(doc, "doc", named, LEXICON) if m not in named]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kessa thanked the European Union. The bloc deployed a training mission to Gao.", [("The bloc", "european union")]),
+    ("Fighters of the Zorov Group arrived in Gao. The group is financed by Amadou Keita.", [("The group", "zorov group")]),
+    ("Vantor Holdings bought the mine. Analysts said the company would hire 300 workers.", [("the company", "vantor holdings")]),
+])
+def test_a_definite_description_is_a_mention_of_the_organisation_named_before(nlp, text: str, expected) -> None:
+    assert descriptive(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The bloc deployed a training mission to Gao.",  # no organisation named before
+    "Kessa thanked the Zorov Group. The bloc deployed a training mission to Gao.",  # a group is no bloc
+    "Vantor Holdings bought the mine. The group of experts said the company of soldiers left.",  # 'of' phrases
+    "Vantor Holdings bought the mine. A company and the armed groups arrived later.",  # indefinite, plural
+])
+def test_a_description_that_fits_no_organisation_named_before_is_no_mention(nlp, text: str) -> None:
+    assert descriptive(nlp, text) == []

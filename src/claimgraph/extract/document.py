@@ -12,6 +12,7 @@ from claimgraph.extract.cues import CueLexicon
 from claimgraph.extract.event_lexicon import EventLexicon
 from claimgraph.extract.events import Event, extract_events
 from claimgraph.extract.dates import DateMention, dateline_date, extract_dates, latest_past_date
+from claimgraph.extract.descriptions import descriptive_mentions
 from claimgraph.extract.learned import TaggedSpan
 from claimgraph.extract.mentions import EntityLexicon, Mention, Sentence, extract_mentions, extract_sentences
 from claimgraph.extract.places import PlaceCue, PlaceLexicon, find_places
@@ -67,6 +68,7 @@ def extract_document(article: Article, doc: Doc | None, lexicons: Lexicons, *, t
     if gazetteer is not None:
         places = find_places(article.text, mentions, lexicons.places, lexicons.entities, gazetteer)
         mentions, cues = places.mentions, places.cues
+    mentions = descriptive_mentions(doc, article.id, mentions, lexicons.entities)
     claims = extract_claims(doc, article.id, mentions, lexicons.cues, outlet=article.outlet, tagged=tagged, excerpt_regions=regions)
     quantities = extract_quantities(doc, article.id, lexicons.quantities, date_spans=[(d.start, d.end) for d in dates])
     is_country = (lambda name: _is_country(gazetteer, name)) if gazetteer is not None else None

@@ -262,6 +262,8 @@ def _participants(token: Token, trigger: Trigger, lexicon: EventLexicon,
         if verb is not None:  # "Kessa provided training to Ruvian soldiers"
             doers = [d for d in ((agent(verb) if is_passive(verb) else subject(verb)),) if d is not None]
             done_to += [t for t in prepositional_objects(verb, {"to", "against", "on"}) if t not in moved]
+        elif not doers and _sent_force(token, lexicon):  # "Kessa deployed a training mission": Kessa trains
+            doers = [d for d in (subject(token.head.head),) if d is not None]
     elif trigger.receiver_is_subject:
         doers = prepositional_objects(token, {"from"})
         done_to = [h for h in (subject(token),) if h is not None]
@@ -276,6 +278,14 @@ def _participants(token: Token, trigger: Trigger, lexicon: EventLexicon,
         actors = _mentions_of(moved, mentions)
     targets = [m for m in _mentions_of(with_conjuncts(done_to), mentions) if m not in actors]
     return actors, targets, with_conjuncts(doers) + moved + with_conjuncts(done_to)
+
+
+def _sent_force(token: Token, lexicon: EventLexicon) -> bool:
+    """Whether a noun trigger names the kind of a force that a verb sends: 'training' in
+    'deployed a training mission' (not in 'signed a training agreement')."""
+    force = token.head
+    return (token.dep_ == "compound" and has_word_in_class(force, lexicon, "force") and force.dep_ in ("dobj", "obj")
+            and force.head.pos_ == "VERB" and not is_passive(force.head))
 
 
 def _names_a_doer(modifier: Token, mentions: list[Mention]) -> bool:

@@ -47,6 +47,7 @@ class EntityLexicon:
     org_designators: frozenset[str]
     leading_words: frozenset[str]
     heads: NameHeads
+    descriptions: dict[str, frozenset[str]]  # "bloc" -> last words of the names it can refer to
 
 
 def load_entity_lexicon() -> EntityLexicon:
@@ -57,6 +58,7 @@ def load_entity_lexicon() -> EntityLexicon:
         org_designators=frozenset(data["org_designators"]),
         leading_words=frozenset(data["leading_words"]),
         heads=load_name_heads(),
+        descriptions={word: frozenset(fits) for word, fits in data.get("descriptions", {}).items()},
     )
 
 
