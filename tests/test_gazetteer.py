@@ -7,6 +7,8 @@ The villages of the dumps (Ouarzaba, Kelmassa) and their geonameids are invented
 
 from __future__ import annotations
 
+import io
+import pickle
 import shutil
 import subprocess
 import zipfile
@@ -17,6 +19,7 @@ import pytest
 from claimgraph import BuildOptions, Store, build
 from claimgraph.export import contract_records
 from claimgraph.gazetteer import Gazetteer, GazetteerMissing, load_geonames_file, place_key
+from claimgraph.gazetteer.geonames_points import _PlainUnpickler, geonames_points
 
 from .conftest import write_article
 
@@ -97,6 +100,23 @@ def test_a_country_is_found_under_its_names_in_other_languages(build_tools, name
     country = _only(build_tools.gazetteer, name, kind="country")
     assert country.place.country == code
     assert country.place.lat is not None and country.place.lon is not None
+
+
+@pytest.mark.parametrize(("name", "kind", "point"), [
+    ("United States", "country", (39.76, -98.5)), ("Canada", "country", (60.10867, -113.64258)),
+    ("India", "country", (22.0, 79.0)), ("Texas", "region", (31.25044, -99.25061)),
+])
+def test_countries_and_us_states_are_at_geonames_own_points(build_tools, name: str, kind: str, point) -> None:
+    # Benchmarks score against these points; countryinfo puts the United States 235 km away.
+    place = _only(build_tools.gazetteer, name, kind=kind).place
+    assert (place.lat, place.lon) == pytest.approx(point, abs=0.01)
+
+
+def test_the_geonames_points_file_is_read_without_running_code() -> None:
+    assert geonames_points()["6252001"] == pytest.approx((39.76, -98.5))
+    hostile = pickle.dumps([["x", "x", "US", 0.0, 0.0, "1", "country", 0], Path("/etc")])
+    with pytest.raises(pickle.UnpicklingError, match="refusing"):
+        _PlainUnpickler(io.BytesIO(hostile)).load()
 
 
 def test_a_demonym_names_its_country_but_not_as_a_primary_name(build_tools) -> None:

