@@ -14,7 +14,7 @@ from importlib import resources
 from claimgraph.resolve.contradictions import QuantityView, contradictions_by_fact, find_contradictions, interval
 from claimgraph.resolve.facts import EventView, build_facts, group_events
 from claimgraph.resolve.money import stated_sum
-from claimgraph.resolve.origins import load_agencies
+from claimgraph.resolve.origins import is_cited, load_agencies
 from claimgraph.store import Store
 from claimgraph.store.facts import Anchors, claim_views, entity_anchors, event_views, outlets, quantity_views, replace_facts
 
@@ -42,8 +42,8 @@ def resolve_facts(store: Store, country_of: Callable[[str], str | None] | None) 
     claims = claim_views(store)
     facts = build_facts(group_events(events), claims, outlets(store), lambda group: describe(group, anchors), load_agencies())
     by_id = {e.id: e for e in events}
-    cited = lambda claim: claim in claims and claims[claim].source_kind in ("person", "organization", "media")  # noqa: E731
-    contradictions = find_contradictions(facts, by_id, quantities, rates, anchors.name, cited)
+    contradictions = find_contradictions(facts, by_id, quantities, rates, anchors.name,
+                                         lambda claim: claim in claims and is_cited(claims[claim]))
     touched = contradictions_by_fact(contradictions)
     facts = [replace(f, status="contested") if f.id in touched else f for f in facts]
     return replace_facts(store, facts, contradictions)

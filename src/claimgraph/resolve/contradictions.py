@@ -34,7 +34,7 @@ _VIOLENT = frozenset({"ATTACK", "MASS_KILLING", "AIRCRAFT_DOWNED"})
 _ABOUT = 0.2  # "about 400" is 320 to 480
 _ON_THE_GROUND = frozenset({"DEPLOY", "TRAINING", "ATTACK", "MASS_KILLING", "BASE_HANDOVER"})  # done where the doer is
 _REQUEST = "OTHER/REQUEST"
-_FORCE_WORDS = {"private": "private armed forces (mercenaries, private military or security companies)", "": "such forces"}
+_FORCE_WORDS = {"private": "private armed forces (mercenaries, private military or security companies)"}
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def find_contradictions(facts: list[Fact], events: dict[str, EventView], quantit
     for denial, asserted in denied_presence_pairs(events.values(), fact_of, cited):
         where = name_of(denial.country or denial.setting or "")
         _add(found, "assert_vs_deny", asserted, denial,
-             f"{fact_of[asserted.id].about}: one source reports it, the other denies that {_FORCE_WORDS[denial.force or '']} "
+             f"{fact_of[asserted.id].about}: one source reports it, the other denies that {_FORCE_WORDS.get(denial.force or '', 'such forces')} "
              f"{'are present' if denial.denies == 'presence' else 'are employed'} in {where}{_denial_caveat(asserted)}",
              fact_of[asserted.id].id)
     return list(found.values())

@@ -74,6 +74,12 @@ def claim_origin(claim: ClaimView, outlet_of: Callable[[str], str], agencies: Ag
     return agencies.exact(outlet_of(claim.doc)) or outlet_of(claim.doc)
 
 
+def is_cited(claim: ClaimView) -> bool:
+    """Whether a claim names its source (a person, an organisation, a publication), rather
+    than being told in the outlet's own voice or by an unnamed source."""
+    return claim.source_kind in ("person", "organization", "media")
+
+
 def count_origins(group: Iterable[EventView], claims: dict[str, ClaimView], outlet_of: Callable[[str], str],
                   agencies: Agencies, same_figure: Callable[[EventView, EventView], bool]) -> tuple[str, ...]:
     """The distinct origins of the claims that assert a fact's events (sorted names)."""
