@@ -19,7 +19,8 @@ import pytest
 from claimgraph import BuildOptions, Store, build
 from claimgraph.export import contract_records
 from claimgraph.gazetteer import Gazetteer, GazetteerMissing, load_geonames_file, place_key
-from claimgraph.gazetteer.geonames_points import _PlainUnpickler, geonames_points
+from claimgraph.gazetteer.geonames_points import _PlainUnpickler, _region, read_geonames_extract
+from claimgraph.gazetteer.sources import descriptive_words
 
 from .conftest import write_article
 
@@ -113,7 +114,7 @@ def test_countries_and_us_states_are_at_geonames_own_points(build_tools, name: s
 
 
 def test_the_geonames_points_file_is_read_without_running_code() -> None:
-    assert geonames_points()["6252001"] == pytest.approx((39.76, -98.5))
+    assert read_geonames_extract().points["6252001"] == pytest.approx((39.76, -98.5))
     hostile = pickle.dumps([["x", "x", "US", 0.0, 0.0, "1", "country", 0], Path("/etc")])
     with pytest.raises(pickle.UnpicklingError, match="refusing"):
         _PlainUnpickler(io.BytesIO(hostile)).load()
@@ -155,6 +156,32 @@ def test_a_continent_and_a_us_state_are_broad_places(build_tools) -> None:
     assert africa.place.country is None and africa.place.lat is not None
     alabama = _only(build_tools.gazetteer, "Alabama", kind="region")
     assert (alabama.place.country, alabama.place.admin1) == ("US", "AL")
+
+
+def test_geonames_regions_that_are_no_division_are_areas(build_tools) -> None:
+    # GeoNames RGN features: a desert spanning countries, a river basin inside one.
+    kalahari = _only(build_tools.gazetteer, "Kalahari", kind="area")
+    assert kalahari.primary and kalahari.place.country is None and -30 <= kalahari.place.lat <= -18
+    murray = _only(build_tools.gazetteer, "Murray", kind="area")
+    assert (murray.place.name, murray.place.country) == ("The Murray", "AU")
+
+
+def test_a_geonames_region_keeps_latin_names_as_primary_and_drops_descriptions() -> None:
+    # Rows as the package ships them: [name, official name, country, lon, lat, geonameid, type, population].
+    rows = [["Vantor Basin", "Vantor Basin", "UA", 38.5, 48.5, "9100001", "region", 0],
+            ["Vantorbas", "Vantor Basin", "UA", 38.5, 48.5, "9100001", "region", 0],
+            ["Вантор", "Vantor Basin", "UA", 38.5, 48.5, "9100001", "region", 0],
+            ["East Bank", "Vantor Basin", "UA", 38.5, 48.5, "9100001", "region", 0]]
+    area = _region("9100001", rows, descriptive_words())
+    assert (area.id, area.kind, area.country, (area.lat, area.lon)) == ("geonames:9100001", "area", "UA", (48.5, 38.5))
+    assert area.primary_names == {"Vantor Basin", "Vantorbas"} and area.other_names == {"Вантор"}
+    # Named by compass and landform words only, inside one country: a description, left out...
+    assert _region("9100002", [["Upper Valley", "Upper Valley", "JO", 35.6, 31.9, "9100002", "region", 0]],
+                   descriptive_words()) is None
+    # ...but a region spanning countries keeps such a name (the file holds NaN for its country).
+    spanning = _region("9100003", [["Far East", "Far East", float("nan"), 120.0, 40.0, "9100003", "region", 9]],
+                       descriptive_words())
+    assert (spanning.country, spanning.primary_names, spanning.population) == (None, {"Far East"}, 9)
 
 
 # 4. GeoNames dumps ----------------------------------------------------------------------------

@@ -336,8 +336,22 @@ def test_a_macro_region_is_placed_as_a_region_not_as_a_namesake_village(tmp_path
     entities = _entities(tmp_path, build_tools, "Oil prices rise", ["Oil prices rose on Monday amid tensions in the Middle East, traders said."])
     place = _place(entities, "Middle East")
     assert entities["Middle East"]["type"] == "LOC"
-    assert (place["gazetteer_id"], place["kind"], place["precision"], place["country"]) == (
-        "claimgraph:region/middle-east", "region", "region", None)
+    # GeoNames' own region (kind "area": no division), at GeoNames' point, as benchmarks score it.
+    assert (place["kind"], place["precision"], place["country"]) == ("area", "region", None)
+    assert place["gazetteer_id"].startswith("geonames:") and 20 <= place["lat"] <= 38 and 30 <= place["lon"] <= 55
+
+
+def test_a_named_area_that_is_no_division_is_placed_as_a_region(tmp_path: Path, build_tools) -> None:
+    entities = _entities(tmp_path, build_tools, "Drought", ["Herders in the Kalahari lost half their cattle, officials said."])
+    place = _place(entities, "Kalahari")
+    assert (place["kind"], place["precision"], place["country"]) == ("area", "region", None)
+
+
+def test_a_person_named_like_an_area_stays_a_person(build_tools) -> None:
+    # "Murray" is also a region of Australia; an area's name alone does not make a person a place.
+    text = "Murray won the final on Sunday, and Murray said he was tired."
+    assert _model_label(build_tools, text, "Murray") == "PERSON"
+    assert _types(_find(build_tools, text)).get("Murray") == "PERSON"
 
 
 def test_a_facility_named_after_a_town_is_placed_at_the_town(tmp_path: Path, build_tools) -> None:

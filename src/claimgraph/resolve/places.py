@@ -29,7 +29,11 @@ from rapidfuzz import fuzz, process
 from claimgraph.extract.places import PlaceCue
 from claimgraph.gazetteer import Gazetteer, GazetteerPlace, NamedPlace, place_key
 
-BROAD_KINDS = ("country", "region", "continent")  # in order of preference under one name
+# In order of preference under one name; a division and a named area that is none (GeoNames
+# RGN: "Donbas", "the Levant") rank together, by population.
+BROAD_TIERS = (("country",), ("region", "area"), ("continent",))
+BROAD_KINDS = tuple(kind for tier in BROAD_TIERS for kind in tier)
+_REGION_KINDS = frozenset({"region", "area"})
 _SETTLEMENT_KINDS = frozenset({"capital", "city", "town", "village", "neighbourhood"})
 _TOWN_OVER_DIVISION_POPULATION = 20_000  # a town this big outranks the province named after it
 _FOREIGN_NAMESAKE_POPULATION = 100_000  # below this, a namesake abroad is not a guess worth making
@@ -198,9 +202,9 @@ def _broad_place(candidates: list[NamedPlace]) -> GazetteerPlace | None:
     capital): news names the town far more often, and "the X region" says so when not."""
     has_primary = any(c.primary for c in candidates)
     for primary in (True, False) if not has_primary else (True,):
-        for kind in BROAD_KINDS:
-            matches = [c.place for c in candidates if c.place.kind == kind and c.primary == primary
-                       and not (kind == "region" and _namesake_town(c.place, candidates))]
+        for kinds in BROAD_TIERS:
+            matches = [c.place for c in candidates if c.place.kind in kinds and c.primary == primary
+                       and not (c.place.kind in _REGION_KINDS and _namesake_town(c.place, candidates))]
             if matches:  # ties: the region spanning countries ("the Levant") over a province of its name
                 best = max(matches, key=lambda p: (p.population, p.country is None))
                 return _constituent_region(best, candidates) or best
@@ -251,7 +255,7 @@ def _namesake_town(division: GazetteerPlace, candidates: list[NamedPlace]) -> bo
 def _precision(place: GazetteerPlace) -> str:
     if place.kind == "country":
         return "country"
-    return "region" if place.kind in {"region", "continent", "district"} else "town"
+    return "region" if place.kind in {"region", "area", "continent", "district"} else "town"
 
 
 def _best_candidate(entity: PlaceEntity, context: _Context) -> GazetteerPlace | None:
@@ -272,7 +276,7 @@ def _best_candidate(entity: PlaceEntity, context: _Context) -> GazetteerPlace | 
     towns_named = {c.place.country for c in candidates if c.primary and c.place.kind in _SETTLEMENT_KINDS}
     for named in candidates:
         place = named.place
-        if place.lat is None or (place.kind == "region" and _namesake_town(place, candidates)):
+        if place.lat is None or (place.kind in _REGION_KINDS and _namesake_town(place, candidates)):
             continue  # the province yields to its namesake town here too
         if place.kind in BROAD_KINDS and not named.primary and place.country in towns_named:
             continue  # "Tunis" is a name of Tunisia, but first the name of its capital
