@@ -15,8 +15,10 @@ from claimgraph.resolve.contradictions import QuantityView, contradictions_by_fa
 from claimgraph.resolve.facts import EventView, build_facts, group_events
 from claimgraph.resolve.money import stated_sum
 from claimgraph.resolve.origins import is_cited, load_agencies
+from claimgraph.resolve.relations import relation_contradictions, relation_facts
 from claimgraph.store import Store
 from claimgraph.store.facts import Anchors, claim_views, entity_anchors, event_views, outlets, quantity_views, replace_facts
+from claimgraph.store.relations import relation_views
 
 _TYPE_WORDS = {
     "DEPLOY": "deployment", "ARMS_TRANSFER": "arms transfer", "AGREEMENT": "agreement", "PAYMENT": "payment",
@@ -33,17 +35,23 @@ def load_rates() -> dict[str, float]:
 
 
 def resolve_facts(store: Store, country_of: Callable[[str], str | None] | None) -> tuple[int, int]:
-    """Group events into facts, count their origins, find contradictions; returns the counts."""
+    """Group events, and ties between parties, into facts; count their origins, find
+    contradictions; returns the counts."""
     anchors = entity_anchors(store, country_of)
     events = list(event_views(store, anchors))
     quantities = quantity_views(store, [e.quantity for e in events if e.quantity])
     rates = load_rates()
     events = [_sized(e, quantities.get(e.quantity), rates) if e.quantity else e for e in events]
     claims = claim_views(store)
-    facts = build_facts(group_events(events), claims, outlets(store), lambda group: describe(group, anchors), load_agencies())
+    outlet_of, agencies = outlets(store), load_agencies()
+    facts = build_facts(group_events(events), claims, outlet_of, lambda group: describe(group, anchors), agencies)
     by_id = {e.id: e for e in events}
     contradictions = find_contradictions(facts, by_id, quantities, rates, anchors.name,
                                          lambda claim: claim in claims and is_cited(claims[claim]))
+    relations = list(relation_views(store, anchors))
+    tie_facts, fact_of_relation = relation_facts(relations, claims, outlet_of, anchors.name, agencies)
+    facts += tie_facts
+    contradictions += relation_contradictions(relations, fact_of_relation, claims, anchors.name)
     touched = contradictions_by_fact(contradictions)
     facts = [replace(f, status="contested") if f.id in touched else f for f in facts]
     return replace_facts(store, facts, contradictions)

@@ -39,6 +39,7 @@ from claimgraph.ingest import (
 from claimgraph.ingest.budget import time_budget
 from claimgraph.extract.document import Lexicons, extract_document
 from claimgraph.extract.event_lexicon import load_event_lexicon
+from claimgraph.extract.relations import load_relation_lexicon
 from claimgraph.extract.places import load_place_lexicon
 from claimgraph.extract.quantities import load_quantity_lexicon
 from claimgraph.extract.timex import load_time_lexicon
@@ -48,6 +49,7 @@ from claimgraph.resolve import MentionForm, geocode_entities, resolve_entities
 from claimgraph.store import Store
 from claimgraph.store.entities import entity_corrections, replace_resolved_entities
 from claimgraph.store.events import add_events
+from claimgraph.store.relations import add_relations
 from claimgraph.store.places import add_place_cues, iter_place_cues, place_entities, replace_places
 
 
@@ -94,6 +96,7 @@ class BuildTools:
                 quantities=load_quantity_lexicon(),
                 places=load_place_lexicon(),
                 events=load_event_lexicon(),
+                relations=load_relation_lexicon(),
             ),
             attribution_tagger=AttributionTagger.load(),
             gazetteer=open_gazetteer(options.gazetteer, on_build=on_message),
@@ -318,6 +321,7 @@ def _store_analysis(
     store.add_claims(_claim_row(claim) for claim in found.claims)
     add_place_cues(store, found.place_cues)
     report.events += add_events(store, found.events, lambda doc, start, end: _record_id("qty", doc, start, end))
+    add_relations(store, found.relations)
     store.record_input(article.key, fingerprint=article.fingerprint, status="document", document_id=article.id)
     report.mentions += len(found.mentions)
     report.claims += len(found.claims)

@@ -4,7 +4,7 @@
 European Union. A description refers to the nearest organisation named before it in the
 document whose name ends in a word the description fits (data/entity_types.json,
 'descriptions': a bloc is a union or a community, a company a company, a group or a
-holdings). It becomes a mention of that organisation, so that what "the bloc" does is done
+holdings), and is a name ("the Zorov Group", not "a mercenary group"). It becomes a mention of that organisation, so that what "the bloc" does is done
 by the Union. Only the bare description counts: "the group of experts", "the armed groups"
 and "a company" name no one in particular.
 """
@@ -20,7 +20,9 @@ _NEAR_SENTENCES = 6  # an antecedent further back is no longer what "the group" 
 
 def descriptive_mentions(doc: Doc, doc_id: str, mentions: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
     """The mentions, with one more for each definite description of an organisation named before it."""
-    organisations = [m for m in mentions if m.type == "ORG"]
+    # Names ending in an organisation's word are organisations, whatever the model says
+    # ("the Zorov PMC" labelled a place): the description's fit decides below.
+    organisations = [m for m in mentions if m.type in ("ORG", "GPE", "PERSON", "NORP")]
     if not organisations or not lexicon.descriptions:
         return mentions
     taken = [(m.start, m.end) for m in mentions]
@@ -47,8 +49,16 @@ def _bare_definite(token: Token) -> bool:
 
 def _antecedent(token: Token, organisations: list[Mention], fits: frozenset[str], sentence: int) -> Mention | None:
     before = [m for m in organisations if m.end <= token.idx and sentence - m.sentence <= _NEAR_SENTENCES
-              and _last_word(m.text) in fits]
+              and _last_word(m.text) in fits and _is_name(m.text)]
     return before[-1] if before else None
+
+
+def _is_name(text: str) -> bool:
+    """"the Zorov Group", "Zorov PMC": a name, which a description can refer back to; "a
+    mercenary group" is itself a description, however the model labels it."""
+    words = [w.strip("()[]’'\".,") for w in text.split()]
+    words = [w for w in words if w and w.lower() != "s"]
+    return bool(words) and words[-1][:1].isupper()
 
 
 def _last_word(name: str) -> str:

@@ -18,6 +18,7 @@ from claimgraph.extract.mentions import EntityLexicon, Mention, Sentence, extrac
 from claimgraph.extract.places import PlaceCue, PlaceLexicon, find_places
 from claimgraph.extract.quantities import Quantity, QuantityLexicon, extract_quantities
 from claimgraph.extract.quotes import excerpts
+from claimgraph.extract.relations import Relation, RelationLexicon, extract_relations
 from claimgraph.extract.timex import TimeLexicon
 from claimgraph.gazetteer import Gazetteer
 from claimgraph.ingest.records import Article, Published
@@ -33,6 +34,7 @@ class Lexicons:
     quantities: QuantityLexicon
     places: PlaceLexicon
     events: EventLexicon
+    relations: RelationLexicon
 
 
 @dataclass(frozen=True)
@@ -46,11 +48,13 @@ class DocumentExtraction:
     quantities: list[Quantity]
     place_cues: list[PlaceCue]
     events: list[Event]
+    relations: list[Relation]
 
 
 def extract_document(article: Article, doc: Doc | None, lexicons: Lexicons, *, tagged: list[TaggedSpan] | None,
                      gazetteer: Gazetteer | None = None) -> DocumentExtraction:
-    """Sentences, mentions, claims, dates, quantities and events of one article (none without a parse).
+    """Sentences, mentions, claims, dates, quantities, events and ties between parties of one
+    article (none without a parse).
 
     The publication date comes from metadata, else from a dateline in the text; dates are
     anchored to it. Without a gazetteer, place names stay as the model labelled them.
@@ -59,7 +63,7 @@ def extract_document(article: Article, doc: Doc | None, lexicons: Lexicons, *, t
     if published.value is None and (stated := dateline_date(article.header_fields, lexicons.time)):
         published = Published(value=stated, basis="text")
     if doc is None:
-        return DocumentExtraction(published, None, [], [], [], [], [], [], [])
+        return DocumentExtraction(published, None, [], [], [], [], [], [], [], [])
     dct = date.fromisoformat(published.value) if published.value and len(published.value) == 10 else None
     regions = excerpts(article.text)  # read once: dates anchor to them, claims are voiced by them
     dates = extract_dates(doc, article.id, lexicons.time, dct=dct, excerpts=regions)
@@ -82,8 +86,17 @@ def extract_document(article: Article, doc: Doc | None, lexicons: Lexicons, *, t
         quantities=quantities,
         place_cues=cues,
         events=extract_events(doc, article.id, mentions, claims, dates, quantities, lexicons.events, is_country=is_country),
+        relations=extract_relations(doc, article.id, mentions, lexicons.relations, lexicons.events,
+                                    is_state=(lambda name: _is_state(gazetteer, name)) if gazetteer is not None else None),
     )
 
 
 def _is_country(gazetteer: Gazetteer, name: str) -> bool:
     return any(found.primary and found.place.kind == "country" for found in gazetteer.places_named(name))
+
+
+def _is_state(gazetteer: Gazetteer, name: str) -> bool:
+    """A country, a capital that names its government ("ties to Lima"), or a name the gazetteer
+    does not hold as a place (an organisation the model labelled a place)."""
+    found = gazetteer.places_named(name)
+    return not found or any(f.place.kind in ("country", "capital") for f in found)

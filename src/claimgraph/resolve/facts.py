@@ -71,6 +71,7 @@ class ClaimView:
     source_entity: str | None
     via: tuple[str, ...]
     stance: str
+    modality: str = "fact"  # fact | reported | alleged | speculative
 
 
 @dataclass(frozen=True)

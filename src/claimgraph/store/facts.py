@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 from claimgraph.resolve.contradictions import Contradiction, QuantityView
@@ -57,6 +58,7 @@ def entity_anchors(store: Store, country_of: Callable[[str], str | None] | None)
     capitals: dict[str, str] = {}
     names: dict[str, str] = {}
     private_forces: set[str] = set()
+    seats = _seats_of_government()
     rows = store.connection.execute(
         "SELECT e.id, e.name, e.type, e.aliases, p.country, p.kind FROM entities e LEFT JOIN entity_places p ON p.entity_id = e.id")
     for row in rows:
@@ -72,11 +74,23 @@ def entity_anchors(store: Store, country_of: Callable[[str], str | None] | None)
         words = row["name"].replace("\u2019", "'").split()
         if row["kind"] == "capital" and row["country"]:
             capitals[row["id"]] = f"country:{row['country']}"
+        elif (seat := seats.get(_bare_name(row["name"]))) is not None:  # "the Kremlin" stands for Russia's state
+            extra[row["id"]] = f"country:{seat}"
         elif row["type"] == "ORG" and len(words) >= 2 and country_of is not None:
             owner = country_of(words[0].removesuffix("'s"))
             if owner:
                 extra[row["id"]] = f"country:{owner}"
     return Anchors(anchor_of, extra, names, capitals, frozenset(private_forces))
+
+
+def _seats_of_government() -> dict[str, str]:
+    data = json.loads(resources.files("claimgraph.resolve").joinpath("data/seats_of_government.json").read_text("utf-8"))
+    return {_bare_name(name): code for name, code in data["seats"].items()}
+
+
+def _bare_name(name: str) -> str:
+    words = name.replace("\u2019", "'").casefold().split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
 
 
 def event_views(store: Store, anchors: Anchors) -> Iterator[EventView]:
@@ -109,11 +123,11 @@ def event_views(store: Store, anchors: Anchors) -> Iterator[EventView]:
 
 def claim_views(store: Store) -> dict[str, ClaimView]:
     rows = store.connection.execute(
-        "SELECT c.id, c.doc_id, c.source_name, c.source_kind, k.entity_id, c.via, c.stance FROM claims c "
+        "SELECT c.id, c.doc_id, c.source_name, c.source_kind, k.entity_id, c.via, c.stance, c.modality FROM claims c "
         "LEFT JOIN entity_keys k ON k.key = c.source_key AND k.type = c.source_type"
     )
     return {row["id"]: ClaimView(row["id"], row["doc_id"], row["source_name"], row["source_kind"], row["entity_id"],
-                                 tuple(json.loads(row["via"])), row["stance"]) for row in rows}
+                                 tuple(json.loads(row["via"])), row["stance"], row["modality"]) for row in rows}
 
 
 def quantity_views(store: Store, ids: Iterable[str]) -> dict[str, QuantityView]:

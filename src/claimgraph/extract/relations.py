@@ -1,0 +1,224 @@
+"""Ties between parties: who is linked to, controlled, financed or used by whom, or says not.
+
+A tie is no event (nothing happens at a time and place), so it is kept apart from events:
+"a firm with links to Amadou Keita", "the group is funded by Keita", "a proxy of the
+Ruvian government", and their denials: "Keita has denied any such links", "Ruvia's
+officials have nothing to do with these private firms", "Ruvia denies any role in Zorov
+Group operations". The words come from data/relations.json; the parse says which party is
+tied to which. A party is a named person, organisation or country, or a private armed
+force named by kind ("private firms", "mercenaries"), which a denial uses to mean every
+such force.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.extract.event_denials import force_kind
+from claimgraph.extract.event_lexicon import EventLexicon
+from claimgraph.extract.event_roles import children, subject
+from claimgraph.extract.mentions import Mention
+from claimgraph.extract.quotes import quote_spans
+
+PARTY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_NEGATIONS = frozenset({"no", "never", "not", "n't", "nothing", "none", "without"})
+
+
+@dataclass(frozen=True)
+class RelationLexicon:
+    nouns: dict[str, frozenset[str]]  # tie noun -> prepositions introducing the other party
+    participles: dict[str, frozenset[str]]
+    verbs: frozenset[str]
+    deny_verbs: frozenset[str]
+    denial_only: frozenset[str]  # nouns that state a tie only when denied ("any role in")
+    institution_heads: frozenset[str]
+    activity_heads: frozenset[str]
+
+
+def load_relation_lexicon() -> RelationLexicon:
+    data = json.loads(resources.files("claimgraph.extract").joinpath("data/relations.json").read_text("utf-8"))
+    return RelationLexicon(
+        nouns={word: frozenset(preps) for word, preps in data["nouns"].items()},
+        participles={word: frozenset(preps) for word, preps in data["participles"].items()},
+        verbs=frozenset(data["verbs"]), deny_verbs=frozenset(data["deny_verbs"]), denial_only=frozenset(data["denial_only"]),
+        institution_heads=frozenset(data["institution_heads"]), activity_heads=frozenset(data["activity_heads"]),
+    )
+
+
+@dataclass(frozen=True)
+class Party:
+    """A named party (its mention's key and type), or a kind of force named by kind."""
+
+    text: str
+    key: str | None
+    type: str | None
+    force: str | None = None  # "private": mercenaries, contractors, private military companies
+
+
+@dataclass(frozen=True)
+class Relation:
+    doc: str
+    sentence: int
+    start: int  # the word stating the tie
+    end: int
+    trigger: str
+    kind: str  # affiliation
+    polarity: str  # asserted | denied
+    subject: Party
+    object: Party | None  # None when a denial names no other party ("has denied any such links")
+    quoted: bool = False  # stated inside a quotation: the speaker's own words
+
+
+def extract_relations(doc: Doc, doc_id: str, mentions: list[Mention], lexicon: RelationLexicon,
+                      forces: EventLexicon, *, is_state: Callable[[str], bool] | None = None) -> list[Relation]:
+    """The ties each sentence states or denies. A place is a party only as a state: a country
+    or a capital standing for its government (`is_state`; every place when not given), so
+    that "Gao is linked to Kidal by road" ties no one."""
+    parties = [m for m in mentions if m.type in PARTY_TYPES and (m.type != "GPE" or is_state is None or is_state(m.text))]
+    quotations = quote_spans(doc.text)
+    found = []
+    for sentence_index, sentence in enumerate(doc.sents):
+        for token in sentence:
+            tie = _tie(token, lexicon)
+            if tie is None:
+                continue
+            holder_token, other_token = tie
+            denial = _denial(token, lexicon)
+            if denial is None and token.lower_ in lexicon.denial_only:
+                continue  # "her role in the film": a part, not a tie
+            holder = _party(holder_token, parties, lexicon, forces) if holder_token is not None else None
+            other = _party(other_token, parties, lexicon, forces) if other_token is not None else None
+            if holder is None or (other_token is not None and other is None):
+                continue  # "denied involvement in criminal activities": a tie with no party
+            # A denial naming no one must be one ("has denied any such links"): "athletes who
+            # have no funding" deny nothing.
+            if other is None and denial != "denied" or (other is not None and _same(holder, other)):
+                continue
+            denied = denial is not None
+            quoted = any(start < token.idx < end for start, end in quotations)
+            found.append(Relation(doc_id, sentence_index, token.idx, token.idx + len(token), token.text, "affiliation",
+                                  "denied" if denied else "asserted", holder, other, quoted))
+    return found
+
+
+def _tie(token: Token, lexicon: RelationLexicon) -> tuple[Token | None, Token | None] | None:
+    """(the token of the party holding the tie, the token of the other party) when `token` states a tie."""
+    word = token.lower_
+    if token.pos_ == "NOUN" and word in lexicon.nouns:
+        return _holder_of_noun(token), _object_after(token, lexicon.nouns[word])
+    if token.tag_ in ("VBN", "JJ") and word in lexicon.participles:
+        return _holder_of_participle(token), _object_after(token, lexicon.participles[word], agent=True)
+    if token.pos_ == "VERB" and token.tag_ != "VBN" and token.lemma_.lower() in lexicon.verbs:
+        objects = children(token, "dobj")
+        return subject(token), objects[0] if objects else None
+    if token.lemma_.lower() == "do" and token.dep_ == "relcl" and token.head.lower_ in ("nothing", "something", "anything"):
+        # "have nothing to do with X": the tie of the verb's subject with X
+        return subject(token.head.head), _object_after(token, frozenset({"with"}))
+    return None
+
+
+def _object_after(token: Token, prepositions: frozenset[str], *, agent: bool = False) -> Token | None:
+    for child in token.children:
+        if (child.dep_ == "prep" and child.lower_ in prepositions) or (agent and child.dep_ == "agent" and "by" in prepositions):
+            objects = children(child, "pobj")
+            if objects:
+                return objects[0]
+    return None
+
+
+def _holder_of_noun(noun: Token) -> Token | None:
+    """Who has the tie a noun states: "a firm with links to X" (the firm), "X has no links
+    to Y" and "X denied any such links" (the verb's subject), "is a proxy of Y" and "is seen
+    as a proxy of Y" (the subject of the copula), "under the control of Y" (the subject of
+    the clause it modifies)."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        preposition, head = head, head.head
+        if head.pos_ in ("NOUN", "PROPN"):
+            return _noun_holder(head)
+        described = children(head, "nsubjpass") if preposition.lower_ == "as" else []
+        return described[0] if described else subject(head)  # "X is seen as a proxy of Y": X
+    if noun.dep_ in ("dobj", "attr", "oprd", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        described = children(head, "nsubjpass") if noun.dep_ in ("attr", "oprd") else []
+        return described[0] if described else subject(head)  # "X is considered a proxy of Y": X
+    if noun.dep_ == "appos":
+        return head
+    return None
+
+
+def _noun_holder(noun: Token) -> Token:
+    """A noun that holds a tie stands for itself, or for the subject it describes ("X is a firm with links")."""
+    if noun.dep_ in ("attr", "oprd") and noun.head.pos_ in ("VERB", "AUX"):
+        return subject(noun.head) or noun
+    if noun.dep_ == "appos":
+        return noun.head
+    return noun
+
+
+def _holder_of_participle(word: Token) -> Token | None:
+    """"a banker linked to Y" (the noun it describes), "the group is funded by Y" (the subject)."""
+    if word.dep_ in ("acl", "amod") and word.head.pos_ in ("NOUN", "PROPN"):
+        return _noun_holder(word.head)
+    if word.dep_ == "acomp":
+        return subject(word.head)
+    passive = children(word, "nsubjpass", "nsubj")
+    if passive:
+        return passive[0]
+    return subject(word)
+
+
+def _denial(token: Token, lexicon: RelationLexicon) -> str | None:
+    """"denied" when a denial verb governs the tie ("has denied any such links") or it is
+    "nothing to do with"; "negated" for "no links", "is not linked"; else None."""
+    if token.lemma_.lower() == "do" and token.head.lower_ == "nothing":
+        return "denied"
+    negated = any(c.lower_ in _NEGATIONS for c in children(token, "det", "neg"))
+    governor = token.head if token.dep_ in ("dobj", "pobj", "xcomp", "ccomp", "attr", "oprd") else token
+    for _ in range(2):
+        if governor.lemma_.lower() in lexicon.deny_verbs:
+            return "denied"
+        negated = negated or any(c.dep_ == "neg" for c in governor.children)
+        if governor.dep_ not in ("prep", "xcomp", "ccomp") or governor.head is governor:
+            break
+        governor = governor.head
+    return "negated" if negated else None
+
+
+def _party(token: Token, parties: list[Mention], lexicon: RelationLexicon, forces: EventLexicon) -> Party | None:
+    """The party a phrase names: a mention in it ("Zorov Group operations"), the owner named
+    after an institution or an activity ("the officials of Ruvia", "the operations of
+    private firms"), or a private force named by kind."""
+    for _ in range(3):
+        mention = _mention_at(token, parties)
+        if mention is not None:
+            return Party(mention.text, mention.key, mention.type)
+        kind = force_kind([token], forces)
+        if kind is not None:
+            return Party(token.text, None, None, kind)
+        word = token.lower_
+        if word not in lexicon.institution_heads and word not in lexicon.activity_heads:
+            return None
+        owners = [c for c in token.children if c.dep_ in ("compound", "poss", "amod") and _mention_at(c, parties)]
+        owner = owners[0] if owners else _object_after(token, frozenset({"of"}))
+        if owner is None:
+            return None
+        token = owner
+    return None
+
+
+def _mention_at(token: Token, mentions: list[Mention]) -> Mention | None:
+    """The mention covering the token, or one of its compound words ("Zorov Group operations")."""
+    for candidate in (token, *children(token, "compound")):
+        for mention in mentions:
+            if mention.start <= candidate.idx < mention.end:
+                return mention
+    return None
+
+
+def _same(a: Party, b: Party) -> bool:
+    return (a.key is not None and a.key == b.key) or (a.force is not None and a.force == b.force and a.key is None and b.key is None)
