@@ -54,6 +54,10 @@ def _summary(relation: Relation) -> tuple[str, str, str | None]:
     ("The Zorov Group has no links to the government of Ruvia.", ("denied", "Zorov Group", "Ruvia")),
     ("The Zorov Group is not linked to Amadou Keita.", ("denied", "Zorov Group", "Amadou Keita")),
     ("Ruvia denies any role in Zorov Group operations in Mali.", ("denied", "Ruvia", "Zorov Group")),
+    ("Kessa dismissed reports of links between the Zorov Group and Amadou Keita.", ("denied", "Zorov Group", "Amadou Keita")),
+    ("Amadou Keita does not have anything to do with the Zorov Group, his lawyer said.", ("denied", "Amadou Keita", "Zorov Group")),
+    ("The court will rule on Amadou Keita's ties to the Zorov Group.", ("asserted", "Amadou Keita", "Zorov Group")),
+    ("The Zorov Group has been under the control of Amadou Keita since May.", ("asserted", "Zorov Group", "Amadou Keita")),
     ("\u201cThe officials of Ruvia have nothing to do with these private firms,\u201d a diplomat said.",
      ("denied", "Ruvia", "<private>")),
 ])
@@ -72,6 +76,12 @@ def test_a_denial_naming_no_one_keeps_its_denier(build_tools) -> None:
     "Amadou Keita denied involvement in any criminal activities.",  # a tie with no party
     "Athletes from Ruvia have no funding.",  # an absence, denied by no one
     "Amadou Keita won praise for her role in Zorov.",  # a part, not a tie
+    "The Zorov Group rejected closer ties with Amadou Keita.",  # a tie refused, none denied
+    "The Zorov Group cut ties with Amadou Keita last year.",  # a tie ended
+    "The Zorov Group denied funding to Amadou Keita's rivals.",  # no tie denied with a party
+    "The court will rule on Amadou Keita's claims.",  # no tie at all
+    "Paris is linked to London by a new rail line.",  # two capitals: places, not parties
+    "The rebels seized control of Gao.",  # control taken, not a tie
     "The Zorov Group sent fighters to Mali.",  # an event, not a tie
     "Officials discussed ties between the two countries.",  # no party named
 ])
@@ -94,7 +104,7 @@ def _claims(*views: RelationView) -> dict[str, ClaimView]:
 
 
 def _facts(views: list[RelationView], claims: dict[str, ClaimView]):
-    return relation_facts(views, claims, lambda doc: f"outlet {doc}", lambda anchor: anchor, NO_AGENCIES)
+    return relation_facts(views, claims, outlet_of=lambda doc: f"outlet {doc}", name_of=lambda anchor: anchor, agencies=NO_AGENCIES)
 
 
 ZOROV = ("zorov", PRIVATE_FORCE)
@@ -112,7 +122,7 @@ def test_ties_between_the_same_parties_told_differently_are_one_fact_with_their_
 def test_a_denial_of_ties_with_a_named_private_force_and_with_such_forces_by_kind_is_one_fact() -> None:
     views = [_view("r1", "d1", ("country:RV",), ZOROV, denied=True), _view("r2", "d2", ("country:RV",), (PRIVATE_FORCE,), denied=True)]
     _, fact_of = _facts(views, _claims(*views))
-    assert fact_of["r1"] is fact_of["r2"] and fact_of["r1"].about == "denial by country:RV of ties with private armed forces"
+    assert fact_of["r1"] is fact_of["r2"] and fact_of["r1"].about == "denied: ties between country:RV and private armed forces"
 
 
 def test_a_denial_meets_the_best_supported_tie_elsewhere_once_in_the_deniers_own_words() -> None:
@@ -124,9 +134,9 @@ def test_a_denial_meets_the_best_supported_tie_elsewhere_once_in_the_deniers_own
              replace(_view("r5", "d4", ("country:RV",), (PRIVATE_FORCE,), denied=True), quoted=True)]
     claims = _claims(*views)
     _, fact_of = _facts(views, claims)
-    (found,) = relation_contradictions(views, fact_of, claims, lambda anchor: anchor)
+    (found,) = relation_contradictions(views, fact_of, claims, name_of=lambda anchor: anchor)
     assert (found.a, found.b, found.type) == ("clm_r2", "clm_r5", "assert_vs_deny")
-    assert "country:RV denies it" in found.explanation
+    assert "the other denies the tie" in found.explanation
 
 
 def test_a_denial_naming_no_one_meets_only_the_best_supported_tie_of_its_denier() -> None:
@@ -135,8 +145,8 @@ def test_a_denial_naming_no_one_meets_only_the_best_supported_tie_of_its_denier(
              _view("r4", "d3", ("keita",), (), denied=True)]
     claims = _claims(*views)
     _, fact_of = _facts(views, claims)
-    (found,) = relation_contradictions(views, fact_of, claims, lambda anchor: anchor)
-    assert found.b == "clm_r4" and found.a in {"clm_r1", "clm_r2"} and "any such tie" in found.explanation
+    (found,) = relation_contradictions(views, fact_of, claims, name_of=lambda anchor: anchor)
+    assert found.b == "clm_r4" and found.a in {"clm_r1", "clm_r2"} and "denies any tie of keita" in found.explanation
 
 
 def test_a_denial_is_not_set_against_its_own_article_nor_against_other_parties() -> None:
@@ -144,7 +154,7 @@ def test_a_denial_is_not_set_against_its_own_article_nor_against_other_parties()
              _view("r3", "d2", ("country:KS",), (PRIVATE_FORCE,), denied=True)]
     claims = _claims(*views)
     _, fact_of = _facts(views, claims)
-    assert relation_contradictions(views, fact_of, claims, lambda anchor: anchor) == []
+    assert relation_contradictions(views, fact_of, claims, name_of=lambda anchor: anchor) == []
 
 
 # 3. End to end --------------------------------------------------------------------------------

@@ -49,9 +49,9 @@ def resolve_facts(store: Store, country_of: Callable[[str], str | None] | None) 
     contradictions = find_contradictions(facts, by_id, quantities, rates, anchors.name,
                                          lambda claim: claim in claims and is_cited(claims[claim]))
     relations = list(relation_views(store, anchors))
-    tie_facts, fact_of_relation = relation_facts(relations, claims, outlet_of, anchors.name, agencies)
+    tie_facts, fact_of_relation = relation_facts(relations, claims, outlet_of=outlet_of, name_of=anchors.name, agencies=agencies)
     facts += tie_facts
-    contradictions += relation_contradictions(relations, fact_of_relation, claims, anchors.name)
+    contradictions += relation_contradictions(relations, fact_of_relation, claims, name_of=anchors.name)
     touched = contradictions_by_fact(contradictions)
     facts = [replace(f, status="contested") if f.id in touched else f for f in facts]
     return replace_facts(store, facts, contradictions)

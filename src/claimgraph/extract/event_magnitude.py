@@ -1,4 +1,5 @@
-"""The size of an event: how many were moved, what sum was paid, how many were killed."""
+"""The size of an event: how many were moved, what sum was paid, how many were killed, and
+the level a reduction leaves ("reduce the 5,000-strong force by half": 2,500 left)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,15 @@ from claimgraph.extract.event_roles import phrase_tokens, themes
 from claimgraph.extract.quantities import Quantity
 
 MONEY_UNIT = re.compile(r"^[A-Z]{3}(/[a-z]+)?$")  # ISO currency, optionally by period ("USD/month")
+
+
+@dataclass(frozen=True)
+class Level:
+    """How many are left after a reduction or a withdrawal, as the text gives it."""
+
+    value: float
+    qualifier: str  # the qualifier of the figure it comes from ("around 3,000": about)
+    text: str  # the words that give it: "by half", "to around 3,000", "its troops"
 
 
 @dataclass(frozen=True)
@@ -74,3 +84,35 @@ def fatalities_of(quantity: Quantity) -> Fatalities:
     if quantity.qualifier == "up_to":
         return Fatalities(None, None, value)
     return Fatalities(value if quantity.qualifier == "exact" else None, value, value if quantity.qualifier == "exact" else None)
+
+
+# --- level --------------------------------------------------------------------------------
+
+_WHOLE_WORDS = frozenset({"full", "complete", "total", "entire"})
+_OWNERS = frozenset({"its", "their", "his", "her", "all"})
+
+
+def level_after(token: Token, sentence: Span, quantities: list[Quantity], size: Quantity | None,
+                lexicon: EventLexicon) -> Level | None:
+    """What a reduction or withdrawal leaves: the figure it goes down "to" ("will drop from
+    around 5,000 to around 3,000"), its size less a share ("reduce the 5,000-strong force by
+    half"), or none at all for a whole withdrawal ("a full withdrawal", "withdraws its troops":
+    a force's own troops with no figure are all of them)."""
+    inside = [q for q in quantities if sentence.start_char <= q.start < sentence.end_char]
+    for quantity in inside:
+        before = sentence.doc.text[max(sentence.start_char, quantity.start - 4):quantity.start].lower()
+        if before.endswith("to ") and _counts_parties(quantity, lexicon) and quantity is not size:
+            return Level(quantity.value, quantity.qualifier, f"to {quantity.text}")
+    if size is not None:
+        for quantity in inside:
+            if quantity.unit in ("fraction", "%") and quantity.text.lower().startswith("by ") and 0 < quantity.value:
+                share = quantity.value / 100 if quantity.unit == "%" else quantity.value
+                if share < 1:
+                    return Level(size.value * (1 - share), size.qualifier, f"{size.text} reduced {quantity.text}")
+        return None
+    if any(c.lower_ in _WHOLE_WORDS for c in token.children if c.dep_ == "amod"):
+        return Level(0.0, "exact", f"{next(c.text for c in token.children if c.lower_ in _WHOLE_WORDS)} {token.text}")
+    for head in themes(token, lexicon):
+        if lexicon.in_class(head.lemma_, "force") and any(c.lower_ in _OWNERS for c in head.children if c.dep_ in ("poss", "det", "predet")):
+            return Level(0.0, "exact", " ".join(t.text for t in sorted(phrase_tokens(head), key=lambda t: t.i)))
+    return None

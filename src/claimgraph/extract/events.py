@@ -34,7 +34,7 @@ from claimgraph.extract.event_roles import (
 )
 from claimgraph.extract.event_places import PLACE_TYPES, Setting, event_date, event_location, focus_country
 from claimgraph.extract.event_triggers import ENTITY_TYPES, Candidate, mentions_in, trigger_at
-from claimgraph.extract.event_magnitude import MONEY_UNIT, Fatalities, fatalities_of, magnitude
+from claimgraph.extract.event_magnitude import MONEY_UNIT, Fatalities, Level, fatalities_of, level_after, magnitude
 from claimgraph.extract.mentions import Mention
 from claimgraph.extract.quantities import Quantity
 
@@ -74,6 +74,7 @@ class Event:
     force: str | None = None  # "private" when a party is a private armed force (event_denials.py)
     denies: str | None = None  # a denial's denied content: "presence" or the denied event's type
     background: bool = False  # told as the time of another event ("after the coup"), not as news
+    level: Level | None = None  # what a reduction or withdrawal leaves ("by half", "its troops": none)
 
     def role(self, name: str) -> list[EventArgument]:
         return [a for a in self.arguments if a.role == name]
@@ -219,6 +220,7 @@ def _event(candidate: Candidate, doc_id: str, index: int, sentence: Span, mentio
         arguments.append(_argument("location", location))
     date = event_date(token, sentence, dates)
     quantity = magnitude(token, trigger, sentence, quantities, lexicon)
+    level = level_after(token, sentence, quantities, quantity, lexicon) if event_type == "WITHDRAWAL" else None
     return Event(
         doc=doc_id, sentence=index, start=token.idx, end=token.idx + len(token.text), trigger=token.text,
         type=event_type, plover=plover, mode=mode,
@@ -227,7 +229,7 @@ def _event(candidate: Candidate, doc_id: str, index: int, sentence: Span, mentio
         date=date.value if date else None, date_basis="sentence" if date else None,
         quantity=(quantity.start, quantity.end) if quantity else None,
         fatalities=fatalities_of(quantity) if quantity and trigger.plover == "ASSAULT" else None,
-        force=force, denies=denies, background=is_background(token),
+        force=force, denies=denies, background=is_background(token), level=level,
     )
 
 

@@ -26,15 +26,21 @@ from claimgraph.extract.mentions import Mention
 from claimgraph.extract.quotes import quote_spans
 
 PARTY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-_NEGATIONS = frozenset({"no", "never", "not", "n't", "nothing", "none", "without"})
+_NEGATIONS = frozenset({"no", "never", "not", "n't", "nothing", "none"})
+_SCOPE_PREPOSITIONS = frozenset({"in"})  # "any connection ... in Kessa": where, not with whom
 
 
 @dataclass(frozen=True)
 class RelationLexicon:
     nouns: dict[str, frozenset[str]]  # tie noun -> prepositions introducing the other party
+    governed_nouns: dict[str, frozenset[str]]  # tie noun -> the prepositions it must follow ("under the control of")
     participles: dict[str, frozenset[str]]
     verbs: frozenset[str]
     deny_verbs: frozenset[str]
+    report_deny_verbs: frozenset[str]  # deny a tie through a report of it ("dismissed reports of links")
+    report_nouns: frozenset[str]
+    holding_verbs: frozenset[str]  # a tie noun as their object is one their subject has ("has links to")
+    any_tie_nouns: frozenset[str]  # may be denied without naming the other party ("any such links")
     denial_only: frozenset[str]  # nouns that state a tie only when denied ("any role in")
     institution_heads: frozenset[str]
     activity_heads: frozenset[str]
@@ -44,8 +50,12 @@ def load_relation_lexicon() -> RelationLexicon:
     data = json.loads(resources.files("claimgraph.extract").joinpath("data/relations.json").read_text("utf-8"))
     return RelationLexicon(
         nouns={word: frozenset(preps) for word, preps in data["nouns"].items()},
+        governed_nouns={word: frozenset(preps) for word, preps in data["governed_nouns"].items()},
         participles={word: frozenset(preps) for word, preps in data["participles"].items()},
-        verbs=frozenset(data["verbs"]), deny_verbs=frozenset(data["deny_verbs"]), denial_only=frozenset(data["denial_only"]),
+        verbs=frozenset(data["verbs"]), deny_verbs=frozenset(data["deny_verbs"]),
+        report_deny_verbs=frozenset(data["report_deny_verbs"]), report_nouns=frozenset(data["report_nouns"]),
+        holding_verbs=frozenset(data["holding_verbs"]), any_tie_nouns=frozenset(data["any_tie_nouns"]),
+        denial_only=frozenset(data["denial_only"]),
         institution_heads=frozenset(data["institution_heads"]), activity_heads=frozenset(data["activity_heads"]),
     )
 
@@ -89,16 +99,16 @@ def extract_relations(doc: Doc, doc_id: str, mentions: list[Mention], lexicon: R
                 continue
             holder_token, other_token = tie
             denial = _denial(token, lexicon)
-            if denial is None and token.lower_ in lexicon.denial_only:
-                continue  # "her role in the film": a part, not a tie
+            if denial is None and (token.lower_ in lexicon.denial_only or token.lemma_.lower() == "do"):
+                continue  # "her role in the film": a part; "has anything to do with": a question
             holder = _party(holder_token, parties, lexicon, forces) if holder_token is not None else None
             other = _party(other_token, parties, lexicon, forces) if other_token is not None else None
             if holder is None or (other_token is not None and other is None):
                 continue  # "denied involvement in criminal activities": a tie with no party
-            # A denial naming no one must be one ("has denied any such links"): "athletes who
-            # have no funding" deny nothing.
-            if other is None and denial != "denied" or (other is not None and _same(holder, other)):
+            if other is None and not _denies_any_tie(token, denial, lexicon):
                 continue
+            if other is not None and (_same(holder, other) or holder.type == other.type == "GPE"):
+                continue  # "Paris is linked to London by rail": places, not parties, are tied
             denied = denial is not None
             quoted = any(start < token.idx < end for start, end in quotations)
             found.append(Relation(doc_id, sentence_index, token.idx, token.idx + len(token), token.text, "affiliation",
@@ -110,14 +120,22 @@ def _tie(token: Token, lexicon: RelationLexicon) -> tuple[Token | None, Token | 
     """(the token of the party holding the tie, the token of the other party) when `token` states a tie."""
     word = token.lower_
     if token.pos_ == "NOUN" and word in lexicon.nouns:
+        if token.dep_ == "dobj" and token.head.lemma_.lower() not in lexicon.holding_verbs:
+            return None  # "cut ties with", "seeks closer ties with": no tie their subject has
+        between = _object_after(token, frozenset({"between"}))
+        if between is not None and between.conjuncts:
+            return between, between.conjuncts[0]  # "links between X and Y"
         return _holder_of_noun(token), _object_after(token, lexicon.nouns[word])
+    if (token.pos_ == "NOUN" and word in lexicon.governed_nouns and token.dep_ == "pobj"
+            and token.head.lower_ in lexicon.governed_nouns[word]):
+        return _holder_of_noun(token), _object_after(token, frozenset({"of"}))
     if token.tag_ in ("VBN", "JJ") and word in lexicon.participles:
         return _holder_of_participle(token), _object_after(token, lexicon.participles[word], agent=True)
     if token.pos_ == "VERB" and token.tag_ != "VBN" and token.lemma_.lower() in lexicon.verbs:
         objects = children(token, "dobj")
         return subject(token), objects[0] if objects else None
-    if token.lemma_.lower() == "do" and token.dep_ == "relcl" and token.head.lower_ in ("nothing", "something", "anything"):
-        # "have nothing to do with X": the tie of the verb's subject with X
+    if token.lemma_.lower() == "do" and token.dep_ == "relcl" and token.head.lower_ in ("nothing", "anything"):
+        # "have nothing to do with X", "does not have anything to do with X": the tie of the verb's subject with X
         return subject(token.head.head), _object_after(token, frozenset({"with"}))
     return None
 
@@ -137,6 +155,9 @@ def _holder_of_noun(noun: Token) -> Token | None:
     as a proxy of Y" (the subject of the copula), "under the control of Y" (the subject of
     the clause it modifies)."""
     head = noun.head
+    owners = children(noun, "poss")
+    if owners and owners[0].pos_ in ("PROPN", "NOUN"):
+        return owners[0]  # "Keita's ties to Ruvia"
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         preposition, head = head, head.head
         if head.pos_ in ("NOUN", "PROPN"):
@@ -173,20 +194,37 @@ def _holder_of_participle(word: Token) -> Token | None:
 
 
 def _denial(token: Token, lexicon: RelationLexicon) -> str | None:
-    """"denied" when a denial verb governs the tie ("has denied any such links") or it is
-    "nothing to do with"; "negated" for "no links", "is not linked"; else None."""
-    if token.lemma_.lower() == "do" and token.head.lower_ == "nothing":
+    """"denied" when a denial verb governs the tie ("has denied any such links", "dismissed
+    reports of links", "denied that Ruvia had anything to do with it") or it is "nothing to
+    do with"; "negated" for "no links", "is not linked", "does not have anything to do
+    with"; else None."""
+    doing = token.lemma_.lower() == "do" and token.dep_ == "relcl"
+    if doing and token.head.lower_ == "nothing":
         return "denied"
     negated = any(c.lower_ in _NEGATIONS for c in children(token, "det", "neg"))
-    governor = token.head if token.dep_ in ("dobj", "pobj", "xcomp", "ccomp", "attr", "oprd") else token
-    for _ in range(2):
-        if governor.lemma_.lower() in lexicon.deny_verbs:
+    if doing:
+        governor = token.head.head  # the verb that has "anything to do with"
+    else:
+        governor = token.head if token.dep_ in ("dobj", "pobj", "xcomp", "ccomp", "attr", "oprd") else token
+    for _ in range(3):
+        lemma = governor.lemma_.lower()
+        if lemma in lexicon.deny_verbs:
+            return "denied"
+        if governor.lower_ in lexicon.report_nouns and governor.head.lemma_.lower() in lexicon.report_deny_verbs:
             return "denied"
         negated = negated or any(c.dep_ == "neg" for c in governor.children)
-        if governor.dep_ not in ("prep", "xcomp", "ccomp") or governor.head is governor:
+        if governor.dep_ not in ("prep", "xcomp", "ccomp", "pobj") or governor.head is governor:
             break
         governor = governor.head
     return "negated" if negated else None
+
+
+def _denies_any_tie(token: Token, denial: str | None, lexicon: RelationLexicon) -> bool:
+    """A denial that names no one must say so, of a tie ("has denied any such links", "any
+    connection in Kessa"): "athletes who have no funding", "denied funding to the group" and
+    "rejected links between crime and migration" deny no tie with a party."""
+    return (denial == "denied" and (token.lower_ in lexicon.any_tie_nouns or token.lemma_.lower() == "do")
+            and not any(c.dep_ == "prep" and c.lower_ not in _SCOPE_PREPOSITIONS for c in token.children))
 
 
 def _party(token: Token, parties: list[Mention], lexicon: RelationLexicon, forces: EventLexicon) -> Party | None:

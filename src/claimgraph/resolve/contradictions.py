@@ -73,13 +73,19 @@ def find_contradictions(facts: list[Fact], events: dict[str, EventView], quantit
                     told.add((kind, explanation))
                     _add(found, kind, a, b, explanation, fact.id)
     fact_of = {e: fact for fact in facts for e in fact.events}
-    reported: set[tuple[str, str]] = set()  # one figure conflict per pair of facts
+    reported: set[tuple[str, ...]] = set()  # one figure conflict per pair of facts (and one on what is left)
     for a, b in _plan_and_report_pairs(events.values(), fact_of):
         pair = (min(fact_of[a.id].id, fact_of[b.id].id), max(fact_of[a.id].id, fact_of[b.id].id))
         verdict = compare_quantities(quantities[a.quantity], quantities[b.quantity], rates) if pair not in reported else None
         if verdict is not None:
             reported.add(pair)
             _add(found, "numeric", a, b, f"{fact_of[a.id].about}: {verdict}{_caveat(a, b)}", fact_of[a.id].id)
+    for a, b in _level_pairs(events.values(), fact_of):
+        pair = (min(fact_of[a.id].id, fact_of[b.id].id), max(fact_of[a.id].id, fact_of[b.id].id), "level")
+        if pair not in reported and compare_quantities(_level_view(a), _level_view(b), rates) is not None:
+            reported.add(pair)
+            _add(found, "numeric", a, b, f"{fact_of[a.id].about}: {_left(a)} against {_left(b)}{_caveat(a, b)}",
+                 fact_of[a.id].id)
     for denial, asserted in denied_presence_pairs(events.values(), fact_of, cited):
         where = name_of(denial.country or denial.setting or "")
         _add(found, "assert_vs_deny", asserted, denial,
@@ -177,6 +183,31 @@ def _plan_and_report_pairs(events: Iterable[EventView], fact_of: dict[str, Fact]
                 if (a.doc != b.doc and a.claims and b.claims and fact_of[a.id].id != fact_of[b.id].id
                         and (a.status in planned) != (b.status in planned)):
                     yield a, b
+
+
+def _level_pairs(events: Iterable[EventView], fact_of: dict[str, Fact]) -> Iterable[tuple[EventView, EventView]]:
+    """Two reductions or withdrawals by the same party, told in two articles, each saying what
+    it leaves ("reduce the contingent by half", "withdraws its troops")."""
+    blocks: dict[tuple[str, str], list[EventView]] = defaultdict(list)
+    for event in events:
+        if event.level is not None and event.claims and event.id in fact_of:
+            for anchor in event.actors:
+                blocks[(event.type, anchor)].append(event)
+    for members in blocks.values():
+        for index, a in enumerate(members):
+            for b in members[:index]:
+                if a.doc != b.doc:
+                    yield a, b
+
+
+def _level_view(event: EventView) -> QuantityView:
+    value, qualifier, text = event.level or (0.0, "exact", "")
+    return QuantityView(f"{event.id}:level", text, value, None, "", qualifier)
+
+
+def _left(event: EventView) -> str:
+    value, _, text = event.level or (0.0, "exact", "")
+    return f"{text!r} ({'none' if value == 0 else f'{value:,.0f}'} left)"
 
 
 def _caveat(a: EventView, b: EventView) -> str:

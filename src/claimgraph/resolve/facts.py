@@ -58,6 +58,7 @@ class EventView:
     force: str | None = None  # "private" when a party is a private armed force (mercenaries, a PMC)
     denies: str | None = None  # a denial's denied content: "presence" or the denied event's type
     background: bool = False  # told as the time of another event: the article's, not its speaker's
+    level: tuple[float, str, str] | None = None  # (value, qualifier, words) a reduction or withdrawal leaves
 
 
 @dataclass(frozen=True)

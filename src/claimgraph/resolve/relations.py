@@ -57,11 +57,14 @@ def party_anchors(entity_id: str | None, force: str | None, anchors: Anchors) ->
     return tuple(found)
 
 
-def relation_facts(relations: list[RelationView], claims: dict[str, ClaimView], outlet_of: Callable[[str], str],
+def relation_facts(relations: list[RelationView], claims: dict[str, ClaimView], *, outlet_of: Callable[[str], str],
                    name_of: Callable[[str], str], agencies: Agencies) -> tuple[list[Fact], dict[str, Fact]]:
-    """The facts the relations state, and the fact of each relation."""
+    """The facts the relations state, and the fact of each relation. A tie told only as a
+    speculation ("it is unclear whether X is funded by Y") states nothing."""
     groups: dict[tuple[str, ...], list[RelationView]] = defaultdict(list)
     for relation in relations:
+        if relation.polarity == "asserted" and all(_modality(c, claims) == "speculative" for c in relation.claims):
+            continue
         if relation.polarity == "asserted" and relation.object:
             groups[("asserted", relation.kind, *sorted((relation.subject[0], relation.object[0])))].append(relation)
         elif relation.polarity == "denied":
@@ -90,14 +93,16 @@ def _about(key: tuple[str, ...], name_of: Callable[[str], str]) -> str:
     def name(anchor: str) -> str:
         return "private armed forces" if anchor == PRIVATE_FORCE else name_of(anchor)
 
+    # A denial is worded by whose tie it denies, not by who speaks: "the imam said Ruvia has
+    # nothing to do with it" is the imam's denial of Ruvia's ties.
     if key[0] == "asserted":
         return f"ties between {name(key[2])} and {name(key[3])}"
     if key[3] == _ANYONE:
-        return f"denial by {name(key[2])} of any ties"
-    return f"denial by {name(key[2])} of ties with {name(key[3])}"
+        return f"denied: any ties of {name(key[2])}"
+    return f"denied: ties between {name(key[2])} and {name(key[3])}"
 
 
-def relation_contradictions(relations: list[RelationView], fact_of: dict[str, Fact], claims: dict[str, ClaimView],
+def relation_contradictions(relations: list[RelationView], fact_of: dict[str, Fact], claims: dict[str, ClaimView], *,
                             name_of: Callable[[str], str]) -> list[Contradiction]:
     """Each denial fact against the best supported fact, told elsewhere, of the tie it denies."""
     asserted = [r for r in relations if r.polarity == "asserted" and r.object and r.id in fact_of]
@@ -121,9 +126,10 @@ def relation_contradictions(relations: list[RelationView], fact_of: dict[str, Fa
         denial = min((d for d, _ in pairs), key=lambda d: (not d.quoted, _certainty(d, claims), d.id))
         fact = fact_of[relation.id]
         claim_a, claim_b = relation.claims[0], denial.claims[0]
-        identifier = "ctr_" + hashlib.sha1(":".join(("assert_vs_deny", *sorted((claim_a, claim_b)))).encode()).hexdigest()[:16]
-        explanation = (f"{fact.about[0].upper()}{fact.about[1:]}: one source states the tie, "
-                       f"{name_of(denial.subject[0])} denies {'any such tie' if not denial.object else 'it'}; "
+        # Its own key ("tie" and the fact): an event contradiction may pair the same two claims.
+        identifier = "ctr_" + hashlib.sha1(":".join(("tie", fact.id, *sorted((claim_a, claim_b)))).encode()).hexdigest()[:16]
+        denied = "any tie of " + name_of(denial.subject[0]) if not denial.object else "the tie"
+        explanation = (f"{fact.about[0].upper()}{fact.about[1:]}: one source states the tie, the other denies {denied}; "
                        "the denial may concern another time or another kind of tie than the report.")
         found.append(Contradiction(identifier, "assert_vs_deny", claim_a, claim_b, explanation, fact.id))
     return found
@@ -139,6 +145,10 @@ def _meets(denial: RelationView, relation: RelationView) -> bool:
 
 
 def _certainty(relation: RelationView, claims: dict[str, ClaimView]) -> int:
-    """How firmly a relation's claim states it (a claim told as fact first, an alleged one last)."""
-    claim = claims.get(relation.claims[0])
-    return _CERTAINTY.get(getattr(claim, "modality", "fact"), 1) if claim else 3
+    """How firmly a relation's claim states it (a claim told as fact first, a speculation last)."""
+    return _CERTAINTY.get(_modality(relation.claims[0], claims), 3)
+
+
+def _modality(claim_id: str, claims: dict[str, ClaimView]) -> str:
+    claim = claims.get(claim_id)
+    return claim.modality if claim else "speculative"

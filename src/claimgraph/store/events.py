@@ -39,6 +39,7 @@ class StoredEvent:
     force: str | None = None  # "private" when a party is a private armed force
     denies: str | None = None  # a denial's denied content: "presence" or an event type
     background: bool = False  # told as the time of another event ("after the coup")
+    level: tuple[float, str, str] | None = None  # (value, qualifier, words) left by a reduction or withdrawal
 
 
 def event_id(event: Event) -> str:
@@ -52,12 +53,13 @@ def add_events(store: Store, events: Iterable[Event], quantity_id: Callable[[str
         identifier = event_id(event)
         fatalities = event.fatalities
         inserted = store.connection.execute(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
             (identifier, event.doc, event.sentence, event.start, event.end, event.trigger, event.type, event.plover,
              event.mode, event.context, event.status, event.location_basis, event.date, event.date_basis,
              quantity_id(event.doc, *event.quantity) if event.quantity else None,
              fatalities.low if fatalities else None, fatalities.best if fatalities else None,
-             fatalities.high if fatalities else None, event.force, event.denies, int(event.background)),
+             fatalities.high if fatalities else None, event.force, event.denies, int(event.background),
+             *((event.level.value, event.level.qualifier, event.level.text) if event.level else (None, None, None))),
         ).rowcount
         if not inserted:  # one trigger read twice as the same event
             continue
@@ -101,6 +103,7 @@ def _event(store: Store, row: sqlite3.Row) -> StoredEvent:
         fatalities_low=row["fatalities_low"], fatalities_best=row["fatalities_best"], fatalities_high=row["fatalities_high"],
         claims=_reporting_claims(store, row), force=row["force"], denies=row["denies"],
         background=bool(row["background"]),
+        level=(row["level_value"], row["level_qualifier"], row["level_text"]) if row["level_value"] is not None else None,
     )
 
 

@@ -105,7 +105,7 @@ def event_views(store: Store, anchors: Anchors) -> Iterator[EventView]:
             if (event.location, told) not in places:
                 brief = entity_briefs(store, [event.location]).get(event.location)
                 located = brief.place if brief else None
-                specific = located is not None and located.kind not in ("country", "continent", "region")
+                specific = located is not None and located.kind not in ("country", "continent", "region", "area")
                 setting = f"country:{located.country}" if located is not None and located.country else None
                 country = setting if told else None  # a coup in Lima is a coup in Peru
                 places[(event.location, told)] = (anchors.anchor(event.location) if specific else None,
@@ -116,7 +116,7 @@ def event_views(store: Store, anchors: Anchors) -> Iterator[EventView]:
             id=event.id, doc=event.doc, type=event.type if event.type != "OTHER" else f"OTHER/{event.plover}", status=event.status,
             actors=anchors.anchors(event.actors, acting=True), targets=anchors.anchors(event.targets),
             place=place, point=point, country=country, date=event.date, claims=event.claims, quantity=event.quantity,
-            setting=setting, denies=event.denies, background=event.background,
+            setting=setting, denies=event.denies, background=event.background, level=event.level,
             force=event.force or ("private" if any(a in anchors.private_forces for a in event.actors) else None),
         )
 

@@ -20,7 +20,9 @@ def add_relations(store: Store, relations: Iterable[Relation]) -> int:
     rows = [(relation_id(r), r.doc, r.sentence, r.start, r.end, r.trigger, r.kind, r.polarity,
              *_party_columns(r.subject), *_party_columns(r.object), int(r.quoted)) for r in relations]
     store.connection.executemany(
-        "INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING", rows)
+        'INSERT INTO relations (id, doc_id, sentence, start, "end", trigger, kind, polarity, subject_text, subject_key, '
+        "subject_type, subject_force, object_text, object_key, object_type, object_force, quoted) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING", rows)
     return len(rows)
 
 
@@ -43,8 +45,8 @@ def relation_views(store: Store, anchors: Anchors) -> Iterator[RelationView]:
             continue
         subject = party_anchors(entity_of.get((row["subject_key"], row["subject_type"])), row["subject_force"], anchors)
         other = party_anchors(entity_of.get((row["object_key"], row["object_type"])), row["object_force"], anchors)
-        if not subject:
-            continue
+        if not subject or (not other and (row["object_key"] or row["object_force"])):
+            continue  # a party whose entity is gone: never read a named denial as "any ties"
         narrowest = claims[0]["length"]
         yield RelationView(id=row["id"], doc=row["doc_id"], kind=row["kind"], polarity=row["polarity"],
                            subject=subject, object=other, quoted=bool(row["quoted"]),

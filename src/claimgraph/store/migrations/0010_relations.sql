@@ -1,7 +1,7 @@
 -- Ties between parties that a sentence states or denies ("with ties to", "financed by",
 -- "has nothing to do with"): no events, so kept apart from them. A party is a mention
 -- (its key and type; its entity is found through the key once entities are resolved) or a
--- kind of force named by kind ('private': "our private companies"). Documents stored before
+-- kind of force named by kind ('private': "these private firms"). Documents stored before
 -- this migration have no relations until they are built again.
 CREATE TABLE relations (
     id TEXT PRIMARY KEY,

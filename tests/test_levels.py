@@ -1,0 +1,79 @@
+"""What a reduction or a withdrawal leaves, and two sources that disagree on it.
+
+"Ruvia plans to reduce its 4,000-strong contingent by half" leaves 2,000; "the force, which
+will drop from about 6,000 to about 2,000" leaves about 2,000; "Ruvia withdraws its troops" leaves
+none. A planned level against another article's report of what is left is a numeric
+contradiction, told as possibly one of time. Extraction runs the real pipeline on sentences
+written for the tests; the comparison builds `EventView` records by hand. Names are
+invented (Ruvia, Kessa); places are real (Gao, Mali).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from claimgraph.extract import Event
+from claimgraph.extract.document import extract_document
+from claimgraph.ingest.records import Article, Published
+from claimgraph.resolve.contradictions import find_contradictions
+from claimgraph.resolve.facts import EventView, Fact
+
+
+def _withdrawals(build_tools, text: str) -> list[Event]:
+    article = Article(id="d1", key="test", fingerprint="test", text=text, title=None, url=None, outlet=None,
+                      language="en", published=Published())
+    found = extract_document(article, build_tools.nlp(text), build_tools.lexicons, tagged=None, gazetteer=build_tools.gazetteer)
+    return [e for e in found.events if e.type == "WITHDRAWAL"]
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Ruvia plans to reduce its 4,000-strong contingent in Mali by half.", (2000.0, "exact", "4,000 reduced by half")),
+    ("The planned reduction of the Ruvian force, which will drop from about 6,000 soldiers in Mali to about 2,000 next year.",
+     (2000.0, "about", "to about 2,000")),
+    ("Ruvia withdraws its troops from Mali.", (0.0, "exact", "its troops")),
+    ("Ruvia announced a full withdrawal from Mali.", (0.0, "exact", "full withdrawal")),
+])
+def test_what_a_reduction_or_withdrawal_leaves_is_read_from_the_sentence(build_tools, text: str, level) -> None:
+    levels = [(e.level.value, e.level.qualifier, e.level.text) for e in _withdrawals(build_tools, text) if e.level]
+    assert levels == [level]
+
+
+@pytest.mark.parametrize("text", [
+    "Ruvia withdrew 300 troops from Gao.",  # a figure withdrawn, not what is left
+    "Ruvia withdrew from Gao on Monday.",  # nothing says how many stay
+])
+def test_a_withdrawal_that_does_not_say_what_is_left_has_no_level(build_tools, text: str) -> None:
+    events = _withdrawals(build_tools, text)
+    assert events and all(e.level is None for e in events)
+
+
+def _withdrawal(event_id: str, doc: str, status: str, level: tuple[float, str, str]) -> EventView:
+    return EventView(id=event_id, doc=doc, type="WITHDRAWAL", status=status, actors=frozenset({"country:RV"}),
+                     targets=frozenset(), place=None, point=None, country="country:ML", date=None,
+                     claims=(f"clm_{event_id}",), quantity=None, level=level)
+
+
+def _contradictions(*events: EventView) -> list:
+    facts = [Fact(f"f_{e.id}", "withdrawal by Ruvia", e.claims, (e.id,), (), "single_source") for e in events]
+    return find_contradictions(facts, {e.id: e for e in events}, {}, {}, lambda anchor: anchor)
+
+
+def test_a_planned_level_against_a_reported_full_withdrawal_is_a_numeric_contradiction_of_time() -> None:
+    halved = _withdrawal("e1", "d1", "planned", (2000.0, "exact", "4,000 reduced by half"))
+    gone = _withdrawal("e2", "d2", "happened", (0.0, "exact", "its troops"))
+    (found,) = _contradictions(halved, gone)
+    assert found.type == "numeric" and {found.a, found.b} == {"clm_e1", "clm_e2"}
+    assert "'4,000 reduced by half' (2,000 left)" in found.explanation and "'its troops' (none left)" in found.explanation
+    assert found.explanation.endswith("so the difference may be one of time.")
+
+
+def test_levels_that_can_both_hold_or_come_from_one_article_are_no_contradiction() -> None:
+    halved = _withdrawal("e1", "d1", "planned", (2000.0, "exact", "4,000 reduced by half"))
+    about = _withdrawal("e2", "d2", "planned", (2200.0, "about", "to about 2,200"))  # within the slack of "about"
+    assert _contradictions(halved, about) == []
+    same_article = replace(_withdrawal("e3", "d1", "happened", (0.0, "exact", "its troops")))
+    assert _contradictions(halved, same_article) == []
+    other_party = replace(_withdrawal("e4", "d3", "happened", (0.0, "exact", "its troops")), actors=frozenset({"country:KS"}))
+    assert _contradictions(halved, other_party) == []
