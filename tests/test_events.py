@@ -162,6 +162,8 @@ def test_a_negated_attack_is_kept_as_negated(build_tools) -> None:
         ("Ruvia will send instructors to Kessa.", "send", "TRAINING", "AGREE"),
         ("Ruvian instructors are expected to arrive in Bamako.", "arrive", "DEPLOY", "AGREE"),
         ("Ruvia plans to withdraw its troops from Kessa.", "withdraw", "WITHDRAWAL", "CONCEDE"),
+        # A plan named by a noun governs its infinitive, and "strike a deal" carries the deal.
+        ("Plans to strike a deal with Kessa angered Ruvian officials.", "deal", "AGREEMENT", "AGREE"),
     ],
 )
 def test_a_planned_event_is_a_promise_in_plover(build_tools, text, trigger, event_type, plover) -> None:

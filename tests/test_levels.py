@@ -43,6 +43,7 @@ def test_what_a_reduction_or_withdrawal_leaves_is_read_from_the_sentence(build_t
 @pytest.mark.parametrize("text", [
     "Ruvia withdrew 300 troops from Gao.",  # a figure withdrawn, not what is left
     "Ruvia withdrew from Gao on Monday.",  # nothing says how many stay
+    "His military adviser quit after the merger.",  # one person leaving, not a whole force
 ])
 def test_a_withdrawal_that_does_not_say_what_is_left_has_no_level(build_tools, text: str) -> None:
     events = _withdrawals(build_tools, text)

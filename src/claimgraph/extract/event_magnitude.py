@@ -90,6 +90,7 @@ def fatalities_of(quantity: Quantity) -> Fatalities:
 
 _WHOLE_WORDS = frozenset({"full", "complete", "total", "entire"})
 _OWNERS = frozenset({"its", "their", "his", "her", "all"})
+_WHOLE_BODIES = frozenset({"contingent", "force", "mission", "garrison", "army", "presence"})  # one body: all of it
 
 
 def level_after(token: Token, sentence: Span, quantities: list[Quantity], size: Quantity | None,
@@ -113,6 +114,7 @@ def level_after(token: Token, sentence: Span, quantities: list[Quantity], size: 
     if any(c.lower_ in _WHOLE_WORDS for c in token.children if c.dep_ == "amod"):
         return Level(0.0, "exact", f"{next(c.text for c in token.children if c.lower_ in _WHOLE_WORDS)} {token.text}")
     for head in themes(token, lexicon):
-        if lexicon.in_class(head.lemma_, "force") and any(c.lower_ in _OWNERS for c in head.children if c.dep_ in ("poss", "det", "predet")):
+        whole = head.tag_ == "NNS" or head.lemma_.lower() in _WHOLE_BODIES  # "its troops", not "his adviser"
+        if whole and lexicon.in_class(head.lemma_, "force") and any(c.lower_ in _OWNERS for c in head.children if c.dep_ in ("poss", "det", "predet")):
             return Level(0.0, "exact", " ".join(t.text for t in sorted(phrase_tokens(head), key=lambda t: t.i)))
     return None

@@ -236,7 +236,8 @@ def _governed(token: Token) -> bool:
         return True
     if token.dep_ == "advcl":  # a participle, not a clause of its own ("after ...", "when ...")
         return not children(token, "mark") and token.tag_ == "VBG"
-    if token.dep_ == "ccomp":  # an infinitive parsed as a clause ("allowing them to start")
+    if token.dep_ in ("ccomp", "acl"):  # an infinitive parsed as a clause ("allowing them to start"), or
+        # hanging from a noun ("plans to seal a deal": the plan governs it as "plan to" would)
         return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     return False
 
