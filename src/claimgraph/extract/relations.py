@@ -87,8 +87,9 @@ class Relation:
 def extract_relations(doc: Doc, doc_id: str, mentions: list[Mention], lexicon: RelationLexicon,
                       forces: EventLexicon, *, is_state: Callable[[str], bool] | None = None) -> list[Relation]:
     """The ties each sentence states or denies. A place is a party only as a state: a country
-    or a capital standing for its government (`is_state`; every place when not given), so
-    that "Gao is linked to Kidal by road" ties no one."""
+    or a capital standing for its government (`is_state`; every place when not given), and
+    two places are never a tie's two parties: "Gao is linked to Kidal by road", "Paris is
+    linked to London by rail" tie no one."""
     parties = [m for m in mentions if m.type in PARTY_TYPES and (m.type != "GPE" or is_state is None or is_state(m.text))]
     quotations = quote_spans(doc.text)
     found = []
