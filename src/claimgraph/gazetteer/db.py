@@ -106,7 +106,7 @@ def open_gazetteer(path: Path | None = None, *, on_build: Callable[[str], None] 
     """The gazetteer at ``path`` (default: ``default_gazetteer_path()``), built there first if missing."""
     path = Path(path) if path is not None else default_gazetteer_path()
     if not path.exists():
-        on_build(f"building the gazetteer at {path} (once; about 20 seconds)")
+        on_build(f"building the gazetteer at {path} (once; about 25 seconds)")
         build_gazetteer(path)
     return Gazetteer(path)
 
