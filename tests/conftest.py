@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
@@ -9,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from claimgraph import BuildOptions, BuildTools
+from claimgraph import BuildOptions, BuildTools, Store, build
+from claimgraph.extract.document import DocumentExtraction, extract_document
+from claimgraph.ingest.records import Article, Published
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("CLAIMGRAPH_SHARED", REPO.parent / "shared"))
@@ -44,3 +47,24 @@ def write_article(folder: Path, name: str, title: str, paragraphs: list[str]) ->
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(title + "\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
     return path
+
+
+def extract_text(build_tools: BuildTools, text: str) -> DocumentExtraction:
+    """Everything the extract stage draws from one sentence or paragraph, as a build would
+    (the attribution tagger when installed, the gazetteer)."""
+    article = Article(id="d1", key="test", fingerprint="test", text=text, title=None, url=None, outlet=None,
+                      language="en", published=Published())
+    tagger = build_tools.attribution_tagger
+    tagged = tagger.tag_many([text])[0] if tagger is not None else None
+    return extract_document(article, build_tools.nlp(text), build_tools.lexicons, tagged=tagged, gazetteer=build_tools.gazetteer)
+
+
+def build_news(folder: Path, build_tools: BuildTools, articles: list[tuple[str, str, str]]) -> Path:
+    """Build news records (outlet, title, text), one JSON file each, into folder/kb.db; its path."""
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    for index, (outlet, title, text) in enumerate(articles):
+        (corpus / f"article{index}.json").write_text(json.dumps({"title": title, "outlet": outlet, "text": text}), encoding="utf-8")
+    with Store.open(folder / "kb.db") as store:
+        build([corpus], store=store, options=BuildOptions(), tools=build_tools)
+    return folder / "kb.db"

@@ -13,30 +13,24 @@ Amadou Keita); places are real (Gao, Mali).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from claimgraph import BuildOptions, Store, build
+from claimgraph import Store
 from claimgraph.export import contract_records
 from claimgraph.extract import Event
-from claimgraph.extract.document import extract_document
-from claimgraph.ingest.records import Article, Published
 from claimgraph.resolve.contradictions import denied_presence_pairs, find_contradictions
 from claimgraph.resolve.facts import EventView, Fact
 from claimgraph.resolve.forces import names_private_force
+
+from .conftest import build_news, extract_text
 
 MALI = "country:ML"
 
 
 def _events(build_tools, text: str) -> list[Event]:
-    article = Article(id="d1", key="test", fingerprint="test", text=text, title=None, url=None, outlet=None,
-                      language="en", published=Published())
-    tagger = build_tools.attribution_tagger
-    tagged = tagger.tag_many([text])[0] if tagger is not None else None
-    return extract_document(article, build_tools.nlp(text), build_tools.lexicons, tagged=tagged,
-                            gazetteer=build_tools.gazetteer).events
+    return extract_text(build_tools, text).events
 
 
 def _one(build_tools, text: str, trigger: str) -> Event:
@@ -170,12 +164,7 @@ def test_a_denied_presence_is_flagged_against_another_articles_report(tmp_path: 
          "Gunmen attacked a market in Gao in Mali on Monday. Mali and Ruvia deny the presence of such mercenaries."),
         ("Lagos Wire", "Weather", "Heavy rains fell on Lagos on Monday, officials said."),
     ]
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for index, (outlet, title, text) in enumerate(articles):
-        (corpus / f"article{index}.json").write_text(json.dumps({"title": title, "outlet": outlet, "text": text}), encoding="utf-8")
-    with Store.open(tmp_path / "kb.db") as store:
-        build([corpus], store=store, options=BuildOptions(), tools=build_tools)
+    with Store.open(build_news(tmp_path, build_tools, articles)) as store:
         records = list(contract_records(store))
     claims = {r["id"]: r["text"] for r in records if r["kind"] == "claim"}
     (contradiction,) = [r for r in records if r["kind"] == "contradiction"]

@@ -15,17 +15,14 @@ from dataclasses import replace
 import pytest
 
 from claimgraph.extract import Event
-from claimgraph.extract.document import extract_document
-from claimgraph.ingest.records import Article, Published
 from claimgraph.resolve.contradictions import find_contradictions
 from claimgraph.resolve.facts import EventView, Fact
 
+from .conftest import extract_text
+
 
 def _withdrawals(build_tools, text: str) -> list[Event]:
-    article = Article(id="d1", key="test", fingerprint="test", text=text, title=None, url=None, outlet=None,
-                      language="en", published=Published())
-    found = extract_document(article, build_tools.nlp(text), build_tools.lexicons, tagged=None, gazetteer=build_tools.gazetteer)
-    return [e for e in found.events if e.type == "WITHDRAWAL"]
+    return [e for e in extract_text(build_tools, text).events if e.type == "WITHDRAWAL"]
 
 
 @pytest.mark.parametrize("text, level", [

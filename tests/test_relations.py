@@ -11,30 +11,24 @@ Names are invented (Ruvia, Kessa, Zorov, Amadou Keita); places are real (Gao, Ki
 
 from __future__ import annotations
 
-import json
 import subprocess
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from claimgraph import BuildOptions, Store, build
+from claimgraph import Store
 from claimgraph.export import contract_records
-from claimgraph.extract.document import extract_document
 from claimgraph.extract.relations import Relation
-from claimgraph.ingest.records import Article, Published
 from claimgraph.resolve.facts import ClaimView
 from claimgraph.resolve.origins import NO_AGENCIES
 from claimgraph.resolve.relations import PRIVATE_FORCE, RelationView, relation_contradictions, relation_facts
 
+from .conftest import build_news, extract_text
+
 
 def _relations(build_tools, text: str) -> list[Relation]:
-    article = Article(id="d1", key="test", fingerprint="test", text=text, title=None, url=None, outlet=None,
-                      language="en", published=Published())
-    tagger = build_tools.attribution_tagger
-    tagged = tagger.tag_many([text])[0] if tagger is not None else None
-    return extract_document(article, build_tools.nlp(text), build_tools.lexicons, tagged=tagged,
-                            gazetteer=build_tools.gazetteer).relations
+    return extract_text(build_tools, text).relations
 
 
 def _summary(relation: Relation) -> tuple[str, str, str | None]:
@@ -173,13 +167,7 @@ ARTICLES = [
 
 @pytest.fixture
 def tie_store(tmp_path: Path, build_tools) -> Path:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for index, (outlet, title, text) in enumerate(ARTICLES):
-        (corpus / f"article{index}.json").write_text(json.dumps({"title": title, "outlet": outlet, "text": text}), encoding="utf-8")
-    with Store.open(tmp_path / "kb.db") as store:
-        build([corpus], store=store, options=BuildOptions(), tools=build_tools)
-    return tmp_path / "kb.db"
+    return build_news(tmp_path, build_tools, ARTICLES)
 
 
 def test_ties_become_a_fact_of_two_origins_and_their_denial_a_contradiction(tie_store: Path) -> None:
