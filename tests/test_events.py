@@ -225,7 +225,7 @@ def test_a_negated_event_without_a_speaker_stays_negated(build_tools) -> None:
     ("Amadou Keita questioned the junta after two coups took place in Kessa.", "coups", True),
     ("Since the coup two years ago, Kessa and Ruvia have been at odds.", "coup", True),
     ("Ruvia withdrew its troops following the attack on Gao, the minister said.", "attack", True),
-    ("The deal was signed by the coup junta in Bamako.", "coup", True),
+    ("The deal was signed by the coup junta in Lima.", "coup", True),
     ("Gunmen attacked Gao after midnight, residents said.", "attacked", False),
     ("Ruvia deployed troops to Gao, Amadou Keita said.", "deployed", False),
 ])

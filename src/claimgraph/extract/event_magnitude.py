@@ -111,8 +111,9 @@ def level_after(token: Token, sentence: Span, quantities: list[Quantity], size: 
                 if share < 1:
                     return Level(size.value * (1 - share), size.qualifier, f"{size.text} reduced {quantity.text}")
         return None
-    if any(c.lower_ in _WHOLE_WORDS for c in token.children if c.dep_ == "amod"):
-        return Level(0.0, "exact", f"{next(c.text for c in token.children if c.lower_ in _WHOLE_WORDS)} {token.text}")
+    whole_word = next((c for c in token.children if c.dep_ == "amod" and c.lower_ in _WHOLE_WORDS), None)
+    if whole_word is not None:
+        return Level(0.0, "exact", f"{whole_word.text} {token.text}")
     for head in themes(token, lexicon):
         whole = head.tag_ == "NNS" or head.lemma_.lower() in _WHOLE_BODIES  # "its troops", not "his adviser"
         if whole and lexicon.in_class(head.lemma_, "force") and any(c.lower_ in _OWNERS for c in head.children if c.dep_ in ("poss", "det", "predet")):

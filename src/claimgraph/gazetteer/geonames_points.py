@@ -85,7 +85,7 @@ def _region(geonameid: str, rows: list[list], descriptive: frozenset[str]) -> Pl
               and not (country and set(place_key(name).split()) <= descriptive)}
     if not usable:
         return None
-    # Names in Latin script are the ones English news uses ("Donbas", "Nagorno-Karabakh");
+    # Names in Latin script are the ones English news uses ("Transnistria", "the Levant");
     # the others (Cyrillic, Arabic) are kept as alternate names.
     latin = {name for name in usable if _is_latin(name)}
     return PlaceRow(id=f"geonames:{geonameid}", name=official, lat=float(lat), lon=float(lon), country=country,

@@ -206,8 +206,8 @@ def _level_view(event: EventView) -> QuantityView:
 
 
 def _left(event: EventView) -> str:
-    value, _, text = event.level or (0.0, "exact", "")
-    return f"{text!r} ({'none' if value == 0 else f'{value:,.0f}'} left)"
+    level = _level_view(event)
+    return f"{level.text!r} ({'none' if level.value == 0 else f'{level.value:,.0f}'} left)"
 
 
 def _caveat(a: EventView, b: EventView) -> str:

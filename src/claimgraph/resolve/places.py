@@ -30,7 +30,7 @@ from claimgraph.extract.places import PlaceCue
 from claimgraph.gazetteer import Gazetteer, GazetteerPlace, NamedPlace, place_key
 
 # In order of preference under one name; a division and a named area that is none (GeoNames
-# RGN: "Donbas", "the Levant") rank together, by population.
+# RGN: "Kurdistan", "the Levant") rank together, by population.
 BROAD_TIERS = (("country",), ("region", "area"), ("continent",))
 BROAD_KINDS = tuple(kind for tier in BROAD_TIERS for kind in tier)
 _REGION_KINDS = frozenset({"region", "area"})

@@ -101,18 +101,18 @@ def _event(store: Store, row: sqlite3.Row) -> StoredEvent:
         location=roles["location"][0] if roles["location"] else None, location_basis=row["location_basis"],
         date=row["date_value"], date_basis=row["date_basis"], quantity=row["quantity_id"],
         fatalities_low=row["fatalities_low"], fatalities_best=row["fatalities_best"], fatalities_high=row["fatalities_high"],
-        claims=_reporting_claims(store, row), force=row["force"], denies=row["denies"],
+        claims=reporting_claims(store, row["doc_id"], row["start"], row["end"]), force=row["force"], denies=row["denies"],
         background=bool(row["background"]),
         level=(row["level_value"], row["level_qualifier"], row["level_text"]) if row["level_value"] is not None else None,
     )
 
 
-def _reporting_claims(store: Store, row: sqlite3.Row) -> tuple[str, ...]:
-    """The claims that carry the trigger: the narrowest span holding it (a relative clause
-    with its own speaker rather than the whole sentence), one per speaker."""
+def reporting_claims(store: Store, doc_id: str, start: int, end: int) -> tuple[str, ...]:
+    """The claims that carry a word (an event's trigger, a tie's): the narrowest span holding
+    it (a relative clause with its own speaker rather than the whole sentence), one per speaker."""
     found = store.connection.execute(
         'SELECT id, "end" - start AS length FROM claims WHERE doc_id = ? AND start <= ? AND "end" >= ? ORDER BY length, id',
-        (row["doc_id"], row["start"], row["end"]),
+        (doc_id, start, end),
     ).fetchall()
     if not found:
         return ()

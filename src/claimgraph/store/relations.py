@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from claimgraph.extract.relations import Party, Relation
 from claimgraph.resolve.relations import RelationView, party_anchors
 from claimgraph.store.db import Store
+from claimgraph.store.events import reporting_claims
 from claimgraph.store.facts import Anchors
 
 
@@ -33,21 +34,18 @@ def _party_columns(party: Party | None) -> tuple[str | None, str | None, str | N
 
 
 def relation_views(store: Store, anchors: Anchors) -> Iterator[RelationView]:
-    """Relations with their parties as anchors, and the claims that carry them (the
-    narrowest claim holding the word, as for events)."""
-    entity_of = {(row[0], row[1]): row[2] for row in store.connection.execute("SELECT key, type, entity_id FROM entity_keys")}
-    rows = store.connection.execute('SELECT * FROM relations ORDER BY doc_id, start, id').fetchall()
+    """Relations with their parties as anchors (entities found through the mention keys, as
+    for event arguments), and the claims that carry them, as for events."""
+    rows = store.connection.execute(
+        "SELECT r.*, s.entity_id AS subject_entity, o.entity_id AS object_entity FROM relations r "
+        "LEFT JOIN entity_keys s ON s.key = r.subject_key AND s.type = r.subject_type "
+        "LEFT JOIN entity_keys o ON o.key = r.object_key AND o.type = r.object_type "
+        'ORDER BY r.doc_id, r.start, r.id').fetchall()
     for row in rows:
-        claims = store.connection.execute(
-            'SELECT id, "end" - start AS length FROM claims WHERE doc_id = ? AND start <= ? AND "end" >= ? ORDER BY length, id',
-            (row["doc_id"], row["start"], row["end"])).fetchall()
-        if not claims:
-            continue
-        subject = party_anchors(entity_of.get((row["subject_key"], row["subject_type"])), row["subject_force"], anchors)
-        other = party_anchors(entity_of.get((row["object_key"], row["object_type"])), row["object_force"], anchors)
-        if not subject or (not other and (row["object_key"] or row["object_force"])):
+        claims = reporting_claims(store, row["doc_id"], row["start"], row["end"])
+        subject = party_anchors(row["subject_entity"], row["subject_force"], anchors)
+        other = party_anchors(row["object_entity"], row["object_force"], anchors)
+        if not claims or not subject or (not other and (row["object_key"] or row["object_force"])):
             continue  # a party whose entity is gone: never read a named denial as "any ties"
-        narrowest = claims[0]["length"]
         yield RelationView(id=row["id"], doc=row["doc_id"], kind=row["kind"], polarity=row["polarity"],
-                           subject=subject, object=other, quoted=bool(row["quoted"]),
-                           claims=tuple(c["id"] for c in claims if c["length"] == narrowest))
+                           subject=subject, object=other, quoted=bool(row["quoted"]), claims=claims)
