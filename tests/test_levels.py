@@ -69,9 +69,31 @@ def test_a_planned_level_against_a_reported_full_withdrawal_is_a_numeric_contrad
 
 def test_levels_that_can_both_hold_or_come_from_one_article_are_no_contradiction() -> None:
     halved = _withdrawal("e1", "d1", "planned", (2000.0, "exact", "4,000 reduced by half"))
-    about = _withdrawal("e2", "d2", "planned", (2200.0, "about", "to about 2,200"))  # within the slack of "about"
+    about = _withdrawal("e2", "d2", "planned", (2200.0, "about", "to about 2,200"))  # within the slack of "about" (10%)
     assert _contradictions(halved, about) == []
     same_article = replace(_withdrawal("e3", "d1", "happened", (0.0, "exact", "its troops")))
     assert _contradictions(halved, same_article) == []
     other_party = replace(_withdrawal("e4", "d3", "happened", (0.0, "exact", "its troops")), actors=frozenset({"country:KS"}))
     assert _contradictions(halved, other_party) == []
+
+
+def test_two_names_for_one_force_of_the_same_size_are_compared() -> None:
+    """"Paris will halve its 4,000-strong contingent" and "the Ruvian operation will drop from
+    about 4,000 to about 3,000": one force, named by its capital and by its operation."""
+    halved = replace(_withdrawal("e1", "d1", "planned", (2000.0, "exact", "4,000 reduced by half")),
+                     actors=frozenset({"paris"}), size=4000.0, size_range=(4000.0, 4000.0))
+    dropping = replace(_withdrawal("e2", "d2", "planned", (3000.0, "about", "to about 3,000")),
+                       actors=frozenset({"operation"}), size=4000.0, size_range=(3600.0, 4400.0))
+    (found,) = _contradictions(halved, dropping)
+    assert found.type == "numeric" and {found.a, found.b} == {"clm_e1", "clm_e2"}
+    # 3,000 is 50% more than 2,000: beyond what rounding explains, so no rounding note
+    assert "rounding" not in found.explanation and found.explanation.endswith("different groups or moments.")
+    other_size = replace(dropping, size=9000.0, size_range=(8100.0, 9900.0))
+    assert _contradictions(halved, other_size) == []
+
+
+def test_a_small_gap_to_an_approximate_level_is_flagged_as_possibly_rounding() -> None:
+    halved = _withdrawal("e1", "d1", "planned", (2500.0, "exact", "5,000 reduced by half"))
+    about = _withdrawal("e2", "d2", "planned", (3000.0, "about", "to around 3,000"))
+    (found,) = _contradictions(halved, about)
+    assert "(they differ by 20%, which rounding an approximate figure may explain)" in found.explanation

@@ -15,9 +15,19 @@ from claimgraph.resolve.contradictions import QuantityView, contradictions_by_fa
 from claimgraph.resolve.facts import EventView, build_facts, group_events
 from claimgraph.resolve.money import stated_sum
 from claimgraph.resolve.origins import is_cited, load_agencies
-from claimgraph.resolve.relations import relation_contradictions, relation_facts
+from claimgraph.resolve.relations import accusation_standings, relation_contradictions, relation_facts
+from claimgraph.resolve.status_conflicts import status_conflicts
 from claimgraph.store import Store
-from claimgraph.store.facts import Anchors, claim_views, entity_anchors, event_views, outlets, quantity_views, replace_facts
+from claimgraph.store.facts import (
+    Anchors,
+    claim_views,
+    entity_anchors,
+    event_views,
+    outlets,
+    publication_dates,
+    quantity_views,
+    replace_facts,
+)
 from claimgraph.store.relations import relation_views
 
 _TYPE_WORDS = {
@@ -48,7 +58,9 @@ def resolve_facts(store: Store, country_of: Callable[[str], str | None] | None) 
     by_id = {e.id: e for e in events}
     contradictions = find_contradictions(facts, by_id, quantities, rates, anchors.name,
                                          lambda claim: claim in claims and is_cited(claims[claim]))
-    relations = list(relation_views(store, anchors))
+    fact_of = {e: fact for fact in facts for e in fact.events}
+    contradictions += status_conflicts(events, fact_of, publication_dates(store))
+    relations = list(relation_views(store, anchors)) + list(accusation_standings(events))
     tie_facts, fact_of_relation = relation_facts(relations, claims, outlet_of=outlet_of, name_of=anchors.name, agencies=agencies)
     facts += tie_facts
     contradictions += relation_contradictions(relations, fact_of_relation, claims, name_of=anchors.name)

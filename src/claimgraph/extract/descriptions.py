@@ -4,9 +4,13 @@
 European Union. A description refers to the nearest organisation named before it in the
 document whose name ends in a word the description fits (data/entity_types.json,
 'descriptions': a bloc is a union or a community, a company a company, a group or a
-holdings), and is a name ("the Zorov Group", not "a mercenary group"). It becomes a mention of that organisation, so that what "the bloc" does is done
-by the Union. Only the bare description counts: "the group of experts", "the armed groups"
-and "a company" name no one in particular.
+holdings), and is a name ("the Zorov Group", not "a mercenary group"). It becomes a
+mention of that organisation, so that what "the bloc" does is done by the Union.
+
+Adjectives and nouns may describe it further ("the Ruvian private security company"; the
+model may have tagged that phrase as an organisation of its own, which it is not: its last
+word is no name), but not those that set it apart ("the rival group": 'description_contrasts').
+"The group of experts", "the armed groups" and "a company" name no one in particular.
 """
 
 from __future__ import annotations
@@ -16,34 +20,49 @@ from spacy.tokens import Doc, Token
 from claimgraph.extract.mentions import EntityLexicon, Mention
 
 _NEAR_SENTENCES = 6  # an antecedent further back is no longer what "the group" means
+_DESCRIBING_POS = frozenset({"ADJ", "NOUN"})
 
 
 def descriptive_mentions(doc: Doc, doc_id: str, mentions: list[Mention], lexicon: EntityLexicon) -> list[Mention]:
-    """The mentions, with one more for each definite description of an organisation named before it."""
+    """The mentions, with one more for each definite description of an organisation named
+    before it (in place of a mention the model made of the description itself)."""
     # Names ending in an organisation's word are organisations, whatever the model says
     # ("the Zorov PMC" labelled a place): the description's fit decides below.
     organisations = [m for m in mentions if m.type in ("ORG", "GPE", "PERSON", "NORP")]
     if not organisations or not lexicon.descriptions:
         return mentions
-    taken = [(m.start, m.end) for m in mentions]
-    found = []
+    found: list[Mention] = []
+    replaced: list[Mention] = []
     for sentence_index, sentence in enumerate(doc.sents):
         for token in sentence:
             fits = lexicon.descriptions.get(token.lower_)
-            if fits is None or not _bare_definite(token) or any(s < token.idx + len(token) and token.idx < e for s, e in taken):
+            if fits is None or not _definite(token, lexicon.description_contrasts):
                 continue
+            end = token.idx + len(token)
+            on_head = [m for m in mentions if m.start < end and token.idx < m.end]
+            if any(_is_name(m.text) for m in on_head):
+                continue  # "the Zorov Group": a name, not a description
             antecedent = _antecedent(token, organisations, fits, sentence_index)
             if antecedent is not None:
-                start = next(c.idx for c in token.lefts)  # the article: "the bloc"
-                found.append(Mention(doc_id, start, token.idx + len(token), doc.text[start:token.idx + len(token)],
-                                     antecedent.type, antecedent.key, sentence_index))
-    return sorted(mentions + found, key=lambda m: (m.start, m.end)) if found else mentions
+                # Without the article, as names are ("Ruvian private security company"),
+                # unless nothing else is left ("the bloc").
+                words = [t for t in token.subtree if t.i <= token.i]
+                start = words[1].idx if len(words) > 1 and words[1] != token else words[0].idx
+                found.append(Mention(doc_id, start, end, doc.text[start:end], antecedent.type, antecedent.key, sentence_index))
+                replaced += on_head
+    if not found:
+        return mentions
+    return sorted([m for m in mentions if m not in replaced] + found, key=lambda m: (m.start, m.end))
 
 
-def _bare_definite(token: Token) -> bool:
-    """'the group' alone: singular, with 'the' and nothing else before it, no 'of' phrase after."""
+def _definite(token: Token, contrasts: frozenset[str]) -> bool:
+    """'the group', 'the Ruvian private security company': singular, 'the' first, then only
+    adjectives and nouns (none that sets it apart), and no 'of' phrase after."""
     lefts = list(token.lefts)
-    return (token.tag_ == "NN" and len(lefts) == 1 and lefts[0].dep_ == "det" and lefts[0].lower_ == "the"
+    if token.tag_ != "NN" or not lefts or lefts[0].dep_ != "det" or lefts[0].lower_ != "the":
+        return False
+    describing = [t for left in lefts[1:] for t in left.subtree]
+    return (all(t.pos_ in _DESCRIBING_POS and t.lower_ not in contrasts for t in describing)
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.rights))
 
 

@@ -12,6 +12,7 @@ from claimgraph.extract.cues import CueLexicon
 from claimgraph.extract.event_lexicon import EventLexicon
 from claimgraph.extract.events import Event, extract_events
 from claimgraph.extract.dates import DateMention, dateline_date, extract_dates, latest_past_date
+from claimgraph.extract.event_places import focus_country
 from claimgraph.extract.descriptions import descriptive_mentions
 from claimgraph.extract.learned import TaggedSpan
 from claimgraph.extract.mentions import EntityLexicon, Mention, Sentence, extract_mentions, extract_sentences
@@ -87,7 +88,8 @@ def extract_document(article: Article, doc: Doc | None, lexicons: Lexicons, *, t
         place_cues=cues,
         events=extract_events(doc, article.id, mentions, claims, dates, quantities, lexicons.events, is_country=is_country),
         relations=extract_relations(doc, article.id, mentions, lexicons.relations, lexicons.events,
-                                    is_state=(lambda name: _is_state(gazetteer, name)) if gazetteer is not None else None),
+                                    is_state=(lambda name: _is_state(gazetteer, name)) if gazetteer is not None else None,
+                                    home=focus_country(mentions, is_country) if is_country is not None else None),
     )
 
 

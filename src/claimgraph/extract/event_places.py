@@ -147,14 +147,27 @@ def event_date(token: Token, sentence: Span, dates: list[DateMention]) -> DateMe
     anchor = clause_verb(token)
     own = {t.idx for t in anchor.subtree if not _under_other_clause(t, anchor)}
     in_clause = [d for d in inside if d.start in own or any(d.start <= i < d.end for i in own)]
-    pool = in_clause or inside
-    return min(pool, key=lambda d: abs(d.start - token.idx))
+    # "training the junta that seized power in August 2020": a relative clause's date is its own
+    relative = {t.idx for t in anchor.subtree if _in_relative_clause(t, anchor)}
+    pool = in_clause or [d for d in inside if d.start not in relative]
+    return min(pool, key=lambda d: abs(d.start - token.idx)) if pool else None
 
 
 def _under_other_clause(token: Token, anchor: Token) -> bool:
     current = token
     while current.i != anchor.i and current.head.i != current.i:
         if current.dep_ in ("conj", "ccomp", "parataxis") and current.head.i == anchor.i:
+            return True
+        if current.dep_ == "relcl":
+            return True
+        current = current.head
+    return False
+
+
+def _in_relative_clause(token: Token, anchor: Token) -> bool:
+    current = token
+    while current.i != anchor.i and current.head.i != current.i:
+        if current.dep_ == "relcl":
             return True
         current = current.head
     return False

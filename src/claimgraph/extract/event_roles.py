@@ -109,6 +109,27 @@ def light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
     return None
 
 
+def agreement_parties(noun: Token, lexicon: EventLexicon) -> tuple[list[Token], list[Token]]:
+    """Who makes an agreement, and with whom, as the verb that makes it tells: "the deal
+    between Ruvia and Kessa", "a deal closed by the junta with Zorov", "a deal the two
+    countries concluded", "plans to seal a deal with Zorov" (no maker named, a counterpart)."""
+    makers = prepositional_objects(noun, {"between"})
+    # "between Kessa and Ruvia's Zorov Group" parses Kessa as a modifier of the group's name
+    makers += [m for p in makers for m in children(p, "nmod") if m.pos_ == "PROPN"]
+    verbs = [v for v in children(noun, "acl", "relcl") if v.lemma_.lower() in lexicon.agreement_verbs]
+    if noun.dep_ in ("dobj", "obj", "nsubjpass") and noun.head.lemma_.lower() in lexicon.agreement_verbs:
+        verbs.append(noun.head)
+    counterparts: list[Token] = []
+    for verb in verbs:
+        maker = agent(verb) or (subject(verb) if not is_passive(verb) else None)
+        if maker is not None and maker != noun and not makers:
+            makers = [maker]
+            # "closed by the junta with Zorov": the parser often hangs the counterpart on the maker
+            counterparts += prepositional_objects(maker, {"with"})
+        counterparts += prepositional_objects(verb, {"with"})
+    return makers, [c for c in counterparts if c not in makers]
+
+
 def prepositional_objects(token: Token, prepositions: frozenset[str] | set[str]) -> list[Token]:
     """Objects of the trigger's prepositions ('to Kessa', 'from Zorov')."""
     found = []

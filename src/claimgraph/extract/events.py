@@ -20,6 +20,7 @@ from claimgraph.extract.event_denials import denied_presence, force_kind
 from claimgraph.extract.event_lexicon import EventLexicon, Trigger
 from claimgraph.extract.event_roles import (
     agent,
+    agreement_parties,
     children,
     event_status,
     has_word_in_class,
@@ -251,7 +252,7 @@ def _participants(token: Token, trigger: Trigger, lexicon: EventLexicon,
     """Actors and targets: the doer and what is done to. Moved troops or weapons are not
     targets: their owner ('Ruvian helicopters') is the actor, their recipient the target.
     Also the heads of every party's phrase, named or not ('contractors', 'a company')."""
-    moved = []
+    moved, counterparts = [], []
     # Troops sent or withdrawn, arms delivered are moved; soldiers trained are its targets.
     if trigger.type in lexicon.movement_types and (trigger.theme is not None or trigger.type != "TRAINING"):
         moved = [t for t in themes(token, lexicon) if any(has_word_in_class(t, lexicon, c) for c in _MATERIAL_THEMES)]
@@ -260,6 +261,9 @@ def _participants(token: Token, trigger: Trigger, lexicon: EventLexicon,
         doers = children(token, "poss") + [c for c in children(token, "compound", "amod") if _names_a_doer(c, mentions)]
         doers += prepositional_objects(token, {"by"})
         done_to = [t for t in prepositional_objects(token, {"of", "against", "on", "with"}) if t not in moved]
+        if trigger.type == "AGREEMENT" and not doers:
+            doers, counterparts = agreement_parties(token, lexicon)
+            done_to += counterparts
         verb = light_verb(token, lexicon) if not doers else None
         if verb is not None:  # "Kessa provided training to Ruvian soldiers"
             doers = [d for d in ((agent(verb) if is_passive(verb) else subject(verb)),) if d is not None]
@@ -272,10 +276,18 @@ def _participants(token: Token, trigger: Trigger, lexicon: EventLexicon,
     else:
         doer = agent(token) if is_passive(token) else subject(token)
         doers = [doer] if doer is not None and doer not in moved else []
-        done_to = [t for t in themes(token, lexicon) if t not in moved and t is not doer]
+        done_to = [t for t in themes(token, lexicon) if t not in moved and t != doer]
+        if trigger.type == "AGREEMENT" and trigger.theme is not None:  # "Kessa signed a deal with Zorov", not "I agree with her"
+            counterparts = prepositional_objects(token, {"with"})
+            done_to += counterparts
+        if trigger.plover == "REQUEST" and not done_to:  # "requested that Ruvia stop its flights": of Ruvia
+            done_to = [h for c in children(token, "ccomp") for h in (subject(c),) if h is not None][:1]
     if moved or trigger.type in lexicon.destination_types:  # the recipient, the host visited
         done_to += prepositional_objects(token, {"to", "into"})
-    actors = _mentions_of(with_conjuncts(doers), mentions)
+    # "closed by the junta with Zorov": a counterpart parsed inside the maker's phrase is no maker
+    counterpart_words = mentions_in([t for c in counterparts for t in phrase_tokens(c)], mentions)
+    actors = [m for m in _mentions_of(with_conjuncts(doers), mentions) if m not in counterpart_words]
+    actors += [m for m in _office_states(with_conjuncts(doers), mentions, lexicon) if m not in actors]
     if not actors and moved:
         actors = _mentions_of(moved, mentions)
     targets = [m for m in _mentions_of(with_conjuncts(done_to), mentions) if m not in actors]
@@ -307,6 +319,19 @@ def _mentions_of(heads: Iterable[Token], mentions: list[Mention]) -> list[Mentio
         for mention in named or mentions_in(phrase_tokens(head), mentions):
             if mention not in found and mention.type in ENTITY_TYPES and not _where_based(mention, head):
                 found.append(mention)
+    return found
+
+
+def _office_states(heads: Iterable[Token], mentions: list[Mention], lexicon: EventLexicon) -> list[Mention]:
+    """"Kessa Prime Minister Amadou Keita accused Ruvia": a holder of a state's office acts
+    for the state, which acts too (as event data codes a minister as his government)."""
+    found: list[Mention] = []
+    for head in heads:
+        if not any(m.type == "PERSON" for m in mentions_in([head], mentions)):
+            continue
+        for title in children(head, "compound", "appos"):
+            if lexicon.in_class(title.lemma_.lower(), "regime") or lexicon.in_class(title.lower_, "regime"):
+                found += [m for m in mentions_in(list(title.subtree), mentions) if m.type in ("GPE", "NORP") and m not in found]
     return found
 
 

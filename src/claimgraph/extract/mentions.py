@@ -48,6 +48,7 @@ class EntityLexicon:
     leading_words: frozenset[str]
     heads: NameHeads
     descriptions: dict[str, frozenset[str]]  # "bloc" -> last words of the names it can refer to
+    description_contrasts: frozenset[str] = frozenset()  # "the rival group" is not the group named before
 
 
 def load_entity_lexicon() -> EntityLexicon:
@@ -59,6 +60,7 @@ def load_entity_lexicon() -> EntityLexicon:
         leading_words=frozenset(data["leading_words"]),
         heads=load_name_heads(),
         descriptions={word: frozenset(fits) for word, fits in data.get("descriptions", {}).items()},
+        description_contrasts=frozenset(data.get("description_contrasts", [])),
     )
 
 

@@ -24,6 +24,7 @@ from claimgraph.extract.event_lexicon import EventLexicon
 from claimgraph.extract.event_roles import children, subject
 from claimgraph.extract.mentions import Mention
 from claimgraph.extract.quotes import quote_spans
+from claimgraph.extract.standings import StandingCue, StandingLexicon, load_standing_lexicon, standing_at
 
 PARTY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _NEGATIONS = frozenset({"no", "never", "not", "n't", "nothing", "none"})
@@ -44,6 +45,7 @@ class RelationLexicon:
     denial_only: frozenset[str]  # nouns that state a tie only when denied ("any role in")
     institution_heads: frozenset[str]
     activity_heads: frozenset[str]
+    standings: StandingLexicon
 
 
 def load_relation_lexicon() -> RelationLexicon:
@@ -57,6 +59,7 @@ def load_relation_lexicon() -> RelationLexicon:
         holding_verbs=frozenset(data["holding_verbs"]), any_tie_nouns=frozenset(data["any_tie_nouns"]),
         denial_only=frozenset(data["denial_only"]),
         institution_heads=frozenset(data["institution_heads"]), activity_heads=frozenset(data["activity_heads"]),
+        standings=load_standing_lexicon(data["standings"]),
     )
 
 
@@ -77,7 +80,7 @@ class Relation:
     start: int  # the word stating the tie
     end: int
     trigger: str
-    kind: str  # affiliation
+    kind: str  # affiliation, or a standing: cooperation | tension
     polarity: str  # asserted | denied
     subject: Party
     object: Party | None  # None when a denial names no other party ("has denied any such links")
@@ -85,16 +88,24 @@ class Relation:
 
 
 def extract_relations(doc: Doc, doc_id: str, mentions: list[Mention], lexicon: RelationLexicon,
-                      forces: EventLexicon, *, is_state: Callable[[str], bool] | None = None) -> list[Relation]:
-    """The ties each sentence states or denies. A place is a party only as a state: a country
-    or a capital standing for its government (`is_state`; every place when not given), and
-    two places are never a tie's two parties: "Gao is linked to Kidal by road", "Paris is
-    linked to London by rail" tie no one."""
+                      forces: EventLexicon, *, is_state: Callable[[str], bool] | None = None,
+                      home: Mention | None = None) -> list[Relation]:
+    """The ties each sentence states or denies, and how parties stand. A place is a party
+    only as a state: a country or a capital standing for its government (`is_state`; every
+    place when not given), and two places are never a tie's two parties: "Gao is linked to
+    Kidal by road", "Paris is linked to London by rail" tie no one. A standing that names
+    only the other party ("with the worsening of relations with Ruvia") is the article's
+    main country's (`home`), as a reader takes it."""
     parties = [m for m in mentions if m.type in PARTY_TYPES and (m.type != "GPE" or is_state is None or is_state(m.text))]
     quotations = quote_spans(doc.text)
     found = []
     for sentence_index, sentence in enumerate(doc.sents):
         for token in sentence:
+            standing = standing_at(token, lexicon.standings)
+            if standing is not None:  # "poor ties with Kessa": how two parties stand, no affiliation
+                relation = _standing(token, standing, doc_id, sentence_index, parties, lexicon, forces, home)
+                found += [relation] if relation is not None else []
+                continue
             tie = _tie(token, lexicon)
             if tie is None:
                 continue
@@ -115,6 +126,21 @@ def extract_relations(doc: Doc, doc_id: str, mentions: list[Mention], lexicon: R
             found.append(Relation(doc_id, sentence_index, token.idx, token.idx + len(token), token.text, "affiliation",
                                   "denied" if denied else "asserted", holder, other, quoted))
     return found
+
+
+def _standing(token: Token, standing: StandingCue, doc_id: str, sentence: int, parties: list[Mention],
+              lexicon: RelationLexicon, forces: EventLexicon, home: Mention | None) -> Relation | None:
+    """Two named parties, of which a place only as a state (as `parties` holds them)."""
+    if standing.other is None:
+        return None
+    other = _party(standing.other, parties, lexicon, forces)
+    holder = _party(standing.holder, parties, lexicon, forces) if standing.holder is not None else None
+    if holder is None and home is not None and standing.holder_implied and (
+            standing.holder is None or standing.holder.lower_ in lexicon.institution_heads):
+        holder = Party(home.text, home.key, home.type)
+    if holder is None or other is None or holder.key is None or other.key is None or _same(holder, other):
+        return None
+    return Relation(doc_id, sentence, token.idx, token.idx + len(token), token.text, standing.tone, "asserted", holder, other)
 
 
 def _tie(token: Token, lexicon: RelationLexicon) -> tuple[Token | None, Token | None] | None:

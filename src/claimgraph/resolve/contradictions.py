@@ -1,16 +1,19 @@
 """Contradictions: where sources disagree about one fact, each with a one-sentence reason.
 
 - `numeric`: two figures for one fact that cannot both hold ("1,000" against "up to 400").
-  Figures become intervals by their qualifier ("at least", "up to", "about", ranges) and a
-  range that holds the other figure is no conflict; sums in two currencies are compared
-  through approximate rates, and a sum by the month against one without a period is said
-  to be uncertain, not equal.
+  Figures become intervals by their qualifier ("at least", "up to", "about" ±10%, ranges)
+  and a range that holds the other figure is no conflict; a near miss of an approximate
+  figure ("around 3,000" against 2,500) is flagged with the remark that rounding may explain
+  it; sums in two currencies are compared through approximate rates, and a sum by the month
+  against one without a period is said to be uncertain, not equal. What two reductions
+  leave is compared when one party makes both or they cut a force of the same size.
 - `assert_vs_deny`: an event told as happened or planned, and the same event denied or
   negated; and a denial that a kind of force (mercenaries, private military companies) is
   present in or employed by a country, against another source's report of such a force
   acting there. (A denial whose object is only an actor of what another article asserts —
   "Ruvia denies any state role in the militia" against "the militia deployed" — is not
-  flagged: the denied content is not the asserted one.)
+  flagged: the denied content is not the asserted one.) An agreement told as concluded
+  against one told as still planned is one too (status_conflicts.py).
 - `attribution`: one violent event (same place, same date) ascribed to different actors.
 - `date`: one event (same type, actors and targets, or same place) placed at different
   dates less than two months apart.
@@ -27,11 +30,12 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from claimgraph.resolve.facts import EventView, Fact, dates_agree
+from claimgraph.resolve.facts import EventView, Fact, dates_agree, sizes_overlap
 from claimgraph.resolve.money import CURRENCY_SLACK, PER_YEAR, currency
 
 _VIOLENT = frozenset({"ATTACK", "MASS_KILLING", "AIRCRAFT_DOWNED"})
-_ABOUT = 0.2  # "about 400" is 320 to 480
+_ABOUT = 0.1  # "about 400" is 360 to 440
+_ROUNDING = 1.25  # approximate figures this close may differ by rounding alone: said so, still flagged
 _ON_THE_GROUND = frozenset({"DEPLOY", "TRAINING", "ATTACK", "MASS_KILLING", "BASE_HANDOVER"})  # done where the doer is
 _REQUEST = "OTHER/REQUEST"
 _FORCE_WORDS = {"private": "private armed forces (mercenaries, private military or security companies)"}
@@ -84,7 +88,8 @@ def find_contradictions(facts: list[Fact], events: dict[str, EventView], quantit
         pair = (min(fact_of[a.id].id, fact_of[b.id].id), max(fact_of[a.id].id, fact_of[b.id].id), "level")
         if pair not in reported and compare_quantities(_level_view(a), _level_view(b), rates) is not None:
             reported.add(pair)
-            _add(found, "numeric", a, b, f"{fact_of[a.id].about}: {_left(a)} against {_left(b)}{_caveat(a, b)}",
+            rounding = _rounding_note(_level_view(a), _level_view(b))
+            _add(found, "numeric", a, b, f"{fact_of[a.id].about}: {_left(a)} against {_left(b)}{rounding}{_caveat(a, b)}",
                  fact_of[a.id].id)
     for denial, asserted in denied_presence_pairs(events.values(), fact_of, cited):
         where = name_of(denial.country or denial.setting or "")
@@ -186,17 +191,23 @@ def _plan_and_report_pairs(events: Iterable[EventView], fact_of: dict[str, Fact]
 
 
 def _level_pairs(events: Iterable[EventView], fact_of: dict[str, Fact]) -> Iterable[tuple[EventView, EventView]]:
-    """Two reductions or withdrawals by the same party, told in two articles, each saying what
-    it leaves ("reduce the contingent by half", "withdraws its troops")."""
+    """Two reductions or withdrawals told in two articles, each saying what it leaves ("reduce
+    the contingent by half", "withdraws its troops"), by the same party or of a force of the
+    same size ("the 5,000-strong contingent", "from around 5,000": one force, however named)."""
     blocks: dict[tuple[str, str], list[EventView]] = defaultdict(list)
     for event in events:
         if event.level is not None and event.claims and event.id in fact_of:
             for anchor in event.actors:
                 blocks[(event.type, anchor)].append(event)
-    for members in blocks.values():
+            if event.size:
+                blocks[(event.type, f"size:{event.size:.2g}")].append(event)
+    seen: set[tuple[str, str]] = set()
+    for (_, anchor), members in blocks.items():
         for index, a in enumerate(members):
             for b in members[:index]:
-                if a.doc != b.doc:
+                sized = anchor.startswith("size:")
+                if a.doc != b.doc and (a.id, b.id) not in seen and (not sized or sizes_overlap(a, b)):
+                    seen.add((a.id, b.id))
                     yield a, b
 
 
@@ -243,8 +254,18 @@ def compare_quantities(a: QuantityView, b: QuantityView, rates: dict[str, float]
                 return None
             low_a, high_a, low_b, high_b = low_a * per_a, high_a * per_a, low_b * per_b, high_b * per_b
     if high_a < low_b or high_b < low_a:
-        return f"{a.text!r} against {b.text!r}"
+        return f"{a.text!r} against {b.text!r}{_rounding_note(a, b)}"
     return None
+
+
+def _rounding_note(a: QuantityView, b: QuantityView) -> str:
+    """'around 3,000' against 2,500: close enough that rounding an approximate figure may be
+    the whole difference."""
+    approximate = "about" in (a.qualifier, b.qualifier)
+    if not approximate or currency(a.unit) is not None or min(a.value, b.value) <= 0:
+        return ""
+    ratio = max(a.value, b.value) / min(a.value, b.value)
+    return f" (they differ by {ratio - 1:.0%}, which rounding an approximate figure may explain)" if ratio <= _ROUNDING else ""
 
 
 def interval(quantity: QuantityView) -> tuple[float, float]:

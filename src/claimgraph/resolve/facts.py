@@ -33,6 +33,7 @@ MAX_BLOCK = 300  # events compared pairwise within one (type, anchor) block at m
 _VIOLENT = frozenset({"ATTACK", "MASS_KILLING", "AIRCRAFT_DOWNED"})
 _ASSERTED = frozenset({"happened", "alleged", "planned", "conditional"})
 NATIONAL_TYPES = frozenset({"COUP"})  # events that happen to a whole country
+PARTY_DEFINED_TYPES = frozenset({"AGREEMENT", "VISIT_MEETING"})  # which one it is depends on who takes part
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class EventView:
     denies: str | None = None  # a denial's denied content: "presence" or the denied event's type
     background: bool = False  # told as the time of another event: the article's, not its speaker's
     level: tuple[float, str, str] | None = None  # (value, qualifier, words) a reduction or withdrawal leaves
+    states: frozenset[str] = frozenset()  # country anchors of parties named as states ("Kessa", "Lima"), not by a demonym
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,8 @@ def group_events(events: list[EventView], *, max_km: float = 50.0) -> list[list[
     return list(groups.values())
 
 
-def _sizes_overlap(a: EventView, b: EventView) -> bool:
+def sizes_overlap(a: EventView, b: EventView) -> bool:
+    """Both give a count, and what one allows meets what the other does."""
     if a.size_range is None or b.size_range is None:
         return False
     return a.size_range[0] <= b.size_range[1] * 1.05 and b.size_range[0] <= a.size_range[1] * 1.05
@@ -140,8 +143,9 @@ def _anchors(event: EventView) -> set[str]:
 
 
 def _country_wide(event: EventView) -> bool:
-    """A coup happens to a country; an event naming no one is known by its country alone."""
-    return event.type in NATIONAL_TYPES or not (event.actors or event.targets)
+    """A coup happens to a country; an event naming no one is known by its country alone,
+    unless its parties are what it is ("a deal" in Kessa is not Kessa's deal with Zorov)."""
+    return event.type in NATIONAL_TYPES or not (event.actors or event.targets or event.type in PARTY_DEFINED_TYPES)
 
 
 def _rounded(value: float) -> str:
@@ -161,7 +165,7 @@ def compatible(a: EventView, b: EventView, *, max_km: float = 50.0) -> bool:
         return False  # "trained in Ruvia" is not "trained in Kessa"
     if (a.country and b.setting and a.country != b.setting) or (b.country and a.setting and b.country != a.setting):
         return False  # nor is it what an article about Kessa tells without naming a place
-    same_size = _sizes_overlap(a, b)
+    same_size = sizes_overlap(a, b)
     if not (same_size or _sums_agree(a, b)) and (
             {a.status, b.status} >= {"happened", "planned"} or {a.status, b.status} >= {"happened", "conditional"}):
         return False  # what is planned is not yet what happened, unless both give one figure

@@ -2,8 +2,10 @@
 
 Relations that tie the same two parties (as anchors: a country and its institutions are
 one) are one fact, whatever word states the tie ("with links to", "under the control of",
-"funded by"). Denials are facts of their own, one per denier and what they deny a tie
-with; a private armed force named by kind ("private firms") stands for every
+"funded by"); how two parties stand (cooperation or tension, extract/standings.py, and
+accusations between states) makes facts of its own, one per pair of states and tone,
+which no denial meets. Denials are facts of their own, one per denier and what they deny
+a tie with; a private armed force named by kind ("private firms") stands for every
 organisation that is one. A denial meets the best supported fact, told in another
 article, that ties the denier to what it denies (or to anyone, when it names no one:
 "has denied any such links"): one contradiction per denial fact, never one per report,
@@ -14,12 +16,12 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claimgraph.resolve.contradictions import Contradiction
-from claimgraph.resolve.facts import ClaimView, Fact
+from claimgraph.resolve.facts import ClaimView, EventView, Fact
 from claimgraph.resolve.origins import Agencies, count_origins
 
 if TYPE_CHECKING:
@@ -27,6 +29,8 @@ if TYPE_CHECKING:
 
 PRIVATE_FORCE = "force:private"
 _ANYONE = "*"
+VERBAL_CONFLICT = frozenset({"ACCUSATION"})  # events between two states that tell of tension
+_KIND_WORDS = {"cooperation": "cooperation", "tension": "tension"}  # standings (extract/standings.py); else ties
 _CERTAINTY = {"fact": 0, "reported": 1, "alleged": 2, "speculative": 3}
 
 
@@ -57,6 +61,22 @@ def party_anchors(entity_id: str | None, force: str | None, anchors: Anchors) ->
     return tuple(found)
 
 
+def accusation_standings(events: Iterable[EventView]) -> Iterator[RelationView]:
+    """One state accusing another tells how they stand, as "poor ties" does: each accusation
+    between two countries named as states (a minister's counts for his state; "a British
+    group" is no state) is a claim of tension between them, gathered with the standings the
+    text states."""
+    for event in events:
+        if event.type not in VERBAL_CONFLICT or event.status != "happened" or not event.claims:
+            continue
+        accusers = sorted(a for a in event.actors & event.states)
+        accused = sorted(t for t in event.targets & event.states if t not in event.actors)
+        if accusers and accused:
+            # Its own id: the accusation's event fact must not share the tension fact's
+            yield RelationView(id=f"{event.id}/tension", doc=event.doc, kind="tension", polarity="asserted", subject=(accusers[0],),
+                               object=(accused[0],), claims=event.claims, background=event.background)
+
+
 def relation_facts(relations: list[RelationView], claims: dict[str, ClaimView], *, outlet_of: Callable[[str], str],
                    name_of: Callable[[str], str], agencies: Agencies) -> tuple[list[Fact], dict[str, Fact]]:
     """The facts the relations state, and the fact of each relation. A tie told only as a
@@ -65,7 +85,12 @@ def relation_facts(relations: list[RelationView], claims: dict[str, ClaimView], 
     for relation in relations:
         if relation.polarity == "asserted" and all(_modality(c, claims) == "speculative" for c in relation.claims):
             continue
-        if relation.polarity == "asserted" and relation.object:
+        if relation.polarity == "asserted" and relation.object and relation.kind in _KIND_WORDS:
+            # How states stand: a capital or an institution stands for its country, and never with itself
+            pair = sorted((_state(relation.subject), _state(relation.object)))
+            if pair[0] != pair[1]:
+                groups[("asserted", relation.kind, *pair)].append(relation)
+        elif relation.polarity == "asserted" and relation.object:
             groups[("asserted", relation.kind, *sorted((relation.subject[0], relation.object[0])))].append(relation)
         elif relation.polarity == "denied":
             groups[("denied", relation.kind, relation.subject[0], _denied_party(relation))].append(relation)
@@ -83,6 +108,10 @@ def relation_facts(relations: list[RelationView], claims: dict[str, ClaimView], 
     return facts, fact_of
 
 
+def _state(party: tuple[str, ...]) -> str:
+    return next((anchor for anchor in party if anchor.startswith("country:")), party[0])
+
+
 def _denied_party(relation: RelationView) -> str:
     if not relation.object:
         return _ANYONE
@@ -96,7 +125,7 @@ def _about(key: tuple[str, ...], name_of: Callable[[str], str]) -> str:
     # A denial is worded by whose tie it denies, not by who speaks: "the imam said Ruvia has
     # nothing to do with it" is the imam's denial of Ruvia's ties.
     if key[0] == "asserted":
-        return f"ties between {name(key[2])} and {name(key[3])}"
+        return f"{_KIND_WORDS.get(key[1], 'ties')} between {name(key[2])} and {name(key[3])}"
     if key[3] == _ANYONE:
         return f"denied: any ties of {name(key[2])}"
     return f"denied: ties between {name(key[2])} and {name(key[3])}"
@@ -105,7 +134,8 @@ def _about(key: tuple[str, ...], name_of: Callable[[str], str]) -> str:
 def relation_contradictions(relations: list[RelationView], fact_of: dict[str, Fact], claims: dict[str, ClaimView], *,
                             name_of: Callable[[str], str]) -> list[Contradiction]:
     """Each denial fact against the best supported fact, told elsewhere, of the tie it denies."""
-    asserted = [r for r in relations if r.polarity == "asserted" and r.object and r.id in fact_of]
+    # Only an affiliation is denied: "poor ties" between two parties is no tie a denial meets.
+    asserted = [r for r in relations if r.polarity == "asserted" and r.kind == "affiliation" and r.object and r.id in fact_of]
     denials: dict[str, list[RelationView]] = defaultdict(list)
     for relation in relations:
         if relation.polarity == "denied" and relation.id in fact_of:

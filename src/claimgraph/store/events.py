@@ -40,6 +40,7 @@ class StoredEvent:
     denies: str | None = None  # a denial's denied content: "presence" or an event type
     background: bool = False  # told as the time of another event ("after the coup")
     level: tuple[float, str, str] | None = None  # (value, qualifier, words) left by a reduction or withdrawal
+    states: tuple[str, ...] = ()  # entity ids of the actors and targets named as states (GPE), not by a demonym
 
 
 def event_id(event: Event) -> str:
@@ -87,13 +88,16 @@ def iter_events(store: Store, *, types: Iterable[str] | None = None) -> Iterator
 
 def _event(store: Store, row: sqlite3.Row) -> StoredEvent:
     roles: dict[str, list[str]] = {"actor": [], "target": [], "location": []}
+    states: list[str] = []
     for argument in store.connection.execute(
-        "SELECT a.role, k.entity_id FROM event_arguments a JOIN entity_keys k ON k.key = a.key AND k.type = a.type "
+        "SELECT a.role, a.type, k.entity_id FROM event_arguments a JOIN entity_keys k ON k.key = a.key AND k.type = a.type "
         "WHERE a.event_id = ? ORDER BY a.position",
         (row["id"],),
     ):
         if argument["entity_id"] not in roles[argument["role"]]:
             roles[argument["role"]].append(argument["entity_id"])
+        if argument["role"] != "location" and argument["type"] == "GPE":
+            states.append(argument["entity_id"])
     return StoredEvent(
         id=row["id"], doc=row["doc_id"], start=row["start"], end=row["end"], trigger=row["trigger"],
         text=row["sentence_text"] or "", type=row["type"], plover=row["plover"], mode=row["mode"], context=row["context"],
@@ -104,6 +108,7 @@ def _event(store: Store, row: sqlite3.Row) -> StoredEvent:
         claims=reporting_claims(store, row["doc_id"], row["start"], row["end"]), force=row["force"], denies=row["denies"],
         background=bool(row["background"]),
         level=(row["level_value"], row["level_qualifier"], row["level_text"]) if row["level_value"] is not None else None,
+        states=tuple(states),
     )
 
 

@@ -117,6 +117,7 @@ def event_views(store: Store, anchors: Anchors) -> Iterator[EventView]:
             actors=anchors.anchors(event.actors, acting=True), targets=anchors.anchors(event.targets),
             place=place, point=point, country=country, date=event.date, claims=event.claims, quantity=event.quantity,
             setting=setting, denies=event.denies, background=event.background, level=event.level,
+            states=frozenset(a for a in anchors.anchors(event.states, acting=True) if a.startswith("country:")),
             force=event.force or ("private" if any(a in anchors.private_forces for a in event.actors) else None),
         )
 
@@ -156,6 +157,20 @@ def outlets(store: Store) -> Callable[[str], str]:
         return row["outlet"] or row["title"] or Path(row["source"].split("#")[0]).name
 
     return outlet_of
+
+
+def publication_dates(store: Store) -> Callable[[str], tuple[str | None, str | None]]:
+    """A document's (earliest possible, stated) publication date, each None when unknown."""
+
+    def published(doc_id: str) -> tuple[str | None, str | None]:
+        row = store.connection.execute(
+            "SELECT published_value, published_basis, published_not_before FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return None, None
+        stated = row["published_value"] if row["published_basis"] != "unknown" else None
+        return row["published_not_before"] or stated, stated
+
+    return published
 
 
 def replace_facts(store: Store, facts: Iterable[Fact], contradictions: Iterable[Contradiction]) -> tuple[int, int]:

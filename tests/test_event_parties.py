@@ -1,0 +1,75 @@
+"""Who takes part in an event, read through the verb or the description that names them.
+
+An agreement's parties come through the verb that makes it ("a deal closed by the junta
+with the Zorov Group", "plans to seal a deal with Zorov", "the contract between Kessa and
+Ruvia's Zorov Group"); a description names an organisation told before ("the Ruvian
+private security company"); a request is addressed to whom it asks to act; a relative
+clause's date is its own. Every text runs through the real pipeline (`extract_text`).
+Names are invented (Ruvia, Kessa, Zorov, Amadou Keita); places are real (Mali, Gao).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.extract import Event
+from claimgraph.resolve.facts import EventView, group_events
+
+from .conftest import extract_text
+
+
+def _event(build_tools, text: str, event_type: str) -> Event:
+    (event,) = [e for e in extract_text(build_tools, text).events if e.type == event_type]
+    return event
+
+
+def _roles(event: Event) -> tuple[set[str], set[str]]:
+    return {a.text for a in event.role("actor")}, {a.text for a in event.role("target")}
+
+
+@pytest.mark.parametrize("text, actors, targets", [
+    ("Plans to seal a deal with the Zorov Group angered Ruvian officials.", set(), {"Zorov Group"}),
+    ("Kessa signed a deal with Zorov Holdings on Monday.", {"Kessa"}, {"Zorov Holdings"}),
+    ("Troops are expected under an agreement already closed by Kessa with the Zorov Group.", {"Kessa"}, {"Zorov Group"}),
+    ("Unofficially, the contract between Mali and the Zorov Group stipulates that 1,000 men will be deployed.",
+     {"Mali", "Zorov Group"}, set()),
+])
+def test_an_agreements_parties_come_through_the_verb_that_makes_it(build_tools, text: str, actors, targets) -> None:
+    assert _roles(_event(build_tools, text, "AGREEMENT")) == (actors, targets)
+
+
+def test_agreeing_with_someone_is_no_agreement(build_tools) -> None:
+    assert not [e for e in extract_text(build_tools, "I agree with Amadou Keita.").events if e.type == "AGREEMENT"]
+
+
+def test_a_described_organisation_is_the_one_named_before(build_tools) -> None:
+    text = ("The Zorov Group sent 300 men to Mali. Kessa signed the deal with the Ruvian private security company "
+            "in May. The rival company protested.")
+    mentions = extract_text(build_tools, text).mentions
+    described = [m for m in mentions if m.text == "Ruvian private security company"]
+    assert [m.key for m in described] == ["zorov group"]
+    assert not [m for m in mentions if "rival company" in m.text and m.key == "zorov group"]
+
+
+def test_a_request_is_addressed_to_whom_it_asks_to_act(build_tools) -> None:
+    event = _event(build_tools, "The incident led Mali to request that Niger discontinue flights over the base.", "OTHER")
+    assert event.plover == "REQUEST" and _roles(event) == ({"Mali"}, {"Niger"})
+
+
+def test_a_relative_clauses_date_is_not_the_events(build_tools) -> None:
+    text = "In Mali, Zorov has been providing training to the junta that seized power in a coup in August 2020."
+    assert _event(build_tools, text, "TRAINING").date is None
+    assert _event(build_tools, text, "COUP").date == "2020-08"
+
+
+def test_an_agreement_naming_no_one_is_not_the_countrys_other_agreement() -> None:
+    """"a deal" told in an article about Mali is not Mali's deal with Zorov: an agreement is
+    known by its parties, a coup by its country."""
+    def view(event_id: str, doc: str, event_type: str, targets: frozenset[str]) -> EventView:
+        return EventView(id=event_id, doc=doc, type=event_type, status="happened", actors=frozenset(), targets=targets,
+                         place=None, point=None, country="country:ML", date=None, claims=(f"clm_{event_id}",), quantity=None)
+
+    deals = [view("e1", "d1", "AGREEMENT", frozenset({"zorov"})), view("e2", "d2", "AGREEMENT", frozenset())]
+    assert len(group_events(deals)) == 2
+    coups = [view("e3", "d1", "COUP", frozenset({"junta"})), view("e4", "d2", "COUP", frozenset())]
+    assert len(group_events(coups)) == 1

@@ -1,0 +1,66 @@
+"""An agreement told as concluded by one source and as still a plan by another.
+
+The resolution tests build `EventView` records by hand, with publication dates given as a
+function; the end-to-end test builds two short articles into a SQLite store with the real
+pipeline and reads the exported contradiction. Names are invented (Ruvia, Kessa, Zorov).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from claimgraph import Store
+from claimgraph.export import contract_records
+from claimgraph.resolve.facts import EventView, Fact
+from claimgraph.resolve.status_conflicts import status_conflicts
+
+from .conftest import build_news
+
+
+def _agreement(event_id: str, doc: str, status: str, parties: tuple[str, ...] = ("zorov",)) -> EventView:
+    return EventView(id=event_id, doc=doc, type="AGREEMENT", status=status, actors=frozenset(), targets=frozenset(parties),
+                     place=None, point=None, country="country:KS", date=None, claims=(f"clm_{event_id}",), quantity=None)
+
+
+def _conflicts(*events: EventView, published=lambda doc: (None, None)) -> list:
+    fact_of = {e.id: Fact(f"f_{e.id}", "agreement involving Zorov", e.claims, (e.id,), (), "single_source") for e in events}
+    return status_conflicts(events, fact_of, published)
+
+
+def test_a_deal_concluded_against_a_deal_still_planned_is_a_conflict_that_time_may_explain() -> None:
+    done, plan = _agreement("e1", "d1", "happened"), _agreement("e2", "d2", "planned")
+    (found,) = _conflicts(done, plan)
+    assert found.type == "assert_vs_deny" and (found.a, found.b) == ("clm_e1", "clm_e2")
+    assert "one source reports it concluded, the other as still a plan" in found.explanation
+    assert found.explanation.endswith("so the difference may be one of time (concluded in between).")
+
+
+def test_the_order_of_the_articles_decides_whether_time_explains_it() -> None:
+    done, plan = _agreement("e1", "d1", "happened"), _agreement("e2", "d2", "planned")
+    dates = {"d1": ("2021-09-01", "2021-09-01"), "d2": ("2021-08-01", "2021-08-01")}
+    assert _conflicts(done, plan, published=dates.get) == []  # planned in August, done by September: the usual course
+    later = {"d1": ("2021-09-01", "2021-09-01"), "d2": ("2021-10-01", "2021-10-01")}
+    (found,) = _conflicts(done, plan, published=later.get)
+    assert found.explanation.endswith("the plan is reported after the deal was, so time does not explain it.")
+
+
+def test_other_parties_a_country_alone_or_one_article_make_no_conflict() -> None:
+    done = _agreement("e1", "d1", "happened", ("zorov", "kessa"))
+    assert _conflicts(done, _agreement("e2", "d2", "planned", ("vantor", "kessa"))) == []  # another deal of Kessa's
+    country_only = replace(_agreement("e3", "d1", "happened", ("country:KS",)))
+    assert _conflicts(country_only, _agreement("e4", "d2", "planned", ("country:KS",))) == []  # a country signs many deals
+    assert _conflicts(done, _agreement("e5", "d1", "planned", ("zorov",))) == []  # one article's own story
+    assert len(_conflicts(done, _agreement("e6", "d2", "planned", ("zorov",)))) == 1  # names fewer parties: the same deal
+
+
+def test_a_deal_closed_and_a_deal_planned_in_two_articles_are_contradicted(build_tools, tmp_path) -> None:
+    db = build_news(tmp_path, build_tools, [
+        ("Sahel Daily", "Deal done", "Contractors are expected in Mali under an agreement already closed by the junta with the Zorov Group."),
+        ("Niamey Post", "Deal planned", "Plans to seal a deal with the Zorov Group angered Ruvian officials."),
+    ])
+    with Store.open(db) as store:
+        records = list(contract_records(store))
+    (found,) = [r for r in records if r["kind"] == "contradiction"]
+    claims = {r["id"]: r["text"] for r in records if r["kind"] == "claim"}
+    assert found["type"] == "assert_vs_deny" and "concluded" in found["explanation"]
+    assert "already closed" in claims[found["a"]] and "Plans to seal" in claims[found["b"]]
