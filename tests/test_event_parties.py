@@ -1,11 +1,11 @@
 """Who takes part in an event, read through the verb or the description that names them.
 
-An agreement's parties come through the verb that makes it ("a deal closed by the junta
-with the Zorov Group", "plans to seal a deal with Zorov", "the contract between Kessa and
-Ruvia's Zorov Group"); a description names an organisation told before ("the Ruvian
+An agreement's parties come through the verb that makes it ("a contract concluded by Kessa
+with Vantor Holdings", "plans to sign a deal with Vantor", "the accord between Ghana and
+Ruvia's Vantor Holdings"); a description names an organisation told before ("the Ruvian
 private security company"); a request is addressed to whom it asks to act; a relative
 clause's date is its own. Every text runs through the real pipeline (`extract_text`).
-Names are invented (Ruvia, Kessa, Zorov, Amadou Keita); places are real (Mali, Gao).
+Names are invented (Ruvia, Kessa, Zorov, Vantor, Amadou Keita); places are real (Ghana, Gao).
 """
 
 from __future__ import annotations
@@ -28,11 +28,12 @@ def _roles(event: Event) -> tuple[set[str], set[str]]:
 
 
 @pytest.mark.parametrize("text, actors, targets", [
-    ("Plans to seal a deal with the Zorov Group angered Ruvian officials.", set(), {"Zorov Group"}),
+    ("Kessa plans to sign a trade deal with Vantor Holdings.", {"Kessa"}, {"Vantor Holdings"}),
     ("Kessa signed a deal with Zorov Holdings on Monday.", {"Kessa"}, {"Zorov Holdings"}),
-    ("Troops are expected under an agreement already closed by Kessa with the Zorov Group.", {"Kessa"}, {"Zorov Group"}),
-    ("Unofficially, the contract between Mali and the Zorov Group stipulates that 1,000 men will be deployed.",
-     {"Mali", "Zorov Group"}, set()),
+    ("The pipeline will be built under a contract concluded by Kessa with Vantor Holdings.", {"Kessa"}, {"Vantor Holdings"}),
+    ("The accord between Ghana and Vantor Holdings covers three oil fields.", {"Ghana", "Vantor Holdings"}, set()),
+    # the parser reads Ghana as a modifier of the owner's name: it is a party all the same
+    ("The accord between Ghana and Ruvia's Vantor Holdings covers three oil fields.", {"Ghana", "Ruvia", "Vantor Holdings"}, set()),
 ])
 def test_an_agreements_parties_come_through_the_verb_that_makes_it(build_tools, text: str, actors, targets) -> None:
     assert _roles(_event(build_tools, text, "AGREEMENT")) == (actors, targets)
@@ -43,7 +44,7 @@ def test_agreeing_with_someone_is_no_agreement(build_tools) -> None:
 
 
 def test_a_described_organisation_is_the_one_named_before(build_tools) -> None:
-    text = ("The Zorov Group sent 300 men to Mali. Kessa signed the deal with the Ruvian private security company "
+    text = ("The Zorov Group sent 300 men to Ghana. Kessa signed the deal with the Ruvian private security company "
             "in May. The rival company protested.")
     mentions = extract_text(build_tools, text).mentions
     described = [m for m in mentions if m.text == "Ruvian private security company"]
@@ -52,14 +53,14 @@ def test_a_described_organisation_is_the_one_named_before(build_tools) -> None:
 
 
 def test_a_request_is_addressed_to_whom_it_asks_to_act(build_tools) -> None:
-    event = _event(build_tools, "The incident led Mali to request that Niger discontinue flights over the base.", "OTHER")
-    assert event.plover == "REQUEST" and _roles(event) == ({"Mali"}, {"Niger"})
+    event = _event(build_tools, "The incident led Ghana to request that Senegal reopen its airspace.", "OTHER")
+    assert event.plover == "REQUEST" and _roles(event) == ({"Ghana"}, {"Senegal"})
 
 
 def test_a_relative_clauses_date_is_not_the_events(build_tools) -> None:
-    text = "In Mali, Zorov has been providing training to the junta that seized power in a coup in August 2020."
+    text = "Kessa has been training the soldiers who attacked Gao on 3 May 2021."
     assert _event(build_tools, text, "TRAINING").date is None
-    assert _event(build_tools, text, "COUP").date == "2020-08"
+    assert _event(build_tools, text, "ATTACK").date == "2021-05-03"
 
 
 def test_an_agreement_naming_no_one_is_not_the_countrys_other_agreement() -> None:

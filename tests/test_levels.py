@@ -14,8 +14,9 @@ from dataclasses import replace
 
 import pytest
 
+from claimgraph.cross_source import load_rates
 from claimgraph.extract import Event
-from claimgraph.resolve.contradictions import find_contradictions
+from claimgraph.resolve.contradictions import QuantityView, compare_quantities, find_contradictions
 from claimgraph.resolve.facts import EventView, Fact
 
 from .conftest import extract_text
@@ -78,10 +79,10 @@ def test_levels_that_can_both_hold_or_come_from_one_article_are_no_contradiction
 
 
 def test_two_names_for_one_force_of_the_same_size_are_compared() -> None:
-    """"Paris will halve its 4,000-strong contingent" and "the Ruvian operation will drop from
+    """"Lima will halve its 4,000-strong contingent" and "the Ruvian operation will drop from
     about 4,000 to about 3,000": one force, named by its capital and by its operation."""
     halved = replace(_withdrawal("e1", "d1", "planned", (2000.0, "exact", "4,000 reduced by half")),
-                     actors=frozenset({"paris"}), size=4000.0, size_range=(4000.0, 4000.0))
+                     actors=frozenset({"lima"}), size=4000.0, size_range=(4000.0, 4000.0))
     dropping = replace(_withdrawal("e2", "d2", "planned", (3000.0, "about", "to about 3,000")),
                        actors=frozenset({"operation"}), size=4000.0, size_range=(3600.0, 4400.0))
     (found,) = _contradictions(halved, dropping)
@@ -97,3 +98,28 @@ def test_a_small_gap_to_an_approximate_level_is_flagged_as_possibly_rounding() -
     about = _withdrawal("e2", "d2", "planned", (3000.0, "about", "to around 3,000"))
     (found,) = _contradictions(halved, about)
     assert "(they differ by 20%, which rounding an approximate figure may explain)" in found.explanation
+
+
+def test_forces_of_the_same_size_in_two_countries_or_of_two_states_are_not_compared() -> None:
+    def halved(event_id: str, doc: str, actors: set[str], country: str) -> EventView:
+        return replace(_withdrawal(event_id, doc, "planned", (2500.0, "exact", "5,000 reduced by half")),
+                       actors=frozenset(actors), country=country, setting=country, size=5000.0, size_range=(5000.0, 5000.0))
+
+    in_mali = halved("e1", "d1", {"lima"}, "country:ML")
+    to_1000 = replace(halved("e2", "d2", {"london"}, "country:EE"), level=(1000.0, "exact", "to 1,000 troops"))
+    assert _contradictions(in_mali, to_1000) == []  # another country
+    elsewhere = replace(to_1000, country="country:ML", setting="country:ML", actors=frozenset({"country:GB"}))
+    assert _contradictions(replace(in_mali, actors=frozenset({"country:FR"})), elsewhere) == []  # another state's force
+    assert len(_contradictions(in_mali, replace(to_1000, country="country:ML", setting="country:ML"))) == 1
+
+
+def _figure(text: str, value: float, qualifier: str = "exact") -> QuantityView:
+    return QuantityView(id=text, text=text, value=value, value_max=None, unit="troops", qualifier=qualifier)
+
+
+def test_about_allows_a_tenth_either_way_and_a_near_miss_says_rounding_may_explain_it() -> None:
+    about = _figure("around 3,000", 3000, "about")
+    assert compare_quantities(about, _figure("2,800", 2800), load_rates()) is None
+    verdict = compare_quantities(about, _figure("2,500", 2500), load_rates())
+    assert verdict == "'around 3,000' against '2,500' (they differ by 20%, which rounding an approximate figure may explain)"
+    assert "rounding" not in (compare_quantities(_figure("3,000", 3000), _figure("2,500", 2500), load_rates()) or "")

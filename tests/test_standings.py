@@ -31,30 +31,40 @@ def _standings(build_tools, text: str) -> list[tuple[str, str, str]]:
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Mali's poor ties with Niger stem from the coup.", ("tension", "Mali", "Niger")),
-    ("Relations between Mali and Niger have soured since the coup.", ("tension", "Mali", "Niger")),
-    ("Mali's government and Niger are at odds over the deal.", ("tension", "Mali's government", "Niger")),
-    ("Mali has found a new partner in Algeria.", ("cooperation", "Mali", "Algeria")),
-    ("Mali has intensified its military cooperation with Algeria.", ("cooperation", "Mali", "Algeria")),
-    ("Tensions between Chad and Mali have grown over the border.", ("tension", "Chad", "Mali")),
+    ("Senegal's poor ties with Ghana stem from a border dispute.", [("tension", "Senegal", "Ghana")]),
+    ("Relations between Senegal and Ghana have soured since the election.", [("tension", "Senegal", "Ghana")]),
+    ("Senegal's government and Ghana are at odds over the dam.", [("tension", "Senegal's government", "Ghana")]),
+    ("Tensions between Senegal and Ghana have grown over the border.", [("tension", "Senegal", "Ghana")]),
+    ("Mali has found a new partner in Algeria.", [("cooperation", "Mali", "Algeria")]),
+    ("Mali has intensified its military cooperation with Algeria.", [("cooperation", "Mali", "Algeria")]),
+    # the parser hangs the subject on the opening phrase as an apposition: it is found there
+    ("With the worsening of relations with Ghana, the military government of Senegal has intensified contacts with Algeria.",
+     [("tension", "Senegal", "Ghana"), ("cooperation", "Senegal", "Algeria")]),
 ])
 def test_a_standing_and_its_two_parties_are_read_from_the_parse(build_tools, text: str, expected) -> None:
-    assert _standings(build_tools, text) == [expected]
+    assert _standings(build_tools, text) == expected
 
 
 @pytest.mark.parametrize("text", [
-    "Mali has ties with Niger.",  # no tone: neither cooperation nor tension
-    "Mali has no tensions with Niger, the minister said.",  # negated
+    "Senegal has ties with Ghana.",  # no tone: neither cooperation nor tension
+    "Senegal has no tensions with Ghana, the minister said.",  # negated
     "Analysts discussed relations with the press.",  # no second party
-    "Mali seeks closer ties with Niger.",  # sought, not held
+    "Senegal seeks closer ties with Ghana.",  # sought, not held
+    "Vantor Holdings found a partner in Ghana.",  # a partner there: only a state finds one in a state
+    "Mali's military cooperation with Ghana was suspended in May.",  # ended
+    "The dispute between Vantor Holdings and Zorov Holdings was settled last week.",  # ended
+    "Vantor Holdings negotiated an end to its alliance with Zorov Holdings.",  # ended
+    "Senegal denied that relations with Ghana had soured.",  # denied
 ])
 def test_what_states_no_standing(build_tools, text: str) -> None:
     assert _standings(build_tools, text) == []
 
 
-def test_poor_ties_are_a_tension_not_an_affiliation(build_tools) -> None:
-    relations = extract_text(build_tools, "Mali's poor ties with Niger stem from the coup.").relations
-    assert [r.kind for r in relations] == ["tension"]
+def test_poor_ties_are_a_tension_and_close_ties_of_a_group_an_affiliation(build_tools) -> None:
+    assert [r.kind for r in extract_text(build_tools, "Senegal's poor ties with Ghana stem from a border dispute.").relations] == ["tension"]
+    for text in ("The Zorov Group has close ties to Ruvia.", "The Zorov Group has close ties with Ruvia."):
+        assert [(r.kind, r.subject.text, r.object.text) for r in extract_text(build_tools, text).relations] == [
+            ("affiliation", "Zorov Group", "Ruvia")], text
 
 
 @pytest.mark.parametrize("last", [
@@ -76,10 +86,14 @@ def test_a_standing_held_by_someone_unnamed_is_not_the_articles_countrys(build_t
     assert [s for s in _standings(build_tools, text) if s[1] == "Mali"] == []
 
 
-def test_a_ministers_accusation_is_his_states(build_tools) -> None:
-    (event,) = [e for e in extract_text(build_tools, "Mali Prime Minister Amadou Keita accused Niger of abandoning the country.").events
-                if e.type == "ACCUSATION"]
-    assert {a.text for a in event.role("actor")} == {"Amadou Keita", "Mali"}
+@pytest.mark.parametrize("text, actors", [
+    ("Mali's Foreign Minister Amadou Keita accused Ghana of arming rebels in the east.", {"Amadou Keita", "Mali"}),
+    ("Former Mali President Amadou Keita accused Ghana of arming rebels in the east.", {"Amadou Keita"}),
+    ("Mali opposition leader Amadou Keita accused Ghana of arming rebels in the east.", {"Amadou Keita"}),
+])
+def test_a_ministers_accusation_is_his_states_not_a_former_or_opposition_figures(build_tools, text: str, actors) -> None:
+    (event,) = [e for e in extract_text(build_tools, text).events if e.type == "ACCUSATION"]
+    assert {a.text for a in event.role("actor")} == actors
 
 
 # 2. Facts: one per pair of parties and tone, with accusations between states ------------------
@@ -119,32 +133,25 @@ def test_tension_and_cooperation_between_the_same_states_are_two_facts_and_meet_
 
 def test_standings_told_by_two_outlets_are_one_corroborated_fact(build_tools, tmp_path) -> None:
     db = build_news(tmp_path, build_tools, [
-        ("Sahel Daily", "Rift", "Mali's poor ties with Niger stem largely from the coup."),
-        ("Niamey Post", "Odds", "Mali's military government and Niger are now at odds over the deal."),
+        ("Sahel Daily", "Rift", "Senegal's poor ties with Ghana stem largely from a border dispute."),
+        ("Niamey Post", "Odds", "Senegal's military government and Ghana are now at odds over the dam."),
     ])
     with Store.open(db) as store:
         facts = [r for r in contract_records(store) if r["kind"] == "fact"]
     (tension,) = [f for f in facts if f["about"].startswith("tension")]
-    assert tension["about"] == "tension between Mali and Niger" and tension["status"] == "corroborated"
+    assert tension["about"] == "tension between Ghana and Senegal" and tension["status"] == "corroborated"
     assert sorted(tension["independent_origins"]) == ["Niamey Post", "Sahel Daily"]
 
 
 def test_a_lone_accusation_between_states_is_an_event_fact_and_a_tension_fact(build_tools, tmp_path) -> None:
     db = build_news(tmp_path, build_tools, [
-        ("Sahel Daily", "Accused", "Mali Prime Minister Amadou Keita accused Niger of abandoning the country."),
+        ("Sahel Daily", "Accused", "Mali's Foreign Minister Amadou Keita accused Ghana of arming rebels in the east."),
     ])
     with Store.open(db) as store:
         facts = [r for r in contract_records(store) if r["kind"] == "fact"]
     abouts = sorted(f["about"] for f in facts)
-    assert "tension between Mali and Niger" in abouts and any(a.startswith("accusation") for a in abouts)
+    assert "tension between Ghana and Mali" in abouts and any(a.startswith("accusation") for a in abouts)
     assert len({f["id"] for f in facts}) == len(facts)
-
-
-def test_a_holding_verb_whose_subject_the_parse_lost_is_the_articles_countrys(build_tools) -> None:
-    text = ("Mali is a country in West Africa. The junta in Mali governs the country. With the worsening of relations "
-            "with Niger, the military junta of Mali has intensified contacts with Algeria, a country it trusts.")
-    found = _standings(build_tools, text)
-    assert ("tension", "Mali", "Niger") in found and ("cooperation", "Mali", "Algeria") in found
 
 
 def test_an_accusation_by_a_group_named_by_its_nationality_is_no_states() -> None:

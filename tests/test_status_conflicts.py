@@ -47,20 +47,34 @@ def test_the_order_of_the_articles_decides_whether_time_explains_it() -> None:
 def test_other_parties_a_country_alone_or_one_article_make_no_conflict() -> None:
     done = _agreement("e1", "d1", "happened", ("zorov", "kessa"))
     assert _conflicts(done, _agreement("e2", "d2", "planned", ("vantor", "kessa"))) == []  # another deal of Kessa's
-    country_only = replace(_agreement("e3", "d1", "happened", ("country:KS",)))
-    assert _conflicts(country_only, _agreement("e4", "d2", "planned", ("country:KS",))) == []  # a country signs many deals
-    assert _conflicts(done, _agreement("e5", "d1", "planned", ("zorov",))) == []  # one article's own story
-    assert len(_conflicts(done, _agreement("e6", "d2", "planned", ("zorov",)))) == 1  # names fewer parties: the same deal
+    assert _conflicts(done, _agreement("e3", "d2", "planned", ("zorov",))) == []  # Zorov's deal with someone else, maybe
+    country_only = _agreement("e4", "d1", "happened", ("country:KS",))
+    assert _conflicts(country_only, _agreement("e5", "d2", "planned", ("country:KS",))) == []  # a country signs many deals
+    assert _conflicts(done, _agreement("e6", "d1", "planned", ("zorov", "kessa"))) == []  # one article's own story
+    assert len(_conflicts(done, _agreement("e7", "d2", "planned", ("zorov", "kessa")))) == 1
 
 
-def test_a_deal_closed_and_a_deal_planned_in_two_articles_are_contradicted(build_tools, tmp_path) -> None:
+def test_a_deal_that_names_no_counterpart_is_no_deal_in_particular() -> None:
+    """"Zorov signed a deal on Monday" against "Zorov plans to sign a deal": any of its deals."""
+    signed = replace(_agreement("e1", "d1", "happened", ()), actors=frozenset({"zorov"}))
+    plans = replace(_agreement("e2", "d2", "planned", ()), actors=frozenset({"zorov"}))
+    assert _conflicts(signed, plans) == []
+
+
+def test_articles_more_than_a_year_apart_may_tell_of_two_deals() -> None:
+    done, plan = _agreement("e1", "d1", "happened"), _agreement("e2", "d2", "planned")
+    dates = {"d1": ("2019-03-01", "2019-03-01"), "d2": ("2023-05-01", "2023-05-01")}
+    assert _conflicts(done, plan, published=dates.get) == []
+
+
+def test_a_deal_concluded_and_a_deal_planned_in_two_articles_are_contradicted(build_tools, tmp_path) -> None:
     db = build_news(tmp_path, build_tools, [
-        ("Sahel Daily", "Deal done", "Contractors are expected in Mali under an agreement already closed by the junta with the Zorov Group."),
-        ("Niamey Post", "Deal planned", "Plans to seal a deal with the Zorov Group angered Ruvian officials."),
+        ("Sahel Daily", "Deal done", "The pipeline will be built under a contract concluded by Kessa with Vantor Holdings."),
+        ("Niamey Post", "Deal planned", "Kessa plans to sign a trade deal with Vantor Holdings."),
     ])
     with Store.open(db) as store:
         records = list(contract_records(store))
     (found,) = [r for r in records if r["kind"] == "contradiction"]
     claims = {r["id"]: r["text"] for r in records if r["kind"] == "claim"}
     assert found["type"] == "assert_vs_deny" and "concluded" in found["explanation"]
-    assert "already closed" in claims[found["a"]] and "Plans to seal" in claims[found["b"]]
+    assert "concluded by Kessa" in claims[found["a"]] and "plans to sign" in claims[found["b"]]

@@ -9,7 +9,9 @@ mention of that organisation, so that what "the bloc" does is done by the Union.
 
 Adjectives and nouns may describe it further ("the Ruvian private security company"; the
 model may have tagged that phrase as an organisation of its own, which it is not: its last
-word is no name), but not those that set it apart ("the rival group": 'description_contrasts').
+word is no name), but not those that set it apart ("the rival group", "the armed group":
+'description_contrasts'), and such a description refers only to a name in its own or the
+previous sentence.
 "The group of experts", "the armed groups" and "a company" name no one in particular.
 """
 
@@ -20,6 +22,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.extract.mentions import EntityLexicon, Mention
 
 _NEAR_SENTENCES = 6  # an antecedent further back is no longer what "the group" means
+_NEAR_SENTENCES_DESCRIBED = 1  # "the Ruvian private security company" says more: it must follow its name closely
 _DESCRIBING_POS = frozenset({"ADJ", "NOUN"})
 
 
@@ -42,7 +45,8 @@ def descriptive_mentions(doc: Doc, doc_id: str, mentions: list[Mention], lexicon
             on_head = [m for m in mentions if m.start < end and token.idx < m.end]
             if any(_is_name(m.text) for m in on_head):
                 continue  # "the Zorov Group": a name, not a description
-            antecedent = _antecedent(token, organisations, fits, sentence_index)
+            near = _NEAR_SENTENCES if len(list(token.lefts)) == 1 else _NEAR_SENTENCES_DESCRIBED
+            antecedent = _antecedent(token, organisations, fits, sentence_index, near)
             if antecedent is not None:
                 # Without the article, as names are ("Ruvian private security company"),
                 # unless nothing else is left ("the bloc").
@@ -66,8 +70,8 @@ def _definite(token: Token, contrasts: frozenset[str]) -> bool:
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.rights))
 
 
-def _antecedent(token: Token, organisations: list[Mention], fits: frozenset[str], sentence: int) -> Mention | None:
-    before = [m for m in organisations if m.end <= token.idx and sentence - m.sentence <= _NEAR_SENTENCES
+def _antecedent(token: Token, organisations: list[Mention], fits: frozenset[str], sentence: int, near: int) -> Mention | None:
+    before = [m for m in organisations if m.end <= token.idx and sentence - m.sentence <= near
               and _last_word(m.text) in fits and _is_name(m.text)]
     return before[-1] if before else None
 

@@ -247,6 +247,12 @@ def _category(trigger: Trigger, status: str, lexicon: EventLexicon) -> tuple[str
     return trigger.type, trigger.plover, trigger.mode
 
 
+# Titles of those who act for a state, and the words that say they no longer do or never did
+_STATE_OFFICES = frozenset({"president", "minister", "premier", "king", "queen", "chancellor", "ambassador", "envoy", "spokesman",
+                            "spokeswoman", "secretary", "ruler", "emir", "sultan"})
+_NOT_IN_OFFICE = frozenset({"former", "ex", "opposition", "rebel", "exiled", "late", "party", "shadow"})
+
+
 def _participants(token: Token, trigger: Trigger, lexicon: EventLexicon,
                   mentions: list[Mention]) -> tuple[list[Mention], list[Mention], list[Token]]:
     """Actors and targets: the doer and what is done to. Moved troops or weapons are not
@@ -324,13 +330,16 @@ def _mentions_of(heads: Iterable[Token], mentions: list[Mention]) -> list[Mentio
 
 def _office_states(heads: Iterable[Token], mentions: list[Mention], lexicon: EventLexicon) -> list[Mention]:
     """"Kessa Prime Minister Amadou Keita accused Ruvia": a holder of a state's office acts
-    for the state, which acts too (as event data codes a minister as his government)."""
+    for the state, which acts too (as event data codes a minister as his government); not a
+    former one, nor an opposition or party leader ("Ruvian opposition leader Keita")."""
     found: list[Mention] = []
     for head in heads:
         if not any(m.type == "PERSON" for m in mentions_in([head], mentions)):
             continue
         for title in children(head, "compound", "appos"):
-            if lexicon.in_class(title.lemma_.lower(), "regime") or lexicon.in_class(title.lower_, "regime"):
+            word = title.lemma_.lower()
+            holds = word in _STATE_OFFICES or title.lower_ in _STATE_OFFICES
+            if holds and not any(t.lower_ in _NOT_IN_OFFICE for t in title.subtree):
                 found += [m for m in mentions_in(list(title.subtree), mentions) if m.type in ("GPE", "NORP") and m not in found]
     return found
 

@@ -24,10 +24,10 @@ from claimgraph.extract.event_lexicon import EventLexicon
 from claimgraph.extract.event_roles import children, subject
 from claimgraph.extract.mentions import Mention
 from claimgraph.extract.quotes import quote_spans
-from claimgraph.extract.standings import StandingCue, StandingLexicon, load_standing_lexicon, standing_at
+from claimgraph.extract.standings import NEGATIONS, StandingCue, StandingLexicon, load_standing_lexicon, standing_at
 
 PARTY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-_NEGATIONS = frozenset({"no", "never", "not", "n't", "nothing", "none"})
+_STATE_TYPES = frozenset({"GPE", "NORP"})
 _SCOPE_PREPOSITIONS = frozenset({"in"})  # "any connection ... in Kessa": where, not with whom
 
 
@@ -102,10 +102,12 @@ def extract_relations(doc: Doc, doc_id: str, mentions: list[Mention], lexicon: R
     for sentence_index, sentence in enumerate(doc.sents):
         for token in sentence:
             standing = standing_at(token, lexicon.standings)
-            if standing is not None:  # "poor ties with Kessa": how two parties stand, no affiliation
-                relation = _standing(token, standing, doc_id, sentence_index, parties, lexicon, forces, home)
-                found += [relation] if relation is not None else []
+            relation = _standing(token, standing, doc_id, sentence_index, parties, lexicon, forces, home) if standing else None
+            if relation is not None:
+                found.append(relation)
                 continue
+            if standing is not None and standing.tone == "tension":
+                continue  # "poor ties with Kessa": how two parties stand, never an affiliation
             tie = _tie(token, lexicon)
             if tie is None:
                 continue
@@ -140,6 +142,11 @@ def _standing(token: Token, standing: StandingCue, doc_id: str, sentence: int, p
         holder = Party(home.text, home.key, home.type)
     if holder is None or other is None or holder.key is None or other.key is None or _same(holder, other):
         return None
+    states = holder.type in _STATE_TYPES and other.type in _STATE_TYPES
+    if standing.tone == "cooperation" and token.lower_ in lexicon.nouns and not states:
+        return None  # "the Zorov Group has close ties with Ruvia": an affiliation, read as one below
+    if token.lower_ in lexicon.standings.state_only and holder.type not in _STATE_TYPES:
+        return None  # "Vantor found a partner in Mali": a partner there, not the country
     return Relation(doc_id, sentence, token.idx, token.idx + len(token), token.text, standing.tone, "asserted", holder, other)
 
 
@@ -228,7 +235,7 @@ def _denial(token: Token, lexicon: RelationLexicon) -> str | None:
     doing = token.lemma_.lower() == "do" and token.dep_ == "relcl"
     if doing and token.head.lower_ == "nothing":
         return "denied"
-    negated = any(c.lower_ in _NEGATIONS for c in children(token, "det", "neg"))
+    negated = any(c.lower_ in NEGATIONS for c in children(token, "det", "neg"))
     if doing:
         governor = token.head.head  # the verb that has "anything to do with"
     else:

@@ -17,10 +17,11 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from claimgraph.extract.event_roles import children, subject
+from claimgraph.extract.event_roles import children, lost_subject, prepositional_objects, subject
 
 _TONE_GOVERNORS = frozenset({"of", "in"})  # "the worsening of relations", "an improvement in ties"
-_NEGATIONS = frozenset({"no", "not", "n't", "never"})
+_ENDED_BY = frozenset({"of", "to"})  # "the resolution of its dispute", "an end to its alliance"
+NEGATIONS = frozenset({"no", "never", "not", "n't", "nothing", "none"})
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,9 @@ class StandingLexicon:
     tone_of_noun: dict[str, str]  # "rift" -> "tension": nouns with a tone of their own
     tone_words: dict[str, str]  # "poor" -> "tension", "close" -> "cooperation"
     holding_verbs: frozenset[str]  # "has intensified contacts with": the subject holds the standing
+    state_only: frozenset[str]  # "a partner in": only a state's ("Vantor found a partner in Mali" is one there)
+    ending_words: frozenset[str]  # "cooperation was suspended", "an end to its alliance": no standing held
+    denying_verbs: frozenset[str]  # "denied that relations had soured": not stated
     at_odds: str
 
 
@@ -39,6 +43,9 @@ def load_standing_lexicon(data: dict[str, Any]) -> StandingLexicon:
         tone_of_noun=dict(data["tone_of_noun"]),
         tone_words={word: tone for tone, words in data["tone_words"].items() for word in words},
         holding_verbs=frozenset(data["holding_verbs"]),
+        state_only=frozenset(data["state_only"]),
+        ending_words=frozenset(data["ending_words"]),
+        denying_verbs=frozenset(data["denying_verbs"]),
         at_odds=data["at_odds"],
     )
 
@@ -61,35 +68,30 @@ def standing_at(token: Token, lexicon: StandingLexicon) -> StandingCue | None:
     word = token.lower_
     if token.pos_ == "NOUN" and word in lexicon.nouns:
         tone = lexicon.tone_of_noun.get(word) or _tone_word(token, lexicon)
-        if tone is None or _negated(token):
+        if tone is None or _negated(token) or _ended(token, lexicon) or _denied(token, lexicon):
             return None
         if token.dep_ in ("dobj", "obj") and token.head.lemma_.lower() not in lexicon.holding_verbs:
             return None  # "seeks closer ties with", "cut ties with": a standing sought or ended, not held
-        between = object_after(token, frozenset({"between"}))
+        between = _object_after(token, {"between"})
         if between is not None and between.conjuncts:
             return StandingCue(tone, between, between.conjuncts[0])  # "tensions between X and Y"
         holder = _holder(token, lexicon)
         implied = not children(token, "poss") and (
-            _tone_governor(token) is not None or (token.dep_ == "nsubj" and word not in lexicon.tone_of_noun)
-            or (holder is None and _held_by_lost_subject(token, lexicon)))
-        return StandingCue(tone, holder, object_after(token, lexicon.nouns[word] - {"between"}), implied)
+            _tone_governor(token) is not None or (token.dep_ == "nsubj" and word not in lexicon.tone_of_noun))
+        return StandingCue(tone, holder, _object_after(token, lexicon.nouns[word] - {"between"}), implied)
     if word == lexicon.at_odds and token.dep_ == "pobj" and token.head.lower_ == "at":
         verb = token.head.head  # "are at odds", "have become increasingly at odds"
         holder = subject(verb)
-        other = object_after(token, frozenset({"with"})) or object_after(verb, frozenset({"with"}))
+        other = _object_after(token, {"with"}) or _object_after(verb, {"with"})
         if other is None and holder is not None and holder.conjuncts:
             other = holder.conjuncts[0]  # "X and Y are at odds"
-        return None if _negated(verb) else StandingCue("tension", holder, other)
+        return None if _negated(verb) or _denied(verb, lexicon) else StandingCue("tension", holder, other)
     return None
 
 
-def object_after(token: Token, prepositions: frozenset[str]) -> Token | None:
-    for child in children(token, "prep"):
-        if child.lower_ in prepositions:
-            objects = children(child, "pobj")
-            if objects:
-                return objects[0]
-    return None
+def _object_after(token: Token, prepositions: set[str] | frozenset[str]) -> Token | None:
+    found = prepositional_objects(token, prepositions)
+    return found[0] if found else None
 
 
 def _tone_word(noun: Token, lexicon: StandingLexicon) -> str | None:
@@ -121,25 +123,38 @@ def _holder(noun: Token, lexicon: StandingLexicon) -> Token | None:
     if owners:
         return owners[0]
     if noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in lexicon.holding_verbs:
-        return subject(noun.head)
+        return subject(noun.head) or lost_subject(noun.head)
     governor = _tone_governor(noun)
     if governor is not None:
         owners = children(governor, "poss")
         if owners:
             return owners[0]
         if governor.dep_ == "pobj" and governor.head.dep_ == "prep" and governor.head.head.pos_ in ("VERB", "AUX"):
-            return subject(governor.head.head)
+            return subject(governor.head.head) or lost_subject(governor.head.head)
     return None
-
-
-def _held_by_lost_subject(noun: Token, lexicon: StandingLexicon) -> bool:
-    """"..., the junta of Kessa has intensified contacts with Ruvia" parsed with no subject for
-    'has intensified': a finite holding verb always has one, which the parse lost."""
-    verb = noun.head
-    return (noun.dep_ in ("dobj", "obj") and verb.lemma_.lower() in lexicon.holding_verbs
-            and (verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ != "to" for c in verb.children)))
 
 
 def _negated(token: Token) -> bool:
     scope = [token, token.head]
-    return any(c.lower_ in _NEGATIONS for t in scope for c in children(t, "neg", "det"))
+    return any(c.lower_ in NEGATIONS for t in scope for c in children(t, "neg", "det"))
+
+
+def _ended(noun: Token, lexicon: StandingLexicon) -> bool:
+    """"Cooperation was suspended", "its dispute with Zorov was settled", "an end to its
+    alliance", "the resolution of its dispute": a standing ended is none held."""
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in lexicon.ending_words:
+        return True
+    governor = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in _ENDED_BY else None
+    return governor is not None and governor.lemma_.lower() in lexicon.ending_words
+
+
+def _denied(token: Token, lexicon: StandingLexicon) -> bool:
+    """"Kessa denied that relations with Ruvia had soured": a verb of denial above the clause."""
+    current = token
+    for _ in range(8):
+        if current.head.i == current.i:
+            return False
+        current = current.head
+        if current.pos_ == "VERB" and current.lemma_.lower() in lexicon.denying_verbs:
+            return True
+    return False

@@ -199,16 +199,28 @@ def _level_pairs(events: Iterable[EventView], fact_of: dict[str, Fact]) -> Itera
         if event.level is not None and event.claims and event.id in fact_of:
             for anchor in event.actors:
                 blocks[(event.type, anchor)].append(event)
-            if event.size:
-                blocks[(event.type, f"size:{event.size:.2g}")].append(event)
+            if event.size and event.size >= 1:
+                # Two buckets by order of magnitude, so that 950 and 1,000 share one
+                magnitude = math.floor(math.log10(event.size))
+                blocks[(event.type, f"size:{magnitude}")].append(event)
+                blocks[(event.type, f"size:{magnitude + 1}")].append(event)
     seen: set[tuple[str, str]] = set()
     for (_, anchor), members in blocks.items():
         for index, a in enumerate(members):
             for b in members[:index]:
-                sized = anchor.startswith("size:")
-                if a.doc != b.doc and (a.id, b.id) not in seen and (not sized or sizes_overlap(a, b)):
-                    seen.add((a.id, b.id))
-                    yield a, b
+                if a.doc == b.doc or (a.id, b.id) in seen or (anchor.startswith("size:") and not _one_force(a, b)):
+                    continue
+                seen.add((a.id, b.id))
+                yield a, b
+
+
+def _one_force(a: EventView, b: EventView) -> bool:
+    """Of the same size, not placed in different countries and not cut by different states
+    ("its 5,000-strong contingent in Mali" is not another state's 5,000 in Estonia)."""
+    where_a, where_b = a.country or a.setting, b.country or b.setting
+    states_a, states_b = ({x for x in e.actors if x.startswith("country:")} for e in (a, b))
+    return (sizes_overlap(a, b) and not (where_a and where_b and where_a != where_b)
+            and not (states_a and states_b and not states_a & states_b))
 
 
 def _level_view(event: EventView) -> QuantityView:

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 PRIVATE_FORCE = "force:private"
 _ANYONE = "*"
 VERBAL_CONFLICT = frozenset({"ACCUSATION"})  # events between two states that tell of tension
-_KIND_WORDS = {"cooperation": "cooperation", "tension": "tension"}  # standings (extract/standings.py); else ties
+STANDING_KINDS = frozenset({"cooperation", "tension"})  # how two parties stand (extract/standings.py); else ties
 _CERTAINTY = {"fact": 0, "reported": 1, "alleged": 2, "speculative": 3}
 
 
@@ -85,7 +85,7 @@ def relation_facts(relations: list[RelationView], claims: dict[str, ClaimView], 
     for relation in relations:
         if relation.polarity == "asserted" and all(_modality(c, claims) == "speculative" for c in relation.claims):
             continue
-        if relation.polarity == "asserted" and relation.object and relation.kind in _KIND_WORDS:
+        if relation.polarity == "asserted" and relation.object and relation.kind in STANDING_KINDS:
             # How states stand: a capital or an institution stands for its country, and never with itself
             pair = sorted((_state(relation.subject), _state(relation.object)))
             if pair[0] != pair[1]:
@@ -125,7 +125,7 @@ def _about(key: tuple[str, ...], name_of: Callable[[str], str]) -> str:
     # A denial is worded by whose tie it denies, not by who speaks: "the imam said Ruvia has
     # nothing to do with it" is the imam's denial of Ruvia's ties.
     if key[0] == "asserted":
-        return f"{_KIND_WORDS.get(key[1], 'ties')} between {name(key[2])} and {name(key[3])}"
+        return f"{key[1] if key[1] in STANDING_KINDS else 'ties'} between {name(key[2])} and {name(key[3])}"
     if key[3] == _ANYONE:
         return f"denied: any ties of {name(key[2])}"
     return f"denied: ties between {name(key[2])} and {name(key[3])}"

@@ -4,11 +4,13 @@ to conclude it.
 An agreement between given parties is concluded once, so "a deal already closed with
 Zorov" and "plans to seal a deal with Zorov" cannot both describe the present of the later
 report. They are two facts (a plan is not what happened, facts.py), compared here across
-them: same type, a shared party that is not a whole country (a country signs many deals),
-and no party of one missing from the other. A plan told in an article known to be older
-than the earliest date the report of the deal can have is the ordinary course of things
-(planned, then done) and not flagged; otherwise the explanation says whether time can
-explain the difference.
+them: same type and the same parties, two of them or a counterpart ("a deal with Zorov";
+"Vantor signed a deal" names no deal in particular), one of them not a whole country (a
+country signs many deals). A plan told in an article known to be older than the earliest
+date the report of the deal can have is the ordinary course of things (planned, then done),
+and articles more than a year apart may tell of two deals: neither is flagged. Otherwise the
+explanation says whether time can explain the difference. The contract has no kind for a
+status conflict: it is an `assert_vs_deny`, the plan denying that the deal is done.
 """
 
 from __future__ import annotations
@@ -16,12 +18,13 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from datetime import date
 
 from claimgraph.resolve.contradictions import Contradiction
 from claimgraph.resolve.facts import EventView, Fact
 
 ONE_OFF_TYPES = frozenset({"AGREEMENT"})  # concluded once between the same parties
-_PLANNED = frozenset({"planned"})
+MAX_DAYS_APART = 365  # articles further apart may tell of two deals between the same parties
 
 # (earliest possible date, stated date) of a document, as ISO prefixes or None
 Published = Callable[[str], tuple[str | None, str | None]]
@@ -33,7 +36,7 @@ def status_conflicts(events: Iterable[EventView], fact_of: dict[str, Fact], publ
     for done, plan in _done_and_planned(events, fact_of):
         pair = (fact_of[done.id].id, fact_of[plan.id].id)
         order = _order(published(done.doc), published(plan.doc))
-        if pair in found or order == "plan first":
+        if pair in found or order in ("plan first", "far apart"):
             continue
         claim_a, claim_b = done.claims[0], plan.claims[0]
         identifier = "ctr_" + hashlib.sha1(":".join(("status", *pair)).encode()).hexdigest()[:16]
@@ -49,30 +52,44 @@ def _done_and_planned(events: Iterable[EventView], fact_of: dict[str, Fact]) -> 
     blocks: dict[tuple[str, str], list[EventView]] = defaultdict(list)
     for event in events:
         if (event.type in ONE_OFF_TYPES and event.claims and event.id in fact_of and not event.background
-                and (event.status == "happened" or event.status in _PLANNED)):
+                and event.status in ("happened", "planned") and _names_the_deal(event)):
             for anchor in event.actors | event.targets:
                 if not anchor.startswith("country:"):
                     blocks[(event.type, anchor)].append(event)
     for members in blocks.values():
         for done in (e for e in members if e.status == "happened"):
-            for plan in (e for e in members if e.status in _PLANNED):
-                if done.doc != plan.doc and fact_of[done.id].id != fact_of[plan.id].id and _same_parties(done, plan):
+            for plan in (e for e in members if e.status == "planned"):
+                if (done.doc != plan.doc and fact_of[done.id].id != fact_of[plan.id].id
+                        and done.actors | done.targets == plan.actors | plan.targets):
                     yield done, plan
 
 
-def _same_parties(a: EventView, b: EventView) -> bool:
-    """No party of the one that names fewer is missing from the other."""
-    mine, theirs = a.actors | a.targets, b.actors | b.targets
-    return mine <= theirs or theirs <= mine
+def _names_the_deal(event: EventView) -> bool:
+    """Two parties, or the counterpart a deal is made with: enough to tell one deal from another."""
+    return len(event.actors | event.targets) >= 2 or bool(event.targets)
 
 
 def _order(done: tuple[str | None, str | None], plan: tuple[str | None, str | None]) -> str:
-    """'plan first' when the plan's article is dated before the earliest the deal's report
-    can be; 'plan later' when it is dated after the deal's report; else 'unknown'."""
+    """'far apart' when the two articles are dated more than a year apart; 'plan first' when
+    the plan's article is dated before the earliest the deal's report can be; 'plan later'
+    when it is dated after the deal's report; else 'unknown'."""
     done_earliest, done_date = done
     _, plan_date = plan
+    if plan_date and done_date and _days_apart(plan_date, done_date) > MAX_DAYS_APART:
+        return "far apart"
     if plan_date and done_earliest and plan_date < done_earliest and not done_earliest.startswith(plan_date):
         return "plan first"
     if plan_date and done_date and plan_date > done_date and not plan_date.startswith(done_date):
         return "plan later"
     return "unknown"
+
+
+def _days_apart(a: str, b: str) -> int:
+    """Days between two ISO dates, each read to its first day where only a month or year is given."""
+    def day(value: str) -> date:
+        parts = (value.split("-") + ["01", "01"])[:3]
+        return date(int(parts[0]), int(parts[1] or 1), int(parts[2] or 1))
+    try:
+        return abs((day(a) - day(b)).days)
+    except ValueError:
+        return 0

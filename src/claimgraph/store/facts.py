@@ -160,15 +160,17 @@ def outlets(store: Store) -> Callable[[str], str]:
 
 
 def publication_dates(store: Store) -> Callable[[str], tuple[str | None, str | None]]:
-    """A document's (earliest possible, stated) publication date, each None when unknown."""
+    """A document's (earliest possible, stated) publication date, each None when unknown; read
+    when first asked for (only documents that disagree are), then kept."""
+    known: dict[str, tuple[str | None, str | None]] = {}
 
     def published(doc_id: str) -> tuple[str | None, str | None]:
-        row = store.connection.execute(
-            "SELECT published_value, published_basis, published_not_before FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        if row is None:
-            return None, None
-        stated = row["published_value"] if row["published_basis"] != "unknown" else None
-        return row["published_not_before"] or stated, stated
+        if doc_id not in known:
+            row = store.connection.execute(
+                "SELECT published_value, published_basis, published_not_before FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            stated = row["published_value"] if row is not None and row["published_basis"] != "unknown" else None
+            known[doc_id] = ((row["published_not_before"] if row is not None else None) or stated, stated)
+        return known[doc_id]
 
     return published
 
