@@ -74,3 +74,14 @@ def test_an_agreement_naming_no_one_is_not_the_countrys_other_agreement() -> Non
     assert len(group_events(deals)) == 2
     coups = [view("e3", "d1", "COUP", frozenset({"junta"})), view("e4", "d2", "COUP", frozenset())]
     assert len(group_events(coups)) == 1
+
+
+def test_a_described_organisation_must_follow_its_name_closely(build_tools) -> None:
+    near = "Vantor Holdings bought the port. The Ruvian shipping company will run it."
+    far = ("Vantor Holdings bought the port. Work starts in May. The cranes arrive in June. "
+           "The Ruvian shipping company will run it.")
+    assert "vantor holdings" in {m.key for m in extract_text(build_tools, near).mentions if "shipping company" in m.text}
+    assert "vantor holdings" not in {m.key for m in extract_text(build_tools, far).mentions if "shipping company" in m.text}
+    bare = ("Vantor Holdings bought the port. Work starts in May. The cranes arrive in June. "
+            "The company will run it.")  # a bare description reaches further back
+    assert "vantor holdings" in {m.key for m in extract_text(build_tools, bare).mentions if m.text.endswith("company")}

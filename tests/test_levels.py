@@ -94,23 +94,27 @@ def test_two_names_for_one_force_of_the_same_size_are_compared() -> None:
 
 
 def test_a_small_gap_to_an_approximate_level_is_flagged_as_possibly_rounding() -> None:
-    halved = _withdrawal("e1", "d1", "planned", (2500.0, "exact", "5,000 reduced by half"))
-    about = _withdrawal("e2", "d2", "planned", (3000.0, "about", "to around 3,000"))
+    halved = _withdrawal("e1", "d1", "planned", (4000.0, "exact", "8,000 reduced by half"))
+    about = _withdrawal("e2", "d2", "planned", (4800.0, "about", "to around 4,800"))
     (found,) = _contradictions(halved, about)
     assert "(they differ by 20%, which rounding an approximate figure may explain)" in found.explanation
 
 
 def test_forces_of_the_same_size_in_two_countries_or_of_two_states_are_not_compared() -> None:
     def halved(event_id: str, doc: str, actors: set[str], country: str) -> EventView:
-        return replace(_withdrawal(event_id, doc, "planned", (2500.0, "exact", "5,000 reduced by half")),
-                       actors=frozenset(actors), country=country, setting=country, size=5000.0, size_range=(5000.0, 5000.0))
+        return replace(_withdrawal(event_id, doc, "planned", (3000.0, "exact", "6,000 reduced by half")),
+                       actors=frozenset(actors), country=country, setting=country, size=6000.0, size_range=(6000.0, 6000.0))
 
-    in_mali = halved("e1", "d1", {"lima"}, "country:ML")
-    to_1000 = replace(halved("e2", "d2", {"london"}, "country:EE"), level=(1000.0, "exact", "to 1,000 troops"))
-    assert _contradictions(in_mali, to_1000) == []  # another country
-    elsewhere = replace(to_1000, country="country:ML", setting="country:ML", actors=frozenset({"country:GB"}))
-    assert _contradictions(replace(in_mali, actors=frozenset({"country:FR"})), elsewhere) == []  # another state's force
-    assert len(_contradictions(in_mali, replace(to_1000, country="country:ML", setting="country:ML"))) == 1
+    in_kessa = halved("e1", "d1", {"lima"}, "country:KS")
+    to_1000 = replace(halved("e2", "d2", {"quito"}, "country:EE"), level=(1000.0, "exact", "to 1,000 troops"))
+    assert _contradictions(in_kessa, to_1000) == []  # another country
+    elsewhere = replace(to_1000, country="country:KS", setting="country:KS", actors=frozenset({"country:GB"}))
+    assert _contradictions(replace(in_kessa, actors=frozenset({"country:RV"})), elsewhere) == []  # another state's force
+    assert len(_contradictions(in_kessa, replace(to_1000, country="country:KS", setting="country:KS"))) == 1
+    # 980 and 1,000 are one size, though of two orders of magnitude
+    near = replace(halved("e3", "d3", {"quito"}, "country:KS"), size=980.0, size_range=(980.0, 980.0), level=(0.0, "exact", "its troops"))
+    thousand = replace(halved("e4", "d4", {"lima"}, "country:KS"), size=1000.0, size_range=(1000.0, 1000.0))
+    assert len(_contradictions(near, thousand)) == 1
 
 
 def _figure(text: str, value: float, qualifier: str = "exact") -> QuantityView:

@@ -14,6 +14,7 @@ import pytest
 
 from claimgraph import Store
 from claimgraph.export import contract_records
+from claimgraph.extract.event_roles import lost_subject
 from claimgraph.extract.relations import Relation
 from claimgraph.resolve.facts import ClaimView, EventView
 from claimgraph.resolve.origins import NO_AGENCIES
@@ -35,11 +36,11 @@ def _standings(build_tools, text: str) -> list[tuple[str, str, str]]:
     ("Relations between Senegal and Ghana have soured since the election.", [("tension", "Senegal", "Ghana")]),
     ("Senegal's government and Ghana are at odds over the dam.", [("tension", "Senegal's government", "Ghana")]),
     ("Tensions between Senegal and Ghana have grown over the border.", [("tension", "Senegal", "Ghana")]),
-    ("Mali has found a new partner in Algeria.", [("cooperation", "Mali", "Algeria")]),
-    ("Mali has intensified its military cooperation with Algeria.", [("cooperation", "Mali", "Algeria")]),
+    ("Ghana has found a reliable partner in Togo.", [("cooperation", "Ghana", "Togo")]),
+    ("Ghana has deepened its trade cooperation with Togo.", [("cooperation", "Ghana", "Togo")]),
     # the parser hangs the subject on the opening phrase as an apposition: it is found there
-    ("With the worsening of relations with Ghana, the military government of Senegal has intensified contacts with Algeria.",
-     [("tension", "Senegal", "Ghana"), ("cooperation", "Senegal", "Algeria")]),
+    ("With the collapse of talks with Nigeria, the new cabinet of Ghana has deepened cooperation with Kenya.",
+     [("cooperation", "Ghana", "Kenya")]),
 ])
 def test_a_standing_and_its_two_parties_are_read_from_the_parse(build_tools, text: str, expected) -> None:
     assert _standings(build_tools, text) == expected
@@ -67,6 +68,19 @@ def test_poor_ties_are_a_tension_and_close_ties_of_a_group_an_affiliation(build_
             ("affiliation", "Zorov Group", "Ruvia")], text
 
 
+@pytest.mark.parametrize("text, verb, found", [
+    ("With the collapse of talks with Ghana, the new cabinet of Togo has deepened cooperation with Benin.", "deepened", "cabinet"),
+    ("With the end of the war with Ghana, the new leadership of Togo has built partnerships with Benin.", "built", "leadership"),
+    ("Amid talks with Ghana, the trade minister of Togo has signed deals with Benin.", "signed", "minister"),
+    ("The new cabinet of Ghana has deepened cooperation with Kenya.", "deepened", None),  # a subject of its own
+    ("Ghana, the country expected to strengthen cooperation with Togo, voted.", "strengthen", None),  # an infinitive
+])
+def test_a_subject_the_parser_hung_on_an_opening_phrase_is_found_again(build_tools, text: str, verb: str, found) -> None:
+    (token,) = [t for t in build_tools.nlp(text) if t.text == verb]
+    subject = lost_subject(token)
+    assert (subject.text if subject is not None else None) == found
+
+
 @pytest.mark.parametrize("last", [
     "Relations with Niger have soured since the coup.",
     "With the worsening of relations with Niger, the government has looked elsewhere.",
@@ -87,9 +101,11 @@ def test_a_standing_held_by_someone_unnamed_is_not_the_articles_countrys(build_t
 
 
 @pytest.mark.parametrize("text, actors", [
-    ("Mali's Foreign Minister Amadou Keita accused Ghana of arming rebels in the east.", {"Amadou Keita", "Mali"}),
-    ("Former Mali President Amadou Keita accused Ghana of arming rebels in the east.", {"Amadou Keita"}),
-    ("Mali opposition leader Amadou Keita accused Ghana of arming rebels in the east.", {"Amadou Keita"}),
+    ("Ghana's Foreign Minister Amadou Keita accused Nigeria of arming rebels in the east.", {"Amadou Keita", "Ghana"}),
+    ("Kwame Asante, Ghana's ambassador to Senegal, accused Nigeria of spying.", {"Kwame Asante", "Ghana"}),
+    ("Former Ghana President Amadou Keita accused Nigeria of arming rebels in the east.", {"Amadou Keita"}),
+    ("Ghana's former president John Mahama accused Nigeria of spying.", {"John Mahama"}),
+    ("Ghana opposition leader Amadou Keita accused Nigeria of arming rebels in the east.", {"Amadou Keita"}),
 ])
 def test_a_ministers_accusation_is_his_states_not_a_former_or_opposition_figures(build_tools, text: str, actors) -> None:
     (event,) = [e for e in extract_text(build_tools, text).events if e.type == "ACCUSATION"]
@@ -145,12 +161,12 @@ def test_standings_told_by_two_outlets_are_one_corroborated_fact(build_tools, tm
 
 def test_a_lone_accusation_between_states_is_an_event_fact_and_a_tension_fact(build_tools, tmp_path) -> None:
     db = build_news(tmp_path, build_tools, [
-        ("Sahel Daily", "Accused", "Mali's Foreign Minister Amadou Keita accused Ghana of arming rebels in the east."),
+        ("Sahel Daily", "Accused", "Ghana's Foreign Minister Amadou Keita accused Nigeria of arming rebels in the east."),
     ])
     with Store.open(db) as store:
         facts = [r for r in contract_records(store) if r["kind"] == "fact"]
     abouts = sorted(f["about"] for f in facts)
-    assert "tension between Ghana and Mali" in abouts and any(a.startswith("accusation") for a in abouts)
+    assert "tension between Ghana and Nigeria" in abouts and any(a.startswith("accusation") for a in abouts)
     assert len({f["id"] for f in facts}) == len(facts)
 
 

@@ -61,10 +61,20 @@ def test_a_deal_that_names_no_counterpart_is_no_deal_in_particular() -> None:
     assert _conflicts(signed, plans) == []
 
 
+def test_another_deal_or_a_deal_of_another_kind_is_not_the_one_concluded() -> None:
+    done = _agreement("e1", "d1", "happened")
+    assert _conflicts(done, replace(_agreement("e2", "d2", "planned"), another=True)) == []  # "another deal", "a new deal"
+    gas, port = replace(done, kind_words=frozenset({"gas"})), replace(_agreement("e3", "d2", "planned"), kind_words=frozenset({"port"}))
+    assert _conflicts(gas, port) == []
+    assert len(_conflicts(gas, replace(port, kind_words=frozenset()))) == 1  # "a deal" may be the gas deal
+
+
 def test_articles_more_than_a_year_apart_may_tell_of_two_deals() -> None:
     done, plan = _agreement("e1", "d1", "happened"), _agreement("e2", "d2", "planned")
     dates = {"d1": ("2019-03-01", "2019-03-01"), "d2": ("2023-05-01", "2023-05-01")}
     assert _conflicts(done, plan, published=dates.get) == []
+    years = {"d1": ("2019", "2019"), "d2": ("2020-02-10", "2020-02-10")}  # "2019" may be December: not a year apart
+    assert len(_conflicts(done, plan, published=years.get)) == 1
 
 
 def test_a_deal_concluded_and_a_deal_planned_in_two_articles_are_contradicted(build_tools, tmp_path) -> None:

@@ -9,7 +9,7 @@ mention of that organisation, so that what "the bloc" does is done by the Union.
 
 Adjectives and nouns may describe it further ("the Ruvian private security company"; the
 model may have tagged that phrase as an organisation of its own, which it is not: its last
-word is no name), but not those that set it apart ("the rival group", "the armed group":
+word is no name), but not those that set it apart ("the rival group", "the local company":
 'description_contrasts'), and such a description refers only to a name in its own or the
 previous sentence.
 "The group of experts", "the armed groups" and "a company" name no one in particular.

@@ -89,15 +89,16 @@ def lost_subject(verb: Token) -> Token | None:
     """The subject the parser hung on an opening phrase as its apposition: in "with tensions
     with Ruvia, the junta of Kessa has stepped up ...", the noun phrase just before the verb
     (and its auxiliaries) that has no subject of its own."""
-    if children(verb, "nsubj", "nsubjpass", "csubj", "expl"):
-        return None
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
+    if not finite or children(verb, "nsubj", "nsubjpass", "csubj", "expl"):
+        return None  # an infinitive or participle has no subject of its own to lose
     first = min([verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i)], key=lambda t: t.i)
     if first.i == verb.doc[0].i or first.i - 1 < verb.sent.start:
         return None
     candidate = verb.doc[first.i - 1]
     for _ in range(4):  # from the phrase's last word up to its head
         if candidate.dep_ == "appos":
-            return candidate
+            return None if candidate.is_ancestor(verb) else candidate  # "Ghana, the country expected to ...": not lost
         if candidate.head.i == candidate.i or candidate.head.i >= first.i:
             return None
         candidate = candidate.head

@@ -76,6 +76,8 @@ class Event:
     denies: str | None = None  # a denial's denied content: "presence" or the denied event's type
     background: bool = False  # told as the time of another event ("after the coup"), not as news
     level: Level | None = None  # what a reduction or withdrawal leaves ("by half", "its troops": none)
+    kind_words: tuple[str, ...] = ()  # the nouns that name its kind: "gas" in "a gas deal"
+    another: bool = False  # told as another of its kind: "a new deal", "another attack"
 
     def role(self, name: str) -> list[EventArgument]:
         return [a for a in self.arguments if a.role == name]
@@ -222,6 +224,7 @@ def _event(candidate: Candidate, doc_id: str, index: int, sentence: Span, mentio
     date = event_date(token, sentence, dates)
     quantity = magnitude(token, trigger, sentence, quantities, lexicon)
     level = level_after(token, sentence, quantities, quantity, lexicon) if event_type == "WITHDRAWAL" else None
+    kind_words, another = _which_one(token, trigger, lexicon)
     return Event(
         doc=doc_id, sentence=index, start=token.idx, end=token.idx + len(token.text), trigger=token.text,
         type=event_type, plover=plover, mode=mode,
@@ -230,8 +233,20 @@ def _event(candidate: Candidate, doc_id: str, index: int, sentence: Span, mentio
         date=date.value if date else None, date_basis="sentence" if date else None,
         quantity=(quantity.start, quantity.end) if quantity else None,
         fatalities=fatalities_of(quantity) if quantity and trigger.plover == "ASSAULT" else None,
-        force=force, denies=denies, background=is_background(token), level=level,
+        force=force, denies=denies, background=is_background(token), level=level, kind_words=kind_words, another=another,
     )
+
+
+def _which_one(token: Token, trigger: Trigger, lexicon: EventLexicon) -> tuple[tuple[str, ...], bool]:
+    """The nouns that name the event's kind and whether it is told as another one, read on its
+    noun: the trigger, or the object a verb such as "sign" takes ("signed a new gas deal")."""
+    noun = token if token.pos_ in ("NOUN", "PROPN") else next(
+        (o for o in children(token, "dobj", "obj") if trigger.theme is not None), None)
+    if noun is None:
+        return (), False
+    modifiers = children(noun, "compound", "amod", "nmod")
+    kinds = tuple(sorted({m.lemma_.lower() for m in modifiers if m.pos_ == "NOUN"}))
+    return kinds, any(lexicon.in_class(m.lemma_, "another_one") for m in modifiers + children(noun, "det"))
 
 
 def _category(trigger: Trigger, status: str, lexicon: EventLexicon) -> tuple[str, str, str | None]:
@@ -245,12 +260,6 @@ def _category(trigger: Trigger, status: str, lexicon: EventLexicon) -> tuple[str
     if status in ("planned", "conditional"):
         return trigger.type, intended, threat_mode if intended == "THREATEN" else trigger.mode
     return trigger.type, trigger.plover, trigger.mode
-
-
-# Titles of those who act for a state, and the words that say they no longer do or never did
-_STATE_OFFICES = frozenset({"president", "minister", "premier", "king", "queen", "chancellor", "ambassador", "envoy", "spokesman",
-                            "spokeswoman", "secretary", "ruler", "emir", "sultan"})
-_NOT_IN_OFFICE = frozenset({"former", "ex", "opposition", "rebel", "exiled", "late", "party", "shadow"})
 
 
 def _participants(token: Token, trigger: Trigger, lexicon: EventLexicon,
@@ -294,6 +303,9 @@ def _participants(token: Token, trigger: Trigger, lexicon: EventLexicon,
     counterpart_words = mentions_in([t for c in counterparts for t in phrase_tokens(c)], mentions)
     actors = [m for m in _mentions_of(with_conjuncts(doers), mentions) if m not in counterpart_words]
     actors += [m for m in _office_states(with_conjuncts(doers), mentions, lexicon) if m not in actors]
+    for retired in (h for h in with_conjuncts(doers) if _out_of_office(h, lexicon)):  # the state is not what acts
+        words = _title_words(retired)
+        actors = [m for m in actors if m.type not in ("GPE", "NORP") or not mentions_in(words, [m])]
     if not actors and moved:
         actors = _mentions_of(moved, mentions)
     targets = [m for m in _mentions_of(with_conjuncts(done_to), mentions) if m not in actors]
@@ -329,19 +341,33 @@ def _mentions_of(heads: Iterable[Token], mentions: list[Mention]) -> list[Mentio
 
 
 def _office_states(heads: Iterable[Token], mentions: list[Mention], lexicon: EventLexicon) -> list[Mention]:
-    """"Kessa Prime Minister Amadou Keita accused Ruvia": a holder of a state's office acts
-    for the state, which acts too (as event data codes a minister as his government); not a
-    former one, nor an opposition or party leader ("Ruvian opposition leader Keita")."""
+    """"Kessa's Foreign Minister Amadou Keita accused Ruvia": a holder of a state's office acts
+    for the state, which acts too (as event data codes a minister as his government). The
+    state is named in the title itself ("Kessa's ambassador to Ruvia" acts for Kessa only)."""
     found: list[Mention] = []
     for head in heads:
-        if not any(m.type == "PERSON" for m in mentions_in([head], mentions)):
+        if not any(m.type == "PERSON" for m in mentions_in([head], mentions)) or _out_of_office(head, lexicon):
             continue
         for title in children(head, "compound", "appos"):
-            word = title.lemma_.lower()
-            holds = word in _STATE_OFFICES or title.lower_ in _STATE_OFFICES
-            if holds and not any(t.lower_ in _NOT_IN_OFFICE for t in title.subtree):
-                found += [m for m in mentions_in(list(title.subtree), mentions) if m.type in ("GPE", "NORP") and m not in found]
+            if lexicon.in_class(title.lemma_, "state_office") or lexicon.in_class(title.text, "state_office"):
+                found += [m for m in mentions_in(_title_words(title), mentions) if m.type in ("GPE", "NORP") and m not in found]
     return found
+
+
+def _out_of_office(head: Token, lexicon: EventLexicon) -> bool:
+    """"Ruvia's former president Amadou Keita", "Ruvian opposition leader Keita": no office of the state."""
+    return any(lexicon.in_class(t.text, "out_of_office") for t in _title_words(head) if t != head)
+
+
+def _title_words(head: Token) -> list[Token]:
+    """A name's or a title's own words and modifiers, without the phrases after it ("to Ruvia")."""
+    words = [head]
+    for child in head.children:
+        if child.dep_ in ("compound", "amod", "poss", "appos", "nmod"):
+            words += _title_words(child)
+        elif child.dep_ == "prep" and child.lower_ == "of":  # "the president of Kessa"
+            words += [t for t in child.subtree]
+    return words
 
 
 def _where_based(mention: Mention, head: Token) -> bool:

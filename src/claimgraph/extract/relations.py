@@ -146,7 +146,7 @@ def _standing(token: Token, standing: StandingCue, doc_id: str, sentence: int, p
     if standing.tone == "cooperation" and token.lower_ in lexicon.nouns and not states:
         return None  # "the Zorov Group has close ties with Ruvia": an affiliation, read as one below
     if token.lower_ in lexicon.standings.state_only and holder.type not in _STATE_TYPES:
-        return None  # "Vantor found a partner in Mali": a partner there, not the country
+        return None  # "Vantor found a partner in Ghana": a partner there, not the country
     return Relation(doc_id, sentence, token.idx, token.idx + len(token), token.text, standing.tone, "asserted", holder, other)
 
 

@@ -21,6 +21,7 @@ from claimgraph.extract.event_roles import children, lost_subject, prepositional
 
 _TONE_GOVERNORS = frozenset({"of", "in"})  # "the worsening of relations", "an improvement in ties"
 _ENDED_BY = frozenset({"of", "to"})  # "the resolution of its dispute", "an end to its alliance"
+_OTHER_CLAUSES = frozenset({"relcl", "conj", "advcl", "acl", "parataxis"})  # a denial above them denies something else
 NEGATIONS = frozenset({"no", "never", "not", "n't", "nothing", "none"})
 
 
@@ -30,7 +31,7 @@ class StandingLexicon:
     tone_of_noun: dict[str, str]  # "rift" -> "tension": nouns with a tone of their own
     tone_words: dict[str, str]  # "poor" -> "tension", "close" -> "cooperation"
     holding_verbs: frozenset[str]  # "has intensified contacts with": the subject holds the standing
-    state_only: frozenset[str]  # "a partner in": only a state's ("Vantor found a partner in Mali" is one there)
+    state_only: frozenset[str]  # "a partner in": only a state's ("Vantor found a partner in Ghana" is one there)
     ending_words: frozenset[str]  # "cooperation was suspended", "an end to its alliance": no standing held
     denying_verbs: frozenset[str]  # "denied that relations had soured": not stated
     at_odds: str
@@ -140,21 +141,28 @@ def _negated(token: Token) -> bool:
 
 
 def _ended(noun: Token, lexicon: StandingLexicon) -> bool:
-    """"Cooperation was suspended", "its dispute with Zorov was settled", "an end to its
-    alliance", "the resolution of its dispute": a standing ended is none held."""
-    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in lexicon.ending_words:
+    """"Cooperation was suspended", "the dispute ended", "an end to its alliance", "the
+    resolution of its dispute": a standing ended is none held. One that ends something else
+    is not ended ("the row halted trade", "tensions broke out")."""
+    verb = noun.head
+    if noun.dep_ == "nsubjpass" and verb.lemma_.lower() in lexicon.ending_words:
+        return True
+    if (noun.dep_ == "nsubj" and verb.lemma_.lower() in lexicon.ending_words
+            and not children(verb, "dobj", "obj", "prt", "xcomp")):
         return True
     governor = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in _ENDED_BY else None
     return governor is not None and governor.lemma_.lower() in lexicon.ending_words
 
 
 def _denied(token: Token, lexicon: StandingLexicon) -> bool:
-    """"Kessa denied that relations with Ruvia had soured": a verb of denial above the clause."""
+    """"Kessa denied that relations with Ruvia had soured", "dismissed reports of tensions":
+    the standing is in what a verb of denial denies, its that-clause or its object, not in a
+    clause beside it ("Ghana, which has close ties with Togo, rejected the plan")."""
     current = token
     for _ in range(8):
-        if current.head.i == current.i:
+        if current.head.i == current.i or current.dep_ in _OTHER_CLAUSES:
             return False
-        current = current.head
-        if current.pos_ == "VERB" and current.lemma_.lower() in lexicon.denying_verbs:
+        if current.dep_ in ("ccomp", "dobj", "obj") and current.head.lemma_.lower() in lexicon.denying_verbs:
             return True
+        current = current.head
     return False

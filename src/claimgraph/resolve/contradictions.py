@@ -216,7 +216,7 @@ def _level_pairs(events: Iterable[EventView], fact_of: dict[str, Fact]) -> Itera
 
 def _one_force(a: EventView, b: EventView) -> bool:
     """Of the same size, not placed in different countries and not cut by different states
-    ("its 5,000-strong contingent in Mali" is not another state's 5,000 in Estonia)."""
+    ("its 5,000-strong contingent in Ghana" is not another state's 5,000 in Estonia)."""
     where_a, where_b = a.country or a.setting, b.country or b.setting
     states_a, states_b = ({x for x in e.actors if x.startswith("country:")} for e in (a, b))
     return (sizes_overlap(a, b) and not (where_a and where_b and where_a != where_b)

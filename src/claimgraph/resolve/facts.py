@@ -61,6 +61,8 @@ class EventView:
     background: bool = False  # told as the time of another event: the article's, not its speaker's
     level: tuple[float, str, str] | None = None  # (value, qualifier, words) a reduction or withdrawal leaves
     states: frozenset[str] = frozenset()  # country anchors of parties named as states ("Kessa", "Lima"), not by a demonym
+    kind_words: frozenset[str] = frozenset()  # the nouns that name its kind ("gas" in "a gas deal")
+    another: bool = False  # told as another of its kind ("a new deal")
 
 
 @dataclass(frozen=True)

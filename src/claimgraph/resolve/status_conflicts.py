@@ -6,7 +6,8 @@ Zorov" and "plans to seal a deal with Zorov" cannot both describe the present of
 report. They are two facts (a plan is not what happened, facts.py), compared here across
 them: same type and the same parties, two of them or a counterpart ("a deal with Zorov";
 "Vantor signed a deal" names no deal in particular), one of them not a whole country (a
-country signs many deals). A plan told in an article known to be older than the earliest
+country signs many deals), neither told as another deal ("a new deal") and no two kinds of
+deal ("a gas deal", "a port deal"). A plan told in an article known to be older than the earliest
 date the report of the deal can have is the ordinary course of things (planned, then done),
 and articles more than a year apart may tell of two deals: neither is flagged. Otherwise the
 explanation says whether time can explain the difference. The contract has no kind for a
@@ -60,8 +61,14 @@ def _done_and_planned(events: Iterable[EventView], fact_of: dict[str, Fact]) -> 
         for done in (e for e in members if e.status == "happened"):
             for plan in (e for e in members if e.status == "planned"):
                 if (done.doc != plan.doc and fact_of[done.id].id != fact_of[plan.id].id
-                        and done.actors | done.targets == plan.actors | plan.targets):
+                        and done.actors | done.targets == plan.actors | plan.targets and _one_deal(done, plan)):
                     yield done, plan
+
+
+def _one_deal(done: EventView, plan: EventView) -> bool:
+    """Not "another deal" or "a new deal", nor deals of different kinds ("a gas deal", "a port deal")."""
+    different_kinds = done.kind_words and plan.kind_words and not done.kind_words & plan.kind_words
+    return not (done.another or plan.another or different_kinds)
 
 
 def _names_the_deal(event: EventView) -> bool:
@@ -85,10 +92,12 @@ def _order(done: tuple[str | None, str | None], plan: tuple[str | None, str | No
 
 
 def _days_apart(a: str, b: str) -> int:
-    """Days between two ISO dates, each read to its first day where only a month or year is given."""
+    """Days between two ISO dates, each read to the middle of the month or year it gives when
+    it gives no day ("2019" is mid-2019, not its first day)."""
     def day(value: str) -> date:
-        parts = (value.split("-") + ["01", "01"])[:3]
-        return date(int(parts[0]), int(parts[1] or 1), int(parts[2] or 1))
+        parts = value.split("-")
+        month = int(parts[1]) if len(parts) > 1 else 7
+        return date(int(parts[0]), month, int(parts[2]) if len(parts) > 2 else (15 if len(parts) > 1 else 1))
     try:
         return abs((day(a) - day(b)).days)
     except ValueError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -41,6 +42,8 @@ class StoredEvent:
     background: bool = False  # told as the time of another event ("after the coup")
     level: tuple[float, str, str] | None = None  # (value, qualifier, words) left by a reduction or withdrawal
     states: tuple[str, ...] = ()  # entity ids of the actors and targets named as states (GPE), not by a demonym
+    kind_words: tuple[str, ...] = ()  # the nouns that name its kind ("gas" in "a gas deal")
+    another: bool = False  # told as another of its kind ("a new deal")
 
 
 def event_id(event: Event) -> str:
@@ -54,13 +57,14 @@ def add_events(store: Store, events: Iterable[Event], quantity_id: Callable[[str
         identifier = event_id(event)
         fatalities = event.fatalities
         inserted = store.connection.execute(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
             (identifier, event.doc, event.sentence, event.start, event.end, event.trigger, event.type, event.plover,
              event.mode, event.context, event.status, event.location_basis, event.date, event.date_basis,
              quantity_id(event.doc, *event.quantity) if event.quantity else None,
              fatalities.low if fatalities else None, fatalities.best if fatalities else None,
              fatalities.high if fatalities else None, event.force, event.denies, int(event.background),
-             *((event.level.value, event.level.qualifier, event.level.text) if event.level else (None, None, None))),
+             *((event.level.value, event.level.qualifier, event.level.text) if event.level else (None, None, None)),
+             json.dumps(list(event.kind_words)), int(event.another)),
         ).rowcount
         if not inserted:  # one trigger read twice as the same event
             continue
@@ -108,7 +112,7 @@ def _event(store: Store, row: sqlite3.Row) -> StoredEvent:
         claims=reporting_claims(store, row["doc_id"], row["start"], row["end"]), force=row["force"], denies=row["denies"],
         background=bool(row["background"]),
         level=(row["level_value"], row["level_qualifier"], row["level_text"]) if row["level_value"] is not None else None,
-        states=tuple(states),
+        states=tuple(states), kind_words=tuple(json.loads(row["kind_words"])), another=bool(row["another"]),
     )
 
 

@@ -118,6 +118,7 @@ def event_views(store: Store, anchors: Anchors) -> Iterator[EventView]:
             place=place, point=point, country=country, date=event.date, claims=event.claims, quantity=event.quantity,
             setting=setting, denies=event.denies, background=event.background, level=event.level,
             states=frozenset(a for a in anchors.anchors(event.states, acting=True) if a.startswith("country:")),
+            kind_words=frozenset(event.kind_words), another=event.another,
             force=event.force or ("private" if any(a in anchors.private_forces for a in event.actors) else None),
         )
 
