@@ -7,7 +7,7 @@ document whose name ends in a word the description fits (data/entity_types.json,
 holdings), and is a name ("the Zorov Group", not "a mercenary group"). It becomes a
 mention of that organisation, so that what "the bloc" does is done by the Union.
 
-Adjectives and nouns may describe it further ("the Ruvian private security company"; the
+Adjectives and nouns may describe it further ("the Ruvian shipping company"; the
 model may have tagged that phrase as an organisation of its own, which it is not: its last
 word is no name), but not those that set it apart ("the rival group", "the local company":
 'description_contrasts'), and such a description refers only to a name in its own or the
@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.extract.mentions import EntityLexicon, Mention
 
 _NEAR_SENTENCES = 6  # an antecedent further back is no longer what "the group" means
-_NEAR_SENTENCES_DESCRIBED = 1  # "the Ruvian private security company" says more: it must follow its name closely
+_NEAR_SENTENCES_DESCRIBED = 1  # "the Ruvian shipping company" says more: it must follow its name closely
 _DESCRIBING_POS = frozenset({"ADJ", "NOUN"})
 
 
@@ -48,7 +48,7 @@ def descriptive_mentions(doc: Doc, doc_id: str, mentions: list[Mention], lexicon
             near = _NEAR_SENTENCES if len(list(token.lefts)) == 1 else _NEAR_SENTENCES_DESCRIBED
             antecedent = _antecedent(token, organisations, fits, sentence_index, near)
             if antecedent is not None:
-                # Without the article, as names are ("Ruvian private security company"),
+                # Without the article, as names are ("Ruvian shipping company"),
                 # unless nothing else is left ("the bloc").
                 words = [t for t in token.subtree if t.i <= token.i]
                 start = words[1].idx if len(words) > 1 and words[1] != token else words[0].idx
@@ -60,7 +60,7 @@ def descriptive_mentions(doc: Doc, doc_id: str, mentions: list[Mention], lexicon
 
 
 def _definite(token: Token, contrasts: frozenset[str]) -> bool:
-    """'the group', 'the Ruvian private security company': singular, 'the' first, then only
+    """'the group', 'the Ruvian shipping company': singular, 'the' first, then only
     adjectives and nouns (none that sets it apart), and no 'of' phrase after."""
     lefts = list(token.lefts)
     if token.tag_ != "NN" or not lefts or lefts[0].dep_ != "det" or lefts[0].lower_ != "the":

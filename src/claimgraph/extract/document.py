@@ -12,8 +12,8 @@ from claimgraph.extract.cues import CueLexicon
 from claimgraph.extract.event_lexicon import EventLexicon
 from claimgraph.extract.events import Event, extract_events
 from claimgraph.extract.dates import DateMention, dateline_date, extract_dates, latest_past_date
-from claimgraph.extract.event_places import focus_country
 from claimgraph.extract.descriptions import descriptive_mentions
+from claimgraph.extract.event_places import focus_country
 from claimgraph.extract.learned import TaggedSpan
 from claimgraph.extract.mentions import EntityLexicon, Mention, Sentence, extract_mentions, extract_sentences
 from claimgraph.extract.places import PlaceCue, PlaceLexicon, find_places
@@ -77,6 +77,7 @@ def extract_document(article: Article, doc: Doc | None, lexicons: Lexicons, *, t
     claims = extract_claims(doc, article.id, mentions, lexicons.cues, outlet=article.outlet, tagged=tagged, excerpt_regions=regions)
     quantities = extract_quantities(doc, article.id, lexicons.quantities, date_spans=[(d.start, d.end) for d in dates])
     is_country = (lambda name: _is_country(gazetteer, name)) if gazetteer is not None else None
+    home = focus_country(mentions, is_country) if is_country is not None else None  # the country it is mostly about
     return DocumentExtraction(
         published=published,
         published_not_before=latest_past_date(dates),
@@ -86,10 +87,11 @@ def extract_document(article: Article, doc: Doc | None, lexicons: Lexicons, *, t
         dates=dates,
         quantities=quantities,
         place_cues=cues,
-        events=extract_events(doc, article.id, mentions, claims, dates, quantities, lexicons.events, is_country=is_country),
+        events=extract_events(doc, article.id, mentions, claims, dates, quantities, lexicons.events, is_country=is_country,
+                              home=home),
         relations=extract_relations(doc, article.id, mentions, lexicons.relations, lexicons.events,
                                     is_state=(lambda name: _is_state(gazetteer, name)) if gazetteer is not None else None,
-                                    home=focus_country(mentions, is_country) if is_country is not None else None),
+                                    home=home),
     )
 
 

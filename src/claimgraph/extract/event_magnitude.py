@@ -1,5 +1,5 @@
 """The size of an event: how many were moved, what sum was paid, how many were killed, and
-the level a reduction leaves ("reduce the 5,000-strong force by half": 2,500 left)."""
+the level a reduction leaves ("reduce the 4,000-strong force by half": 2,000 left)."""
 
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ class Level:
     """How many are left after a reduction or a withdrawal, as the text gives it."""
 
     value: float
-    qualifier: str  # the qualifier of the figure it comes from ("around 3,000": about)
-    text: str  # the words that give it: "by half", "to around 3,000", "its troops"
+    qualifier: str  # the qualifier of the figure it comes from ("about 2,000": about)
+    text: str  # the words that give it: "by half", "to about 2,000", "its troops"
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ _WHOLE_BODIES = frozenset({"contingent", "force", "mission", "garrison", "army",
 def level_after(token: Token, sentence: Span, quantities: list[Quantity], size: Quantity | None,
                 lexicon: EventLexicon) -> Level | None:
     """What a reduction or withdrawal leaves: the figure it goes down "to" ("will drop from
-    around 5,000 to around 3,000"), its size less a share ("reduce the 5,000-strong force by
+    about 6,000 to about 2,000"), its size less a share ("reduce the 4,000-strong force by
     half"), or none at all for a whole withdrawal ("a full withdrawal", "withdraws its troops":
     a force's own troops with no figure are all of them)."""
     inside = [q for q in quantities if sentence.start_char <= q.start < sentence.end_char]

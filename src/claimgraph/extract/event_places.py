@@ -145,30 +145,24 @@ def event_date(token: Token, sentence: Span, dates: list[DateMention]) -> DateMe
     if not inside:
         return None
     anchor = clause_verb(token)
-    own = {t.idx for t in anchor.subtree if not _under_other_clause(t, anchor)}
+    clauses = {t.idx: _other_clause(t, anchor) for t in anchor.subtree}
+    own = {i for i, clause in clauses.items() if clause is None}
     in_clause = [d for d in inside if d.start in own or any(d.start <= i < d.end for i in own)]
-    # "training the junta that seized power in August 2020": a relative clause's date is its own
-    relative = {t.idx for t in anchor.subtree if _in_relative_clause(t, anchor)}
+    # "trained the soldiers who attacked Gao on 3 May": a relative clause's date is its own
+    relative = {i for i, clause in clauses.items() if clause == "relcl"}
     pool = in_clause or [d for d in inside if d.start not in relative]
     return min(pool, key=lambda d: abs(d.start - token.idx)) if pool else None
 
 
-def _under_other_clause(token: Token, anchor: Token) -> bool:
+def _other_clause(token: Token, anchor: Token) -> str | None:
+    """The clause other than the anchor's that `token` lies in: "relcl" for a relative clause
+    anywhere below the anchor, "clause" for a coordinated or complement clause of the anchor."""
     current = token
     while current.i != anchor.i and current.head.i != current.i:
+        if current.dep_ == "relcl":
+            return "relcl"
         if current.dep_ in ("conj", "ccomp", "parataxis") and current.head.i == anchor.i:
-            return True
-        if current.dep_ == "relcl":
-            return True
+            return "clause"
         current = current.head
-    return False
-
-
-def _in_relative_clause(token: Token, anchor: Token) -> bool:
-    current = token
-    while current.i != anchor.i and current.head.i != current.i:
-        if current.dep_ == "relcl":
-            return True
-        current = current.head
-    return False
+    return None
 

@@ -131,8 +131,8 @@ def light_verb(noun: Token, lexicon: EventLexicon) -> Token | None:
 
 def agreement_parties(noun: Token, lexicon: EventLexicon) -> tuple[list[Token], list[Token]]:
     """Who makes an agreement, and with whom, as the verb that makes it tells: "the deal
-    between Ruvia and Kessa", "a deal closed by the junta with Zorov", "a deal the two
-    countries concluded", "plans to seal a deal with Zorov" (no maker named, a counterpart)."""
+    between Ruvia and Kessa", "a contract concluded by Kessa with Zorov", "a deal the two
+    countries concluded", "plans to sign a deal with Zorov" (no maker named, a counterpart)."""
     makers = prepositional_objects(noun, {"between"})
     # "between Kessa and Ruvia's Zorov Group" parses Kessa as a modifier of the group's name
     makers += [m for p in makers for m in children(p, "nmod") if m.pos_ == "PROPN"]
@@ -144,7 +144,7 @@ def agreement_parties(noun: Token, lexicon: EventLexicon) -> tuple[list[Token], 
         maker = agent(verb) or (subject(verb) if not is_passive(verb) else None)
         if maker is not None and maker != noun and not makers:
             makers = [maker]
-            # "closed by the junta with Zorov": the parser often hangs the counterpart on the maker
+            # "concluded by Kessa with Zorov": the parser often hangs the counterpart on the maker
             counterparts += prepositional_objects(maker, {"with"})
         counterparts += prepositional_objects(verb, {"with"})
     return makers, [c for c in counterparts if c not in makers]
@@ -278,7 +278,7 @@ def _governed(token: Token) -> bool:
     if token.dep_ == "advcl":  # a participle, not a clause of its own ("after ...", "when ...")
         return not children(token, "mark") and token.tag_ == "VBG"
     if token.dep_ in ("ccomp", "acl"):  # an infinitive parsed as a clause ("allowing them to start"), or
-        # hanging from a noun ("plans to seal a deal": the plan governs it as "plan to" would)
+        # hanging from a noun ("plans to sign a deal": the plan governs it as "plan to" would)
         return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     return False
 

@@ -33,7 +33,7 @@ from claimgraph.extract.event_roles import (
     themes,
     with_conjuncts,
 )
-from claimgraph.extract.event_places import PLACE_TYPES, Setting, event_date, event_location, focus_country
+from claimgraph.extract.event_places import PLACE_TYPES, Setting, event_date, event_location
 from claimgraph.extract.event_triggers import ENTITY_TYPES, Candidate, mentions_in, trigger_at
 from claimgraph.extract.event_magnitude import MONEY_UNIT, Fatalities, Level, fatalities_of, level_after, magnitude
 from claimgraph.extract.mentions import Mention
@@ -93,10 +93,12 @@ def extract_events(
     lexicon: EventLexicon,
     *,
     is_country: Callable[[str], bool] | None = None,
+    home: Mention | None = None,
 ) -> list[Event]:
-    """Events of one document, sentence by sentence. `is_country` tells a country name, to
-    place material events with no place in their sentence in the document's main country."""
-    setting = Setting(focus_country(mentions, is_country), None, is_country) if is_country is not None else Setting()
+    """Events of one document, sentence by sentence. `is_country` tells a country name, and
+    `home` is the document's main country (event_places.focus_country), where material events
+    with no place in their sentence are placed."""
+    setting = Setting(home, None, is_country) if is_country is not None else Setting()
     by_key = {(m.start, m.end): m for m in mentions}
     events: list[Event] = []
     for index, sentence in enumerate(doc.sents):
@@ -299,7 +301,7 @@ def _participants(token: Token, trigger: Trigger, lexicon: EventLexicon,
             done_to = [h for c in children(token, "ccomp") for h in (subject(c),) if h is not None][:1]
     if moved or trigger.type in lexicon.destination_types:  # the recipient, the host visited
         done_to += prepositional_objects(token, {"to", "into"})
-    # "closed by the junta with Zorov": a counterpart parsed inside the maker's phrase is no maker
+    # "concluded by Kessa with Zorov": a counterpart parsed inside the maker's phrase is no maker
     counterpart_words = mentions_in([t for c in counterparts for t in phrase_tokens(c)], mentions)
     actors = [m for m in _mentions_of(with_conjuncts(doers), mentions) if m not in counterpart_words]
     actors += [m for m in _office_states(with_conjuncts(doers), mentions, lexicon) if m not in actors]

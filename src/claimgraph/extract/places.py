@@ -22,7 +22,7 @@ from importlib import resources
 from rapidfuzz.distance import Levenshtein
 
 from claimgraph.extract.mentions import EntityLexicon, Mention, name_key
-from claimgraph.gazetteer import Gazetteer
+from claimgraph.gazetteer import AREA_KINDS, Gazetteer
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ def find_places(text: str, mentions: list[Mention], lexicon: PlaceLexicon, entit
 
 def place_type(kind: str) -> str:
     """The entity type of a gazetteer kind: broad areas are LOC, everything else GPE."""
-    return "LOC" if kind in {"continent", "region", "area"} else "GPE"
+    return "LOC" if kind in AREA_KINDS else "GPE"
 
 
 def _organisations_not_places(mentions: list[Mention], lexicon: PlaceLexicon, entities: EntityLexicon) -> list[Mention]:
@@ -210,7 +210,7 @@ def _place_verdict(text: str, group: list[Mention], place_keys: set[str], lexico
     bloc = sample.type == "ORG" and all(p.kind == "region" and p.country is None for p in broad)
     if broad and not bloc and not (sample.type == "PERSON" and " " in sample.text.strip()):
         # A country or town of the name (Kessa the capital, beside the Kessa district) makes it a GPE.
-        concrete = any(n.primary and n.place.kind not in {"continent", "region", "area"} for n in found)
+        concrete = any(n.primary and n.place.kind not in AREA_KINDS for n in found)
         return ("GPE" if concrete else place_type(broad[0].kind)), sample.key
     used_as_place = any(_after_locative(text, m.start, lexicon) or _beside_place(text, m, place_keys, entities)
                         for m in group)

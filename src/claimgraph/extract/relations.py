@@ -94,7 +94,7 @@ def extract_relations(doc: Doc, doc_id: str, mentions: list[Mention], lexicon: R
     only as a state: a country or a capital standing for its government (`is_state`; every
     place when not given), and two places are never a tie's two parties: "Gao is linked to
     Kidal by road", "Paris is linked to London by rail" tie no one. A standing that names
-    only the other party ("with the worsening of relations with Ruvia") is the article's
+    only the other party ("with the deterioration of relations with Ruvia") is the article's
     main country's (`home`), as a reader takes it."""
     parties = [m for m in mentions if m.type in PARTY_TYPES and (m.type != "GPE" or is_state is None or is_state(m.text))]
     quotations = quote_spans(doc.text)
@@ -107,7 +107,7 @@ def extract_relations(doc: Doc, doc_id: str, mentions: list[Mention], lexicon: R
                 found.append(relation)
                 continue
             if standing is not None and standing.tone == "tension":
-                continue  # "poor ties with Kessa": how two parties stand, never an affiliation
+                continue  # "strained ties with Kessa": how two parties stand, never an affiliation
             tie = _tie(token, lexicon)
             if tie is None:
                 continue

@@ -1,9 +1,9 @@
 """How two parties stand with each other: cooperation or tension.
 
-"Ruvia's poor ties with Kessa", "relations between Ruvia and Kessa have soured", "Kessa has
-found a new partner in Ruvia", "the junta has intensified contacts with Ruvia", "Ruvia and
-Kessa have become increasingly at odds", "with the worsening of relations with Ruvia, the
-junta ...". A standing is not an affiliation: "poor ties with Kessa" ties no one to Kessa.
+"Ruvia's strained ties with Kessa", "relations between Ruvia and Kessa have soured", "Kessa has
+found a reliable partner in Ruvia", "the junta has stepped up contacts with Ruvia", "Ruvia and
+Kessa have become increasingly at odds", "with the deterioration of relations with Ruvia, the
+junta ...". A standing is not an affiliation: "strained ties with Kessa" ties no one to Kessa.
 Some nouns carry their tone ("a rift", "cooperation"); "relations" and "ties" need a tone
 word (a modifier, the noun they are 'of', the verb they are the subject of), and without
 one state no standing. The words are in data/relations.json ('standings'); this module
@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from claimgraph.extract.event_roles import children, lost_subject, prepositional_objects, subject
 
-_TONE_GOVERNORS = frozenset({"of", "in"})  # "the worsening of relations", "an improvement in ties"
+_TONE_GOVERNORS = frozenset({"of", "in"})  # "the deterioration of relations", "an improvement in ties"
 _ENDED_BY = frozenset({"of", "to"})  # "the resolution of its dispute", "an end to its alliance"
 _OTHER_CLAUSES = frozenset({"relcl", "conj", "advcl", "acl", "parataxis"})  # a denial above them denies something else
 NEGATIONS = frozenset({"no", "never", "not", "n't", "nothing", "none"})
@@ -30,7 +30,7 @@ class StandingLexicon:
     nouns: dict[str, frozenset[str]]  # standing noun -> prepositions introducing the other party
     tone_of_noun: dict[str, str]  # "rift" -> "tension": nouns with a tone of their own
     tone_words: dict[str, str]  # "poor" -> "tension", "close" -> "cooperation"
-    holding_verbs: frozenset[str]  # "has intensified contacts with": the subject holds the standing
+    holding_verbs: frozenset[str]  # "has stepped up contacts with": the subject holds the standing
     state_only: frozenset[str]  # "a partner in": only a state's ("Vantor found a partner in Ghana" is one there)
     ending_words: frozenset[str]  # "cooperation was suspended", "an end to its alliance": no standing held
     denying_verbs: frozenset[str]  # "denied that relations had soured": not stated
@@ -58,7 +58,7 @@ class StandingCue:
     tone: str  # cooperation | tension
     holder: Token | None
     other: Token | None
-    # Told as a setting, not as someone's ("with the worsening of relations with Ruvia, the
+    # Told as a setting, not as someone's ("with the deterioration of relations with Ruvia, the
     # government ...", "relations with Ruvia have soured"): an unnamed holder or "the
     # government" is the article's country, as a reader takes it.
     holder_implied: bool = False
@@ -96,7 +96,7 @@ def _object_after(token: Token, prepositions: set[str] | frozenset[str]) -> Toke
 
 
 def _tone_word(noun: Token, lexicon: StandingLexicon) -> str | None:
-    """'poor ties', 'the worsening of relations', 'relations have soured'."""
+    """'strained ties', 'the deterioration of relations', 'relations have soured'."""
     for child in children(noun, "amod", "compound"):
         tone = lexicon.tone_words.get(child.lower_)
         if tone is not None:
@@ -110,7 +110,7 @@ def _tone_word(noun: Token, lexicon: StandingLexicon) -> str | None:
 
 
 def _tone_governor(noun: Token) -> Token | None:
-    """'worsening' in 'the worsening of relations'."""
+    """'deterioration' in 'the deterioration of relations'."""
     if noun.dep_ == "pobj" and noun.head.lower_ in _TONE_GOVERNORS and noun.head.head.pos_ == "NOUN":
         return noun.head.head
     return None
@@ -118,8 +118,8 @@ def _tone_governor(noun: Token) -> Token | None:
 
 def _holder(noun: Token, lexicon: StandingLexicon) -> Token | None:
     """Whose standing it is: the owner ("Ruvia's ties"), the subject of a holding verb
-    ("Kessa has found a new partner in Ruvia"), or, for a noun told as the setting of a
-    clause ("with the worsening of relations with Ruvia, the junta ..."), that clause's subject."""
+    ("Kessa has found a reliable partner in Ruvia"), or, for a noun told as the setting of a
+    clause ("with the deterioration of relations with Ruvia, the junta ..."), that clause's subject."""
     owners = [o for o in children(noun, "poss") if o.pos_ != "PRON"]  # "its cooperation": the verb's subject says whose
     if owners:
         return owners[0]

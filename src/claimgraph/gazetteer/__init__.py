@@ -1,6 +1,7 @@
 """An offline gazetteer: GeoNames places and their names in an indexed SQLite file."""
 
 from claimgraph.gazetteer.db import (
+    AREA_KINDS,
     Gazetteer,
     GazetteerMissing,
     GazetteerPlace,
@@ -14,6 +15,7 @@ from claimgraph.gazetteer.db import (
 from claimgraph.gazetteer.names import place_key
 
 __all__ = [
+    "AREA_KINDS",
     "Gazetteer",
     "GazetteerMissing",
     "GazetteerPlace",

@@ -39,6 +39,10 @@ from claimgraph.gazetteer.sources import (
 # old cached gazetteer is never read by a newer claimgraph.
 SCHEMA_VERSION = "10"
 
+# Kinds of place that are a wide area, neither a country nor a settlement: named as a place,
+# they say little about where exactly ("in the Sahel"), and they are LOC, not GPE.
+AREA_KINDS = frozenset({"continent", "region", "area"})
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS places (
     id TEXT PRIMARY KEY,          -- geonames:<id>, or claimgraph:region/<name> for our own regions

@@ -3,7 +3,7 @@
 - `numeric`: two figures for one fact that cannot both hold ("1,000" against "up to 400").
   Figures become intervals by their qualifier ("at least", "up to", "about" ±10%, ranges)
   and a range that holds the other figure is no conflict; a near miss of an approximate
-  figure ("around 3,000" against 2,500) is flagged with the remark that rounding may explain
+  figure ("about 1,200" against 1,000) is flagged with the remark that rounding may explain
   it; sums in two currencies are compared through approximate rates, and a sum by the month
   against one without a period is said to be uncertain, not equal. What two reductions
   leave is compared when one party makes both or they cut a force of the same size.
@@ -193,7 +193,7 @@ def _plan_and_report_pairs(events: Iterable[EventView], fact_of: dict[str, Fact]
 def _level_pairs(events: Iterable[EventView], fact_of: dict[str, Fact]) -> Iterable[tuple[EventView, EventView]]:
     """Two reductions or withdrawals told in two articles, each saying what it leaves ("reduce
     the contingent by half", "withdraws its troops"), by the same party or of a force of the
-    same size ("the 5,000-strong contingent", "from around 5,000": one force, however named)."""
+    same size ("the 4,000-strong contingent", "from about 4,000": one force, however named)."""
     blocks: dict[tuple[str, str], list[EventView]] = defaultdict(list)
     for event in events:
         if event.level is not None and event.claims and event.id in fact_of:
@@ -216,7 +216,7 @@ def _level_pairs(events: Iterable[EventView], fact_of: dict[str, Fact]) -> Itera
 
 def _one_force(a: EventView, b: EventView) -> bool:
     """Of the same size, not placed in different countries and not cut by different states
-    ("its 5,000-strong contingent in Ghana" is not another state's 5,000 in Estonia)."""
+    ("its 4,000-strong contingent in Ghana" is not another state's 4,000 in Estonia)."""
     where_a, where_b = a.country or a.setting, b.country or b.setting
     states_a, states_b = ({x for x in e.actors if x.startswith("country:")} for e in (a, b))
     return (sizes_overlap(a, b) and not (where_a and where_b and where_a != where_b)
@@ -271,7 +271,7 @@ def compare_quantities(a: QuantityView, b: QuantityView, rates: dict[str, float]
 
 
 def _rounding_note(a: QuantityView, b: QuantityView) -> str:
-    """'around 3,000' against 2,500: close enough that rounding an approximate figure may be
+    """'about 1,200' against 1,000: close enough that rounding an approximate figure may be
     the whole difference."""
     approximate = "about" in (a.qualifier, b.qualifier)
     if not approximate or currency(a.unit) is not None or min(a.value, b.value) <= 0:
@@ -303,8 +303,12 @@ def _add(found: dict[tuple[str, str, str], Contradiction], kind: str, a: EventVi
     claim_a, claim_b = a.claims[0], b.claims[0]
     key = (kind, *sorted((claim_a, claim_b)))
     if key not in found:
-        identifier = "ctr_" + hashlib.sha1(":".join(key).encode()).hexdigest()[:16]
-        found[key] = Contradiction(identifier, kind, claim_a, claim_b, explanation[0].upper() + explanation[1:], fact)
+        found[key] = Contradiction(contradiction_id(*key), kind, claim_a, claim_b, explanation[0].upper() + explanation[1:], fact)
+
+
+def contradiction_id(*parts: str) -> str:
+    """A contradiction's id, from what tells it apart (its kind or origin, and its claims)."""
+    return "ctr_" + hashlib.sha1(":".join(parts).encode()).hexdigest()[:16]
 
 
 def contradictions_by_fact(contradictions: Iterable[Contradiction]) -> dict[str, list[str]]:

@@ -159,7 +159,8 @@ def compatible(a: EventView, b: EventView, *, max_km: float = 50.0) -> bool:
     if not dates_agree(a.date, b.date):
         # Different dates make different events, unless everything else is the same and
         # the dates are close: then it is one event told with two dates (a date conflict).
-        close = _days_apart(a.date, b.date) is not None and _days_apart(a.date, b.date) <= DATE_SLACK_DAYS
+        apart = days_apart(a.date, b.date)
+        close = apart is not None and apart <= DATE_SLACK_DAYS
         return close and bool(a.actors) and a.actors == b.actors and a.targets == b.targets
     if a.point and b.point and great_circle_km(*a.point, *b.point) > max_km:
         return False
@@ -212,18 +213,25 @@ def date_parts(value: str | None) -> tuple[str | None, str | None, str | None]:
     return (None if year == "XXXX" else year, month if month and month.isdigit() else None, day if day and day.isdigit() else None)
 
 
-def _days_apart(a: str | None, b: str | None) -> int | None:
-    """Days between two dates known at least to the month (a month counts as its 15th)."""
+def days_apart(a: str | None, b: str | None, *, years: bool = False) -> int | None:
+    """Days between two dates known at least to the month (a month counts as its 15th) or,
+    with `years`, to the year (a year counts as its middle); None when one is less known."""
     days = []
     for value in (a, b):
         year, month, day = date_parts(value)
-        if year is None or month is None:
+        if year is None or (month is None and not years):
             return None
         try:
-            days.append(date(int(year), int(month), int(day or 15)))
+            days.append(date(int(year), int(month or 7), int(day or (15 if month else 1))))
         except ValueError:  # "2021-13": not a calendar date
             return None
     return abs((days[0] - days[1]).days)
+
+
+def fact_id(members: Iterable[str]) -> str:
+    """A fact's id, from the ids of what it gathers (events, or ties): the same facts get the
+    same ids build after build."""
+    return "fct_" + hashlib.sha1(":".join(sorted(members)).encode()).hexdigest()[:16]
 
 
 def build_facts(groups: Iterable[list[EventView]], claims: dict[str, ClaimView], outlet_of: Callable[[str], str],
@@ -240,8 +248,7 @@ def build_facts(groups: Iterable[list[EventView]], claims: dict[str, ClaimView],
         denied = any(e.status == "denied" for e in group)
         asserted = any(e.status in ("happened", "planned", "alleged") for e in group)
         status = "contested" if denied and asserted else "corroborated" if len(origins) >= 2 else "single_source"
-        fact_id = "fct_" + hashlib.sha1(":".join(sorted(e.id for e in group)).encode()).hexdigest()[:16]
-        facts.append(Fact(fact_id, describe(group), claim_ids, tuple(e.id for e in group), origins, status))
+        facts.append(Fact(fact_id(e.id for e in group), describe(group), claim_ids, tuple(e.id for e in group), origins, status))
     return facts
 
 

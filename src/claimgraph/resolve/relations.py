@@ -14,14 +14,13 @@ told with the denier's own words where a quotation gives them.
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from claimgraph.resolve.contradictions import Contradiction
-from claimgraph.resolve.facts import ClaimView, EventView, Fact
+from claimgraph.resolve.contradictions import Contradiction, contradiction_id
+from claimgraph.resolve.facts import ClaimView, EventView, Fact, fact_id
 from claimgraph.resolve.origins import Agencies, count_origins
 
 if TYPE_CHECKING:
@@ -62,14 +61,14 @@ def party_anchors(entity_id: str | None, force: str | None, anchors: Anchors) ->
 
 
 def accusation_standings(events: Iterable[EventView]) -> Iterator[RelationView]:
-    """One state accusing another tells how they stand, as "poor ties" does: each accusation
+    """One state accusing another tells how they stand, as "strained ties" does: each accusation
     between two countries named as states (a minister's counts for his state; "a British
     group" is no state) is a claim of tension between them, gathered with the standings the
     text states."""
     for event in events:
         if event.type not in VERBAL_CONFLICT or event.status != "happened" or not event.claims:
             continue
-        accusers = sorted(a for a in event.actors & event.states)
+        accusers = sorted(event.actors & event.states)
         accused = sorted(t for t in event.targets & event.states if t not in event.actors)
         if accusers and accused:
             # Its own id: the accusation's event fact must not share the tension fact's
@@ -100,9 +99,8 @@ def relation_facts(relations: list[RelationView], claims: dict[str, ClaimView], 
         if not claim_ids:
             continue
         origins = count_origins(group, claims, outlet_of, agencies, lambda a, b: False)
-        fact_id = "fct_" + hashlib.sha1(":".join(sorted(r.id for r in group)).encode()).hexdigest()[:16]
         status = "corroborated" if len(origins) >= 2 else "single_source"
-        fact = Fact(fact_id, _about(key, name_of), claim_ids, (), origins, status)
+        fact = Fact(fact_id(r.id for r in group), _about(key, name_of), claim_ids, (), origins, status)
         facts.append(fact)
         fact_of.update({r.id: fact for r in group})
     return facts, fact_of
@@ -134,7 +132,7 @@ def _about(key: tuple[str, ...], name_of: Callable[[str], str]) -> str:
 def relation_contradictions(relations: list[RelationView], fact_of: dict[str, Fact], claims: dict[str, ClaimView], *,
                             name_of: Callable[[str], str]) -> list[Contradiction]:
     """Each denial fact against the best supported fact, told elsewhere, of the tie it denies."""
-    # Only an affiliation is denied: "poor ties" between two parties is no tie a denial meets.
+    # Only an affiliation is denied: "strained ties" between two parties is no tie a denial meets.
     asserted = [r for r in relations if r.polarity == "asserted" and r.kind == "affiliation" and r.object and r.id in fact_of]
     denials: dict[str, list[RelationView]] = defaultdict(list)
     for relation in relations:
@@ -157,7 +155,7 @@ def relation_contradictions(relations: list[RelationView], fact_of: dict[str, Fa
         fact = fact_of[relation.id]
         claim_a, claim_b = relation.claims[0], denial.claims[0]
         # Its own key ("tie" and the fact): an event contradiction may pair the same two claims.
-        identifier = "ctr_" + hashlib.sha1(":".join(("tie", fact.id, *sorted((claim_a, claim_b)))).encode()).hexdigest()[:16]
+        identifier = contradiction_id("tie", fact.id, *sorted((claim_a, claim_b)))
         denied = "any tie of " + name_of(denial.subject[0]) if not denial.object else "the tie"
         explanation = (f"{fact.about[0].upper()}{fact.about[1:]}: one source states the tie, the other denies {denied}; "
                        "the denial may concern another time or another kind of tie than the report.")

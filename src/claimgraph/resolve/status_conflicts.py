@@ -1,8 +1,8 @@
 """Done against still planned: one source reports an agreement concluded, another a plan
 to conclude it.
 
-An agreement between given parties is concluded once, so "a deal already closed with
-Zorov" and "plans to seal a deal with Zorov" cannot both describe the present of the later
+An agreement between given parties is concluded once, so "a contract concluded with
+Zorov" and "plans to sign a deal with Zorov" cannot both describe the present of the later
 report. They are two facts (a plan is not what happened, facts.py), compared here across
 them: same type and the same parties, two of them or a counterpart ("a deal with Zorov";
 "Vantor signed a deal" names no deal in particular), one of them not a whole country (a
@@ -16,13 +16,11 @@ status conflict: it is an `assert_vs_deny`, the plan denying that the deal is do
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from datetime import date
 
-from claimgraph.resolve.contradictions import Contradiction
-from claimgraph.resolve.facts import EventView, Fact
+from claimgraph.resolve.contradictions import Contradiction, contradiction_id
+from claimgraph.resolve.facts import EventView, Fact, days_apart
 
 ONE_OFF_TYPES = frozenset({"AGREEMENT"})  # concluded once between the same parties
 MAX_DAYS_APART = 365  # articles further apart may tell of two deals between the same parties
@@ -40,7 +38,7 @@ def status_conflicts(events: Iterable[EventView], fact_of: dict[str, Fact], publ
         if pair in found or order in ("plan first", "far apart"):
             continue
         claim_a, claim_b = done.claims[0], plan.claims[0]
-        identifier = "ctr_" + hashlib.sha1(":".join(("status", *pair)).encode()).hexdigest()[:16]
+        identifier = contradiction_id("status", *pair)
         about = fact_of[done.id].about
         why = ("the plan is reported after the deal was, so time does not explain it" if order == "plan later"
                else "the two reports are not both dated, so the difference may be one of time (concluded in between)")
@@ -82,23 +80,10 @@ def _order(done: tuple[str | None, str | None], plan: tuple[str | None, str | No
     when it is dated after the deal's report; else 'unknown'."""
     done_earliest, done_date = done
     _, plan_date = plan
-    if plan_date and done_date and _days_apart(plan_date, done_date) > MAX_DAYS_APART:
+    if (days_apart(plan_date, done_date, years=True) or 0) > MAX_DAYS_APART:
         return "far apart"
     if plan_date and done_earliest and plan_date < done_earliest and not done_earliest.startswith(plan_date):
         return "plan first"
     if plan_date and done_date and plan_date > done_date and not plan_date.startswith(done_date):
         return "plan later"
     return "unknown"
-
-
-def _days_apart(a: str, b: str) -> int:
-    """Days between two ISO dates, each read to the middle of the month or year it gives when
-    it gives no day ("2019" is mid-2019, not its first day)."""
-    def day(value: str) -> date:
-        parts = value.split("-")
-        month = int(parts[1]) if len(parts) > 1 else 7
-        return date(int(parts[0]), month, int(parts[2]) if len(parts) > 2 else (15 if len(parts) > 1 else 1))
-    try:
-        return abs((day(a) - day(b)).days)
-    except ValueError:
-        return 0

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from claimgraph.gazetteer import AREA_KINDS
 from claimgraph.resolve.contradictions import Contradiction, QuantityView
 from claimgraph.resolve.facts import NATIONAL_TYPES, ClaimView, EventView, Fact
 from claimgraph.resolve.forces import names_private_force
@@ -105,7 +106,7 @@ def event_views(store: Store, anchors: Anchors) -> Iterator[EventView]:
             if (event.location, told) not in places:
                 brief = entity_briefs(store, [event.location]).get(event.location)
                 located = brief.place if brief else None
-                specific = located is not None and located.kind not in ("country", "continent", "region", "area")
+                specific = located is not None and located.kind != "country" and located.kind not in AREA_KINDS
                 setting = f"country:{located.country}" if located is not None and located.country else None
                 country = setting if told else None  # a coup in Lima is a coup in Peru
                 places[(event.location, told)] = (anchors.anchor(event.location) if specific else None,
