@@ -18,7 +18,13 @@ from pathlib import Path
 
 from claimgraph import BuildOptions
 from claimgraph.analyze import load_pipeline
-from claimgraph.extract import AttributionTagger, Frame, find_frames, learned_frames, load_cue_lexicon
+from claimgraph.extract import (
+    AttributionTagger,
+    Frame,
+    find_frames,
+    learned_frames,
+    load_cue_lexicon,
+)
 from claimgraph.extract.quotes import quote_spans
 
 POLNEAR = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "eval" / "quote_attribution_polnear"

@@ -23,9 +23,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimgraph.extract.mentions import Mention, extract_mentions, name_key
+from claimgraph.extract.mentions import extract_mentions, name_key
 from claimgraph.extract.places import find_places, place_cues
 from claimgraph.gazetteer import open_gazetteer
+from claimgraph.records import Mention
 from claimgraph.resolve import PlaceEntity, distance_km, geocode_entities
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "eval" / "geoparsing_gritta"

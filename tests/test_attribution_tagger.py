@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.extract import AttributionTagger, TaggedSpan, find_frames, learned_frames, load_cue_lexicon
+from claimgraph.extract import (
+    AttributionTagger,
+    TaggedSpan,
+    find_frames,
+    learned_frames,
+    load_cue_lexicon,
+)
 
 LEXICON = load_cue_lexicon()
 SENTENCE = "The senator said on Monday that the bill would pass before the summer recess."

@@ -14,7 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from claimgraph import BudgetExceeded, BuildOptions, BuildReport, BuildTools, Store, build
+from claimgraph import (
+    BudgetExceeded,
+    BuildOptions,
+    BuildReport,
+    BuildTools,
+    Store,
+    build,
+)
 from claimgraph.ingest import Skipped
 from claimgraph.ingest.budget import time_budget
 from claimgraph.store import StoredDocument, iter_documents, store_stats

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.extract import Claim, extract_claims, extract_mentions, load_cue_lexicon, load_entity_lexicon
+from claimgraph.extract import (
+    extract_claims,
+    extract_mentions,
+    load_cue_lexicon,
+    load_entity_lexicon,
+)
+from claimgraph.records import Claim
 
 CUES = load_cue_lexicon()
 ENTITIES = load_entity_lexicon()

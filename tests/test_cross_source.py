@@ -23,15 +23,21 @@ import pytest
 from claimgraph import BuildOptions, Store, build
 from claimgraph.cross_source import describe, load_rates
 from claimgraph.export import contract_records
+from claimgraph.records import Contradiction, Fact
 from claimgraph.resolve.contradictions import (
-    Contradiction,
     QuantityView,
     compare_quantities,
     contradictions_by_fact,
     find_contradictions,
     interval,
 )
-from claimgraph.resolve.facts import ClaimView, EventView, Fact, build_facts, dates_agree, group_events
+from claimgraph.resolve.facts import (
+    ClaimView,
+    EventView,
+    build_facts,
+    dates_agree,
+    group_events,
+)
 from claimgraph.resolve.money import Sum, stated_sum
 from claimgraph.resolve.origins import agencies_from, claim_origin, load_agencies
 from claimgraph.store.facts import Anchors

@@ -19,9 +19,9 @@ import pytest
 
 from claimgraph import Store
 from claimgraph.export import contract_records
-from claimgraph.extract import Event
+from claimgraph.records import Event, Fact
 from claimgraph.resolve.contradictions import denied_presence_pairs, find_contradictions
-from claimgraph.resolve.facts import EventView, Fact
+from claimgraph.resolve.facts import EventView
 from claimgraph.resolve.forces import names_private_force
 
 from .conftest import build_news, extract_text

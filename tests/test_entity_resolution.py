@@ -18,9 +18,21 @@ import pytest
 from claimgraph import BuildOptions, Store, build
 from claimgraph.export import contract_records
 from claimgraph.pipeline import country_lookup, major_place_lookup, resolve_corpus
-from claimgraph.resolve.entities import Correction, Entity, Merge, MentionForm, resolve_entities
-from claimgraph.resolve.entity_names import core, domain_core, initials, load_name_rules, skeleton
-from claimgraph.store.entities import add_corrections, entity_corrections, entity_key_forms, entity_merges
+from claimgraph.records import Correction, Entity, MentionForm, Merge
+from claimgraph.resolve.entities import resolve_entities
+from claimgraph.resolve.entity_names import (
+    core,
+    domain_core,
+    initials,
+    load_name_rules,
+    skeleton,
+)
+from claimgraph.store.entities import (
+    add_corrections,
+    entity_corrections,
+    entity_key_forms,
+    entity_merges,
+)
 
 from .conftest import write_article
 

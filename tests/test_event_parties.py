@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.extract import Event
+from claimgraph.records import Event
 from claimgraph.resolve.facts import EventView, group_events
 
 from .conftest import extract_text

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.extract import Event, Fatalities, load_event_lexicon
+from claimgraph.extract import load_event_lexicon
 from claimgraph.extract.document import DocumentExtraction, extract_document
 from claimgraph.ingest.records import Article, Published
+from claimgraph.records import Event, Fatalities
 
 PLOVER_CATEGORIES = frozenset({
     "AGREE", "ACCUSE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE",

@@ -18,8 +18,17 @@ import pytest
 
 from claimgraph import BuildOptions, Store, build
 from claimgraph.export import contract_records
-from claimgraph.gazetteer import Gazetteer, GazetteerMissing, load_geonames_file, place_key
-from claimgraph.gazetteer.geonames_points import _PlainUnpickler, _region, read_geonames_extract
+from claimgraph.gazetteer import (
+    Gazetteer,
+    GazetteerMissing,
+    load_geonames_file,
+    place_key,
+)
+from claimgraph.gazetteer.geonames_points import (
+    _PlainUnpickler,
+    _region,
+    read_geonames_extract,
+)
 from claimgraph.gazetteer.sources import descriptive_words
 
 from .conftest import write_article

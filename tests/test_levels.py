@@ -15,9 +15,13 @@ from dataclasses import replace
 import pytest
 
 from claimgraph.cross_source import load_rates
-from claimgraph.extract import Event
-from claimgraph.resolve.contradictions import QuantityView, compare_quantities, find_contradictions
-from claimgraph.resolve.facts import EventView, Fact
+from claimgraph.records import Event, Fact
+from claimgraph.resolve.contradictions import (
+    QuantityView,
+    compare_quantities,
+    find_contradictions,
+)
+from claimgraph.resolve.facts import EventView
 
 from .conftest import extract_text
 

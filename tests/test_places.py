@@ -17,8 +17,13 @@ import pytest
 from claimgraph import BuildOptions, Store, build
 from claimgraph.export import contract_records
 from claimgraph.extract import extract_mentions, load_entity_lexicon
-from claimgraph.extract.mentions import Mention
-from claimgraph.extract.places import PlaceFinding, find_places, load_place_lexicon, place_cues
+from claimgraph.extract.places import (
+    PlaceFinding,
+    find_places,
+    load_place_lexicon,
+    place_cues,
+)
+from claimgraph.records import Mention
 from claimgraph.resolve.places import PlaceEntity, geocode_entities
 
 from .conftest import write_article

@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from claimgraph.extract.dates import extract_dates
-from claimgraph.extract.quantities import Quantity, extract_quantities
+from claimgraph.extract.quantities import extract_quantities
+from claimgraph.records import Quantity
 
 
 def _xfail(*values: object, reason: str) -> object:

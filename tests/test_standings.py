@@ -15,10 +15,15 @@ import pytest
 from claimgraph import Store
 from claimgraph.export import contract_records
 from claimgraph.extract.event_roles import lost_subject
-from claimgraph.extract.relations import Relation
+from claimgraph.records import Relation
 from claimgraph.resolve.facts import ClaimView, EventView
 from claimgraph.resolve.origins import NO_AGENCIES
-from claimgraph.resolve.relations import RelationView, accusation_standings, relation_contradictions, relation_facts
+from claimgraph.resolve.relations import (
+    RelationView,
+    accusation_standings,
+    relation_contradictions,
+    relation_facts,
+)
 
 from .conftest import build_news, extract_text
 

@@ -11,7 +11,8 @@ from dataclasses import replace
 
 from claimgraph import Store
 from claimgraph.export import contract_records
-from claimgraph.resolve.facts import EventView, Fact
+from claimgraph.records import Fact
+from claimgraph.resolve.facts import EventView
 from claimgraph.resolve.status_conflicts import status_conflicts
 
 from .conftest import build_news

@@ -13,8 +13,8 @@ import pytest
 
 from claimgraph import BuildOptions, Store, StoreError, build
 from claimgraph.store import iter_documents, search_documents, store_stats
-from claimgraph.store.read import MATCH_END, MATCH_START, bracketed
 from claimgraph.store.migrate import migrations
+from claimgraph.store.read import MATCH_END, MATCH_START, bracketed
 
 from .conftest import write_article
 

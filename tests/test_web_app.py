@@ -23,6 +23,7 @@ import httpx
 import pytest
 
 from claimgraph import BuildOptions, Store, build
+
 from .conftest import write_article
 
 CHROMIUM = Path(os.environ.get("CLAIMGRAPH_CHROMIUM", "/usr/bin/chromium"))

@@ -5,7 +5,13 @@ this module re-exports the few entry points a script needs.
 """
 
 from claimgraph.config import BuildOptions
-from claimgraph.errors import BudgetExceeded, ClaimgraphError, InputRejected, ModelNotAvailable, StoreError
+from claimgraph.errors import (
+    BudgetExceeded,
+    ClaimgraphError,
+    InputRejected,
+    ModelNotAvailable,
+    StoreError,
+)
 from claimgraph.pipeline import BuildReport, BuildTools, build
 from claimgraph.store import Store
 

@@ -9,17 +9,30 @@ import click
 from tqdm import tqdm
 
 from claimgraph import __version__
+from claimgraph.cli_analysis import register_analysis_commands
+from claimgraph.cli_support import EXIT_NOTHING_BUILT
+from claimgraph.cli_support import fail as _fail
+from claimgraph.cli_support import open_store as _open
 from claimgraph.config import DEFAULT_MODEL, BuildOptions
 from claimgraph.errors import ClaimgraphError
 from claimgraph.export import EXPORTERS
-from claimgraph.gazetteer import Gazetteer, build_gazetteer, default_gazetteer_path, load_geonames_file
+from claimgraph.gazetteer import (
+    Gazetteer,
+    build_gazetteer,
+    default_gazetteer_path,
+    load_geonames_file,
+)
 from claimgraph.pipeline import BuildReport, build
-from claimgraph.store import Store, find_entity_ids, get_document, iter_claims, search_documents, store_stats
+from claimgraph.store import (
+    Store,
+    find_entity_ids,
+    get_document,
+    iter_claims,
+    search_documents,
+    store_stats,
+)
 from claimgraph.store.events import entity_briefs, iter_events
 from claimgraph.store.read import bracketed
-
-from claimgraph.cli_analysis import register_analysis_commands
-from claimgraph.cli_support import EXIT_NOTHING_BUILT, fail as _fail, open_store as _open
 
 _defaults = BuildOptions()
 

@@ -16,12 +16,12 @@ from claimgraph.cli_support import db_option, fail, open_store
 from claimgraph.extract.places import load_place_lexicon
 from claimgraph.gazetteer import open_gazetteer
 from claimgraph.pipeline import resolve_corpus
-from claimgraph.resolve.entities import Correction
+from claimgraph.records import Correction
 from claimgraph.store import Store, find_entity_ids, get_document
 from claimgraph.store.claims import claims_by_id
-from claimgraph.store.facts import iter_contradictions, iter_facts
 from claimgraph.store.entities import add_corrections, entity_key_forms, entity_merges
 from claimgraph.store.events import entity_briefs
+from claimgraph.store.facts import iter_contradictions, iter_facts
 
 _gazetteer_path = click.option("--gazetteer", "gazetteer_path", type=click.Path(dir_okay=False, path_type=Path),
                                help="Gazetteer file for geocoding again [default: as `build`].")

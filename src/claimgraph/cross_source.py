@@ -11,11 +11,20 @@ from collections.abc import Callable
 from dataclasses import replace
 from importlib import resources
 
-from claimgraph.resolve.contradictions import QuantityView, contradictions_by_fact, find_contradictions, interval
+from claimgraph.resolve.contradictions import (
+    QuantityView,
+    contradictions_by_fact,
+    find_contradictions,
+    interval,
+)
 from claimgraph.resolve.facts import EventView, build_facts, group_events
 from claimgraph.resolve.money import stated_sum
 from claimgraph.resolve.origins import is_cited, load_agencies
-from claimgraph.resolve.relations import accusation_standings, relation_contradictions, relation_facts
+from claimgraph.resolve.relations import (
+    accusation_standings,
+    relation_contradictions,
+    relation_facts,
+)
 from claimgraph.resolve.status_conflicts import status_conflicts
 from claimgraph.store import Store
 from claimgraph.store.facts import (

@@ -20,11 +20,17 @@ from claimgraph.cross_source import resolve_facts
 from claimgraph.errors import BudgetExceeded, InputRejected
 from claimgraph.extract import (
     AttributionTagger,
-    Claim,
     TaggedSpan,
     load_cue_lexicon,
     load_entity_lexicon,
 )
+from claimgraph.extract.document import Lexicons, extract_document
+from claimgraph.extract.event_lexicon import load_event_lexicon
+from claimgraph.extract.places import load_place_lexicon
+from claimgraph.extract.quantities import load_quantity_lexicon
+from claimgraph.extract.relations import load_relation_lexicon
+from claimgraph.extract.timex import load_time_lexicon
+from claimgraph.gazetteer import Gazetteer, open_gazetteer
 from claimgraph.ingest import (
     Article,
     BoilerplateRules,
@@ -37,20 +43,19 @@ from claimgraph.ingest import (
     prepare_article,
 )
 from claimgraph.ingest.budget import time_budget
-from claimgraph.extract.document import Lexicons, extract_document
-from claimgraph.extract.event_lexicon import load_event_lexicon
-from claimgraph.extract.relations import load_relation_lexicon
-from claimgraph.extract.places import load_place_lexicon
-from claimgraph.extract.quantities import load_quantity_lexicon
-from claimgraph.extract.timex import load_time_lexicon
 from claimgraph.ingest.dedup import fingerprint, similarity
-from claimgraph.gazetteer import Gazetteer, open_gazetteer
-from claimgraph.resolve import MentionForm, geocode_entities, resolve_entities
+from claimgraph.records import Claim, MentionForm
+from claimgraph.resolve import geocode_entities, resolve_entities
 from claimgraph.store import Store
 from claimgraph.store.entities import entity_corrections, replace_resolved_entities
 from claimgraph.store.events import add_events
+from claimgraph.store.places import (
+    add_place_cues,
+    iter_place_cues,
+    place_entities,
+    replace_places,
+)
 from claimgraph.store.relations import add_relations
-from claimgraph.store.places import add_place_cues, iter_place_cues, place_entities, replace_places
 
 
 @dataclass

@@ -12,14 +12,20 @@ from __future__ import annotations
 import csv
 import json
 import re
-from datetime import date
 from collections.abc import Iterator
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from typing import Any, TextIO
 
 from claimgraph.store import Store, StoredDocument, get_document
-from claimgraph.store.events import EntityBrief, StoredEvent, claim_briefs, entity_briefs, iter_events
+from claimgraph.store.events import (
+    EntityBrief,
+    StoredEvent,
+    claim_briefs,
+    entity_briefs,
+    iter_events,
+)
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",

@@ -7,10 +7,11 @@ own generators to `contract_records`.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from collections.abc import Iterator
+from dataclasses import asdict
 from typing import Any, TextIO
 
+from claimgraph.records import Contradiction, Merge
 from claimgraph.store import (
     Store,
     StoredClaim,
@@ -25,9 +26,7 @@ from claimgraph.store import (
     iter_entities,
     iter_quantities,
 )
-from claimgraph.resolve.entities import Merge
 from claimgraph.store.entities import all_entity_merges
-from claimgraph.resolve.contradictions import Contradiction
 from claimgraph.store.events import StoredEvent, iter_events
 from claimgraph.store.facts import StoredFact, iter_contradictions, iter_facts
 

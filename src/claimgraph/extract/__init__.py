@@ -1,13 +1,27 @@
 """Extract: typed records (sentences, entity mentions, claims) from a parsed article."""
 
-from claimgraph.extract.claims import Claim, extract_claims
+from claimgraph.extract.claims import extract_claims
 from claimgraph.extract.cues import CueLexicon, load_cue_lexicon
 from claimgraph.extract.event_lexicon import EventLexicon, Trigger, load_event_lexicon
-from claimgraph.extract.events import Event, EventArgument, Fatalities, extract_events
+from claimgraph.extract.events import extract_events
 from claimgraph.extract.frames import Frame, find_frames
 from claimgraph.extract.learned import AttributionTagger, TaggedSpan, learned_frames
-from claimgraph.extract.mentions import EntityLexicon, Mention, Sentence, extract_mentions, extract_sentences, load_entity_lexicon, name_key
-from claimgraph.extract.sources import ClaimSource
+from claimgraph.extract.mentions import (
+    EntityLexicon,
+    extract_mentions,
+    extract_sentences,
+    load_entity_lexicon,
+    name_key,
+)
+from claimgraph.records import (
+    Claim,
+    ClaimSource,
+    Event,
+    EventArgument,
+    Fatalities,
+    Mention,
+    Sentence,
+)
 
 __all__ = [
     "AttributionTagger",

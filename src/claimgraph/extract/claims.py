@@ -15,27 +15,20 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.extract.cues import CueLexicon
 from claimgraph.extract.frames import Frame, find_frames
 from claimgraph.extract.learned import TaggedSpan, learned_frames
-from claimgraph.extract.mentions import Mention
 from claimgraph.extract.quotes import Excerpt, excerpts, inside, quote_spans
-from claimgraph.extract.sources import ClaimSource, describe_source, document_head, is_bare_document_reference, is_pronoun
+from claimgraph.extract.sources import (
+    describe_source,
+    document_head,
+    is_bare_document_reference,
+    is_pronoun,
+)
 from claimgraph.extract.spans import doc_text
+from claimgraph.records import Claim, ClaimSource, Mention
 
 _FRAME_RANK = {"verb": 0, "according": 1, "learned": 2, "noun": 3, "news": 4, "colon": 5, "impersonal": 6, "adverb": 7}
 _PRONOUN_LOOKBACK = 4  # sentences searched for the speaker a pronoun ("he added") stands for
 
 
-@dataclass(frozen=True)
-class Claim:
-    doc: str
-    start: int
-    end: int
-    text: str
-    source: ClaimSource
-    cue: str | None
-    stance: str  # assert | deny
-    modality: str  # fact | reported | alleged | speculative
-    via: tuple[str, ...]
-    sentence: int
 
 
 def extract_claims(

@@ -9,7 +9,7 @@ year of a "12 January 2022" stated elsewhere in the same text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span
@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from claimgraph.extract.quotes import Excerpt
 from claimgraph.extract.spans import doc_text
 from claimgraph.extract.timex import TimeLexicon, Timex, normalize
+from claimgraph.records import DateMention
 
 
 def _scan_pattern(lexicon: TimeLexicon) -> re.Pattern[str]:
@@ -40,16 +41,6 @@ _FUTURE_VERBS = frozenset({"plan", "expect", "intend", "aim", "schedule", "hope"
 _FULL_DATE = re.compile(r"^\d{4}-(\d{2}-\d{2})$")
 
 
-@dataclass(frozen=True)
-class DateMention:
-    doc: str
-    start: int
-    end: int
-    text: str
-    value: str
-    type: str  # DATE | DURATION
-    anchor: str  # absolute | document | unknown
-    future: bool  # in a clause about what will happen
 
 
 def extract_dates(doc: Doc, doc_id: str, lexicon: TimeLexicon, *, dct: date | None, excerpts: list[Excerpt] = ()) -> list[DateMention]:  # type: ignore[assignment]

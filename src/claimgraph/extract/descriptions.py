@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.mentions import EntityLexicon, Mention
+from claimgraph.extract.mentions import EntityLexicon
+from claimgraph.records import Mention
 
 _NEAR_SENTENCES = 6  # an antecedent further back is no longer what "the group" means
 _NEAR_SENTENCES_DESCRIBED = 1  # "the Ruvian shipping company" says more: it must follow its name closely

@@ -7,22 +7,36 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from claimgraph.extract.claims import Claim, extract_claims
+from claimgraph.extract.claims import extract_claims
 from claimgraph.extract.cues import CueLexicon
-from claimgraph.extract.event_lexicon import EventLexicon
-from claimgraph.extract.events import Event, extract_events
-from claimgraph.extract.dates import DateMention, dateline_date, extract_dates, latest_past_date
+from claimgraph.extract.dates import dateline_date, extract_dates, latest_past_date
 from claimgraph.extract.descriptions import descriptive_mentions
+from claimgraph.extract.event_lexicon import EventLexicon
 from claimgraph.extract.event_places import focus_country
+from claimgraph.extract.events import extract_events
 from claimgraph.extract.learned import TaggedSpan
-from claimgraph.extract.mentions import EntityLexicon, Mention, Sentence, extract_mentions, extract_sentences
-from claimgraph.extract.places import PlaceCue, PlaceLexicon, find_places
-from claimgraph.extract.quantities import Quantity, QuantityLexicon, extract_quantities
+from claimgraph.extract.mentions import (
+    EntityLexicon,
+    extract_mentions,
+    extract_sentences,
+)
+from claimgraph.extract.places import PlaceLexicon, find_places
+from claimgraph.extract.quantities import QuantityLexicon, extract_quantities
 from claimgraph.extract.quotes import excerpts
-from claimgraph.extract.relations import Relation, RelationLexicon, extract_relations
+from claimgraph.extract.relations import RelationLexicon, extract_relations
 from claimgraph.extract.timex import TimeLexicon
 from claimgraph.gazetteer import Gazetteer
 from claimgraph.ingest.records import Article, Published
+from claimgraph.records import (
+    Claim,
+    DateMention,
+    Event,
+    Mention,
+    PlaceCue,
+    Quantity,
+    Relation,
+    Sentence,
+)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from claimgraph.taxonomy import Taxonomy, load_taxonomy
+
 
 @dataclass(frozen=True)
 class Trigger:
@@ -89,7 +91,9 @@ def _trigger(raw: dict[str, Any]) -> Trigger:
     return Trigger(**values)
 
 
-def load_event_lexicon() -> EventLexicon:
+def load_event_lexicon(taxonomy: Taxonomy | None = None) -> EventLexicon:
+    """The trigger lexicon; the sets of types with a property come from the event taxonomy."""
+    taxonomy = taxonomy or load_taxonomy()
     data = json.loads(resources.files("claimgraph.extract").joinpath("data/events.json").read_text("utf-8"))
     triggers: dict[tuple[str, str], list[Trigger]] = {}
     for raw in data["triggers"]:
@@ -113,13 +117,13 @@ def load_event_lexicon() -> EventLexicon:
         fatality_verbs=words("fatality_verbs"),
         fatality_nouns=words("fatality_nouns"),
         locative_prepositions=words("locative_prepositions"),
-        located_types=words("located_types"),
-        departure_types=words("departure_types"),
-        national_types=words("national_types"),
-        party_types=words("party_types"),
-        destination_types=words("destination_types"),
+        located_types=taxonomy.with_flag("located"),
+        departure_types=taxonomy.with_flag("departure"),
+        national_types=taxonomy.with_flag("national"),
+        party_types=taxonomy.with_flag("needs_party"),
+        destination_types=taxonomy.with_flag("destination"),
         continuation_words=words("continuation_words"),
-        movement_types=words("movement_types"),
+        movement_types=taxonomy.with_flag("movement"),
         container_nouns=words("container_nouns"),
         support_verbs=words("support_verbs"),
         light_verbs=words("light_verbs"),

@@ -4,31 +4,18 @@ the level a reduction leaves ("reduce the 4,000-strong force by half": 2,000 lef
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.event_lexicon import EventLexicon, Trigger
 from claimgraph.extract.event_roles import phrase_tokens, themes
-from claimgraph.extract.quantities import Quantity
+from claimgraph.records import Fatalities, Level, Quantity
 
 MONEY_UNIT = re.compile(r"^[A-Z]{3}(/[a-z]+)?$")  # ISO currency, optionally by period ("USD/month")
 
 
-@dataclass(frozen=True)
-class Level:
-    """How many are left after a reduction or a withdrawal, as the text gives it."""
-
-    value: float
-    qualifier: str  # the qualifier of the figure it comes from ("about 2,000": about)
-    text: str  # the words that give it: "by half", "to about 2,000", "its troops"
 
 
-@dataclass(frozen=True)
-class Fatalities:
-    low: int | None
-    best: int | None
-    high: int | None
 
 
 # --- magnitude --------------------------------------------------------------------------

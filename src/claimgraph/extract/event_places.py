@@ -16,11 +16,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from claimgraph.extract.dates import DateMention
 from claimgraph.extract.event_lexicon import EventLexicon
-from claimgraph.extract.event_roles import CLAUSE_DEPS, clause_verb, has_word_in_class, phrase_tokens
+from claimgraph.extract.event_roles import (
+    CLAUSE_DEPS,
+    clause_verb,
+    has_word_in_class,
+    phrase_tokens,
+)
 from claimgraph.extract.spans import doc_text
-from claimgraph.extract.mentions import Mention
+from claimgraph.records import DateMention, Mention
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _SEARCH_DEPTH = 4

@@ -11,16 +11,16 @@ from spacy.tokens import Token
 from claimgraph.extract.event_lexicon import EventLexicon, Trigger
 from claimgraph.extract.event_roles import (
     agent,
-    is_passive,
     children,
     has_word_in_class,
+    is_passive,
     phrase_tokens,
     prepositional_objects,
     subject,
     themes,
     with_conjuncts,
 )
-from claimgraph.extract.mentions import Mention
+from claimgraph.records import Mention
 
 ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "MEDIA", "LOC", "FAC"})
 

@@ -10,14 +10,24 @@ intention to help is PLOVER's AGREE and an intention to harm its THREATEN.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.extract.claims import Claim
-from claimgraph.extract.dates import DateMention
 from claimgraph.extract.event_denials import denied_presence, force_kind
 from claimgraph.extract.event_lexicon import EventLexicon, Trigger
+from claimgraph.extract.event_magnitude import (
+    MONEY_UNIT,
+    fatalities_of,
+    level_after,
+    magnitude,
+)
+from claimgraph.extract.event_places import (
+    PLACE_TYPES,
+    Setting,
+    event_date,
+    event_location,
+)
 from claimgraph.extract.event_roles import (
     agent,
     agreement_parties,
@@ -33,54 +43,28 @@ from claimgraph.extract.event_roles import (
     themes,
     with_conjuncts,
 )
-from claimgraph.extract.event_places import PLACE_TYPES, Setting, event_date, event_location
-from claimgraph.extract.event_triggers import ENTITY_TYPES, Candidate, mentions_in, trigger_at
-from claimgraph.extract.event_magnitude import MONEY_UNIT, Fatalities, Level, fatalities_of, level_after, magnitude
-from claimgraph.extract.mentions import Mention
-from claimgraph.extract.quantities import Quantity
+from claimgraph.extract.event_triggers import (
+    ENTITY_TYPES,
+    Candidate,
+    mentions_in,
+    trigger_at,
+)
+from claimgraph.records import (
+    Claim,
+    DateMention,
+    Event,
+    EventArgument,
+    Mention,
+    Quantity,
+)
 
 _MATERIAL_THEMES = ("force", "weapon")  # moved, not acted on: their owner is the actor
 _WHERE_WORDS = frozenset({"based", "born", "headquartered", "registered", "located"})  # "Gao-based": a place, not a party
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "obj", "prep", "pcomp", "oprd", "dative"})
 
 
-@dataclass(frozen=True)
-class EventArgument:
-    role: str  # actor | target | location
-    start: int
-    end: int
-    text: str
-    key: str  # the mention key; the entity is found through it once entities are resolved
-    type: str
 
 
-@dataclass(frozen=True)
-class Event:
-    doc: str
-    sentence: int
-    start: int  # the trigger
-    end: int
-    trigger: str
-    type: str
-    plover: str
-    mode: str | None
-    context: str | None
-    status: str  # happened | negated | planned | possible | conditional | denied | alleged
-    arguments: tuple[EventArgument, ...]
-    location_basis: str | None  # clause | sentence | document
-    date: str | None  # TIMEX3 value from the sentence
-    date_basis: str | None  # sentence (never the publication date)
-    quantity: tuple[int, int] | None  # span of the quantity giving its size, sum or toll
-    fatalities: Fatalities | None
-    force: str | None = None  # "private" when a party is a private armed force (event_denials.py)
-    denies: str | None = None  # a denial's denied content: "presence" or the denied event's type
-    background: bool = False  # told as the time of another event ("after the coup"), not as news
-    level: Level | None = None  # what a reduction or withdrawal leaves ("by half", "its troops": none)
-    kind_words: tuple[str, ...] = ()  # the nouns that name its kind: "gas" in "a gas deal"
-    another: bool = False  # told as another of its kind: "a new deal", "another attack"
-
-    def role(self, name: str) -> list[EventArgument]:
-        return [a for a in self.arguments if a.role == name]
 
 
 def extract_events(

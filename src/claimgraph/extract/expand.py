@@ -17,7 +17,6 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.spans import doc_text
 
-
 # What may stand between a name and its head: "Kessa [military] airport", "Ruvia['s] Ministry".
 _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "PART"})
 

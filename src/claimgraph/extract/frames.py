@@ -19,13 +19,13 @@ from spacy.tokens import Span, Token
 
 from claimgraph.extract.cues import CueLexicon
 from claimgraph.extract.spans import (
-    doc_text,
     can_speak,
     clause_span,
     conjuncts,
     content_root,
     cue_span,
     cue_text,
+    doc_text,
     first_child,
     inherited_subject,
     is_named,

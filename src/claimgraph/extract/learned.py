@@ -17,7 +17,7 @@ from spacy.tokens import Span
 
 from claimgraph.extract.cues import CueLexicon
 from claimgraph.extract.frames import Frame
-from claimgraph.extract.spans import doc_text, can_speak
+from claimgraph.extract.spans import can_speak, doc_text
 
 MODEL_PACKAGE_PATH = "models/attribution"
 

@@ -15,28 +15,13 @@ from importlib import resources
 
 from spacy.tokens import Doc
 
-from claimgraph.extract.expand import NameHeads, expanded_names, load_name_heads, media_domains
-
-
-@dataclass(frozen=True)
-class Mention:
-    """One occurrence of a name in a document's text, with the key that groups its variants."""
-
-    doc: str
-    start: int
-    end: int
-    text: str
-    type: str
-    key: str  # resolution key: normalized name of the longest form this mention refers to
-    sentence: int
-
-
-@dataclass(frozen=True)
-class Sentence:
-    doc: str
-    index: int
-    start: int
-    end: int
+from claimgraph.extract.expand import (
+    NameHeads,
+    expanded_names,
+    load_name_heads,
+    media_domains,
+)
+from claimgraph.records import Mention, Sentence
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,9 @@ from importlib import resources
 
 from rapidfuzz.distance import Levenshtein
 
-from claimgraph.extract.mentions import EntityLexicon, Mention, name_key
+from claimgraph.extract.mentions import EntityLexicon, name_key
 from claimgraph.gazetteer import AREA_KINDS, Gazetteer
+from claimgraph.records import Mention, PlaceCue
 
 
 @dataclass(frozen=True)
@@ -75,18 +76,6 @@ def load_place_lexicon() -> PlaceLexicon:
     )
 
 
-@dataclass(frozen=True)
-class PlaceCue:
-    """How the text relates the place mention at (start, end) to the one at (anchor_start, anchor_end):
-    ``near``, ``in`` (explicitly), ``comma`` ("X, Y": a hint that X is in Y) or ``at``
-    (a facility or event at the place its name starts with)."""
-
-    doc: str
-    start: int
-    end: int
-    relation: str
-    anchor_start: int
-    anchor_end: int
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.spans import doc_text
+from claimgraph.records import Quantity
 
 _LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
 _RANGE = re.compile(r"^\s*(?:to|-|–|and|or)\s*$")
@@ -38,17 +39,6 @@ def load_quantity_lexicon() -> QuantityLexicon:
     return QuantityLexicon(**{key: data[key] for key in QuantityLexicon.__dataclass_fields__})
 
 
-@dataclass(frozen=True)
-class Quantity:
-    doc: str
-    start: int
-    end: int
-    text: str
-    value: float
-    value_max: float | None
-    unit: str
-    qualifier: str  # exact | at_least | up_to | about | more_than | range
-    about: str
 
 
 def extract_quantities(doc: Doc, doc_id: str, lexicon: QuantityLexicon, *, date_spans: list[tuple[int, int]]) -> list[Quantity]:

@@ -22,9 +22,15 @@ from spacy.tokens import Doc, Token
 from claimgraph.extract.event_denials import force_kind
 from claimgraph.extract.event_lexicon import EventLexicon
 from claimgraph.extract.event_roles import children, subject
-from claimgraph.extract.mentions import Mention
 from claimgraph.extract.quotes import quote_spans
-from claimgraph.extract.standings import NEGATIONS, StandingCue, StandingLexicon, load_standing_lexicon, standing_at
+from claimgraph.extract.standings import (
+    NEGATIONS,
+    StandingCue,
+    StandingLexicon,
+    load_standing_lexicon,
+    standing_at,
+)
+from claimgraph.records import Mention, Party, Relation
 
 PARTY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _STATE_TYPES = frozenset({"GPE", "NORP"})
@@ -63,28 +69,8 @@ def load_relation_lexicon() -> RelationLexicon:
     )
 
 
-@dataclass(frozen=True)
-class Party:
-    """A named party (its mention's key and type), or a kind of force named by kind."""
-
-    text: str
-    key: str | None
-    type: str | None
-    force: str | None = None  # "private": mercenaries, contractors, private military companies
 
 
-@dataclass(frozen=True)
-class Relation:
-    doc: str
-    sentence: int
-    start: int  # the word stating the tie
-    end: int
-    trigger: str
-    kind: str  # affiliation, or a standing: cooperation | tension
-    polarity: str  # asserted | denied
-    subject: Party
-    object: Party | None  # None when a denial names no other party ("has denied any such links")
-    quoted: bool = False  # stated inside a quotation: the speaker's own words
 
 
 def extract_relations(doc: Doc, doc_id: str, mentions: list[Mention], lexicon: RelationLexicon,

@@ -3,26 +3,11 @@ the entity mention it rests on."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc, Span
 
 from claimgraph.extract.cues import CueLexicon
-from claimgraph.extract.mentions import Mention
 from claimgraph.extract.spans import doc_text
-
-
-@dataclass(frozen=True)
-class ClaimSource:
-    """Who makes a claim. `entity_key`/`entity_type` point at a mention key resolved later."""
-
-    name: str
-    kind: str  # person | organization | media | document | anonymous | outlet
-    start: int | None = None
-    end: int | None = None
-    entity_key: str | None = None
-    entity_type: str | None = None
-
+from claimgraph.records import ClaimSource, Mention
 
 _KIND_OF_TYPE = {"PERSON": "person", "MEDIA": "media", "ORG": "organization", "GPE": "organization", "NORP": "organization", "FAC": "organization", "LOC": "organization"}
 _ENTITY_PREFERENCE = ("PERSON", "MEDIA", "ORG", "GPE", "NORP")

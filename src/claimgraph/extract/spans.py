@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.cues import CueLexicon
 
+
 def doc_text(doc: Doc) -> str:
     """The document's text, built once: spaCy's Doc.text joins every token on each access."""
     text = doc.user_data.get("claimgraph.text")

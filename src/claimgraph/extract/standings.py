@@ -17,7 +17,12 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from claimgraph.extract.event_roles import children, lost_subject, prepositional_objects, subject
+from claimgraph.extract.event_roles import (
+    children,
+    lost_subject,
+    prepositional_objects,
+    subject,
+)
 
 _TONE_GOVERNORS = frozenset({"of", "in"})  # "the deterioration of relations", "an improvement in ties"
 _ENDED_BY = frozenset({"of", "to"})  # "the resolution of its dispute", "an end to its alliance"

@@ -13,7 +13,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from importlib import resources
 
-from claimgraph.extract.calendar_math import holiday_date, shift_period, spelled_years, unknown_at
+from claimgraph.extract.calendar_math import (
+    holiday_date,
+    shift_period,
+    spelled_years,
+    unknown_at,
+)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,11 @@ from __future__ import annotations
 import hashlib
 
 from claimgraph.errors import InputRejected
-from claimgraph.ingest.boilerplate import BoilerplateRules, load_rules, outlet_in_furniture
+from claimgraph.ingest.boilerplate import (
+    BoilerplateRules,
+    load_rules,
+    outlet_in_furniture,
+)
 from claimgraph.ingest.clean import CleanedBody, clean_body
 from claimgraph.ingest.decode import has_words
 from claimgraph.ingest.discover import SUPPORTED_SUFFIXES, iter_input_files

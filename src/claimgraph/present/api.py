@@ -21,12 +21,23 @@ from claimgraph.export.jsonl import (
 from claimgraph.extract.places import load_place_lexicon
 from claimgraph.gazetteer import open_gazetteer
 from claimgraph.pipeline import resolve_corpus
-from claimgraph.resolve.entities import Correction
-from claimgraph.store import Store, iter_claims, iter_documents, iter_entities, iter_events, search_documents
-from claimgraph.store.entities import add_corrections, all_entity_merges, entity_key_forms
+from claimgraph.present.web import open_store, require_writer
+from claimgraph.records import Correction
+from claimgraph.store import (
+    Store,
+    iter_claims,
+    iter_documents,
+    iter_entities,
+    iter_events,
+    search_documents,
+)
+from claimgraph.store.entities import (
+    add_corrections,
+    all_entity_merges,
+    entity_key_forms,
+)
 from claimgraph.store.facts import iter_contradictions, iter_facts
 from claimgraph.store.read import bracketed
-from claimgraph.present.web import open_store, require_writer
 
 router = APIRouter(prefix="/api", tags=["records"])
 MAX_PAGE = 500

@@ -30,7 +30,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from claimgraph.resolve.facts import EventView, Fact, dates_agree, sizes_overlap
+from claimgraph.records import Contradiction, Fact
+from claimgraph.resolve.facts import EventView, dates_agree, sizes_overlap
 from claimgraph.resolve.money import CURRENCY_SLACK, PER_YEAR, currency
 
 _VIOLENT = frozenset({"ATTACK", "MASS_KILLING", "AIRCRAFT_DOWNED"})
@@ -51,14 +52,6 @@ class QuantityView:
     qualifier: str
 
 
-@dataclass(frozen=True)
-class Contradiction:
-    id: str
-    type: str  # numeric | assert_vs_deny | date | attribution
-    a: str  # claim id
-    b: str
-    explanation: str
-    fact: str | None
 
 
 def find_contradictions(facts: list[Fact], events: dict[str, EventView], quantities: dict[str, QuantityView],

@@ -28,7 +28,16 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from claimgraph.resolve.entity_names import NameRules, ascii_words, core, domain_core, initials, load_name_rules, skeleton
+from claimgraph.records import Correction, Entity, MentionForm, Merge
+from claimgraph.resolve.entity_names import (
+    NameRules,
+    ascii_words,
+    core,
+    domain_core,
+    initials,
+    load_name_rules,
+    skeleton,
+)
 
 _SURNAME_HOLDERS = frozenset({"PERSON", "ORG", "NORP", "MEDIA"})  # types a lone surname may be mislabelled as
 _BODY_TYPES = frozenset({"ORG", "GPE"})
@@ -36,42 +45,12 @@ _ACRONYM_TARGETS = frozenset({"ORG", "GPE", "LOC", "NORP", "MEDIA"})
 _FUZZY_TYPES = frozenset({"PERSON", "ORG", "MEDIA"})
 
 
-@dataclass(frozen=True)
-class MentionForm:
-    """How often one surface text occurs under one (key, type)."""
-
-    key: str
-    type: str
-    text: str
-    count: int
 
 
-@dataclass(frozen=True)
-class Merge:
-    """One union: `key` joined `into`'s group for `reason`."""
-
-    key: str
-    into: str
-    reason: str
 
 
-@dataclass(frozen=True)
-class Correction:
-    """An analyst's decision on two keys: `merge` them, or `split` them for good."""
-
-    action: str  # merge | split
-    key: str
-    other: str
 
 
-@dataclass(frozen=True)
-class Entity:
-    id: str
-    name: str
-    type: str
-    aliases: tuple[str, ...]
-    keys: tuple[tuple[str, str], ...]  # the (key, type) pairs of its mentions
-    merges: tuple[Merge, ...] = ()
 
 
 @dataclass

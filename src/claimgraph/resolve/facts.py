@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from claimgraph.records import Fact
 from claimgraph.resolve.money import Sum, sums_agree
 from claimgraph.resolve.origins import NO_AGENCIES, Agencies, count_origins
 from claimgraph.resolve.places import great_circle_km
@@ -79,14 +80,6 @@ class ClaimView:
     modality: str = "fact"  # fact | reported | alleged | speculative
 
 
-@dataclass(frozen=True)
-class Fact:
-    id: str
-    about: str
-    claims: tuple[str, ...]
-    events: tuple[str, ...]
-    independent_origins: tuple[str, ...]
-    status: str  # corroborated | single_source | contested
 
 
 def group_events(events: list[EventView], *, max_km: float = 50.0) -> list[list[EventView]]:

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from claimgraph.extract.places import PlaceCue
 from claimgraph.gazetteer import Gazetteer, GazetteerPlace, NamedPlace, place_key
+from claimgraph.records import PlaceCue
 
 # In order of preference under one name; a division and a named area that is none (GeoNames
 # RGN: "Kurdistan", "the Levant") rank together, by population.

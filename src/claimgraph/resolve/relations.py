@@ -19,8 +19,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from claimgraph.resolve.contradictions import Contradiction, contradiction_id
-from claimgraph.resolve.facts import ClaimView, EventView, Fact, fact_id
+from claimgraph.records import Contradiction, Fact
+from claimgraph.resolve.contradictions import contradiction_id
+from claimgraph.resolve.facts import ClaimView, EventView, fact_id
 from claimgraph.resolve.origins import Agencies, count_origins
 
 if TYPE_CHECKING:

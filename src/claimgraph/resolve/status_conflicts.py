@@ -19,8 +19,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from claimgraph.resolve.contradictions import Contradiction, contradiction_id
-from claimgraph.resolve.facts import EventView, Fact, days_apart
+from claimgraph.records import Contradiction, Fact
+from claimgraph.resolve.contradictions import contradiction_id
+from claimgraph.resolve.facts import EventView, days_apart
 
 ONE_OFF_TYPES = frozenset({"AGREEMENT"})  # concluded once between the same parties
 MAX_DAYS_APART = 365  # articles further apart may tell of two deals between the same parties

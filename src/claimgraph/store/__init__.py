@@ -5,17 +5,17 @@ from claimgraph.store.db import Store
 from claimgraph.store.events import StoredEvent, iter_events
 from claimgraph.store.read import (
     StoredDate,
-    StoredQuantity,
-    iter_dates,
-    iter_quantities,
     StoredDocument,
     StoredEntity,
     StoredMention,
     StoredPlace,
+    StoredQuantity,
     StoreStats,
     get_document,
+    iter_dates,
     iter_documents,
     iter_entities,
+    iter_quantities,
     search_documents,
     store_stats,
 )

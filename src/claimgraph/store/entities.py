@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 from datetime import datetime, timezone
 
-from claimgraph.resolve.entities import Correction, Entity, Merge
+from claimgraph.records import Correction, Entity, Merge
 from claimgraph.store.db import Store
 
 

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from claimgraph.extract.events import Event
+from claimgraph.records import Event
 from claimgraph.store.db import Store
 from claimgraph.store.read import StoredPlace, place_from_row
 

@@ -13,8 +13,9 @@ from importlib import resources
 from pathlib import Path
 
 from claimgraph.gazetteer import AREA_KINDS
-from claimgraph.resolve.contradictions import Contradiction, QuantityView
-from claimgraph.resolve.facts import NATIONAL_TYPES, ClaimView, EventView, Fact
+from claimgraph.records import Contradiction, Fact
+from claimgraph.resolve.contradictions import QuantityView
+from claimgraph.resolve.facts import NATIONAL_TYPES, ClaimView, EventView
 from claimgraph.resolve.forces import names_private_force
 from claimgraph.store.db import Store
 from claimgraph.store.events import entity_briefs, iter_events

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from claimgraph.extract.places import PlaceCue
+from claimgraph.records import PlaceCue
 from claimgraph.resolve.places import PlaceEntity, ResolvedPlace
 from claimgraph.store.db import Store
 from claimgraph.store.read import iter_entities

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 
-from claimgraph.extract.relations import Party, Relation
+from claimgraph.records import Party, Relation
 from claimgraph.resolve.relations import RelationView, party_anchors
 from claimgraph.store.db import Store
 from claimgraph.store.events import reporting_claims

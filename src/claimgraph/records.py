@@ -1,0 +1,235 @@
+"""The records the pipeline's layers hand each other: what extraction finds in one article
+(sentences, mentions, claims, dates, quantities, events, ties) and what resolution makes of
+the corpus (entities, facts, contradictions).
+
+They live below every layer so that extract produces them, store persists them and resolve,
+query and export read them, without any layer importing a higher one. Offsets are character
+offsets into the document's cleaned text; `doc` is the document id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Sentence:
+    doc: str
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a name in a document's text, with the key that groups its variants."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    type: str
+    key: str  # resolution key: normalized name of the longest form this mention refers to
+    sentence: int
+
+
+@dataclass(frozen=True)
+class PlaceCue:
+    """How the text relates the place mention at (start, end) to the one at (anchor_start, anchor_end):
+    ``near``, ``in`` (explicitly), ``comma`` ("X, Y": a hint that X is in Y) or ``at``
+    (a facility or event at the place its name starts with)."""
+
+    doc: str
+    start: int
+    end: int
+    relation: str
+    anchor_start: int
+    anchor_end: int
+
+
+@dataclass(frozen=True)
+class ClaimSource:
+    """Who makes a claim. `entity_key`/`entity_type` point at a mention key resolved later."""
+
+    name: str
+    kind: str  # person | organization | media | document | anonymous | outlet
+    start: int | None = None
+    end: int | None = None
+    entity_key: str | None = None
+    entity_type: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    doc: str
+    start: int
+    end: int
+    text: str
+    source: ClaimSource
+    cue: str | None
+    stance: str  # assert | deny
+    modality: str  # fact | reported | alleged | speculative
+    via: tuple[str, ...]
+    sentence: int
+
+
+@dataclass(frozen=True)
+class DateMention:
+    doc: str
+    start: int
+    end: int
+    text: str
+    value: str
+    type: str  # DATE | DURATION
+    anchor: str  # absolute | document | unknown
+    future: bool  # in a clause about what will happen
+
+
+@dataclass(frozen=True)
+class Quantity:
+    doc: str
+    start: int
+    end: int
+    text: str
+    value: float
+    value_max: float | None
+    unit: str
+    qualifier: str  # exact | at_least | up_to | about | more_than | range
+    about: str
+
+
+@dataclass(frozen=True)
+class Level:
+    """How many are left after a reduction or a withdrawal, as the text gives it."""
+
+    value: float
+    qualifier: str  # the qualifier of the figure it comes from ("about 2,000": about)
+    text: str  # the words that give it: "by half", "to about 2,000", "its troops"
+
+
+@dataclass(frozen=True)
+class Fatalities:
+    low: int | None
+    best: int | None
+    high: int | None
+
+
+@dataclass(frozen=True)
+class EventArgument:
+    role: str  # actor | target | location
+    start: int
+    end: int
+    text: str
+    key: str  # the mention key; the entity is found through it once entities are resolved
+    type: str
+
+
+@dataclass(frozen=True)
+class Event:
+    doc: str
+    sentence: int
+    start: int  # the trigger
+    end: int
+    trigger: str
+    type: str
+    plover: str
+    mode: str | None
+    context: str | None
+    status: str  # happened | negated | planned | possible | conditional | denied | alleged
+    arguments: tuple[EventArgument, ...]
+    location_basis: str | None  # clause | sentence | document
+    date: str | None  # TIMEX3 value from the sentence
+    date_basis: str | None  # sentence (never the publication date)
+    quantity: tuple[int, int] | None  # span of the quantity giving its size, sum or toll
+    fatalities: Fatalities | None
+    force: str | None = None  # "private" when a party is a private armed force (event_denials.py)
+    denies: str | None = None  # a denial's denied content: "presence" or the denied event's type
+    background: bool = False  # told as the time of another event ("after the coup"), not as news
+    level: Level | None = None  # what a reduction or withdrawal leaves ("by half", "its troops": none)
+    kind_words: tuple[str, ...] = ()  # the nouns that name its kind: "gas" in "a gas deal"
+    another: bool = False  # told as another of its kind: "a new deal", "another attack"
+
+    def role(self, name: str) -> list[EventArgument]:
+        return [a for a in self.arguments if a.role == name]
+
+
+@dataclass(frozen=True)
+class Party:
+    """A named party (its mention's key and type), or a kind of force named by kind."""
+
+    text: str
+    key: str | None
+    type: str | None
+    force: str | None = None  # "private": mercenaries, contractors, private military companies
+
+
+@dataclass(frozen=True)
+class Relation:
+    doc: str
+    sentence: int
+    start: int  # the word stating the tie
+    end: int
+    trigger: str
+    kind: str  # affiliation, or a standing: cooperation | tension
+    polarity: str  # asserted | denied
+    subject: Party
+    object: Party | None  # None when a denial names no other party ("has denied any such links")
+    quoted: bool = False  # stated inside a quotation: the speaker's own words
+
+
+@dataclass(frozen=True)
+class MentionForm:
+    """How often one surface text occurs under one (key, type)."""
+
+    key: str
+    type: str
+    text: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Merge:
+    """One union: `key` joined `into`'s group for `reason`."""
+
+    key: str
+    into: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Correction:
+    """An analyst's decision on two keys: `merge` them, or `split` them for good."""
+
+    action: str  # merge | split
+    key: str
+    other: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    keys: tuple[tuple[str, str], ...]  # the (key, type) pairs of its mentions
+    merges: tuple[Merge, ...] = ()
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    about: str
+    claims: tuple[str, ...]
+    events: tuple[str, ...]
+    independent_origins: tuple[str, ...]
+    status: str  # corroborated | single_source | contested
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    id: str
+    type: str  # numeric | assert_vs_deny | date | attribution
+    a: str  # claim id
+    b: str
+    explanation: str
+    fact: str | None
