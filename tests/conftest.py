@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from claimgraph import BuildOptions, BuildTools, Store, build
-from claimgraph.extract.document import DocumentExtraction, extract_document
+from claimgraph.analyze import extract_article
+from claimgraph.extract.document import DocumentExtraction
 from claimgraph.ingest.records import Article, Published
 
 REPO = Path(__file__).resolve().parent.parent
@@ -54,9 +55,7 @@ def extract_text(build_tools: BuildTools, text: str) -> DocumentExtraction:
     (the attribution tagger when installed, the gazetteer)."""
     article = Article(id="d1", key="test", fingerprint="test", text=text, title=None, url=None, outlet=None,
                       language="en", published=Published())
-    tagger = build_tools.attribution_tagger
-    tagged = tagger.tag_many([text])[0] if tagger is not None else None
-    return extract_document(article, build_tools.nlp(text), build_tools.lexicons, tagged=tagged, gazetteer=build_tools.gazetteer)
+    return extract_article(build_tools.nlp, article)
 
 
 def build_news(folder: Path, build_tools: BuildTools, articles: list[tuple[str, str, str]]) -> Path:

@@ -3,7 +3,7 @@ and toll, read from the real spaCy parse.
 
 Sentences are written for the tests: the parties are invented (Ruvia, Kessa, Zorov, Vantor,
 Amadou Keita) and the places real (Gao, Kidal, Ségou, Bamako, Niamey). Each text runs through
-`extract_document` as a build does (mentions, places with the session gazetteer, claims,
+`extract_article` as a build does (mentions, places with the session gazetteer, claims,
 dates, quantities, then events); no part of the pipeline is mocked.
 """
 
@@ -12,7 +12,8 @@ from __future__ import annotations
 import pytest
 
 from claimgraph.extract import load_event_lexicon
-from claimgraph.extract.document import DocumentExtraction, extract_document
+from claimgraph.analyze import extract_article
+from claimgraph.extract.document import DocumentExtraction
 from claimgraph.ingest.records import Article, Published
 from claimgraph.records import Event, Fatalities
 
@@ -34,9 +35,7 @@ def _extract(build_tools, text: str, *, published: str | None = None) -> Documen
         id="d1", key="test", fingerprint="test", text=text, title=None, url=None, outlet=None, language="en",
         published=Published(published, "metadata") if published else Published(),
     )
-    tagger = build_tools.attribution_tagger
-    tagged = tagger.tag_many([text])[0] if tagger is not None else None
-    return extract_document(article, build_tools.nlp(text), build_tools.lexicons, tagged=tagged, gazetteer=build_tools.gazetteer)
+    return extract_article(build_tools.nlp, article)
 
 
 def _events(build_tools, text: str, *, published: str | None = None) -> list[Event]:

@@ -11,25 +11,17 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.language import Language
 
-from claimgraph.analyze import Analysis, analyze_batch, load_pipeline
+from claimgraph.analyze import Analysis, Pipelines, analyze_batch, load_pipeline_config
 from claimgraph.config import BuildOptions
 from claimgraph.cross_source import resolve_facts
-from claimgraph.errors import BudgetExceeded, InputRejected
-from claimgraph.extract import (
-    AttributionTagger,
-    TaggedSpan,
-    load_cue_lexicon,
-    load_entity_lexicon,
-)
-from claimgraph.extract.document import Lexicons, extract_document
-from claimgraph.extract.event_lexicon import load_event_lexicon
-from claimgraph.extract.places import load_place_lexicon
-from claimgraph.extract.quantities import load_quantity_lexicon
-from claimgraph.extract.relations import load_relation_lexicon
-from claimgraph.extract.timex import load_time_lexicon
+from claimgraph.errors import InputRejected
+from claimgraph.extract.document import ExtractionFailed, Lexicons, extraction_of, unparsed_extraction
+from claimgraph.extract.learned import AttributionTagger
+from claimgraph.extract.timex import TimeLexicon, load_time_lexicon
 from claimgraph.gazetteer import Gazetteer, open_gazetteer
 from claimgraph.ingest import (
     Article,
@@ -79,33 +71,42 @@ class BuildReport:
 
 @dataclass(frozen=True)
 class BuildTools:
-    """What a build loads once and passes down: the parser, the lexicons and the gazetteer."""
+    """What a build loads once and passes down: the language pipelines (parse and extraction
+    components), the ingest rules and the gazetteer."""
 
-    nlp: Language
+    pipelines: Pipelines
     boilerplate: BoilerplateRules
     languages: LanguageIdentifier
-    lexicons: Lexicons
-    attribution_tagger: AttributionTagger | None = None  # None: dependency rules alone
+    time: TimeLexicon  # reads the dateline of an article no pipeline parses
     gazetteer: Gazetteer | None = None  # None: places are found as the model labels them, not geocoded
 
     @classmethod
     def load(cls, options: BuildOptions, *, on_message: Callable[[str], None] = lambda _: None) -> BuildTools:
+        gazetteer = open_gazetteer(options.gazetteer, on_build=on_message)
         return cls(
-            nlp=load_pipeline(options.model),
+            pipelines=Pipelines(load_pipeline_config(), model=options.model, gazetteer=gazetteer.path),
             boilerplate=load_rules(),
             languages=LanguageIdentifier(),
-            lexicons=Lexicons(
-                entities=load_entity_lexicon(),
-                cues=load_cue_lexicon(),
-                time=load_time_lexicon(),
-                quantities=load_quantity_lexicon(),
-                places=load_place_lexicon(),
-                events=load_event_lexicon(),
-                relations=load_relation_lexicon(),
-            ),
-            attribution_tagger=AttributionTagger.load(),
-            gazetteer=open_gazetteer(options.gazetteer, on_build=on_message),
+            time=load_time_lexicon(),
+            gazetteer=gazetteer,
         )
+
+    @property
+    def nlp(self) -> Language:
+        """The default language's pipeline (parser and extraction components)."""
+        nlp = self.pipelines.for_language(self.pipelines.config.default_language)
+        assert nlp is not None  # the default language is always declared
+        return nlp
+
+    @cached_property
+    def lexicons(self) -> Lexicons:
+        """The default language's lexicons, for code that calls the extraction families directly."""
+        return Lexicons.load(self.pipelines.config.default_language)
+
+    @property
+    def attribution_tagger(self) -> AttributionTagger | None:
+        component = self.nlp.get_pipe("claimgraph_attribution") if "claimgraph_attribution" in self.nlp.pipe_names else None
+        return component.tagger if component is not None else None
 
 
 ProgressCallback = Callable[[str], None]
@@ -249,16 +250,7 @@ def _commit_batch(
 ) -> None:
     if not articles and not skips:
         return
-    analyses = analyze_batch(tools.nlp, articles, time_budget_s=options.time_budget) if articles else []
-    parsed = [a for a in analyses if isinstance(a, Analysis) and a.doc is not None]
-    tagged: dict[str, list[TaggedSpan]] = {}
-    if tools.attribution_tagger is not None and parsed:
-        try:
-            with time_budget(options.time_budget * len(parsed), what="attribution tagging"):
-                spans = tools.attribution_tagger.tag_many([a.article.text for a in parsed])
-            tagged = dict(zip((a.article.id for a in parsed), spans, strict=True))
-        except BudgetExceeded:
-            tagged = {}  # the dependency rules alone for this batch
+    analyses = analyze_batch(tools.pipelines, articles, time_budget_s=options.time_budget) if articles else []
     with store.transaction():
         for skipped in skips:
             _record_skip(store, skipped, report)
@@ -266,7 +258,7 @@ def _commit_batch(
             if isinstance(result, Skipped):
                 _record_skip(store, result, report)
             else:
-                _store_analysis(store, result, tagged.get(result.article.id), options=options, tools=tools, report=report)
+                _store_analysis(store, result, options=options, tools=tools, report=report)
 
 
 def _record_skip(store: Store, skipped: Skipped, report: BuildReport) -> None:
@@ -275,9 +267,7 @@ def _record_skip(store: Store, skipped: Skipped, report: BuildReport) -> None:
     report.skipped.append(skipped)
 
 
-def _store_analysis(
-    store: Store, analysis: Analysis, tagged: list[TaggedSpan] | None, *, options: BuildOptions, tools: BuildTools, report: BuildReport
-) -> None:
+def _store_analysis(store: Store, analysis: Analysis, *, options: BuildOptions, tools: BuildTools, report: BuildReport) -> None:
     article = analysis.article
     store.forget_input_document(article.key)
     if store.document_source(article.id) is not None:  # same text re-read under the same key
@@ -285,15 +275,11 @@ def _store_analysis(
         report.unchanged += 1
         return
     try:
-        # Extraction runs before anything is written, under the document's time budget: a
-        # pathological text is skipped whole, never half stored, and never hangs the run.
-        with time_budget(options.time_budget, what="extraction"):
-            found = extract_document(article, analysis.doc, tools.lexicons, tagged=tagged, gazetteer=tools.gazetteer)
-    except BudgetExceeded as exc:
-        _record_skip(store, Skipped(article.key, str(exc), article.fingerprint), report)
-        return
-    except Exception as exc:  # noqa: BLE001 - one document's failure must not lose the rest of the run
-        reason = f"extraction failed ({type(exc).__name__}: {exc}); please report this input"
+        # The components extracted everything before anything is written: a document whose
+        # extraction failed is skipped whole, never half stored.
+        found = extraction_of(analysis.doc) if analysis.doc is not None else unparsed_extraction(article, tools.time)
+    except ExtractionFailed as exc:
+        reason = f"extraction failed ({exc}); please report this input"
         _record_skip(store, Skipped(article.key, reason, article.fingerprint), report)
         return
     shingles = fingerprint(article.text)

@@ -1,10 +1,10 @@
-"""The attribution lexicon (extract/data/attribution.json), loaded into a typed record."""
+"""The attribution lexicon (extract/data/en/attribution.json), loaded into a typed record."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from importlib import resources
+
+from claimgraph.extract.resources import DEFAULT_LANGUAGE, load_lexicon_data
 
 
 @dataclass(frozen=True)
@@ -43,8 +43,8 @@ class CueLexicon:
     negations: frozenset[str]
 
 
-def load_cue_lexicon() -> CueLexicon:
-    data = json.loads(resources.files("claimgraph.extract").joinpath("data/attribution.json").read_text("utf-8"))
+def load_cue_lexicon(lang: str = DEFAULT_LANGUAGE) -> CueLexicon:
+    data = load_lexicon_data("attribution", lang)
     verbs = {
         lemma: VerbCue(
             complement=spec["complement"],

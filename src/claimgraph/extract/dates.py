@@ -23,7 +23,7 @@ from claimgraph.records import DateMention
 def _scan_pattern(lexicon: TimeLexicon) -> re.Pattern[str]:
     """Reference words spaCy does not tag, rates, and absolute forms it folds into a
     neighbouring number; only unambiguous ones ("now" or "earlier" are as often comparisons
-    or discourse words as time references). Months come from data/time.json."""
+    or discourse words as time references). Months come from data/en/time.json."""
     months = rf"(?:{lexicon.months_pattern})\.?"
     year = r"(?:1[89]|20)\d\d"
     return re.compile(

@@ -2,7 +2,7 @@
 
 "Ruvia and the European Union ... The bloc deployed a training mission": the bloc is the
 European Union. A description refers to the nearest organisation named before it in the
-document whose name ends in a word the description fits (data/entity_types.json,
+document whose name ends in a word the description fits (data/en/entity_types.json,
 'descriptions': a bloc is a union or a community, a company a company, a group or a
 holdings), and is a name ("the Zorov Group", not "a mercenary group"). It becomes a
 mention of that organisation, so that what "the bloc" does is done by the Union.

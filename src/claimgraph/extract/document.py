@@ -1,47 +1,29 @@
-"""Everything the extract stage draws from one parsed article, as one record."""
+"""Everything the extract stage draws from one article, as one record, read off the Doc the
+extraction components (components.py) annotated."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from spacy.tokens import Doc
 
-from claimgraph.extract.claims import extract_claims
-from claimgraph.extract.cues import CueLexicon
-from claimgraph.extract.dates import dateline_date, extract_dates, latest_past_date
-from claimgraph.extract.descriptions import descriptive_mentions
-from claimgraph.extract.event_lexicon import EventLexicon
-from claimgraph.extract.event_places import focus_country
-from claimgraph.extract.events import extract_events
-from claimgraph.extract.learned import TaggedSpan
-from claimgraph.extract.mentions import (
-    EntityLexicon,
-    extract_mentions,
-    extract_sentences,
-)
-from claimgraph.extract.places import PlaceLexicon, find_places
-from claimgraph.extract.quantities import QuantityLexicon, extract_quantities
-from claimgraph.extract.quotes import excerpts
-from claimgraph.extract.relations import RelationLexicon, extract_relations
-from claimgraph.extract.timex import TimeLexicon
-from claimgraph.gazetteer import Gazetteer
+from claimgraph.extract.cues import CueLexicon, load_cue_lexicon
+from claimgraph.extract.dates import dateline_date
+from claimgraph.extract.event_lexicon import EventLexicon, load_event_lexicon
+from claimgraph.extract.mentions import EntityLexicon, load_entity_lexicon
+from claimgraph.extract.places import PlaceLexicon, load_place_lexicon
+from claimgraph.extract.quantities import QuantityLexicon, load_quantity_lexicon
+from claimgraph.extract.relations import RelationLexicon, load_relation_lexicon
+from claimgraph.extract.resources import DEFAULT_LANGUAGE
+from claimgraph.extract.timex import TimeLexicon, load_time_lexicon
 from claimgraph.ingest.records import Article, Published
-from claimgraph.records import (
-    Claim,
-    DateMention,
-    Event,
-    Mention,
-    PlaceCue,
-    Quantity,
-    Relation,
-    Sentence,
-)
+from claimgraph.records import Claim, DateMention, Event, Mention, PlaceCue, Quantity, Relation, Sentence
 
 
 @dataclass(frozen=True)
 class Lexicons:
-    """The extract stage's data files, loaded once per run."""
+    """The extract stage's data files for one language (the components load their own; this
+    bundle serves code that calls the family functions directly)."""
 
     entities: EntityLexicon
     cues: CueLexicon
@@ -50,6 +32,18 @@ class Lexicons:
     places: PlaceLexicon
     events: EventLexicon
     relations: RelationLexicon
+
+    @classmethod
+    def load(cls, lang: str = DEFAULT_LANGUAGE) -> Lexicons:
+        return cls(
+            entities=load_entity_lexicon(lang),
+            cues=load_cue_lexicon(lang),
+            time=load_time_lexicon(lang),
+            quantities=load_quantity_lexicon(lang),
+            places=load_place_lexicon(lang),
+            events=load_event_lexicon(lang=lang),
+            relations=load_relation_lexicon(lang),
+        )
 
 
 @dataclass(frozen=True)
@@ -66,55 +60,32 @@ class DocumentExtraction:
     relations: list[Relation]
 
 
-def extract_document(article: Article, doc: Doc | None, lexicons: Lexicons, *, tagged: list[TaggedSpan] | None,
-                     gazetteer: Gazetteer | None = None) -> DocumentExtraction:
-    """Sentences, mentions, claims, dates, quantities, events and ties between parties of one
-    article (none without a parse).
+class ExtractionFailed(Exception):
+    """An extraction component failed on this document; the message says which and why."""
 
-    The publication date comes from metadata, else from a dateline in the text; dates are
-    anchored to it. Without a gazetteer, place names stay as the model labelled them.
-    """
-    published = article.published
-    if published.value is None and (stated := dateline_date(article.header_fields, lexicons.time)):
-        published = Published(value=stated, basis="text")
-    if doc is None:
-        return DocumentExtraction(published, None, [], [], [], [], [], [], [], [])
-    dct = date.fromisoformat(published.value) if published.value and len(published.value) == 10 else None
-    regions = excerpts(article.text)  # read once: dates anchor to them, claims are voiced by them
-    dates = extract_dates(doc, article.id, lexicons.time, dct=dct, excerpts=regions)
-    mentions = extract_mentions(doc, article.id, lexicons.entities)
-    cues: list[PlaceCue] = []
-    if gazetteer is not None:
-        places = find_places(article.text, mentions, lexicons.places, lexicons.entities, gazetteer)
-        mentions, cues = places.mentions, places.cues
-    mentions = descriptive_mentions(doc, article.id, mentions, lexicons.entities)
-    claims = extract_claims(doc, article.id, mentions, lexicons.cues, outlet=article.outlet, tagged=tagged, excerpt_regions=regions)
-    quantities = extract_quantities(doc, article.id, lexicons.quantities, date_spans=[(d.start, d.end) for d in dates])
-    is_country = (lambda name: _is_country(gazetteer, name)) if gazetteer is not None else None
-    home = focus_country(mentions, is_country) if is_country is not None else None  # the country it is mostly about
+
+def extraction_of(doc: Doc) -> DocumentExtraction:
+    """The records the extraction components wrote on `doc`; ExtractionFailed if one failed."""
+    if doc._.extraction_error is not None:
+        raise ExtractionFailed(doc._.extraction_error)
     return DocumentExtraction(
-        published=published,
-        published_not_before=latest_past_date(dates),
-        sentences=extract_sentences(doc, article.id),
-        mentions=mentions,
-        claims=claims,
-        dates=dates,
-        quantities=quantities,
-        place_cues=cues,
-        events=extract_events(doc, article.id, mentions, claims, dates, quantities, lexicons.events, is_country=is_country,
-                              home=home),
-        relations=extract_relations(doc, article.id, mentions, lexicons.relations, lexicons.events,
-                                    is_state=(lambda name: _is_state(gazetteer, name)) if gazetteer is not None else None,
-                                    home=home),
+        published=doc._.published,
+        published_not_before=doc._.published_not_before,
+        sentences=doc._.sentences or [],
+        mentions=doc._.mentions or [],
+        claims=doc._.claims or [],
+        dates=doc._.dates or [],
+        quantities=doc._.quantities or [],
+        place_cues=doc._.place_cues or [],
+        events=doc._.events or [],
+        relations=doc._.ties or [],
     )
 
 
-def _is_country(gazetteer: Gazetteer, name: str) -> bool:
-    return any(found.primary and found.place.kind == "country" for found in gazetteer.places_named(name))
-
-
-def _is_state(gazetteer: Gazetteer, name: str) -> bool:
-    """A country, a capital that names its government ("ties to Lima"), or a name the gazetteer
-    does not hold as a place (an organisation the model labelled a place)."""
-    found = gazetteer.places_named(name)
-    return not found or any(f.place.kind in ("country", "capital") for f in found)
+def unparsed_extraction(article: Article, lexicon: TimeLexicon) -> DocumentExtraction:
+    """What an article in a language without a pipeline yields: its publication date only
+    (from metadata, else a dateline header line)."""
+    published = article.published
+    if published.value is None and (stated := dateline_date(article.header_fields, lexicon)):
+        published = Published(value=stated, basis="text")
+    return DocumentExtraction(published, None, [], [], [], [], [], [], [], [])

@@ -1,4 +1,4 @@
-"""The event trigger lexicon (data/events.json): which words report which kind of event.
+"""The event trigger lexicon (data/en/events.json): which words report which kind of event.
 
 A trigger is a lemma with its part of speech and the conditions under which it reports an
 event of a type: a particle ("shoot down"), the class of what is moved or acted on ("send"
@@ -8,11 +8,10 @@ The first entry of a lemma whose conditions hold decides.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
+from claimgraph.extract.resources import DEFAULT_LANGUAGE, load_lexicon_data
 from claimgraph.taxonomy import Taxonomy, load_taxonomy
 
 
@@ -91,10 +90,10 @@ def _trigger(raw: dict[str, Any]) -> Trigger:
     return Trigger(**values)
 
 
-def load_event_lexicon(taxonomy: Taxonomy | None = None) -> EventLexicon:
+def load_event_lexicon(taxonomy: Taxonomy | None = None, *, lang: str = DEFAULT_LANGUAGE) -> EventLexicon:
     """The trigger lexicon; the sets of types with a property come from the event taxonomy."""
     taxonomy = taxonomy or load_taxonomy()
-    data = json.loads(resources.files("claimgraph.extract").joinpath("data/events.json").read_text("utf-8"))
+    data = load_lexicon_data("events", lang)
     triggers: dict[tuple[str, str], list[Trigger]] = {}
     for raw in data["triggers"]:
         trigger = _trigger(raw)

@@ -1,6 +1,6 @@
 """Events: who did what to whom, where and when, as each sentence reports it.
 
-A trigger word from the lexicon (data/events.json) gives the event's type and PLOVER
+A trigger word from the lexicon (data/en/events.json) gives the event's type and PLOVER
 category; the parse gives its actors, targets and place (event_roles.py); the sentence's
 dates and quantities give its date and magnitude. A negated, planned, possible or
 conditional event is kept with that status and never passed off as having happened; an

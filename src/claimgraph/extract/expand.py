@@ -8,13 +8,12 @@ modifier's mention and the larger one are kept (nested mentions).
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.extract.resources import DEFAULT_LANGUAGE, load_lexicon_data
 from claimgraph.extract.spans import doc_text
 
 # What may stand between a name and its head: "Kessa [military] airport", "Ruvia['s] Ministry".
@@ -23,15 +22,15 @@ _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "PART"})
 
 @dataclass(frozen=True)
 class NameHeads:
-    """Head lemmas by entity type, from extract/data/name_heads.json."""
+    """Head lemmas by entity type, from extract/data/en/name_heads.json."""
 
     type_of_head: dict[str, str]
     modifier_dependencies: frozenset[str]
     domain: re.Pattern[str]
 
 
-def load_name_heads() -> NameHeads:
-    data = json.loads(resources.files("claimgraph.extract").joinpath("data/name_heads.json").read_text("utf-8"))
+def load_name_heads(lang: str = DEFAULT_LANGUAGE) -> NameHeads:
+    data = load_lexicon_data("name_heads", lang)
     type_of_head: dict[str, str] = {}
     for kind in ("EVENT", "FAC", "ORG"):  # later types win: "operation" is ORG before EVENT
         for head in data["heads"][kind]:

@@ -1,6 +1,6 @@
 """Attribution frames in one sentence: who is cited (source), by which words (cue), for what.
 
-Dependency patterns over the spaCy parse, with the cues from data/attribution.json:
+Dependency patterns over the spaCy parse, with the cues from data/en/attribution.json:
   X said/denied/told Y ...        verb cue, source = subject (each conjunct of a coordinated one)
   ... , X said.                   inverted: the cue verb is the root, the statement its ccomp
   according to X / as reported by X / citing X

@@ -7,11 +7,9 @@ form (a surname, an organisation without its designator) takes the key of its lo
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.tokens import Doc
 
@@ -21,12 +19,13 @@ from claimgraph.extract.expand import (
     load_name_heads,
     media_domains,
 )
+from claimgraph.extract.resources import DEFAULT_LANGUAGE, load_lexicon_data
 from claimgraph.records import Mention, Sentence
 
 
 @dataclass(frozen=True)
 class EntityLexicon:
-    """The label mapping and name words from extract/data/entity_types.json."""
+    """The label mapping and name words from extract/data/en/entity_types.json."""
 
     labels: dict[str, str]
     org_designators: frozenset[str]
@@ -36,14 +35,13 @@ class EntityLexicon:
     description_contrasts: frozenset[str] = frozenset()  # "the rival group" is not the group named before
 
 
-def load_entity_lexicon() -> EntityLexicon:
-    raw = resources.files("claimgraph.extract").joinpath("data/entity_types.json").read_text("utf-8")
-    data = json.loads(raw)
+def load_entity_lexicon(lang: str = DEFAULT_LANGUAGE) -> EntityLexicon:
+    data = load_lexicon_data("entity_types", lang)
     return EntityLexicon(
         labels=dict(data["labels"]),
         org_designators=frozenset(data["org_designators"]),
         leading_words=frozenset(data["leading_words"]),
-        heads=load_name_heads(),
+        heads=load_name_heads(lang),
         descriptions={word: frozenset(fits) for word, fits in data.get("descriptions", {}).items()},
         description_contrasts=frozenset(data.get("description_contrasts", [])),
     )

@@ -14,14 +14,13 @@ Cues record how the text relates places, for the resolver: "X near Y" (X lies ne
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, replace
-from importlib import resources
 
 from rapidfuzz.distance import Levenshtein
 
 from claimgraph.extract.mentions import EntityLexicon, name_key
+from claimgraph.extract.resources import DEFAULT_LANGUAGE, load_lexicon_data
 from claimgraph.gazetteer import AREA_KINDS, Gazetteer
 from claimgraph.records import Mention, PlaceCue
 
@@ -50,8 +49,8 @@ class PlaceLexicon:
         return Levenshtein.distance(a, b, score_cutoff=edits) <= edits
 
 
-def load_place_lexicon() -> PlaceLexicon:
-    data = json.loads(resources.files("claimgraph.extract").joinpath("data/places.json").read_text("utf-8"))
+def load_place_lexicon(lang: str = DEFAULT_LANGUAGE) -> PlaceLexicon:
+    data = load_lexicon_data("places", lang)
 
     def alternation(words: list[str]) -> str:
         return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))

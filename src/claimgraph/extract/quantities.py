@@ -2,19 +2,18 @@
 
 Candidates are spaCy's CARDINAL, MONEY, QUANTITY and PERCENT spans (not those inside a date),
 plus "by half" and "twice". Values, ranges, qualifiers, currencies and rates come from a
-small grammar over data/quantities.json; what is counted is the noun the number modifies,
+small grammar over data/en/quantities.json; what is counted is the noun the number modifies,
 or the nearest plural noun before it ("these instructors now number about 400").
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.extract.resources import DEFAULT_LANGUAGE, load_lexicon_data
 from claimgraph.extract.spans import doc_text
 from claimgraph.records import Quantity
 
@@ -34,8 +33,8 @@ class QuantityLexicon:
     repetitions: dict[str, float]
 
 
-def load_quantity_lexicon() -> QuantityLexicon:
-    data = json.loads(resources.files("claimgraph.extract").joinpath("data/quantities.json").read_text("utf-8"))
+def load_quantity_lexicon(lang: str = DEFAULT_LANGUAGE) -> QuantityLexicon:
+    data = load_lexicon_data("quantities", lang)
     return QuantityLexicon(**{key: data[key] for key in QuantityLexicon.__dataclass_fields__})
 
 

@@ -4,7 +4,7 @@ A tie is no event (nothing happens at a time and place), so it is kept apart fro
 "a firm with links to Amadou Keita", "the group is funded by Keita", "a proxy of the
 Ruvian government", and their denials: "Keita has denied any such links", "Ruvia's
 officials have nothing to do with these private firms", "Ruvia denies any role in Zorov
-Group operations". The words come from data/relations.json; the parse says which party is
+Group operations". The words come from data/en/relations.json; the parse says which party is
 tied to which. A party is a named person, organisation or country, or a private armed
 force named by kind ("private firms", "mercenaries"), which a denial uses to mean every
 such force.
@@ -12,10 +12,8 @@ such force.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
@@ -23,6 +21,7 @@ from claimgraph.extract.event_denials import force_kind
 from claimgraph.extract.event_lexicon import EventLexicon
 from claimgraph.extract.event_roles import children, subject
 from claimgraph.extract.quotes import quote_spans
+from claimgraph.extract.resources import DEFAULT_LANGUAGE, load_lexicon_data
 from claimgraph.extract.standings import (
     NEGATIONS,
     StandingCue,
@@ -54,8 +53,8 @@ class RelationLexicon:
     standings: StandingLexicon
 
 
-def load_relation_lexicon() -> RelationLexicon:
-    data = json.loads(resources.files("claimgraph.extract").joinpath("data/relations.json").read_text("utf-8"))
+def load_relation_lexicon(lang: str = DEFAULT_LANGUAGE) -> RelationLexicon:
+    data = load_lexicon_data("relations", lang)
     return RelationLexicon(
         nouns={word: frozenset(preps) for word, preps in data["nouns"].items()},
         governed_nouns={word: frozenset(preps) for word, preps in data["governed_nouns"].items()},

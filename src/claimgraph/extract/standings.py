@@ -6,7 +6,7 @@ Kessa have become increasingly at odds", "with the deterioration of relations wi
 junta ...". A standing is not an affiliation: "strained ties with Kessa" ties no one to Kessa.
 Some nouns carry their tone ("a rift", "cooperation"); "relations" and "ties" need a tone
 word (a modifier, the noun they are 'of', the verb they are the subject of), and without
-one state no standing. The words are in data/relations.json ('standings'); this module
+one state no standing. The words are in data/en/relations.json ('standings'); this module
 finds the word and the tokens of the two parties, relations.py says who the parties are.
 """
 
@@ -43,7 +43,7 @@ class StandingLexicon:
 
 
 def load_standing_lexicon(data: dict[str, Any]) -> StandingLexicon:
-    """The 'standings' section of data/relations.json."""
+    """The 'standings' section of data/en/relations.json."""
     return StandingLexicon(
         nouns={word: frozenset(preps) for word, preps in data["nouns"].items()},
         tone_of_noun=dict(data["tone_of_noun"]),

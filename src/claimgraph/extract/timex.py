@@ -7,11 +7,9 @@ reports what happened) unless the expression or its clause points ahead.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from importlib import resources
 
 from claimgraph.extract.calendar_math import (
     holiday_date,
@@ -19,6 +17,7 @@ from claimgraph.extract.calendar_math import (
     spelled_years,
     unknown_at,
 )
+from claimgraph.extract.resources import DEFAULT_LANGUAGE, load_lexicon_data
 
 
 @dataclass(frozen=True)
@@ -44,8 +43,8 @@ class TimeLexicon:
     months_pattern: str  # the month names as one regex alternation, longest first
 
 
-def load_time_lexicon() -> TimeLexicon:
-    data = json.loads(resources.files("claimgraph.extract").joinpath("data/time.json").read_text("utf-8"))
+def load_time_lexicon(lang: str = DEFAULT_LANGUAGE) -> TimeLexicon:
+    data = load_lexicon_data("time", lang)
     return TimeLexicon(
         months=data["months"],
         weekdays=data["weekdays"],
