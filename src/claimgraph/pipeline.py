@@ -27,7 +27,9 @@ from claimgraph.ingest import (
     Article,
     BoilerplateRules,
     LanguageIdentifier,
+    Reader,
     Skipped,
+    all_readers,
     document_id,
     iter_input_files,
     iter_units,
@@ -78,6 +80,7 @@ class BuildTools:
     boilerplate: BoilerplateRules
     languages: LanguageIdentifier
     time: TimeLexicon  # reads the dateline of an article no pipeline parses
+    readers: dict[str, Reader]  # the registered input readers, by name
     gazetteer: Gazetteer | None = None  # None: places are found as the model labels them, not geocoded
 
     @classmethod
@@ -88,6 +91,7 @@ class BuildTools:
             boilerplate=load_rules(),
             languages=LanguageIdentifier(),
             time=load_time_lexicon(),
+            readers=all_readers(),
             gazetteer=gazetteer,
         )
 
@@ -208,11 +212,11 @@ def _articles(
 ) -> Iterator[Article | Skipped]:
     """Stream cleaned articles (and skips) from the inputs, passing over unchanged ones."""
     seen_ids: set[str] = set()
-    for found in iter_input_files(paths):
+    for found in iter_input_files(paths, tools.readers):
         if isinstance(found, Skipped):
             yield found
             continue
-        for unit in iter_units(found, max_bytes=options.max_bytes):
+        for unit in iter_units(found, tools.readers, max_bytes=options.max_bytes):
             if on_input:
                 on_input(unit.key)
             if isinstance(unit, Skipped):
@@ -223,7 +227,7 @@ def _articles(
                 continue
             try:
                 with time_budget(options.time_budget, what="ingest"):
-                    article = prepare_article(unit, rules=tools.boilerplate, languages=tools.languages, max_chars=options.max_chars)
+                    article = prepare_article(unit, readers=tools.readers, rules=tools.boilerplate, languages=tools.languages, max_chars=options.max_chars)
             except InputRejected as exc:
                 yield Skipped(unit.key, str(exc), unit.fingerprint)
                 continue

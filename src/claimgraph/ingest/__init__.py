@@ -12,11 +12,12 @@ from claimgraph.ingest.boilerplate import (
 )
 from claimgraph.ingest.clean import CleanedBody, clean_body
 from claimgraph.ingest.decode import has_words
-from claimgraph.ingest.discover import SUPPORTED_SUFFIXES, iter_input_files
+from claimgraph.ingest.discover import iter_input_files
 from claimgraph.ingest.language import LanguageIdentifier
-from claimgraph.ingest.parse import parse_unit
+from claimgraph.ingest.parse import iter_units, parse_unit
+from claimgraph.ingest.readers import Reader, all_readers, supported_suffixes
 from claimgraph.ingest.records import Article, Published, RawArticle, Skipped
-from claimgraph.ingest.units import InputUnit, iter_units
+from claimgraph.ingest.units import InputUnit
 
 __all__ = [
     "Article",
@@ -26,20 +27,23 @@ __all__ = [
     "LanguageIdentifier",
     "Published",
     "RawArticle",
-    "SUPPORTED_SUFFIXES",
+    "Reader",
     "Skipped",
+    "all_readers",
     "clean_body",
     "document_id",
     "iter_input_files",
     "iter_units",
     "load_rules",
     "prepare_article",
+    "supported_suffixes",
 ]
 
 
-def prepare_article(unit: InputUnit, *, rules: BoilerplateRules, languages: LanguageIdentifier, max_chars: int) -> Article:
+def prepare_article(unit: InputUnit, *, readers: dict[str, Reader], rules: BoilerplateRules, languages: LanguageIdentifier,
+                    max_chars: int) -> Article:
     """Parse and clean one unit. Raises InputRejected when no usable article comes out."""
-    raw = parse_unit(unit)
+    raw = parse_unit(unit, readers)
     cleaned = clean_body(raw.body, rules=rules, title=raw.title, detect_title=raw.needs_title_detection)
     if not has_words(cleaned.text):
         raise InputRejected("no article text (no words) left after removing the headline and boilerplate")

@@ -1,8 +1,6 @@
-"""Split input files into units (one article each) cheaply, before any parsing.
-
-A unit carries its bytes and a fingerprint, so an incremental build can tell an unchanged
-input from a new one without parsing it again.
-"""
+"""Input units: the bytes of one article-to-be (a whole file, or one record of a file) with
+their fingerprint, read cheaply and before any parsing, so an incremental build can tell
+an unchanged input from a new one without parsing it again."""
 
 from __future__ import annotations
 
@@ -13,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from claimgraph.ingest.discover import HTML_SUFFIXES, JSON_SUFFIXES, JSONL_SUFFIXES
 from claimgraph.ingest.records import Skipped
 
 
@@ -23,18 +20,14 @@ class InputUnit:
 
     key: str
     fingerprint: str
-    format: str  # text | html | record
+    format: str  # the name of the reader that parses it
     data: bytes
 
 
-def iter_units(path: Path, *, max_bytes: int) -> Iterator[InputUnit | Skipped]:
-    """Yield the units of one file, or Skipped records for what cannot be read."""
+def whole_file_unit(path: Path, *, reader: str, max_bytes: int) -> Iterator[InputUnit | Skipped]:
+    """A file as one unit, or a Skipped saying why it cannot be read (too large, gone, empty)."""
     key = str(path)
-    suffix = path.suffix.lower()
     try:
-        if suffix in JSONL_SUFFIXES:
-            yield from _jsonl_units(path, max_bytes=max_bytes)
-            return
         size = path.stat().st_size
         if size > max_bytes:
             yield Skipped(key, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit (--max-bytes)")
@@ -47,38 +40,9 @@ def iter_units(path: Path, *, max_bytes: int) -> Iterator[InputUnit | Skipped]:
         yield Skipped(key, f"cannot read file: {exc.strerror or exc}")
         return
     if not data.strip():
-        yield Skipped(key, "empty file (no text)", _fingerprint(data))
-    elif suffix in JSON_SUFFIXES:
-        yield from _json_units(key, data)
+        yield Skipped(key, "empty file (no text)", fingerprint_of(data))
     else:
-        fmt = "html" if suffix in HTML_SUFFIXES else "text"
-        yield InputUnit(key=key, fingerprint=_fingerprint(data), format=fmt, data=data)
-
-
-def _jsonl_units(path: Path, *, max_bytes: int) -> Iterator[InputUnit | Skipped]:
-    # Streamed line by line: a JSONL dump may be far larger than memory.
-    with path.open("rb") as lines:
-        for number, line in enumerate(lines, start=1):
-            key = f"{path}#L{number}"
-            if len(line) > max_bytes:
-                yield Skipped(key, f"line {number} is {len(line) / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit")
-            elif line.strip():
-                yield InputUnit(key=key, fingerprint=_fingerprint(line), format="record", data=line)
-
-
-def _json_units(key: str, data: bytes) -> Iterator[InputUnit | Skipped]:
-    try:
-        parsed = load_json(data)
-    except ValueError as exc:
-        yield Skipped(key, str(exc), _fingerprint(data))
-        return
-    records = parsed if isinstance(parsed, list) else [parsed]
-    if not records:
-        yield Skipped(key, "JSON file holds an empty list: no records", _fingerprint(data))
-    for index, record in enumerate(records):
-        encoded = json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8")
-        unit_key = key if len(records) == 1 else f"{key}#{index}"
-        yield InputUnit(key=unit_key, fingerprint=_fingerprint(encoded), format="record", data=encoded)
+        yield InputUnit(key=key, fingerprint=fingerprint_of(data), format=reader, data=data)
 
 
 def load_json(data: bytes) -> Any:
@@ -95,5 +59,5 @@ def load_json(data: bytes) -> Any:
         raise ValueError(f"invalid JSON: {exc}") from None
 
 
-def _fingerprint(data: bytes) -> str:
+def fingerprint_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
