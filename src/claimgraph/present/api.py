@@ -1,16 +1,20 @@
-"""The JSON API: the export contract's records, paginated, and the analyst's corrections."""
+"""The JSON API: the export contract's records, paginated, and the analyst's corrections
+(handed to the library, `claimgraph.query.corrections`).
+
+Internal: the web app's own module (the API it serves is public).
+"""
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator
-from datetime import datetime, timezone
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import BaseModel
 
-from claimgraph.export.jsonl import (
+from claimgraph.errors import CorrectionRefused, InvalidQuery
+from claimgraph.export.contract import (
     claim_record,
     contradiction_record,
     document_record,
@@ -18,26 +22,22 @@ from claimgraph.export.jsonl import (
     event_record,
     fact_record,
 )
-from claimgraph.extract.places import load_place_lexicon
-from claimgraph.gazetteer import open_gazetteer
-from claimgraph.pipeline import resolve_corpus
 from claimgraph.present.web import open_store, require_writer
-from claimgraph.records import Correction
-from claimgraph.store import (
+from claimgraph.query import (
     Store,
+    all_entity_merges,
+    claim_exists,
+    entity_exists,
+    entity_forms,
     iter_claims,
+    iter_contradictions,
     iter_documents,
     iter_entities,
     iter_events,
-    search_documents,
+    iter_facts,
 )
-from claimgraph.store.entities import (
-    add_corrections,
-    all_entity_merges,
-    entity_key_forms,
-)
-from claimgraph.store.facts import iter_contradictions, iter_facts
-from claimgraph.store.read import bracketed
+from claimgraph.query import corrections as _corrections
+from claimgraph.query import search as search_documents
 
 router = APIRouter(prefix="/api", tags=["records"])
 MAX_PAGE = 500
@@ -84,7 +84,7 @@ def claims(request: Request, offset: int = _offset, limit: int = _limit,
 
 
 @router.get("/events", response_model=Page)
-def events(request: Request, offset: int = _offset, limit: int = _limit, type: str | None = None) -> Page:  # noqa: A002
+def events(request: Request, offset: int = _offset, limit: int = _limit, type: str | None = None) -> Page:
     return _page(request, lambda store: (event_record(e) for e in iter_events(store, types=[type.upper()] if type else None)), offset, limit)
 
 
@@ -105,9 +105,9 @@ def search(request: Request, q: str = Query(..., min_length=1, description="SQLi
     with open_store(request) as store:
         try:
             hits = search_documents(store, q, limit=limit)
-        except Exception as exc:  # sqlite3.OperationalError for malformed FTS5 syntax
+        except InvalidQuery as exc:
             raise HTTPException(400, f"invalid search query: {exc}") from exc
-    return {"query": q, "items": [{"doc": doc, "title": title, "snippet": bracketed(snippet)} for doc, title, snippet in hits]}
+    return {"query": q, "items": [{"doc": hit.doc, "title": hit.title, "snippet": hit.plain_snippet} for hit in hits]}
 
 
 class MergeRequest(BaseModel):
@@ -122,27 +122,32 @@ class SplitRequest(BaseModel):
 
 @router.post("/entities/merge", tags=["corrections"], dependencies=[Depends(require_writer)])
 def merge_entities(request: Request, body: MergeRequest) -> dict[str, Any]:
-    """Merge two entities for good (kept across rebuilds), then resolve the corpus again."""
+    """Merge two entities for good (kept across rebuilds)."""
     with open_store(request) as store:
-        keys = [_main_key(store, body.first), _main_key(store, body.second)]
-        if keys[0] == keys[1]:
+        for entity_id in (body.first, body.second):
+            if not entity_exists(store, entity_id):
+                raise HTTPException(404, f"no entity {entity_id}")
+        if body.first == body.second:
             raise HTTPException(400, "these are one entity already")
-        add_corrections(store, [Correction("merge", keys[0], keys[1])], note="web app")
-        _resolve_again(request, store)
+        try:
+            _corrections.merge_entities(store, body.first, body.second, note="web app", gazetteer_path=request.app.state.settings.gazetteer_path)
+        except CorrectionRefused as exc:
+            raise HTTPException(400, str(exc)) from None
     return {"merged": [body.first, body.second]}
 
 
 @router.post("/entities/split", tags=["corrections"], dependencies=[Depends(require_writer)])
 def split_entity(request: Request, body: SplitRequest) -> dict[str, Any]:
-    """Take a spelling out of an entity for good, then resolve the corpus again."""
+    """Take a spelling out of an entity for good."""
+    refused = HTTPException(400, f"{body.alias!r} is not a spelling that can be taken out of {body.entity}")
     with open_store(request) as store:
-        forms = entity_key_forms(store, body.entity)
-        out = {key for key, text, _ in forms if text.casefold() == body.alias.casefold()}
-        kept = {key for key, _, _ in forms} - out
-        if not out or not kept:
-            raise HTTPException(400, f"{body.alias!r} is not a spelling that can be taken out of {body.entity}")
-        add_corrections(store, [Correction("split", a, b) for a in sorted(out) for b in sorted(kept)], note="web app")
-        _resolve_again(request, store)
+        forms = entity_forms(store, body.entity)
+        if not any(form.text.casefold() == body.alias.casefold() for form in forms):
+            raise refused
+        try:
+            _corrections.split_entity(store, body.entity, [body.alias], note="web app", gazetteer_path=request.app.state.settings.gazetteer_path)
+        except CorrectionRefused:
+            raise refused from None
     return {"split": body.alias, "from": body.entity}
 
 
@@ -150,24 +155,10 @@ def split_entity(request: Request, body: SplitRequest) -> dict[str, Any]:
 def review_claim(request: Request, claim_id: str) -> dict[str, Any]:
     """Mark a claim as reviewed by an analyst."""
     with open_store(request) as store:
-        if store.connection.execute("SELECT 1 FROM claims WHERE id = ?", (claim_id,)).fetchone() is None:
+        if not claim_exists(store, claim_id):
             raise HTTPException(404, f"no claim {claim_id}")
-        with store.transaction():
-            store.connection.execute("INSERT OR REPLACE INTO claim_reviews (claim_id, reviewed_at) VALUES (?, ?)",
-                                     (claim_id, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+        try:
+            _corrections.review_claim(store, claim_id)
+        except CorrectionRefused as exc:
+            raise HTTPException(404, str(exc)) from None
     return {"reviewed": claim_id}
-
-
-def _main_key(store: Store, entity_id: str) -> str:
-    forms = entity_key_forms(store, entity_id)
-    if not forms:
-        raise HTTPException(404, f"no entity {entity_id}")
-    return forms[0][0]
-
-
-def _resolve_again(request: Request, store: Store) -> None:
-    gazetteer = open_gazetteer(request.app.state.settings.gazetteer_path)
-    try:
-        resolve_corpus(store, gazetteer, not_place_names=load_place_lexicon().not_place_names)
-    finally:
-        gazetteer.close()

@@ -5,23 +5,25 @@ never inserted as markup); the map uses Leaflet from the `xstatic-leaflet` packa
 country outlines from `countryinfo`, both served by the app itself, so it works offline.
 The JSON API serves the export contract's records, paginated. Everything is read-only
 except the analyst's corrections, which need the token.
+
+Internal: `claimgraph serve` runs it.
 """
 
 from __future__ import annotations
 
 from importlib import resources
 
-import xstatic.pkg.leaflet as leaflet
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
+from xstatic.pkg import leaflet  # type: ignore[import-untyped]
 
 from claimgraph.present import api, pages
 from claimgraph.present.outlines import world_outlines
 from claimgraph.present.web import TOKEN_COOKIE, AppSettings, token_ok
-from claimgraph.store.read import MATCH_END, MATCH_START
+from claimgraph.query import MATCH_END, MATCH_START
 
 
 def create_app(settings: AppSettings) -> FastAPI:
@@ -46,9 +48,13 @@ def create_app(settings: AppSettings) -> FastAPI:
             response.set_cookie(TOKEN_COOKIE, settings.token, httponly=True, samesite="strict")
         return response
 
+    made: list[bytes] = []  # the outlines, made on the first request and kept by this app
+
     @app.get("/static/world.geojson", include_in_schema=False)
     def outlines() -> Response:
-        return Response(world_outlines(), media_type="application/geo+json", headers={"Cache-Control": "max-age=86400"})
+        if not made:
+            made.append(world_outlines())
+        return Response(made[0], media_type="application/geo+json", headers={"Cache-Control": "max-age=86400"})
 
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -1,16 +1,18 @@
-"""Country outlines for the map, from the `countryinfo` package (no tile server, no CDN)."""
+"""Country outlines for the map, from the `countryinfo` package (no tile server, no CDN).
+
+Internal: the web app's own module.
+"""
 
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 
 from countryinfo import all_countries
 
 
-@lru_cache(maxsize=1)
 def world_outlines() -> bytes:
-    """One GeoJSON FeatureCollection of every country outline, coordinates rounded to 0.01°."""
+    """One GeoJSON FeatureCollection of every country outline, coordinates rounded to 0.01°
+    (the app makes it once and keeps it, see `create_app`)."""
     features = []
     for country in all_countries():
         info = country.info()

@@ -1,5 +1,8 @@
 """The HTML pages: overview, timeline, map, entity graph, entity, claims, contradictions,
-reader and search. Rendered on the server; templates autoescape every value."""
+reader and search. Rendered on the server; templates autoescape every value.
+
+Internal: the web app's own module.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +11,10 @@ import itertools
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
+from claimgraph.errors import InvalidQuery
 from claimgraph.present import views
 from claimgraph.present.web import json_script, open_store, render
-from claimgraph.store import iter_claims, search_documents
+from claimgraph.query import SearchHit, iter_claims, search
 
 router = APIRouter(include_in_schema=False)
 
@@ -38,7 +42,7 @@ def map_page(request: Request) -> HTMLResponse:
 def graph_page(request: Request) -> HTMLResponse:
     with open_store(request) as store:
         graph = views.entity_graph(store)
-    position = {node["id"]: node for node in graph.nodes}
+    position = {node.id: node for node in graph.nodes}
     return render(request, "graph.html", graph=graph, position=position, page="graph")
 
 
@@ -78,11 +82,12 @@ def reader_page(request: Request, doc_id: str, claim: str | None = None) -> HTML
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: str = "") -> HTMLResponse:
-    hits, error = [], None
+    hits: list[SearchHit] = []
+    error = None
     if q.strip():
         with open_store(request) as store:
             try:
-                hits = search_documents(store, q, limit=50)
-            except Exception as exc:  # malformed FTS5 syntax
+                hits = search(store, q, limit=50)
+            except InvalidQuery as exc:  # malformed FTS5 syntax
                 error = str(exc)
     return render(request, "search.html", q=q, hits=hits, error=error, page="search")

@@ -1,4 +1,7 @@
-"""What the app's routes share: settings, the token, one store per request, rendering."""
+"""What the app's routes share: settings, the token, one store per request, rendering.
+
+Internal: the web app's own module.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from pathlib import Path
 from fastapi import HTTPException, Request
 from fastapi.responses import HTMLResponse
 
-from claimgraph.store import Store
+from claimgraph.query import Store
 
 TOKEN_COOKIE = "claimgraph_token"
 

@@ -1,34 +1,37 @@
-"""The JSONL export contract (../shared/contract/README.md, version 1).
+"""The JSONL export contract (../shared/contract/README.md, version 1): every record of a
+knowledge base in contract shape, kind by kind.
 
-Records are produced kind by kind; later stages (claims, dates, events, facts) add their
-own generators to `contract_records`.
+The web API serves these records too (paginated); the `jsonl` format writes them all.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import asdict
-from typing import Any, TextIO
+from typing import Any
 
-from claimgraph.records import Contradiction, Merge
-from claimgraph.store import (
+from claimgraph.query import (
+    Contradiction,
     Store,
     StoredClaim,
     StoredDate,
     StoredDocument,
     StoredEntity,
+    StoredEvent,
+    StoredFact,
     StoredPlace,
     StoredQuantity,
+    all_entity_merges,
     iter_claims,
+    iter_contradictions,
     iter_dates,
     iter_documents,
     iter_entities,
+    iter_events,
+    iter_facts,
     iter_quantities,
 )
-from claimgraph.store.entities import all_entity_merges
-from claimgraph.store.events import StoredEvent, iter_events
-from claimgraph.store.facts import StoredFact, iter_contradictions, iter_facts
+from claimgraph.records import Merge
 
 CONTRACT_VERSION = 1
 
@@ -155,13 +158,3 @@ def contract_records(store: Store) -> Iterator[dict[str, Any]]:
         yield fact_record(fact)
     for contradiction in iter_contradictions(store):
         yield contradiction_record(contradiction)
-
-
-def write_jsonl(store: Store, out: TextIO) -> dict[str, int]:
-    """Write all records, one JSON object per line; return the count of each kind."""
-    counts: dict[str, int] = {}
-    for record in contract_records(store):
-        out.write(json.dumps(record, ensure_ascii=False))
-        out.write("\n")
-        counts[record["kind"]] = counts.get(record["kind"], 0) + 1
-    return counts
