@@ -3,7 +3,7 @@ correcting entities.
 
 `claimgraph entities show|merge|split`: an analyst's merge or split is stored on mention
 keys (which do not change when the corpus is rebuilt) and applied by every later
-resolution; the command resolves the corpus again at once so the result can be checked.
+resolution; the command applies it at once (resolve/corrections.py) so the result can be checked.
 """
 
 from __future__ import annotations
@@ -13,13 +13,12 @@ from pathlib import Path
 import click
 
 from claimgraph.cli_support import db_option, fail, open_store
-from claimgraph.extract.places import load_place_lexicon
-from claimgraph.gazetteer import open_gazetteer
-from claimgraph.pipeline import resolve_corpus
-from claimgraph.records import Correction
+from claimgraph.errors import CorrectionRefused
+from claimgraph.gazetteer import Gazetteer, open_gazetteer
+from claimgraph.resolve import corrections
 from claimgraph.store import Store, find_entity_ids, get_document
 from claimgraph.store.claims import claims_by_id
-from claimgraph.store.entities import add_corrections, entity_key_forms, entity_merges
+from claimgraph.store.entities import entity_key_forms, entity_merges
 from claimgraph.store.events import entity_briefs
 from claimgraph.store.facts import iter_contradictions, iter_facts
 
@@ -146,12 +145,14 @@ def show_command(db_path: Path, name: str) -> None:
 def merge_command(db_path: Path, first: str, second: str, note: str | None, gazetteer_path: Path | None) -> None:
     """Merge two entities (names, aliases or ids) for good: later builds keep them one."""
     with open_store(db_path) as store:
-        key_a, key_b = _main_key(store, first), _main_key(store, second)
-        if key_a == key_b:
+        id_a, id_b = _entity_id(store, first), _entity_id(store, second)
+        if id_a == id_b:
             fail(f"{first!r} and {second!r} are one entity already")
-        add_corrections(store, [Correction("merge", key_a, key_b)], note=note)
-        _resolve_again(store, gazetteer_path)
-        click.echo(f"merged {first!r} and {second!r}", err=True)
+        try:
+            merged = corrections.merge_entities(store, id_a, id_b, note=note, gazetteer=_open_gazetteer(gazetteer_path))
+        except CorrectionRefused as exc:
+            fail(str(exc))
+        click.echo(f"merged {first!r} and {second!r} ({merged})", err=True)
 
 
 @entities_group.command("split")
@@ -174,9 +175,11 @@ def split_command(db_path: Path, name: str, aliases: tuple[str, ...], note: str 
             fail(f"none of {', '.join(map(repr, aliases))} is a spelling of {name!r} (see `claimgraph entities show`)")
         if not kept:
             fail("that would take out every spelling; nothing is left to split from")
-        add_corrections(store, [Correction("split", a, b) for a in sorted(out) for b in sorted(kept)], note=note)
-        _resolve_again(store, gazetteer_path)
-        click.echo(f"split {', '.join(map(repr, aliases))} from {name!r}", err=True)
+        try:
+            entities = corrections.split_entity(store, ids[0], aliases, note=note, gazetteer=_open_gazetteer(gazetteer_path))
+        except CorrectionRefused as exc:
+            fail(str(exc))
+        click.echo(f"split {', '.join(map(repr, aliases))} from {name!r} ({', '.join(entities)})", err=True)
 
 
 def _entities_named(store: Store, name: str) -> list[str]:
@@ -186,15 +189,13 @@ def _entities_named(store: Store, name: str) -> list[str]:
     return ids
 
 
-def _main_key(store: Store, name: str) -> str:
-    """The most frequent mention key of the one entity `name` names."""
+def _entity_id(store: Store, name: str) -> str:
+    """The id of the one entity `name` names."""
     ids = _entities_named(store, name)
     if len(ids) > 1:
         fail(f"{name!r} names {len(ids)} entities; use an id: {', '.join(ids)}")
-    return entity_key_forms(store, ids[0])[0][0]
+    return ids[0]
 
 
-def _resolve_again(store: Store, gazetteer_path: Path | None) -> None:
-    gazetteer = open_gazetteer(gazetteer_path, on_build=lambda message: click.echo(message, err=True))
-    entities, places = resolve_corpus(store, gazetteer, not_place_names=load_place_lexicon().not_place_names)
-    click.echo(f"{entities} entities ({places} geocoded places)", err=True)
+def _open_gazetteer(gazetteer_path: Path | None) -> Gazetteer:
+    return open_gazetteer(gazetteer_path, on_build=lambda message: click.echo(message, err=True))

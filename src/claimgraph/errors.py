@@ -21,3 +21,11 @@ class ModelNotAvailable(ClaimgraphError):
 
 class StoreError(ClaimgraphError):
     """The database cannot be opened or is not a claimgraph database."""
+
+
+class CorrectionRefused(ClaimgraphError):
+    """An analyst's correction cannot be made as asked; the message says why."""
+
+
+class UnknownRecord(CorrectionRefused):
+    """A correction names an entity or a claim the store does not hold."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator
-from datetime import datetime, timezone
+from contextlib import contextmanager
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -18,11 +18,10 @@ from claimgraph.export.jsonl import (
     event_record,
     fact_record,
 )
-from claimgraph.extract.places import load_place_lexicon
-from claimgraph.gazetteer import open_gazetteer
-from claimgraph.pipeline import resolve_corpus
+from claimgraph.errors import CorrectionRefused, UnknownRecord
+from claimgraph.gazetteer import Gazetteer, open_gazetteer
 from claimgraph.present.web import open_store, require_writer
-from claimgraph.records import Correction
+from claimgraph.resolve import corrections
 from claimgraph.store import (
     Store,
     iter_claims,
@@ -31,11 +30,7 @@ from claimgraph.store import (
     iter_events,
     search_documents,
 )
-from claimgraph.store.entities import (
-    add_corrections,
-    all_entity_merges,
-    entity_key_forms,
-)
+from claimgraph.store.entities import all_entity_merges
 from claimgraph.store.facts import iter_contradictions, iter_facts
 from claimgraph.store.read import bracketed
 
@@ -122,52 +117,43 @@ class SplitRequest(BaseModel):
 
 @router.post("/entities/merge", tags=["corrections"], dependencies=[Depends(require_writer)])
 def merge_entities(request: Request, body: MergeRequest) -> dict[str, Any]:
-    """Merge two entities for good (kept across rebuilds), then resolve the corpus again."""
-    with open_store(request) as store:
-        keys = [_main_key(store, body.first), _main_key(store, body.second)]
-        if keys[0] == keys[1]:
-            raise HTTPException(400, "these are one entity already")
-        add_corrections(store, [Correction("merge", keys[0], keys[1])], note="web app")
-        _resolve_again(request, store)
+    """Merge two entities for good (kept across rebuilds), applied at once."""
+    with open_store(request) as store, _refusals(), _gazetteer(request) as gazetteer:
+        corrections.merge_entities(store, body.first, body.second, note="web app", gazetteer=gazetteer)
     return {"merged": [body.first, body.second]}
 
 
 @router.post("/entities/split", tags=["corrections"], dependencies=[Depends(require_writer)])
 def split_entity(request: Request, body: SplitRequest) -> dict[str, Any]:
-    """Take a spelling out of an entity for good, then resolve the corpus again."""
-    with open_store(request) as store:
-        forms = entity_key_forms(store, body.entity)
-        out = {key for key, text, _ in forms if text.casefold() == body.alias.casefold()}
-        kept = {key for key, _, _ in forms} - out
-        if not out or not kept:
-            raise HTTPException(400, f"{body.alias!r} is not a spelling that can be taken out of {body.entity}")
-        add_corrections(store, [Correction("split", a, b) for a in sorted(out) for b in sorted(kept)], note="web app")
-        _resolve_again(request, store)
+    """Take a spelling out of an entity for good, applied at once."""
+    with open_store(request) as store, _refusals(), _gazetteer(request) as gazetteer:
+        corrections.split_entity(store, body.entity, [body.alias], note="web app", gazetteer=gazetteer)
     return {"split": body.alias, "from": body.entity}
 
 
 @router.post("/claims/{claim_id}/review", tags=["corrections"], dependencies=[Depends(require_writer)])
 def review_claim(request: Request, claim_id: str) -> dict[str, Any]:
     """Mark a claim as reviewed by an analyst."""
-    with open_store(request) as store:
-        if store.connection.execute("SELECT 1 FROM claims WHERE id = ?", (claim_id,)).fetchone() is None:
-            raise HTTPException(404, f"no claim {claim_id}")
-        with store.transaction():
-            store.connection.execute("INSERT OR REPLACE INTO claim_reviews (claim_id, reviewed_at) VALUES (?, ?)",
-                                     (claim_id, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+    with open_store(request) as store, _refusals():
+        corrections.review_claim(store, claim_id)
     return {"reviewed": claim_id}
 
 
-def _main_key(store: Store, entity_id: str) -> str:
-    forms = entity_key_forms(store, entity_id)
-    if not forms:
-        raise HTTPException(404, f"no entity {entity_id}")
-    return forms[0][0]
+@contextmanager
+def _refusals() -> Iterator[None]:
+    """A refused correction as an HTTP error: 404 for what the store lacks, else 400."""
+    try:
+        yield
+    except UnknownRecord as exc:
+        raise HTTPException(404, str(exc)) from exc
+    except CorrectionRefused as exc:
+        raise HTTPException(400, str(exc)) from exc
 
 
-def _resolve_again(request: Request, store: Store) -> None:
+@contextmanager
+def _gazetteer(request: Request) -> Iterator[Gazetteer]:
     gazetteer = open_gazetteer(request.app.state.settings.gazetteer_path)
     try:
-        resolve_corpus(store, gazetteer, not_place_names=load_place_lexicon().not_place_names)
+        yield gazetteer
     finally:
         gazetteer.close()
