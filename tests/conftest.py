@@ -16,9 +16,19 @@ import pytest
 from claimgraph import BuildOptions, BuildTools, Store, build
 from claimgraph.extract.document import DocumentExtraction, extract_document
 from claimgraph.ingest.records import Article, Published
-from claimgraph.records import Contradiction, Fact, StoredClaim, StoredEvent, StoredQuantity
+from claimgraph.records import (
+    Contradiction,
+    Fact,
+    StoredClaim,
+    StoredEvent,
+    StoredQuantity,
+)
 from claimgraph.resolve.anchors import AnchoredEvent
-from claimgraph.resolve.comparison import Comparison, all_comparators, find_contradictions
+from claimgraph.resolve.comparison import (
+    Comparison,
+    all_comparators,
+    find_contradictions,
+)
 from claimgraph.taxonomy import load_taxonomy
 
 REPO = Path(__file__).resolve().parent.parent
@@ -83,7 +93,7 @@ TAXONOMY = load_taxonomy()
 _DERIVED = {f.name for f in fields(AnchoredEvent)} - {"event"}
 
 
-def anchored_event(*, id: str, doc: str, type: str, status: str, claims: tuple[str, ...] = (), **rest: Any) -> AnchoredEvent:  # noqa: A002
+def anchored_event(*, id: str, doc: str, type: str, status: str, claims: tuple[str, ...] = (), **rest: Any) -> AnchoredEvent:
     """An event as the cross-source stage compares it, given by the fields of both the stored
     event (id, doc, status, date, claims, quantity, level, ...) and what is derived from it
     (type compared, actors and targets as anchors, place, figure, ...)."""
@@ -105,14 +115,14 @@ def revised(event: AnchoredEvent, **changes: Any) -> AnchoredEvent:
     return replace(event, event=replace(event.event, **stored), **derived)
 
 
-def stored_claim(id: str, doc: str, source_name: str, source_kind: str, source_entity: str | None = None,  # noqa: A002
+def stored_claim(id: str, doc: str, source_name: str, source_kind: str, source_entity: str | None = None,
                  via: tuple[str, ...] = (), stance: str = "assert", modality: str = "fact") -> StoredClaim:
     """A claim as origin counting reads it: its source, relays, stance and modality."""
     return StoredClaim(id=id, doc=doc, start=0, end=0, text="", source_name=source_name, source_kind=source_kind,
                        source_entity=source_entity, cue=None, stance=stance, modality=modality, via=via, entities=())
 
 
-def figure(id: str, text: str, value: float, value_max: float | None, unit: str, qualifier: str) -> StoredQuantity:  # noqa: A002
+def figure(id: str, text: str, value: float, value_max: float | None, unit: str, qualifier: str) -> StoredQuantity:
     """A quantity as figures are compared: its words, value, unit and qualifier."""
     return StoredQuantity(id=id, doc="d", start=0, end=0, text=text, value=value, value_max=value_max, unit=unit,
                           qualifier=qualifier, about="")

@@ -6,7 +6,12 @@ from __future__ import annotations
 
 from claimgraph.records import Contradiction, Fact
 from claimgraph.registry import comparators
-from claimgraph.resolve.comparison import Comparison, all_comparators, contradiction_kinds, find_contradictions
+from claimgraph.resolve.comparison import (
+    Comparison,
+    all_comparators,
+    contradiction_kinds,
+    find_contradictions,
+)
 
 from .conftest import anchored_event, contradictions
 

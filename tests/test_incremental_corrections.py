@@ -25,7 +25,11 @@ from claimgraph.records import Correction
 from claimgraph.resolve.corpus import resolve_corpus
 from claimgraph.resolve.corrections import merge_entities, review_claim, split_entity
 from claimgraph.store import find_entity_ids, iter_claims
-from claimgraph.store.entities import add_corrections, entity_corrections, entity_key_forms
+from claimgraph.store.entities import (
+    add_corrections,
+    entity_corrections,
+    entity_key_forms,
+)
 
 
 @pytest.fixture(scope="module")
