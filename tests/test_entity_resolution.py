@@ -17,7 +17,7 @@ import pytest
 
 from claimgraph import BuildOptions, Store, build
 from claimgraph.export import contract_records
-from claimgraph.pipeline import country_lookup, major_place_lookup, resolve_corpus
+from claimgraph.resolve.corpus import country_lookup, major_place_lookup, resolve_corpus
 from claimgraph.records import Correction, Entity, MentionForm, Merge
 from claimgraph.resolve.entities import resolve_entities
 from claimgraph.resolve.entity_names import (

@@ -34,3 +34,7 @@ class InvalidQuery(ClaimgraphError):
 
 class UnknownFormat(ClaimgraphError):
     """No export format has that name; the message lists the known ones."""
+
+
+class UnknownRecord(CorrectionRefused):
+    """A correction names an entity or a claim the store does not hold."""

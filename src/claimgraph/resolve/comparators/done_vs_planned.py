@@ -3,7 +3,7 @@ to conclude it.
 
 An agreement between given parties is concluded once, so "a contract concluded with
 Zorov" and "plans to sign a deal with Zorov" cannot both describe the present of the later
-report. They are two facts (a plan is not what happened, facts.py), compared here across
+report. They are two facts (a plan is not what happened, resolve/facts.py), compared here across
 them: same type and the same parties, two of them or a counterpart ("a deal with Zorov";
 "Vantor signed a deal" names no deal in particular), one of them not a whole country (a
 country signs many deals), neither told as another deal ("a new deal") and no two kinds of
@@ -17,20 +17,30 @@ status conflict: it is an `assert_vs_deny`, the plan denying that the deal is do
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Iterator
 
 from claimgraph.records import Contradiction, Fact
+from claimgraph.registry import comparators
+from claimgraph.resolve.anchors import AnchoredEvent
+from claimgraph.resolve.comparison import Comparison, Published
 from claimgraph.resolve.contradictions import contradiction_id
-from claimgraph.resolve.facts import EventView, days_apart
+from claimgraph.resolve.facts import days_apart
 
 ONE_OFF_TYPES = frozenset({"AGREEMENT"})  # concluded once between the same parties
 MAX_DAYS_APART = 365  # articles further apart may tell of two deals between the same parties
 
-# (earliest possible date, stated date) of a document, as ISO prefixes or None
-Published = Callable[[str], tuple[str | None, str | None]]
+
+@comparators.register("done_vs_planned")
+class DoneAgainstPlanned:
+    name = "done_vs_planned"
+    kind = "assert_vs_deny"
+    precedence = 3  # its ids are its own ("status" and the two facts): it meets no other comparator's
+
+    def find(self, comparison: Comparison) -> list[Contradiction]:
+        return status_conflicts(comparison.events.values(), comparison.fact_of, comparison.published)
 
 
-def status_conflicts(events: Iterable[EventView], fact_of: dict[str, Fact], published: Published) -> list[Contradiction]:
+def status_conflicts(events: Iterable[AnchoredEvent], fact_of: dict[str, Fact], published: Published) -> list[Contradiction]:
     """One contradiction per pair of facts, one told as done and one as planned."""
     found: dict[tuple[str, str], Contradiction] = {}
     for done, plan in _done_and_planned(events, fact_of):
@@ -48,8 +58,8 @@ def status_conflicts(events: Iterable[EventView], fact_of: dict[str, Fact], publ
     return list(found.values())
 
 
-def _done_and_planned(events: Iterable[EventView], fact_of: dict[str, Fact]) -> Iterable[tuple[EventView, EventView]]:
-    blocks: dict[tuple[str, str], list[EventView]] = defaultdict(list)
+def _done_and_planned(events: Iterable[AnchoredEvent], fact_of: dict[str, Fact]) -> Iterator[tuple[AnchoredEvent, AnchoredEvent]]:
+    blocks: dict[tuple[str, str], list[AnchoredEvent]] = defaultdict(list)
     for event in events:
         if (event.type in ONE_OFF_TYPES and event.claims and event.id in fact_of and not event.background
                 and event.status in ("happened", "planned") and _names_the_deal(event)):
@@ -64,13 +74,13 @@ def _done_and_planned(events: Iterable[EventView], fact_of: dict[str, Fact]) -> 
                     yield done, plan
 
 
-def _one_deal(done: EventView, plan: EventView) -> bool:
+def _one_deal(done: AnchoredEvent, plan: AnchoredEvent) -> bool:
     """Not "another deal" or "a new deal", nor deals of different kinds ("a gas deal", "a port deal")."""
     different_kinds = done.kind_words and plan.kind_words and not done.kind_words & plan.kind_words
     return not (done.another or plan.another or different_kinds)
 
 
-def _names_the_deal(event: EventView) -> bool:
+def _names_the_deal(event: AnchoredEvent) -> bool:
     """Two parties, or the counterpart a deal is made with: enough to tell one deal from another."""
     return len(event.actors | event.targets) >= 2 or bool(event.targets)
 
