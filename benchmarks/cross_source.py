@@ -20,7 +20,11 @@ from collections import Counter
 from pathlib import Path
 
 from claimgraph import BuildOptions, BuildTools, Store, build
-from claimgraph.resolve.corpus import country_lookup, geocode_places, resolve_store_entities
+from claimgraph.resolve.corpus import (
+    country_lookup,
+    geocode_places,
+    resolve_store_entities,
+)
 from claimgraph.resolve.cross_source import resolve_facts
 from claimgraph.store import iter_entities
 from claimgraph.store.facts import iter_contradictions, iter_facts

@@ -135,7 +135,7 @@ def main() -> int:
             articles = articles[: args.limit]
         errors: list[str] = []
         started = time.perf_counter()
-        correct, placed, total = given_gold(articles, gazetteer, tools.lexicons, errors, known_places=True)
+        correct, _placed, total = given_gold(articles, gazetteer, tools.lexicons, errors, known_places=True)
         elapsed = time.perf_counter() - started
         strict, strict_placed, _ = given_gold(articles, gazetteer, tools.lexicons, [], known_places=False)
         published = PUBLISHED.get(corpus)

@@ -23,8 +23,7 @@ from claimgraph.extract.places import (
     load_place_lexicon,
     place_cues,
 )
-from claimgraph.records import Mention
-from claimgraph.records import StoredEntity, StoredMention
+from claimgraph.records import Mention, StoredEntity, StoredMention
 from claimgraph.resolve.places import geocode_entities
 
 from .conftest import write_article

@@ -106,7 +106,7 @@ ZOROV = ("zorov", PRIVATE_FORCE)
 
 def test_ties_between_the_same_parties_told_differently_are_one_fact_with_their_origins() -> None:
     views = [_view("r1", "d1", ZOROV, ("keita",)), _view("r2", "d2", ("keita",), ZOROV), _view("r3", "d3", ("keita",), ("ruvia",))]
-    facts, fact_of = _facts(views, _claims(*views))
+    _, fact_of = _facts(views, _claims(*views))
     assert fact_of["r1"] is fact_of["r2"] and fact_of["r3"] is not fact_of["r1"]
     tie = fact_of["r1"]
     assert (tie.about, tie.independent_origins, tie.status) == (
@@ -156,8 +156,8 @@ def test_a_denial_is_not_set_against_its_own_article_nor_against_other_parties()
 
 ARTICLES = [
     ("Sahel Daily", "Zorov in Mali",
-     "The Zorov Private Military Company has trained soldiers in Mali since May. "
-     "The company is a security firm with close links to Amadou Keita, a banker."),
+     ("The Zorov Private Military Company has trained soldiers in Mali since May. "
+     "The company is a security firm with close links to Amadou Keita, a banker.")),
     ("Niamey Post", "Keita's group",
      "Fighters were seen near Gao on Monday. The Zorov Private Military Company is reportedly funded by Amadou Keita."),
     ("Kidal Times", "Keita speaks",

@@ -16,7 +16,13 @@ from spacy.language import Language
 from claimgraph.analyze import Analysis, Pipelines, analyze_batch, load_pipeline_config
 from claimgraph.config import BuildOptions
 from claimgraph.errors import InputRejected
-from claimgraph.extract.document import ExtractionFailed, Lexicons, extraction_of, unparsed_extraction
+from claimgraph.extract.components import AttributionComponent
+from claimgraph.extract.document import (
+    ExtractionFailed,
+    Lexicons,
+    extraction_of,
+    unparsed_extraction,
+)
 from claimgraph.extract.learned import AttributionTagger
 from claimgraph.extract.timex import TimeLexicon, load_time_lexicon
 from claimgraph.gazetteer import Gazetteer, open_gazetteer
@@ -101,7 +107,7 @@ class BuildTools:
     @property
     def attribution_tagger(self) -> AttributionTagger | None:
         component = self.nlp.get_pipe("claimgraph_attribution") if "claimgraph_attribution" in self.nlp.pipe_names else None
-        return component.tagger if component is not None else None
+        return component.tagger if isinstance(component, AttributionComponent) else None
 
 
 ProgressCallback = Callable[[str], None]

@@ -50,9 +50,9 @@ def extract_quantities(doc: Doc, doc_id: str, lexicon: QuantityLexicon, *, date_
         if (e.label_ in _LABELS or e.label_ == "DATE" and re.search(r"\d", e.text))
         and not any(s < e.end_char and e.start_char < t for s, t in date_spans)
     ]
-    spans = _merge_ranges(doc, spans)
+    ranges = _merge_ranges(doc, spans)
     found = []
-    for span in spans:
+    for span in ranges:
         quantity = _quantity(doc, doc_id, span, lexicon, text)
         if quantity is not None:
             found.append(quantity)
@@ -91,13 +91,12 @@ def _quantity(doc: Doc, doc_id: str, found: Span | tuple[Span, Span], lexicon: Q
         if low is None or high is None:
             return None
         qualifier = "range"
-        number, value_max = low[0], high[0]
-        return _finish(doc, doc_id, first, last, start, end, number, value_max, qualifier, lexicon, text)
+        return _finish(doc, doc_id, first, last, start, end, low[0], high[0], qualifier, lexicon, text)
     low = _value(raw, lexicon)
     if low is None:
         return None
     number, qualifier = low
-    value_max = None
+    value_max: float | None = None
     if last is not first:
         high = _value(last.text, lexicon)
         if high is None:

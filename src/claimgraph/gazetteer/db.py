@@ -128,12 +128,13 @@ def build_gazetteer(path: Path, *, progress: Callable[[str], None] = lambda _: N
         admin_population: dict[tuple[str, str], int] = defaultdict(int)
         cities = []
         for row in packaged_cities(kinds):
-            city_points[row.country or ""].append((row.lat, row.lon))
+            if row.lat is not None and row.lon is not None:
+                city_points[row.country or ""].append((row.lat, row.lon))
             admin_population[(row.country or "", row.admin1 or "")] += row.population
             cities.append(row)
         progress(f"{len(cities):,} populated places")
         geonames = read_geonames_extract(descriptive_words())
-        country_rows = {row.country: row for row in countries(city_points, geonames.points)}
+        country_rows = {row.country: row for row in countries(city_points, geonames.points) if row.country}
         zip_points = us_zip_points()
         rows = [*country_rows.values(), *continents(), *regions(country_rows), *us_states(zip_points, admin_population, geonames.points),
                 *first_level_divisions(), *geonames.regions, *us_counties(zip_points), *cities]
