@@ -71,6 +71,12 @@ def review_claim(store: Store, claim_id: str) -> None:
                                  (claim_id, datetime.now(UTC).isoformat(timespec="seconds")))
 
 
+def unreview_claim(store: Store, claim_id: str) -> None:
+    """Take back an analyst's review of a claim (nothing happens when it was not reviewed)."""
+    with store.transaction():
+        store.connection.execute("DELETE FROM claim_reviews WHERE claim_id = ?", (claim_id,))
+
+
 def _main_key(store: Store, entity_id: str) -> str:
     """The most frequent mention key of an entity."""
     forms = entity_key_forms(store, entity_id)
