@@ -58,10 +58,18 @@ def create_app(settings: AppSettings) -> FastAPI:
             made["towns"] = towns()
         return Response(made["towns"], media_type="application/json", headers={"Cache-Control": "max-age=86400"})
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(FAVICON, media_type="image/svg+xml", headers={"Cache-Control": "max-age=86400"})
+
     app.include_router(api.router)
     app.include_router(lists.router)
     app.include_router(pages.router)
     return app
+
+
+FAVICON = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="4" cy="11" r="3" fill="#2e86c1"/>'
+           b'<circle cx="12" cy="5" r="3" fill="#d35400"/><path d="M4 11 12 5" stroke="#1f3347" stroke-width="1.5"/></svg>')
 
 
 def _is_api(request: Request) -> bool:

@@ -17,7 +17,6 @@ from claimgraph.query import (
     EntityCount,
     Store,
     document_markup,
-    entity_links,
     placed_entities,
     record_counts,
     top_entities,
@@ -30,11 +29,11 @@ from claimgraph.query.browse import (
 )
 from claimgraph.query.geo import mapped_events
 from claimgraph.query.listing import list_page
-from claimgraph.query.neighbourhood import neighbours
+from claimgraph.query.neighbourhood import links_among, neighbours
 from claimgraph.query.reading import mention_links, reviewed_claims
 
 TOP_ENTITIES = 15
-GRAPH_NODES = 60
+GRAPH_NODES = 45
 MAP_PLACES = 3000
 MAP_EVENTS = 4000
 
@@ -169,5 +168,5 @@ def entity_graph(store: Store, *, focus: str | None = None, size: int = GRAPH_NO
     nodes = [{"id": row.id, "name": row.name, "type": row.type, "mentions": row.mentions, "focus": row.id == focus}
              for row in (rows[i] for i in ids if i in rows)]
     edges = [{"source": link.source, "target": link.target, "kind": link.kind, "weight": link.weight}
-             for link in entity_links(store, [i for i in ids if i in rows])]
+             for link in links_among(store, [i for i in ids if i in rows])]
     return {"nodes": nodes, "edges": edges, "focus": focus, "focus_name": rows[focus].name if focus else None}

@@ -86,7 +86,7 @@ _MENTION_COUNTS = ("LEFT JOIN (SELECT k.entity_id AS entity_id, COUNT(*) AS n FR
 
 def _entities() -> ListSpec:
     return ListSpec(
-        "entities", f"FROM entities e LEFT JOIN entity_places p ON p.entity_id = e.id {_MENTION_COUNTS}", "e.id",
+        "entities", "FROM entities e", "e.id", joins=(("p", "LEFT JOIN entity_places p ON p.entity_id = e.id"), ("c", _MENTION_COUNTS)),
         filters=(
             FilterSpec("type", "type", "e.type = ?", facet="e.type"),
             FilterSpec("country", "place in country", "p.country = ?", facet="p.country"),
@@ -102,7 +102,7 @@ def _entities() -> ListSpec:
 
 def _claims() -> ListSpec:
     return ListSpec(
-        "claims", "FROM claims c JOIN documents d ON d.id = c.doc_id", "c.id",
+        "claims", "FROM claims c", "c.id", joins=(("d", "JOIN documents d ON d.id = c.doc_id"),),
         filters=(
             FilterSpec("stance", "stance", "c.stance = ?", facet="c.stance", choices=("assert", "deny")),
             FilterSpec("modality", "modality", "c.modality = ?", facet="c.modality", choices=("fact", "reported", "alleged", "speculative")),
@@ -116,8 +116,7 @@ def _claims() -> ListSpec:
                        "UNION SELECT c3.id FROM entity_keys k JOIN claims c3 ON c3.source_key = k.key AND c3.source_type = k.type "
                        "WHERE k.entity_id = ?)", params=lambda value: [value, value]),
             FilterSpec("document", "in document", "c.doc_id = ?"),
-            FilterSpec("reviewed", "reviewed", "(c.id IN (SELECT claim_id FROM claim_reviews)) = (? = 'yes')", choices=("yes", "no"),
-                       facet="CASE WHEN c.id IN (SELECT claim_id FROM claim_reviews) THEN 'yes' ELSE 'no' END"),
+            FilterSpec("reviewed", "reviewed", "(c.id IN (SELECT claim_id FROM claim_reviews)) = (? = 'yes')", choices=("yes", "no")),
         ),
         sorts=(SortSpec("document", "in document order", ("c.doc_id", "c.start", "c.id")),
                SortSpec("newest", "newest first", ("COALESCE(d.published_value, '')", "c.doc_id", "c.start", "c.id"), descending=True),
@@ -128,7 +127,7 @@ def _claims() -> ListSpec:
 def _events() -> ListSpec:
     group = _DATE_GROUP.format("e.date_value")
     return ListSpec(
-        "events", "FROM events e JOIN documents d ON d.id = e.doc_id", "e.id",
+        "events", "FROM events e", "e.id", joins=(("d", "JOIN documents d ON d.id = e.doc_id"),),
         filters=(
             FilterSpec("type", "type", "e.type = ?", facet="e.type"),
             FilterSpec("status", "told as", "e.status = ?", facet="e.status"),
@@ -286,13 +285,13 @@ class EntityRow:
 def entity_rows(store: Store, ids: Sequence[str]) -> list[EntityRow]:
     if not ids:
         return []
+    counts = {row["entity_id"]: (row["n"], row["docs"]) for row in store.connection.execute(
+        "SELECT k.entity_id, COUNT(*) AS n, COUNT(DISTINCT m.doc_id) AS docs FROM entity_keys k "
+        f"JOIN mentions m ON m.key = k.key AND m.type = k.type WHERE k.entity_id IN ({_marks(ids)}) GROUP BY k.entity_id", list(ids))}
     rows = store.connection.execute(
-        "SELECT e.id, e.name, e.type, e.aliases, p.gazetteer_id, p.name AS place_name, p.lat, p.lon, p.country, p.kind, p.precision, "
-        "(SELECT COUNT(*) FROM entity_keys k JOIN mentions m ON m.key = k.key AND m.type = k.type WHERE k.entity_id = e.id) AS n, "
-        "(SELECT COUNT(DISTINCT m.doc_id) FROM entity_keys k JOIN mentions m ON m.key = k.key AND m.type = k.type "
-        f"WHERE k.entity_id = e.id) AS docs FROM entities e LEFT JOIN entity_places p ON p.entity_id = e.id WHERE e.id IN ({_marks(ids)})",
-        list(ids))
-    found = {row["id"]: EntityRow(row["id"], row["name"], row["type"], tuple(json.loads(row["aliases"])), row["n"], row["docs"],
+        "SELECT e.id, e.name, e.type, e.aliases, p.gazetteer_id, p.name AS place_name, p.lat, p.lon, p.country, p.kind, p.precision "
+        f"FROM entities e LEFT JOIN entity_places p ON p.entity_id = e.id WHERE e.id IN ({_marks(ids)})", list(ids))
+    found = {row["id"]: EntityRow(row["id"], row["name"], row["type"], tuple(json.loads(row["aliases"])), *counts.get(row["id"], (0, 0)),
                                   place_from_row(row)) for row in rows}
     return _in_order(ids, found)
 

@@ -35,14 +35,14 @@ _ID = "t.kind || ':' || t.doc || ':' || t.sentence || ':' || t.value"
 
 def timeline_spec() -> ListSpec:
     return ListSpec(
-        "timeline", f"FROM ({_ITEMS}) t JOIN documents d ON d.id = t.doc", _ID,
+        "timeline", f"FROM ({_ITEMS}) t", _ID, joins=(("d", "JOIN documents d ON d.id = t.doc"),),
         filters=(
             FilterSpec("kind", "kind", "t.kind = ?", choices=("e", "c"), params=lambda value: [value],
                        facet=None),
             FilterSpec("type", "event type", "(',' || t.types || ',') LIKE ('%,' || ? || ',%')"),
             FilterSpec("entity", "entity", "(t.doc, t.sentence) IN (SELECT m.doc_id, m.sentence FROM entity_keys k JOIN mentions m "
                                            "ON m.key = k.key AND m.type = k.type WHERE k.entity_id = ?)"),
-            FilterSpec("outlet", "outlet", f"COALESCE(d.outlet, '{NONE}') = ?", facet=f"COALESCE(d.outlet, '{NONE}')"),
+            FilterSpec("outlet", "outlet", f"COALESCE(d.outlet, '{NONE}') = ?"),
             FilterSpec("from", "from", "t.value >= ? AND substr(t.value, 1, 4) GLOB '[0-9][0-9][0-9][0-9]'", date=True),
             FilterSpec("to", "to", "substr(t.value, 1, ?) <= ? AND substr(t.value, 1, 4) GLOB '[0-9][0-9][0-9][0-9]'", date=True,
                        params=lambda value: [len(value), value]),

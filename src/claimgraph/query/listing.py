@@ -82,6 +82,7 @@ class ListSpec:
     filters: tuple[FilterSpec, ...]
     sorts: tuple[SortSpec, ...]  # the first is the default
     where: str = ""  # a condition every row of the list meets
+    joins: tuple[tuple[str, str], ...] = ()  # (alias, JOIN clause): added only to a query that names `alias.`
 
     def filter(self, name: str) -> FilterSpec | None:
         return next((f for f in self.filters if f.name == name), None)
@@ -152,6 +153,12 @@ def _sql_where(where: list[str]) -> str:
     return (" WHERE " + " AND ".join(where)) if where else ""
 
 
+def _from(spec: ListSpec, *used: str) -> str:
+    """The spec's FROM clause with the joins that the SQL it goes with names."""
+    text = " ".join(used)
+    return spec.source + "".join(f" {join}" for alias, join in spec.joins if re.search(rf"\b{alias}\.", text))
+
+
 def list_page(store: Store, spec: ListSpec, filters: Mapping[str, str], *, sort: str | None = None, after: str | None = None,
               before: str | None = None, offset: int = 0, limit: int = 50, facets: bool = True, count: bool = True) -> ListPage:
     """One page of the list: after the row of cursor `after`, or before the row of `before`,
@@ -171,7 +178,7 @@ def list_page(store: Store, spec: ListSpec, filters: Mapping[str, str], *, sort:
     direction = "DESC" if order.descending != backwards else "ASC"
     columns = ", ".join(f"{k} AS k{i}" for i, k in enumerate(order.keys))
     rows = store.connection.execute(
-        f"SELECT {spec.id} AS id, {columns} {spec.source}{_sql_where(where)} "
+        f"SELECT {spec.id} AS id, {columns} {_from(spec, spec.id, columns, *where)}{_sql_where(where)} "
         f"ORDER BY {', '.join(f'k{i} {direction}' for i in range(width))} LIMIT ? OFFSET ?",
         [*params, limit + 1, 0 if cursor is not None else offset],
     ).fetchall()
@@ -195,7 +202,7 @@ def list_page(store: Store, spec: ListSpec, filters: Mapping[str, str], *, sort:
 
 def count_rows(store: Store, spec: ListSpec, filters: Mapping[str, str]) -> int:
     where, params = _conditions(spec, filters)
-    return int(store.connection.execute(f"SELECT COUNT(*) {spec.source}{_sql_where(where)}", params).fetchone()[0])
+    return int(store.connection.execute(f"SELECT COUNT(*) {_from(spec, *where)}{_sql_where(where)}", params).fetchone()[0])
 
 
 def facet_counts(store: Store, spec: ListSpec, filters: Mapping[str, str]) -> list[Facet]:
@@ -205,7 +212,7 @@ def facet_counts(store: Store, spec: ListSpec, filters: Mapping[str, str]) -> li
             continue
         where, params = _conditions(spec, filters, leave_out=facet.name)
         rows = store.connection.execute(
-            f"SELECT {facet.facet} AS value, COUNT(*) AS n {spec.source}{_sql_where(where)} "
+            f"SELECT {facet.facet} AS value, COUNT(*) AS n {_from(spec, facet.facet, *where)}{_sql_where(where)} "
             "GROUP BY value ORDER BY n DESC, value LIMIT ?", [*params, FACET_VALUES]
         ).fetchall()
         values = [(str(row["value"]), row["n"]) for row in rows if row["value"] is not None]

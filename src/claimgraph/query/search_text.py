@@ -46,8 +46,8 @@ MAX_PHRASES = 12
 MAX_WORDS = 32
 
 
-def _word_character(character: str) -> bool:
-    return unicodedata.category(character)[0] in "LN" or unicodedata.category(character) == "Co"
+_WORD = re.compile(r"(?:[^\W_]|[\ue000-\uf8ff])+")  # letters, digits and private-use characters, as the index's words
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 
 def fold(text: str) -> str:
@@ -60,31 +60,16 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The words of a text as the index splits them, folded."""
-    found, current = [], []
-    for character in fold(text):
-        if _word_character(character):
-            current.append(character)
-        elif current:
-            found.append("".join(current))
-            current = []
-    if current:
-        found.append("".join(current))
-    return found
+    if text.isascii():
+        return _ASCII_WORD.findall(text.lower())
+    return _WORD.findall(fold(text))
 
 
 def _word_spans(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, folded word) of each word of a text, offsets in the text as given."""
-    spans, start = [], None
-    for index, character in enumerate(text):
-        if _word_character(character) or (start is not None and unicodedata.category(character) == "Mn"):
-            if start is None:
-                start = index
-        elif start is not None:
-            spans.append((start, index, fold(text[start:index])))
-            start = None
-    if start is not None:
-        spans.append((start, len(text), fold(text[start:])))
-    return spans
+    """(start, end, folded word) of each word of a text, offsets in the text as given (a
+    word's combining marks stay with it)."""
+    return [(m.start(), m.end(), folded) for m in re.finditer(r"(?:[^\W_]|[\ue000-\uf8ff])+", text)
+            for folded in words(m.group())[:1]]
 
 
 @dataclass(frozen=True)
@@ -253,7 +238,7 @@ def search_entities(store: Store, terms: Terms, *, deadline: float, after: str |
     by name."""
     wanted = " ".join(" ".join(p) for p in terms.phrases)
     found: list[tuple[tuple[object, ...], EntityMatch]] = []
-    for index, row in enumerate(store.connection.execute("SELECT id, name, aliases FROM entities")):
+    for index, row in enumerate(store.connection.execute(f"SELECT id, name, aliases FROM entities WHERE {_candidates('name || aliases', terms)}")):
         if index % 2000 == 0:
             check_deadline(deadline)
         for name in (row["name"], *json.loads(row["aliases"])):
@@ -289,10 +274,9 @@ def search_claims(store: Store, terms: Terms, *, deadline: float, after: str | N
         check_deadline(deadline)
         chunk = documents[start:start + 200]
         for row in store.connection.execute(
-            f"SELECT id, doc_id, start, text FROM claims WHERE doc_id IN ({', '.join('?' * len(chunk))}) ORDER BY doc_id, start, id", chunk
+            f"SELECT id, doc_id, start, text FROM claims WHERE doc_id IN ({', '.join('?' * len(chunk))}) AND {_candidates('text', terms)} "
+            "ORDER BY doc_id, start, id", chunk
         ):
-            if _quick_reject(terms, row["text"]):
-                continue
             if _matches(terms, row["text"]):
                 keys.append((row["doc_id"], row["start"], row["id"]))
                 matches.append(ClaimMatch(row["id"], tuple(phrase_spans(terms, row["text"]))))
@@ -301,9 +285,14 @@ def search_claims(store: Store, terms: Terms, *, deadline: float, after: str | N
     return [by_id[i] for i in page.ids], page
 
 
-def _quick_reject(terms: Terms, text: str) -> bool:
-    """True when an ASCII text cannot hold some ASCII word of the query (a cheap test first)."""
-    if not text.isascii():
-        return False
-    lowered = text.lower()
-    return any(word.isascii() and word not in lowered for phrase in terms.phrases for word in phrase)
+def _candidates(column: str, terms: Terms) -> str:
+    """An SQL condition that keeps every row whose `column` may hold the phrases: text with
+    characters beyond ASCII (checked word by word in Python), and ASCII text holding each
+    ASCII word of the query; a query word beyond ASCII rules ASCII text out. (Words are
+    letters and digits, so they are safe inside the SQL.)"""
+    wanted = [word for phrase in terms.phrases for word in phrase]
+    beyond = f"{column} GLOB '*[^ -~]*'"
+    if not all(word.isascii() for word in wanted):
+        return beyond
+    each = " AND ".join(f"instr(lower({column}), '{word}') > 0" for word in wanted)
+    return f"({beyond} OR ({each}))"

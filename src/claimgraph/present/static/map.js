@@ -150,12 +150,16 @@
   function labels() {
     townLayer.clearLayers();
     const zoom = map.getZoom();
-    const least = zoom <= 3 ? 5e6 : zoom === 4 ? 1.5e6 : zoom === 5 ? 4e5 : zoom === 6 ? 1.5e5 : 4e4;
+    const least = zoom <= 2 ? 8e6 : zoom === 3 ? 3e6 : zoom === 4 ? 1e6 : zoom === 5 ? 3e5 : zoom === 6 ? 1.2e5 : 4e4;
     const view = map.getBounds().pad(0.1);
+    const placed = [];  // labels already shown, in screen pixels: a town too near one of them is left out
     let shown = 0;
     for (const [name, lat, lon, population] of state.towns) {
-      if (population < least || shown >= 250) break;
+      if (population < least || shown >= 200) break;
       if (!view.contains([lat, lon])) continue;
+      const point = map.latLngToContainerPoint([lat, lon]);
+      if (placed.some((p) => Math.abs(p.x - point.x) < 70 && Math.abs(p.y - point.y) < 16)) continue;
+      placed.push(point);
       townLayer.addLayer(L.marker([lat, lon], {
         interactive: false, keyboard: false,
         icon: L.divIcon({ className: "town-label", html: "", iconSize: null }),
