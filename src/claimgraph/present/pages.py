@@ -30,6 +30,7 @@ from claimgraph.query.browse import claim_rows, entity_rows
 from claimgraph.query.evidence import contradiction_detail, fact_detail
 from claimgraph.query.limits import time_limit
 from claimgraph.query.search_text import (
+    MAX_QUERY,
     parse_terms,
     search_claims,
     search_documents_page,
@@ -130,8 +131,9 @@ async def search_page(request: Request, q: str = Query("", max_length=100_000), 
         return render(request, "search.html", q=q, section=section, results=None, error=None, page="search")
     try:
         terms = parse_terms(q)
-    except InvalidQuery as exc:
-        return render(request, "search.html", q=q, section=section, results=None, error=str(exc), page="search", status_code=400)
+    except InvalidQuery as exc:  # a query too long is refused (400); one with no word is answered so
+        status = 400 if len(q) > MAX_QUERY else 200
+        return render(request, "search.html", q=q, section=section, results=None, error=str(exc), page="search", status_code=status)
     results = await read(request, lambda store: _search(store, terms, section, after, before), seconds=SEARCH_SECONDS)
     return render(request, "search.html", q=q, section=section, results=results, error=None, page="search", terms=terms,
                   pieces=_pieces, after_url=lambda cursor: _search_url(q, section, after=cursor),

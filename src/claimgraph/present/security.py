@@ -49,7 +49,7 @@ CONTENT_SECURITY_POLICY = (
 HEADERS = {
     "content-security-policy": CONTENT_SECURITY_POLICY,
     "x-content-type-options": "nosniff",
-    "referrer-policy": "no-referrer",
+    "referrer-policy": "same-origin",
     "x-frame-options": "DENY",
     "cross-origin-opener-policy": "same-origin",
     "cross-origin-resource-policy": "same-origin",
@@ -115,7 +115,8 @@ class SecurityMiddleware:
                 if not expected or not hmac.compare_digest(request.headers.get(CSRF_HEADER, "").encode(), expected.encode()):
                     return _forbidden(request, "a change without this app's CSRF token")
         if request.method == "GET" and "token" in request.query_params and settings.token:
-            if not token_ok(request, settings.token):
+            given = request.query_params.get("token", "")
+            if not given.strip() or not hmac.compare_digest(given.encode(), settings.token.encode()):
                 return _unauthorised(request)
             return _exchange_token(request, settings.token)
         return None
@@ -126,9 +127,12 @@ def _same_origin(request: Request) -> bool:
     (when sent) is same-origin or none (typed by the user)."""
     headers = Headers(scope=request.scope)
     origin = headers.get("origin")
+    site = headers.get("sec-fetch-site")
+    if origin == "null":  # an opaque origin (a sandboxed frame, a privacy setting): only the browser's own word will do
+        return site == "same-origin"
     if origin is not None and origin != f"{request.url.scheme}://{headers.get('host', '')}":
         return False
-    return headers.get("sec-fetch-site", "same-origin") in ("same-origin", "none")
+    return (site or "same-origin") in ("same-origin", "none")
 
 
 def _exchange_token(request: Request, token: str) -> Response:

@@ -94,18 +94,35 @@
     return null;
   }
 
-  function area(feature) {
-    const p = feature.properties;
-    const [lon, lat] = feature.geometry.coordinates;
-    const shape = areaOf(p, lon, lat);
-    if (!shape) return null;
+  // One layer per area: the places placed only at it and the events told there, listed in its popup.
+  function areaLayer(shape, told) {
+    const place = told.find((f) => f.properties.kind === "place");
+    const first = (place || told[0]).properties;
+    const mentions = told.reduce((n, f) => n + (f.properties.mentions || 1), 0);
     const layer = L.geoJSON(shape, {
-      style: { color: p.precision === "country" ? "#7d3c98" : "#b9770e", weight: 1.5, fillOpacity: 0.12 + Math.min(0.3, (p.mentions || 1) / 200),
-               className: "area area-" + p.precision },
+      style: { color: first.precision === "country" ? "#7d3c98" : "#b9770e", weight: 1.5, fillOpacity: 0.12 + Math.min(0.3, mentions / 200),
+               className: "area area-" + first.precision },
     });
-    layer.feature = feature;
-    layer.bindPopup(() => popup(p));
-    layer.eachLayer((l) => l.on("add", () => { const el = l.getElement && l.getElement(); if (el) el.dataset.name = p.name; }));
+    layer.feature = place || told[0];
+    layer.told = told;
+    layer.bindPopup(() => {
+      const div = place ? popup(place.properties) : element("div", undefined, "popup");
+      const events = told.filter((f) => f.properties.kind === "event");
+      if (events.length) {
+        div.appendChild(element("div", `${events.length} event${events.length === 1 ? "" : "s"} placed only at ${first.name}:`, "muted"));
+        const list = element("ul");
+        for (const event of events.slice(0, 12)) {
+          const item = element("li");
+          item.appendChild(link(event.properties.type.replace(/_/g, " ").toLowerCase() + (event.properties.date_text ? ", " + event.properties.date_text : ""),
+                                readerHref(event.properties)));
+          list.appendChild(item);
+        }
+        div.appendChild(list);
+        if (events.length > 12) div.appendChild(link("all of them", "/events?place=" + encodeURIComponent(first.entity)));
+      }
+      return div;
+    });
+    layer.eachLayer((l) => l.on("add", () => { const el = l.getElement && l.getElement(); if (el) el.dataset.name = first.name; }));
     return layer;
   }
 
@@ -129,22 +146,29 @@
   function draw() {
     cluster.clearLayers();
     state.areas.clearLayers();
-    let points = 0, areas = 0;
+    let points = 0;
     const markers = [];
+    const areas = new Map();  // shape -> the features drawn as it
     for (const feature of state.features) {
       const p = feature.properties;
       if (!wanted(p)) continue;
-      if (p.kind === "place" && (p.precision === "country" || p.precision === "region")) {
-        const shape = area(feature);
-        if (shape) { state.areas.addLayer(shape); areas++; continue; }
+      if (p.precision === "country" || p.precision === "region") {
+        const [lon, lat] = feature.geometry.coordinates;
+        const shape = areaOf(p, lon, lat);
+        if (shape) {
+          if (!areas.has(shape)) areas.set(shape, []);
+          areas.get(shape).push(feature);
+          continue;
+        }
         if (p.precision === "country") continue;  // never a country as a point
       }
       markers.push(marker(feature));
       points++;
     }
+    for (const [shape, told] of areas) state.areas.addLayer(areaLayer(shape, told));
     cluster.addLayers(markers);
-    document.getElementById("map-count").textContent = `${points} markers, ${areas} areas`;
-    window.claimgraphMap.drawn = { points, areas };
+    document.getElementById("map-count").textContent = `${points} markers, ${areas.size} areas`;
+    window.claimgraphMap.drawn = { points, areas: areas.size };
   }
 
   function labels() {
