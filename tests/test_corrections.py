@@ -49,7 +49,7 @@ def db(built: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def client(db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(AppSettings(db_path=db, token="secret"))) as test_client:
+    with TestClient(create_app(AppSettings(db_path=db, token="secret")), base_url="http://127.0.0.1") as test_client:
         yield test_client
 
 
@@ -92,12 +92,12 @@ def test_the_api_merges_and_splits_through_the_library(client: TestClient, db: P
     ruvia, vantor = _ids(db, "Ruvia", "Vantor Group")
     before = _entities(db)
     answer = client.post("/api/entities/merge", json={"first": ruvia, "second": vantor}, headers=AUTH)
-    assert answer.status_code == 200 and answer.json() == {"merged": [ruvia, vantor]}
+    assert answer.status_code == 200 and answer.json()["merged"] == [ruvia, vantor]
     assert calls[-1][0] == "merge_entities" and calls[-1][1] == (ruvia, vantor) and calls[-1][2]["note"] == "web app"
     assert _entities(db) == before - 1
     (merged,) = _ids(db, "Vantor Group")
     answer = client.post("/api/entities/split", json={"entity": merged, "alias": "vantor group"}, headers=AUTH)
-    assert answer.status_code == 200 and answer.json() == {"split": "vantor group", "from": merged}
+    assert answer.status_code == 200 and (answer.json()["split"], answer.json()["from"]) == ("vantor group", merged)
     assert calls[-1][0] == "split_entity" and calls[-1][1] == (merged, ["vantor group"])
     assert _entities(db) == before
 

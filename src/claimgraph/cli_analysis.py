@@ -51,21 +51,29 @@ _LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; any other than this machine needs a token.")
 @click.option("--port", default=8000, show_default=True, help="Port to listen on.")
 @click.option("--token", envvar="CLAIMGRAPH_TOKEN", help="Token for corrections, and for every request when not on 127.0.0.1 [env: CLAIMGRAPH_TOKEN].")
+@click.option("--allow-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="Another name the browser may reach the app by (the Host header); loopback names and --host are always allowed. Repeatable.")
 @_gazetteer_path
-def serve_command(db_path: Path, host: str, port: int, token: str | None, gazetteer_path: Path | None) -> None:
-    """Start the web app: timeline, map, entity graph, claims, contradictions, reader, search, JSON API."""
+def serve_command(db_path: Path, host: str, port: int, token: str | None, allowed_hosts: tuple[str, ...], gazetteer_path: Path | None) -> None:
+    """Start the web app: documents, entities, claims, events, facts, contradictions, timeline, map, graph, reader, search, JSON API."""
     import uvicorn
 
     from claimgraph.present.app import create_app
-    from claimgraph.present.web import AppSettings
+    from claimgraph.present.web import AppSettings, TokenRefused, check_token
 
     exposed = host not in _LOOPBACK
+    try:
+        check_token(token)
+    except TokenRefused as exc:
+        fail(str(exc))
     if exposed and not token:
         fail(f"listening on {host} makes the app reachable from other machines: give --token or set CLAIMGRAPH_TOKEN")
     open_store(db_path).close()  # a clear error now for an unusable database
-    app = create_app(AppSettings(db_path=db_path, token=token, token_required=exposed, gazetteer_path=gazetteer_path))
+    settings = AppSettings(db_path=db_path, token=token, token_required=exposed, gazetteer_path=gazetteer_path, host=host,
+                           allowed_hosts=frozenset(name.strip().lower() for name in allowed_hosts))
+    app = create_app(settings)
     click.echo(f"claimgraph on http://{host}:{port}/ (API schema: /openapi.json; {'corrections need the token' if token else 'read-only'})", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=5)
 
 
 @click.command("facts")

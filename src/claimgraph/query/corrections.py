@@ -16,7 +16,7 @@ from claimgraph.gazetteer import Gazetteer, open_gazetteer
 from claimgraph.resolve import corrections as _corrections
 from claimgraph.store import Store
 
-__all__ = ["merge_entities", "review_claim", "split_entity"]
+__all__ = ["merge_entities", "review_claim", "split_entity", "unreview_claim"]
 
 Notify = Callable[[str], None]
 
@@ -41,6 +41,11 @@ def split_entity(store: Store, entity_id: str, aliases: Sequence[str], *, note: 
 def review_claim(store: Store, claim_id: str) -> None:
     """Mark a claim as reviewed by an analyst."""
     _corrections.review_claim(store, claim_id)
+
+
+def unreview_claim(store: Store, claim_id: str) -> None:
+    """Take back the review of a claim (undo `review_claim`)."""
+    _corrections.unreview_claim(store, claim_id)
 
 
 @contextmanager

@@ -35,7 +35,7 @@ from claimgraph.resolve.corpus import (
 )
 from claimgraph.resolve.cross_source import resolve_facts
 from claimgraph.store import Store, iter_entities
-from claimgraph.store.claims import add_claim_review, has_claim
+from claimgraph.store.claims import add_claim_review, has_claim, remove_claim_review
 from claimgraph.store.entities import (
     add_corrections,
     entity_spellings,
@@ -91,6 +91,11 @@ def review_claim(store: Store, claim_id: str) -> None:
     if not has_claim(store, claim_id):
         raise UnknownRecord(f"no claim {claim_id}")
     add_claim_review(store, claim_id)
+
+
+def unreview_claim(store: Store, claim_id: str) -> None:
+    """Take back an analyst's review of a claim (nothing happens when it was not reviewed)."""
+    remove_claim_review(store, claim_id)
 
 
 def _main_key(store: Store, entity_id: str) -> str:

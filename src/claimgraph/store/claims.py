@@ -58,6 +58,12 @@ def add_claim_review(store: Store, claim_id: str) -> None:
                                  (claim_id, datetime.now(UTC).isoformat(timespec="seconds")))
 
 
+def remove_claim_review(store: Store, claim_id: str) -> None:
+    """Take back an analyst's review of a claim (nothing happens when there was none)."""
+    with store.transaction():
+        store.connection.execute("DELETE FROM claim_reviews WHERE claim_id = ?", (claim_id,))
+
+
 def find_entity_ids(store: Store, name: str) -> list[str]:
     """Entities whose name or an alias equals `name` (case-insensitive)."""
     wanted = name.casefold()
