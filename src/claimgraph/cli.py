@@ -15,6 +15,7 @@ import click
 
 from claimgraph import __version__
 from claimgraph.cli_analysis import register_analysis_commands
+from claimgraph.cli_outputs import register_output_commands
 from claimgraph.cli_support import EXIT_NOTHING_BUILT, db_option
 from claimgraph.cli_support import fail as _fail
 from claimgraph.cli_support import open_store as _open
@@ -362,6 +363,7 @@ def _print_summary(report: BuildReport) -> None:
 
 # The analyst's commands over the resolved corpus (entities, facts, contradictions).
 register_analysis_commands(cli)
+register_output_commands(cli)  # validate, brief
 
 
 def main() -> None:

@@ -20,7 +20,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 from xstatic.pkg import leaflet  # type: ignore[import-untyped]
 
-from claimgraph.present import api, pages
+from claimgraph.present import api, brief_page, pages
 from claimgraph.present.outlines import world_outlines
 from claimgraph.present.web import TOKEN_COOKIE, AppSettings, token_ok
 from claimgraph.query import MATCH_END, MATCH_START
@@ -58,6 +58,7 @@ def create_app(settings: AppSettings) -> FastAPI:
 
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(brief_page.router)  # the brief of the current filter
     return app
 
 
