@@ -21,8 +21,8 @@ def map_svg(places: Sequence[PlaceEntry]) -> str | None:
     x = lambda lon: (lon - west) * scale
     y = lambda lat: (north - lat) * scale
     width, height = round((east - west) * scale), round((north - south) * scale)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-             f'role="img" aria-label="map of the places in the brief" class="brief-map">',
+    parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+             f'role="img" aria-label="map of the places in the brief" class="brief-map">'),
              f'<rect width="{width}" height="{height}" fill="#eef3f7"/>']
     for ring in _rings(west, east, south, north):
         points = " ".join(f"{x(lon):.1f},{y(lat):.1f}" for lon, lat in ring)
