@@ -56,7 +56,8 @@ def _check_citations(kb: Path, brief: Brief) -> None:
         claim = claims[citation.claim]  # resolves to a stored claim
         document = documents[claim.doc]
         assert (citation.doc, citation.quote) == (claim.doc, claim.text)
-        assert (citation.outlet, citation.published) == (document.name, document.published)
+        named = document.outlet or (f"the article “{document.title}”" if document.title else document.file_name)
+        assert (citation.outlet, citation.published) == (named, document.published)
     used = set()
     for sentence in brief.sentences():
         assert sentence.cites and sentence.text.strip()

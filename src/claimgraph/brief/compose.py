@@ -47,6 +47,7 @@ from claimgraph.taxonomy import Taxonomy, load_taxonomy
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "MEDIA"})
 _KNOWN_CONTRADICTION_FIELDS = frozenset({"id", "type", "a", "b", "explanation", "fact"})
 _KNOWN_FACT_FIELDS = frozenset({"id", "about", "status", "independent_origins", "claims"})
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
 
@@ -92,7 +93,7 @@ class _Citations:
         if claim is None:
             return None
         document = self.document(claim.doc)
-        outlet = document.name if document else claim.doc
+        outlet = _outlet_name(document, claim.doc)
         number = len(self.citations) + 1
         source = outlet if claim.source_kind == "outlet" else claim.source_name
         self.citations.append(Citation(number, claim.id, claim.doc, outlet, document.published if document else None, source, claim.text))
@@ -157,26 +158,34 @@ def _claims_in_scope(store: Store, cites: _Citations, entity_ids: list[str] | No
 
 
 def _quote(text: str, limit: int = 240) -> str:
-    """A claim's words to put between quotation marks: its own outer quotation marks dropped,
-    cut at a word after `limit` characters."""
+    """A claim's words between quotation marks, cut at a word after `limit` characters; a
+    claim that opens with its own quotation marks keeps them (no marks are added)."""
     text = " ".join(text.split())
-    if text[:1] in "“\"‘'" and text[-1:] in "”\"’'" or text[:1] in "“\"" and text.count(text[:1]) == 1:
-        text = text[1:].rstrip("”\"’'") if text[:1] in "“\"‘'" else text
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0] + " …"
+    return text if text[:1] in "“\"‘'«" else f"“{text}”"
 
 
 def _said(claim: StoredClaim, outlet: str) -> str:
     """How a claim is told in the brief: who says it, how, and its words."""
     if claim.source_kind == "outlet":
-        return f"{outlet} reports: “{_quote(claim.text)}”"
-    verb = "denies" if claim.stance == "deny" else {"alleged": "alleges", "speculative": "suggests"}.get(claim.modality, "says")
+        return f"Reported by {outlet}: {_quote(claim.text)}"
+    how = "Denied by" if claim.stance == "deny" else {"alleged": "Alleged by", "speculative": "Suggested by"}.get(claim.modality, "According to")
     via = f" (via {', '.join(claim.via)})" if claim.via else ""
-    return f"{claim.source_name}{via} {verb}: “{_quote(claim.text)}”"
+    return f"{how} {claim.source_name}{via}: {_quote(claim.text)}"
 
 
 def _outlet(cites: _Citations, claim: StoredClaim) -> str:
-    document = cites.document(claim.doc)
-    return document.name if document else claim.doc
+    return _outlet_name(cites.document(claim.doc), claim.doc)
+
+
+def _outlet_name(document: DocumentBrief | None, doc_id: str) -> str:
+    """How the brief names a document: its outlet, else its title in quotation marks, else its file."""
+    if document is None:
+        return doc_id
+    if document.outlet:
+        return document.outlet
+    return f"the article “{document.title}”" if document.title else document.file_name
 
 
 def _actors(store: Store, cites: _Citations, claims: dict[str, StoredClaim], limits: Limits, left_out: dict[str, int]) -> list[Actor]:
@@ -265,6 +274,8 @@ def _date_label(timex: str) -> str:
         return f"{int(timex[8:])} {_MONTHS[int(timex[5:7]) - 1]} (year not given)"
     if timex.startswith("XXXX-") and len(timex) == 7 and timex[5:].isdigit() and 1 <= int(timex[5:]) <= 12:
         return f"{_MONTHS[int(timex[5:]) - 1]} (year not given)"
+    if timex.startswith("XXXX-WXX-") and timex[9:].isdigit() and 1 <= int(timex[9:]) <= 7:
+        return f"a {_WEEKDAYS[int(timex[9:]) - 1]} (date not given)"
     return timex
 
 
@@ -354,7 +365,7 @@ def _facts(store: Store, cites: _Citations, claims: dict[str, StoredClaim], limi
         else:
             origin = origins[0] if origins else "one source"
             claim = cites.claim(reported[0])
-            quote = f" “{_quote(claim.text, 200)}”" if claim else ""
+            quote = f" {_quote(claim.text, 200)}" if claim else ""
             sentence = cites.sentence(f"{about}: only {origin} reports it, to be checked:{quote}", reported[:1])
             if sentence is not None:
                 single.append(FactEntry(fact.id, fact.about, fact.status, origins, sentence, _extras(fact, _KNOWN_FACT_FIELDS)))

@@ -30,9 +30,12 @@ def map_svg(places: Sequence[PlaceEntry]) -> str | None:
     for number, place in enumerate(places, 1):
         cx, cy = x(place.lon), y(place.lat)
         radius = 3 + min(place.claims, 30) ** 0.5
-        parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{radius:.1f}" fill="#b3261e" fill-opacity="0.75" stroke="#fff" stroke-width="1"/>')
-        parts.append(f'<text x="{cx + radius + 2:.1f}" y="{cy + 4:.1f}" font-family="sans-serif" font-size="11" fill="#222" '
-                     f'stroke="#fff" stroke-width="3" paint-order="stroke">{number}. {escape(place.name)}</text>')
+        parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{radius:.1f}" fill="#b3261e" fill-opacity="0.75" stroke="#fff" stroke-width="1">'
+                     f'<title>{number}. {escape(place.name)}</title></circle>')
+        label = f'x="{cx + radius + 2:.1f}" y="{cy + 4:.1f}" font-family="sans-serif" font-size="11"'
+        # a white halo drawn under the label (paint-order is not rendered everywhere: WeasyPrint)
+        parts.append(f'<text {label} fill="#fff" stroke="#fff" stroke-width="3">{number}</text>')
+        parts.append(f'<text {label} fill="#222">{number}</text>')
     parts.append("</svg>")
     return "\n".join(parts)
 
