@@ -10,9 +10,11 @@ contested points, which are all shown.
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib import resources
 
 from claimgraph.brief.model import (
     Actor,
@@ -233,18 +235,23 @@ def _timeline(store: Store, cites: _Citations, claims: dict[str, StoredClaim], t
         else:
             grouped[key] = (event, reported)
     entries = []
+    wording = _wording()
     for event, reported in sorted(grouped.values(), key=lambda item: (_date_order(item[0].date or ""), item[0].doc, item[0].start)):
         names = entity_briefs(store, [*event.actors, *event.targets, *([event.location] if event.location else [])])
-        text = _event_sentence(event, names, taxonomy)
+        text = _event_sentence(event, names, taxonomy, wording["plover_nouns"])
         if (sentence := cites.sentence(text, reported)) is not None:
-            entries.append(TimelineEntry(_date_label(event.date or ""), sentence))
+            entries.append(TimelineEntry(_date_label(event.date or "", wording["seasons"]), sentence))
     if len(entries) > limits.timeline:
         left_out["timeline entries"] = len(entries) - limits.timeline
     return entries[:limits.timeline]
 
 
-def _event_sentence(event: StoredEvent, names: dict[str, EntityBrief], taxonomy: Taxonomy) -> str:
-    label = taxonomy.label(event.type, event.plover)
+def _wording() -> dict[str, dict[str, str]]:
+    return json.loads(resources.files("claimgraph.brief").joinpath("data/wording.json").read_text("utf-8"))  # type: ignore[no-any-return]
+
+
+def _event_sentence(event: StoredEvent, names: dict[str, EntityBrief], taxonomy: Taxonomy, nouns: dict[str, str]) -> str:
+    label = nouns.get(event.plover, taxonomy.label(event.type, event.plover)) if event.type == "OTHER" else taxonomy.label(event.type)
     actors = [names[i].name for i in event.actors if i in names]
     targets = [names[i].name for i in event.targets if i in names]
     text = label[:1].upper() + label[1:]
@@ -267,16 +274,23 @@ def _date_order(timex: str) -> tuple[int, str]:
     return (0 if timex[:4].isdigit() else 1, timex)
 
 
-def _date_label(timex: str) -> str:
-    """A TIMEX3 value as the brief shows it: calendar values as they are ("2021-09"), a day
-    without a year as "30 August (year not given)"."""
-    if timex.startswith("XXXX-") and len(timex) == 10 and timex[5:7].isdigit() and timex[8:].isdigit() and 1 <= int(timex[5:7]) <= 12:
-        return f"{int(timex[8:])} {_MONTHS[int(timex[5:7]) - 1]} (year not given)"
-    if timex.startswith("XXXX-") and len(timex) == 7 and timex[5:].isdigit() and 1 <= int(timex[5:]) <= 12:
-        return f"{_MONTHS[int(timex[5:]) - 1]} (year not given)"
-    if timex.startswith("XXXX-WXX-") and timex[9:].isdigit() and 1 <= int(timex[9:]) <= 7:
-        return f"a {_WEEKDAYS[int(timex[9:]) - 1]} (date not given)"
-    return timex
+def _date_label(timex: str, seasons: dict[str, str]) -> str:
+    """A TIMEX3 value as the brief shows it: calendar values as they are ("2021-09"), the
+    others in words, saying what the text does not give ("30 August (year not given)")."""
+    if not timex.startswith("XXXX"):
+        return timex
+    rest = timex[5:]
+    if len(rest) == 5 and rest[:2].isdigit() and rest[3:].isdigit() and 1 <= int(rest[:2]) <= 12:
+        return f"{int(rest[3:])} {_MONTHS[int(rest[:2]) - 1]} (year not given)"
+    if len(rest) == 2 and rest.isdigit() and 1 <= int(rest) <= 12:
+        return f"{_MONTHS[int(rest) - 1]} (year not given)"
+    if not rest:
+        return "year not given"
+    if rest in seasons:
+        return f"{seasons[rest]} (year not given)"
+    if rest.startswith("WXX-") and rest[4:].isdigit() and 1 <= int(rest[4:]) <= 7:
+        return f"a {_WEEKDAYS[int(rest[4:]) - 1]} (date not given)"
+    return "a week (date not given)" if rest.startswith("W") else "date not given"
 
 
 def _places(store: Store, cites: _Citations, claims: dict[str, StoredClaim], limits: Limits, left_out: dict[str, int]) -> list[PlaceEntry]:
@@ -341,7 +355,8 @@ def _contested(store: Store, cites: _Citations, claims: dict[str, StoredClaim]) 
         assert explanation is not None
         points.append(ContestedPoint(contradiction.id, contradiction.type, facts.get(contradiction.fact or ""), explanation,
                                      _extras(contradiction, _KNOWN_CONTRADICTION_FIELDS), (sides[0], sides[1])))
-    return points
+    # the disagreements about one fact together (a toll given three ways is three pairs)
+    return sorted(points, key=lambda p: (p.about or "\uffff", p.kind, p.id))
 
 
 def _facts(store: Store, cites: _Citations, claims: dict[str, StoredClaim], limits: Limits,

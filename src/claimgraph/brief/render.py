@@ -46,8 +46,12 @@ def render_markdown(brief: Brief, *, map_file: str | None = None) -> str:
     if brief.left_out:
         lines += ["", "*Left out by the brief's limits or its scope: " + "; ".join(f"{n} {name}" for name, n in brief.left_out.items()) + ".*"]
     lines += ["", "## Contested points", ""]
+    heading = None
     for point in brief.contested:
-        lines += [f"### {point.kind.replace('_', ' ')}" + (f": {point.about}" if point.about else ""), "", _cited(point.explanation), ""]
+        if (point.kind, point.about) != heading or not point.about:
+            heading = (point.kind, point.about)
+            lines += [f"### {point.kind.replace('_', ' ')}" + (f": {point.about}" if point.about else ""), ""]
+        lines += [_cited(point.explanation), ""]
         if point.details:
             lines += ["*" + " · ".join(f"{name}: {value}" for name, value in point.details) + "*", ""]
         for label, side in zip(("A", "B"), point.sides, strict=True):
