@@ -67,7 +67,7 @@ def ftm_entities(store: Store) -> Iterator[dict[str, Any]]:
     from followthemoney import model
 
     mapping = _Mapping.load()
-    assets = {_ends(tie, mapping)[1] for tie in iter_ties(store) if _ends(tie, mapping) and _ends(tie, mapping)[0] == "Ownership"}  # type: ignore[index]
+    assets = _owned(store, mapping)
     for document in iter_documents(store):
         article = model.make_entity("Article")
         article.id = entity_id(document.id)
@@ -121,17 +121,14 @@ def _mentions(model: Any, schema: str, entity: StoredEntity) -> Iterator[dict[st
         yield proxy.to_dict()
 
 
-def _ends(tie: Tie, mapping: _Mapping) -> tuple[str, str, str] | None:
-    """(schema, the entity in the first role, the entity in the second) of an asserted tie
-    between two entities whose word says what it is; None otherwise."""
-    if tie.polarity != "asserted" or tie.object is None or tie.object == tie.subject:
-        return None
-    found = mapping.ties.get(tie.trigger.casefold())
-    if found is None:
-        return None
-    schema, subject_role, _ = found
-    first, second = (tie.subject, tie.object) if subject_role in ("owner", "director", "member") else (tie.object, tie.subject)
-    return schema, second if schema == "Ownership" else first, first if schema == "Ownership" else second
+def _owned(store: Store, mapping: _Mapping) -> set[str]:
+    """The entities that an asserted ownership tie makes an asset (exported as a `Company`)."""
+    found = set()
+    for tie in iter_ties(store):
+        word = mapping.ties.get(tie.trigger.casefold())
+        if word is not None and word[0] == "Ownership" and tie.polarity == "asserted" and tie.object and tie.object != tie.subject:
+            found.add(tie.subject if word[1] == "asset" else tie.object)
+    return found
 
 
 def _relation(model: Any, store: Store, tie: Tie, mapping: _Mapping, assets: set[str]) -> dict[str, Any] | None:
