@@ -15,14 +15,20 @@ from click.testing import CliRunner
 from claimgraph import registry
 from claimgraph.cli import cli
 from claimgraph.errors import UnknownFormat
-from claimgraph.export import ExportFormat, export, export_formats, get_export_format
+from claimgraph.export import (
+    ExportFormat,
+    OutputFolder,
+    export,
+    export_formats,
+    get_export_format,
+)
 from claimgraph.export.formats.acled import acled_types
 from claimgraph.query import Store
 from claimgraph.taxonomy import load_taxonomy
 
 from .conftest import build_news
 
-BUILT_IN = ("acled", "jsonl", "plover")
+BUILT_IN = ("acled", "csv", "ftm", "geojson", "gexf", "graphml", "jsonl", "plover")
 
 
 @pytest.fixture(scope="module")
@@ -58,22 +64,23 @@ def test_every_built_in_format_is_found_by_name() -> None:
 
 def test_an_unknown_format_is_an_error_that_lists_the_known_ones() -> None:
     with pytest.raises(UnknownFormat) as raised:
-        get_export_format("geojson")
-    assert "'geojson'" in str(raised.value)
+        get_export_format("kml")
+    assert "'kml'" in str(raised.value)
     assert all(name in str(raised.value) for name in BUILT_IN)
 
 
 def test_the_cli_refuses_an_unknown_format_with_the_known_ones(db: Path) -> None:
-    result = CliRunner().invoke(cli, ["export", "--db", str(db), "--format", "geojson"])
+    result = CliRunner().invoke(cli, ["export", "--db", str(db), "--format", "kml"])
     assert result.exit_code == 2
-    assert "'geojson' is not one of" in result.output and all(f"'{name}'" in result.output for name in BUILT_IN)
+    assert "'kml' is not one of" in result.output and all(f"'{name}'" in result.output for name in BUILT_IN)
 
 
 def test_the_cli_help_lists_every_format_with_its_summary() -> None:
     result = CliRunner().invoke(cli, ["export", "--help"], terminal_width=200)
-    assert "[acled|jsonl|plover]" in result.output
-    assert ("jsonl: the export contract; acled: ACLED-style CSV of events; plover: PLOVER JSON lines of events "
-            "(see docs/export.md).") in " ".join(result.output.split())
+    assert "[acled|csv|ftm|geojson|gexf|graphml|jsonl|plover]" in result.output
+    help_text = " ".join(result.output.split())
+    assert help_text.startswith("Usage") and "jsonl: the export contract; acled: ACLED CSV of events (the codebook's columns); " in help_text
+    assert all(f"{name}: {get_export_format(name).summary}" in help_text for name in BUILT_IN)
 
 
 def test_a_format_from_another_package_is_picked_up(db: Path, extra_format: str, tmp_path: Path) -> None:
@@ -88,12 +95,18 @@ def test_a_format_from_another_package_is_picked_up(db: Path, extra_format: str,
     assert target.read_text(encoding="utf-8") == "counted\n" and "exported 1 line" in result.stderr
 
 
-def test_every_format_writes_through_one_signature(db: Path) -> None:
+def test_every_format_writes_through_one_signature(db: Path, tmp_path: Path) -> None:
     with Store.open(db) as store:
         for name in BUILT_IN:
+            if get_export_format(name).folder:
+                counts = export(store, name, OutputFolder(tmp_path / name))
+                assert any(n > 0 for n in counts.values()) and list((tmp_path / name).iterdir()), name
+                with pytest.raises(TypeError):
+                    export(store, name, io.StringIO())
+                continue
             out = io.StringIO()
             counts = export(store, name, out)
-            assert counts and all(n > 0 for n in counts.values()) and out.getvalue(), name
+            assert counts and any(n > 0 for n in counts.values()) and out.getvalue(), name
 
 
 # What export/data/acled.json held before the taxonomy did: the ACLED export must not change.

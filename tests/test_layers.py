@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "claimgraph"
-ABOVE_QUERY = sorted([*PACKAGE.joinpath("present").rglob("*.py"), *PACKAGE.joinpath("export").rglob("*.py"), *PACKAGE.glob("cli*.py")])
+ABOVE_QUERY = sorted([*PACKAGE.joinpath("present").rglob("*.py"), *PACKAGE.joinpath("export").rglob("*.py"),
+                      *PACKAGE.joinpath("brief").rglob("*.py"), *PACKAGE.glob("cli*.py")])
 QUERY = sorted(PACKAGE.joinpath("query").rglob("*.py"))
 SQL = re.compile(r"\b(SELECT\s.+\sFROM|INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)\b", re.IGNORECASE | re.DOTALL)
 
@@ -46,14 +47,15 @@ def test_the_web_app_cli_and_exporters_read_through_the_query_layer(path: Path) 
     assert ".connection" not in source, "no SQL outside the query layer"
 
 
-@pytest.mark.parametrize("path", sorted(PACKAGE.joinpath("export").rglob("*.py")), ids=_name)
+@pytest.mark.parametrize("path", sorted([*PACKAGE.joinpath("export").rglob("*.py"), *PACKAGE.joinpath("brief").rglob("*.py")]), ids=_name)
 def test_export_does_not_import_the_web_app(path: Path) -> None:
     assert not [m for m in _imports(path) if _within(m, "claimgraph.present")]
 
 
 @pytest.mark.parametrize("path", QUERY, ids=_name)
 def test_the_query_layer_is_below_its_callers(path: Path) -> None:
-    callers = ("claimgraph.present", "claimgraph.export", "claimgraph.cli", "claimgraph.cli_analysis", "claimgraph.cli_support")
+    callers = ("claimgraph.present", "claimgraph.export", "claimgraph.brief", "claimgraph.cli", "claimgraph.cli_analysis", "claimgraph.cli_support",
+               "claimgraph.cli_outputs")
     assert not [m for m in _imports(path) if _within(m, *callers)]
 
 

@@ -15,6 +15,7 @@ import click
 
 from claimgraph import __version__
 from claimgraph.cli_analysis import register_analysis_commands
+from claimgraph.cli_outputs import register_output_commands
 from claimgraph.cli_support import EXIT_NOTHING_BUILT, db_option
 from claimgraph.cli_support import fail as _fail
 from claimgraph.cli_support import open_store as _open
@@ -136,21 +137,31 @@ class _ExportFormatOption(click.Option):
 @cli.command("export")
 @db_option
 @click.option("--format", "fmt", cls=_ExportFormatOption, type=_ExportFormatChoice(), default="jsonl", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), default=Path("-"), show_default=True, help="Output file, or - for standard output.")
-def export_command(db_path: Path, fmt: str, output: Path) -> None:
-    """Write the knowledge base in an interchange format (jsonl: the export contract)."""
-    from claimgraph.export import get_export_format
+@click.option("-o", "--output", type=click.Path(allow_dash=True, path_type=Path), default=Path("-"), show_default=True,
+              help="Output file, or - for standard output; a folder for the csv format.")
+@click.option("--bom", is_flag=True, help="Begin each file with a UTF-8 byte-order mark (for Excel).")
+def export_command(db_path: Path, fmt: str, output: Path, bom: bool) -> None:
+    """Write the knowledge base in an interchange format (jsonl: the export contract; check
+    a jsonl export with `claimgraph validate`)."""
+    from claimgraph.export import OutputFolder, get_export_format
 
-    write = get_export_format(fmt).write
+    found = get_export_format(fmt)
+    encoding = "utf-8-sig" if bom else "utf-8"
     with _open(db_path) as store:
-        if str(output) == "-":
-            counts = write(store, sys.stdout)
-        else:
-            try:
-                with output.open("w", encoding="utf-8", newline="") as out:
-                    counts = write(store, out)
-            except OSError as exc:
-                _fail(f"cannot write {output}: {exc.strerror or exc}")
+        try:
+            if found.folder:
+                if str(output) == "-":
+                    raise click.UsageError(f"the {fmt} format writes a folder: give one with -o")
+                counts = found.write(store, OutputFolder(output, encoding=encoding))
+            elif str(output) == "-":
+                if bom:
+                    sys.stdout.write("\ufeff")
+                counts = found.write(store, sys.stdout)
+            else:
+                with output.open("w", encoding=encoding, newline="") as out:
+                    counts = found.write(store, out)
+        except OSError as exc:
+            _fail(f"cannot write {output}: {exc.strerror or exc}")
     summary = ", ".join(f"{n} {kind}" for kind, n in counts.items()) or "nothing"
     click.echo(f"exported {summary}", err=True)
 
@@ -352,6 +363,7 @@ def _print_summary(report: BuildReport) -> None:
 
 # The analyst's commands over the resolved corpus (entities, facts, contradictions).
 register_analysis_commands(cli)
+register_output_commands(cli)  # validate, brief
 
 
 def main() -> None:

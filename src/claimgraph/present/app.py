@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from xstatic.pkg import leaflet  # type: ignore[import-untyped]
 
 from claimgraph.errors import ClaimgraphError, InvalidQuery
-from claimgraph.present import api, lists, pages
+from claimgraph.present import api, brief_page, lists, pages
 from claimgraph.present.basemap import admin1_topojson, towns
 from claimgraph.present.security import SecurityMiddleware
 from claimgraph.present.web import AppSettings, ClientGone, check_token, render
@@ -65,6 +65,7 @@ def create_app(settings: AppSettings) -> FastAPI:
     app.include_router(api.router)
     app.include_router(lists.router)
     app.include_router(pages.router)
+    app.include_router(brief_page.router)  # the brief of the current filter
     return app
 
 
