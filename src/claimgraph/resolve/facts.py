@@ -47,8 +47,10 @@ def group_events(events: list[AnchoredEvent], *, taxonomy: Taxonomy, max_km: flo
         return x
 
     blocks: dict[tuple[str, str], list[AnchoredEvent]] = defaultdict(list)
+    # Anchors in a fixed order: complete linkage is greedy, so the groups it makes depend on
+    # the order blocks are met in, which must not be a set's (it varies with the hash seed).
     for event in events:
-        for anchor in _anchors(event):
+        for anchor in sorted(_anchors(event)):
             blocks[(event.type, anchor)].append(event)
     # Complete linkage: a group grows only by events that agree with every member, so a
     # chain of look-alikes ("Ruvia at Gao" ~ "1,000 troops" ~ "Zorov at Gao") never becomes one fact.

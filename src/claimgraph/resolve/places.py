@@ -297,7 +297,9 @@ def _fuzzy_candidate(entity: StoredEntity, context: _Context) -> GazetteerPlace 
     documents are most about."""
     if context.candidates[entity.id]:
         return None
-    countries = [c for c, _ in sum((context.focus.get(d, Counter()) for d in context.docs_of[entity.id]), Counter()).most_common(1)]
+    focus = sum((context.focus.get(d, Counter()) for d in context.docs_of[entity.id]), Counter())
+    # The most talked-about country; between equals the first by code, never a set's order.
+    countries = [min(focus.items(), key=lambda item: (-item[1], item[0]))[0]] if focus else []
     best: tuple[float, int, GazetteerPlace] | None = None
     for name in entity.aliases:
         key = place_key(name)
