@@ -63,7 +63,6 @@ _UNREADABLE = [
     ("empty.txt", b"", "empty"),
     ("blank.txt", b"   \n\t\n  \r\n", "empty"),
     ("image.txt", PNG_BYTES, "binary"),
-    ("latin1.txt", "Le caf\xe9 du port a rouvert lundi apr\xe8s deux mois de travaux.".encode("latin-1"), "not valid UTF-8"),
     ("controls.txt", b"data \x01\x02\x03\x04\x05\x06 block " * 40, "binary"),
     ("tags_only.html", b"<html><head></head><body><div><span></span><br/></div></body></html>", "no article text found in the HTML"),
     ("unclosed.html", b"<html><body><div><div><div><table><tr><td></td>", "no article text found in the HTML"),
@@ -172,7 +171,7 @@ def test_text_that_overruns_the_time_budget_is_skipped_while_a_small_article_in_
     big.write_text(_pathological_text(6), encoding="utf-8")
     assert big.stat().st_size < BuildOptions().max_bytes
 
-    report, documents = _build([folder], tmp_path / "t.db", build_tools, time_budget=budget)
+    report, documents = _build([folder], tmp_path / "t.db", build_tools, time_budget=budget, max_chars=10_000_000)
 
     _assert_only_good_added(documents, good)
     assert report.added == 1
@@ -292,7 +291,7 @@ def test_a_document_that_overruns_its_budget_after_ingest_is_skipped_whole(tmp_p
     names = " ".join(f"Minister Amadou Keita{i} said “we stay” according to Radio Horizon{i}." for i in range(1500))
     heavy = folder / "heavy.txt"
     heavy.write_text("A long transcript\n\n" + names + "\n", encoding="utf-8")
-    report, documents = _build([folder], tmp_path / "t.db", build_tools, time_budget=2.0)
+    report, documents = _build([folder], tmp_path / "t.db", build_tools, time_budget=2.0, max_chars=1_000_000, max_line_chars=1_000_000)
     _assert_only_good_added(documents, good)
     skip = _skip_for(report, heavy)
     assert "time budget" in skip.reason

@@ -16,7 +16,7 @@ import click
 from claimgraph import __version__
 from claimgraph.cli_analysis import register_analysis_commands
 from claimgraph.cli_outputs import register_output_commands
-from claimgraph.cli_support import EXIT_NOTHING_BUILT, db_option
+from claimgraph.cli_support import EXIT_NOTHING_BUILT, db_option, warn_if_unresolved
 from claimgraph.cli_support import fail as _fail
 from claimgraph.cli_support import open_store as _open
 from claimgraph.config import DEFAULT_MODEL, BuildOptions
@@ -45,20 +45,26 @@ def cli() -> None:
 @click.option("--batch-size", default=_defaults.batch_size, show_default=True, help="Documents per parse batch and per transaction.")
 @click.option("--time-budget", default=_defaults.time_budget, show_default=True, help="Seconds one document may take before it is skipped.")
 @click.option("--max-bytes", default=_defaults.max_bytes, show_default=True, help="Largest file (or JSONL line) read, in bytes.")
-@click.option("--max-chars", default=_defaults.max_chars, show_default=True, help="Longest cleaned text parsed, in characters.")
+@click.option("--max-chars", default=_defaults.max_chars, show_default=True, help="Longest text parsed, in characters (longer is skipped, not cut).")
+@click.option("--max-line-chars", default=_defaults.max_line_chars, show_default=True, help="Longest line of a text, in characters (longer is skipped, not cut).")
+@click.option("--wait", "lock_wait", default=_defaults.lock_wait, show_default=True,
+              help="Seconds to wait for another build of the same database (or another writer's lock) before giving up.")
 @click.option("--gazetteer", "gazetteer_path", type=click.Path(dir_okay=False, path_type=Path), help="Gazetteer file [default: $CLAIMGRAPH_GAZETTEER, else the user cache; built on first use].")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; only the summary.")
 def build_command(paths: tuple[Path, ...], db_path: Path, model: str, batch_size: int, time_budget: float, max_bytes: int, max_chars: int,
-                  gazetteer_path: Path | None, quiet: bool) -> None:
+                  max_line_chars: int, lock_wait: float, gazetteer_path: Path | None, quiet: bool) -> None:
     """Read the articles under PATHS (folders, .txt, .html/.htm, .json, .jsonl) into the database.
 
     Builds are incremental: unchanged inputs are passed over, changed ones replaced, and a
     killed build resumes where it stopped. Inputs that cannot be read are reported with the
-    reason and skipped; the rest of the run completes.
+    reason and skipped; the rest of the run completes. A skip whose reason may have gone (a
+    time budget overrun, a missing model, an internal error, a limit) is tried again by the
+    next build (`claimgraph skipped` lists them). One build at a time writes to a database:
+    another waits for it (--wait).
     """
     try:
         options = BuildOptions(model=model, batch_size=batch_size, time_budget=time_budget, max_bytes=max_bytes, max_chars=max_chars,
-                               gazetteer=gazetteer_path)
+                               max_line_chars=max_line_chars, lock_wait=lock_wait, gazetteer=gazetteer_path)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
     from tqdm import tqdm  # type: ignore[import-untyped]
@@ -68,9 +74,10 @@ def build_command(paths: tuple[Path, ...], db_path: Path, model: str, batch_size
 
     progress = tqdm(desc="inputs", unit=" input", disable=True if quiet else None, file=sys.stderr, leave=False)
     try:
-        with Store.open(db_path) as store:
+        with Store.open(db_path, wait=options.lock_wait) as store:
             report = build(paths, store=store, options=options, on_input=lambda key: progress.update(1),
-                           on_message=lambda message: click.echo(message, err=True))
+                           on_message=lambda message: click.echo(message, err=True),
+                           on_stage=lambda stage: progress.set_description("resolving" if stage == "resolve" else "inputs"))
     except ClaimgraphError as exc:
         progress.close()
         _fail(str(exc))
@@ -148,6 +155,7 @@ def export_command(db_path: Path, fmt: str, output: Path, bom: bool) -> None:
     found = get_export_format(fmt)
     encoding = "utf-8-sig" if bom else "utf-8"
     with _open(db_path) as store:
+        warn_if_unresolved(store, db_path)
         try:
             if found.folder:
                 if str(output) == "-":
@@ -164,6 +172,25 @@ def export_command(db_path: Path, fmt: str, output: Path, bom: bool) -> None:
             _fail(f"cannot write {output}: {exc.strerror or exc}")
     summary = ", ".join(f"{n} {kind}" for kind, n in counts.items()) or "nothing"
     click.echo(f"exported {summary}", err=True)
+
+
+@cli.command("skipped")
+@db_option
+def skipped_command(db_path: Path) -> None:
+    """List the inputs that did not become documents, each with its reason, and whether the
+    next build tries it again (the reason may have gone: a time budget overrun, a missing
+    model, an internal error, a limit), then the inputs whose reading repaired something."""
+    from claimgraph.query import iter_skipped_inputs, repaired_inputs
+
+    with _open(db_path) as store:
+        skipped = list(iter_skipped_inputs(store))
+        repaired = list(repaired_inputs(store))
+    for entry in skipped:
+        click.echo(f"{'retry' if entry.retry else 'final'}  {entry.key}: {entry.reason}")
+    for key, note in repaired:
+        click.echo(f"repaired  {key}: {note}")
+    retried = sum(entry.retry for entry in skipped)
+    click.echo(f"{len(skipped)} skipped inputs ({retried} to retry on the next build), {len(repaired)} repaired", err=True)
 
 
 @cli.command("events")
@@ -353,12 +380,17 @@ def _print_summary(report: BuildReport) -> None:
     entities = f"{report.entities} entities" if report.entities is not None else "entities unchanged"
     if report.places is not None:
         entities += f" ({report.places} geocoded places)"
+    retried = f", {report.retried} skipped before and retried" if report.retried else ""
+    repaired = f", {len(report.repaired)} repaired" if report.repaired else ""
     click.echo(
         f"read {report.read} inputs: {report.added} added, {report.unchanged} unchanged, "
-        f"{report.duplicates} near-duplicates, {len(report.skipped)} skipped; {report.mentions} mentions, {report.claims} claims, {entities}"
+        f"{report.duplicates} near-duplicates, {len(report.skipped)} skipped{retried}{repaired}; "
+        f"{report.mentions} mentions, {report.claims} claims, {entities}"
     )
     for skipped in report.skipped:
         click.echo(f"skipped {skipped.key}: {skipped.reason}", err=True)
+    for key, note in report.repaired:
+        click.echo(f"repaired {key}: {note}", err=True)
 
 
 # The analyst's commands over the resolved corpus (entities, facts, contradictions).
@@ -367,4 +399,13 @@ register_output_commands(cli)  # validate, brief
 
 
 def main() -> None:
-    cli()
+    """The console script: SQLite's failures that no command caught (a read on a damaged or
+    vanished database) end with a one-line message and its remedy, never a traceback."""
+    import sqlite3
+
+    try:
+        cli(standalone_mode=True)
+    except sqlite3.Error as exc:
+        from claimgraph.query import database_error
+
+        _fail(str(database_error(exc, None)))

@@ -14,7 +14,13 @@ from pathlib import Path
 
 import click
 
-from claimgraph.cli_support import db_option, fail, open_store, refuse
+from claimgraph.cli_support import (
+    db_option,
+    fail,
+    open_store,
+    refuse,
+    warn_if_unresolved,
+)
 from claimgraph.errors import CorrectionRefused
 from claimgraph.query import (
     Store,
@@ -68,7 +74,8 @@ def serve_command(db_path: Path, host: str, port: int, token: str | None, allowe
         fail(str(exc))
     if exposed and not token:
         fail(f"listening on {host} makes the app reachable from other machines: give --token or set CLAIMGRAPH_TOKEN")
-    open_store(db_path).close()  # a clear error now for an unusable database
+    with open_store(db_path) as store:  # a clear error now for an unusable database
+        warn_if_unresolved(store, db_path)
     settings = AppSettings(db_path=db_path, token=token, token_required=exposed, gazetteer_path=gazetteer_path, host=host,
                            allowed_hosts=frozenset(name.strip().lower() for name in allowed_hosts))
     app = create_app(settings)

@@ -32,10 +32,22 @@ def refuse(message: str) -> NoReturn:
 
 
 def open_store(db_path: Path) -> Store:
+    """An existing claimgraph database (read-only when its medium is); an empty file or
+    another program's SQLite file is refused with a message, untouched."""
     try:
-        return Store.open(db_path)
+        return Store.open(db_path, create=False)
     except ClaimgraphError as exc:
         fail(str(exc))
+
+
+def warn_if_unresolved(store: Store, db_path: Path) -> None:
+    """Say so when the last build stopped before its cross-source stage finished: what is
+    read may lack entities, places, facts and contradictions."""
+    from claimgraph.query import resolution_pending
+
+    if resolution_pending(store):
+        click.echo(f"Warning: the last build of {db_path} did not finish its cross-source stage: entities, places, facts and "
+                   f"contradictions may be missing or stale. Run `claimgraph build` again (with any input) to finish it.", err=True)
 
 
 db_option = click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),

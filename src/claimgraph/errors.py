@@ -38,3 +38,28 @@ class UnknownFormat(ClaimgraphError):
 
 class UnknownRecord(CorrectionRefused):
     """A correction names an entity or a claim the store does not hold."""
+
+
+class OverLimit(InputRejected):
+    """An input is over a configured limit (bytes, characters, line length); a higher limit reads it."""
+
+
+class DatabaseBusy(StoreError):
+    """Another process held the database past the wait; the message names it when it can."""
+
+
+class DatabaseFull(StoreError):
+    """The disk holding the database is full; what was written before stays consistent."""
+
+
+class DatabaseReadOnly(StoreError):
+    """The database, or the folder it is in, cannot be written."""
+
+
+class DatabaseCorrupt(StoreError):
+    """The database file is damaged (not what SQLite wrote)."""
+
+
+def internal_error_reason(exc: BaseException) -> str:
+    """An unexpected failure while reading one input, as that input's skip reason."""
+    return f"internal error ({type(exc).__name__}: {exc}); please report this input"

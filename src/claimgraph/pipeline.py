@@ -1,7 +1,11 @@
 """The build: ingest -> analyze -> extract -> store, batch by batch, then resolve.
 
 Each batch is one transaction, and each input's fingerprint is stored with its outcome, so a
-killed build resumes where it stopped and a repeated build does nothing new.
+killed build resumes where it stopped and a repeated build does nothing new. One bad input
+never stops the others: whatever fails while one input is read, decoded, parsed, extracted
+or stored becomes that input's skip reason, and the rest of its batch is committed. A skip
+whose reason may have gone (a time budget overrun, a missing model, an internal error, a
+limit) is tried again by the next build. One build at a time writes to a database.
 """
 
 from __future__ import annotations
@@ -15,7 +19,13 @@ from spacy.language import Language
 
 from claimgraph.analyze import Analysis, Pipelines, analyze_batch, load_pipeline_config
 from claimgraph.config import BuildOptions
-from claimgraph.errors import InputRejected
+from claimgraph.errors import (
+    BudgetExceeded,
+    InputRejected,
+    OverLimit,
+    StoreError,
+    internal_error_reason,
+)
 from claimgraph.extract.components import AttributionComponent
 from claimgraph.extract.document import (
     ExtractionFailed,
@@ -29,6 +39,7 @@ from claimgraph.gazetteer import Gazetteer, open_gazetteer
 from claimgraph.ingest import (
     Article,
     BoilerplateRules,
+    InputUnit,
     LanguageIdentifier,
     Reader,
     Skipped,
@@ -41,6 +52,7 @@ from claimgraph.ingest import (
 )
 from claimgraph.ingest.budget import time_budget
 from claimgraph.ingest.dedup import fingerprint, similarity
+from claimgraph.ingest.units import input_key
 from claimgraph.records import Document
 from claimgraph.resolve.corpus import resolve_corpus
 from claimgraph.store import Store
@@ -62,6 +74,8 @@ class BuildReport:
     entities: int | None = None  # None when entities did not need resolving again
     places: int | None = None  # geocoded place entities, when resolved again
     skipped: list[Skipped] = field(default_factory=list)
+    retried: int = 0  # unchanged inputs skipped before and read again (the reason may have gone)
+    repaired: list[tuple[str, str]] = field(default_factory=list)  # (input key, what reading it repaired)
 
     @property
     def read(self) -> int:
@@ -121,24 +135,30 @@ def build(
     tools: BuildTools | None = None,
     on_input: ProgressCallback | None = None,
     on_message: ProgressCallback = lambda _: None,
+    on_stage: ProgressCallback = lambda _: None,
 ) -> BuildReport:
     """Add the articles under `paths` to `store`. `on_input` is called with each input key,
-    `on_message` with notices (such as the gazetteer being built on first use)."""
-    tools = tools or BuildTools.load(options, on_message=on_message)
-    report = BuildReport()
-    batch: list[Article] = []
-    skips: list[Skipped] = []
-    for item in _articles(paths, store=store, options=options, tools=tools, report=report, on_input=on_input):
-        if isinstance(item, Skipped):
-            skips.append(item)
-        else:
-            batch.append(item)
-        if len(batch) >= options.batch_size or len(skips) >= options.batch_size:
-            _commit_batch(batch, skips, store=store, options=options, tools=tools, report=report)
-            batch, skips = [], []
-    _commit_batch(batch, skips, store=store, options=options, tools=tools, report=report)
-    if store.entities_stale():
-        report.entities, report.places = resolve_corpus(store, tools.gazetteer, not_place_names=tools.lexicons.places.not_place_names)
+    `on_message` with notices (such as the gazetteer being built on first use), `on_stage`
+    with "ingest" and then "resolve" as each stage starts. Waits up to `options.lock_wait`
+    seconds for another build of the same database to finish (DatabaseBusy after that)."""
+    with store.build_lock(wait=options.lock_wait):
+        tools = tools or BuildTools.load(options, on_message=on_message)
+        report = BuildReport()
+        on_stage("ingest")
+        batch: list[Article] = []
+        skips: list[Skipped] = []
+        for item in _articles(paths, store=store, options=options, tools=tools, report=report, on_input=on_input):
+            if isinstance(item, Skipped):
+                skips.append(item)
+            else:
+                batch.append(item)
+            if len(batch) >= options.batch_size or len(skips) >= options.batch_size:
+                _commit_batch(batch, skips, store=store, options=options, tools=tools, report=report)
+                batch, skips = [], []
+        _commit_batch(batch, skips, store=store, options=options, tools=tools, report=report)
+        if store.entities_stale():
+            on_stage("resolve")
+            report.entities, report.places = resolve_corpus(store, tools.gazetteer, not_place_names=tools.lexicons.places.not_place_names)
     return report
 
 
@@ -151,28 +171,43 @@ def _articles(
     report: BuildReport,
     on_input: ProgressCallback | None,
 ) -> Iterator[Article | Skipped]:
-    """Stream cleaned articles (and skips) from the inputs, passing over unchanged ones."""
+    """Stream cleaned articles (and skips) from the inputs, passing over unchanged ones
+    unless their last skip is to be retried."""
     seen_ids: set[str] = set()
     for found in iter_input_files(paths, tools.readers):
         if isinstance(found, Skipped):
             yield found
             continue
-        for unit in iter_units(found, tools.readers, max_bytes=options.max_bytes):
-            if on_input:
-                on_input(unit.key)
-            if isinstance(unit, Skipped):
-                yield unit
-                continue
-            if store.input_fingerprint(unit.key) == unit.fingerprint:
-                report.unchanged += 1
-                continue
-            try:
-                with time_budget(options.time_budget, what="ingest"):
-                    article = prepare_article(unit, readers=tools.readers, rules=tools.boilerplate, languages=tools.languages, max_chars=options.max_chars)
-            except InputRejected as exc:
-                yield Skipped(unit.key, str(exc), unit.fingerprint)
-                continue
-            yield _with_unique_id(article, store=store, seen_ids=seen_ids)
+        try:
+            for unit in iter_units(found, tools.readers, max_bytes=options.max_bytes):
+                if on_input:
+                    on_input(unit.key)
+                if isinstance(unit, Skipped):
+                    yield unit
+                    continue
+                state = store.input_state(unit.key)
+                if state is not None and state.fingerprint == unit.fingerprint:
+                    if not state.retry:
+                        report.unchanged += 1
+                        continue
+                    report.retried += 1
+                article = _prepared(unit, options=options, tools=tools)
+                yield article if isinstance(article, Skipped) else _with_unique_id(article, store=store, seen_ids=seen_ids)
+        except Exception as exc:  # noqa: BLE001 - a reader that fails on one file fails that file alone
+            yield Skipped(input_key(found), internal_error_reason(exc), retry=True)
+
+
+def _prepared(unit: InputUnit, *, options: BuildOptions, tools: BuildTools) -> Article | Skipped:
+    """One unit read, decoded and cleaned within its time budget, or the reason it was not:
+    whatever goes wrong with one input is that input's skip reason."""
+    try:
+        with time_budget(options.time_budget, what="ingest"):
+            return prepare_article(unit, readers=tools.readers, rules=tools.boilerplate, languages=tools.languages,
+                                   max_chars=options.max_chars, max_line_chars=options.max_line_chars)
+    except InputRejected as exc:
+        return Skipped(unit.key, str(exc), unit.fingerprint, retry=isinstance(exc, (BudgetExceeded, OverLimit)))
+    except Exception as exc:  # noqa: BLE001 - decoding and cleaning hostile bytes: any failure is this input's
+        return Skipped(unit.key, internal_error_reason(exc), unit.fingerprint, retry=True)
 
 
 def _with_unique_id(article: Article, *, store: Store, seen_ids: set[str]) -> Article:
@@ -203,20 +238,35 @@ def _commit_batch(
             if isinstance(result, Skipped):
                 _record_skip(store, result, report)
             else:
-                _store_analysis(store, result, options=options, tools=tools, report=report)
+                _store_or_skip(store, result, options=options, tools=tools, report=report)
 
 
 def _record_skip(store: Store, skipped: Skipped, report: BuildReport) -> None:
     store.forget_input_document(skipped.key)
-    store.record_input(skipped.key, fingerprint=skipped.fingerprint, status="skipped", reason=skipped.reason)
+    store.record_input(skipped.key, fingerprint=skipped.fingerprint, status="skipped", reason=skipped.reason, retry=skipped.retry)
     report.skipped.append(skipped)
+
+
+def _store_or_skip(store: Store, analysis: Analysis, *, options: BuildOptions, tools: BuildTools, report: BuildReport) -> None:
+    """Store one analysed document inside a savepoint: if writing it fails (a value the
+    database refuses), it is undone alone and skipped, and the batch goes on. The
+    database's own failures (disk full, locked) are the build's: they propagate."""
+    article = analysis.article
+    try:
+        with store.savepoint():
+            _store_analysis(store, analysis, options=options, tools=tools, report=report)
+    except StoreError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one document's failure is its skip reason, not the batch's
+        _record_skip(store, Skipped(article.key, internal_error_reason(exc), article.fingerprint, retry=True), report)
 
 
 def _store_analysis(store: Store, analysis: Analysis, *, options: BuildOptions, tools: BuildTools, report: BuildReport) -> None:
     article = analysis.article
     store.forget_input_document(article.key)
+    note = "; ".join(article.notes) or None
     if store.document_source(article.id) is not None:  # same text re-read under the same key
-        store.record_input(article.key, fingerprint=article.fingerprint, status="document", document_id=article.id)
+        store.record_input(article.key, fingerprint=article.fingerprint, status="document", document_id=article.id, note=note)
         report.unchanged += 1
         return
     try:
@@ -225,7 +275,7 @@ def _store_analysis(store: Store, analysis: Analysis, *, options: BuildOptions, 
         found = extraction_of(analysis.doc) if analysis.doc is not None else unparsed_extraction(article, tools.time)
     except ExtractionFailed as exc:
         reason = f"extraction failed ({exc}); please report this input"
-        _record_skip(store, Skipped(article.key, reason, article.fingerprint), report)
+        _record_skip(store, Skipped(article.key, reason, article.fingerprint, retry=True), report)
         return
     shingles = fingerprint(article.text)
     duplicate_of, score = _near_duplicate(store, shingles.signature, shingles.bands, options.near_duplicate_threshold)
@@ -242,9 +292,12 @@ def _store_analysis(store: Store, analysis: Analysis, *, options: BuildOptions, 
     store.add_quantities(found.quantities)
     store.add_claims(found.claims)
     add_place_cues(store, found.place_cues)
-    report.events += add_events(store, found.events)
+    events = add_events(store, found.events)
     add_relations(store, found.relations)
-    store.record_input(article.key, fingerprint=article.fingerprint, status="document", document_id=article.id)
+    store.record_input(article.key, fingerprint=article.fingerprint, status="document", document_id=article.id, note=note)
+    if note:
+        report.repaired.append((article.key, note))
+    report.events += events
     report.mentions += len(found.mentions)
     report.claims += len(found.claims)
     report.added += 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from claimgraph.errors import InputRejected
+from claimgraph.errors import InputRejected, OverLimit
 from claimgraph.ingest.boilerplate import (
     BoilerplateRules,
     load_rules,
@@ -41,14 +41,14 @@ __all__ = [
 
 
 def prepare_article(unit: InputUnit, *, readers: dict[str, Reader], rules: BoilerplateRules, languages: LanguageIdentifier,
-                    max_chars: int) -> Article:
-    """Parse and clean one unit. Raises InputRejected when no usable article comes out."""
+                    max_chars: int, max_line_chars: int | None = None) -> Article:
+    """Parse and clean one unit. Raises InputRejected when no usable article comes out, and
+    OverLimit when the text as read is over a limit (never cut to fit: a higher limit reads it)."""
     raw = parse_unit(unit, readers)
+    _within_limits(raw.body, max_chars=max_chars, max_line_chars=max_line_chars)
     cleaned = clean_body(raw.body, rules=rules, title=raw.title, detect_title=raw.needs_title_detection)
     if not has_words(cleaned.text):
         raise InputRejected("no article text (no words) left after removing the headline and boilerplate")
-    if len(cleaned.text) > max_chars:
-        raise InputRejected(f"text has {len(cleaned.text):,} characters, over the {max_chars:,} limit (--max-chars)")
     return Article(
         id=document_id(cleaned.text),
         key=raw.key,
@@ -61,7 +61,18 @@ def prepare_article(unit: InputUnit, *, readers: dict[str, Reader], rules: Boile
         published=raw.published,
         removed=cleaned.removed,
         header_fields=cleaned.header_fields,
+        notes=raw.notes,
     )
+
+
+def _within_limits(text: str, *, max_chars: int, max_line_chars: int | None) -> None:
+    if len(text) > max_chars:
+        raise OverLimit(f"text has {len(text):,} characters, over the {max_chars:,} limit (--max-chars)")
+    if max_line_chars is None or len(text) <= max_line_chars:
+        return
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > max_line_chars:
+            raise OverLimit(f"line {number} has {len(line):,} characters, over the {max_line_chars:,} limit (--max-line-chars)")
 
 
 def document_id(text: str, *, salt: str = "") -> str:

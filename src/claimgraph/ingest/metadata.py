@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from claimgraph.ingest.decode import normalize_text
 from claimgraph.ingest.records import Published
 
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")  # ASCII digits: "\d" also takes Arabic-Indic ones
+# Relative dates ("last year", "in the coming decades") are reckoned from the publication
+# date: a century either way must stay a calendar date. Placeholders such as 0001-01-01 do not.
+_YEARS = range(100, 9900)
 
 
 def published_from(raw: str | None) -> Published:
-    """A metadata date as TIMEX3; only full ISO dates are trusted from metadata."""
+    """A metadata date as TIMEX3; only full ISO dates that exist in the calendar are trusted
+    from metadata ("0000-00-00", "2021-02-30" are no date, and the article keeps none)."""
     if raw and (match := _ISO_DATE.search(raw)):
-        return Published(value="-".join(match.groups()), basis="metadata")
+        year, month, day = (int(part) for part in match.groups())
+        try:
+            date(year, month, day)
+        except ValueError:
+            return Published()
+        if year in _YEARS:
+            return Published(value="-".join(match.groups()), basis="metadata")
     return Published()
 
 

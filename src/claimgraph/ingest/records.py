@@ -32,6 +32,8 @@ class RawArticle:
     # Whether the body still holds its headline and page furniture (plain text does;
     # extracted HTML and news-please `maintext` have had theirs removed upstream).
     needs_title_detection: bool = True
+    # What reading it repaired, in words ("3 undecodable byte sequences replaced..."): reported, never silent.
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class Article:
     removed: tuple[str, ...] = ()
     # Header lines taken out of the text ("Date: 30 September 2021"): (label, value) pairs.
     header_fields: tuple[tuple[str, str], ...] = ()
+    notes: tuple[str, ...] = ()  # what reading the input repaired (RawArticle.notes)
 
 
 @dataclass(frozen=True)
@@ -59,3 +62,6 @@ class Skipped:
     key: str
     reason: str
     fingerprint: str | None = None
+    # Whether the next build tries again although the input is unchanged: the reason may
+    # have gone (a time budget overrun under load, a missing model, an internal error, a limit).
+    retry: bool = False

@@ -114,7 +114,7 @@ async def read(request: Request, work: Callable[[Store], T], *, seconds: float =
     opened: list[Store] = []
 
     def run() -> T:
-        store = Store.open(request.app.state.settings.db_path)
+        store = Store.open(request.app.state.settings.db_path, create=False)
         opened.append(store)
         try:
             with time_limit(store, seconds):

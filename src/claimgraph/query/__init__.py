@@ -61,6 +61,13 @@ from claimgraph.query.facts import (
     iter_contradictions,
     iter_facts,
 )
+from claimgraph.query.health import (
+    SkippedInput,
+    database_error,
+    iter_skipped_inputs,
+    repaired_inputs,
+    resolution_pending,
+)
 from claimgraph.query.knowledge_base import KnowledgeBase
 from claimgraph.query.places import (
     LocatedEvent,
@@ -102,6 +109,7 @@ __all__ = [
     "MentionInContext",
     "PlacedEntity",
     "SearchHit",
+    "SkippedInput",
     "Store",
     "StoreStats",
     "StoredClaim",
@@ -118,6 +126,7 @@ __all__ = [
     "claim_exists",
     "claims_by_id",
     "contradictions",
+    "database_error",
     "dated_claims",
     "dated_events",
     "document_brief",
@@ -140,9 +149,12 @@ __all__ = [
     "iter_events",
     "iter_facts",
     "iter_quantities",
+    "iter_skipped_inputs",
     "located_events",
     "placed_entities",
     "record_counts",
+    "repaired_inputs",
+    "resolution_pending",
     "search",
     "store_stats",
     "top_entities",

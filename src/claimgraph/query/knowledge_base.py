@@ -54,7 +54,7 @@ class KnowledgeBase:
         claimgraph's)."""
         if not Path(path).is_file():
             raise StoreError(f"{os.fspath(path)}: no such database")
-        return cls(Store.open(path))
+        return cls(Store.open(path, create=False))
 
     @property
     def store(self) -> Store:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from os import PathLike
+from pathlib import Path
 from types import TracebackType
 from typing import Self
 
-from claimgraph.errors import StoreError
+from claimgraph.errors import DatabaseReadOnly, StoreError
 from claimgraph.records import (
     Claim,
     DateMention,
@@ -21,34 +24,63 @@ from claimgraph.records import (
     Quantity,
     Sentence,
 )
+from claimgraph.store.failures import database_error
 from claimgraph.store.ids import claim_id, date_id, quantity_id
-from claimgraph.store.migrate import migrate
+from claimgraph.store.lock import build_lock
+from claimgraph.store.migrate import APPLICATION_ID, migrate, migrations
 
 _ENTITIES_STALE = "entities_stale"
+DEFAULT_WAIT_S = 30.0  # how long a write waits for another process's lock before it gives up, naming it
 
 
 class Store:
     """A claimgraph database. Open with `Store.open(path)`; use as a context manager."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(self, connection: sqlite3.Connection, path: str | PathLike[str] | None = None, *, wait: float = DEFAULT_WAIT_S) -> None:
         self.connection = connection
+        self.path = path
+        self.wait = wait
+        self.read_only = False
 
     @classmethod
-    def open(cls, path: str | PathLike[str]) -> Store:
+    def open(cls, path: str | PathLike[str], *, create: bool = True, wait: float = DEFAULT_WAIT_S) -> Store:
+        """Open (with `create`, make) a claimgraph database. What is not one is refused before
+        anything is written to it: a foreign SQLite database, and without `create` an empty
+        file. Without `create`, a database on read-only media opens read-only.
+        `wait`: seconds a write waits for another process's lock before DatabaseBusy."""
+        if not create and not Path(path).exists():
+            raise StoreError(f"{os.fspath(path)}: no such database")
+        if not create and Path(path).is_file() and Path(path).stat().st_size == 0:
+            raise StoreError(f"{os.fspath(path)} is an empty file, not a claimgraph database: build one with `claimgraph build PATH --db FILE`")
+        read_only = not create and not _writable(Path(path))
         try:
-            connection = sqlite3.connect(path, isolation_level=None)  # transactions are explicit
+            connection = _connect(path, read_only=read_only, wait=wait)
             connection.row_factory = sqlite3.Row
-            connection.execute("PRAGMA journal_mode = WAL")
-            connection.execute("PRAGMA synchronous = NORMAL")
+            _refuse_foreign_database(connection, path, create=create)
+            if not read_only:
+                connection.execute("PRAGMA journal_mode = WAL")
+                connection.execute("PRAGMA synchronous = NORMAL")
             connection.execute("PRAGMA foreign_keys = ON")
-            _refuse_foreign_database(connection)
-            migrate(connection)
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{path}: not a usable SQLite database ({exc})") from None
-        return cls(connection)
+            if read_only:
+                _refuse_old_schema(connection, path)
+            else:
+                migrate(connection)
+        except sqlite3.Error as exc:
+            raise database_error(exc, path, waited=wait) from None
+        store = cls(connection, path, wait=wait)
+        store.read_only = read_only
+        return store
 
     def close(self) -> None:
         self.connection.close()
+
+    @contextmanager
+    def build_lock(self, *, wait: float | None = None) -> Iterator[None]:
+        """One build at a time into this database (store/lock.py): the next waits for it."""
+        if self.path is None or self.read_only:
+            raise DatabaseReadOnly(f"{self.path or 'this database'} is open read-only: a build cannot write to it")
+        with build_lock(self.path, wait=self.wait if wait is None else wait):
+            yield
 
     def __enter__(self) -> Self:
         return self
@@ -58,14 +90,58 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """All writes inside commit together or not at all (a killed run loses only this batch)."""
-        self.connection.execute("BEGIN IMMEDIATE")
+        """All writes inside commit together or not at all (a killed run loses only this batch).
+        SQLite's failures (locked, disk full, read-only, damaged) come out as StoreError
+        subclasses whose message says what to do."""
+        try:
+            self.connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise database_error(exc, self.path, waited=self.wait) from None
         try:
             yield
+        except sqlite3.OperationalError as exc:
+            self._roll_back()
+            raise database_error(exc, self.path, waited=self.wait) from None
         except BaseException:
-            self.connection.execute("ROLLBACK")
+            self._roll_back()
             raise
-        self.connection.execute("COMMIT")
+        try:
+            self.connection.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._roll_back()
+            raise database_error(exc, self.path, waited=self.wait) from None
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """Writes inside are undone alone when the block fails, within the open transaction
+        (one document of a batch). SQLite's own failures (disk full...) are the database's,
+        not the document's: they come out as StoreError subclasses."""
+        self.connection.execute("SAVEPOINT one_record")
+        try:
+            yield
+        except BaseException as exc:
+            self._undo_savepoint()
+            if isinstance(exc, sqlite3.OperationalError) or type(exc) is sqlite3.DatabaseError:
+                raise database_error(exc, self.path, waited=self.wait) from None
+            raise
+        self.connection.execute("RELEASE one_record")
+
+    def _undo_savepoint(self) -> None:
+        """Undo the writes since the savepoint; nothing to undo when SQLite rolled the whole
+        transaction back itself (as it may on a full disk)."""
+        try:
+            self.connection.execute("ROLLBACK TO one_record")
+            self.connection.execute("RELEASE one_record")
+        except sqlite3.Error:
+            pass
+
+    def _roll_back(self) -> None:
+        """Undo the open transaction; a connection SQLite already rolled back (disk full) has none."""
+        if self.connection.in_transaction:
+            try:
+                self.connection.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
 
     # --- inputs -------------------------------------------------------------------------
 
@@ -73,10 +149,19 @@ class Store:
         row = self.connection.execute("SELECT fingerprint FROM inputs WHERE key = ?", (key,)).fetchone()
         return row["fingerprint"] if row else None
 
-    def record_input(self, key: str, *, fingerprint: str | None, status: str, reason: str | None = None, document_id: str | None = None) -> None:
+    def input_state(self, key: str) -> InputState | None:
+        """What the last build made of an input: its fingerprint, and whether it is a skip to try again."""
+        row = self.connection.execute("SELECT fingerprint, status, retry FROM inputs WHERE key = ?", (key,)).fetchone()
+        return InputState(row["fingerprint"], row["status"] == "skipped" and bool(row["retry"])) if row else None
+
+    def record_input(self, key: str, *, fingerprint: str | None, status: str, reason: str | None = None, document_id: str | None = None,
+                     retry: bool = False, note: str | None = None) -> None:
+        """`retry`: a skip the next build tries again although the input is unchanged; `note`:
+        what reading it repaired."""
         self.connection.execute(
-            "INSERT OR REPLACE INTO inputs (key, fingerprint, status, reason, document_id, processed_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (key, fingerprint, status, reason, document_id, _now()),
+            "INSERT OR REPLACE INTO inputs (key, fingerprint, status, reason, document_id, processed_at, retry, note) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (key, fingerprint, status, reason, document_id, _now(), int(retry), note),
         )
 
     def forget_input_document(self, key: str) -> None:
@@ -200,11 +285,58 @@ def _claim_row(claim: Claim) -> tuple[object, ...]:
     )
 
 
-def _refuse_foreign_database(connection: sqlite3.Connection) -> None:
+@dataclass(frozen=True)
+class InputState:
+    """An input as the last build left it."""
+
+    fingerprint: str | None
+    retry: bool  # a skip whose reason may have gone: the next build reads it again
+
+
+def _connect(path: str | PathLike[str], *, read_only: bool, wait: float) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit) that waits `wait` seconds
+    for a lock. Read-only: opened as such, and as immutable when even that needs a write
+    (WAL's shared-memory file on a read-only medium)."""
+    if not read_only:
+        return sqlite3.connect(path, isolation_level=None, timeout=wait)
+    uri = Path(path).absolute().as_uri()
+    connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, timeout=wait)
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        connection.close()
+        connection = sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None, timeout=wait)
+    return connection
+
+
+def _writable(path: Path) -> bool:
+    """Whether a database file (with its WAL files) can be written where it is."""
+    folder = path.parent if str(path.parent) else Path(".")
+    return os.access(path, os.W_OK) and os.access(folder, os.W_OK | os.X_OK)
+
+
+def _refuse_foreign_database(connection: sqlite3.Connection, path: str | PathLike[str], *, create: bool) -> None:
+    """Refuse, before anything is written, what is not a claimgraph database: another
+    program's SQLite file (its tables are not ours), and without `create` an empty one."""
     version = connection.execute("PRAGMA user_version").fetchone()[0]
-    tables = connection.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
-    if version == 0 and tables:
-        raise StoreError("the file is an SQLite database of something else, not claimgraph's")
+    application = connection.execute("PRAGMA application_id").fetchone()[0]
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    where = os.fspath(path)
+    if application not in (0, APPLICATION_ID) or (tables and (version == 0 or not {"inputs", "documents"} <= tables)):
+        raise StoreError(f"{where} is an SQLite database of something else, not claimgraph's: left untouched; give another file")
+    if not tables and not create:
+        raise StoreError(f"{where} is an empty database, not a claimgraph one: build one with `claimgraph build PATH --db FILE`")
+
+
+def _refuse_old_schema(connection: sqlite3.Connection, path: str | PathLike[str]) -> None:
+    """A read-only database is read as it is: one of an older schema cannot be upgraded."""
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    newest = migrations()[-1][0]
+    if version < newest:
+        raise StoreError(f"{os.fspath(path)} was written by an older claimgraph (schema {version}, now {newest}) and is read-only: "
+                         f"copy it somewhere writable to upgrade it")
+    if version > newest:
+        raise StoreError(f"database schema version {version} is newer than this claimgraph ({newest}); upgrade claimgraph")
 
 
 def _now() -> str:

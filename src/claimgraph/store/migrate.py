@@ -9,6 +9,9 @@ from importlib import resources
 from claimgraph.errors import StoreError
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+# The SQLite header's application id ("CLGR"), so that a claimgraph database is known as one
+# (`file` names it) and another program's is refused before anything is written to it.
+APPLICATION_ID = 0x434C4752
 
 
 def migrations() -> list[tuple[int, str]]:
@@ -33,4 +36,6 @@ def migrate(connection: sqlite3.Connection) -> int:
             continue
         # executescript commits first; the migration and its version bump then run as one transaction.
         connection.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;")
+    if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+        connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     return max(current, newest)

@@ -9,7 +9,8 @@ from pathlib import Path
 import trafilatura
 
 from claimgraph.errors import InputRejected
-from claimgraph.ingest.decode import has_words, normalize_text
+from claimgraph.ingest.decode import decode_bytes, has_words, normalize_text
+from claimgraph.ingest.markup import close_swallowing_elements
 from claimgraph.ingest.metadata import clean_str, published_from
 from claimgraph.ingest.records import RawArticle, Skipped
 from claimgraph.ingest.units import InputUnit, whole_file_unit
@@ -25,11 +26,9 @@ class HtmlReader:
         yield from whole_file_unit(path, reader=self.name, max_bytes=max_bytes)
 
     def parse(self, unit: InputUnit) -> RawArticle:
-        utf16 = unit.data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-        if not utf16 and b"\x00" in unit.data[:8192]:
-            raise InputRejected("binary file (contains NUL bytes)")
+        markup, notes = _readable_markup(unit.data)
         try:
-            extracted = trafilatura.bare_extraction(unit.data, with_metadata=True, include_comments=False)
+            extracted = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False)
         except (ValueError, TypeError, AttributeError) as exc:  # lxml/trafilatura on broken markup
             raise InputRejected(f"HTML could not be parsed: {exc}") from None
         if extracted is None or isinstance(extracted, dict) or not extracted.text or not has_words(extracted.text):
@@ -44,4 +43,20 @@ class HtmlReader:
             language=clean_str(extracted.language),
             published=published_from(extracted.date),
             needs_title_detection=False,
+            notes=notes,
         )
+
+
+def _readable_markup(data: bytes) -> tuple[bytes, tuple[str, ...]]:
+    """The page as trafilatura can read all of it: decoded here when it holds NUL bytes or
+    is UTF-16/32 (a few NULs are stripped, many mean binary: InputRejected), and with the
+    unclosed elements that would swallow the article taken out (ingest/markup.py)."""
+    notes: tuple[str, ...] = ()
+    markup = data
+    if b"\x00" in data or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        decoded = decode_bytes(data)
+        markup, notes = decoded.text.encode("utf-8"), decoded.notes
+    markup, repaired = close_swallowing_elements(markup)
+    if repaired:
+        notes += (f"{repaired} unclosed element{'s' if repaired > 1 else ''} that would hide the text after {'them' if repaired > 1 else 'it'} taken out",)
+    return markup, notes

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from claimgraph.ingest.decode import decode_text
+from claimgraph.ingest.decode import decode_bytes
 from claimgraph.ingest.records import RawArticle, Skipped
 from claimgraph.ingest.units import InputUnit, whole_file_unit
 from claimgraph.registry import readers
@@ -20,4 +20,5 @@ class TextReader:
         yield from whole_file_unit(path, reader=self.name, max_bytes=max_bytes)
 
     def parse(self, unit: InputUnit) -> RawArticle:
-        return RawArticle(key=unit.key, fingerprint=unit.fingerprint, body=decode_text(unit.data))
+        decoded = decode_bytes(unit.data)
+        return RawArticle(key=unit.key, fingerprint=unit.fingerprint, body=decoded.text, notes=decoded.notes)
