@@ -49,7 +49,7 @@ def test_cli_says_how_many_it_retried_and_skipped_lists_them(tmp_path: Path, cla
     write_article(folder, "ships.txt", "Ships Held At Port Elster", PARAGRAPHS * 30)
     (folder / "empty.txt").write_bytes(b"")
     db = tmp_path / "t.db"
-    run = lambda *args: subprocess.run([*claimgraph_cli, *args], capture_output=True, text=True, timeout=300, check=False)  # noqa: E731
+    run = lambda *args: subprocess.run([*claimgraph_cli, *args], capture_output=True, text=True, timeout=300, check=False)
 
     first = run("build", str(folder), "--db", str(db), "--quiet", "--max-chars", "1000")
     listed = run("skipped", "--db", str(db))

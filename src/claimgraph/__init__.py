@@ -73,6 +73,7 @@ def build(
     tools: BuildTools | None = None,
     on_input: Callable[[str], None] | None = None,
     on_message: Callable[[str], None] = lambda _: None,
+    on_stage: Callable[[str], None] = lambda _: None,
 ) -> BuildReport:
     """Add the articles under `paths` (folders, .txt, .html/.htm, .json, .jsonl) to a database.
 
@@ -81,7 +82,8 @@ def build(
     over, changed ones replaced. `options`: `BuildOptions()` when not given; `tools`: the
     parser, lexicons and gazetteer loaded once (`BuildTools.load(options)`) when building
     several times in one process; `on_input` is called with each input's key, `on_message`
-    with notices (such as the gazetteer being built on first use). Inputs that cannot be
+    with notices (such as the gazetteer being built on first use), `on_stage` with "ingest"
+    and "resolve" as each starts. Inputs that cannot be
     read are listed in the report's `skipped`; `ModelNotAvailable` is raised when the spaCy
     model is not installed.
     """
@@ -91,9 +93,9 @@ def build(
     if isinstance(store, KnowledgeBase):
         store = store.store
     if isinstance(store, Store):
-        return _build(paths, store=store, options=options, tools=tools, on_input=on_input, on_message=on_message)
-    with Store.open(store) as opened:
-        return _build(paths, store=opened, options=options, tools=tools, on_input=on_input, on_message=on_message)
+        return _build(paths, store=store, options=options, tools=tools, on_input=on_input, on_message=on_message, on_stage=on_stage)
+    with Store.open(store, wait=options.lock_wait) as opened:
+        return _build(paths, store=opened, options=options, tools=tools, on_input=on_input, on_message=on_message, on_stage=on_stage)
 
 
 def open(path: str | os.PathLike[str]) -> KnowledgeBase:

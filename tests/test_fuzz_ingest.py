@@ -1,0 +1,92 @@
+"""Fuzzed ingest: hostile bytes through every registered reader never crash or hang the
+build; each is read or refused with a reason, and the good article beside them is stored.
+
+A short run in CI (CLAIMGRAPH_FUZZ_EXAMPLES, default 150 per reader, 12 whole builds);
+`python scripts/fuzz_ingest.py` runs the long one (hypothesis with a large budget, then
+atheris coverage-guided): docs/reliability.md.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimgraph import BuildOptions, BuildTools, Store, build
+from claimgraph.store import iter_documents
+
+from .conftest import write_article
+from .fuzz_inputs import INPUTS, SUFFIX_OF, read_one
+
+EXAMPLES = int(os.environ.get("CLAIMGRAPH_FUZZ_EXAMPLES", "150"))
+BUILDS = max(3, EXAMPLES // 12)
+_SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
+                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example])
+
+
+def test_every_registered_reader_is_fuzzed(build_tools: BuildTools) -> None:
+    """A reader added later (feeds, PDF, DOCX) must bring its hostile inputs to fuzz_inputs.INPUTS."""
+    assert set(build_tools.readers) <= set(INPUTS), f"readers without a fuzz strategy: {set(build_tools.readers) - set(INPUTS)}"
+
+
+@pytest.mark.parametrize("reader", sorted(INPUTS))
+def test_hostile_bytes_are_read_or_refused_with_a_reason_by_every_reader(build_tools: BuildTools, reader: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"input{SUFFIX_OF[reader]}"
+
+        @_SETTINGS
+        @given(data=INPUTS[reader])
+        def check(data: bytes) -> None:
+            path.write_bytes(data)
+            articles, refusals = read_one(path, readers=build_tools.readers, rules=build_tools.boilerplate, languages=build_tools.languages)
+            assert articles + refusals >= 1  # every input is accounted for, none dropped silently
+
+        check()
+
+
+_KINDS = st.sampled_from(["text", "html", "json", "jsonl", "fifo", "loop", "dangling", "folder_named_like_a_file"])
+
+
+@settings(max_examples=BUILDS, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(_KINDS, st.data()), min_size=1, max_size=4))
+def test_a_build_over_hostile_files_stores_the_good_article_and_accounts_for_every_input(build_tools: BuildTools, inputs: list) -> None:  # type: ignore[type-arg]
+    with tempfile.TemporaryDirectory() as root:
+        folder = Path(root) / "in"
+        good = write_article(folder, "good.txt", "Harbour Council Approves New Ferry Terminal",
+                             ["The town council of Port Alder voted on Tuesday to approve a new ferry terminal on the eastern waterfront."])
+        names = []
+        for index, (kind, data) in enumerate(inputs):
+            names.append(_make(folder, index, kind, data))
+        with Store.open(Path(root) / "t.db") as store:
+            report = build([folder], store=store, options=BuildOptions(time_budget=10.0, lock_wait=0), tools=build_tools)
+            sources = {d.source for d in iter_documents(store)}
+        assert str(good.resolve()) in sources
+        accounted = sources | {s.key for s in report.skipped} | {str(good.resolve())}
+        for name in names:  # every input is a document (or several records of one) or a skip with its path
+            assert any(key == str(folder / name) or key.startswith(str((folder / name).resolve())) for key in accounted), (name, report)
+        assert all(s.reason for s in report.skipped)
+
+
+def _make(folder: Path, index: int, kind: str, data: st.DataObject) -> str:
+    """One hostile entry in the folder: a generated file, a FIFO, a symlink loop, a dangling
+    link or a folder named like an article."""
+    name = f"input{index}{SUFFIX_OF.get(kind, '.txt')}"
+    path = folder / name
+    if kind in INPUTS:
+        path.write_bytes(data.draw(INPUTS[kind]))
+    elif kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "loop":
+        path.symlink_to(name)
+    elif kind == "dangling":
+        path.symlink_to("missing.txt")
+    else:
+        (path / "inside.txt").parent.mkdir()
+        (path / "inside.txt").write_text("The mayor of Port Alder opened a library on Thursday afternoon, the council said.")
+        return f"{name}/inside.txt"
+    return name
