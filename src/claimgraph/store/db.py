@@ -53,6 +53,11 @@ class Store:
         if not create and Path(path).is_file() and Path(path).stat().st_size == 0:
             raise StoreError(f"{os.fspath(path)} is an empty file, not a claimgraph database: build one with `claimgraph build PATH --db FILE`")
         read_only = not create and not _writable(Path(path))
+        if create and not Path(path).absolute().parent.is_dir():
+            raise StoreError(f"{os.fspath(path)}: the folder {Path(path).absolute().parent} does not exist: create it first")
+        if create and not _writable(Path(path)):
+            raise DatabaseReadOnly(f"{os.fspath(path)} cannot be written (read-only file, folder or medium): make it writable, or copy "
+                                   f"it somewhere writable and use the copy")
         try:
             connection = _connect(path, read_only=read_only, wait=wait)
             connection.row_factory = sqlite3.Row
@@ -310,9 +315,9 @@ def _connect(path: str | PathLike[str], *, read_only: bool, wait: float) -> sqli
 
 
 def _writable(path: Path) -> bool:
-    """Whether a database file (with its WAL files) can be written where it is."""
+    """Whether a database file (with its WAL files) can be written, or created, where it is."""
     folder = path.parent if str(path.parent) else Path(".")
-    return os.access(path, os.W_OK) and os.access(folder, os.W_OK | os.X_OK)
+    return (not path.exists() or os.access(path, os.W_OK)) and os.access(folder, os.W_OK | os.X_OK)
 
 
 def _refuse_foreign_database(connection: sqlite3.Connection, path: str | PathLike[str], *, create: bool) -> None:

@@ -72,5 +72,5 @@ def _command_of(pid: int) -> str:
     except OSError:
         return "ended since"
     words = [os.path.basename(a.decode(errors="replace")) if i == 0 else a.decode(errors="replace") for i, a in enumerate(arguments) if a]
-    command = " ".join(words)
+    command = " ".join(" ".join(words).split())  # one line, whatever the arguments hold
     return command if len(command) <= 120 else command[:117] + "..."
