@@ -106,11 +106,11 @@ class KillReport:
 
 def kill_and_resume(paths: Sequence[Path], folder: Path, *, tools: BuildTools, options: BuildOptions, kills: int,
                     seed: int = 24) -> KillReport:
-    """An uninterrupted build of `paths`; then builds into another database killed until
-    `kills` have landed, aimed in turn at ingest and at the cross-source stage, each at a
-    random moment of the stage as the uninterrupted build timed it; an integrity check after
-    each kill. Whenever a build there runs to its end, its sorted export is compared with the
-    uninterrupted one's, and the next kills start again from an empty database."""
+    """An uninterrupted build of `paths`; then cycles, each from an empty database: a build
+    killed at a random moment of its ingest, the next (resuming it) killed at a random moment
+    of its cross-source stage (both timed on the uninterrupted build), an integrity check
+    after each kill, and a last build resuming to its end, whose sorted export is compared
+    with the uninterrupted one's; until `kills` kills have landed."""
     started = time.monotonic()
     reference = run_build(paths, folder / "reference.db", tools=tools, options=options)
     assert reference.finished, reference
@@ -123,22 +123,21 @@ def kill_and_resume(paths: Sequence[Path], folder: Path, *, tools: BuildTools, o
     failures: list[str] = []
     resumes = differing = attempts = 0
     while sum(landed.values()) < kills and attempts < 4 * kills:
-        target = "ingest" if attempts % 2 == 0 else "resolve"
-        attempts += 1
-        run = run_build(paths, db, tools=tools, options=options, kill_in=target, kill_after=rng.uniform(0, windows[target]))
-        if run.killed:
+        _remove_database(db)
+        for target in ("ingest", "resolve"):
+            if sum(landed.values()) >= kills:
+                break
+            attempts += 1
+            run = run_build(paths, db, tools=tools, options=options, kill_in=target, kill_after=rng.uniform(0, windows[target]))
+            if not run.killed:
+                break  # it ended before the kill: nothing left to interrupt in this cycle
             landed["resolve" if run.stage == "resolve" else "ingest"] += 1
             if (checked := integrity(db)) != "ok":
                 failures.append(f"after kill {sum(landed.values())} ({run.stage}): {checked}")
-            continue
-        assert run.finished, run
+        final = run_build(paths, db, tools=tools, options=options)
+        assert final.finished, final
         resumes += 1
         differing += _differences(expected, sorted_export(db))
-        _remove_database(db)
-    final = run_build(paths, db, tools=tools, options=options)
-    assert final.finished, final
-    resumes += 1
-    differing += _differences(expected, sorted_export(db))
     return KillReport(kills=sum(landed.values()), in_ingest=landed["ingest"], in_resolve=landed["resolve"], integrity_failures=failures,
                       resumes=resumes, identical=differing == 0, differing_records=differing, seconds=round(time.monotonic() - started, 1))
 

@@ -11,6 +11,7 @@ limit) is tried again by the next build. One build at a time writes to a databas
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -193,6 +194,8 @@ def _articles(
                     report.retried += 1
                 article = _prepared(unit, options=options, tools=tools)
                 yield article if isinstance(article, Skipped) else _with_unique_id(article, store=store, seen_ids=seen_ids)
+        except (StoreError, sqlite3.Error):
+            raise  # the database's failure is the build's, not this input's
         except Exception as exc:  # noqa: BLE001 - a reader that fails on one file fails that file alone
             yield Skipped(input_key(found), internal_error_reason(exc), retry=True)
 
