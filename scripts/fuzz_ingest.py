@@ -48,14 +48,14 @@ def main() -> None:
 def hypothesis_phase(examples: int) -> dict[str, object]:
     from hypothesis import HealthCheck, given, settings
 
-    from tests.fuzz_inputs import INPUTS, SUFFIX_OF, read_one
+    from tests.fuzz_inputs import fuzzed_readers, read_one
 
     tools = _tools()
     counts: dict[str, int] = {}
     started = time.monotonic()
     with tempfile.TemporaryDirectory() as folder:
-        for reader, strategy in sorted(INPUTS.items()):
-            path = Path(folder) / f"input{SUFFIX_OF[reader]}"
+        for reader, (suffix, strategy) in fuzzed_readers(tools.readers).items():
+            path = Path(folder) / f"input{suffix}"
             counts[reader] = 0
 
             def one(data: bytes, reader: str = reader, path: Path = path) -> None:
@@ -73,13 +73,14 @@ def hypothesis_phase(examples: int) -> dict[str, object]:
 def atheris_phase(runs: int, *, timeout: int, report: Path | None, figures: dict[str, object]) -> None:
     import atheris
 
-    from tests.fuzz_inputs import SUFFIX_OF, read_one
+    from tests.fuzz_inputs import fuzzed_readers, read_one
 
     tools = _tools()
     atheris.instrument_all()  # coverage of every loaded Python function: claimgraph's ingest, trafilatura, charset-normalizer...
-    readers = sorted(SUFFIX_OF)
+    fuzzed = fuzzed_readers(tools.readers)
+    readers = sorted(fuzzed)
     folder = Path(tempfile.mkdtemp(prefix="claimgraph-fuzz-"))
-    paths = {name: folder / f"input{SUFFIX_OF[name]}" for name in readers}
+    paths = {name: folder / f"input{fuzzed[name][0]}" for name in readers}
     state = {"cases": 0, "started": time.monotonic()}
 
     def one_input(data: bytes) -> None:
@@ -102,7 +103,7 @@ def atheris_phase(runs: int, *, timeout: int, report: Path | None, figures: dict
 
 def _seeds(folder: Path) -> Path:
     """A corpus to start from: one well-formed input per reader (the first byte picks it)."""
-    from tests.fuzz_inputs import SUFFIX_OF
+    from tests.fuzz_inputs import fuzzed_readers
 
     seeds = folder / "seeds"
     seeds.mkdir()
@@ -111,8 +112,8 @@ def _seeds(folder: Path) -> Path:
                 "json": json.dumps({"title": "Ferry", "text": sentence, "date_publish": "2021-09-30"}),
                 "jsonl": json.dumps({"title": "Ferry", "text": sentence}) + "\n" + json.dumps({"text": sentence}) + "\n",
                 "text": f"Ferry Terminal Approved\n\n{sentence}\n"}
-    for index, name in enumerate(sorted(SUFFIX_OF)):
-        (seeds / f"seed-{name}").write_bytes(bytes([index]) + examples[name].encode())
+    for index, name in enumerate(sorted(fuzzed_readers(_tools().readers))):
+        (seeds / f"seed-{name}").write_bytes(bytes([index]) + examples.get(name, examples["text"]).encode())
     return seeds
 
 

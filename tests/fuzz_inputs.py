@@ -149,6 +149,15 @@ def text_file() -> st.SearchStrategy[bytes]:
 
 
 INPUTS = {"text": text_file(), "html": markup(), "json": json_file(), "jsonl": jsonl_file()}
+# A reader without a strategy of its own (one added later: feeds, PDF, DOCX) gets these:
+# any bytes, text in any encoding, markup, JSON, each damaged.
+ANY_BYTES = st.one_of(st.binary(max_size=4096), text_file(), markup(), json_file())
+
+
+def fuzzed_readers(readers: dict[str, Reader]) -> dict[str, tuple[str, st.SearchStrategy[bytes]]]:
+    """Every registered reader that reads files, with the suffix to name its input and the
+    strategy of its hostile inputs (its own, else ANY_BYTES)."""
+    return {name: (reader.suffixes[0], INPUTS.get(name, ANY_BYTES)) for name, reader in sorted(readers.items()) if reader.suffixes}
 
 
 def read_one(path: Path, *, readers: dict[str, Reader], rules: BoilerplateRules, languages: LanguageIdentifier) -> tuple[int, int]:
