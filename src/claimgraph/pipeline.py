@@ -19,7 +19,12 @@ from claimgraph.analyze import Analysis, Pipelines, analyze_batch, load_pipeline
 from claimgraph.config import BuildOptions
 from claimgraph.cross_source import resolve_facts
 from claimgraph.errors import InputRejected
-from claimgraph.extract.document import ExtractionFailed, Lexicons, extraction_of, unparsed_extraction
+from claimgraph.extract.document import (
+    ExtractionFailed,
+    Lexicons,
+    extraction_of,
+    unparsed_extraction,
+)
 from claimgraph.extract.learned import AttributionTagger
 from claimgraph.extract.timex import TimeLexicon, load_time_lexicon
 from claimgraph.gazetteer import Gazetteer, open_gazetteer
@@ -35,9 +40,11 @@ from claimgraph.ingest import (
     iter_units,
     load_rules,
     prepare_article,
+    reader_of_input,
 )
 from claimgraph.ingest.budget import time_budget
 from claimgraph.ingest.dedup import fingerprint, similarity
+from claimgraph.ingest.readers import gives_excerpts, is_stream_key
 from claimgraph.records import Claim, MentionForm
 from claimgraph.resolve import geocode_entities, resolve_entities
 from claimgraph.store import Store
@@ -54,7 +61,10 @@ from claimgraph.store.relations import add_relations
 
 @dataclass
 class BuildReport:
-    """What one build did. `skipped` lists every input that did not become a document."""
+    """What one build did. `skipped` lists every input that did not become a document;
+    `already_stored` the inputs whose article was stored from another input: a feed entry
+    whose link or text is a stored article's, or one that the full article at its link
+    superseded."""
 
     added: int = 0
     unchanged: int = 0
@@ -65,10 +75,11 @@ class BuildReport:
     entities: int | None = None  # None when entities did not need resolving again
     places: int | None = None  # geocoded place entities, when resolved again
     skipped: list[Skipped] = field(default_factory=list)
+    already_stored: list[Skipped] = field(default_factory=list)
 
     @property
     def read(self) -> int:
-        return self.added + self.unchanged + len(self.skipped)
+        return self.added + self.unchanged + len(self.skipped) + len(self.already_stored)
 
 
 @dataclass(frozen=True)
@@ -110,7 +121,8 @@ class BuildTools:
     @property
     def attribution_tagger(self) -> AttributionTagger | None:
         component = self.nlp.get_pipe("claimgraph_attribution") if "claimgraph_attribution" in self.nlp.pipe_names else None
-        return component.tagger if component is not None else None
+        tagger: AttributionTagger | None = getattr(component, "tagger", None)
+        return tagger
 
 
 ProgressCallback = Callable[[str], None]
@@ -129,6 +141,7 @@ def build(
     `on_message` with notices (such as the gazetteer being built on first use)."""
     tools = tools or BuildTools.load(options, on_message=on_message)
     report = BuildReport()
+    links = StoredLinks(store)
     batch: list[Article] = []
     skips: list[Skipped] = []
     for item in _articles(paths, store=store, options=options, tools=tools, report=report, on_input=on_input):
@@ -137,9 +150,9 @@ def build(
         else:
             batch.append(item)
         if len(batch) >= options.batch_size or len(skips) >= options.batch_size:
-            _commit_batch(batch, skips, store=store, options=options, tools=tools, report=report)
+            _commit_batch(batch, skips, store=store, options=options, tools=tools, report=report, links=links)
             batch, skips = [], []
-    _commit_batch(batch, skips, store=store, options=options, tools=tools, report=report)
+    _commit_batch(batch, skips, store=store, options=options, tools=tools, report=report, links=links)
     if store.entities_stale():
         report.entities, report.places = resolve_corpus(store, tools.gazetteer, not_place_names=tools.lexicons.places.not_place_names)
     return report
@@ -243,6 +256,28 @@ def _with_unique_id(article: Article, *, store: Store, seen_ids: set[str]) -> Ar
     return article
 
 
+class StoredLinks:
+    """The stored documents by link, read from the store when an article with a link is
+    first stored, then kept up to date by the build (a lookup by URL scans the table)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._by_url: dict[str, tuple[str, str]] | None = None
+
+    def stored(self, url: str) -> tuple[str, str] | None:
+        """(document id, input key) of the stored document at `url`, if it is still stored."""
+        if self._by_url is None:
+            self._by_url = self._store.document_links()
+        found = self._by_url.get(url)
+        return found if found is not None and self._store.document_source(found[0]) is not None else None
+
+    def add(self, url: str | None, doc_id: str, key: str) -> None:
+        if url and self._by_url is not None:
+            self._by_url.setdefault(url, (doc_id, key))
+            if self._store.document_source(self._by_url[url][0]) is None:
+                self._by_url[url] = (doc_id, key)
+
+
 def _commit_batch(
     articles: list[Article],
     skips: list[Skipped],
@@ -251,6 +286,7 @@ def _commit_batch(
     options: BuildOptions,
     tools: BuildTools,
     report: BuildReport,
+    links: StoredLinks,
 ) -> None:
     if not articles and not skips:
         return
@@ -262,21 +298,31 @@ def _commit_batch(
             if isinstance(result, Skipped):
                 _record_skip(store, result, report)
             else:
-                _store_analysis(store, result, options=options, tools=tools, report=report)
+                _store_analysis(store, result, options=options, tools=tools, report=report, links=links)
 
 
-def _record_skip(store: Store, skipped: Skipped, report: BuildReport) -> None:
-    store.forget_input_document(skipped.key)
+def _record_skip(store: Store, skipped: Skipped, report: BuildReport, *, already_stored: bool = False) -> None:
+    if not is_stream_key(skipped.key):  # a stream is not a file that changes: nothing of it is replaced
+        store.forget_input_document(skipped.key)
     store.record_input(skipped.key, fingerprint=skipped.fingerprint, status="skipped", reason=skipped.reason)
-    report.skipped.append(skipped)
+    (report.already_stored if already_stored else report.skipped).append(skipped)
 
 
-def _store_analysis(store: Store, analysis: Analysis, *, options: BuildOptions, tools: BuildTools, report: BuildReport) -> None:
+def _store_analysis(store: Store, analysis: Analysis, *, options: BuildOptions, tools: BuildTools, report: BuildReport,
+                    links: StoredLinks) -> None:
     article = analysis.article
-    store.forget_input_document(article.key)
+    if not is_stream_key(article.key):
+        store.forget_input_document(article.key)
     if store.document_source(article.id) is not None:  # same text re-read under the same key
         store.record_input(article.key, fingerprint=article.fingerprint, status="document", document_id=article.id)
         report.unchanged += 1
+        return
+    if _stored_at_link(store, article, tools=tools, report=report, links=links):
+        return
+    shingles = fingerprint(article.text)
+    duplicate_of, score = _near_duplicate(store, shingles.signature, shingles.bands, options.near_duplicate_threshold)
+    if article.excerpt and duplicate_of is not None:
+        _already_stored(store, article, f"its text is that of the stored {store.document_source(duplicate_of)}", report)
         return
     try:
         # The components extracted everything before anything is written: a document whose
@@ -286,8 +332,6 @@ def _store_analysis(store: Store, analysis: Analysis, *, options: BuildOptions, 
         reason = f"extraction failed ({exc}); please report this input"
         _record_skip(store, Skipped(article.key, reason, article.fingerprint), report)
         return
-    shingles = fingerprint(article.text)
-    duplicate_of, score = _near_duplicate(store, shingles.signature, shingles.bands, options.near_duplicate_threshold)
     store.add_document(
         {
             "id": article.id,
@@ -306,6 +350,7 @@ def _store_analysis(store: Store, analysis: Analysis, *, options: BuildOptions, 
         }
     )
     store.add_minhash(article.id, shingles.signature, shingles.bands)
+    links.add(article.url, article.id, article.key)
     store.add_sentences((s.doc, s.index, s.start, s.end) for s in found.sentences)
     store.add_mentions((m.doc, m.start, m.end, m.text, m.type, m.key, m.sentence) for m in found.mentions)
     store.add_dates((_record_id("dat", d.doc, d.start, d.end), d.doc, d.start, d.end, d.text, d.value, d.type, d.anchor, int(d.future)) for d in found.dates)
@@ -322,6 +367,27 @@ def _store_analysis(store: Store, analysis: Analysis, *, options: BuildOptions, 
     report.claims += len(found.claims)
     report.added += 1
     report.duplicates += duplicate_of is not None
+
+
+def _stored_at_link(store: Store, article: Article, *, tools: BuildTools, report: BuildReport, links: StoredLinks) -> bool:
+    """One article, one document: a feed entry (an excerpt) whose link is a stored article's
+    is not stored again (True); a full article supersedes the stored excerpt of itself at
+    its link. Both are recorded with the reason, so a later build passes over them."""
+    at_link = links.stored(article.url) if article.url else None
+    if at_link is None:
+        return False
+    if article.excerpt:
+        _already_stored(store, article, f"its link is that of the stored {at_link[1]}", report)
+        return True
+    excerpt_key = at_link[1]
+    if gives_excerpts(reader_of_input(excerpt_key, tools.readers)):
+        reason = f"superseded by the full article at its link, {article.key}"
+        _record_skip(store, Skipped(excerpt_key, reason, store.input_fingerprint(excerpt_key)), report, already_stored=True)
+    return False
+
+
+def _already_stored(store: Store, article: Article, why: str, report: BuildReport) -> None:
+    _record_skip(store, Skipped(article.key, f"already stored: {why}", article.fingerprint), report, already_stored=True)
 
 
 def _record_id(prefix: str, doc: str, start: int, end: int) -> str:

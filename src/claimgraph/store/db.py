@@ -6,9 +6,10 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from os import PathLike
 from types import TracebackType
+from typing import Self, cast
 
 from claimgraph.errors import StoreError
 from claimgraph.store.migrate import migrate
@@ -39,7 +40,7 @@ class Store:
     def close(self) -> None:
         self.connection.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
@@ -86,9 +87,16 @@ class Store:
         row = self.connection.execute("SELECT source FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return row["source"] if row else None
 
+    def document_links(self) -> dict[str, tuple[str, str]]:
+        """The stored originals (not near-duplicates) by URL: (document id, input key), the
+        earliest stored for a URL that several documents give."""
+        rows = self.connection.execute("SELECT url, id, source FROM documents WHERE url IS NOT NULL AND duplicate_of IS NULL ORDER BY rowid DESC")
+        return {row["url"]: (row["id"], row["source"]) for row in rows}
+
     def add_document(self, document: dict[str, object]) -> None:
         """Insert one document row (keys as in the `documents` table; `removed` a list)."""
-        row = dict(document, removed=json.dumps(list(document.get("removed", ())), ensure_ascii=False), added_at=_now())
+        removed = cast("Iterable[str]", document.get("removed", ()))
+        row = dict(document, removed=json.dumps(list(removed), ensure_ascii=False), added_at=_now())
         columns = ", ".join(f'"{c}"' for c in row)
         self.connection.execute(f"INSERT INTO documents ({columns}) VALUES ({', '.join('?' * len(row))})", tuple(row.values()))
 
@@ -199,4 +207,4 @@ def _refuse_foreign_database(connection: sqlite3.Connection) -> None:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")

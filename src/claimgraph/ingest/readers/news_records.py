@@ -13,7 +13,12 @@ from claimgraph.errors import InputRejected
 from claimgraph.ingest.decode import normalize_text
 from claimgraph.ingest.metadata import clean_str, published_from
 from claimgraph.ingest.records import RawArticle, Skipped
-from claimgraph.ingest.units import InputUnit, fingerprint_of, load_json, whole_file_unit
+from claimgraph.ingest.units import (
+    InputUnit,
+    fingerprint_of,
+    load_json,
+    whole_file_unit,
+)
 from claimgraph.registry import readers
 
 # Field names used by news-please and similar news dumps, most specific first.
@@ -63,6 +68,7 @@ class JsonReader:
 
     name = "json"
     suffixes = (".json",)
+    excerpts = False
 
     def units(self, path: Path, *, max_bytes: int) -> Iterator[InputUnit | Skipped]:
         for whole in whole_file_unit(path, reader=self.name, max_bytes=max_bytes):
@@ -93,6 +99,7 @@ class JsonLinesReader:
 
     name = "jsonl"
     suffixes = (".jsonl", ".ndjson")
+    excerpts = False
 
     def units(self, path: Path, *, max_bytes: int) -> Iterator[InputUnit | Skipped]:
         try:
