@@ -233,3 +233,12 @@ class Contradiction:
     b: str
     explanation: str
     fact: str | None
+
+
+# The values the fields above take, which the CLI's and the API's filters accept (anything
+# else is an error, not an empty list). Event types are the taxonomy's (taxonomy.py).
+STANCES = ("assert", "deny")
+MODALITIES = ("fact", "reported", "alleged", "speculative")
+EVENT_STATUSES = ("happened", "negated", "planned", "possible", "conditional", "denied", "alleged")
+FACT_STATUSES = ("corroborated", "single_source", "contested")
+CONTRADICTION_TYPES = ("numeric", "assert_vs_deny", "date", "attribution")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
 from typing import TypeVar
 
@@ -86,15 +86,19 @@ def get_document(store: Store, doc_id: str) -> StoredDocument | None:
     return _document(row) if row else None
 
 
-def iter_entities(store: Store) -> Iterator[StoredEntity]:
-    """Entities with their mentions, ordered by id; one query streamed in entity order."""
+def iter_entities(store: Store, *, ids: Sequence[str] | None = None) -> Iterator[StoredEntity]:
+    """Entities (all, or those with these ids) with their mentions, ordered by id; one query
+    streamed in entity order."""
+    wanted = list(ids) if ids is not None else None
+    where = f"WHERE e.id IN ({', '.join('?' * len(wanted))}) " if wanted is not None else ""
     rows = store.connection.execute(
         'SELECT e.id, e.name, e.type, e.aliases, m.doc_id, m.start, m."end", m.text, '
         "p.gazetteer_id, p.name AS place_name, p.lat, p.lon, p.country, p.kind, p.precision "
         "FROM entities e JOIN entity_keys k ON k.entity_id = e.id "
         "JOIN mentions m ON m.key = k.key AND m.type = k.type "
         "LEFT JOIN entity_places p ON p.entity_id = e.id "
-        'ORDER BY e.id, m.doc_id, m.start, m."end"'
+        f'{where}ORDER BY e.id, m.doc_id, m.start, m."end"',
+        wanted or (),
     )
     current: sqlite3.Row | None = None
     mentions: list[StoredMention] = []
@@ -171,7 +175,7 @@ def search_documents(store: Store, query: str, *, limit: int = 20) -> list[tuple
 
 
 def store_stats(store: Store, *, top: int = 10) -> StoreStats:
-    one = lambda sql: store.connection.execute(sql).fetchone()[0]  # noqa: E731
+    one = lambda sql: store.connection.execute(sql).fetchone()[0]
     languages = dict(store.connection.execute("SELECT language, COUNT(*) FROM documents GROUP BY language ORDER BY 2 DESC").fetchall())
     skips = [tuple(r) for r in store.connection.execute("SELECT key, reason FROM inputs WHERE status = 'skipped' ORDER BY key")]
     top_entities = [
