@@ -118,12 +118,12 @@ def test_stats_prints_one_json_record(demo_db: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "valid"), [
-    (["events", "--type", "NOPE"], "ATTACK, MASS_KILLING"),
+    (["events", "--type", "NOPE"], "'ATTACK', 'MASS_KILLING'"),
     (["events", "--status", "nope"], "'happened'"),
     (["claims", "--stance", "maybe"], "'deny'"),
     (["facts", "--status", "disputed"], "'contested'"),
     (["contradictions", "--type", "numbers"], "'assert_vs_deny'"),
-    (["export", "--format", "csv"], "acled, jsonl, plover"),
+    (["export", "--format", "csv"], "'acled', 'jsonl', 'plover'"),
 ])
 def test_an_unknown_filter_value_is_an_error_listing_the_valid_ones(demo_db: Path, args: list[str], valid: str) -> None:
     result = _run(*args, "--db", str(demo_db))

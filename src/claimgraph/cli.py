@@ -153,7 +153,7 @@ class _ExportFormatOption(click.Option):
 
 @cli.command("export")
 @db_option
-@click.option("--format", "fmt", cls=_ExportFormatOption, type=LazyChoice(_export_format_names, metavar="FORMAT"), default="jsonl",
+@click.option("--format", "fmt", cls=_ExportFormatOption, type=LazyChoice(_export_format_names), default="jsonl",
               show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), default=Path("-"), show_default=True, help="Output file, or - for standard output.")
 def export_command(db_path: Path, fmt: str, output: Path) -> None:

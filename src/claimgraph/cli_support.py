@@ -56,7 +56,7 @@ class LazyChoice(click.Choice[str]):
     when a value is checked or the help is shown, not when the CLI starts. An unknown value
     is an error (exit status 2) that lists the valid ones as they are spelled."""
 
-    def __init__(self, load: Callable[[], Iterable[str]], *, metavar: str, case_sensitive: bool = True) -> None:
+    def __init__(self, load: Callable[[], Iterable[str]], *, metavar: str | None = None, case_sensitive: bool = True) -> None:
         super().__init__((), case_sensitive=case_sensitive)
         self._load = load
         self._metavar = metavar
@@ -69,11 +69,12 @@ class LazyChoice(click.Choice[str]):
     def choices(self, _: Any) -> None:
         pass
 
-    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str:
-        return self._metavar
+    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str | None:
+        """`metavar` when given (a long list is better in the help text), else [a|b|c]."""
+        return self._metavar or super().get_metavar(param, ctx)
 
     def get_invalid_choice_message(self, value: Any, ctx: click.Context | None) -> str:
-        return f"{value!r} is not one of {', '.join(self.choices)}."
+        return f"{value!r} is not one of {', '.join(map(repr, self.choices))}."
 
 
 class ListedChoiceOption(click.Option):
