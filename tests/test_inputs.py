@@ -146,6 +146,21 @@ def test_the_full_article_supersedes_the_feed_entry_stored_before_it(tmp_path: P
     assert (again.added, again.unchanged, len(documents)) == (0, 2, 1)
 
 
+def test_a_full_article_that_nearly_copies_the_entry_it_supersedes_is_stored_as_an_original(tmp_path: Path, build_tools: BuildTools) -> None:
+    full_entry = {"title": "Millbrook bridge closed", "link": "https://coastwire.example/bridge", "html": f"<p>{BRIDGE}</p><p>{FERRY}</p><p>{MUSEUM}</p>"}
+    feed = tmp_path / "coast.rss"  # a feed that carries whole articles
+    feed.write_text(_rss([full_entry]), encoding="utf-8")
+    _build([feed], tmp_path / "t.db", build_tools)
+    page = tmp_path / "bridge.json"
+    page.write_text(json.dumps({"url": full_entry["link"], "title": "Millbrook bridge closed",
+                                "text": f"{BRIDGE}\n\n{FERRY}\n\n{MUSEUM}\n\nThe agency will report next month."}), encoding="utf-8")
+
+    report, (document,) = _build([page], tmp_path / "t.db", build_tools)
+
+    assert (report.added, report.duplicates, len(report.already_stored)) == (1, 0, 1)
+    assert (document.source, document.duplicate_of) == (str(page.resolve()), None)
+
+
 def test_xml_that_is_not_a_feed_is_skipped_naming_its_root_element(tmp_path: Path, build_tools: BuildTools) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "sitemap.xml").write_text('<?xml version="1.0"?><urlset><url><loc>https://a.example/</loc></url></urlset>', encoding="utf-8")

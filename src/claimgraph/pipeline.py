@@ -20,6 +20,7 @@ from claimgraph.config import BuildOptions
 from claimgraph.cross_source import resolve_facts
 from claimgraph.errors import InputRejected
 from claimgraph.extract.document import (
+    DocumentExtraction,
     ExtractionFailed,
     Lexicons,
     extraction_of,
@@ -43,7 +44,7 @@ from claimgraph.ingest import (
     reader_of_input,
 )
 from claimgraph.ingest.budget import time_budget
-from claimgraph.ingest.dedup import fingerprint, similarity
+from claimgraph.ingest.dedup import Fingerprint, fingerprint, similarity
 from claimgraph.ingest.readers import gives_excerpts, is_stream_key
 from claimgraph.records import Claim, MentionForm
 from claimgraph.resolve import geocode_entities, resolve_entities
@@ -272,10 +273,9 @@ class StoredLinks:
         return found if found is not None and self._store.document_source(found[0]) is not None else None
 
     def add(self, url: str | None, doc_id: str, key: str) -> None:
-        if url and self._by_url is not None:
-            self._by_url.setdefault(url, (doc_id, key))
-            if self._store.document_source(self._by_url[url][0]) is None:
-                self._by_url[url] = (doc_id, key)
+        """A document just stored (an original, not a near-duplicate), unless its link has one."""
+        if url and self._by_url is not None and self.stored(url) is None:
+            self._by_url[url] = (doc_id, key)
 
 
 def _commit_batch(
@@ -317,12 +317,11 @@ def _store_analysis(store: Store, analysis: Analysis, *, options: BuildOptions, 
         store.record_input(article.key, fingerprint=article.fingerprint, status="document", document_id=article.id)
         report.unchanged += 1
         return
-    if _stored_at_link(store, article, tools=tools, report=report, links=links):
-        return
     shingles = fingerprint(article.text)
     duplicate_of, score = _near_duplicate(store, shingles.signature, shingles.bands, options.near_duplicate_threshold)
-    if article.excerpt and duplicate_of is not None:
-        _already_stored(store, article, f"its text is that of the stored {store.document_source(duplicate_of)}", report)
+    at_link = links.stored(article.url) if article.url else None
+    if article.excerpt and (at_link is not None or duplicate_of is not None):
+        _already_stored(store, article, at_link=at_link, duplicate_of=duplicate_of, report=report)
         return
     try:
         # The components extracted everything before anything is written: a document whose
@@ -332,6 +331,18 @@ def _store_analysis(store: Store, analysis: Analysis, *, options: BuildOptions, 
         reason = f"extraction failed ({exc}); please report this input"
         _record_skip(store, Skipped(article.key, reason, article.fingerprint), report)
         return
+    if at_link is not None and gives_excerpts(reader_of_input(at_link[1], tools.readers)):
+        _supersede(store, at_link[1], by=article.key, report=report)
+        if duplicate_of == at_link[0]:  # it nearly duplicated the excerpt it replaces: compare again without it
+            duplicate_of, score = _near_duplicate(store, shingles.signature, shingles.bands, options.near_duplicate_threshold)
+    _add_document(store, article, found, shingles, duplicate_of=duplicate_of, score=score, report=report)
+    if duplicate_of is None:
+        links.add(article.url, article.id, article.key)
+
+
+def _add_document(store: Store, article: Article, found: DocumentExtraction, shingles: Fingerprint, *, duplicate_of: str | None,
+                  score: float | None, report: BuildReport) -> None:
+    """Write one document and everything extracted from it."""
     store.add_document(
         {
             "id": article.id,
@@ -350,7 +361,6 @@ def _store_analysis(store: Store, analysis: Analysis, *, options: BuildOptions, 
         }
     )
     store.add_minhash(article.id, shingles.signature, shingles.bands)
-    links.add(article.url, article.id, article.key)
     store.add_sentences((s.doc, s.index, s.start, s.end) for s in found.sentences)
     store.add_mentions((m.doc, m.start, m.end, m.text, m.type, m.key, m.sentence) for m in found.mentions)
     store.add_dates((_record_id("dat", d.doc, d.start, d.end), d.doc, d.start, d.end, d.text, d.value, d.type, d.anchor, int(d.future)) for d in found.dates)
@@ -369,25 +379,20 @@ def _store_analysis(store: Store, analysis: Analysis, *, options: BuildOptions, 
     report.duplicates += duplicate_of is not None
 
 
-def _stored_at_link(store: Store, article: Article, *, tools: BuildTools, report: BuildReport, links: StoredLinks) -> bool:
-    """One article, one document: a feed entry (an excerpt) whose link is a stored article's
-    is not stored again (True); a full article supersedes the stored excerpt of itself at
-    its link. Both are recorded with the reason, so a later build passes over them."""
-    at_link = links.stored(article.url) if article.url else None
-    if at_link is None:
-        return False
-    if article.excerpt:
-        _already_stored(store, article, f"its link is that of the stored {at_link[1]}", report)
-        return True
-    excerpt_key = at_link[1]
-    if gives_excerpts(reader_of_input(excerpt_key, tools.readers)):
-        reason = f"superseded by the full article at its link, {article.key}"
-        _record_skip(store, Skipped(excerpt_key, reason, store.input_fingerprint(excerpt_key)), report, already_stored=True)
-    return False
-
-
-def _already_stored(store: Store, article: Article, why: str, report: BuildReport) -> None:
+def _already_stored(store: Store, article: Article, *, at_link: tuple[str, str] | None, duplicate_of: str | None,
+                    report: BuildReport) -> None:
+    """One article, one document: a feed entry (an excerpt) whose link or text is a stored
+    article's is not stored again; recorded with the reason, so a later build passes over it."""
+    why = f"its link is that of the stored {at_link[1]}" if at_link else f"its text is that of the stored {store.document_source(duplicate_of or '')}"
     _record_skip(store, Skipped(article.key, f"already stored: {why}", article.fingerprint), report, already_stored=True)
+
+
+def _supersede(store: Store, excerpt_key: str, *, by: str, report: BuildReport) -> None:
+    """The full article at an excerpt's link replaces it: the excerpt's document goes, and
+    its input is recorded with the reason (and its fingerprint, so that reading the feed
+    again does not bring it back)."""
+    reason = f"superseded by the full article at its link, {by}"
+    _record_skip(store, Skipped(excerpt_key, reason, store.input_fingerprint(excerpt_key)), report, already_stored=True)
 
 
 def _record_id(prefix: str, doc: str, start: int, end: int) -> str:
