@@ -9,6 +9,7 @@ standard input through the real console script.
 from __future__ import annotations
 
 import datetime
+import io
 import json
 import subprocess
 from pathlib import Path
@@ -20,6 +21,7 @@ from claimgraph import BuildOptions, BuildReport, BuildTools, Store, build
 from claimgraph.ingest import Skipped
 from claimgraph.ingest.headers import load_header_rules, split_header
 from claimgraph.ingest.readers.pdf import reflow
+from claimgraph.ingest.readers.stdin import stream_units
 from claimgraph.store import StoredDocument, iter_documents, store_stats
 
 ARMY = ("The army said on Monday that its soldiers had repelled an attack on the garrison in Port Alder, "
@@ -409,3 +411,13 @@ def test_stats_lists_every_skipped_input_of_every_kind(tmp_path: Path, build_too
     assert report.added == 1
     assert sorted(Path(key).name for key, _ in stats.skip_reasons) == ["old.docx", "scan.pdf", "sitemap.xml"]
     assert all(isinstance(s, Skipped) and s.reason for s in report.skipped)
+
+
+def test_standard_input_is_read_as_a_stream_of_units() -> None:
+    """The stream itself, without a build: blank lines are no units, line numbers count
+    them, a line over the limit is reported, and text over the limit is one skip."""
+    lines = b'\n{"text": "a"}\n\n{"text": "' + b"b" * 50 + b'"}\n{"text": "c"}\n'
+    units = list(stream_units(io.BytesIO(lines), max_bytes=40))
+    assert [(u.key, isinstance(u, Skipped)) for u in units] == [("-#L2", False), ("-#L4", True), ("-#L5", False)]
+    (too_long,) = stream_units(io.BytesIO(b"x" * 100 + b"\nmore text\n"), max_bytes=40)
+    assert isinstance(too_long, Skipped) and too_long.key == "-" and "over the" in too_long.reason

@@ -70,7 +70,7 @@ def _numbered(first: bytes, first_number: int, rest: Iterator[bytes]) -> Iterato
 
 
 def _whole_text(stream: BinaryIO, *, first: bytes, max_bytes: int) -> Iterator[InputUnit | Skipped]:
-    data = first + stream.read(max_bytes + 1 - len(first))
+    data = first + stream.read(max(0, max_bytes + 1 - len(first)))
     if len(data) > max_bytes:
         yield Skipped(STDIN_KEY, f"standard input is over the {max_bytes / 1e6:g} MB limit (--max-bytes) for one article")
         return
