@@ -4,6 +4,7 @@ whose reason is in the bytes (binary, empty) is final until the input changes.""
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -53,6 +54,7 @@ def test_cli_says_how_many_it_retried_and_skipped_lists_them(tmp_path: Path, cla
 
     first = run("build", str(folder), "--db", str(db), "--quiet", "--max-chars", "1000")
     listed = run("skipped", "--db", str(db))
+    as_json = run("skipped", "--db", str(db), "--json")
     second = run("build", str(folder), "--db", str(db), "--quiet")
 
     assert first.returncode == 3 and "2 skipped" in first.stdout
@@ -61,4 +63,7 @@ def test_cli_says_how_many_it_retried_and_skipped_lists_them(tmp_path: Path, cla
     assert lines[0].startswith("final") and "empty.txt: empty file" in lines[0]
     assert lines[1].startswith("retry") and "ships.txt: text has" in lines[1] and "(--max-chars)" in lines[1]
     assert "2 skipped inputs (1 to retry on the next build)" in listed.stderr
+    records = sorted((json.loads(line) for line in as_json.stdout.splitlines()), key=lambda r: r["key"])
+    assert [(r["kind"], Path(r["key"]).name, r["retry"]) for r in records] == [("skipped", "empty.txt", False), ("skipped", "ships.txt", True)]
+    assert "(--max-chars)" in records[1]["reason"]
     assert second.returncode == 0 and "1 added" in second.stdout and "1 skipped before and retried" in second.stdout

@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from claimgraph.ingest.readers import Reader, reader_for, supported_suffixes
+from claimgraph.ingest.readers import STDIN, Reader, reader_for, supported_suffixes
 from claimgraph.ingest.records import Skipped
 from claimgraph.ingest.units import input_key
 
@@ -18,11 +18,13 @@ def iter_input_files(paths: Iterable[str | os.PathLike[str]], registered: dict[s
 
     Folders are walked recursively without following symlinked folders (no loops), and each
     one passed over is reported, as is a folder that cannot be listed; hidden files and
-    folders are ignored, as version control does.
+    folders are ignored, as version control does. `-` is standard input.
     """
     for given in paths:
         path = Path(given).expanduser()
-        if path.is_dir():
+        if path == STDIN:
+            yield STDIN
+        elif path.is_dir():
             yield from _walk(path, registered)
         else:  # a file, or what is not one (a FIFO, a broken link): the reader reports it
             yield from _accept(path, registered)
@@ -62,7 +64,8 @@ def _accept(path: Path, registered: dict[str, Reader]) -> Iterator[Path | Skippe
         yield resolved
     else:
         kinds = ", ".join(supported_suffixes(registered))
-        yield Skipped(key=input_key(resolved), reason=f"unsupported file type {resolved.suffix or '(none)'!r}; expected one of {kinds}")
+        yield Skipped(key=input_key(resolved),
+                      reason=f"unsupported file type {resolved.suffix or '(none)'!r}; expected one of {kinds} (or - for standard input)")
 
 
 def _missing_reason(path: Path, exc: BaseException | None = None) -> str:

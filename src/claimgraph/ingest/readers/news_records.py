@@ -93,6 +93,7 @@ class JsonReader:
 
     name = "json"
     suffixes = (".json",)
+    excerpts = False
 
     def units(self, path: Path, *, max_bytes: int) -> Iterator[InputUnit | Skipped]:
         for whole in whole_file_unit(path, reader=self.name, max_bytes=max_bytes):
@@ -136,13 +137,14 @@ class JsonLinesReader:
 
     name = "jsonl"
     suffixes = (".jsonl", ".ndjson")
+    excerpts = False
 
     def units(self, path: Path, *, max_bytes: int) -> Iterator[InputUnit | Skipped]:
         key = input_key(path)
         records = 0
         try:
             with open_regular(path) as lines:
-                for number, line, length in _bounded_lines(lines, max_bytes=max_bytes):
+                for number, line, length in bounded_lines(lines, max_bytes=max_bytes):
                     if line is None:
                         yield Skipped(f"{key}#L{number}", f"line {number} is {length / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit (--max-bytes)",
                                       retry=True)
@@ -160,7 +162,7 @@ class JsonLinesReader:
         return parse_record(unit)
 
 
-def _bounded_lines(handle: BinaryIO, *, max_bytes: int) -> Iterator[tuple[int, bytes | None, int]]:
+def bounded_lines(handle: BinaryIO, *, max_bytes: int) -> Iterator[tuple[int, bytes | None, int]]:
     """(number, line, length) for each line; a line over `max_bytes` is read through in
     pieces and never held whole: its line is None. A dump may be far larger than memory."""
     number = 0
