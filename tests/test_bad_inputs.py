@@ -10,6 +10,7 @@ import json
 import random
 import re
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -183,6 +184,25 @@ def test_text_that_overruns_the_time_budget_is_skipped_while_a_small_article_in_
 def test_time_budget_interrupts_a_catastrophically_backtracking_regex() -> None:
     with pytest.raises(BudgetExceeded, match="time budget"), time_budget(0.2, what="regex"):
         re.match(r"(a+)+$", "a" * 40 + "b")
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_budget_alarm_that_lands_where_python_swallows_exceptions_comes_again() -> None:
+    """An exception raised in a finalizer or a gc callback (hypothesis installs one) is only
+    printed: an alarm landing there must not cost the block its budget."""
+
+    class SlowFinalizer:
+        def __del__(self) -> None:
+            deadline = time.monotonic() + 0.5
+            while time.monotonic() < deadline:
+                pass
+
+    started = time.monotonic()
+    with pytest.raises(BudgetExceeded, match="time budget"), time_budget(0.1, what="loop"):
+        SlowFinalizer()  # dropped at once: the alarm at 0.1 s lands in its finalizer
+        while time.monotonic() - started < 5:
+            pass
+    assert time.monotonic() - started < 1.5
 
 
 def test_cli_build_reports_the_binary_file_on_stderr_and_exits_0(tmp_path: Path, claimgraph_cli: list[str]) -> None:
