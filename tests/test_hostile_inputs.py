@@ -113,6 +113,16 @@ def test_a_symlink_loop_a_broken_link_and_a_symlinked_folder_are_reported_and_th
     assert "symlinked folder" in _skip(report, str(folder / "linked")).reason
 
 
+def test_a_path_named_that_does_not_exist_is_reported_as_such_and_the_rest_is_read(tmp_path: Path, build_tools: BuildTools) -> None:
+    good = _good(tmp_path / "in")
+
+    report, documents = _build([tmp_path / "gone.txt", tmp_path / "gone.pdf", good], tmp_path / "t.db", build_tools)
+
+    assert [d.source for d in documents] == [str(good.resolve())]
+    assert _skip(report, str(tmp_path / "gone.txt")).reason == "no such file or folder"  # not "vanished": it never was there
+    assert _skip(report, str(tmp_path / "gone.pdf")).reason == "no such file or folder"
+
+
 def test_a_fifo_named_like_an_article_is_reported_not_waited_on(tmp_path: Path, build_tools: BuildTools) -> None:
     folder = tmp_path / "in"
     good = _good(folder)

@@ -26,6 +26,8 @@ def iter_input_files(paths: Iterable[str | os.PathLike[str]], registered: dict[s
             yield STDIN
         elif path.is_dir():
             yield from _walk(path, registered)
+        elif not os.path.lexists(path):  # named but not there (one found in a folder that goes is "vanished")
+            yield Skipped(key=input_key(path.absolute()), reason="no such file or folder")
         else:  # a file, or what is not one (a FIFO, a broken link): the reader reports it
             yield from _accept(path, registered)
 
