@@ -4,7 +4,8 @@ bytes, must read or refuse each input with a reason (InputRejected), never crash
 Two phases, each counting the cases it tried:
 
 1. hypothesis, with the strategies of tests/fuzz_inputs.py (the CI test runs a few hundred
-   of them) and a large budget: `--hypothesis N` examples per reader;
+   of them) and a large budget: `--hypothesis N` examples per reader, and as many streams
+   on standard input;
 2. atheris, coverage-guided (libFuzzer) over the same check, the reader chosen by the first
    byte, every loaded Python module instrumented (claimgraph's ingest, trafilatura, charset-normalizer...):
    `--atheris N` runs (`pip install -c constraints.txt -e '.[fuzz]'`).
@@ -48,7 +49,7 @@ def main() -> None:
 def hypothesis_phase(examples: int) -> dict[str, object]:
     from hypothesis import HealthCheck, given, settings
 
-    from tests.fuzz_inputs import fuzzed_readers, read_one
+    from tests.fuzz_inputs import fuzzed_readers, read_one, read_stream, stdin_stream
 
     tools = _tools()
     counts: dict[str, int] = {}
@@ -67,6 +68,15 @@ def hypothesis_phase(examples: int) -> dict[str, object]:
                              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example])(
                 given(data=strategy)(lambda data: one(data)))
             check()
+    counts["stdin"] = 0
+
+    def stream(data: bytes) -> None:  # what is piped into `claimgraph build -`
+        counts["stdin"] += 1
+        read_stream(data, readers=tools.readers, rules=tools.boilerplate, languages=tools.languages)
+
+    settings(max_examples=examples, deadline=None, database=None,
+             suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example])(
+        given(data=stdin_stream())(lambda data: stream(data)))()
     return {"cases": sum(counts.values()), "per_reader": counts, "crashes": 0, "seconds": round(time.monotonic() - started)}
 
 
@@ -103,17 +113,26 @@ def atheris_phase(runs: int, *, timeout: int, report: Path | None, figures: dict
 
 def _seeds(folder: Path) -> Path:
     """A corpus to start from: one well-formed input per reader (the first byte picks it)."""
-    from tests.fuzz_inputs import fuzzed_readers
+    from tests.fuzz_inputs import fuzzed_readers, pdf_bytes, word_document
 
     seeds = folder / "seeds"
     seeds.mkdir()
     sentence = "The council of Port Alder voted on Tuesday to approve a new ferry terminal, the mayor said."
-    examples = {"html": f"<html><body><article><h1>Ferry</h1><p>{sentence}</p></article></body></html>",
-                "json": json.dumps({"title": "Ferry", "text": sentence, "date_publish": "2021-09-30"}),
-                "jsonl": json.dumps({"title": "Ferry", "text": sentence}) + "\n" + json.dumps({"text": sentence}) + "\n",
-                "text": f"Ferry Terminal Approved\n\n{sentence}\n"}
+    shown = b"BT /F1 10 Tf 50 780 Td (" + sentence.encode() + b") Tj ET"
+    examples = {"html": f"<html><body><article><h1>Ferry</h1><p>{sentence}</p></article></body></html>".encode(),
+                "json": json.dumps({"title": "Ferry", "text": sentence, "date_publish": "2021-09-30"}).encode(),
+                "jsonl": (json.dumps({"title": "Ferry", "text": sentence}) + "\n" + json.dumps({"text": sentence}) + "\n").encode(),
+                "text": f"Ferry Terminal Approved\n\n{sentence}\n".encode(),
+                "feed": (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>Ferry</title>'
+                         f"<link>https://example.org/ferry</link><guid>ferry</guid><pubDate>Tue, 02 Mar 2021 10:00:00 GMT</pubDate>"
+                         f"<description>{sentence}</description></item></channel></rss>").encode(),
+                "pdf": pdf_bytes([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                                  b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+                                  b"<< /Length %d >>\nstream\n%s\nendstream" % (len(shown), shown),
+                                  b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]),
+                "docx": word_document([sentence])}
     for index, name in enumerate(sorted(fuzzed_readers(_tools().readers))):
-        (seeds / f"seed-{name}").write_bytes(bytes([index]) + examples.get(name, examples["text"]).encode())
+        (seeds / f"seed-{name}").write_bytes(bytes([index]) + examples.get(name, examples["text"]))
     return seeds
 
 

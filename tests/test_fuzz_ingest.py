@@ -8,6 +8,7 @@ atheris coverage-guided): docs/reliability.md.
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 from pathlib import Path
@@ -18,10 +19,19 @@ from hypothesis import strategies as st
 
 from claimgraph import BuildOptions, BuildTools, Store, build
 from claimgraph.ingest import all_readers
+from claimgraph.ingest.readers.stdin import stream_units
 from claimgraph.store import iter_documents
 
 from .conftest import write_article
-from .fuzz_inputs import INPUTS, SUFFIX_OF, fuzzed_readers, read_one
+from .fuzz_inputs import (
+    INPUTS,
+    STDIN_MAX_BYTES,
+    SUFFIX_OF,
+    fuzzed_readers,
+    read_one,
+    read_stream,
+    stdin_stream,
+)
 
 EXAMPLES = int(os.environ.get("CLAIMGRAPH_FUZZ_EXAMPLES", "150"))
 BUILDS = max(3, EXAMPLES // 12)
@@ -53,7 +63,17 @@ def test_hostile_bytes_are_read_or_refused_with_a_reason_by_every_reader(build_t
         check()
 
 
-_KINDS = st.sampled_from(["text", "html", "json", "jsonl", "fifo", "loop", "dangling", "folder_named_like_a_file"])
+def test_hostile_streams_on_standard_input_are_read_or_refused_with_a_reason(build_tools: BuildTools) -> None:
+    @_SETTINGS
+    @given(data=stdin_stream())
+    def check(data: bytes) -> None:
+        articles, refusals = read_stream(data, readers=build_tools.readers, rules=build_tools.boilerplate, languages=build_tools.languages)
+        assert articles + refusals >= 1  # an empty stream is refused too, never passed over in silence
+
+    check()
+
+
+_KINDS = st.sampled_from(["text", "html", "json", "jsonl", "feed", "pdf", "docx", "fifo", "loop", "dangling", "folder_named_like_a_file"])
 
 
 @settings(max_examples=BUILDS, deadline=None, derandomize=True, database=None,
@@ -71,9 +91,29 @@ def test_a_build_over_hostile_files_stores_the_good_article_and_accounts_for_eve
             report = build([folder], store=store, options=BuildOptions(time_budget=10.0, lock_wait=0), tools=build_tools)
             sources = {d.source for d in iter_documents(store)}
         assert str(good.resolve()) in sources
-        accounted = sources | {s.key for s in report.skipped} | {str(good.resolve())}
+        # A feed entry whose article is stored from another input is accounted for apart (already_stored).
+        accounted = sources | {s.key for s in report.skipped} | {s.key for s in report.already_stored} | {str(good.resolve())}
         for name in names:  # every input is a document (or several records of one) or a skip with its path
             assert any(key.startswith((str(folder / name), os.path.realpath(folder / name))) for key in accounted), (name, report)
+        assert all(s.reason for s in report.skipped)
+
+
+@settings(max_examples=max(2, BUILDS // 4), deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture])
+@given(stream=stdin_stream())
+def test_a_build_of_a_hostile_stream_on_standard_input_stores_the_good_article_and_accounts_for_every_line(
+        build_tools: BuildTools, stream: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    with tempfile.TemporaryDirectory() as root:
+        good = write_article(Path(root) / "in", "good.txt", "Harbour Council Approves New Ferry Terminal",
+                             ["The town council of Port Alder voted on Tuesday to approve a new ferry terminal on the eastern waterfront."])
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(stream)))
+        with Store.open(Path(root) / "t.db") as store:
+            report = build(["-", good], store=store, options=BuildOptions(time_budget=10.0, lock_wait=0, max_bytes=STDIN_MAX_BYTES),
+                           tools=build_tools)
+            sources = {d.source for d in iter_documents(store)}
+        assert str(good.resolve()) in sources
+        units = {unit.key for unit in stream_units(io.BytesIO(stream), max_bytes=STDIN_MAX_BYTES)}
+        assert units and units <= sources | {s.key for s in report.skipped}, report  # each line a document, or refused by its number
         assert all(s.reason for s in report.skipped)
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
+import io
 import json
 import os
 import sqlite3
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -19,9 +21,11 @@ import pytest
 from claimgraph import BuildOptions, BuildReport, BuildTools, Store, build
 from claimgraph.ingest import Skipped
 from claimgraph.ingest.decode import decode_bytes
+from claimgraph.ingest.readers.stdin import stream_units
 from claimgraph.store import StoredDocument, iter_documents
 
 from .conftest import write_article
+from .fuzz_inputs import pdf_bytes, word_document
 
 TITLE = "Harbour Council Approves New Ferry Terminal"
 PARAGRAPHS = [
@@ -298,3 +302,80 @@ def test_a_write_refused_for_one_record_is_undone_alone_inside_the_batch(tmp_pat
     with Store.open(tmp_path / "t.db") as store:
         names = {row[0] for row in store.connection.execute("SELECT name FROM state")}
     assert {"kept", "after"} <= names and "undone" not in names
+
+
+# --- The readers added later: feeds, PDF, Word, standard input ---------------------------------
+
+
+def test_damaged_feeds_pdfs_and_word_files_are_reported_with_their_reason_and_the_rest_is_read(
+        tmp_path: Path, build_tools: BuildTools, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "in"
+    good = _good(folder)
+    (folder / "cut.xml").write_bytes(b'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title')
+    (folder / "tags.xml").write_bytes(b"<<>&#xD800;</")
+    (folder / "locked.pdf").write_bytes(pdf_bytes([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Filter /Nonsense /V 9 >>"],
+                                                  trailer=b"/Root 1 0 R /Encrypt 2 0 R"))
+    (folder / "loop.pdf").write_bytes(pdf_bytes([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>"]))
+    (folder / "notes.docx").write_bytes(_zip_of({"notes.txt": b"A zip, but no Word document."}))
+    monkeypatch.setattr("claimgraph.ingest.readers.docx.MAX_INFLATED_BYTES", 1_000_000)
+    (folder / "bomb.docx").write_bytes(word_document(["x" * 2_000_000]))  # 2 MB of text in a few kB
+
+    report, documents = _build([folder], tmp_path / "t.db", build_tools)
+
+    assert [d.source for d in documents] == [str(good.resolve())]
+    reasons = {Path(s.key).name: s.reason for s in report.skipped}
+    assert [reason for name, reason in reasons.items() if name.startswith("cut.xml#")] == [  # read as far as it goes
+        "feed entry has no text, only a title and a link (read the article at its link instead)"]
+    assert reasons["tags.xml"].startswith("not an RSS or Atom feed (not well-formed XML")
+    assert reasons["locked.pdf"].startswith("the PDF could not be read: ")
+    assert reasons["loop.pdf"].startswith("the PDF could not be read: ")  # its page tree points back at itself
+    assert reasons["notes.docx"].startswith("not a readable Word .docx file: ")
+    assert reasons["bomb.docx"].startswith("the .docx inflates to ") and "MB, over the 1 MB" in reasons["bomb.docx"] and "zip bomb" in reasons["bomb.docx"]
+    assert not any(s.retry for s in report.skipped)  # the reason is in the bytes: final until the file changes
+
+
+def test_a_character_reference_to_no_character_in_a_feed_is_repaired_and_noted(tmp_path: Path, build_tools: BuildTools) -> None:
+    feed = tmp_path / "wire.rss"
+    feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>Ferry terminal approved</title>'
+                    f"<link>https://wire.example/ferry</link><description>{TEXT} &#xD800;</description></item></channel></rss>",
+                    encoding="utf-8")
+
+    report, (document,) = _build([feed], tmp_path / "t.db", build_tools)
+
+    assert PARAGRAPHS[1] in document.text and document.text.encode("utf-8")
+    assert [note for _, note in report.repaired] == ["1 character reference to no character (such as &#xD800;) replaced with U+FFFD"]
+
+
+class _Recording(io.BytesIO):
+    """A stream that remembers the longest piece any read returned."""
+
+    longest = 0
+
+    def readline(self, size: int | None = -1) -> bytes:
+        line = super().readline(size)
+        self.longest = max(self.longest, len(line))
+        return line
+
+    def read(self, size: int | None = -1) -> bytes:
+        data = super().read(size)
+        self.longest = max(self.longest, len(data))
+        return data
+
+
+def test_a_line_over_the_limit_on_standard_input_is_never_held_whole_even_the_first(tmp_path: Path) -> None:
+    giant = b'{"text": "' + b"a" * 3_000_000 + b'"}\n'
+    stream = _Recording(giant + _record(text=TEXT).encode() + b"\n" + giant + b"\n" + _record(text=TEXT + " Again.").encode() + b"\n")
+
+    units = list(stream_units(stream, max_bytes=10_000))
+
+    assert [(u.key, isinstance(u, Skipped)) for u in units] == [("-#L1", True), ("-#L2", False), ("-#L3", True), ("-#L5", False)]
+    assert "line 1 is 3.0 MB, over the 0.01 MB limit" in units[0].reason and units[0].retry  # type: ignore[union-attr]
+    assert stream.longest <= 1 << 20  # read through in pieces of at most 1 MiB, never 3 MB at once
+
+
+def _zip_of(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return out.getvalue()

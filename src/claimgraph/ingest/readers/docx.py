@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from docx.document import Document
 
 _TITLE_STYLES = frozenset({"Title"})
+# The most a .docx's members may inflate to, together: a Word document's parts, images
+# included, stay far below; a zip bomb of a few MB would inflate to gigabytes in memory.
+MAX_INFLATED_BYTES = 100_000_000
 # What reading a damaged zip or part raises beneath python-docx: the zip's own errors, a
 # decompressor's, a member cut short, a compression method unknown, a part missing.
 _DOCX_FAILURES: tuple[type[BaseException], ...] = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError,
@@ -60,7 +63,8 @@ class DocxReader:
 
 
 def _open_docx(data: bytes) -> Document:
-    """The parsed document, or InputRejected saying why it cannot be read."""
+    """The parsed document, or InputRejected saying why it cannot be read. A zip whose
+    members inflate past `MAX_INFLATED_BYTES` (a zip bomb) is refused before any is inflated."""
     import docx
     from docx.exceptions import PythonDocxError
     from docx.opc.exceptions import OpcError
@@ -69,6 +73,11 @@ def _open_docx(data: bytes) -> Document:
     if not data.startswith(b"PK"):
         raise InputRejected("not a Word .docx file (not a zip archive; an old binary .doc?)")
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            inflated = sum(member.file_size for member in archive.infolist())
+        if inflated > MAX_INFLATED_BYTES:
+            raise InputRejected(f"the .docx inflates to {inflated / 1e6:,.0f} MB, over the {MAX_INFLATED_BYTES / 1e6:g} MB "
+                                "a document's text can need (a zip bomb?)")
         return docx.Document(io.BytesIO(data))
     except (OpcError, PythonDocxError, LxmlError, *_DOCX_FAILURES) as exc:
         raise InputRejected(f"not a readable Word .docx file: {_why(exc)}") from None

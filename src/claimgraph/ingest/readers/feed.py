@@ -38,6 +38,7 @@ from claimgraph.registry import readers
 _BLOCKS = ("p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "tr", "figcaption", "section", "article")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
+_REFERENCE = re.compile(rb"&#([xX][0-9a-fA-F]{1,16}|[0-9]{1,20});")
 # What feedparser and lxml raise on hostile XML beneath their own error handling.
 _FEED_FAILURES: tuple[type[BaseException], ...] = (ValueError, LookupError, TypeError, AttributeError, RecursionError, OverflowError)
 
@@ -73,6 +74,7 @@ class FeedReader:
             language=clean_str(entry.get("language")),
             published=published_from(entry.get("published")),
             needs_title_detection=False,
+            notes=unit.notes,
         )
 
 
@@ -80,9 +82,11 @@ def _entries(whole: InputUnit, *, reader: str) -> Iterator[InputUnit | Skipped]:
     """The entries of a feed file as units, each the JSON of what is read from it."""
     import feedparser  # type: ignore[import-untyped]  # imported when a feed is first read
 
+    data, repaired = _without_bad_references(whole.data)
+    notes = (f"{repaired} character reference{'s' * (repaired > 1)} to no character (such as &#xD800;) replaced with U+FFFD",) if repaired else ()
     try:
-        parsed = feedparser.parse(io.BytesIO(whole.data))  # a stream: feedparser never fetches anything
-    except _FEED_FAILURES as exc:  # feedparser on hostile XML beneath its own error handling ("&#xD800;")
+        parsed = feedparser.parse(io.BytesIO(data))  # a stream: feedparser never fetches anything
+    except _FEED_FAILURES as exc:  # feedparser on hostile XML beneath its own error handling
         yield Skipped(whole.key, f"the feed could not be read: {str(exc) or type(exc).__name__}", whole.fingerprint)
         return
     if not parsed.get("version"):
@@ -97,7 +101,24 @@ def _entries(whole: InputUnit, *, reader: str) -> Iterator[InputUnit | Skipped]:
         record = _entry_record(entry, outlet=channel.get("title") or _host(channel.get("link")), language=channel.get("language"))
         key = _unique(f"{whole.key}#{entry.get('id') or entry.get('link') or _digest(record)}", seen, index)
         encoded = json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8")
-        yield InputUnit(key=key, fingerprint=fingerprint_of(encoded), format=reader, data=encoded)
+        yield InputUnit(key=key, fingerprint=fingerprint_of(encoded), format=reader, data=encoded, notes=notes)
+
+
+def _without_bad_references(data: bytes) -> tuple[bytes, int]:
+    """The feed with its character references to no character (a surrogate, zero, past
+    U+10FFFF) made U+FFFD, which feedparser would otherwise fail on, and how many there were."""
+    count = 0
+
+    def replace(match: re.Match[bytes]) -> bytes:
+        nonlocal count
+        digits = match.group(1)
+        value = int(digits[1:], 16) if digits[:1] in (b"x", b"X") else int(digits)
+        if value == 0 or 0xD800 <= value <= 0xDFFF or value > 0x10FFFF:
+            count += 1
+            return b"&#xFFFD;"
+        return match.group(0)
+
+    return _REFERENCE.sub(replace, data), count
 
 
 def _entry_record(entry: Any, *, outlet: str | None, language: str | None) -> dict[str, Any]:
