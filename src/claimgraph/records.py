@@ -96,6 +96,7 @@ class Quantity:
     unit: str
     qualifier: str  # exact | at_least | up_to | about | more_than | range
     about: str
+    slot: str | None = None  # the magnitude slot it gives the size of: killed, injured, missing, displaced, arrested, sum
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from claimgraph.extract.event_lexicon import load_event_lexicon
 from claimgraph.extract.event_places import focus_country
 from claimgraph.extract.events import extract_events
 from claimgraph.extract.learned import AttributionTagger
+from claimgraph.extract.magnitudes import load_magnitude_lexicon
 from claimgraph.extract.mentions import extract_mentions, extract_sentences, load_entity_lexicon
 from claimgraph.extract.places import find_places, load_place_lexicon
 from claimgraph.extract.quantities import extract_quantities, load_quantity_lexicon
@@ -272,9 +273,11 @@ class QuantityComponent(_Component):
 
     def __init__(self, lang: str) -> None:
         self.lexicon = load_quantity_lexicon(lang)
+        self.magnitudes = load_magnitude_lexicon(lang)
 
     def extract(self, doc: Doc, article: Article) -> None:
-        doc._.quantities = extract_quantities(doc, article.id, self.lexicon, date_spans=[(d.start, d.end) for d in doc._.dates])
+        doc._.quantities = extract_quantities(doc, article.id, self.lexicon, date_spans=[(d.start, d.end) for d in doc._.dates],
+                                              magnitudes=self.magnitudes)
 
 
 @Language.factory("claimgraph_quantities", assigns=["doc._.quantities"], requires=["doc._.dates", "doc.ents", "token.dep"])
