@@ -310,7 +310,8 @@ def _store_analysis(store: Store, analysis: Analysis, *, options: BuildOptions, 
     store.add_mentions((m.doc, m.start, m.end, m.text, m.type, m.key, m.sentence) for m in found.mentions)
     store.add_dates((_record_id("dat", d.doc, d.start, d.end), d.doc, d.start, d.end, d.text, d.value, d.type, d.anchor, int(d.future)) for d in found.dates)
     store.add_quantities(
-        (_record_id("qty", q.doc, q.start, q.end), q.doc, q.start, q.end, q.text, q.value, q.value_max, q.unit, q.qualifier, q.about)
+        (_record_id("qty", q.doc, q.start, q.end), q.doc, q.start, q.end, q.text, q.value, q.value_max, q.unit, q.qualifier, q.about,
+         q.slot)
         for q in found.quantities
     )
     store.add_claims(_claim_row(claim) for claim in found.claims)

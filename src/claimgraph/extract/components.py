@@ -29,6 +29,7 @@ from claimgraph.extract.cues import load_cue_lexicon
 from claimgraph.extract.dates import dateline_date, extract_dates, latest_past_date
 from claimgraph.extract.descriptions import descriptive_mentions
 from claimgraph.extract.event_lexicon import load_event_lexicon
+from claimgraph.extract.event_frames import with_frames
 from claimgraph.extract.event_places import focus_country
 from claimgraph.extract.events import extract_events
 from claimgraph.extract.learned import AttributionTagger
@@ -41,6 +42,7 @@ from claimgraph.extract.relations import extract_relations, load_relation_lexico
 from claimgraph.extract.timex import load_time_lexicon
 from claimgraph.gazetteer import Gazetteer
 from claimgraph.ingest.records import Article, Published
+from claimgraph.taxonomy import load_taxonomy
 
 # The Doc extensions the components write, each with what it holds.
 EXTENSIONS = {
@@ -313,14 +315,17 @@ class EventComponent(_Component):
 
     def __init__(self, lang: str, gazetteer: Gazetteer | None) -> None:
         self.lexicon = load_event_lexicon(lang=lang)
+        self.violent = load_taxonomy().with_flag("violent")
         self.is_country = _country_test(gazetteer)
 
     def extract(self, doc: Doc, article: Article) -> None:
         mentions = doc._.mentions
         home = focus_country(mentions, self.is_country) if self.is_country is not None else None  # the country it is mostly about
         doc._.home = home
-        doc._.events = extract_events(doc, article.id, mentions, doc._.claims, doc._.dates, doc._.quantities, self.lexicon,
-                                      is_country=self.is_country, home=home)
+        events = extract_events(doc, article.id, mentions, doc._.claims, doc._.dates, doc._.quantities, self.lexicon,
+                                is_country=self.is_country, home=home)
+        doc._.events = with_frames(doc, events, mentions, self.lexicon, violent=self.violent, is_country=self.is_country,
+                                   title=article.title)
 
 
 @Language.factory("claimgraph_events", assigns=["doc._.events", "doc._.home"],

@@ -73,12 +73,23 @@ def event_location(token: Token, sentence: Span, mentions: list[Mention], actors
               and (m not in targets or _after_locative(sentence, m, lexicon))]
     others = [m for m in others if _after_locative(sentence, m, lexicon)]  # "in the Sahel", not "cooperation with Ruvia"
     if others and event_type not in lexicon.national_types:
-        return min(others, key=lambda m: abs(m.start - token.idx)), "sentence"
+        # The most specific place first ("the hospital in Gaza": the hospital), then the nearest.
+        return min(others, key=lambda m: (-place_rank(m, setting.is_country), abs(m.start - token.idx))), "sentence"
     if setting.recent is not None and event_type not in lexicon.national_types and _continues(sentence, lexicon):
         return setting.recent, "context"
     if setting.focus is not None:
         return setting.focus, "document"
     return None, None
+
+
+def place_rank(mention: Mention, is_country: Callable[[str], bool]) -> int:
+    """How specific a place is: a facility (3) over a named settlement or district (2), a
+    region, river or area (1), and a country (0)."""
+    if mention.type == "FAC":
+        return 3
+    if mention.type == "GPE":
+        return 0 if is_country(mention.text) else 2
+    return 1
 
 
 def _possessive(mention: Mention, text: str) -> bool:

@@ -116,10 +116,10 @@ class Store:
         )
 
     def add_quantities(self, rows: Iterable[tuple[object, ...]]) -> None:
-        """(id, doc_id, start, end, text, value, value_max, unit, qualifier, about) rows."""
+        """(id, doc_id, start, end, text, value, value_max, unit, qualifier, about, slot) rows."""
         self.connection.executemany(
-            'INSERT OR IGNORE INTO quantities (id, doc_id, start, "end", text, value, value_max, unit, qualifier, about) '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            'INSERT OR IGNORE INTO quantities (id, doc_id, start, "end", text, value, value_max, unit, qualifier, about, slot) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
 
