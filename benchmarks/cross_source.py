@@ -20,11 +20,16 @@ from collections import Counter
 from pathlib import Path
 
 from claimgraph import BuildOptions, BuildTools, Store, build
-from claimgraph.cross_source import resolve_facts
-from claimgraph.pipeline import country_lookup, resolve_store_entities
-from claimgraph.resolve import geocode_entities
+from claimgraph.resolve.corpus import (
+    country_lookup,
+    geocode_places,
+    resolve_store_entities,
+)
+from claimgraph.resolve.cross_source import resolve_facts
+from claimgraph.store import iter_entities
 from claimgraph.store.facts import iter_contradictions, iter_facts
-from claimgraph.store.places import iter_place_cues, place_entities, replace_places
+from claimgraph.store.places import replace_places
+from claimgraph.taxonomy import load_taxonomy
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "bench" / "bbc_news_2225.jsonl"
 
@@ -57,12 +62,12 @@ def main(argv: list[str] | None = None) -> int:
         resolve_store_entities(store, tools.gazetteer)
         timings["entities"] = time.perf_counter() - started
         started = time.perf_counter()
-        places = geocode_entities(place_entities(store), list(iter_place_cues(store)), tools.gazetteer,
-                                  not_place_names=tools.lexicons.places.not_place_names)
+        places = geocode_places(list(iter_entities(store)), store, tools.gazetteer,
+                                not_place_names=tools.lexicons.places.not_place_names)
         replace_places(store, places)
         timings["places"] = time.perf_counter() - started
         started = time.perf_counter()
-        facts, contradictions = resolve_facts(store, country_lookup(tools.gazetteer))
+        facts, contradictions = resolve_facts(store, country_lookup(tools.gazetteer), taxonomy=load_taxonomy())
         timings["facts and contradictions"] = time.perf_counter() - started
         print(f"{documents} documents" + (f", build {build_seconds:.1f} s ({documents / build_seconds:.1f} docs/s)" if build_seconds else ""))
         for stage, seconds in timings.items():

@@ -26,8 +26,8 @@ from pathlib import Path
 from claimgraph.extract.mentions import extract_mentions, name_key
 from claimgraph.extract.places import find_places, place_cues
 from claimgraph.gazetteer import open_gazetteer
-from claimgraph.records import Mention
-from claimgraph.resolve import PlaceEntity, distance_km, geocode_entities
+from claimgraph.records import Mention, StoredEntity, StoredMention
+from claimgraph.resolve import distance_km, geocode_entities
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "eval" / "geoparsing_gritta"
 PUBLISHED = {"GWN": 94.1, "lgl": 82.7}  # Mordecai 3, accuracy@161 km given gold toponyms
@@ -63,12 +63,15 @@ def read_corpus(path: Path) -> list[tuple[str, list[Toponym]]]:
     return articles
 
 
-def entities_of(mentions: list[Mention]) -> list[PlaceEntity]:
+def entities_of(mentions: list[Mention]) -> list[StoredEntity]:
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_key[mention.key].append(mention)
-    return [PlaceEntity(key, "GPE", tuple(sorted({m.text for m in group})), tuple((m.doc, m.start, m.end) for m in group))
-            for key, group in by_key.items()]
+    entities = []
+    for key, group in by_key.items():
+        names = tuple(sorted({m.text for m in group}))
+        entities.append(StoredEntity(key, names[0], "GPE", names, tuple(StoredMention(m.doc, m.start, m.end, m.text) for m in group)))
+    return entities
 
 
 def given_gold(articles, gazetteer, lexicons, errors: list[str], *, known_places: bool) -> tuple[int, int, int]:
@@ -132,7 +135,7 @@ def main() -> int:
             articles = articles[: args.limit]
         errors: list[str] = []
         started = time.perf_counter()
-        correct, placed, total = given_gold(articles, gazetteer, tools.lexicons, errors, known_places=True)
+        correct, _placed, total = given_gold(articles, gazetteer, tools.lexicons, errors, known_places=True)
         elapsed = time.perf_counter() - started
         strict, strict_placed, _ = given_gold(articles, gazetteer, tools.lexicons, [], known_places=False)
         published = PUBLISHED.get(corpus)

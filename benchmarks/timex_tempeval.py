@@ -33,12 +33,12 @@ _ATTR = re.compile(r'(\w+)="([^"]*)"')
 def read_tml(path: Path) -> tuple[date, str, list[tuple[int, int, str, str]]]:
     """DCT, plain text of <TEXT>, and gold (start, end, type, value) of its TIMEX3s."""
     raw = path.read_text(encoding="utf-8")
-    dct_match = re.search(r'<DCT>.*?value="(\d{4}-\d{2}-\d{2})', raw, re.S)
+    dct_match = re.search(r'<DCT>.*?value="(\d{4}-\d{2}-\d{2})', raw, re.DOTALL)
     dct = date.fromisoformat(dct_match.group(1)) if dct_match else None
-    body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S).group(1)
+    body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.DOTALL).group(1)
     text, gold = [], []
     cursor = 0
-    for token in re.finditer(r"<TIMEX3([^>]*)>(.*?)</TIMEX3>|<[^>]+>|[^<]+", body, re.S):
+    for token in re.finditer(r"<TIMEX3([^>]*)>(.*?)</TIMEX3>|<[^>]+>|[^<]+", body, re.DOTALL):
         if token.group(0).startswith("<TIMEX3"):
             inner = unescape(re.sub(r"<[^>]+>", "", token.group(2)))
             attrs = dict(_ATTR.findall(token.group(1)))

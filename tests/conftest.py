@@ -6,7 +6,10 @@ import json
 import os
 import shutil
 import sys
+from collections.abc import Callable, Iterable
+from dataclasses import fields, replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,6 +17,20 @@ from claimgraph import BuildOptions, BuildTools, Store, build
 from claimgraph.analyze import extract_article
 from claimgraph.extract.document import DocumentExtraction
 from claimgraph.ingest.records import Article, Published
+from claimgraph.records import (
+    Contradiction,
+    Fact,
+    StoredClaim,
+    StoredEvent,
+    StoredQuantity,
+)
+from claimgraph.resolve.anchors import AnchoredEvent
+from claimgraph.resolve.comparison import (
+    Comparison,
+    all_comparators,
+    find_contradictions,
+)
+from claimgraph.taxonomy import load_taxonomy
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("CLAIMGRAPH_SHARED", REPO.parent / "shared"))
@@ -67,3 +84,58 @@ def build_news(folder: Path, build_tools: BuildTools, articles: list[tuple[str, 
     with Store.open(folder / "kb.db") as store:
         build([corpus], store=store, options=BuildOptions(), tools=build_tools)
     return folder / "kb.db"
+
+
+# Records built by hand for the resolution tests -----------------------------------------------
+
+TAXONOMY = load_taxonomy()
+_DERIVED = {f.name for f in fields(AnchoredEvent)} - {"event"}
+
+
+def anchored_event(*, id: str, doc: str, type: str, status: str, claims: tuple[str, ...] = (), **rest: Any) -> AnchoredEvent:
+    """An event as the cross-source stage compares it, given by the fields of both the stored
+    event (id, doc, status, date, claims, quantity, level, ...) and what is derived from it
+    (type compared, actors and targets as anchors, place, figure, ...)."""
+    kind, _, plover = type.partition("/")
+    stored = StoredEvent(id=id, doc=doc, start=0, end=0, trigger="", text="", type=kind, plover=plover, mode=None, context=None,
+                         status=status, actors=(), targets=(), location=None, location_basis=None, date=None, date_basis=None,
+                         quantity=None, fatalities_low=None, fatalities_best=None, fatalities_high=None, claims=claims)
+    return revised(AnchoredEvent(event=stored, type=type, actors=frozenset(), targets=frozenset()), **rest)
+
+
+def revised(event: AnchoredEvent, **changes: Any) -> AnchoredEvent:
+    """`dataclasses.replace` for an anchored event: a derived field is changed on it, a stored
+    one on its stored event."""
+    derived = {name: value for name, value in changes.items() if name in _DERIVED}
+    stored = {name: tuple(sorted(value)) if name == "kind_words" else value for name, value in changes.items() if name not in _DERIVED}
+    if "type" in derived:
+        kind, _, plover = derived["type"].partition("/")
+        stored.update(type=kind, plover=plover)
+    return replace(event, event=replace(event.event, **stored), **derived)
+
+
+def stored_claim(id: str, doc: str, source_name: str, source_kind: str, source_entity: str | None = None,
+                 via: tuple[str, ...] = (), stance: str = "assert", modality: str = "fact") -> StoredClaim:
+    """A claim as origin counting reads it: its source, relays, stance and modality."""
+    return StoredClaim(id=id, doc=doc, start=0, end=0, text="", source_name=source_name, source_kind=source_kind,
+                       source_entity=source_entity, cue=None, stance=stance, modality=modality, via=via, entities=())
+
+
+def figure(id: str, text: str, value: float, value_max: float | None, unit: str, qualifier: str) -> StoredQuantity:
+    """A quantity as figures are compared: its words, value, unit and qualifier."""
+    return StoredQuantity(id=id, doc="d", start=0, end=0, text=text, value=value, value_max=value_max, unit=unit,
+                          qualifier=qualifier, about="")
+
+
+EVENT_COMPARATORS = ("numeric", "denial", "attribution", "date", "planned_figure", "level", "denied_presence")
+
+
+def contradictions(facts: list[Fact], events: Iterable[AnchoredEvent], quantities: Iterable[StoredQuantity] = (), *,
+                   rates: dict[str, float] | None = None, name_of: Callable[[str], str] = lambda anchor: anchor,
+                   claims: dict[str, StoredClaim] | None = None, comparators: Iterable[str] = EVENT_COMPARATORS) -> list[Contradiction]:
+    """What the registered comparators named find between events in facts (no ties, no dates of publication)."""
+    comparison = Comparison(facts=facts, events={e.id: e for e in events}, fact_of={e: f for f in facts for e in f.events},
+                            ties=[], tie_facts=[], fact_of_tie={}, claims=claims or {}, quantities={q.id: q for q in quantities},
+                            rates=rates or {}, name_of=name_of, published=lambda doc: (None, None), taxonomy=TAXONOMY)
+    wanted = set(comparators)
+    return find_contradictions(comparison, {name: c for name, c in all_comparators().items() if name in wanted})

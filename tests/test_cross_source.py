@@ -1,7 +1,8 @@
 """Facts and contradictions across sources.
 
-The unit tests build `EventView`, `ClaimView` and `QuantityView` records by hand and call the
-grouping, origin counting and comparison functions directly. The end-to-end tests write two
+The unit tests build anchored events, stored claims and quantities by hand (conftest.py) and
+call the grouping, origin counting and comparison functions, and the registered comparators,
+directly. The end-to-end tests write two
 to four short articles (JSON records with an outlet, as a news export gives them) for each
 case, build them into a real SQLite store with the session pipeline and gazetteer, and read
 the exported fact and contradiction records; the CLI is run as a subprocess.
@@ -15,32 +16,29 @@ from __future__ import annotations
 import json
 import math
 import subprocess
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from claimgraph import BuildOptions, Store, build
-from claimgraph.cross_source import describe, load_rates
 from claimgraph.export import contract_records
-from claimgraph.records import Contradiction, Fact
-from claimgraph.resolve.contradictions import (
-    QuantityView,
-    compare_quantities,
-    contradictions_by_fact,
-    find_contradictions,
-    interval,
-)
-from claimgraph.resolve.facts import (
-    ClaimView,
-    EventView,
-    build_facts,
-    dates_agree,
-    group_events,
-)
-from claimgraph.resolve.money import Sum, stated_sum
+from claimgraph.records import Contradiction, Fact, StoredClaim, StoredQuantity
+from claimgraph.resolve.anchors import AnchoredEvent, Anchors
+from claimgraph.resolve.contradictions import contradictions_by_fact
+from claimgraph.resolve.cross_source import describe
+from claimgraph.resolve.facts import build_facts, dates_agree, group_events
+from claimgraph.resolve.figures import compare_quantities, interval
+from claimgraph.resolve.money import Sum, load_rates, stated_sum
 from claimgraph.resolve.origins import agencies_from, claim_origin, load_agencies
-from claimgraph.store.facts import Anchors
+
+from .conftest import (
+    TAXONOMY,
+    anchored_event,
+    contradictions,
+    figure,
+    revised,
+    stored_claim,
+)
 
 RATES = load_rates()
 GAO, BAMAKO = (16.27, -0.04), (12.65, -8.0)
@@ -51,30 +49,30 @@ def _event(event_id: str, doc: str, *, type: str = "DEPLOY", status: str = "happ
            targets: tuple[str, ...] = (), place: str | None = "gao", point: tuple[float, float] | None = GAO,
            country: str | None = None, date: str | None = None, claims: tuple[str, ...] | None = None,
            quantity: str | None = None, size: float | None = None, size_range: tuple[float, float] | None = None,
-           paid: Sum | None = None, setting: str | None = None) -> EventView:
-    return EventView(id=event_id, doc=doc, type=type, status=status, actors=frozenset(actors), targets=frozenset(targets),
+           paid: Sum | None = None, setting: str | None = None) -> AnchoredEvent:
+    return anchored_event(id=event_id, doc=doc, type=type, status=status, actors=frozenset(actors), targets=frozenset(targets),
                      place=place, point=point, country=country, date=date,
                      claims=(f"clm_{event_id}",) if claims is None else claims, quantity=quantity, size=size, size_range=size_range,
                      paid=paid, setting=setting or country)
 
 
 def _claim(claim_id: str, doc: str, *, name: str = "Sahel Daily", kind: str = "outlet", via: tuple[str, ...] = (),
-           stance: str = "assert") -> ClaimView:
-    return ClaimView(id=claim_id, doc=doc, source_name=name, source_kind=kind, source_entity=None, via=via, stance=stance)
+           stance: str = "assert") -> StoredClaim:
+    return stored_claim(id=claim_id, doc=doc, source_name=name, source_kind=kind, source_entity=None, via=via, stance=stance)
 
 
-def _qty(qid: str, text: str, value: float, *, unit: str = "troops", qualifier: str = "exact", value_max: float | None = None) -> QuantityView:
-    return QuantityView(id=qid, text=text, value=value, value_max=value_max, unit=unit, qualifier=qualifier)
+def _qty(qid: str, text: str, value: float, *, unit: str = "troops", qualifier: str = "exact", value_max: float | None = None) -> StoredQuantity:
+    return figure(id=qid, text=text, value=value, value_max=value_max, unit=unit, qualifier=qualifier)
 
 
 OUTLETS = {"d1": "Sahel Daily", "d2": "Niamey Post", "d3": "Sahel Daily"}.get
 
 
-def _groups(events: list[EventView]) -> set[frozenset[str]]:
-    return {frozenset(e.id for e in group) for group in group_events(events)}
+def _groups(events: list[AnchoredEvent]) -> set[frozenset[str]]:
+    return {frozenset(e.id for e in group) for group in group_events(events, taxonomy=TAXONOMY)}
 
 
-def _fact(fact_id: str, events: list[EventView], about: str = "deployment by Ruvia at Gao") -> Fact:
+def _fact(fact_id: str, events: list[AnchoredEvent], about: str = "deployment by Ruvia at Gao") -> Fact:
     return Fact(fact_id, about, tuple(c for e in events for c in e.claims), tuple(e.id for e in events), (), "single_source")
 
 
@@ -92,7 +90,7 @@ def _fact(fact_id: str, events: list[EventView], about: str = "deployment by Ruv
         (_qty("q", "about 400", 400, qualifier="about"), (360, 440)),
     ],
 )
-def test_a_figure_is_the_interval_its_qualifier_allows(quantity: QuantityView, expected: tuple[float, float]) -> None:
+def test_a_figure_is_the_interval_its_qualifier_allows(quantity: StoredQuantity, expected: tuple[float, float]) -> None:
     assert interval(quantity) == pytest.approx(expected)
 
 
@@ -165,13 +163,13 @@ def test_an_unnamed_source_is_only_as_independent_as_the_article() -> None:
 def test_an_event_told_as_the_time_of_another_comes_from_the_article_not_the_speaker() -> None:
     """"Amadou Keita questioned the junta after the coup": Keita does not report the coup."""
     claims = {"c1": _claim("c1", "d1", name="Amadou Keita", kind="person"), "c2": _claim("c2", "d2", name="Niamey Post")}
-    background = replace(_event("e1", "d1", type="COUP", claims=("c1",)), background=True)
+    background = revised(_event("e1", "d1", type="COUP", claims=("c1",)), background=True)
     (fact,) = build_facts([[background, _event("e2", "d2", type="COUP", claims=("c2",))]], claims, OUTLETS, lambda group: "coup")
     assert fact.independent_origins == ("Niamey Post", "Sahel Daily")
 
 
 def test_a_near_duplicate_counts_as_its_original() -> None:
-    """`outlet_of` gives a near-duplicate its original's outlet (store.facts.outlets)."""
+    """`outlet_of` gives a near-duplicate its original's outlet (origins.index_documents)."""
     claims = {"c1": _claim("c1", "d1"), "c3": _claim("c3", "d3", name="Sahel Daily Mirror")}
     events = [_event("e1", "d1", claims=("c1",)), _event("e3", "d3", claims=("c3",))]
     (fact,) = build_facts([events], claims, OUTLETS, lambda group: "deployment")
@@ -311,7 +309,7 @@ def test_a_chain_of_look_alikes_never_becomes_one_fact() -> None:
     assert _groups(events) == {frozenset({"a", "b"}), frozenset({"c"})}
 
 
-def _paid(quantity: QuantityView) -> Sum | None:
+def _paid(quantity: StoredQuantity) -> Sum | None:
     return stated_sum(quantity.value, quantity.value_max, quantity.unit, RATES)
 
 
@@ -324,19 +322,19 @@ def test_sums_of_one_magnitude_link_payments_that_name_no_party() -> None:
                      paid=euros)
     told = _event("e2", "d2", type="PAYMENT", actors=(), place=None, point=None, paid=dollars)
     assert _groups([planned, told]) == {frozenset({"e1", "e2"})}  # one sum told twice, planned or paid
-    other_payer = replace(told, actors=frozenset({"ruvia"}))
-    assert len(_groups([replace(planned, actors=frozenset({"kessa"})), other_payer])) == 2
-    near = replace(told, id="e3", doc="d3", paid=dollars._replace(low=53e6, high=53e6))
-    assert len(_groups([replace(told, paid=dollars._replace(low=54e6, high=54e6)), near])) == 2  # "$54m" and "$53m": two sums
+    other_payer = revised(told, actors=frozenset({"ruvia"}))
+    assert len(_groups([revised(planned, actors=frozenset({"kessa"})), other_payer])) == 2
+    near = revised(told, id="e3", doc="d3", paid=dollars._replace(low=53e6, high=53e6))
+    assert len(_groups([revised(told, paid=dollars._replace(low=54e6, high=54e6)), near])) == 2  # "$54m" and "$53m": two sums
     tenfold = _event("e2", "d2", type="PAYMENT", actors=(), place=None, point=None, paid=Sum(1.1e8, 1.1e8, None, "USD"))
     assert len(_groups([planned, tenfold])) == 2
     yearly = _event("e3", "d3", type="PAYMENT", actors=(), place=None, point=None, paid=dollars._replace(period="year"))
     assert len(_groups([told, yearly])) == 2  # a month's sum is not a year's
-    to_zorov = replace(told, targets=frozenset({"zorov"}))
-    twelve = replace(yearly, targets=frozenset({"zorov"}), paid=yearly.paid._replace(low=dollars.low * 12, high=dollars.high * 12))
+    to_zorov = revised(told, targets=frozenset({"zorov"}))
+    twelve = revised(yearly, targets=frozenset({"zorov"}), paid=yearly.paid._replace(low=dollars.low * 12, high=dollars.high * 12))
     assert _groups([to_zorov, twelve]) == {frozenset({"e2", "e3"})}  # one sum, by the month and by the year
-    nothing = replace(told, id="e4", doc="d4", paid=dollars._replace(low=0.0, high=0.0))
-    assert len(_groups([replace(told, paid=dollars._replace(low=0.0, high=0.0)), nothing])) == 2  # "$0" tells no payment apart
+    nothing = revised(told, id="e4", doc="d4", paid=dollars._replace(low=0.0, high=0.0))
+    assert len(_groups([revised(told, paid=dollars._replace(low=0.0, high=0.0)), nothing])) == 2  # "$0" tells no payment apart
 
 
 def test_a_country_the_text_names_is_not_an_articles_other_country() -> None:
@@ -363,15 +361,15 @@ def test_dates_agree_unless_they_differ_where_both_are_given() -> None:
 
 def test_a_fact_is_described_by_type_parties_and_place() -> None:
     anchors = Anchors({}, {}, {"ruvia": "Ruvia", "kessa": "Kessa", "gao": "Gao"})
-    assert describe([_event("e1", "d1", targets=("kessa",))], anchors) == "deployment by Ruvia involving Kessa at Gao"
-    assert describe([_event("e1", "d1", type="OTHER/THREATEN", actors=(), place=None)], anchors) == "threaten"
+    assert describe([_event("e1", "d1", targets=("kessa",))], anchors, taxonomy=TAXONOMY) == "deployment by Ruvia involving Kessa at Gao"
+    assert describe([_event("e1", "d1", type="OTHER/THREATEN", actors=(), place=None)], anchors, taxonomy=TAXONOMY) == "threaten"
 
 
 # 4. Contradictions inside a fact and between a plan and a report ---------------------------------
 
 
-def _find(facts: list[Fact], events: list[EventView], quantities: list[QuantityView] = ()) -> list[Contradiction]:
-    return find_contradictions(facts, {e.id: e for e in events}, {q.id: q for q in quantities}, RATES, lambda a: NAMES.get(a, a))
+def _find(facts: list[Fact], events: list[AnchoredEvent], quantities: list[StoredQuantity] = ()) -> list[Contradiction]:
+    return contradictions(facts, events, quantities, rates=RATES, name_of=lambda a: NAMES.get(a, a))
 
 
 def test_two_figures_for_one_fact_are_a_numeric_contradiction_with_a_scope_caveat() -> None:
@@ -608,7 +606,7 @@ def test_sums_in_two_currencies_far_apart_are_a_numeric_contradiction(tmp_path: 
     ])
     units = {q["text"]: q["unit"] for q in _kind(records, "quantity")}
     assert units == {"$10 million": "USD", "2 million euros": "EUR"}
-    (fact,), (contradiction,), _ = _checked(records)
+    (_fact,), (contradiction,), _ = _checked(records)
     assert contradiction["type"] == "numeric"
     assert "'2 million euros' against '$10 million'" in contradiction["explanation"]
 
@@ -710,7 +708,7 @@ def kb(tmp_path_factory, build_tools) -> Path:
 
 
 def _run(claimgraph_cli: list[str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*claimgraph_cli, *args], capture_output=True, text=True, timeout=120)
+    return subprocess.run([*claimgraph_cli, *args], capture_output=True, text=True, timeout=120, check=False)
 
 
 def test_cli_facts_lists_origins_and_sentences(kb: Path, claimgraph_cli: list[str]) -> None:
@@ -748,12 +746,9 @@ def test_cli_contradictions_prints_the_sentences_side_by_side(kb: Path, claimgra
 
 
 def test_sums_by_different_periods_are_compared_per_year() -> None:
-    from claimgraph.cross_source import load_rates
-    from claimgraph.resolve.contradictions import QuantityView, compare_quantities
-
-    monthly = QuantityView("q1", "$2 million a month", 2_000_000, None, "USD/month", "exact")
-    yearly = QuantityView("q2", "$24 million a year", 24_000_000, None, "USD/year", "exact")
-    larger = QuantityView("q3", "$60 million a year", 60_000_000, None, "USD/year", "exact")
+    monthly = figure("q1", "$2 million a month", 2_000_000, None, "USD/month", "exact")
+    yearly = figure("q2", "$24 million a year", 24_000_000, None, "USD/year", "exact")
+    larger = figure("q3", "$60 million a year", 60_000_000, None, "USD/year", "exact")
     assert compare_quantities(monthly, yearly, load_rates()) is None
     assert compare_quantities(monthly, larger, load_rates()) is not None
 

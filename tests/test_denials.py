@@ -6,7 +6,7 @@ said by its minister, denies a deployment. Each is compared with another article
 of a private force acting in the same country, or of that country asking for one.
 
 Extraction runs the real pipeline on sentences written for the tests; the resolution tests
-build `EventView` records by hand; the end-to-end test builds three short articles into a
+build anchored events by hand (conftest.py); the end-to-end test builds three short articles into a
 SQLite store and reads the exported contradictions. Names are invented (Ruvia, Kessa, Zorov,
 Amadou Keita); places are real (Gao, Mali).
 """
@@ -20,11 +20,11 @@ import pytest
 from claimgraph import Store
 from claimgraph.export import contract_records
 from claimgraph.records import Event, Fact
-from claimgraph.resolve.contradictions import denied_presence_pairs, find_contradictions
-from claimgraph.resolve.facts import EventView
+from claimgraph.resolve.anchors import AnchoredEvent
+from claimgraph.resolve.comparators.denied_presence import denied_presence_pairs
 from claimgraph.resolve.forces import names_private_force
 
-from .conftest import build_news, extract_text
+from .conftest import TAXONOMY, anchored_event, build_news, contradictions, extract_text
 
 MALI = "country:ML"
 
@@ -86,13 +86,13 @@ def test_an_entity_is_a_private_force_when_one_of_its_names_says_so(names: list[
 
 def _view(event_id: str, doc: str, type: str, *, status: str = "happened", actors: tuple[str, ...] = ("zorov",),
           setting: str | None = MALI, force: str | None = "private", denies: str | None = None,
-          country: str | None = MALI) -> EventView:
-    return EventView(id=event_id, doc=doc, type=type, status=status, actors=frozenset(actors), targets=frozenset(),
+          country: str | None = MALI) -> AnchoredEvent:
+    return anchored_event(id=event_id, doc=doc, type=type, status=status, actors=frozenset(actors), targets=frozenset(),
                      place=None, point=None, country=country, date=None, claims=(f"clm_{event_id}",), quantity=None,
                      setting=setting, force=force, denies=denies)
 
 
-def _facts(*groups: tuple[str, list[EventView], int]) -> dict[str, Fact]:
+def _facts(*groups: tuple[str, list[AnchoredEvent], int]) -> dict[str, Fact]:
     """Fact of each event: (fact id, its events, how many origins)."""
     fact_of = {}
     for fact_id, events, origins in groups:
@@ -108,7 +108,7 @@ def test_a_denied_presence_meets_the_best_supported_report_of_such_a_force_actin
     attack = _view("attack", "d3", "ATTACK")
     events = [denial, training, attack]
     fact_of = _facts(("f-deny", [denial], 1), ("f-train", [training], 2), ("f-attack", [attack], 1))
-    assert list(denied_presence_pairs(events, fact_of)) == [(denial, training)]
+    assert list(denied_presence_pairs(events, fact_of, taxonomy=TAXONOMY)) == [(denial, training)]
 
 
 @pytest.mark.parametrize("other", [
@@ -118,10 +118,10 @@ def test_a_denied_presence_meets_the_best_supported_report_of_such_a_force_actin
     _view("x", "d1", "TRAINING"),  # the denial's own article
     _view("x", "d2", "PAYMENT"),  # being paid is not being there
 ])
-def test_a_denied_presence_does_not_meet_plans_other_countries_or_other_forces(other: EventView) -> None:
+def test_a_denied_presence_does_not_meet_plans_other_countries_or_other_forces(other: AnchoredEvent) -> None:
     denial = _view("deny", "d1", "DENIAL", actors=("kessa",), denies="presence", country=None)
     fact_of = _facts(("f-deny", [denial], 1), ("f-other", [other], 3))
-    assert list(denied_presence_pairs([denial, other], fact_of)) == []
+    assert list(denied_presence_pairs([denial, other], fact_of, taxonomy=TAXONOMY)) == []
 
 
 def test_a_denied_employment_meets_a_planned_deployment_and_the_countrys_request() -> None:
@@ -131,14 +131,14 @@ def test_a_denied_employment_meets_a_planned_deployment_and_the_countrys_request
     training = _view("train", "d4", "TRAINING")  # what a private force does is not its employment
     events = [denial, planned, request, training]
     fact_of = _facts(("f-deny", [denial], 1), ("f-plan", [planned], 1), ("f-ask", [request], 1), ("f-train", [training], 2))
-    assert list(denied_presence_pairs(events, fact_of)) == [(denial, planned), (denial, request)]
+    assert list(denied_presence_pairs(events, fact_of, taxonomy=TAXONOMY)) == [(denial, planned), (denial, request)]
 
 
 def test_a_fact_with_reports_cited_and_in_the_outlets_voice_is_met_by_the_cited_one() -> None:
     denial = _view("deny", "d1", "DENIAL", actors=("minister",), denies="DEPLOY")
     own, cited = _view("own", "d2", "DEPLOY", status="planned"), _view("cited", "d3", "DEPLOY", status="planned")
     fact_of = _facts(("f-deny", [denial], 1), ("f-plan", [own, cited], 1))
-    assert list(denied_presence_pairs([denial, own, cited], fact_of, lambda claim: claim == "clm_cited")) == [(denial, cited)]
+    assert list(denied_presence_pairs([denial, own, cited], fact_of, taxonomy=TAXONOMY, cited=lambda claim: claim == "clm_cited")) == [(denial, cited)]
 
 
 def test_a_denied_presence_is_an_assert_vs_deny_contradiction_that_says_so() -> None:
@@ -146,7 +146,7 @@ def test_a_denied_presence_is_an_assert_vs_deny_contradiction_that_says_so() -> 
     training = _view("train", "d2", "TRAINING")
     fact_of = _facts(("f-deny", [denial], 1), ("f-train", [training], 1))
     facts = list({f.id: f for f in fact_of.values()}.values())
-    (found,) = find_contradictions(facts, {e.id: e for e in (denial, training)}, {}, {}, lambda a: {MALI: "Mali"}.get(a, a))
+    (found,) = contradictions(facts, [denial, training], name_of=lambda a: {MALI: "Mali"}.get(a, a))
     assert (found.type, found.a, found.b, found.fact) == ("assert_vs_deny", "clm_train", "clm_deny", "f-train")
     assert found.explanation.startswith("F-train: one source reports it, the other denies that private armed forces")
     assert "are present in Mali" in found.explanation

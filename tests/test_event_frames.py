@@ -3,8 +3,8 @@ date. Articles of our own, about made-up places."""
 
 from __future__ import annotations
 
-from claimgraph.ingest.records import Article, Published
 from claimgraph.analyze import extract_article
+from claimgraph.ingest.records import Article, Published
 from claimgraph.records import Event
 
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 import pytest
 
 from claimgraph.records import Event
-from claimgraph.resolve.facts import EventView, group_events
+from claimgraph.resolve.anchors import AnchoredEvent
+from claimgraph.resolve.facts import group_events
 
-from .conftest import extract_text
+from .conftest import TAXONOMY, anchored_event, extract_text
 
 
 def _event(build_tools, text: str, event_type: str) -> Event:
@@ -66,14 +67,14 @@ def test_a_relative_clauses_date_is_not_the_events(build_tools) -> None:
 def test_an_agreement_naming_no_one_is_not_the_countrys_other_agreement() -> None:
     """"a deal" told in an article about Mali is not Mali's deal with Zorov: an agreement is
     known by its parties, a coup by its country."""
-    def view(event_id: str, doc: str, event_type: str, targets: frozenset[str]) -> EventView:
-        return EventView(id=event_id, doc=doc, type=event_type, status="happened", actors=frozenset(), targets=targets,
+    def view(event_id: str, doc: str, event_type: str, targets: frozenset[str]) -> AnchoredEvent:
+        return anchored_event(id=event_id, doc=doc, type=event_type, status="happened", actors=frozenset(), targets=targets,
                          place=None, point=None, country="country:ML", date=None, claims=(f"clm_{event_id}",), quantity=None)
 
     deals = [view("e1", "d1", "AGREEMENT", frozenset({"zorov"})), view("e2", "d2", "AGREEMENT", frozenset())]
-    assert len(group_events(deals)) == 2
+    assert len(group_events(deals, taxonomy=TAXONOMY)) == 2
     coups = [view("e3", "d1", "COUP", frozenset({"junta"})), view("e4", "d2", "COUP", frozenset())]
-    assert len(group_events(coups)) == 1
+    assert len(group_events(coups, taxonomy=TAXONOMY)) == 1
 
 
 def test_a_described_organisation_must_follow_its_name_closely(build_tools) -> None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.extract import load_event_lexicon
 from claimgraph.analyze import extract_article
+from claimgraph.extract import load_event_lexicon
 from claimgraph.extract.document import DocumentExtraction
 from claimgraph.ingest.records import Article, Published
 from claimgraph.records import Event, Fatalities

@@ -74,11 +74,11 @@ def test_cli_export_writes_jsonl_to_a_file_and_to_stdout(tmp_path: Path, claimgr
     write_article(tmp_path / "corpus", "kessa.txt", "Troops leave Kessa", ARTICLE)
     db = tmp_path / "kb.db"
     subprocess.run([*claimgraph_cli, "build", str(tmp_path / "corpus"), "--db", str(db), "-q"], check=True, capture_output=True)
-    to_file = subprocess.run([*claimgraph_cli, "export", "--db", str(db), "--format", "jsonl", "-o", str(tmp_path / "out.jsonl")], capture_output=True, text=True)
-    to_stdout = subprocess.run([*claimgraph_cli, "export", "--db", str(db)], capture_output=True, text=True)
+    to_file = subprocess.run([*claimgraph_cli, "export", "--db", str(db), "--format", "jsonl", "-o", str(tmp_path / "out.jsonl")], capture_output=True, text=True, check=False)
+    to_stdout = subprocess.run([*claimgraph_cli, "export", "--db", str(db)], capture_output=True, text=True, check=False)
     assert to_file.returncode == 0 and "1 document" in to_file.stderr
     lines = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
-    assert [json.loads(line)["kind"] for line in lines][0] == "document"
+    assert next(json.loads(line)["kind"] for line in lines) == "document"
     assert to_stdout.stdout.splitlines() == lines
 
 
@@ -86,9 +86,9 @@ def test_cli_claims_lists_denials_with_their_sources(tmp_path: Path, claimgraph_
     write_article(tmp_path / "corpus", "kessa.txt", "Troops leave Kessa", [*ARTICLE, "Ruvia and Zembla deny the presence of foreign troops in Kessa."])
     db = tmp_path / "kb.db"
     subprocess.run([*claimgraph_cli, "build", str(tmp_path / "corpus"), "--db", str(db), "-q"], check=True, capture_output=True)
-    denials = subprocess.run([*claimgraph_cli, "claims", "--db", str(db), "--stance", "deny"], capture_output=True, text=True)
-    about_kessa = subprocess.run([*claimgraph_cli, "claims", "--db", str(db), "--entity", "Kessa", "--attributed"], capture_output=True, text=True)
-    unknown = subprocess.run([*claimgraph_cli, "claims", "--db", str(db), "--entity", "Atlantis"], capture_output=True, text=True)
+    denials = subprocess.run([*claimgraph_cli, "claims", "--db", str(db), "--stance", "deny"], capture_output=True, text=True, check=False)
+    about_kessa = subprocess.run([*claimgraph_cli, "claims", "--db", str(db), "--entity", "Kessa", "--attributed"], capture_output=True, text=True, check=False)
+    unknown = subprocess.run([*claimgraph_cli, "claims", "--db", str(db), "--entity", "Atlantis"], capture_output=True, text=True, check=False)
     assert denials.returncode == 0
     assert denials.stdout.count("[deny/") == 2 and "Ruvia" in denials.stdout and "Zembla" in denials.stdout
     assert "Keita" in about_kessa.stdout and "(outlet)" not in about_kessa.stdout

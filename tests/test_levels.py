@@ -4,26 +4,20 @@
 will drop from about 6,000 to about 2,000" leaves about 2,000; "Ruvia withdraws its troops" leaves
 none. A planned level against another article's report of what is left is a numeric
 contradiction, told as possibly one of time. Extraction runs the real pipeline on sentences
-written for the tests; the comparison builds `EventView` records by hand. Names are
+written for the tests; the comparison builds anchored events by hand (conftest.py). Names are
 invented (Ruvia, Kessa); places are real (Gao, Mali).
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
-from claimgraph.cross_source import load_rates
-from claimgraph.records import Event, Fact
-from claimgraph.resolve.contradictions import (
-    QuantityView,
-    compare_quantities,
-    find_contradictions,
-)
-from claimgraph.resolve.facts import EventView
+from claimgraph.records import Event, Fact, StoredQuantity
+from claimgraph.resolve.anchors import AnchoredEvent
+from claimgraph.resolve.figures import compare_quantities
+from claimgraph.resolve.money import load_rates
 
-from .conftest import extract_text
+from .conftest import anchored_event, contradictions, extract_text, figure, revised
 
 
 def _withdrawals(build_tools, text: str) -> list[Event]:
@@ -52,15 +46,15 @@ def test_a_withdrawal_that_does_not_say_what_is_left_has_no_level(build_tools, t
     assert events and all(e.level is None for e in events)
 
 
-def _withdrawal(event_id: str, doc: str, status: str, level: tuple[float, str, str]) -> EventView:
-    return EventView(id=event_id, doc=doc, type="WITHDRAWAL", status=status, actors=frozenset({"country:RV"}),
+def _withdrawal(event_id: str, doc: str, status: str, level: tuple[float, str, str]) -> AnchoredEvent:
+    return anchored_event(id=event_id, doc=doc, type="WITHDRAWAL", status=status, actors=frozenset({"country:RV"}),
                      targets=frozenset(), place=None, point=None, country="country:ML", date=None,
                      claims=(f"clm_{event_id}",), quantity=None, level=level)
 
 
-def _contradictions(*events: EventView) -> list:
+def _contradictions(*events: AnchoredEvent) -> list:
     facts = [Fact(f"f_{e.id}", "withdrawal by Ruvia", e.claims, (e.id,), (), "single_source") for e in events]
-    return find_contradictions(facts, {e.id: e for e in events}, {}, {}, lambda anchor: anchor)
+    return contradictions(facts, events)
 
 
 def test_a_planned_level_against_a_reported_full_withdrawal_is_a_numeric_contradiction_of_time() -> None:
@@ -76,24 +70,24 @@ def test_levels_that_can_both_hold_or_come_from_one_article_are_no_contradiction
     halved = _withdrawal("e1", "d1", "planned", (2000.0, "exact", "4,000 reduced by half"))
     about = _withdrawal("e2", "d2", "planned", (2200.0, "about", "to about 2,200"))  # within the slack of "about" (10%)
     assert _contradictions(halved, about) == []
-    same_article = replace(_withdrawal("e3", "d1", "happened", (0.0, "exact", "its troops")))
+    same_article = revised(_withdrawal("e3", "d1", "happened", (0.0, "exact", "its troops")))
     assert _contradictions(halved, same_article) == []
-    other_party = replace(_withdrawal("e4", "d3", "happened", (0.0, "exact", "its troops")), actors=frozenset({"country:KS"}))
+    other_party = revised(_withdrawal("e4", "d3", "happened", (0.0, "exact", "its troops")), actors=frozenset({"country:KS"}))
     assert _contradictions(halved, other_party) == []
 
 
 def test_two_names_for_one_force_of_the_same_size_are_compared() -> None:
     """"Lima will halve its 4,000-strong contingent" and "the Ruvian operation will drop from
     about 4,000 to about 3,000": one force, named by its capital and by its operation."""
-    halved = replace(_withdrawal("e1", "d1", "planned", (2000.0, "exact", "4,000 reduced by half")),
+    halved = revised(_withdrawal("e1", "d1", "planned", (2000.0, "exact", "4,000 reduced by half")),
                      actors=frozenset({"lima"}), size=4000.0, size_range=(4000.0, 4000.0))
-    dropping = replace(_withdrawal("e2", "d2", "planned", (3000.0, "about", "to about 3,000")),
+    dropping = revised(_withdrawal("e2", "d2", "planned", (3000.0, "about", "to about 3,000")),
                        actors=frozenset({"operation"}), size=4000.0, size_range=(3600.0, 4400.0))
     (found,) = _contradictions(halved, dropping)
     assert found.type == "numeric" and {found.a, found.b} == {"clm_e1", "clm_e2"}
     # 3,000 is 50% more than 2,000: beyond what rounding explains, so no rounding note
     assert "rounding" not in found.explanation and found.explanation.endswith("different groups or moments.")
-    other_size = replace(dropping, size=9000.0, size_range=(8100.0, 9900.0))
+    other_size = revised(dropping, size=9000.0, size_range=(8100.0, 9900.0))
     assert _contradictions(halved, other_size) == []
 
 
@@ -105,24 +99,24 @@ def test_a_small_gap_to_an_approximate_level_is_flagged_as_possibly_rounding() -
 
 
 def test_forces_of_the_same_size_in_two_countries_or_of_two_states_are_not_compared() -> None:
-    def halved(event_id: str, doc: str, actors: set[str], country: str) -> EventView:
-        return replace(_withdrawal(event_id, doc, "planned", (3000.0, "exact", "6,000 reduced by half")),
+    def halved(event_id: str, doc: str, actors: set[str], country: str) -> AnchoredEvent:
+        return revised(_withdrawal(event_id, doc, "planned", (3000.0, "exact", "6,000 reduced by half")),
                        actors=frozenset(actors), country=country, setting=country, size=6000.0, size_range=(6000.0, 6000.0))
 
     in_kessa = halved("e1", "d1", {"lima"}, "country:KS")
-    to_1000 = replace(halved("e2", "d2", {"quito"}, "country:EE"), level=(1000.0, "exact", "to 1,000 troops"))
+    to_1000 = revised(halved("e2", "d2", {"quito"}, "country:EE"), level=(1000.0, "exact", "to 1,000 troops"))
     assert _contradictions(in_kessa, to_1000) == []  # another country
-    elsewhere = replace(to_1000, country="country:KS", setting="country:KS", actors=frozenset({"country:GB"}))
-    assert _contradictions(replace(in_kessa, actors=frozenset({"country:RV"})), elsewhere) == []  # another state's force
-    assert len(_contradictions(in_kessa, replace(to_1000, country="country:KS", setting="country:KS"))) == 1
+    elsewhere = revised(to_1000, country="country:KS", setting="country:KS", actors=frozenset({"country:GB"}))
+    assert _contradictions(revised(in_kessa, actors=frozenset({"country:RV"})), elsewhere) == []  # another state's force
+    assert len(_contradictions(in_kessa, revised(to_1000, country="country:KS", setting="country:KS"))) == 1
     # 980 and 1,000 are one size, though of two orders of magnitude
-    near = replace(halved("e3", "d3", {"quito"}, "country:KS"), size=980.0, size_range=(980.0, 980.0), level=(0.0, "exact", "its troops"))
-    thousand = replace(halved("e4", "d4", {"lima"}, "country:KS"), size=1000.0, size_range=(1000.0, 1000.0))
+    near = revised(halved("e3", "d3", {"quito"}, "country:KS"), size=980.0, size_range=(980.0, 980.0), level=(0.0, "exact", "its troops"))
+    thousand = revised(halved("e4", "d4", {"lima"}, "country:KS"), size=1000.0, size_range=(1000.0, 1000.0))
     assert len(_contradictions(near, thousand)) == 1
 
 
-def _figure(text: str, value: float, qualifier: str = "exact") -> QuantityView:
-    return QuantityView(id=text, text=text, value=value, value_max=None, unit="troops", qualifier=qualifier)
+def _figure(text: str, value: float, qualifier: str = "exact") -> StoredQuantity:
+    return figure(id=text, text=text, value=value, value_max=None, unit="troops", qualifier=qualifier)
 
 
 def test_about_allows_a_tenth_either_way_and_a_near_miss_says_rounding_may_explain_it() -> None:

@@ -23,8 +23,8 @@ from claimgraph.extract.places import (
     load_place_lexicon,
     place_cues,
 )
-from claimgraph.records import Mention
-from claimgraph.resolve.places import PlaceEntity, geocode_entities
+from claimgraph.records import Mention, StoredEntity, StoredMention
+from claimgraph.resolve.places import geocode_entities
 
 from .conftest import write_article
 
@@ -446,18 +446,18 @@ def test_a_large_foreign_city_under_an_alternate_name_is_not_taken_against_an_ex
 
 def test_a_namesake_is_refused_because_of_the_documents_focus(build_tools) -> None:
     """Without any country in view the largest Léré is the best guess; beside Mali it is refused."""
-    lere = PlaceEntity("gpe_lere", "GPE", ("Léré",), (("d1", 30, 34),))
+    lere = _place_entity("gpe_lere", "GPE", ("Léré",), (("d1", 30, 34),))
     alone = geocode_entities([lere], [], build_tools.gazetteer)
     assert [(p.entity_id, p.country) for p in alone] == [("gpe_lere", "NG")]
-    mali = PlaceEntity("gpe_mali", "GPE", ("Mali",), (("d1", 50, 54), ("d1", 90, 94)))
+    mali = _place_entity("gpe_mali", "GPE", ("Mali",), (("d1", 50, 54), ("d1", 90, 94)))
     beside_mali = geocode_entities([lere, mali], [], build_tools.gazetteer)
     assert [(p.entity_id, p.country, p.precision) for p in beside_mali] == [("gpe_mali", "ML", "country")]
 
 
 def test_known_places_fall_back_on_the_documents_main_place(build_tools) -> None:
-    kessa = PlaceEntity("gpe_kessa", "GPE", ("Kessa",), (("d1", 0, 5),))
-    gao = PlaceEntity("gpe_gao", "GPE", ("Gao",), (("d1", 20, 23), ("d1", 60, 63)))
-    mali = PlaceEntity("gpe_mali", "GPE", ("Mali",), (("d1", 40, 44),))
+    kessa = _place_entity("gpe_kessa", "GPE", ("Kessa",), (("d1", 0, 5),))
+    gao = _place_entity("gpe_gao", "GPE", ("Gao",), (("d1", 20, 23), ("d1", 60, 63)))
+    mali = _place_entity("gpe_mali", "GPE", ("Mali",), (("d1", 40, 44),))
     extracted = {p.entity_id: p for p in geocode_entities([kessa, gao, mali], [], build_tools.gazetteer)}
     assert "gpe_kessa" not in extracted and extracted["gpe_gao"].country == "ML"
     gold = {p.entity_id: p for p in geocode_entities([kessa, gao, mali], [], build_tools.gazetteer, known_places=True)}
@@ -465,16 +465,21 @@ def test_known_places_fall_back_on_the_documents_main_place(build_tools) -> None
 
 
 def test_names_that_are_ordinary_words_are_never_looked_up(build_tools) -> None:
-    west = PlaceEntity("loc_west", "LOC", ("West",), (("d1", 0, 4),))
-    ghana = PlaceEntity("gpe_ghana", "GPE", ("Ghana",), (("d1", 10, 15),))
+    west = _place_entity("loc_west", "LOC", ("West",), (("d1", 0, 4),))
+    ghana = _place_entity("gpe_ghana", "GPE", ("Ghana",), (("d1", 10, 15),))
     assert build_tools.gazetteer.places_named("West")  # the gazetteer does have places called West
     placed = geocode_entities([west, ghana], [], build_tools.gazetteer, not_place_names=PLACES.not_place_names)
     assert [p.entity_id for p in placed] == ["gpe_ghana"]
 
 
+def _place_entity(entity_id: str, kind: str, names: tuple[str, ...], mentions: tuple[tuple[str, int, int], ...]) -> StoredEntity:
+    """A place entity under its names, mentioned at (doc, start, end) spans."""
+    return StoredEntity(entity_id, names[0], kind, names, tuple(StoredMention(doc, start, end, names[0]) for doc, start, end in mentions))
+
+
 def _resolved(build_tools, *names: str) -> dict[str, object]:
     """Each name one place entity of one document (mentioned in order), resolved together."""
-    entities = [PlaceEntity(f"gpe_{index}", "GPE", (name,), (("d1", 10 * index, 10 * index + len(name)),))
+    entities = [_place_entity(f"gpe_{index}", "GPE", (name,), (("d1", 10 * index, 10 * index + len(name)),))
                 for index, name in enumerate(names)]
     placed = {p.entity_id: p for p in geocode_entities(entities, [], build_tools.gazetteer)}
     return {name: placed.get(f"gpe_{index}") for index, name in enumerate(names)}

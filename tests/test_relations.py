@@ -4,7 +4,7 @@
 one tie; "Keita has denied any such links" and "Ruvia's officials have nothing to do with
 these private firms" deny one. Extraction
 runs the real pipeline on sentences written for the tests; the resolution tests build
-`RelationView` records by hand; the end-to-end test builds short articles into a SQLite
+ties (`Tie`) by hand; the end-to-end test builds short articles into a SQLite
 store and reads the exported facts and contradictions, and the CLI's listing of them.
 Names are invented (Ruvia, Kessa, Zorov, Amadou Keita); places are real (Gao, Kidal, Mali).
 """
@@ -19,17 +19,12 @@ import pytest
 
 from claimgraph import Store
 from claimgraph.export import contract_records
-from claimgraph.records import Relation
-from claimgraph.resolve.facts import ClaimView
+from claimgraph.records import Relation, StoredClaim
+from claimgraph.resolve.comparators.denied_ties import relation_contradictions
 from claimgraph.resolve.origins import NO_AGENCIES
-from claimgraph.resolve.relations import (
-    PRIVATE_FORCE,
-    RelationView,
-    relation_contradictions,
-    relation_facts,
-)
+from claimgraph.resolve.relations import PRIVATE_FORCE, Tie, relation_facts
 
-from .conftest import build_news, extract_text
+from .conftest import build_news, extract_text, stored_claim
 
 
 def _relations(build_tools, text: str) -> list[Relation]:
@@ -91,18 +86,18 @@ def test_no_tie_between_parties_is_read_where_there_is_none(build_tools, text: s
 # 2. Facts and contradictions from ties --------------------------------------------------------
 
 
-def _view(relation_id: str, doc: str, subject: tuple[str, ...], other: tuple[str, ...], *, denied: bool = False) -> RelationView:
-    return RelationView(id=relation_id, doc=doc, kind="affiliation", polarity="denied" if denied else "asserted",
+def _view(relation_id: str, doc: str, subject: tuple[str, ...], other: tuple[str, ...], *, denied: bool = False) -> Tie:
+    return Tie(id=relation_id, doc=doc, kind="affiliation", polarity="denied" if denied else "asserted",
                         subject=subject, object=other, claims=(f"clm_{relation_id}",))
 
 
-def _claims(*views: RelationView) -> dict[str, ClaimView]:
+def _claims(*views: Tie) -> dict[str, StoredClaim]:
     """Each relation's claim, told in its document's own voice."""
-    return {view.claims[0]: ClaimView(view.claims[0], view.doc, view.doc, "outlet", None, (),
+    return {view.claims[0]: stored_claim(view.claims[0], view.doc, view.doc, "outlet", None, (),
                                       "deny" if view.polarity == "denied" else "assert") for view in views}
 
 
-def _facts(views: list[RelationView], claims: dict[str, ClaimView]):
+def _facts(views: list[Tie], claims: dict[str, StoredClaim]):
     return relation_facts(views, claims, outlet_of=lambda doc: f"outlet {doc}", name_of=lambda anchor: anchor, agencies=NO_AGENCIES)
 
 
@@ -111,7 +106,7 @@ ZOROV = ("zorov", PRIVATE_FORCE)
 
 def test_ties_between_the_same_parties_told_differently_are_one_fact_with_their_origins() -> None:
     views = [_view("r1", "d1", ZOROV, ("keita",)), _view("r2", "d2", ("keita",), ZOROV), _view("r3", "d3", ("keita",), ("ruvia",))]
-    facts, fact_of = _facts(views, _claims(*views))
+    _, fact_of = _facts(views, _claims(*views))
     assert fact_of["r1"] is fact_of["r2"] and fact_of["r3"] is not fact_of["r1"]
     tie = fact_of["r1"]
     assert (tie.about, tie.independent_origins, tie.status) == (
@@ -161,8 +156,8 @@ def test_a_denial_is_not_set_against_its_own_article_nor_against_other_parties()
 
 ARTICLES = [
     ("Sahel Daily", "Zorov in Mali",
-     "The Zorov Private Military Company has trained soldiers in Mali since May. "
-     "The company is a security firm with close links to Amadou Keita, a banker."),
+     ("The Zorov Private Military Company has trained soldiers in Mali since May. "
+     "The company is a security firm with close links to Amadou Keita, a banker.")),
     ("Niamey Post", "Keita's group",
      "Fighters were seen near Gao on Monday. The Zorov Private Military Company is reportedly funded by Amadou Keita."),
     ("Kidal Times", "Keita speaks",

@@ -3,7 +3,7 @@
 "Ruvia's poor ties with Kessa", "Kessa and Ruvia have become increasingly at odds" and
 "Kessa's prime minister accused Ruvia of ..." all tell of tension between the two; "Kessa
 has found a new partner in Ruvia" of cooperation. Extraction runs the real pipeline on
-sentences written for the tests; the resolution tests build `RelationView` and `EventView`
+sentences written for the tests; the resolution tests build ties (`Tie`) and anchored events
 records by hand; the end-to-end test builds short articles into a SQLite store and reads
 the exported facts. Names are invented (Ruvia, Kessa, Zorov, Amadou Keita); places real.
 """
@@ -15,17 +15,13 @@ import pytest
 from claimgraph import Store
 from claimgraph.export import contract_records
 from claimgraph.extract.event_roles import lost_subject
-from claimgraph.records import Relation
-from claimgraph.resolve.facts import ClaimView, EventView
+from claimgraph.records import Relation, StoredClaim
+from claimgraph.resolve.anchors import AnchoredEvent
+from claimgraph.resolve.comparators.denied_ties import relation_contradictions
 from claimgraph.resolve.origins import NO_AGENCIES
-from claimgraph.resolve.relations import (
-    RelationView,
-    accusation_standings,
-    relation_contradictions,
-    relation_facts,
-)
+from claimgraph.resolve.relations import Tie, accusation_standings, relation_facts
 
-from .conftest import build_news, extract_text
+from .conftest import anchored_event, build_news, extract_text, stored_claim
 
 
 def _standings(build_tools, text: str) -> list[tuple[str, str, str]]:
@@ -120,17 +116,17 @@ def test_a_ministers_accusation_is_his_states_not_a_former_or_opposition_figures
 # 2. Facts: one per pair of parties and tone, with accusations between states ------------------
 
 
-def _relation(relation_id: str, doc: str, kind: str, subject: str, other: str) -> RelationView:
-    return RelationView(id=relation_id, doc=doc, kind=kind, polarity="asserted", subject=(subject,), object=(other,),
+def _relation(relation_id: str, doc: str, kind: str, subject: str, other: str) -> Tie:
+    return Tie(id=relation_id, doc=doc, kind=kind, polarity="asserted", subject=(subject,), object=(other,),
                         claims=(f"clm_{relation_id}",))
 
 
-def _claims(*ids: str) -> dict[str, ClaimView]:
-    return {f"clm_{i}": ClaimView(f"clm_{i}", f"d{n}", "outlet", "outlet", None, (), "assert") for n, i in enumerate(ids)}
+def _claims(*ids: str) -> dict[str, StoredClaim]:
+    return {f"clm_{i}": stored_claim(f"clm_{i}", f"d{n}", "outlet", "outlet", None, (), "assert") for n, i in enumerate(ids)}
 
 
 def test_tension_and_cooperation_between_the_same_states_are_two_facts_and_meet_no_denial() -> None:
-    accusation = EventView(id="e1", doc="d3", type="ACCUSATION", status="happened", actors=frozenset({"keita", "country:ML"}),
+    accusation = anchored_event(id="e1", doc="d3", type="ACCUSATION", status="happened", actors=frozenset({"keita", "country:ML"}),
                            states=frozenset({"country:ML", "country:NE"}),
                            targets=frozenset({"country:NE"}), place=None, point=None, country=None, date=None,
                            claims=("clm_e1",), quantity=None)
@@ -145,7 +141,7 @@ def test_tension_and_cooperation_between_the_same_states_are_two_facts_and_meet_
     assert set(by_about["tension between Mali and Niger"].claims) == {"clm_r1", "clm_r2", "clm_e1"}
     assert "e1" not in fact_of  # the accusation keeps its own event fact
     assert len(by_about["tension between Mali and Niger"].independent_origins) == 3
-    denial = RelationView(id="r4", doc="d4", kind="affiliation", polarity="denied", subject=("country:ML",),
+    denial = Tie(id="r4", doc="d4", kind="affiliation", polarity="denied", subject=("country:ML",),
                           object=("country:NE",), claims=("clm_r4",))
     facts, fact_of = relation_facts(relations + [denial], _claims("r1", "r2", "r3", "e1", "r4"), outlet_of=lambda doc: doc,
                                     name_of=str, agencies=NO_AGENCIES)
@@ -177,8 +173,8 @@ def test_a_lone_accusation_between_states_is_an_event_fact_and_a_tension_fact(bu
 
 def test_an_accusation_by_a_group_named_by_its_nationality_is_no_states() -> None:
     """"A Malian group criticised Niger": Mali is no party as a state, so no tension between the states."""
-    def accusation(states: frozenset[str]) -> EventView:
-        return EventView(id="e1", doc="d1", type="ACCUSATION", status="happened", actors=frozenset({"group", "country:ML"}),
+    def accusation(states: frozenset[str]) -> AnchoredEvent:
+        return anchored_event(id="e1", doc="d1", type="ACCUSATION", status="happened", actors=frozenset({"group", "country:ML"}),
                          targets=frozenset({"country:NE"}), place=None, point=None, country=None, date=None,
                          claims=("clm_e1",), quantity=None, states=states)
 

@@ -1,29 +1,27 @@
 """An agreement told as concluded by one source and as still a plan by another.
 
-The resolution tests build `EventView` records by hand, with publication dates given as a
+The resolution tests build anchored events by hand (conftest.py), with publication dates given as a
 function; the end-to-end test builds two short articles into a SQLite store with the real
 pipeline and reads the exported contradiction. Names are invented (Ruvia, Kessa, Zorov).
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from claimgraph import Store
 from claimgraph.export import contract_records
 from claimgraph.records import Fact
-from claimgraph.resolve.facts import EventView
-from claimgraph.resolve.status_conflicts import status_conflicts
+from claimgraph.resolve.anchors import AnchoredEvent
+from claimgraph.resolve.comparators.done_vs_planned import status_conflicts
 
-from .conftest import build_news
+from .conftest import anchored_event, build_news, revised
 
 
-def _agreement(event_id: str, doc: str, status: str, parties: tuple[str, ...] = ("zorov",)) -> EventView:
-    return EventView(id=event_id, doc=doc, type="AGREEMENT", status=status, actors=frozenset(), targets=frozenset(parties),
+def _agreement(event_id: str, doc: str, status: str, parties: tuple[str, ...] = ("zorov",)) -> AnchoredEvent:
+    return anchored_event(id=event_id, doc=doc, type="AGREEMENT", status=status, actors=frozenset(), targets=frozenset(parties),
                      place=None, point=None, country="country:KS", date=None, claims=(f"clm_{event_id}",), quantity=None)
 
 
-def _conflicts(*events: EventView, published=lambda doc: (None, None)) -> list:
+def _conflicts(*events: AnchoredEvent, published=lambda doc: (None, None)) -> list:
     fact_of = {e.id: Fact(f"f_{e.id}", "agreement involving Zorov", e.claims, (e.id,), (), "single_source") for e in events}
     return status_conflicts(events, fact_of, published)
 
@@ -57,17 +55,17 @@ def test_other_parties_a_country_alone_or_one_article_make_no_conflict() -> None
 
 def test_a_deal_that_names_no_counterpart_is_no_deal_in_particular() -> None:
     """"Zorov signed a deal on Monday" against "Zorov plans to sign a deal": any of its deals."""
-    signed = replace(_agreement("e1", "d1", "happened", ()), actors=frozenset({"zorov"}))
-    plans = replace(_agreement("e2", "d2", "planned", ()), actors=frozenset({"zorov"}))
+    signed = revised(_agreement("e1", "d1", "happened", ()), actors=frozenset({"zorov"}))
+    plans = revised(_agreement("e2", "d2", "planned", ()), actors=frozenset({"zorov"}))
     assert _conflicts(signed, plans) == []
 
 
 def test_another_deal_or_a_deal_of_another_kind_is_not_the_one_concluded() -> None:
     done = _agreement("e1", "d1", "happened")
-    assert _conflicts(done, replace(_agreement("e2", "d2", "planned"), another=True)) == []  # "another deal", "a new deal"
-    gas, port = replace(done, kind_words=frozenset({"gas"})), replace(_agreement("e3", "d2", "planned"), kind_words=frozenset({"port"}))
+    assert _conflicts(done, revised(_agreement("e2", "d2", "planned"), another=True)) == []  # "another deal", "a new deal"
+    gas, port = revised(done, kind_words=frozenset({"gas"})), revised(_agreement("e3", "d2", "planned"), kind_words=frozenset({"port"}))
     assert _conflicts(gas, port) == []
-    assert len(_conflicts(gas, replace(port, kind_words=frozenset()))) == 1  # "a deal" may be the gas deal
+    assert len(_conflicts(gas, revised(port, kind_words=frozenset()))) == 1  # "a deal" may be the gas deal
 
 
 def test_articles_more_than_a_year_apart_may_tell_of_two_deals() -> None:

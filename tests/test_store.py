@@ -7,12 +7,15 @@ import signal
 import sqlite3
 import subprocess
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from claimgraph import BuildOptions, Store, StoreError, build
+from claimgraph.records import Contradiction, Fact
 from claimgraph.store import iter_documents, search_documents, store_stats
+from claimgraph.store.facts import iter_contradictions, iter_facts, replace_facts
 from claimgraph.store.migrate import migrations
 from claimgraph.store.read import MATCH_END, MATCH_START, bracketed
 
@@ -37,6 +40,38 @@ def test_a_new_database_is_migrated_to_the_newest_schema(tmp_path: Path) -> None
         tables = {r[0] for r in store.connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert version == migrations()[-1][0]
     assert {"documents", "inputs", "mentions", "entities", "documents_fts"} <= tables
+
+
+def _database_at(path: Path, version: int) -> None:
+    """A claimgraph database as an older claimgraph left it: migrations up to `version` only."""
+    with closing(sqlite3.connect(path, isolation_level=None)) as connection:
+        connection.execute("PRAGMA foreign_keys = ON")
+        for number, sql in migrations():
+            if number <= version:
+                connection.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;")
+
+
+def test_an_old_database_with_kinds_in_checks_upgrades_keeping_facts_and_takes_a_new_kind(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    _database_at(db, 12)
+    with closing(sqlite3.connect(db)) as connection, connection:
+        connection.execute("INSERT INTO facts VALUES ('fct_1', 'deployment by Ruvia', 'corroborated', '[\"A\", \"B\"]')")
+        connection.executemany("INSERT INTO fact_claims VALUES ('fct_1', ?, ?)", [("clm_a", 0), ("clm_b", 1)])
+        connection.execute("INSERT INTO fact_events VALUES ('fct_1', 'evt_a')")
+        connection.execute("INSERT INTO contradictions VALUES ('ctr_1', 'numeric', 'clm_a', 'clm_b', 'Two figures.', 'fct_1')")
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK"):  # what the old schema refused
+            connection.execute("INSERT INTO contradictions VALUES ('ctr_2', 'new_kind', 'clm_a', 'clm_b', 'New.', NULL)")
+    with Store.open(db) as store:
+        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == migrations()[-1][0] >= 13
+        (fact,) = iter_facts(store)
+        assert (fact.id, fact.status, fact.independent_origins, fact.claims) == ("fct_1", "corroborated", ("A", "B"), ("clm_a", "clm_b"))
+        assert store.connection.execute("SELECT event_id FROM fact_events WHERE fact_id = 'fct_1'").fetchall()[0][0] == "evt_a"
+        replace_facts(store, [Fact("fct_2", "x", ("clm_a",), (), (), "disputed")],
+                      [*iter_contradictions(store), Contradiction("ctr_2", "new_kind", "clm_a", "clm_b", "New.", "fct_2")])
+        assert [(c.id, c.type) for c in iter_contradictions(store)] == [("ctr_2", "new_kind"), ("ctr_1", "numeric")]
+        assert [f.status for f in iter_facts(store)] == ["disputed"]
+        store.connection.execute("DELETE FROM facts")  # the tables that refer to facts still follow it
+        assert store.connection.execute("SELECT COUNT(*) FROM fact_claims").fetchone()[0] == 0
 
 
 def test_a_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
@@ -115,7 +150,7 @@ def test_a_build_killed_mid_run_resumes_without_loss_or_duplication(tmp_path: Pa
     process.wait()
     assert 4 <= committed < count, "the kill did not land mid-run; make the corpus larger"
 
-    resumed = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    resumed = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
 
     assert resumed.returncode == 0, resumed.stderr
     with Store.open(db) as store:

@@ -1,5 +1,7 @@
 """The web app end to end: the real `claimgraph serve` in a subprocess over the seed corpus
-(plus one hostile article), its pages driven in headless Chromium, its JSON API over HTTP.
+(plus hostile articles), its pages driven in headless Chromium (one browser for the module,
+its console read for Content-Security-Policy violations), its JSON API and its security
+checks over HTTP.
 
 The browser tests skip when Chromium or its driver is not installed (CI installs Debian's
 `chromium` and `chromium-driver`); the HTTP tests only need the server.
@@ -7,7 +9,6 @@ The browser tests skip when Chromium or its driver is not installed (CI installs
 
 from __future__ import annotations
 
-import math
 import os
 import re
 import socket
@@ -17,7 +18,7 @@ import time
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import quote, urlsplit
 
 import httpx
 import pytest
@@ -28,6 +29,7 @@ from .conftest import write_article
 
 CHROMIUM = Path(os.environ.get("CLAIMGRAPH_CHROMIUM", "/usr/bin/chromium"))
 CHROMEDRIVER = Path(os.environ.get("CLAIMGRAPH_CHROMEDRIVER", "/usr/bin/chromedriver"))
+DOWNLOADS = Path(os.environ.get("CLAIMGRAPH_TEST_DOWNLOADS", "/tmp/claimgraph-test-downloads")) / str(os.getpid())
 
 SCRIPT_PAYLOAD = "<script>window.__xss=1</script>"
 IMG_PAYLOAD = '<img src=x onerror="window.__xss=2">'
@@ -38,6 +40,12 @@ HOSTILE_PARAGRAPHS = [
     f"Officials said {SCRIPT_PAYLOAD} had been found on the ministry website.",
     f'Officials said visitors should not follow <a href="{LINK_PAYLOAD}">{LINK_PAYLOAD}</a> links.',
 ]
+RLO_SPEAKER = "Zorvan Ministry"
+RLO_PARAGRAPHS = [  # U+202E (right-to-left override) inside a claim would reverse what follows it, the attribution included
+    f"The {RLO_SPEAKER} said that \u202eseitilaicifo\u202c had met in Bamako on Monday.",
+    "The envoy said \ue000FAKE\ue001 plans were discussed in Bamako, according to the Zorvan envoy.",  # private-use: the search markers
+]
+LONG_LINE = "Q" * 150_000
 
 BAMAKO = (12.65, -8.0)  # lat, lon
 TIMBUKTU = (16.77, -3.01)
@@ -51,6 +59,9 @@ def web_db(tmp_path_factory: pytest.TempPathFactory, shared: Path, build_tools) 
     """The seed corpus and one hostile article, built into a SQLite file."""
     folder = tmp_path_factory.mktemp("web")
     write_article(folder / "hostile", "hostile.txt", HOSTILE_TITLE, HOSTILE_PARAGRAPHS)
+    write_article(folder / "hostile", "bidi.txt", "Zorvan envoy visits Bamako", RLO_PARAGRAPHS)
+    (folder / "hostile" / "long.txt").write_text("A line too long\n\nThe minister spoke in Bamako on Monday.\n\n"
+                                                 f"The minister said the code was {LONG_LINE} and nothing else.\n", encoding="utf-8")
     db = folder / "kb.db"
     with Store.open(db) as store:
         report = build([shared / "corpus" / "seeds", folder / "hostile"], store=store, options=BuildOptions(), tools=build_tools)
@@ -145,6 +156,8 @@ def browser() -> Iterator[object]:
 
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    options.add_experimental_option("prefs", {"download.default_directory": str(DOWNLOADS), "download.prompt_for_download": False})
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900", "--disable-dev-shm-usage"):
         options.add_argument(argument)
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
@@ -154,15 +167,24 @@ def browser() -> Iterator[object]:
 
 
 def _all(client: httpx.Client, path: str, **params: str) -> list[dict]:
-    """Every record of a paginated endpoint."""
-    items, offset = [], 0
-    while offset is not None:
-        page = client.get(path, params={**params, "offset": offset, "limit": 500})
+    """Every record of a paginated endpoint (by cursor)."""
+    items: list[dict] = []
+    cursor: str | None = None
+    for _ in range(1000):
+        page = client.get(path, params={**params, "limit": 500, **({"cursor": cursor} if cursor else {})})
         assert page.status_code == 200, page.text
         body = page.json()
         items += body["items"]
-        offset = body["next_offset"]
-    return items
+        cursor = body["next_cursor"]
+        if cursor is None:
+            return items
+    raise AssertionError("more than 1000 pages")
+
+
+def _console_problems(driver) -> list[str]:  # type: ignore[no-untyped-def]
+    """The browser console's errors and CSP reports since the last call."""
+    return [entry["message"] for entry in driver.get_log("browser")
+            if entry["level"] == "SEVERE" or "Content Security Policy" in entry["message"] or "Refused to" in entry["message"]]
 
 
 def _wait(driver, condition, timeout: float = 10):  # type: ignore[no-untyped-def]
@@ -177,241 +199,247 @@ def _css(driver, selector: str) -> list:  # type: ignore[no-untyped-def]
     return driver.find_elements(By.CSS_SELECTOR, selector)
 
 
-# 1. The pages render their content ---------------------------------------------------------------
+# 1. Every page, clicked through ---------------------------------------------------------------
+
+LIST_PAGES = ("documents", "entities", "claims", "events", "facts", "contradictions", "timeline")
 
 
-def test_overview_shows_counts_most_mentioned_and_contradictions(browser, server: Server, api: httpx.Client) -> None:
+def test_every_page_is_reached_from_the_navigation_without_console_errors(browser, server: Server, api: httpx.Client) -> None:
     browser.get(server.url + "/")
-    assert browser.execute_script("return document.body.dataset.page") == "overview"
+    _console_problems(browser)
     counts = {name: int(_css(browser, f"#count-{name}")[0].text) for name in
               ("documents", "entities", "claims", "events", "facts", "contradictions", "dates", "quantities")}
     assert all(n > 0 for n in counts.values()), counts
-    assert counts["documents"] == len(_all(api, "/api/documents"))
-    assert counts["claims"] == len(_all(api, "/api/claims"))
-    assert counts["contradictions"] == len(_all(api, "/api/contradictions"))
-
-    top = _css(browser, "ol.entities li a")
-    assert len(top) >= 5
-    names = [a.text for a in top]
-    assert "Mali" in names, names  # the seeds are about Mali
-    assert all(re.fullmatch(r".*/entities/ent_[0-9a-f]+", a.get_attribute("href")) for a in top)
-    assert _css(browser, ".contradiction-brief"), "the seeds give a contradiction: the overview lists the newest"
-
-
-def _date_group(value: str) -> int:
-    if value[:4].isdigit():
-        return 0  # a calendar date
-    if value.startswith("XXXX"):
-        return 1  # a date without a year, as written
-    return 2  # a reference such as PAST_REF
-
-
-def test_timeline_is_in_date_order(browser, server: Server) -> None:
-    browser.get(server.url + "/timeline")
-    items = browser.execute_script(
-        "return Array.from(document.querySelectorAll('li.timeline-item')).map("
-        "li => [li.dataset.date, li.querySelector('.date').textContent.trim(), li.querySelector('a.sentence').getAttribute('href')])")
-    assert len(items) >= 10
-    dates = [date for date, _, _ in items]
-    assert all(shown == date for date, shown, _ in items), "the date is shown as written"
-    groups = [_date_group(d) for d in dates]
-    assert set(groups) == {0, 1, 2}, f"the seeds give calendar, yearless and reference dates: {dates}"
-    assert groups == sorted(groups), f"calendar dates, then yearless ones, then references: {dates}"
-    years = [int(d[:4]) for d in dates if _date_group(d) == 0]
-    assert years == sorted(years), f"calendar dates by year: {dates}"
-    full_days = [d for d in dates if re.fullmatch(r"\d{4}-\d\d-\d\d", d)]
-    assert full_days == sorted(full_days)
-    assert "XXXX-08-30" in dates, "'August 30' keeps no year"
-    assert all(href.startswith("/documents/") for _, _, href in items)
+    assert counts["claims"] == api.get("/api/claims", params={"limit": 1}).json()["total"]
+    assert "Mali" in [a.text for a in _css(browser, "ol.entities li a")]
+    for name in (*LIST_PAGES, "map", "graph"):
+        link = next(a for a in _css(browser, "header nav a") if a.text == name)
+        link.click()
+        _wait(browser, lambda d, name=name: d.execute_script("return document.body.dataset.page") == name)
+        assert urlsplit(browser.current_url).path == f"/{name}"
+        if name in LIST_PAGES:
+            total = int(browser.find_element("css selector", "#total").text.replace(",", ""))
+            if name != "timeline":
+                assert total == api.get(f"/api/{name}", params={"limit": 1}).json()["total"], name
+            assert total > 0 and _css(browser, "section.rows [data-id]"), name
+        if name == "map":
+            _wait(browser, lambda d: d.execute_script("return window.claimgraphMap && window.claimgraphMap.ready"), timeout=20)
+        if name == "graph":
+            _wait(browser, lambda d: d.execute_script("return window.claimgraphGraph && window.claimgraphGraph.nodes().length > 10"))
+        assert not _console_problems(browser), name
+    # one record of each kind opens its own page; every record links to its sentence in the reader
+    for kind, selector in (("facts", "a.about"), ("contradictions", "a.explanation"), ("entities", "td a"), ("documents", "td a")):
+        browser.get(f"{server.url}/{kind}")
+        first = _css(browser, f"section.rows {selector}")[0]
+        href = first.get_attribute("href")
+        first.click()
+        _wait(browser, lambda d, href=href: d.current_url == href)
+        assert browser.find_element("css selector", "h1").text
+        assert not _css(browser, ".error-title"), kind
+        assert not _console_problems(browser), kind
+    for kind in ("claims", "events", "timeline"):
+        browser.get(f"{server.url}/{kind}")
+        hrefs = [a.get_attribute("href") for a in _css(browser, "section.rows a[href*='/documents/']")]
+        assert hrefs and all("claim=" in h for h in hrefs[:5]), kind
 
 
-def test_graph_has_linked_nodes(browser, server: Server) -> None:
-    browser.get(server.url + "/graph")
-    nodes = browser.execute_script(
-        "return Array.from(document.querySelectorAll('#graph a.node[data-entity]')).map(a => ["
-        "a.dataset.entity, a.getAttribute('href'), +a.querySelector('circle').getAttribute('cx'), "
-        "+a.querySelector('circle').getAttribute('cy'), a.querySelector('text').textContent])")
-    edges = browser.execute_script(
-        "return Array.from(document.querySelectorAll('#graph line.edge')).map(l => "
-        "[+l.getAttribute('x1'), +l.getAttribute('y1'), +l.getAttribute('x2'), +l.getAttribute('y2')])")
-    assert len(nodes) >= 10 and len(edges) >= 5
-    assert all(href == f"/entities/{entity}" and name for entity, href, _, _, name in nodes)
-    points = {(round(x, 1), round(y, 1)) for _, _, x, y, _ in nodes}
-    for x1, y1, x2, y2 in edges:  # every line joins two drawn nodes
-        assert (round(x1, 1), round(y1, 1)) in points and (round(x2, 1), round(y2, 1)) in points
-    shown = _css(browser, "#graph a.node")[0]
-    assert shown.is_displayed() and shown.rect["width"] > 0
+def test_a_fact_page_shows_its_accounts_by_origin(browser, server: Server, api: httpx.Client) -> None:
+    facts = _all(api, "/api/facts")
+    fact = max(facts, key=lambda f: (len(f["independent_origins"]), len(f["claims"])))
+    browser.get(f"{server.url}/facts/{fact['id']}")
+    accounts = _css(browser, "blockquote.account")
+    assert sorted(a.get_attribute("data-claim") for a in accounts) == sorted(fact["claims"])
+    assert len(_css(browser, "section.origin")) >= 1
+    for account in accounts:
+        assert account.find_element("css selector", ".mark").text.lower().startswith(("asserts", "denies"))
+        assert "/documents/" in account.find_element("css selector", "a").get_attribute("href")
 
 
-def test_claims_page_lists_claims_with_reader_links(browser, server: Server, api: httpx.Client) -> None:
+def test_a_contradiction_page_shows_both_sides_marked(browser, server: Server, api: httpx.Client) -> None:
+    for record in _all(api, "/api/contradictions"):
+        browser.get(f"{server.url}/contradictions/{record['id']}")
+        sides = _css(browser, "blockquote.side")
+        assert [s.get_attribute("data-claim") for s in sides] == [record["a"], record["b"]]
+        marks = [s.find_element("css selector", ".mark").text for s in sides]
+        assert marks[0].startswith("A") and marks[1].startswith("B")
+        assert all(("ASSERTS" in m.upper() or "DENIES" in m.upper()) for m in marks)
+        if record["type"] == "numeric":
+            assert any("FIGURE" in m.upper() for m in marks), marks
+        assert record["explanation"] in browser.find_element("css selector", ".explanation").text
+
+
+# 2. Filters, facets, keyset pages, downloads ---------------------------------------------------
+
+
+def test_filtering_and_paging_past_the_first_page(browser, server: Server, api: httpx.Client) -> None:
     browser.get(server.url + "/claims")
-    links = browser.execute_script(
-        "return Array.from(document.querySelectorAll('ul.claims li.claim > a')).map(a => [a.getAttribute('href'), a.textContent])")
-    first_page = api.get("/api/claims", params={"limit": 100}).json()["items"]
-    assert len(links) == len(first_page) == 100
-    for (href, text), claim in zip(links, first_page):
-        assert href == f"/documents/{claim['doc']}?claim={claim['id']}#claim-{claim['id']}"
-        assert text == claim["text"]
-    assert _css(browser, "a[href^='/claims?offset=100']"), "more than 100 claims: a next link"
-    browser.get(server.url + "/claims?stance=deny")
-    denials = _css(browser, "ul.claims li.claim")
-    assert denials and all("claim-deny" in li.get_attribute("class") for li in denials)
+    facet = next(a for a in _css(browser, ".facet[data-facet=stance] a") if a.get_attribute("data-value") == "assert")
+    facet.click()
+    _wait(browser, lambda d: "stance=assert" in d.current_url)
+    expected = [c["id"] for c in _all(api, "/api/claims", stance="assert")]
+    assert int(browser.find_element("css selector", "#total").text.replace(",", "")) == len(expected) > 50
+    seen: list[str] = []
+    for _ in range(10):
+        seen += [li.get_attribute("data-claim") for li in _css(browser, "ul.claims li.claim")]
+        following = _css(browser, "nav.pager a.next")
+        if not following:
+            break
+        following[0].click()
+        _wait(browser, lambda d: "after=" in d.current_url)
+    assert seen == expected, "page after page, the filtered view in order, none twice"
+    shared_url = browser.current_url  # a view's URL is shareable: it gives the same rows again
+    rows = [li.get_attribute("data-claim") for li in _css(browser, "ul.claims li.claim")]
+    browser.get(shared_url)
+    assert [li.get_attribute("data-claim") for li in _css(browser, "ul.claims li.claim")] == rows
+    _css(browser, "nav.pager a.previous")[0].click()
+    _wait(browser, lambda d: "before=" in d.current_url)
+    assert [li.get_attribute("data-claim") for li in _css(browser, "ul.claims li.claim")] == expected[len(expected) - len(rows) - 50:len(expected) - len(rows)]
+    # the select of a filter applies itself (script in a static file)
+    from selenium.webdriver.support.ui import Select
+
+    browser.get(server.url + "/events")
+    Select(_css(browser, "select[name=status]")[0]).select_by_value("happened")
+    _wait(browser, lambda d: "status=happened" in d.current_url)
+    assert all("status-happened" in li.get_attribute("class") for li in _css(browser, "ul.events li.event"))
 
 
-def test_contradictions_page_shows_both_sides(browser, server: Server, api: httpx.Client) -> None:
-    contradictions = _all(api, "/api/contradictions")
-    assert contradictions, "the seeds give at least one contradiction"
-    browser.get(server.url + "/contradictions")
-    articles = _css(browser, "article.contradiction")
-    assert [a.get_attribute("id") for a in articles] == [c["id"] for c in contradictions]
-    for article, record in zip(articles, contradictions):
-        sides = article.find_elements("css selector", "blockquote.side")
-        assert len(sides) == 2
-        claims = [parse_qs(urlsplit(side.find_element("css selector", "a").get_attribute("href")).query)["claim"][0] for side in sides]
-        assert claims == [record["a"], record["b"]]
-        assert all(side.find_element("css selector", "a").text and side.find_element("css selector", "footer").text for side in sides)
-        assert record["explanation"] in article.text
+def test_a_downloaded_csv_is_the_filtered_view(browser, server: Server, api: httpx.Client) -> None:
+    import csv
+
+    csv.field_size_limit(1_000_000)  # the hostile article's 150,000-character line is one claim
+    DOWNLOADS.mkdir(parents=True, exist_ok=True)
+    for old in DOWNLOADS.glob("*"):
+        old.unlink()
+    browser.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(DOWNLOADS)})
+    browser.get(server.url + "/claims?modality=reported&sort=newest")
+    _css(browser, "a.download-csv")[0].click()
+    target = DOWNLOADS / "claimgraph-claims.csv"
+    _wait(browser, lambda d: target.exists() and target.stat().st_size > 0, timeout=20)
+    rows = list(csv.DictReader(target.read_text(encoding="utf-8").splitlines()))
+    expected = _all(api, "/api/claims", modality="reported", sort="newest")
+    assert [r["id"] for r in rows] == [c["id"] for c in expected]
+    assert all(r["modality"] == "reported" for r in rows)
+    for row, claim in zip(rows, expected):
+        assert row["text"].lstrip("'") == claim["text"] and row["doc"] == claim["doc"]
+    as_json = api.get("/events", params={"format": "json", "status": "happened"}).json()
+    assert [e["id"] for e in as_json] == [e["id"] for e in _all(api, "/api/events", status="happened", sort="date")]
 
 
-# 2. The map --------------------------------------------------------------------------------------
+def test_keyset_pages_agree_with_offset_pages(api: httpx.Client) -> None:
+    by_offset = []
+    offset: int | None = 0
+    while offset is not None:
+        body = api.get("/api/claims", params={"limit": 37, "offset": offset}).json()
+        by_offset += body["items"]
+        offset = body["next_offset"]
+    assert [c["id"] for c in by_offset] == [c["id"] for c in _all(api, "/api/claims")]
+    for bad in ({"limit": 0}, {"limit": 501}, {"offset": -1}, {"stance": "maybe"}, {"cursor": "garbage!"}, {"nonsense": "1"}):
+        answer = api.get("/api/claims", params=bad)
+        assert answer.status_code == 422, (bad, answer.text)
+        assert "sqlite" not in answer.text.lower()
 
 
-def _degrees_apart(a: tuple[float, float], b: tuple[float, float]) -> float:
-    return max(abs(a[0] - b[0]), abs(a[1] - b[1]))
+# 3. Search -------------------------------------------------------------------------------------
+
+HOSTILE_QUERIES = ("al-Qaeda", "Côte d'Ivoire", "U.S.", "AT&T", "3,000", "50%", "Вагнер", '"unbalanced', "NEAR(a b)", "a OR", "*", "^x",
+                   "col:umn", "()")
 
 
-def test_map_puts_the_markers_at_their_places(browser, server: Server) -> None:
-    browser.get(server.url + "/map")
-    _wait(browser, lambda d: d.execute_script("return window.claimgraphMap && document.querySelectorAll('.marker-place').length > 0"))
-    features = browser.execute_script(
-        "return window.claimgraphMap.layer.getLayers().map(m => ({name: m.feature.properties.name, kind: m.feature.properties.kind, "
-        "coordinates: m.feature.geometry.coordinates, latlng: [m.getLatLng().lat, m.getLatLng().lng]}))")
-    embedded = browser.execute_script("return JSON.parse(document.getElementById('map-data').textContent).features.length")
-    assert len(features) == embedded > 0
-    for feature in features:  # GeoJSON is [lon, lat]; Leaflet put each marker at lat, lon
-        lon, lat = feature["coordinates"]
-        assert feature["latlng"] == pytest.approx([lat, lon])
-
-    places = {f["name"]: f for f in features if f["kind"] == "place"}
-    assert "Bamako" in places and "Timbuktu" in places, sorted(places)
-    for name, real in (("Bamako", BAMAKO), ("Timbuktu", TIMBUKTU)):
-        assert _degrees_apart(tuple(places[name]["latlng"]), real) <= 0.5, (name, places[name])
-
-    assert len(_css(browser, ".marker-place")) == len(places) == sum(f["kind"] == "place" for f in features)
-    assert len(_css(browser, ".marker-event")) == sum(f["kind"] == "event" for f in features) > 0
-    # The marker element for Bamako is drawn where Leaflet projects Bamako's real coordinates.
-    measure = (
-        """const [lat, lon, name] = arguments; const map = window.claimgraphMap.map;
-        const el = Array.from(document.querySelectorAll('.marker-place')).find(e => e.dataset.name === name);
-        if (!el) return null;
-        const box = el.getBoundingClientRect(), frame = map.getContainer().getBoundingClientRect();
-        const want = map.latLngToContainerPoint([lat, lon]), half = map.latLngToContainerPoint([lat + 0.5, lon]);
-        return {x: box.left + box.width / 2 - frame.left, y: box.top + box.height / 2 - frame.top, wx: want.x, wy: want.y,
-                tolerance: Math.hypot(half.x - want.x, half.y - want.y), lat: +el.dataset.lat, lon: +el.dataset.lon};""")
-
-    def settled(driver) -> bool:  # the view may still be zooming to fit its markers: measure once it is still
-        first = driver.execute_script(measure, *BAMAKO, "Bamako")
-        time.sleep(0.2)
-        return first is not None and first == driver.execute_script(measure, *BAMAKO, "Bamako")
-
-    _wait(browser, settled)
-    found = browser.execute_script(measure, *BAMAKO, "Bamako")
-    assert found is not None, "no marker element for Bamako"
-    assert _degrees_apart((found["lat"], found["lon"]), BAMAKO) <= 0.5
-    assert math.hypot(found["x"] - found["wx"], found["y"] - found["wy"]) <= max(found["tolerance"], 2), found
-    # The country outlines (served by the app) are drawn too.
-    _wait(browser, lambda d: d.execute_script(
-        "let n = 0; window.claimgraphMap.map.eachLayer(l => { if (l.feature && !l.feature.properties.kind) n++; }); return n > 50"))
+@pytest.mark.parametrize("query", HOSTILE_QUERIES)
+def test_any_text_is_searched_as_words(query: str, browser, server: Server) -> None:
+    browser.get(server.url + "/search?q=" + quote(query))
+    text = browser.find_element("css selector", "main").text
+    assert "syntax" not in text.lower() and "fts5" not in text.lower(), text
+    if query.strip("*^()") and any(c.isalnum() for c in query):
+        counts = {s: int(browser.find_element("css selector", f"#count-{s}").text.replace(",", "")) for s in ("documents", "entities", "claims")}
+        if not any(counts.values()):
+            assert _css(browser, "#no-results"), "a clear message for an empty result"
+    else:
+        assert _css(browser, "#search-error"), "no word to search for is said so"
+    assert browser.find_element("css selector", "input[name=q]").get_attribute("value") == query
+    assert not _console_problems(browser)
 
 
-# 3. Search ---------------------------------------------------------------------------------------
-
-
-def test_search_finds_a_phrase_and_marks_it(browser, server: Server) -> None:
+def test_search_finds_phrases_in_each_section_and_pages(browser, server: Server, api: httpx.Client) -> None:
+    browser.get(server.url + "/")
     from selenium.webdriver.common.keys import Keys
 
-    browser.get(server.url + "/")
-    box = _css(browser, "form.search input[name=q]")[0]
-    box.send_keys('"Russian mercenaries"', Keys.ENTER)
+    _css(browser, "form.search input[name=q]")[0].send_keys('"Russian mercenaries"', Keys.ENTER)
     _wait(browser, lambda d: "/search" in d.current_url)
-    assert parse_qs(urlsplit(browser.current_url).query)["q"] == ['"Russian mercenaries"']
     hits = _css(browser, "li.hit")
     assert hits
     for hit in hits:
         marked = " ".join(m.text for m in hit.find_elements("css selector", "mark")).casefold()
         assert "russian" in marked and "mercenaries" in marked, hit.text
-        assert hit.find_element("css selector", "a").get_attribute("href").startswith(server.url + "/documents/")
-    titles = [hit.find_element("css selector", "a").text for hit in hits]
-    assert "Wagner group in Mali – Bamako and Moscow deny the presence of Russian mercenaries" in titles
-
+    assert int(browser.find_element("css selector", "#count-documents").text) == api.get(
+        "/api/search", params={"q": '"Russian mercenaries"', "limit": 100}).json()["total"]
+    browser.get(server.url + "/search?in=claims&q=" + quote('"Russian mercenaries"'))
+    claims = _css(browser, "ul.claims li.hit")
+    assert claims and all("russian mercenaries" in " ".join(m.text for m in li.find_elements("css selector", "mark")).casefold()
+                          for li in claims)
+    browser.get(server.url + "/search?in=entities&q=Wagner")
+    assert any("Wagner" in a.text for a in _css(browser, "li.hit a"))
+    browser.get(server.url + "/search?in=claims&q=Mali")  # more claims than one page: page past the first
+    total = int(browser.find_element("css selector", "#count-claims").text)
+    seen = [li.get_attribute("data-id") for li in _css(browser, "li.hit")]
+    while _css(browser, "nav.pager a.next"):
+        _css(browser, "nav.pager a.next")[0].click()
+        _wait(browser, lambda d: "after=" in d.current_url)
+        seen += [li.get_attribute("data-id") for li in _css(browser, "li.hit")]
+    assert total > 20 and len(seen) == len(set(seen)) == total
     browser.get(server.url + "/search?q=" + quote('"mercenaries Russian"'))
-    assert not _css(browser, "li.hit"), "a phrase is matched in order, not as separate words"
+    assert not _css(browser, "li.hit") and _css(browser, "#no-results"), "a phrase is matched in order"
 
 
-# 4. From a claim to the reader -------------------------------------------------------------------
+def test_a_long_search_is_refused_at_once(server: Server) -> None:
+    started = time.monotonic()
+    answer = httpx.get(server.url + "/search", params={"q": "word " * 12_000}, timeout=30)
+    assert answer.status_code == 400 and "at most" in answer.text
+    api_answer = httpx.get(server.url + "/api/search", params={"q": "a" * 1500}, timeout=30)
+    assert api_answer.status_code == 422
+    assert time.monotonic() - started < 5
+
+
+# 4. The reader ---------------------------------------------------------------------------------
 
 
 def _check_reader_selection(driver, claim_id: str, claim_text: str) -> None:  # type: ignore[no-untyped-def]
     _wait(driver, lambda d: "/documents/" in d.current_url)
     assert urlsplit(driver.current_url).fragment == f"claim-{claim_id}"
-    assert parse_qs(urlsplit(driver.current_url).query)["claim"] == [claim_id]
     selected = driver.execute_script(
-        "return Array.from(document.querySelectorAll('article.reader span.selected')).map(s => [s.dataset.claim, s.textContent, s.id])")
-    assert selected, "the claim's spans are marked selected"
-    assert {claim for claim, _, _ in selected} == {claim_id}
-    anchored = driver.execute_script(
-        f"const a = document.getElementById('claim-{claim_id}'); return a && a.nextElementSibling.classList.contains('selected')")
-    assert anchored, "the claim's anchor sits right before its first span"
-    assert "".join(text for _, text, _ in selected) == claim_text
-    assert not driver.execute_script(f"return document.querySelectorAll('article.reader span:not(.selected)[data-claim=\"{claim_id}\"]').length")
+        "return Array.from(document.querySelectorAll('article.reader .selected')).map(s => [s.dataset.claim, s.textContent])")
+    assert selected and {claim for claim, _ in selected} == {claim_id}
+    assert "".join(text for _, text in selected) == claim_text
     top = driver.execute_script(f"return document.getElementById('claim-{claim_id}').getBoundingClientRect().top")
     assert -2 <= top < driver.execute_script("return window.innerHeight"), "the reader scrolled to the claim"
 
 
-def _standalone_claims(api: httpx.Client) -> dict[str, dict]:
-    """Claims whose text no other claim overlaps: the reader marks all of such a claim's text.
-
-    (Two claims over one sentence, or one inside another, share spans: each span names one claim.)
-    """
+def test_a_claim_opens_the_reader_where_mentions_link_to_entities(browser, server: Server, api: httpx.Client) -> None:
     claims = _all(api, "/api/claims")
-    return {c["id"]: c for c in claims if not any(o["doc"] == c["doc"] and o["id"] != c["id"] and o["start"] < c["end"]
-                                                    and c["start"] < o["end"] for o in claims)}
-
-
-def test_clicking_a_claim_opens_the_reader_at_it(browser, server: Server, api: httpx.Client) -> None:
-    standalone = _standalone_claims(api)
-    browser.get(server.url + "/claims")
-    links = [a for a in _css(browser, "ul.claims li.claim > a")
-             if (c := standalone.get(parse_qs(urlsplit(a.get_attribute("href")).query)["claim"][0])) and c["start"] > 2000]
-    assert links, "a claim far enough into its document that the reader must scroll to it"
-    link = links[len(links) // 2]
-    href, text = link.get_attribute("href"), link.text
-    claim_id = parse_qs(urlsplit(href).query)["claim"][0]
+    standalone = {c["id"]: c for c in claims if c["start"] > 2000 and not any(
+        o["doc"] == c["doc"] and o["id"] != c["id"] and o["start"] < c["end"] and c["start"] < o["end"] for o in claims)}
+    claim = next(iter(standalone.values()))
+    browser.get(server.url + f"/claims?document={claim['doc']}")
+    link = next(a for a in _css(browser, "ul.claims li.claim a.claim-text") if f"claim={claim['id']}" in a.get_attribute("href"))
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
     link.click()
-    _check_reader_selection(browser, claim_id, text)
-
-
-def test_clicking_a_claim_on_an_entity_page_opens_the_reader(browser, server: Server, api: httpx.Client) -> None:
-    standalone = _standalone_claims(api)
-    browser.get(server.url + "/")
-    entity = next(a for a in _css(browser, "ol.entities li a") if a.text == "Mali")
-    entity.click()
+    _check_reader_selection(browser, claim["id"], claim["text"])
+    mentions = _css(browser, "article.reader a.mention")
+    assert mentions and all(re.fullmatch(r".*/entities/ent_[0-9a-f]+", a.get_attribute("href")) for a in mentions)
+    name = mentions[0].text
+    mentions[0].click()
     _wait(browser, lambda d: "/entities/" in d.current_url)
-    assert browser.find_element("css selector", "h1").text.startswith("Mali")
-    assert "Mali" in [li.text.split(" ×")[0] for li in _css(browser, "ul.aliases li")]
-    claims = [a for a in _css(browser, "li.claim > a") if parse_qs(urlsplit(a.get_attribute("href")).query)["claim"][0] in standalone]
-    assert claims, "claims about Mali"
-    link = claims[-1]
-    href, text = link.get_attribute("href"), link.text
-    claim_id = parse_qs(urlsplit(href).query)["claim"][0]
-    assert "Mali" in text or "Malian" in text
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
-    link.click()
-    _check_reader_selection(browser, claim_id, text)
+    assert name.casefold() in browser.find_element("css selector", "ul.aliases").text.casefold()
 
 
-# 5. Article text is never markup -----------------------------------------------------------------
+def test_an_untitled_document_shows_no_local_path(browser, server: Server, api: httpx.Client, web_db: Path) -> None:
+    for document in _all(api, "/api/documents")[:10]:
+        browser.get(f"{server.url}/documents/{document['id']}")
+        shown = browser.find_element("css selector", "main").text
+        assert str(web_db.parent) not in shown and "/tmp/" not in shown
+
+
+# 5. Hostile articles ---------------------------------------------------------------------------
 
 
 def _assert_inert(driver, visible: list[str]) -> None:  # type: ignore[no-untyped-def]
@@ -419,75 +447,242 @@ def _assert_inert(driver, visible: list[str]) -> None:  # type: ignore[no-untype
     assert driver.execute_script("return typeof window.__xss") == "undefined"
     assert not _css(driver, 'img[src="x"]')
     assert not _css(driver, "a[href^='javascript:' i]")
-    assert driver.execute_script("return Array.from(document.scripts).filter(s => s.textContent.includes('__xss')).length") == 0
     text = driver.find_element("css selector", "body").text
     for payload in visible:
         assert payload in text, f"{payload!r} should show as text"
 
 
-def _claims_page_with(api: httpx.Client, doc: str) -> int:
-    index = next(i for i, claim in enumerate(_all(api, "/api/claims")) if claim["doc"] == doc)
-    return index // 100 * 100
-
-
-@pytest.mark.parametrize("page", ["reader", "reader-selected", "search", "overview", "claims", "entity", "timeline", "map"])
+@pytest.mark.parametrize("page", ["reader", "search", "claims", "entity", "timeline", "events", "documents", "map"])
 def test_hostile_article_text_does_not_run(page: str, browser, server: Server, api: httpx.Client, hostile_doc: dict) -> None:
     doc = hostile_doc["id"]
-    hostile_claims = [c for c in _all(api, "/api/claims") if c["doc"] == doc]
-    assert any(IMG_PAYLOAD in c["text"] for c in hostile_claims), hostile_claims
-    if page == "reader":
-        path, visible = f"/documents/{doc}", [SCRIPT_PAYLOAD, IMG_PAYLOAD, LINK_PAYLOAD, f'<a href="{LINK_PAYLOAD}">']
-    elif page == "reader-selected":
-        claim = next(c for c in hostile_claims if IMG_PAYLOAD in c["text"])
-        path, visible = f"/documents/{doc}?claim={claim['id']}#claim-{claim['id']}", [IMG_PAYLOAD]
-    elif page == "search":
-        path, visible = "/search?q=onerror", [HOSTILE_TITLE, "<img src=x onerror="]
-    elif page == "overview":
-        path, visible = "/", []
-    elif page == "claims":
-        path, visible = f"/claims?offset={_claims_page_with(api, doc)}", [IMG_PAYLOAD]
-    elif page == "entity":
-        bamako = next(e for e in _all(api, "/api/entities") if e["name"] == "Bamako")
-        path, visible = f"/entities/{bamako['id']}", [IMG_PAYLOAD]
-    else:
-        path, visible = f"/{page}", []
+    paths = {"reader": (f"/documents/{doc}", [SCRIPT_PAYLOAD, IMG_PAYLOAD, LINK_PAYLOAD]),
+             "search": ("/search?q=onerror", [HOSTILE_TITLE]),
+             "claims": (f"/claims?document={doc}", [IMG_PAYLOAD]),
+             "entity": (f"/entities/{next(e for e in _all(api, '/api/entities') if e['name'] == 'Bamako')['id']}", []),
+             "timeline": ("/timeline", []), "events": (f"/events?document={doc}", []), "documents": ("/documents?sort=title", []),
+             "map": ("/map", [])}
+    path, visible = paths[page]
     browser.get(server.url + path)
     _assert_inert(browser, visible)
-    if page.startswith("reader"):
-        assert browser.title.startswith(HOSTILE_TITLE)
-        assert browser.find_element("css selector", "h1").text == HOSTILE_TITLE
+    assert not _console_problems(browser), "no script runs and none is refused: the page has no inline script"
     raw = httpx.get(server.url + path, timeout=30).text
     for payload in (SCRIPT_PAYLOAD, "<img src=x", f'href="{LINK_PAYLOAD}'):
         assert payload not in raw
 
 
-def test_a_hostile_search_query_is_shown_as_text(browser, server: Server) -> None:
-    query = '<script>window.__xss=4</script><img src=x onerror="window.__xss=5">'
-    browser.get(server.url + "/search?q=" + quote(query))
-    _assert_inert(browser, [query])
-    assert browser.find_element("css selector", "input[name=q]").get_attribute("value") == query
+def test_a_right_to_left_override_does_not_reverse_the_attribution(browser, server: Server, api: httpx.Client) -> None:
+    claim = next(c for c in _all(api, "/api/claims") if "\u202e" in c["text"])
+    browser.get(f"{server.url}/claims?document={claim['doc']}")
+    row = next(li for li in _css(browser, "ul.claims li.claim") if li.get_attribute("data-claim") == claim["id"])
+    assert row.find_element("css selector", "a.claim-text bdi")
+    # Read where the attribution's first and last letters are drawn: left to right when isolated.
+    order = browser.execute_script(
+        """const bdi = arguments[0].querySelector('.attribution > bdi, .attribution > a > bdi'); const text = bdi.firstChild;
+        const at = (i) => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1); return r.getBoundingClientRect(); };
+        const first = at(0), last = at(text.length - 1);
+        return [first.left, last.left, first.top, last.top, bdi.textContent];""", row)
+    assert order[4] == claim["source"]["name"]
+    assert order[2] < order[3] or order[0] < order[1], f"the source's name reads left to right: {order}"
+    line = browser.execute_script("return getComputedStyle(arguments[0].querySelector('a.claim-text bdi')).unicodeBidi", row)
+    assert line == "isolate"
 
 
-# 6. The JSON API ---------------------------------------------------------------------------------
+def test_private_use_characters_cannot_forge_a_search_highlight(browser, server: Server) -> None:
+    browser.get(server.url + "/search?q=envoy")
+    hits = _css(browser, "li.hit")
+    assert hits
+    marks = [m.text for hit in hits for m in hit.find_elements("css selector", "mark")]
+    assert marks and all(m.casefold() == "envoy" for m in marks), marks
+    assert "FAKE" in " ".join(hit.text for hit in hits), "the text's own characters stay text"
 
 
-def test_api_pages_through_the_records(api: httpx.Client) -> None:
-    first = api.get("/api/claims", params={"limit": 2}).json()
-    assert (len(first["items"]), first["offset"], first["limit"], first["next_offset"]) == (2, 0, 2, 2)
-    second = api.get("/api/claims", params={"limit": 2, "offset": first["next_offset"]}).json()
-    assert (len(second["items"]), second["offset"]) == (2, 2)
-    four = api.get("/api/claims", params={"limit": 4}).json()["items"]
-    assert first["items"] + second["items"] == four
-    everything = _all(api, "/api/claims")
-    assert len({c["id"] for c in everything}) == len(everything) > 100
-    last = api.get("/api/claims", params={"limit": 500, "offset": len(everything) - 1}).json()
-    assert last["items"] == everything[-1:] and last["next_offset"] is None
-    assert api.get("/api/claims", params={"offset": len(everything)}).json()["items"] == []
-    for bad in ({"limit": 0}, {"limit": 501}, {"offset": -1}, {"stance": "maybe"}):
-        assert api.get("/api/claims", params=bad).status_code == 422, bad
-    denials = _all(api, "/api/claims", stance="deny")
-    assert denials and all(c["stance"] == "deny" for c in denials)
+def test_a_150000_character_line_wraps(browser, server: Server, api: httpx.Client) -> None:
+    document = next(d for d in _all(api, "/api/documents") if LONG_LINE in d["text"])
+    for path in (f"/documents/{document['id']}", "/documents", f"/claims?document={document['id']}"):
+        browser.get(server.url + path)
+        width = browser.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+        assert width[0] <= width[1], (path, width)
 
+
+# 6. Timeline, map and graph --------------------------------------------------------------------
+
+
+def test_the_timeline_speaks_dates_and_lists_each_sentence_once(browser, server: Server) -> None:
+    browser.get(server.url + "/timeline")
+    items = browser.execute_script(
+        "return Array.from(document.querySelectorAll('li.timeline-item')).map(li => [li.dataset.date, "
+        "li.querySelector('.date').textContent.trim(), li.querySelector('a.sentence').getAttribute('href'), li.dataset.id])")
+    dates = [d for d, _, _, _ in items]
+    assert len(items) >= 10
+    assert not any(shown in ("PAST_REF", "FUTURE_REF") or re.fullmatch(r"[\dX]{4}-\w+", shown) for _, shown, _, _ in items), items
+    assert {d: s for d, s, _, _ in items}.get("XXXX-08-30") == "30 August (year not given)"
+    years = [int(d[:4]) for d in dates if d[:4].isdigit()]
+    assert years == sorted(years)
+    sentences = [(href.split("?")[0], d, i.split(":")[2]) for d, _, href, i in items]
+    assert len(sentences) == len(set(sentences)), "one row per sentence and date"
+
+
+def test_the_map_clusters_places_draws_country_level_places_as_areas_and_links_events(browser, server: Server) -> None:
+    browser.get(server.url + "/map")
+    _wait(browser, lambda d: d.execute_script("return window.claimgraphMap && window.claimgraphMap.ready"), timeout=30)
+    base = browser.execute_script("return window.claimgraphMap.base")
+    assert base["provinces"] > 4000 and base["countries"] > 200, "first-level boundaries, packaged"
+    features = browser.execute_script("return window.claimgraphMap.state.features.map(f => f.properties)")
+    country_level = {f["name"] for f in features if f["kind"] == "place" and f["precision"] == "country"}
+    assert "Mali" in country_level
+    drawn = browser.execute_script(
+        "const names = new Set(); window.claimgraphMap.cluster.getLayers().forEach(m => names.add(m.feature.properties.name)); return [...names]")
+    assert not country_level & set(drawn), "a place known only as a country is no point"
+    areas = browser.execute_script("return Array.from(document.querySelectorAll('path.area-country')).map(p => p.dataset.name)")
+    assert "Mali" in areas
+    assert _css(browser, ".marker-cluster"), "nearby markers are clustered"
+    assert len(_css(browser, "#map-legend span")) >= 4
+    # An event's popup links to the sentence that tells it.
+    href = browser.execute_script(
+        """const m = window.claimgraphMap.cluster.getLayers().find(l => l.feature.properties.kind === 'event');
+        window.claimgraphMap.cluster.zoomToShowLayer(m, () => m.openPopup()); return null;""")
+    _wait(browser, lambda d: _css(d, ".leaflet-popup-content a[href*='/documents/']"))
+    href = _css(browser, ".leaflet-popup-content a[href*='/documents/']")[0].get_attribute("href")
+    assert "claim=" in href
+    from selenium.webdriver.support.ui import Select
+
+    Select(_css(browser, "#map-kind")[0]).select_by_value("event")
+    drawn = browser.execute_script("return window.claimgraphMap.cluster.getLayers().map(m => m.feature.properties.kind)")
+    assert drawn and set(drawn) == {"event"}
+    assert not _console_problems(browser)
+
+
+def test_the_graph_is_force_directed_with_directed_typed_edges_and_a_focus(browser, server: Server, api: httpx.Client) -> None:
+    browser.get(server.url + "/graph")
+    _wait(browser, lambda d: d.execute_script("return window.claimgraphGraph && window.claimgraphGraph.nodes().length > 10"))
+    summary = browser.execute_script(
+        """const cy = window.claimgraphGraph; const p = cy.nodes().map(n => n.position());
+        return {nodes: cy.nodes().length, events: cy.edges('[kind = "event"]').map(e => e.style('target-arrow-shape')),
+                labels: cy.nodes().every(n => n.style('label').length > 0), xs: new Set(p.map(q => Math.round(q.x))).size,
+                radii: new Set(p.map(q => Math.round(Math.hypot(q.x - p[0].x, q.y - p[0].y)))).size};""")
+    assert summary["labels"] and summary["nodes"] > 10
+    assert summary["events"] and set(summary["events"]) == {"triangle"}, "event edges point from actor to target"
+    assert summary["xs"] > summary["nodes"] // 2, "a layout, not a circle"
+    mali = next(e for e in _all(api, "/api/entities") if e["name"] == "Mali")
+    browser.get(f"{server.url}/graph?entity={mali['id']}")
+    _wait(browser, lambda d: d.execute_script("return window.claimgraphGraph && window.claimgraphGraph.nodes().length > 1"))
+    focus = browser.execute_script("return window.claimgraphGraph.nodes('[focus = 1]').map(n => n.id())")
+    assert focus == [mali["id"]]
+    assert browser.execute_script(f"return window.claimgraphGraph.getElementById('{mali['id']}').degree() > 3")
+    assert not _console_problems(browser)
+    assert httpx.get(f"{server.url}/graph?entity=ent_000000000000", timeout=30).status_code == 404
+
+
+# 7. Security -----------------------------------------------------------------------------------
+
+
+def test_security_headers_on_every_response(server: Server, hostile_doc: dict) -> None:
+    for path in ("/", "/claims", f"/documents/{hostile_doc['id']}", "/api/claims", "/openapi.json", "/static/app/app.css",
+                 "/static/geo/admin1.topo.json", "/nope", "/claims?sort=nonsense", "/map/features.json"):
+        headers = httpx.get(server.url + path, timeout=30).headers
+        policy = headers.get("content-security-policy", "")
+        assert "script-src 'self'" in policy and "'unsafe-inline'" not in policy and "frame-ancestors 'none'" in policy, path
+        assert "default-src 'none'" in policy
+        assert headers.get("x-content-type-options") == "nosniff", path
+        assert headers.get("referrer-policy") == "same-origin", path
+        assert headers.get("x-frame-options") == "DENY", path
+    page = httpx.get(server.url + "/map", timeout=30).text
+    assert not re.search(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)", page), "no inline script"
+    assert " on" not in re.sub(r"<[^>]*>", lambda m: "" if " on" not in m.group(0) else " on", page) or "onerror" not in page
+
+
+def test_an_unknown_host_name_is_refused(server: Server) -> None:
+    assert httpx.get(server.url + "/api/claims", headers={"Host": "attacker.example"}, timeout=30).status_code == 421
+    assert httpx.get(server.url + "/", headers={"Host": "attacker.example:8000"}, timeout=30).status_code == 421
+    assert httpx.get(server.url + "/", headers={"Host": "localhost"}, timeout=30).status_code == 200
+
+
+def test_errors_are_pages(server: Server) -> None:
+    for path, status in (("/nope", 404), ("/claims?sort=nonsense", 400), ("/documents/nope", 404), ("/claims?from=yesterday", 400),
+                         ("/claims?after=%21%21", 400), ("/search?q=" + "a" * 500, 400), ("/entities/ent_x/graph", 404)):
+        answer = httpx.get(server.url + path, timeout=30)
+        assert answer.status_code == status, (path, answer.status_code)
+        assert answer.headers["content-type"].startswith("text/html"), path
+        assert "<h1" in answer.text and "sqlite" not in answer.text.lower() and "Traceback" not in answer.text, path
+    assert httpx.get(server.url + "/api/claims", params={"sort": "x"}, timeout=30).headers["content-type"] == "application/json"
+
+
+def test_writes_are_refused_by_the_read_only_app(api: httpx.Client, server: Server) -> None:
+    claim = api.get("/api/claims", params={"limit": 1}).json()["items"][0]
+    entities = api.get("/api/entities", params={"limit": 2}).json()["items"]
+    writes = [("/api/entities/merge", {"first": entities[0]["id"], "second": entities[1]["id"]}),
+              ("/api/entities/split", {"entity": entities[0]["id"], "alias": entities[0]["name"]}),
+              (f"/api/claims/{claim['id']}/review", None)]
+    for path, body in writes:
+        answer = api.post(path, json=body, headers={"Authorization": "Bearer secret"})
+        assert answer.status_code == 403 and "read-only" in answer.json()["detail"], (path, answer.text)
+    with closing(sqlite3.connect(server.db)) as db:
+        assert db.execute("SELECT COUNT(*) FROM claim_reviews").fetchone() == (0,)
+        assert db.execute("SELECT COUNT(*) FROM entity_corrections").fetchone() == (0,)
+
+
+def test_state_changes_need_the_origin_and_the_csrf_token(token_server: Server) -> None:
+    with httpx.Client(base_url=token_server.url, timeout=30) as client:
+        claim = client.get("/api/claims", params={"limit": 1}).json()["items"][0]
+        path = f"/api/claims/{claim['id']}/review"
+        assert client.post(path).status_code == 401
+        assert client.post(path, headers={"Authorization": "Bearer wrong"}).status_code == 401
+        assert client.post(path, headers={"Authorization": "secret"}).status_code == 401
+        # A form served from another local port: the cookie goes with it, but the origin is not ours and it has no CSRF token.
+        client.cookies.set("claimgraph_token", "secret")
+        forged = client.post(path, headers={"Origin": "http://127.0.0.1:1", "Content-Type": "application/x-www-form-urlencoded"})
+        assert forged.status_code == 403
+        assert client.post(path, headers={"Sec-Fetch-Site": "same-site"}).status_code == 403
+        assert client.post(path).status_code == 403, "a cookie alone is not enough: the page's CSRF token is needed"
+        page = client.get(f"/documents/{claim['doc']}", params={"claim": claim["id"]}).text
+        csrf = re.search(r'<meta name="csrf-token" content="([0-9a-f]+)">', page).group(1)
+        assert client.post(path, headers={"X-CSRF-Token": csrf, "Origin": token_server.url}).status_code == 200
+        assert client.delete(path, headers={"X-CSRF-Token": csrf}).json() == {"unreviewed": claim["id"]}
+        client.cookies.clear()
+        assert client.post(path, headers={"Authorization": "Bearer secret"}).json() == {"reviewed": claim["id"]}
+        assert client.post("/api/claims/clm_000000000000/review", headers={"Authorization": "Bearer secret"}).status_code == 404
+    with closing(sqlite3.connect(token_server.db)) as db:
+        assert db.execute("SELECT claim_id FROM claim_reviews").fetchall() == [(claim["id"],)]
+
+
+def test_the_token_leaves_the_address_after_signing_in(token_server: Server) -> None:
+    with httpx.Client(base_url=token_server.url, timeout=30) as client:
+        answer = client.get("/claims", params={"token": "secret", "stance": "deny"})
+        assert answer.status_code == 303
+        assert answer.headers["location"] == "/claims?stance=deny"
+        assert "secret" not in answer.headers["location"]
+        assert client.cookies.get("claimgraph_token") == "secret"
+    assert httpx.get(token_server.url + "/claims", params={"token": "wrong"}, timeout=30).status_code == 401
+    with httpx.Client(base_url=token_server.url, timeout=30) as client:
+        signed = client.post("/login", content="token=secret&next=%2Fentities", headers={"Content-Type": "application/x-www-form-urlencoded"})
+        assert signed.status_code == 303 and signed.headers["location"] == "/entities"
+        off_site = client.post("/login", content="token=secret&next=%2F%2Fevil.example", headers={"Content-Type": "application/x-www-form-urlencoded"})
+        assert off_site.headers["location"] == "/"
+
+
+def test_the_analyst_reviews_a_claim_in_the_browser_and_undoes_it(browser, token_server: Server) -> None:
+    browser.get(token_server.url + "/login")
+    browser.find_element("css selector", "input[name=token]").send_keys("secret")
+    browser.find_element("css selector", "form.login button").click()
+    _wait(browser, lambda d: urlsplit(d.current_url).path == "/" and _css(d, "#logout"))
+    assert "token" not in browser.current_url
+    browser.get(token_server.url + "/claims?reviewed=no")
+    button = _css(browser, "button.review")[0]
+    claim = button.get_attribute("data-claim")
+    button.click()
+    _wait(browser, lambda d: _css(d, f"li.claim[data-claim='{claim}'].reviewed"))
+    browser.get(token_server.url + "/claims?reviewed=yes")
+    assert claim in [li.get_attribute("data-claim") for li in _css(browser, "ul.claims li.claim")]
+    undo = next(b for b in _css(browser, "button.review") if b.get_attribute("data-claim") == claim)
+    assert undo.text == "undo review"
+    undo.click()
+    _wait(browser, lambda d: not _css(d, f"li.claim[data-claim='{claim}'].reviewed"))
+    assert not _console_problems(browser)
+    _css(browser, "#logout")[0].click()
+    _wait(browser, lambda d: not _css(d, "#logout"))
+
+
+# 8. The JSON API -------------------------------------------------------------------------------
 
 CONTRACT_FIELDS = {
     "documents": {"kind", "id", "source", "title", "outlet", "url", "language", "published", "text"},
@@ -500,162 +695,72 @@ CONTRACT_FIELDS = {
 
 
 @pytest.mark.parametrize("name", sorted(CONTRACT_FIELDS))
-def test_api_records_have_the_contract_shape(name: str, api: httpx.Client) -> None:
+def test_api_records_have_the_contract_shape(name: str, api: httpx.Client, web_db: Path) -> None:
+    from claimgraph.export import contract_records
+
     records = _all(api, f"/api/{name}")
-    assert records
     kind = "entity" if name == "entities" else name.removesuffix("s")
     for record in records:
         assert CONTRACT_FIELDS[name] <= record.keys(), (name, sorted(record))
-        assert record["kind"] == kind
-    if name == "claims":
-        documents = {d["id"]: d["text"] for d in _all(api, "/api/documents")}
-        for claim in records:
-            assert set(claim["source"]) >= {"name", "kind", "entity"}
-            assert claim["stance"] in {"assert", "deny"} and claim["modality"]
-            assert documents[claim["doc"]][claim["start"]:claim["end"]] == claim["text"]
-    if name == "contradictions":
-        claims = {c["id"] for c in _all(api, "/api/claims")}
-        assert all(c["a"] in claims and c["b"] in claims for c in records)
+    with Store.open(web_db) as store:
+        exported = [r for r in contract_records(store) if r["kind"] == kind]
+    strip = (lambda r: {k: v for k, v in r.items() if k != "merged"})
+    assert [strip(r) for r in records] == [strip(r) for r in exported], "the API serves the export's records, in its order"
 
 
 def test_api_search_and_schema(api: httpx.Client) -> None:
     found = api.get("/api/search", params={"q": '"Russian mercenaries"'}).json()
     assert found["items"] and all({"doc", "title", "snippet"} <= hit.keys() for hit in found["items"])
-    assert all("[" in hit["snippet"] for hit in found["items"])
-    assert api.get("/api/search", params={"q": '"unbalanced'}).status_code == 400
+    assert api.get("/api/search", params={"q": '"unbalanced'}).status_code == 200
+    assert api.get("/api/search", params={"q": "%%"}).status_code == 422
     assert api.get("/api/search").status_code == 422
-
     schema = api.get("/openapi.json").json()
     for path in ("/api/documents", "/api/entities", "/api/claims", "/api/events", "/api/facts", "/api/contradictions",
                  "/api/search", "/api/entities/merge", "/api/entities/split", "/api/claims/{claim_id}/review"):
         assert path in schema["paths"], path
-    assert "post" in schema["paths"]["/api/entities/merge"]
-    assert not any(path in schema["paths"] for path in ("/", "/map", "/timeline")), "pages are not API"
+    assert not any(path in schema["paths"] for path in ("/", "/map", "/timeline", "/claims")), "pages are not API"
 
 
-def test_static_assets_are_served_by_the_app(api: httpx.Client) -> None:
-    assert api.get("/static/leaflet/leaflet.js").status_code == 200
-    outlines = api.get("/static/world.geojson")
-    assert outlines.status_code == 200 and outlines.json()["type"] == "FeatureCollection"
-    assert len(outlines.json()["features"]) > 50
-    assert api.get("/static/app/map.js").status_code == 200
+# 9. Serving --------------------------------------------------------------------------------------
 
 
-def test_writes_are_refused_by_the_read_only_app(api: httpx.Client, server: Server) -> None:
-    before = _all(api, "/api/entities")
-    claim = api.get("/api/claims", params={"limit": 1}).json()["items"][0]
-    entities = api.get("/api/entities", params={"limit": 2}).json()["items"]
-    writes = [("/api/entities/merge", {"first": entities[0]["id"], "second": entities[1]["id"]}),
-              ("/api/entities/split", {"entity": entities[0]["id"], "alias": entities[0]["name"]}),
-              (f"/api/claims/{claim['id']}/review", None)]
-    for path, body in writes:
-        for headers in ({}, {"Authorization": "Bearer secret"}):
-            answer = api.post(path, json=body, headers=headers)
-            assert answer.status_code == 403, (path, answer.text)
-            assert "read-only" in answer.json()["detail"]
-    assert _all(api, "/api/entities") == before, "nothing changed"
-    with closing(sqlite3.connect(server.db)) as db:
-        assert db.execute("SELECT COUNT(*) FROM claim_reviews").fetchone() == (0,)
-        assert db.execute("SELECT COUNT(*) FROM entity_corrections").fetchone() == (0,)
-
-
-def test_a_claim_review_needs_the_token(token_server: Server) -> None:
-    with httpx.Client(base_url=token_server.url, timeout=30) as client:
-        assert client.get("/").status_code == 200, "on 127.0.0.1 reading needs no token"
-        claim = client.get("/api/claims", params={"limit": 1}).json()["items"][0]
-        path = f"/api/claims/{claim['id']}/review"
-        assert client.post(path).status_code == 401
-        assert client.post(path, headers={"Authorization": "Bearer wrong"}).status_code == 401
-        assert client.post(path, headers={"Authorization": "secret"}).status_code == 401
-        answer = client.post(path, headers={"Authorization": "Bearer secret"})
-        assert answer.status_code == 200 and answer.json() == {"reviewed": claim["id"]}
-        assert client.post("/api/claims/clm_000000000000/review", headers={"Authorization": "Bearer secret"}).status_code == 404
-        assert client.post("/api/entities/merge", json={"first": "x", "second": "y"}).status_code == 401
-    with closing(sqlite3.connect(token_server.db)) as db:
-        assert db.execute("SELECT claim_id FROM claim_reviews").fetchall() == [(claim["id"],)]
-
-
-# 7. Listening beyond this machine needs a token --------------------------------------------------
-
-
-def test_serving_beyond_this_machine_without_a_token_is_refused(web_db: Path, claimgraph_cli: list[str]) -> None:
+def test_serving_beyond_this_machine_without_a_token_or_with_a_blank_one_is_refused(web_db: Path, claimgraph_cli: list[str]) -> None:
     env = {k: v for k, v in os.environ.items() if k != "CLAIMGRAPH_TOKEN"}
-    refused = subprocess.run([*claimgraph_cli, "serve", "--host", "0.0.0.0", "--port", str(_free_port()), "--db", str(web_db)],
-                             capture_output=True, text=True, timeout=60, env=env)
-    assert refused.returncode == 1
-    assert "token" in refused.stderr.casefold() and "0.0.0.0" in refused.stderr
-    assert "Traceback" not in refused.stderr
+    for args in (["--host", "0.0.0.0"], ["--token", "   "], ["--token", " secret "]):
+        refused = subprocess.run([*claimgraph_cli, "serve", *args, "--port", str(_free_port()), "--db", str(web_db)],
+                                 check=False, capture_output=True, text=True, timeout=60, env=env)
+        assert refused.returncode == 1, args
+        assert "token" in refused.stderr.casefold() and "Traceback" not in refused.stderr
 
 
 def test_serving_beyond_this_machine_asks_every_request_for_the_token(web_db: Path, claimgraph_cli: list[str]) -> None:
     exposed = _serve(claimgraph_cli, web_db, web_db.parent / "serve-exposed.log", "--token", "s3cret", host="0.0.0.0")
     try:
         with httpx.Client(base_url=exposed.url, timeout=30) as client:
-            for path in ("/", "/api/claims", "/openapi.json", "/static/world.geojson"):
+            for path in ("/", "/api/claims", "/openapi.json", "/map/features.json"):
                 assert client.get(path).status_code == 401, path
-            assert client.get("/", params={"token": "wrong"}).status_code == 401
             assert client.get("/", headers={"Authorization": "Bearer wrong"}).status_code == 401
+            assert client.get("/login").status_code == 200
             opened = client.get("/", params={"token": "s3cret"})
-            assert opened.status_code == 200 and 'id="count-documents"' in opened.text
-            assert client.cookies.get("claimgraph_token") == "s3cret"
-            assert client.get("/api/claims").status_code == 200, "the cookie set after ?token= opens later requests"
+            assert opened.status_code == 303 and opened.headers["location"] == "/"
+            assert client.get("/").status_code == 200, "the cookie opens later requests"
         assert httpx.get(exposed.url + "/api/claims", headers={"Authorization": "Bearer s3cret"}, timeout=30).status_code == 200
-        assert httpx.get(exposed.url + "/api/claims", timeout=30).status_code == 401
     finally:
         exposed.stop()
-    assert exposed.process.returncode is not None
-
-
-
-def _entity_named(entities: list[dict], name: str) -> dict:
-    (found,) = [e for e in entities if name in e["aliases"] or e["name"] == name]
-    return found
 
 
 def test_an_analyst_merges_and_splits_entities_with_the_token(token_server: Server) -> None:
     auth = {"Authorization": "Bearer secret"}
-    with httpx.Client(base_url=token_server.url, timeout=60) as client:
+    with httpx.Client(base_url=token_server.url, timeout=120) as client:
         entities = _all(client, "/api/entities")
-        russia, moscow = _entity_named(entities, "Russia"), _entity_named(entities, "Moscow")
-        assert russia["id"] != moscow["id"]
-        pair = {"first": russia["id"], "second": moscow["id"]}
-        assert client.post("/api/entities/merge", json=pair).status_code == 401
-        merged = client.post("/api/entities/merge", json=pair, headers=auth)
+        russia = next(e for e in entities if e["name"] == "Russia" or "Russia" in e["aliases"])
+        moscow = next(e for e in entities if e["name"] == "Moscow" or "Moscow" in e["aliases"])
+        merged = client.post("/api/entities/merge", json={"first": russia["id"], "second": moscow["id"]}, headers=auth)
         assert merged.status_code == 200, merged.text
-        after = _all(client, "/api/entities")
-        assert len(after) == len(entities) - 1
-        joined = _entity_named(after, "Moscow")
-        assert "Russia" in joined["aliases"] + [joined["name"]]
-        assert "merged by an analyst" in [m["reason"] for m in joined["merged"]]
-        page = client.get(f"/entities/{joined['id']}")
+        joined = merged.json()["entity"]
+        page = client.get(f"/entities/{joined}")
         assert page.status_code == 200 and "merged by an analyst" in page.text
-
-        assert client.post("/api/entities/split", json={"entity": joined["id"], "alias": "Moscow"}).status_code == 401
-        bad = client.post("/api/entities/split", json={"entity": joined["id"], "alias": "Timbuktu"}, headers=auth)
-        assert bad.status_code == 400
-        split = client.post("/api/entities/split", json={"entity": joined["id"], "alias": "Moscow"}, headers=auth)
+        split = client.post("/api/entities/split", json={"entity": joined, "alias": "Moscow"}, headers=auth)  # the undo
         assert split.status_code == 200, split.text
         again = _all(client, "/api/entities")
         assert len(again) == len(entities)
-        assert _entity_named(again, "Moscow")["id"] != _entity_named(again, "Russia")["id"]
-        assert client.post("/api/entities/merge", json={"first": "ent_000000000000", "second": russia["id"]},
-                           headers=auth).status_code == 404
-    with closing(sqlite3.connect(token_server.db)) as db:
-        assert [action for action, in db.execute("SELECT action FROM entity_corrections ORDER BY rowid")][:1] == ["merge"]
-
-
-def test_every_claim_of_a_shared_sentence_can_be_opened_in_the_reader(api: httpx.Client) -> None:
-    """'Ruvia and Kessa deny ...' is one claim per speaker over one span: the reader marks and
-    anchors whichever of them is opened, and an inner clause does not leave a gap."""
-    claims = _all(api, "/api/claims")
-    spans: dict[tuple[str, int, int], list[str]] = {}
-    for claim in claims:
-        spans.setdefault((claim["doc"], claim["start"], claim["end"]), []).append(claim["id"])
-    shared = [ids for ids in spans.values() if len(ids) > 1]
-    assert shared, "the seeds have sentences with two speakers"
-    for ids in shared:
-        doc = next(c["doc"] for c in claims if c["id"] == ids[0])
-        for claim_id in ids:
-            html = api.get(f"/documents/{doc}", params={"claim": claim_id}).text
-            assert f'id="claim-{claim_id}"' in html
-            assert "selected" in html

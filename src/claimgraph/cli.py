@@ -1,38 +1,29 @@
-"""The `claimgraph` command: a thin layer over the library (pipeline, store, export)."""
+"""The `claimgraph` command: a thin layer over the library (pipeline, query, export).
+
+Internal: the console script's module; use the library (`import claimgraph`) from Python.
+Heavy modules (the pipeline and spaCy, the gazetteer, the web app) are imported inside the
+commands that need them, so that `claimgraph --help` starts at once.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 import click
-from tqdm import tqdm
 
 from claimgraph import __version__
 from claimgraph.cli_analysis import register_analysis_commands
-from claimgraph.cli_support import EXIT_NOTHING_BUILT
+from claimgraph.cli_outputs import register_output_commands
+from claimgraph.cli_support import EXIT_NOTHING_BUILT, db_option
 from claimgraph.cli_support import fail as _fail
 from claimgraph.cli_support import open_store as _open
 from claimgraph.config import DEFAULT_MODEL, BuildOptions
-from claimgraph.errors import ClaimgraphError
-from claimgraph.export import EXPORTERS
-from claimgraph.gazetteer import (
-    Gazetteer,
-    build_gazetteer,
-    default_gazetteer_path,
-    load_geonames_file,
-)
-from claimgraph.pipeline import BuildReport, build
-from claimgraph.store import (
-    Store,
-    find_entity_ids,
-    get_document,
-    iter_claims,
-    search_documents,
-    store_stats,
-)
-from claimgraph.store.events import entity_briefs, iter_events
-from claimgraph.store.read import bracketed
+from claimgraph.errors import ClaimgraphError, InvalidQuery
+
+if TYPE_CHECKING:
+    from claimgraph.pipeline import BuildReport
 
 _defaults = BuildOptions()
 
@@ -70,6 +61,11 @@ def build_command(paths: tuple[Path, ...], db_path: Path, model: str, batch_size
                                gazetteer=gazetteer_path)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
+    from tqdm import tqdm  # type: ignore[import-untyped]
+
+    from claimgraph.pipeline import build
+    from claimgraph.query import Store
+
     progress = tqdm(desc="inputs", unit=" input", disable=True if quiet else None, file=sys.stderr, leave=False)
     try:
         with Store.open(db_path) as store:
@@ -90,6 +86,8 @@ def build_command(paths: tuple[Path, ...], db_path: Path, model: str, batch_size
 def stats_command(db_path: Path, top: int) -> None:
     """Summarize a database: documents, languages, duplicates, entities, claims, dates, events,
     quantities, and every skipped input with its reason."""
+    from claimgraph.query import store_stats
+
     with _open(db_path) as store:
         stats = store_stats(store, top=top)
     click.echo(f"documents   {stats.documents}  (near-duplicates: {stats.duplicates})")
@@ -107,23 +105,63 @@ def stats_command(db_path: Path, top: int) -> None:
             click.echo(f"  {count:5d}  {name} ({kind})")
 
 
+class _ExportFormatChoice(click.Choice):  # type: ignore[type-arg]
+    """The registered export formats, looked up when first asked for (not at start-up)."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    @property  # type: ignore[override]
+    def choices(self) -> tuple[str, ...]:
+        from claimgraph.export import export_formats
+
+        return tuple(export_formats())
+
+    @choices.setter
+    def choices(self, _: Any) -> None:
+        pass
+
+
+class _ExportFormatOption(click.Option):
+    """--format, its help naming each registered format with its summary."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        from claimgraph.export import export_formats
+
+        formats = export_formats()
+        order = ["jsonl", *(name for name in formats if name != "jsonl")]
+        self.help = "; ".join(f"{name}: {formats[name].summary}" for name in order if name in formats) + " (see docs/export.md)."
+        return super().get_help_record(ctx)
+
+
 @cli.command("export")
-@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="claimgraph database.")
-@click.option("--format", "fmt", type=click.Choice(sorted(EXPORTERS)), default="jsonl", show_default=True,
-              help="jsonl: the export contract; acled: ACLED-style CSV of events; plover: PLOVER JSON lines of events (see docs/export.md).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), default=Path("-"), show_default=True, help="Output file, or - for standard output.")
-def export_command(db_path: Path, fmt: str, output: Path) -> None:
-    """Write the knowledge base in an interchange format (jsonl: the export contract)."""
-    write = EXPORTERS[fmt]
+@db_option
+@click.option("--format", "fmt", cls=_ExportFormatOption, type=_ExportFormatChoice(), default="jsonl", show_default=True)
+@click.option("-o", "--output", type=click.Path(allow_dash=True, path_type=Path), default=Path("-"), show_default=True,
+              help="Output file, or - for standard output; a folder for the csv format.")
+@click.option("--bom", is_flag=True, help="Begin each file with a UTF-8 byte-order mark (for Excel).")
+def export_command(db_path: Path, fmt: str, output: Path, bom: bool) -> None:
+    """Write the knowledge base in an interchange format (jsonl: the export contract; check
+    a jsonl export with `claimgraph validate`)."""
+    from claimgraph.export import OutputFolder, get_export_format
+
+    found = get_export_format(fmt)
+    encoding = "utf-8-sig" if bom else "utf-8"
     with _open(db_path) as store:
-        if str(output) == "-":
-            counts = write(store, sys.stdout)
-        else:
-            try:
-                with output.open("w", encoding="utf-8", newline="") as out:
-                    counts = write(store, out)
-            except OSError as exc:
-                _fail(f"cannot write {output}: {exc.strerror or exc}")
+        try:
+            if found.folder:
+                if str(output) == "-":
+                    raise click.UsageError(f"the {fmt} format writes a folder: give one with -o")
+                counts = found.write(store, OutputFolder(output, encoding=encoding))
+            elif str(output) == "-":
+                if bom:
+                    sys.stdout.write("\ufeff")
+                counts = found.write(store, sys.stdout)
+            else:
+                with output.open("w", encoding=encoding, newline="") as out:
+                    counts = found.write(store, out)
+        except OSError as exc:
+            _fail(f"cannot write {output}: {exc.strerror or exc}")
     summary = ", ".join(f"{n} {kind}" for kind, n in counts.items()) or "nothing"
     click.echo(f"exported {summary}", err=True)
 
@@ -136,16 +174,19 @@ def export_command(db_path: Path, fmt: str, output: Path) -> None:
 @click.option("--limit", default=0, show_default=True, help="Most events shown (0: all).")
 def events_command(db_path: Path, types: tuple[str, ...], status: str | None, limit: int) -> None:
     """List events: type and PLOVER category, who did it to whom, where and when, as told."""
+    from claimgraph.query import entity_briefs, iter_events
+
     with _open(db_path) as store:
         shown = 0
         for event in iter_events(store, types=[t.upper() for t in types]):
             if status and event.status != status:
                 continue
             names = entity_briefs(store, [*event.actors, *event.targets, *([event.location] if event.location else [])])
-            who = lambda ids: ", ".join(names[i].name for i in ids if i in names) or "-"  # noqa: E731
+            actors = ", ".join(names[i].name for i in event.actors if i in names) or "-"
+            targets = ", ".join(names[i].name for i in event.targets if i in names) or "-"
             where = names[event.location].name if event.location in names else "-"
             click.echo(f"[{event.type}/{event.plover}{'/' + event.mode if event.mode else ''}] {event.status}  "
-                       f"{who(event.actors)} -> {who(event.targets)}  at {where}  on {event.date or '-'}")
+                       f"{actors} -> {targets}  at {where}  on {event.date or '-'}")
             click.echo(f"    {event.text.strip()}")
             shown += 1
             if limit and shown >= limit:
@@ -161,6 +202,8 @@ def events_command(db_path: Path, types: tuple[str, ...], status: str | None, li
 @click.option("--limit", default=0, show_default=True, help="Most claims shown (0: all).")
 def claims_command(db_path: Path, entity_name: str | None, stance: str | None, attributed: bool, limit: int) -> None:
     """List claims with who makes them: source, cue, stance, modality and relays."""
+    from claimgraph.query import document_brief, find_entity_ids, iter_claims
+
     with _open(db_path) as store:
         entity_ids = None
         if entity_name:
@@ -173,8 +216,8 @@ def claims_command(db_path: Path, entity_name: str | None, stance: str | None, a
             if attributed and claim.source_kind == "outlet":
                 continue
             if claim.doc not in titles:
-                document = get_document(store, claim.doc)
-                titles[claim.doc] = (document.title or Path(document.source).name) if document else claim.doc
+                document = document_brief(store, claim.doc)
+                titles[claim.doc] = (document.title or document.file_name) if document else claim.doc
             via = f" via {', '.join(claim.via)}" if claim.via else ""
             cue = f' "{claim.cue}"' if claim.cue else ""
             click.echo(f"[{claim.stance}/{claim.modality}] {claim.source_name} ({claim.source_kind}){cue}{via}")
@@ -192,13 +235,15 @@ def claims_command(db_path: Path, entity_name: str | None, stance: str | None, a
 @click.option("--limit", default=20, show_default=True, help="Most results shown.")
 def search_command(query: str, db_path: Path, limit: int) -> None:
     """Full-text search of titles and texts (SQLite FTS5 query syntax: words, "phrases", OR, NOT)."""
+    from claimgraph.query import search
+
     with _open(db_path) as store:
         try:
-            hits = search_documents(store, query, limit=limit)
-        except Exception as exc:  # sqlite3.OperationalError for malformed FTS5 syntax
+            hits = search(store, query, limit=limit)
+        except InvalidQuery as exc:
             _fail(f"invalid search query {query!r}: {exc}")
-    for doc_id, title, snippet in hits:
-        click.echo(f"{doc_id}  {title or '(untitled)'}\n    {bracketed(snippet)}")
+    for hit in hits:
+        click.echo(f"{hit.doc}  {hit.title or '(untitled)'}\n    {hit.plain_snippet}")
     if not hits:
         click.echo("no match", err=True)
 
@@ -223,6 +268,8 @@ def gazetteer_build_command(gazetteer_path: Path | None) -> None:
     names in 160 languages, provinces and states, continents, and common macro-regions
     (Horn of Africa, Balkans...).
     `claimgraph build` does this by itself the first time it needs a gazetteer."""
+    from claimgraph.gazetteer import build_gazetteer, default_gazetteer_path
+
     path = gazetteer_path or default_gazetteer_path()
     try:
         report = build_gazetteer(path, progress=lambda message: click.echo(message, err=True))
@@ -240,6 +287,12 @@ def gazetteer_load_command(dump: Path, gazetteer_path: Path | None) -> None:
     sites the packaged data lacks. Re-loading a file updates its places in place.
     Databases built before the load keep their places until their next build that resolves
     entities again."""
+    from claimgraph.gazetteer import (
+        build_gazetteer,
+        default_gazetteer_path,
+        load_geonames_file,
+    )
+
     path = gazetteer_path or default_gazetteer_path()
     try:
         if not path.exists():
@@ -263,6 +316,8 @@ def gazetteer_load_command(dump: Path, gazetteer_path: Path | None) -> None:
 @click.option("--limit", default=10, show_default=True, help="Most places shown, biggest first.")
 def gazetteer_lookup_command(name: str, gazetteer_path: Path | None, limit: int) -> None:
     """List the places a name can stand for (exact name, any spelling the gazetteer knows)."""
+    from claimgraph.gazetteer import Gazetteer, default_gazetteer_path
+
     try:
         gazetteer = Gazetteer(gazetteer_path or default_gazetteer_path())
     except ClaimgraphError as exc:
@@ -280,15 +335,18 @@ def gazetteer_lookup_command(name: str, gazetteer_path: Path | None, limit: int)
 @_gazetteer_option
 def gazetteer_info_command(gazetteer_path: Path | None) -> None:
     """Where the gazetteer is, its size, and how many places of each kind it holds."""
+    from claimgraph.gazetteer import Gazetteer, default_gazetteer_path
+
     try:
         gazetteer = Gazetteer(gazetteer_path or default_gazetteer_path())
     except ClaimgraphError as exc:
         _fail(str(exc))
     info = gazetteer.describe()
-    click.echo(f"{info['path']}  ({int(info['bytes']) / 1e6:.0f} MB)")
+    kinds, sources = cast("dict[str, int]", info["kinds"]), cast("dict[str, int]", info["sources"])
+    click.echo(f"{info['path']}  ({cast('int', info['bytes']) / 1e6:.0f} MB)")
     click.echo(f"places {info['places']:,}   names {info['names']:,}")
-    click.echo("kinds   " + ", ".join(f"{kind} {n:,}" for kind, n in info["kinds"].items()))
-    click.echo("sources " + ", ".join(f"{source} {n:,}" for source, n in info["sources"].items()))
+    click.echo("kinds   " + ", ".join(f"{kind} {n:,}" for kind, n in kinds.items()))
+    click.echo("sources " + ", ".join(f"{source} {n:,}" for source, n in sources.items()))
 
 
 def _print_summary(report: BuildReport) -> None:
@@ -305,6 +363,7 @@ def _print_summary(report: BuildReport) -> None:
 
 # The analyst's commands over the resolved corpus (entities, facts, contradictions).
 register_analysis_commands(cli)
+register_output_commands(cli)  # validate, brief
 
 
 def main() -> None:

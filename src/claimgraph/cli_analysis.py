@@ -3,7 +3,9 @@ correcting entities.
 
 `claimgraph entities show|merge|split`: an analyst's merge or split is stored on mention
 keys (which do not change when the corpus is rebuilt) and applied by every later
-resolution; the command resolves the corpus again at once so the result can be checked.
+resolution; the command applies it at once so the result can be checked.
+
+Internal: part of the console script.
 """
 
 from __future__ import annotations
@@ -12,16 +14,23 @@ from pathlib import Path
 
 import click
 
-from claimgraph.cli_support import db_option, fail, open_store
-from claimgraph.extract.places import load_place_lexicon
-from claimgraph.gazetteer import open_gazetteer
-from claimgraph.pipeline import resolve_corpus
-from claimgraph.records import Correction
-from claimgraph.store import Store, find_entity_ids, get_document
-from claimgraph.store.claims import claims_by_id
-from claimgraph.store.entities import add_corrections, entity_key_forms, entity_merges
-from claimgraph.store.events import entity_briefs
-from claimgraph.store.facts import iter_contradictions, iter_facts
+from claimgraph.cli_support import db_option, fail, open_store, refuse
+from claimgraph.errors import CorrectionRefused
+from claimgraph.query import (
+    Store,
+    claims_by_id,
+    document_brief,
+    entity_briefs,
+    entity_exists,
+    entity_forms,
+    entity_merges,
+    find_entity_ids,
+    geocoded_places,
+    iter_contradictions,
+    iter_facts,
+    record_counts,
+)
+from claimgraph.query import corrections as _corrections
 
 _gazetteer_path = click.option("--gazetteer", "gazetteer_path", type=click.Path(dir_okay=False, path_type=Path),
                                help="Gazetteer file for geocoding again [default: as `build`].")
@@ -42,21 +51,29 @@ _LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; any other than this machine needs a token.")
 @click.option("--port", default=8000, show_default=True, help="Port to listen on.")
 @click.option("--token", envvar="CLAIMGRAPH_TOKEN", help="Token for corrections, and for every request when not on 127.0.0.1 [env: CLAIMGRAPH_TOKEN].")
+@click.option("--allow-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="Another name the browser may reach the app by (the Host header); loopback names and --host are always allowed. Repeatable.")
 @_gazetteer_path
-def serve_command(db_path: Path, host: str, port: int, token: str | None, gazetteer_path: Path | None) -> None:
-    """Start the web app: timeline, map, entity graph, claims, contradictions, reader, search, JSON API."""
+def serve_command(db_path: Path, host: str, port: int, token: str | None, allowed_hosts: tuple[str, ...], gazetteer_path: Path | None) -> None:
+    """Start the web app: documents, entities, claims, events, facts, contradictions, timeline, map, graph, reader, search, JSON API."""
     import uvicorn
 
     from claimgraph.present.app import create_app
-    from claimgraph.present.web import AppSettings
+    from claimgraph.present.web import AppSettings, TokenRefused, check_token
 
     exposed = host not in _LOOPBACK
+    try:
+        check_token(token)
+    except TokenRefused as exc:
+        fail(str(exc))
     if exposed and not token:
         fail(f"listening on {host} makes the app reachable from other machines: give --token or set CLAIMGRAPH_TOKEN")
     open_store(db_path).close()  # a clear error now for an unusable database
-    app = create_app(AppSettings(db_path=db_path, token=token, token_required=exposed, gazetteer_path=gazetteer_path))
+    settings = AppSettings(db_path=db_path, token=token, token_required=exposed, gazetteer_path=gazetteer_path, host=host,
+                           allowed_hosts=frozenset(name.strip().lower() for name in allowed_hosts))
+    app = create_app(settings)
     click.echo(f"claimgraph on http://{host}:{port}/ (API schema: /openapi.json; {'corrections need the token' if token else 'read-only'})", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=5)
 
 
 @click.command("facts")
@@ -108,10 +125,8 @@ def _short(text: str, limit: int = 160) -> str:
 
 
 def _where(store: Store, doc_id: str) -> str:
-    document = get_document(store, doc_id)
-    if document is None:
-        return doc_id
-    return document.outlet or document.title or Path(document.source).name
+    document = document_brief(store, doc_id)
+    return document.name if document is not None else doc_id
 
 
 @click.group("entities")
@@ -131,8 +146,8 @@ def show_command(db_path: Path, name: str) -> None:
             if brief.place is not None and brief.place.lat is not None:
                 where = f"  at {brief.place.name} ({brief.place.lat:.3f}, {brief.place.lon:.3f}, {brief.place.precision})"
             click.echo(f"{brief.name}  [{brief.type}]  {entity_id}{where}")
-            for key, text, count in entity_key_forms(store, entity_id):
-                click.echo(f"  {count:4d}  {text}   (key: {key})")
+            for form in entity_forms(store, entity_id):
+                click.echo(f"  {form.count:4d}  {form.text}   (key: {form.key})")
             for merge in entity_merges(store, entity_id):
                 click.echo(f"  merged: {merge.key!r} with {merge.into!r}: {merge.reason}")
 
@@ -146,11 +161,14 @@ def show_command(db_path: Path, name: str) -> None:
 def merge_command(db_path: Path, first: str, second: str, note: str | None, gazetteer_path: Path | None) -> None:
     """Merge two entities (names, aliases or ids) for good: later builds keep them one."""
     with open_store(db_path) as store:
-        key_a, key_b = _main_key(store, first), _main_key(store, second)
-        if key_a == key_b:
+        id_a, id_b = _entity_named(store, first), _entity_named(store, second)
+        if id_a == id_b:
             fail(f"{first!r} and {second!r} are one entity already")
-        add_corrections(store, [Correction("merge", key_a, key_b)], note=note)
-        _resolve_again(store, gazetteer_path)
+        try:
+            _corrections.merge_entities(store, id_a, id_b, note=note, gazetteer_path=gazetteer_path, on_message=_notice)
+        except CorrectionRefused as exc:
+            refuse(str(exc))
+        _print_resolved(store)
         click.echo(f"merged {first!r} and {second!r}", err=True)
 
 
@@ -163,38 +181,40 @@ def merge_command(db_path: Path, first: str, second: str, note: str | None, gaze
 def split_command(db_path: Path, name: str, aliases: tuple[str, ...], note: str | None, gazetteer_path: Path | None) -> None:
     """Take spellings out of an entity for good: they never join it again."""
     with open_store(db_path) as store:
-        ids = _entities_named(store, name)
-        if len(ids) > 1:
-            fail(f"{name!r} names {len(ids)} entities; use an id: {', '.join(ids)}")
-        forms = entity_key_forms(store, ids[0])
+        entity_id = _entity_named(store, name)
+        forms = entity_forms(store, entity_id)
         wanted = {a.casefold() for a in aliases}
-        out = {key for key, text, _ in forms if text.casefold() in wanted}
-        kept = {key for key, _, _ in forms} - out
+        out = {form.key for form in forms if form.text.casefold() in wanted}
         if not out:
             fail(f"none of {', '.join(map(repr, aliases))} is a spelling of {name!r} (see `claimgraph entities show`)")
-        if not kept:
+        if not {form.key for form in forms} - out:
             fail("that would take out every spelling; nothing is left to split from")
-        add_corrections(store, [Correction("split", a, b) for a in sorted(out) for b in sorted(kept)], note=note)
-        _resolve_again(store, gazetteer_path)
+        try:
+            _corrections.split_entity(store, entity_id, aliases, note=note, gazetteer_path=gazetteer_path, on_message=_notice)
+        except CorrectionRefused as exc:
+            refuse(str(exc))
+        _print_resolved(store)
         click.echo(f"split {', '.join(map(repr, aliases))} from {name!r}", err=True)
 
 
 def _entities_named(store: Store, name: str) -> list[str]:
-    ids = [name] if entity_briefs(store, [name]) else find_entity_ids(store, name)
+    ids = [name] if entity_exists(store, name) else find_entity_ids(store, name)
     if not ids:
         fail(f"no entity named {name!r} (see `claimgraph stats` for the most mentioned)")
     return ids
 
 
-def _main_key(store: Store, name: str) -> str:
-    """The most frequent mention key of the one entity `name` names."""
+def _entity_named(store: Store, name: str) -> str:
+    """The id of the one entity `name` names (a name, an alias or an id)."""
     ids = _entities_named(store, name)
     if len(ids) > 1:
         fail(f"{name!r} names {len(ids)} entities; use an id: {', '.join(ids)}")
-    return entity_key_forms(store, ids[0])[0][0]
+    return ids[0]
 
 
-def _resolve_again(store: Store, gazetteer_path: Path | None) -> None:
-    gazetteer = open_gazetteer(gazetteer_path, on_build=lambda message: click.echo(message, err=True))
-    entities, places = resolve_corpus(store, gazetteer, not_place_names=load_place_lexicon().not_place_names)
-    click.echo(f"{entities} entities ({places} geocoded places)", err=True)
+def _notice(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def _print_resolved(store: Store) -> None:
+    click.echo(f"{record_counts(store)['entities']} entities ({geocoded_places(store)} geocoded places)", err=True)

@@ -1,4 +1,7 @@
-"""What every command shares: exit codes, opening a database, failing with a message."""
+"""What every command shares: exit codes, opening a database, failing with a message.
+
+Internal: part of the console script.
+"""
 
 from __future__ import annotations
 
@@ -9,16 +12,23 @@ from typing import NoReturn
 import click
 
 from claimgraph.errors import ClaimgraphError
-from claimgraph.store import Store
+from claimgraph.query import Store
 
 EXIT_OK = 0
 EXIT_ERROR = 1  # a fatal error: no model, unusable database, unwritable output
+EXIT_USAGE = 2  # bad usage: click's own errors, and a correction the library refuses
 EXIT_NOTHING_BUILT = 3  # no input could be read at all
 
 
 def fail(message: str) -> NoReturn:
     click.echo(f"Error: {message}", err=True)
     sys.exit(EXIT_ERROR)
+
+
+def refuse(message: str) -> NoReturn:
+    """Fail as bad usage (exit status 2), with the message."""
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
 
 
 def open_store(db_path: Path) -> Store:

@@ -21,3 +21,20 @@ class ModelNotAvailable(ClaimgraphError):
 
 class StoreError(ClaimgraphError):
     """The database cannot be opened or is not a claimgraph database."""
+
+
+class CorrectionRefused(ClaimgraphError):
+    """An analyst's correction cannot be made as asked (an unknown id, entities that are one
+    already, a spelling the entity lacks); the message says why. Nothing was changed."""
+
+
+class InvalidQuery(ClaimgraphError):
+    """A search query is not valid full-text syntax; the message is the search engine's."""
+
+
+class UnknownFormat(ClaimgraphError):
+    """No export format has that name; the message lists the known ones."""
+
+
+class UnknownRecord(CorrectionRefused):
+    """A correction names an entity or a claim the store does not hold."""

@@ -6,8 +6,6 @@ killed build resumes where it stopped and a repeated build does nothing new.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -17,9 +15,14 @@ from spacy.language import Language
 
 from claimgraph.analyze import Analysis, Pipelines, analyze_batch, load_pipeline_config
 from claimgraph.config import BuildOptions
-from claimgraph.cross_source import resolve_facts
 from claimgraph.errors import InputRejected
-from claimgraph.extract.document import ExtractionFailed, Lexicons, extraction_of, unparsed_extraction
+from claimgraph.extract.components import AttributionComponent
+from claimgraph.extract.document import (
+    ExtractionFailed,
+    Lexicons,
+    extraction_of,
+    unparsed_extraction,
+)
 from claimgraph.extract.learned import AttributionTagger
 from claimgraph.extract.timex import TimeLexicon, load_time_lexicon
 from claimgraph.gazetteer import Gazetteer, open_gazetteer
@@ -38,17 +41,11 @@ from claimgraph.ingest import (
 )
 from claimgraph.ingest.budget import time_budget
 from claimgraph.ingest.dedup import fingerprint, similarity
-from claimgraph.records import Claim, MentionForm
-from claimgraph.resolve import geocode_entities, resolve_entities
+from claimgraph.records import Document
+from claimgraph.resolve.corpus import resolve_corpus
 from claimgraph.store import Store
-from claimgraph.store.entities import entity_corrections, replace_resolved_entities
 from claimgraph.store.events import add_events
-from claimgraph.store.places import (
-    add_place_cues,
-    iter_place_cues,
-    place_entities,
-    replace_places,
-)
+from claimgraph.store.places import add_place_cues
 from claimgraph.store.relations import add_relations
 
 
@@ -110,7 +107,7 @@ class BuildTools:
     @property
     def attribution_tagger(self) -> AttributionTagger | None:
         component = self.nlp.get_pipe("claimgraph_attribution") if "claimgraph_attribution" in self.nlp.pipe_names else None
-        return component.tagger if component is not None else None
+        return component.tagger if isinstance(component, AttributionComponent) else None
 
 
 ProgressCallback = Callable[[str], None]
@@ -143,62 +140,6 @@ def build(
     if store.entities_stale():
         report.entities, report.places = resolve_corpus(store, tools.gazetteer, not_place_names=tools.lexicons.places.not_place_names)
     return report
-
-
-def resolve_corpus(store: Store, gazetteer: Gazetteer | None, *, not_place_names: frozenset[str] = frozenset()) -> tuple[int, int | None]:
-    """Entities from all stored mentions (with the analyst's corrections), their places, then
-    facts and contradictions across sources. Returns (entities, geocoded places or None
-    without a gazetteer)."""
-    entities = resolve_store_entities(store, gazetteer)
-    places = None
-    if gazetteer is not None:
-        resolved = geocode_entities(place_entities(store), list(iter_place_cues(store)), gazetteer, not_place_names=not_place_names)
-        places = replace_places(store, resolved)
-    resolve_facts(store, country_lookup(gazetteer) if gazetteer is not None else None)
-    store.mark_entities_resolved()
-    return entities, places
-
-
-def resolve_store_entities(store: Store, gazetteer: Gazetteer | None = None) -> int:
-    """Rebuild the corpus-level entities from all stored mentions."""
-    forms = (MentionForm(key, kind, text, count) for key, kind, text, count in store.mention_forms())
-    country_of = country_lookup(gazetteer) if gazetteer is not None else None
-    entities = resolve_entities(forms, country_of=country_of, corrections=entity_corrections(store), docs_of=store.key_documents(),
-                                is_major_place=major_place_lookup(gazetteer) if gazetteer is not None else None)
-    return replace_resolved_entities(store, entities)
-
-
-_MAJOR_KINDS = frozenset({"country", "continent", "region"})
-_MAJOR_POPULATION = 100_000
-
-
-def major_place_lookup(gazetteer: Gazetteer) -> Callable[[str], bool]:
-    """Whether a name is, by its primary name, a region, country or city of 100,000 people."""
-    def is_major_place(name: str) -> bool:
-        return any(f.primary and (f.place.kind in _MAJOR_KINDS or f.place.population >= _MAJOR_POPULATION)
-                   for f in gazetteer.places_named(name))
-
-    return is_major_place
-
-
-def country_lookup(gazetteer: Gazetteer) -> Callable[[str], str | None]:
-    """The ISO code of the one country a name or demonym stands for ("Испания", "Spanish")."""
-    cache: dict[str, str | None] = {}
-
-    def country_of(name: str) -> str | None:
-        if name not in cache:
-            found = gazetteer.places_named(name)
-            countries = [f for f in found if f.place.kind == "country"]
-            codes = {f.place.country for f in countries}
-            # "England" names a part of the United Kingdom too: not the country itself.
-            parts = {f.place.country for f in found if f.place.kind == "region"}
-            if len(codes) > 1 and not any(f.primary for f in countries):
-                # A demonym shared with dependencies ("French"): the largest country's.
-                codes = {max(countries, key=lambda f: f.place.population).place.country}
-            cache[name] = codes.pop() if len(codes) == 1 and not codes & parts else None
-        return cache[name]
-
-    return country_of
 
 
 def _articles(
@@ -288,54 +229,26 @@ def _store_analysis(store: Store, analysis: Analysis, *, options: BuildOptions, 
         return
     shingles = fingerprint(article.text)
     duplicate_of, score = _near_duplicate(store, shingles.signature, shingles.bands, options.near_duplicate_threshold)
-    store.add_document(
-        {
-            "id": article.id,
-            "source": article.key,
-            "title": article.title,
-            "outlet": article.outlet,
-            "url": article.url,
-            "language": article.language,
-            "published_value": found.published.value,
-            "published_basis": found.published.basis,
-            "published_not_before": found.published_not_before,
-            "text": article.text,
-            "removed": list(article.removed),
-            "duplicate_of": duplicate_of,
-            "similarity": score,
-        }
-    )
+    store.add_document(Document(
+        id=article.id, source=article.key, title=article.title, outlet=article.outlet, url=article.url, language=article.language,
+        published_value=found.published.value, published_basis=found.published.basis,
+        published_not_before=found.published_not_before, text=article.text, removed=tuple(article.removed),
+        duplicate_of=duplicate_of, similarity=score,
+    ))
     store.add_minhash(article.id, shingles.signature, shingles.bands)
-    store.add_sentences((s.doc, s.index, s.start, s.end) for s in found.sentences)
-    store.add_mentions((m.doc, m.start, m.end, m.text, m.type, m.key, m.sentence) for m in found.mentions)
-    store.add_dates((_record_id("dat", d.doc, d.start, d.end), d.doc, d.start, d.end, d.text, d.value, d.type, d.anchor, int(d.future)) for d in found.dates)
-    store.add_quantities(
-        (_record_id("qty", q.doc, q.start, q.end), q.doc, q.start, q.end, q.text, q.value, q.value_max, q.unit, q.qualifier, q.about,
-         q.slot)
-        for q in found.quantities
-    )
-    store.add_claims(_claim_row(claim) for claim in found.claims)
+    store.add_sentences(found.sentences)
+    store.add_mentions(found.mentions)
+    store.add_dates(found.dates)
+    store.add_quantities(found.quantities)
+    store.add_claims(found.claims)
     add_place_cues(store, found.place_cues)
-    report.events += add_events(store, found.events, lambda doc, start, end: _record_id("qty", doc, start, end))
+    report.events += add_events(store, found.events)
     add_relations(store, found.relations)
     store.record_input(article.key, fingerprint=article.fingerprint, status="document", document_id=article.id)
     report.mentions += len(found.mentions)
     report.claims += len(found.claims)
     report.added += 1
     report.duplicates += duplicate_of is not None
-
-
-def _record_id(prefix: str, doc: str, start: int, end: int) -> str:
-    return f"{prefix}_" + hashlib.sha1(f"{doc}:{start}:{end}".encode()).hexdigest()[:16]
-
-
-def _claim_row(claim: Claim) -> tuple[object, ...]:
-    source = claim.source
-    claim_id = "clm_" + hashlib.sha1(f"{claim.doc}:{claim.start}:{claim.end}:{source.name}".encode()).hexdigest()[:16]
-    return (
-        claim_id, claim.doc, claim.start, claim.end, claim.text, claim.sentence, source.name, source.kind, source.start,
-        source.end, source.entity_key, source.entity_type, claim.cue, claim.stance, claim.modality, json.dumps(list(claim.via), ensure_ascii=False),
-    )
 
 
 def _near_duplicate(store: Store, signature: bytes, bands: tuple[bytes, ...], threshold: float) -> tuple[str | None, float | None]:

@@ -1,6 +1,7 @@
 """The records the pipeline's layers hand each other: what extraction finds in one article
-(sentences, mentions, claims, dates, quantities, events, ties) and what resolution makes of
-the corpus (entities, facts, contradictions).
+(sentences, mentions, claims, dates, quantities, events, ties), what resolution makes of
+the corpus (entities, places, facts, contradictions), and the stored forms the store reads
+back (`Document`, `Stored*`: with their ids, and with mention keys resolved to entities).
 
 They live below every layer so that extract produces them, store persists them and resolve,
 query and export read them, without any layer importing a higher one. Offsets are character
@@ -229,8 +230,170 @@ class Fact:
 @dataclass(frozen=True)
 class Contradiction:
     id: str
-    type: str  # numeric | assert_vs_deny | date | attribution
+    type: str  # its kind, as its comparator declares it: numeric | assert_vs_deny | date | attribution
     a: str  # claim id
     b: str
     explanation: str
     fact: str | None
+
+
+# --- what the store reads back ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Document:
+    """A cleaned article as stored: its text, the input it came from, when it was published,
+    and the earlier document it nearly duplicates."""
+
+    id: str
+    source: str  # the input key it came from
+    title: str | None
+    outlet: str | None
+    url: str | None
+    language: str
+    published_value: str | None
+    published_basis: str
+    published_not_before: str | None
+    text: str
+    removed: tuple[str, ...]  # the lines cleaning removed
+    duplicate_of: str | None
+    similarity: float | None = None  # estimated Jaccard similarity with `duplicate_of`
+
+
+@dataclass(frozen=True)
+class StoredMention:
+    doc: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class StoredPlace:
+    """Where a resolved entity is, as stored."""
+
+    gazetteer_id: str | None
+    name: str
+    lat: float | None
+    lon: float | None
+    country: str | None
+    kind: str
+    precision: str
+
+
+@dataclass(frozen=True)
+class StoredEntity:
+    """A resolved entity as stored, with every mention of it and its place."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    mentions: tuple[StoredMention, ...]
+    place: StoredPlace | None = None
+
+
+@dataclass(frozen=True)
+class ResolvedPlace:
+    """Where geocoding puts an entity, with how precisely (ACLED's geo_precision in spirit)."""
+
+    entity_id: str
+    gazetteer_id: str | None
+    name: str
+    lat: float | None
+    lon: float | None
+    country: str | None
+    kind: str
+    precision: str  # town | near_town | region | country
+    admin1: str | None = None  # the first-level division, to place "X, <Region>" inside it (not stored)
+
+
+@dataclass(frozen=True)
+class StoredClaim:
+    """A stored claim: its source resolved to an entity (whose type names the source's kind),
+    and the entities, dates and quantities inside its span."""
+
+    id: str
+    doc: str
+    start: int
+    end: int
+    text: str
+    source_name: str
+    source_kind: str
+    source_entity: str | None
+    cue: str | None
+    stance: str
+    modality: str
+    via: tuple[str, ...]
+    entities: tuple[str, ...]
+    dates: tuple[str, ...] = ()
+    quantities: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StoredQuantity:
+    id: str
+    doc: str
+    start: int
+    end: int
+    text: str
+    value: float
+    value_max: float | None
+    unit: str
+    qualifier: str
+    about: str
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """A stored event: its parties resolved to entities, and the claims that report it."""
+
+    id: str
+    doc: str
+    start: int
+    end: int
+    trigger: str
+    text: str  # the sentence that reports it
+    type: str
+    plover: str
+    mode: str | None
+    context: str | None
+    status: str
+    actors: tuple[str, ...]  # entity ids
+    targets: tuple[str, ...]
+    location: str | None  # entity id of a place
+    location_basis: str | None
+    date: str | None
+    date_basis: str | None
+    quantity: str | None  # quantity record id
+    fatalities_low: int | None
+    fatalities_best: int | None
+    fatalities_high: int | None
+    claims: tuple[str, ...]
+    force: str | None = None  # "private" when a party is a private armed force
+    denies: str | None = None  # a denial's denied content: "presence" or an event type
+    background: bool = False  # told as the time of another event ("after the coup")
+    level: tuple[float, str, str] | None = None  # (value, qualifier, words) left by a reduction or withdrawal
+    states: tuple[str, ...] = ()  # entity ids of the actors and targets named as states (GPE), not by a demonym
+    kind_words: tuple[str, ...] = ()  # the nouns that name its kind ("gas" in "a gas deal")
+    another: bool = False  # told as another of its kind ("a new deal")
+
+
+@dataclass(frozen=True)
+class StoredRelation:
+    """A stored tie: the relation as extracted, with its id, its parties' entities (None for a
+    force named by kind, or a party whose entity is gone) and the claims that carry it."""
+
+    id: str
+    doc: str
+    start: int  # the word stating the tie
+    end: int
+    trigger: str
+    kind: str
+    polarity: str  # asserted | denied
+    subject: Party
+    object: Party | None
+    subject_entity: str | None
+    object_entity: str | None
+    claims: tuple[str, ...]
+    quoted: bool = False

@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-import catalogue
+import catalogue  # type: ignore[import-untyped]
 
 comparators = catalogue.create("claimgraph", "comparators", entry_points=True)
 exporters = catalogue.create("claimgraph", "exporters", entry_points=True)

@@ -110,7 +110,7 @@ class Pipelines:
         for component in spec.components:
             factory = component["factory"]
             meta = nlp.get_factory_meta(factory)
-            config = {key: str(self.gazetteer) if self.gazetteer else None for key in meta.default_config if key == "gazetteer"}
+            config = {key: str(self.gazetteer) if self.gazetteer else None for key in (meta.default_config or {}) if key == "gazetteer"}
             before = component.get("before")
             if before is not None and before not in nlp.pipe_names:
                 continue  # a model without that component (no parser): the step has nothing to precede

@@ -37,7 +37,7 @@ def holiday_date(rule: str, year: int) -> date:
         g = (8 * b + 13) // 25
         h = (19 * a + b - d - g + 15) % 30
         i, k = c // 4, c % 4
-        l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741
+        l = (32 + 2 * e + 2 * i - h - k) % 7
         m = (a + 11 * h + 19 * l) // 433
         return date(year, (h + l - 7 * m + 90) // 25, (h + l - 7 * m + 33 * ((h + l - 7 * m + 90) // 25) + 19) % 32)
     weekday, month, nth = {"US-THANKSGIVING": (3, 11, 4), "US-LABOR": (0, 9, 1), "US-MEMORIAL": (0, 5, -1), "US-ELECTION": (1, 11, 0)}[rule]

@@ -188,7 +188,8 @@ def _resolve_source(span: tuple[int, int], index: int, context: _Context) -> Cla
     doc, lexicon = context.doc, context.lexicon
     if is_pronoun(doc, span, lexicon):
         # "he" is the nearest person named before it in the sentence, else the last speaker.
-        sentence = doc.char_span(span[0], span[1], alignment_mode="expand").sent
+        found = doc.char_span(span[0], span[1], alignment_mode="expand")
+        sentence = found.sent if found is not None else doc[0].sent
         earlier = [m for m in context.mentions if m.type == "PERSON" and sentence.start_char <= m.start and m.end <= span[0]]
         if earlier:
             return describe_source(doc, (earlier[-1].start, earlier[-1].end), context.mentions, lexicon)

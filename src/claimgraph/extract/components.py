@@ -28,17 +28,22 @@ from claimgraph.extract.claims import extract_claims
 from claimgraph.extract.cues import load_cue_lexicon
 from claimgraph.extract.dates import dateline_date, extract_dates, latest_past_date
 from claimgraph.extract.descriptions import descriptive_mentions
-from claimgraph.extract.event_lexicon import load_event_lexicon
 from claimgraph.extract.event_frames import with_frames
+from claimgraph.extract.event_lexicon import load_event_lexicon
 from claimgraph.extract.event_places import focus_country
 from claimgraph.extract.events import extract_events
 from claimgraph.extract.learned import AttributionTagger
 from claimgraph.extract.magnitudes import load_magnitude_lexicon
-from claimgraph.extract.mentions import extract_mentions, extract_sentences, load_entity_lexicon
+from claimgraph.extract.mentions import (
+    extract_mentions,
+    extract_sentences,
+    load_entity_lexicon,
+)
 from claimgraph.extract.places import find_places, load_place_lexicon
 from claimgraph.extract.quantities import extract_quantities, load_quantity_lexicon
 from claimgraph.extract.quotes import excerpts
 from claimgraph.extract.relations import extract_relations, load_relation_lexicon
+from claimgraph.extract.resources import DEFAULT_LANGUAGE
 from claimgraph.extract.timex import load_time_lexicon
 from claimgraph.gazetteer import Gazetteer
 from claimgraph.ingest.records import Article, Published
@@ -108,6 +113,10 @@ def _article(doc: Doc) -> Article:
     return article
 
 
+def _language(nlp: Language) -> str:
+    return nlp.lang or DEFAULT_LANGUAGE
+
+
 def _gazetteer_lookups(path: str | None) -> Gazetteer | None:
     return Gazetteer(Path(path)) if path else None
 
@@ -138,7 +147,7 @@ class DateComponent(_Component):
                   requires=["doc._.article", "doc.ents", "token.dep"])
 def make_date_component(nlp: Language, name: str) -> DateComponent:
     register_extensions()
-    return DateComponent(nlp.lang)
+    return DateComponent(_language(nlp))
 
 
 # --- mentions, places, descriptions ------------------------------------------------------
@@ -158,7 +167,7 @@ class MentionComponent(_Component):
 @Language.factory("claimgraph_mentions", assigns=["doc._.mentions"], requires=["doc._.article", "doc.ents"])
 def make_mention_component(nlp: Language, name: str) -> MentionComponent:
     register_extensions()
-    return MentionComponent(nlp.lang)
+    return MentionComponent(_language(nlp))
 
 
 class PlaceComponent(_Component):
@@ -183,7 +192,7 @@ class PlaceComponent(_Component):
                   default_config={"gazetteer": None})
 def make_place_component(nlp: Language, name: str, gazetteer: str | None) -> PlaceComponent:
     register_extensions()
-    return PlaceComponent(nlp.lang, _gazetteer_lookups(gazetteer))
+    return PlaceComponent(_language(nlp), _gazetteer_lookups(gazetteer))
 
 
 class DescriptionComponent(_Component):
@@ -201,7 +210,7 @@ class DescriptionComponent(_Component):
 @Language.factory("claimgraph_descriptions", assigns=["doc._.mentions"], requires=["doc._.mentions", "token.dep"])
 def make_description_component(nlp: Language, name: str) -> DescriptionComponent:
     register_extensions()
-    return DescriptionComponent(nlp.lang)
+    return DescriptionComponent(_language(nlp))
 
 
 # --- claims -----------------------------------------------------------------------------
@@ -264,7 +273,7 @@ class ClaimComponent(_Component):
                   requires=["doc._.mentions", "doc._.attribution", "doc._.excerpts", "token.dep"])
 def make_claim_component(nlp: Language, name: str) -> ClaimComponent:
     register_extensions()
-    return ClaimComponent(nlp.lang)
+    return ClaimComponent(_language(nlp))
 
 
 # --- quantities -------------------------------------------------------------------------
@@ -285,7 +294,7 @@ class QuantityComponent(_Component):
 @Language.factory("claimgraph_quantities", assigns=["doc._.quantities"], requires=["doc._.dates", "doc.ents", "token.dep"])
 def make_quantity_component(nlp: Language, name: str) -> QuantityComponent:
     register_extensions()
-    return QuantityComponent(nlp.lang)
+    return QuantityComponent(_language(nlp))
 
 
 # --- events and ties --------------------------------------------------------------------
@@ -333,7 +342,7 @@ class EventComponent(_Component):
                   default_config={"gazetteer": None})
 def make_event_component(nlp: Language, name: str, gazetteer: str | None) -> EventComponent:
     register_extensions()
-    return EventComponent(nlp.lang, _gazetteer_lookups(gazetteer))
+    return EventComponent(_language(nlp), _gazetteer_lookups(gazetteer))
 
 
 class TieComponent(_Component):
@@ -355,4 +364,4 @@ class TieComponent(_Component):
                   default_config={"gazetteer": None})
 def make_tie_component(nlp: Language, name: str, gazetteer: str | None) -> TieComponent:
     register_extensions()
-    return TieComponent(nlp.lang, _gazetteer_lookups(gazetteer))
+    return TieComponent(_language(nlp), _gazetteer_lookups(gazetteer))

@@ -17,7 +17,16 @@ from claimgraph.extract.relations import RelationLexicon, load_relation_lexicon
 from claimgraph.extract.resources import DEFAULT_LANGUAGE
 from claimgraph.extract.timex import TimeLexicon, load_time_lexicon
 from claimgraph.ingest.records import Article, Published
-from claimgraph.records import Claim, DateMention, Event, Mention, PlaceCue, Quantity, Relation, Sentence
+from claimgraph.records import (
+    Claim,
+    DateMention,
+    Event,
+    Mention,
+    PlaceCue,
+    Quantity,
+    Relation,
+    Sentence,
+)
 
 
 @dataclass(frozen=True)

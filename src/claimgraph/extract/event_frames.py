@@ -1,5 +1,5 @@
 """Document-level event frames: the mentions of one happening within an article, linked, and
-the arguments a mention's own sentence does not give filled from the frame or the lead.
+the arguments a mention's own sentence does not give filled from the frame.
 
 An article about an incident names it many times: "an air strike hit the Al-Nour hospital",
 "the blast killed 40", "officials blamed the attack on the militia". The place is said once;
@@ -9,8 +9,8 @@ definite noun ("the blast", "this attack", "the disaster"), unless a mention say
 happened elsewhere or on another day (then it is another incident). The frame's place is
 the most specific place its mentions give in their own clauses (a facility over a town,
 a town over a region, a region over a country); failing that, the most specific place of
-the article's lead (its title and first paragraph). Mentions that give no place of their
-own take the frame's (`location_basis`: "frame", or "lead" when it came from the lead); the
+the sentences that tell it or the title. Mentions that give no place of their own take the
+frame's (`location_basis`: "frame", or "lead" when no mention placed it in its clause); the
 frame's date likewise fills mentions without one (`date_basis`: "frame").
 """
 
@@ -43,13 +43,13 @@ def with_frames(doc: Doc, events: list[Event], mentions: list[Mention], lexicon:
     rank = _specificity(is_country)
     own = [places[(a.start, a.end)] for e in members for a in e.role("location")
            if e.location_basis in _OWN_PLACE and (a.start, a.end) in places]
-    scene, basis = (_most_specific(own, rank), "frame") if own else (_lead_place(doc, mentions, rank, title), "lead")
+    scene, basis = (_most_specific(own, rank), "frame") if own else (_told_place(sentences, members, mentions, rank, title, lexicon), "lead")
     dated = [e for e in members if e.date is not None and e.date_basis == "sentence"]
     when = dated[0].date if dated else None
     scene_country = scene is not None and rank(scene) == 0
     framed = []
     for event in events:
-        if event in members and not _elsewhere(event, scene, places, rank):
+        if event in members and not _elsewhere(event, scene, places, rank) and not _another_day(event, when):
             event = _filled(event, scene, basis, when, scene_country=scene_country)
         framed.append(event)
     return framed
@@ -78,17 +78,22 @@ def _most_specific(places: list[Mention], rank: Callable[[Mention], int]) -> Men
     return next(p for p in places if rank(p) == best)  # the first so named
 
 
-def _lead_place(doc: Doc, mentions: list[Mention], rank: Callable[[Mention], int], title: str | None) -> Mention | None:
-    """The most specific place the article's lead names: its first paragraph, and the title
-    (a place of the text whose name the title repeats)."""
-    text = doc.text
-    first_break = text.find("\n")
-    lead_end = first_break if first_break > 0 else len(text)
-    in_lead = [m for m in mentions if m.type in PLACE_TYPES and m.start < lead_end]
-    if title:
+def _told_place(sentences: list[Span], members: list[Event], mentions: list[Mention], rank: Callable[[Mention], int],
+                title: str | None, lexicon: EventLexicon) -> Mention | None:
+    """When no mention placed the incident in its own clause: the most specific place named
+    in a sentence that tells it, else in the title when the title names an incident."""
+    told = {e.sentence for e in members}
+    doers = {(a.start, a.end) for e in members for a in e.role("actor")}  # "Kessa denied ...": who acts is no place
+    named = [m for m in mentions if m.type in PLACE_TYPES and m.sentence in told and (m.start, m.end) not in doers]
+    if not named and title and _names_incident(title, lexicon):
         folded = title.casefold()
-        in_lead += [m for m in mentions if m.type in PLACE_TYPES and m.text.casefold() in folded and m not in in_lead]
-    return _most_specific(in_lead, rank) if in_lead else None
+        named = [m for m in mentions if m.type in PLACE_TYPES and m.text.casefold() in folded]
+    return _most_specific(named, rank) if named else None
+
+
+def _names_incident(title: str, lexicon: EventLexicon) -> bool:
+    words = {w.strip(".,:;!?\"'").casefold() for w in title.split()}
+    return any(lexicon.in_class(w, "incident") or lexicon.in_class(w, "disaster") or _violent_noun(w, lexicon) for w in words)
 
 
 def _elsewhere(event: Event, scene: Mention | None, places: dict[tuple[int, int], Mention],
@@ -99,6 +104,14 @@ def _elsewhere(event: Event, scene: Mention | None, places: dict[tuple[int, int]
         return False
     located = [places.get((a.start, a.end)) for a in event.role("location")]
     return any(p is not None and p.key != scene.key and rank(p) >= rank(scene) for p in located)
+
+
+def _another_day(event: Event, when: str | None) -> bool:
+    """A mention dated by its own sentence to another day than the frame's first dated one
+    ("last week's attack") is another incident. Partial dates agree with the days they hold."""
+    if when is None or event.date is None or event.date_basis != "sentence":
+        return False
+    return not (event.date.startswith(when) or when.startswith(event.date))
 
 
 def _filled(event: Event, scene: Mention | None, basis: str, when: str | None, *, scene_country: bool) -> Event:

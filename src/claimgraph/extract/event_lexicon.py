@@ -86,7 +86,8 @@ _SETS = ("theme_words", "theme_types", "needs_preposition", "needs_modifier")
 
 
 def _trigger(raw: dict[str, Any]) -> Trigger:
-    values = {key: frozenset(value) if key in _SETS else tuple(value) if key == "excluded_themes" else value for key, value in raw.items()}
+    values: dict[str, Any] = {key: frozenset(value) if key in _SETS else tuple(value) if key == "excluded_themes" else value
+                              for key, value in raw.items()}
     return Trigger(**values)
 
 
@@ -98,7 +99,7 @@ def load_event_lexicon(taxonomy: Taxonomy | None = None, *, lang: str = DEFAULT_
     for raw in data["triggers"]:
         trigger = _trigger(raw)
         triggers.setdefault((trigger.lemma, trigger.pos), []).append(trigger)
-    words = lambda key: frozenset(data[key])  # noqa: E731
+    words = lambda key: frozenset(data[key])
     return EventLexicon(
         triggers={key: tuple(entries) for key, entries in triggers.items()},
         classes={name: frozenset(members) for name, members in data["classes"].items()},

@@ -145,7 +145,7 @@ def _phrase_place(token: Token, places: list[Mention], prepositions: frozenset[s
                 next_frontier.append(child)
         frontier = next_frontier
     specific = [m for m in found if not setting.is_country(m.text)]
-    return (specific or found or [None])[0]
+    return (specific or found)[0] if found else None
 
 
 def _places_in(tokens: list[Token], places: list[Mention]) -> list[Mention]:

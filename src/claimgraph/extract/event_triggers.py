@@ -77,9 +77,7 @@ def _conditions_hold(token: Token, trigger: Trigger, lexicon: EventLexicon, ment
             return False
     if trigger.person_involved and not _names_a_party(token, mentions):
         return False
-    if trigger.pos == "NOUN" and not trigger.bare and not _noun_has_argument(token, trigger, lexicon, mentions):
-        return False
-    return True
+    return not (trigger.pos == "NOUN" and not trigger.bare and not _noun_has_argument(token, trigger, lexicon, mentions))
 
 
 def _theme_holds(token: Token, head: Token, trigger: Trigger, lexicon: EventLexicon, mentions: list[Mention]) -> bool:

@@ -253,7 +253,8 @@ def _participants(token: Token, trigger: Trigger, lexicon: EventLexicon,
     """Actors and targets: the doer and what is done to. Moved troops or weapons are not
     targets: their owner ('Ruvian helicopters') is the actor, their recipient the target.
     Also the heads of every party's phrase, named or not ('contractors', 'a company')."""
-    moved, counterparts = [], []
+    moved: list[Token] = []
+    counterparts: list[Token] = []
     # Troops sent or withdrawn, arms delivered are moved; soldiers trained are its targets.
     if trigger.type in lexicon.movement_types and (trigger.theme is not None or trigger.type != "TRAINING"):
         moved = [t for t in themes(token, lexicon) if any(has_word_in_class(t, lexicon, c) for c in _MATERIAL_THEMES)]

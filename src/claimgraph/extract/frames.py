@@ -64,23 +64,12 @@ class Frame:
 def find_frames(sentence: Span, lexicon: CueLexicon) -> list[Frame]:
     frames: list[Frame] = []
     for token in sentence:
-        if frame := _verb_frame(token, sentence, lexicon):
-            frames.append(frame)
-        elif frame := _according_frame(token, sentence, lexicon):
-            frames.append(frame)
-        elif frame := _noun_frame(token, sentence, lexicon):
-            frames.append(frame)
-        elif frame := _news_frame(token, sentence, lexicon):
-            frames.append(frame)
-        elif frame := _possessive_noun_frame(token, lexicon):
-            frames.append(frame)
-        elif frame := _adjective_frame(token, sentence, lexicon):
+        if (frame := _verb_frame(token, sentence, lexicon)) or (frame := _according_frame(token, sentence, lexicon)) or (frame := _noun_frame(token, sentence, lexicon)) or (frame := _news_frame(token, sentence, lexicon)) or (frame := _possessive_noun_frame(token, lexicon)) or (frame := _adjective_frame(token, sentence, lexicon)):
             frames.append(frame)
     if not frames and (frame := _colon_frame(sentence)):
         frames.append(frame)
-    if not frames:
-        if frame := _adverb_frame(sentence, lexicon):
-            frames.append(frame)
+    if not frames and (frame := _adverb_frame(sentence, lexicon)):
+        frames.append(frame)
     return frames
 
 

@@ -75,8 +75,8 @@ def magnitude_slot(number: Token, counted: Token | None, lexicon: MagnitudeLexic
     start = counted if counted is not None else number
     following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
     if counted is None and following is not None and following.lower_ in _adjectival(lexicon):
-        slot = next(name for name, words in lexicon.slots.items() if following.lower_ in words.adjectives)
-        return SlotFinding(slot, True)  # "19 dead", whatever the parse made of "dead"
+        named = next(name for name, words in lexicon.slots.items() if following.lower_ in words.adjectives)
+        return SlotFinding(named, True)  # "19 dead", whatever the parse made of "dead"
     if (own := lexicon.slot_of_word(start)) is not None and start is not number:
         return SlotFinding(own, True)  # "the 10 dead", "500 deaths"
     for child in start.children:  # "hundreds dead", "12 people missing", "people killed"

@@ -176,10 +176,10 @@ def _crosses(spans: dict[tuple[int, int], str], start: int, end: int, kind: str)
     """Whether a new span would clash with a mention already there: the same extent, a partial
     overlap, or nesting inside a mention of the same type ("Zorov" inside "Zorov Group").
     A name nested in one of another type stays: "Ruvia" in the ORG "Ruvia's army"."""
-    for s, e in spans:
+    for (s, e), other_kind in spans.items():
         if s < end and start < e:
             nested = (s <= start and end <= e) or (start <= s and e <= end)
-            if (s, e) == (start, end) or not nested or spans[(s, e)] == kind:
+            if (s, e) == (start, end) or not nested or other_kind == kind:
                 return True
     return False
 

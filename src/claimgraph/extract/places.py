@@ -269,7 +269,7 @@ def _cue(mention: Mention, relation: str, anchor: Mention) -> PlaceCue:
 
 def _region_follows(text: str, mention: Mention, lexicon: PlaceLexicon) -> bool:
     word = re.match(r"\s+(\w+)", text[mention.end:mention.end + 20])
-    return bool(word) and word.group(1).casefold() in lexicon.region_words
+    return word is not None and word.group(1).casefold() in lexicon.region_words
 
 
 def _in_list(text: str, mention: Mention) -> bool:

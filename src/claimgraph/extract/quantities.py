@@ -58,9 +58,9 @@ def extract_quantities(doc: Doc, doc_id: str, lexicon: QuantityLexicon, *, date_
         and not any(s < e.end_char and e.start_char < t for s, t in date_spans)
     ]
     spans = sorted(spans + _unlabelled_numbers(doc, spans, date_spans), key=lambda s: s.start)
-    spans = _merge_ranges(doc, spans)
+    ranges = _merge_ranges(doc, spans)
     found: list[Quantity] = []
-    for span in spans:
+    for span in ranges:
         previous = next((q.slot for q in reversed(found) if q.slot not in (None, "sum")), None)
         quantity = _quantity(doc, doc_id, span, lexicon, text, magnitudes, previous)
         if quantity is not None:
@@ -133,13 +133,12 @@ def _quantity(doc: Doc, doc_id: str, found: Span | tuple[Span, Span], lexicon: Q
         if low is None or high is None:
             return None
         qualifier = "range"
-        number, value_max = low[0], high[0]
-        return _finish(doc, doc_id, first, last, start, end, number, value_max, qualifier, lexicon, text, magnitudes, previous)
+        return _finish(doc, doc_id, first, last, start, end, low[0], high[0], qualifier, lexicon, text, magnitudes, previous)
     low = _value(raw, lexicon)
     if low is None:
         return None
     number, qualifier = low
-    value_max = None
+    value_max: float | None = None
     if last is not first:
         high = _value(last.text, lexicon)
         if high is None:

@@ -128,12 +128,13 @@ def build_gazetteer(path: Path, *, progress: Callable[[str], None] = lambda _: N
         admin_population: dict[tuple[str, str], int] = defaultdict(int)
         cities = []
         for row in packaged_cities(kinds):
-            city_points[row.country or ""].append((row.lat, row.lon))
+            if row.lat is not None and row.lon is not None:
+                city_points[row.country or ""].append((row.lat, row.lon))
             admin_population[(row.country or "", row.admin1 or "")] += row.population
             cities.append(row)
         progress(f"{len(cities):,} populated places")
         geonames = read_geonames_extract(descriptive_words())
-        country_rows = {row.country: row for row in countries(city_points, geonames.points)}
+        country_rows = {row.country: row for row in countries(city_points, geonames.points) if row.country}
         zip_points = us_zip_points()
         rows = [*country_rows.values(), *continents(), *regions(country_rows), *us_states(zip_points, admin_population, geonames.points),
                 *first_level_divisions(), *geonames.regions, *us_counties(zip_points), *cities]
@@ -201,6 +202,7 @@ class Gazetteer:
         self._by_key: dict[str, tuple[NamedPlace, ...]] = {}
         self._country_names: dict[str, tuple[tuple[str, GazetteerPlace], ...]] = {}
         self._country_keys: dict[str, tuple[str, ...]] = {}
+        self._divisions: dict[tuple[str, str], str | None] = {}
 
     def close(self) -> None:
         self._db.close()
@@ -224,6 +226,32 @@ class Gazetteer:
             f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.country = ? AND p.kind = 'country'", (code,)
         ).fetchone()
         return GazetteerPlace(*row) if row else None
+
+    def division_name(self, country: str, admin1: str) -> str | None:
+        """The name of the first-level division whose GeoNames admin1 code is `admin1`. A US
+        state carries the code itself; elsewhere the packaged divisions carry none, so it is
+        the division named like one of the biggest places with the code (a region is mostly
+        named after its chief town), else the one whose point is nearest their middle."""
+        if (country, admin1) not in self._divisions:
+            self._divisions[(country, admin1)] = self._division_name(country, admin1)
+        return self._divisions[(country, admin1)]
+
+    def _division_name(self, country: str, admin1: str) -> str | None:
+        row = self._db.execute("SELECT name FROM places WHERE country = ? AND admin1 = ? AND kind = 'region'", (country, admin1)).fetchone()
+        if row is not None:
+            return str(row[0])
+        divisions = self._db.execute("SELECT name, lat, lon FROM places WHERE country = ? AND kind = 'region' AND id LIKE 'countrystatecity:%'",
+                                     (country,)).fetchall()
+        towns = self._db.execute("SELECT name, lat, lon FROM places WHERE country = ? AND admin1 = ? AND lat IS NOT NULL "
+                                 "ORDER BY population DESC LIMIT 50", (country, admin1)).fetchall()
+        if not divisions or not towns:
+            return None
+        by_key = {place_key(name): name for name, _, _ in divisions}
+        for name, _, _ in towns[:3]:
+            if place_key(name) in by_key:
+                return str(by_key[place_key(name)])
+        lat, lon = sum(t[1] for t in towns) / len(towns), sum(t[2] for t in towns) / len(towns)
+        return str(min(divisions, key=lambda d: (d[1] - lat) ** 2 + (d[2] - lon) ** 2)[0])
 
     def names_in_country(self, code: str) -> tuple[tuple[str, GazetteerPlace], ...]:
         """Every (name key, place) of one country: the search space of fuzzy matching."""

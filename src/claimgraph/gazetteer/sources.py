@@ -270,8 +270,8 @@ def regions(country_rows: dict[str, PlaceRow]) -> Iterator[PlaceRow]:
         if not members:
             continue
         row = PlaceRow(id=f"claimgraph:region/{region['name'].casefold().replace(' ', '-')}", name=region["name"],
-                       lat=round(statistics.fmean(m.lat for m in members), 4),
-                       lon=round(statistics.fmean(m.lon for m in members), 4),
+                       lat=round(statistics.fmean(m.lat for m in members if m.lat is not None), 4),
+                       lon=round(statistics.fmean(m.lon for m in members if m.lon is not None), 4),
                        country=None, kind="region", primary_names={region["name"], *region["aliases"]})
         yield row
     for region in data["subnational_regions"]:

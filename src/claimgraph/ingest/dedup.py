@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash
+from datasketch import MinHash  # type: ignore[import-untyped]
 
 NUM_PERM = 128
 # 16 bands of 8 rows: a pair at Jaccard 0.8 shares a band with probability ~0.95, at 0.5 ~0.06.

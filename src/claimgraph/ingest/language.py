@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from py3langid import langid
+from py3langid import langid  # type: ignore[import-untyped]
 
 # Characters read for identification: enough for a stable answer, cheap on long texts.
 _SAMPLE_CHARS = 3000

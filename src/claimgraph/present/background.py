@@ -1,4 +1,7 @@
-"""The web app in a background process, for scripts that drive it (screenshots, benchmarks)."""
+"""The web app in a background process, for scripts that drive it (screenshots, benchmarks).
+
+Internal: for the repository's scripts.
+"""
 
 from __future__ import annotations
 

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
-from anyascii import anyascii
+from anyascii import anyascii  # type: ignore[import-untyped]
 
 _NON_WORD = re.compile(r"[^a-z0-9 ]+")
 _REPEATS = re.compile(r"(.)\1+")

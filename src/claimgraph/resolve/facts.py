@@ -5,8 +5,9 @@ Events are compared within blocks of one type and one anchor (an actor or target
 standing for its demonym, or a specific place), never all pairs. Two events report the same
 thing when they are of one type, their actors and targets agree where both name them, their
 places are not far apart and their dates do not differ. Violent events at one place and
-time may differ in actor: that is an attribution conflict (contradictions.py), not two
-facts.
+time may differ in actor: that is an attribution conflict (comparators/attribution.py),
+not two facts. Which types are violent, national or defined by their parties is the event
+taxonomy's to say (claimgraph/taxonomy.py), passed in.
 
 Origins, not articles, are counted: a claim's origin is the outlet that relayed it (its
 `via`), else its named source, else the article's outlet, and a near-duplicate article
@@ -20,69 +21,22 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date
 
-from claimgraph.records import Fact
-from claimgraph.resolve.money import Sum, sums_agree
+from claimgraph.records import Fact, StoredClaim
+from claimgraph.resolve.anchors import AnchoredEvent, has_flag
+from claimgraph.resolve.money import sums_agree
 from claimgraph.resolve.origins import NO_AGENCIES, Agencies, count_origins
 from claimgraph.resolve.places import great_circle_km
+from claimgraph.taxonomy import Taxonomy
 
 _CALENDAR = re.compile(r"^(\d{4}|XXXX)(-\d{2}(-\d{2})?)?$")
 DATE_SLACK_DAYS = 60
 MAX_BLOCK = 300  # events compared pairwise within one (type, anchor) block at most
-_VIOLENT = frozenset({"ATTACK", "MASS_KILLING", "AIRCRAFT_DOWNED"})
 _ASSERTED = frozenset({"happened", "alleged", "planned", "conditional"})
-NATIONAL_TYPES = frozenset({"COUP"})  # events that happen to a whole country
-PARTY_DEFINED_TYPES = frozenset({"AGREEMENT", "VISIT_MEETING"})  # which one it is depends on who takes part
 
 
-@dataclass(frozen=True)
-class EventView:
-    """What fact grouping reads of a stored event."""
-
-    id: str
-    doc: str
-    type: str
-    status: str
-    actors: frozenset[str]  # anchors: entity ids, or "country:XX" for a country or its demonym
-    targets: frozenset[str]
-    place: str | None  # anchor of a specific (not country-wide) place
-    point: tuple[float, float] | None
-    country: str | None  # anchor of the country the text places it in ("a coup in Kessa")
-    date: str | None
-    claims: tuple[str, ...]
-    quantity: str | None
-    size: float | None = None  # the count it reports ("1,000 contractors"), not a sum of money
-    size_range: tuple[float, float] | None = None  # what the count allows ("at least 300": 300 to infinity)
-    paid: Sum | None = None  # the sum it reports, in approximate US dollars
-    setting: str | None = None  # the country it is in, also when only the article's country says so
-    force: str | None = None  # "private" when a party is a private armed force (mercenaries, a PMC)
-    denies: str | None = None  # a denial's denied content: "presence" or the denied event's type
-    background: bool = False  # told as the time of another event: the article's, not its speaker's
-    level: tuple[float, str, str] | None = None  # (value, qualifier, words) a reduction or withdrawal leaves
-    states: frozenset[str] = frozenset()  # country anchors of parties named as states ("Kessa", "Lima"), not by a demonym
-    kind_words: frozenset[str] = frozenset()  # the nouns that name its kind ("gas" in "a gas deal")
-    another: bool = False  # told as another of its kind ("a new deal")
-
-
-@dataclass(frozen=True)
-class ClaimView:
-    """What origin counting reads of a stored claim."""
-
-    id: str
-    doc: str
-    source_name: str
-    source_kind: str
-    source_entity: str | None
-    via: tuple[str, ...]
-    stance: str
-    modality: str = "fact"  # fact | reported | alleged | speculative
-
-
-
-
-def group_events(events: list[EventView], *, max_km: float = 50.0) -> list[list[EventView]]:
+def group_events(events: list[AnchoredEvent], *, taxonomy: Taxonomy, max_km: float = 50.0) -> list[list[AnchoredEvent]]:
     """Events that report the same thing, grouped (every event is in exactly one group)."""
     parent = {e.id: e.id for e in events}
 
@@ -92,37 +46,37 @@ def group_events(events: list[EventView], *, max_km: float = 50.0) -> list[list[
             x = parent[x]
         return x
 
-    blocks: dict[tuple[str, str], list[EventView]] = defaultdict(list)
+    blocks: dict[tuple[str, str], list[AnchoredEvent]] = defaultdict(list)
     for event in events:
         for anchor in _anchors(event):
             blocks[(event.type, anchor)].append(event)
     # Complete linkage: a group grows only by events that agree with every member, so a
     # chain of look-alikes ("Ruvia at Gao" ~ "1,000 troops" ~ "Zorov at Gao") never becomes one fact.
-    members_of: dict[str, list[EventView]] = {e.id: [e] for e in events}
+    members_of: dict[str, list[AnchoredEvent]] = {e.id: [e] for e in events}
     for members in blocks.values():
         members = members[:MAX_BLOCK]
         for index, event in enumerate(members):
             for other in members[:index]:
                 a, b = find(event.id), find(other.id)
-                if a == b or not same_event(event, other, max_km=max_km):
+                if a == b or not same_event(event, other, taxonomy=taxonomy, max_km=max_km):
                     continue
-                if all(compatible(x, y, max_km=max_km) for x in members_of[a] for y in members_of[b]):
+                if all(compatible(x, y, taxonomy=taxonomy, max_km=max_km) for x in members_of[a] for y in members_of[b]):
                     parent[a] = b
                     members_of[b] += members_of.pop(a)
-    groups: dict[str, list[EventView]] = defaultdict(list)
+    groups: dict[str, list[AnchoredEvent]] = defaultdict(list)
     for event in events:
         groups[find(event.id)].append(event)
     return list(groups.values())
 
 
-def sizes_overlap(a: EventView, b: EventView) -> bool:
+def sizes_overlap(a: AnchoredEvent, b: AnchoredEvent) -> bool:
     """Both give a count, and what one allows meets what the other does."""
     if a.size_range is None or b.size_range is None:
         return False
     return a.size_range[0] <= b.size_range[1] * 1.05 and b.size_range[0] <= a.size_range[1] * 1.05
 
 
-def _anchors(event: EventView) -> set[str]:
+def _anchors(event: AnchoredEvent) -> set[str]:
     found = set(event.actors | event.targets)
     if event.place:
         found.add(event.place)
@@ -137,17 +91,18 @@ def _anchors(event: EventView) -> set[str]:
     return found
 
 
-def _country_wide(event: EventView) -> bool:
+def _country_wide(event: AnchoredEvent, taxonomy: Taxonomy) -> bool:
     """A coup happens to a country; an event naming no one is known by its country alone,
     unless its parties are what it is ("a deal" in Kessa is not Kessa's deal with Zorov)."""
-    return event.type in NATIONAL_TYPES or not (event.actors or event.targets or event.type in PARTY_DEFINED_TYPES)
+    return has_flag(taxonomy, event.type, "national") or not (
+        event.actors or event.targets or has_flag(taxonomy, event.type, "party_defined"))
 
 
 def _rounded(value: float) -> str:
     return f"{value:.2g}"
 
 
-def compatible(a: EventView, b: EventView, *, max_km: float = 50.0) -> bool:
+def compatible(a: AnchoredEvent, b: AnchoredEvent, *, taxonomy: Taxonomy, max_km: float = 50.0) -> bool:
     """Nothing tells the two apart: no different dates, places, countries, actors or targets."""
     if not dates_agree(a.date, b.date):
         # Different dates make different events, unless everything else is the same and
@@ -165,7 +120,7 @@ def compatible(a: EventView, b: EventView, *, max_km: float = 50.0) -> bool:
     if not (same_size or _sums_agree(a, b)) and (
             {a.status, b.status} >= {"happened", "planned"} or {a.status, b.status} >= {"happened", "conditional"}):
         return False  # what is planned is not yet what happened, unless both give one figure
-    if a.type in _VIOLENT and a.place is not None and a.place == b.place and a.date and a.date == b.date:
+    if has_flag(taxonomy, a.type, "violent") and a.place is not None and a.place == b.place and a.date and a.date == b.date:
         return True  # who did it may differ: an attribution conflict, kept in one fact
     for mine, theirs in ((a.actors, b.actors), (a.targets, b.targets)):
         if mine and theirs and not mine & theirs and not same_size:
@@ -173,14 +128,14 @@ def compatible(a: EventView, b: EventView, *, max_km: float = 50.0) -> bool:
     return True
 
 
-def same_event(a: EventView, b: EventView, *, max_km: float = 50.0) -> bool:
+def same_event(a: AnchoredEvent, b: AnchoredEvent, *, taxonomy: Taxonomy, max_km: float = 50.0) -> bool:
     """Compatible, and linked by something shared: an actor, a target, a place or a count."""
-    if a.type != b.type or not compatible(a, b, max_km=max_km):
+    if a.type != b.type or not compatible(a, b, taxonomy=taxonomy, max_km=max_km):
         return False
     if not dates_agree(a.date, b.date):
         return True  # compatible despite the dates: the same parties, close dates
     same_place = (a.place is not None and a.place == b.place) or (
-        a.country is not None and a.country == b.country and (_country_wide(a) or _country_wide(b))
+        a.country is not None and a.country == b.country and (_country_wide(a, taxonomy) or _country_wide(b, taxonomy))
         and not (a.place or b.place))  # "in Ruvia" links to nothing placed more precisely
     same_size = same_figure(a, b)
     return bool(a.actors & b.actors or a.targets & b.targets or same_place or same_size)
@@ -227,8 +182,8 @@ def fact_id(members: Iterable[str]) -> str:
     return "fct_" + hashlib.sha1(":".join(sorted(members)).encode()).hexdigest()[:16]
 
 
-def build_facts(groups: Iterable[list[EventView]], claims: dict[str, ClaimView], outlet_of: Callable[[str], str],
-                describe: Callable[[list[EventView]], str], agencies: Agencies = NO_AGENCIES) -> list[Fact]:
+def build_facts(groups: Iterable[list[AnchoredEvent]], claims: dict[str, StoredClaim], outlet_of: Callable[[str], str],
+                describe: Callable[[list[AnchoredEvent]], str], agencies: Agencies = NO_AGENCIES) -> list[Fact]:
     facts = []
     for group in groups:
         claim_ids = tuple(dict.fromkeys(c for e in group for c in e.claims if c in claims))
@@ -245,10 +200,10 @@ def build_facts(groups: Iterable[list[EventView]], claims: dict[str, ClaimView],
     return facts
 
 
-def _sums_agree(a: EventView, b: EventView) -> bool:
+def _sums_agree(a: AnchoredEvent, b: AnchoredEvent) -> bool:
     return a.paid is not None and b.paid is not None and sums_agree(a.paid, b.paid)
 
 
-def same_figure(a: EventView, b: EventView) -> bool:
+def same_figure(a: AnchoredEvent, b: AnchoredEvent) -> bool:
     """Both events give one count or one sum."""
     return (a.size is not None and b.size is not None and abs(a.size - b.size) <= 0.05 * max(a.size, b.size)) or _sums_agree(a, b)

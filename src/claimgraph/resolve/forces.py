@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 # Acronyms only in capitals ("PMC", not "pmc"); the spelled-out forms in any case.
 _ACRONYM = re.compile(r"\b(?:PMC|PSC)s?\b")
-_SPELLED = re.compile(r"\b(?:private (?:military|security) (?:compan(?:y|ies)|contractors?|firms?)|mercenar(?:y|ies))\b", re.I)
+_SPELLED = re.compile(r"\b(?:private (?:military|security) (?:compan(?:y|ies)|contractors?|firms?)|mercenar(?:y|ies))\b", re.IGNORECASE)
 
 
 def names_private_force(names: Iterable[str]) -> bool:

@@ -6,11 +6,19 @@ a slack; sums in one currency must be the same figure ("$53m" and "$54m" are two
 
 from __future__ import annotations
 
+import json
+from importlib import resources
 from typing import NamedTuple
 
 PER_YEAR = {"year": 1, "month": 12, "week": 52, "day": 365}  # periods of a sum, per year
 CURRENCY_SLACK = 1.15  # sums in two currencies agree within 15% either way
 _SAME_CURRENCY_SLACK = 1.005  # in one currency, within 1%
+
+
+def load_rates() -> dict[str, float]:
+    """Approximate US dollars per unit of each currency (resolve/data/currencies.json)."""
+    data = json.loads(resources.files("claimgraph.resolve").joinpath("data/currencies.json").read_text("utf-8"))
+    return dict(data["usd_per_unit"])
 
 
 class Sum(NamedTuple):

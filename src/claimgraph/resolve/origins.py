@@ -17,10 +17,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
-from typing import TYPE_CHECKING
+from pathlib import PurePath
+from typing import Protocol, TypeVar
 
-if TYPE_CHECKING:
-    from claimgraph.resolve.facts import ClaimView, EventView
+from claimgraph.records import Document, StoredClaim
 
 # A relay that names no one ("according to the article", "the report said") adds no origin.
 _GENERIC_RELAY = re.compile(r"^(?:the|this|that|a|an)\s+(?:article|report|story|piece|statement|newspaper|paper|outlet|"
@@ -61,7 +61,54 @@ def agencies_from(names: dict[str, list[str]]) -> Agencies:
 NO_AGENCIES = Agencies(None, {})
 
 
-def claim_origin(claim: ClaimView, outlet_of: Callable[[str], str], agencies: Agencies = NO_AGENCIES) -> str:
+class Reported(Protocol):
+    """What origin counting reads of what a fact gathers (an anchored event, a tie)."""
+
+    @property
+    def doc(self) -> str: ...
+
+    @property
+    def claims(self) -> tuple[str, ...]: ...
+
+    @property
+    def background(self) -> bool: ...
+
+
+R = TypeVar("R", bound=Reported)
+
+
+@dataclass(frozen=True)
+class DocumentIndex:
+    """What the cross-source stage keeps of each document, never its text: the origin name it
+    counts as (its outlet, else its title or file; an original's, for a near-duplicate) and its
+    publication dates."""
+
+    origins: dict[str, str]  # document id -> origin name
+    published: dict[str, tuple[str | None, str | None]]  # document id -> (earliest possible, stated), each None when unknown
+
+    def outlet_of(self, doc_id: str) -> str:
+        return self.origins.get(doc_id, doc_id)
+
+    def publication_dates(self, doc_id: str) -> tuple[str | None, str | None]:
+        return self.published.get(doc_id, (None, None))
+
+
+def index_documents(documents: Iterable[Document]) -> DocumentIndex:
+    """Read the documents once (streamed), keeping their origin names and publication dates."""
+    own: dict[str, str] = {}
+    duplicate_of: dict[str, str] = {}
+    published: dict[str, tuple[str | None, str | None]] = {}
+    for document in documents:
+        own[document.id] = document.outlet or document.title or PurePath(document.source.split("#")[0]).name
+        if document.duplicate_of:
+            duplicate_of[document.id] = document.duplicate_of
+        stated = document.published_value if document.published_basis != "unknown" else None
+        published[document.id] = (document.published_not_before or stated, stated)
+    origins = {doc: own[duplicate_of[doc]] if duplicate_of.get(doc) in own else name for doc, name in own.items()}
+    return DocumentIndex(origins, published)
+
+
+def claim_origin(claim: StoredClaim, outlet_of: Callable[[str], str], agencies: Agencies = NO_AGENCIES) -> str:
     """Where a claim comes from; an unnamed source is only as independent as the article
     that quotes it."""
     via = [name for name in claim.via if not _GENERIC_RELAY.match(name.strip())]
@@ -74,14 +121,14 @@ def claim_origin(claim: ClaimView, outlet_of: Callable[[str], str], agencies: Ag
     return agencies.exact(outlet_of(claim.doc)) or outlet_of(claim.doc)
 
 
-def is_cited(claim: ClaimView) -> bool:
+def is_cited(claim: StoredClaim) -> bool:
     """Whether a claim names its source (a person, an organisation, a publication), rather
     than being told in the outlet's own voice or by an unnamed source."""
     return claim.source_kind in ("person", "organization", "media")
 
 
-def count_origins(group: Iterable[EventView], claims: dict[str, ClaimView], outlet_of: Callable[[str], str],
-                  agencies: Agencies, same_figure: Callable[[EventView, EventView], bool]) -> tuple[str, ...]:
+def count_origins(group: Iterable[R], claims: dict[str, StoredClaim], outlet_of: Callable[[str], str],
+                  agencies: Agencies, same_figure: Callable[[R, R], bool]) -> tuple[str, ...]:
     """The distinct origins of the claims that assert a fact's events (sorted names)."""
     asserting = [(event, claims[c]) for event in group for c in event.claims if c in claims]
     origin_of = {claim.id: claim_origin(claim, outlet_of, agencies) for _, claim in asserting}

@@ -22,12 +22,11 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from claimgraph.gazetteer import Gazetteer, GazetteerPlace, NamedPlace, place_key
-from claimgraph.records import PlaceCue
+from claimgraph.records import PlaceCue, ResolvedPlace, StoredEntity
 
 # In order of preference under one name; a division and a named area that is none (GeoNames
 # RGN: "Kurdistan", "the Levant") rank together, by population.
@@ -44,28 +43,7 @@ _FUZZY_MIN_SCORE = 88.0
 _FUZZY_MIN_LENGTH = 6
 
 
-@dataclass(frozen=True)
-class PlaceEntity:
-    id: str
-    type: str
-    names: tuple[str, ...]
-    mentions: tuple[tuple[str, int, int], ...]  # (doc, start, end)
-
-
-@dataclass(frozen=True)
-class ResolvedPlace:
-    entity_id: str
-    gazetteer_id: str | None
-    name: str
-    lat: float | None
-    lon: float | None
-    country: str | None
-    kind: str
-    precision: str  # town | near_town | region | country
-    admin1: str | None = None  # the first-level division, to place "X, <Region>" inside it
-
-
-def geocode_entities(entities: Sequence[PlaceEntity], cues: Sequence[PlaceCue], gazetteer: Gazetteer, *,
+def geocode_entities(entities: Sequence[StoredEntity], cues: Sequence[PlaceCue], gazetteer: Gazetteer, *,
                      not_place_names: frozenset[str] = frozenset(), known_places: bool = False) -> list[ResolvedPlace]:
     """Places for the entities that can be placed; ``not_place_names`` (name keys such as
     "west") are ordinary words first and are never looked up.
@@ -75,8 +53,8 @@ def geocode_entities(entities: Sequence[PlaceEntity], cues: Sequence[PlaceCue], 
     precision. Off for extracted names, where an unknown name is left without coordinates
     rather than guessed."""
     # Ordinary words and lower-case phrases ("metro stations" labelled FAC) are not place names.
-    entities = [e for e in entities if not any(place_key(n) in not_place_names for n in e.names)
-                and any(n[:1].isupper() or not n[:1].isascii() for n in e.names)]
+    entities = [e for e in entities if not any(place_key(n) in not_place_names for n in e.aliases)
+                and any(n[:1].isupper() or not n[:1].isascii() for n in e.aliases)]
     context = _Context(entities, cues, gazetteer)
     for entity in entities:
         if place := _broad_place(context.candidates[entity.id]):
@@ -100,9 +78,9 @@ def geocode_entities(entities: Sequence[PlaceEntity], cues: Sequence[PlaceCue], 
         main = {doc: _main_place(doc, context) for doc in context.places_in_doc}
         for entity in entities:
             doc = context.docs_of[entity.id].most_common(1)[0][0]
-            if entity.id not in context.resolved and (place := main[doc]) is not None:
-                context.resolved[entity.id] = ResolvedPlace(entity.id, place.gazetteer_id, place.name, place.lat, place.lon,
-                                                            place.country, place.kind, "region")
+            if entity.id not in context.resolved and (fallback := main[doc]) is not None:
+                context.resolved[entity.id] = ResolvedPlace(entity.id, fallback.gazetteer_id, fallback.name, fallback.lat, fallback.lon,
+                                                            fallback.country, fallback.kind, "region")
     return sorted(context.resolved.values(), key=lambda r: r.entity_id)
 
 
@@ -119,9 +97,9 @@ def _main_place(doc: str, context: _Context) -> ResolvedPlace | None:
 class _Context:
     """What is known while resolving: candidates, cues between entities, resolutions, focus."""
 
-    def __init__(self, entities: Sequence[PlaceEntity], cues: Sequence[PlaceCue], gazetteer: Gazetteer) -> None:
+    def __init__(self, entities: Sequence[StoredEntity], cues: Sequence[PlaceCue], gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self.by_span = {(doc, start, end): e.id for e in entities for doc, start, end in e.mentions}
+        self.by_span = {(m.doc, m.start, m.end): e.id for e in entities for m in e.mentions}
         self.entities = {e.id: e for e in entities}
         self.candidates = {e.id: _candidates(e, gazetteer) for e in entities}
         self.cues: dict[str, list[tuple[str, str]]] = defaultdict(list)  # entity -> [(relation, anchor entity)]
@@ -130,7 +108,7 @@ class _Context:
             anchor = self.by_span.get((cue.doc, cue.anchor_start, cue.anchor_end))
             if subject and anchor and subject != anchor:
                 self.cues[subject].append((cue.relation, anchor))
-        self.docs_of = {e.id: Counter(doc for doc, _, _ in e.mentions) for e in entities}
+        self.docs_of = {e.id: Counter(m.doc for m in e.mentions) for e in entities}
         self.places_in_doc: dict[str, set[str]] = defaultdict(set)
         for entity in entities:
             for doc in self.docs_of[entity.id]:
@@ -138,7 +116,7 @@ class _Context:
         self.resolved: dict[str, ResolvedPlace] = {}
         self.focus: dict[str, Counter[str]] = {}
 
-    def resolve(self, entity: PlaceEntity, place: GazetteerPlace, precision: str) -> None:
+    def resolve(self, entity: StoredEntity, place: GazetteerPlace, precision: str) -> None:
         self.resolved[entity.id] = ResolvedPlace(entity.id, place.id, place.name, place.lat, place.lon,
                                                  place.country, place.kind, precision, place.admin1)
 
@@ -148,16 +126,16 @@ class _Context:
         for doc, members in self.places_in_doc.items():
             counts: Counter[str] = Counter()
             for entity_id in members:
-                weight = sum(1 for d, _, _ in self.entities[entity_id].mentions if d == doc)
+                weight = sum(1 for m in self.entities[entity_id].mentions if m.doc == doc)
                 if (resolved := self.resolved.get(entity_id)) and resolved.country:
                     counts[resolved.country] += weight
                     continue
                 countries = {c.place.country for c in self.candidates[entity_id] if c.place.country}
                 if len(countries) == 1:
-                    counts[countries.pop()] += 0.5 * weight
+                    counts[countries.pop()] += 0.5 * weight  # type: ignore[assignment]  # half weights: Counter adds floats too
             self.focus[doc] = counts
 
-    def focus_share(self, entity: PlaceEntity, country: str | None) -> float:
+    def focus_share(self, entity: StoredEntity, country: str | None) -> float:
         """How much the documents naming the entity are about the country (0..1)."""
         total = weight = 0.0
         for doc, count in self.docs_of[entity.id].items():
@@ -167,28 +145,28 @@ class _Context:
             weight += count * (focus.get(country, 0.0) / top if top and country else 0.0)
         return weight / total if total else 0.0
 
-    def focus_known(self, entity: PlaceEntity) -> bool:
+    def focus_known(self, entity: StoredEntity) -> bool:
         return any(self.focus.get(doc) for doc in self.docs_of[entity.id])
 
-    def others(self, entity: PlaceEntity) -> Iterator[ResolvedPlace]:
+    def others(self, entity: StoredEntity) -> Iterator[ResolvedPlace]:
         """The other places resolved so far in the documents naming the entity (once per document)."""
         for doc in self.docs_of[entity.id]:
             for other in self.places_in_doc[doc]:
                 if other != entity.id and (resolved := self.resolved.get(other)) is not None:
                     yield resolved
 
-    def divisions(self, entity: PlaceEntity) -> Counter[tuple[str | None, str]]:
+    def divisions(self, entity: StoredEntity) -> Counter[tuple[str | None, str]]:
         """The first-level divisions of the other resolved places named with the entity."""
         return Counter((p.country, p.admin1) for p in self.others(entity) if p.admin1 and p.kind not in ("country", "continent"))
 
-    def neighbours(self, entity: PlaceEntity) -> list[ResolvedPlace]:
+    def neighbours(self, entity: StoredEntity) -> list[ResolvedPlace]:
         """Resolved settlements and sites named in the same documents."""
         return [p for p in self.others(entity) if p.precision in {"town", "near_town"} and p.lat is not None]
 
 
-def _candidates(entity: PlaceEntity, gazetteer: Gazetteer) -> list[NamedPlace]:
+def _candidates(entity: StoredEntity, gazetteer: Gazetteer) -> list[NamedPlace]:
     seen: dict[str, NamedPlace] = {}
-    for name in entity.names:
+    for name in entity.aliases:
         for named in gazetteer.places_named(name):
             if named.place.id not in seen or named.primary:
                 seen[named.place.id] = named
@@ -222,7 +200,7 @@ def _constituent_region(country: GazetteerPlace, candidates: list[NamedPlace]) -
     return parts[0] if len(parts) == 1 else None
 
 
-def _region_in_focus(entity: PlaceEntity, context: _Context) -> GazetteerPlace | None:
+def _region_in_focus(entity: StoredEntity, context: _Context) -> GazetteerPlace | None:
     """"Georgia" among Atlanta and Marietta is the state, not the country: a country taken
     by its name yields to a province of that name in the country whose towns and provinces
     the documents name, when they name none in the country itself."""
@@ -231,7 +209,7 @@ def _region_in_focus(entity: PlaceEntity, context: _Context) -> GazetteerPlace |
         return None
     # Towns and provinces, two at least, and no national capital: "Washington" says nothing
     # of Georgia, nor "Lagos" alone of Niger.
-    inner: dict[str | None, set[str]] = defaultdict(set)
+    inner: dict[str | None, set[str | None]] = defaultdict(set)
     for place in context.others(entity):
         if place.kind not in ("country", "continent", "capital"):
             inner[place.country].add(place.gazetteer_id)
@@ -258,7 +236,7 @@ def _precision(place: GazetteerPlace) -> str:
     return "region" if place.kind in {"region", "area", "continent", "district"} else "town"
 
 
-def _best_candidate(entity: PlaceEntity, context: _Context) -> GazetteerPlace | None:
+def _best_candidate(entity: StoredEntity, context: _Context) -> GazetteerPlace | None:
     scored = []
     anchors = [(relation, context.resolved.get(anchor)) for relation, anchor in context.cues.get(entity.id, [])]
     neighbours = context.neighbours(entity)
@@ -314,14 +292,14 @@ def _population_prior(place: GazetteerPlace) -> float:
     return max(0.0, min(1.0, (math.log10(place.population + 1) - 3.0) / 4.0))
 
 
-def _fuzzy_candidate(entity: PlaceEntity, context: _Context) -> GazetteerPlace | None:
+def _fuzzy_candidate(entity: StoredEntity, context: _Context) -> GazetteerPlace | None:
     """A close spelling ("Tinzawaten" for "Tinzaouaten") among the places of the country the
     documents are most about."""
     if context.candidates[entity.id]:
         return None
     countries = [c for c, _ in sum((context.focus.get(d, Counter()) for d in context.docs_of[entity.id]), Counter()).most_common(1)]
     best: tuple[float, int, GazetteerPlace] | None = None
-    for name in entity.names:
+    for name in entity.aliases:
         key = place_key(name)
         if len(key) < _FUZZY_MIN_LENGTH:
             continue
@@ -334,7 +312,7 @@ def _fuzzy_candidate(entity: PlaceEntity, context: _Context) -> GazetteerPlace |
     return best[2] if best else None
 
 
-def _fall_back_on_cues(entity: PlaceEntity, context: _Context) -> None:
+def _fall_back_on_cues(entity: StoredEntity, context: _Context) -> None:
     for wanted in ("at", "near", "in"):
         for relation, anchor_id in context.cues.get(entity.id, []):
             anchor = context.resolved.get(anchor_id)
@@ -351,7 +329,10 @@ def _fall_back_on_cues(entity: PlaceEntity, context: _Context) -> None:
 
 
 def distance_km(a: GazetteerPlace | ResolvedPlace, b: GazetteerPlace | ResolvedPlace) -> float:
-    """Great-circle distance between two placed records, in kilometres."""
+    """Great-circle distance between two placed records (callers compare only places with
+    coordinates), in kilometres."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        raise ValueError(f"no distance between {a.name!r} and {b.name!r}: one has no coordinates")
     return great_circle_km(a.lat, a.lon, b.lat, b.lon)
 
 

@@ -5,29 +5,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
+from datetime import UTC, datetime
 
+from claimgraph.records import StoredClaim
 from claimgraph.store.db import Store
-
-
-@dataclass(frozen=True)
-class StoredClaim:
-    id: str
-    doc: str
-    start: int
-    end: int
-    text: str
-    source_name: str
-    source_kind: str
-    source_entity: str | None
-    cue: str | None
-    stance: str
-    modality: str
-    via: tuple[str, ...]
-    entities: tuple[str, ...]
-    dates: tuple[str, ...] = ()
-    quantities: tuple[str, ...] = ()
-
 
 _SELECT = (
     "SELECT c.*, k.entity_id AS source_entity, e.type AS source_entity_type FROM claims c "
@@ -64,6 +45,23 @@ def claims_by_id(store: Store, ids: list[str]) -> list[StoredClaim]:
         if row is not None:
             found[claim_id] = _claim(row, _entities_in(store, row), _inside(store, "dates", row), _inside(store, "quantities", row))
     return [found[i] for i in ids if i in found]
+
+
+def has_claim(store: Store, claim_id: str) -> bool:
+    return store.connection.execute("SELECT 1 FROM claims WHERE id = ?", (claim_id,)).fetchone() is not None
+
+
+def add_claim_review(store: Store, claim_id: str) -> None:
+    """Record that an analyst reviewed a claim (again: the latest time is kept)."""
+    with store.transaction():
+        store.connection.execute("INSERT OR REPLACE INTO claim_reviews (claim_id, reviewed_at) VALUES (?, ?)",
+                                 (claim_id, datetime.now(UTC).isoformat(timespec="seconds")))
+
+
+def remove_claim_review(store: Store, claim_id: str) -> None:
+    """Take back an analyst's review of a claim (nothing happens when there was none)."""
+    with store.transaction():
+        store.connection.execute("DELETE FROM claim_reviews WHERE claim_id = ?", (claim_id,))
 
 
 def find_entity_ids(store: Store, name: str) -> list[str]:

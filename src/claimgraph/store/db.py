@@ -6,11 +6,22 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from os import PathLike
 from types import TracebackType
+from typing import Self
 
 from claimgraph.errors import StoreError
+from claimgraph.records import (
+    Claim,
+    DateMention,
+    Document,
+    Mention,
+    MentionForm,
+    Quantity,
+    Sentence,
+)
+from claimgraph.store.ids import claim_id, date_id, quantity_id
 from claimgraph.store.migrate import migrate
 
 _ENTITIES_STALE = "entities_stale"
@@ -39,7 +50,7 @@ class Store:
     def close(self) -> None:
         self.connection.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
@@ -86,41 +97,47 @@ class Store:
         row = self.connection.execute("SELECT source FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return row["source"] if row else None
 
-    def add_document(self, document: dict[str, object]) -> None:
-        """Insert one document row (keys as in the `documents` table; `removed` a list)."""
-        row = dict(document, removed=json.dumps(list(document.get("removed", ())), ensure_ascii=False), added_at=_now())
-        columns = ", ".join(f'"{c}"' for c in row)
-        self.connection.execute(f"INSERT INTO documents ({columns}) VALUES ({', '.join('?' * len(row))})", tuple(row.values()))
+    def add_document(self, document: Document) -> None:
+        """Insert one document (its sentences, mentions and the rest are added apart)."""
+        self.connection.execute(
+            "INSERT INTO documents (id, source, title, outlet, url, language, published_value, published_basis, "
+            "published_not_before, text, removed, duplicate_of, similarity, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (document.id, document.source, document.title, document.outlet, document.url, document.language,
+             document.published_value, document.published_basis, document.published_not_before, document.text,
+             json.dumps(list(document.removed), ensure_ascii=False), document.duplicate_of, document.similarity, _now()),
+        )
 
-    def add_sentences(self, rows: Iterable[tuple[str, int, int, int]]) -> None:
-        self.connection.executemany('INSERT INTO sentences (doc_id, idx, start, "end") VALUES (?, ?, ?, ?)', rows)
-
-    def add_mentions(self, rows: Iterable[tuple[str, int, int, str, str, str, int]]) -> None:
+    def add_sentences(self, sentences: Iterable[Sentence]) -> None:
         self.connection.executemany(
-            'INSERT INTO mentions (doc_id, start, "end", text, type, key, sentence) VALUES (?, ?, ?, ?, ?, ?, ?)', rows
+            'INSERT INTO sentences (doc_id, idx, start, "end") VALUES (?, ?, ?, ?)', ((s.doc, s.index, s.start, s.end) for s in sentences)
+        )
+
+    def add_mentions(self, mentions: Iterable[Mention]) -> None:
+        self.connection.executemany(
+            'INSERT INTO mentions (doc_id, start, "end", text, type, key, sentence) VALUES (?, ?, ?, ?, ?, ?, ?)',
+            ((m.doc, m.start, m.end, m.text, m.type, m.key, m.sentence) for m in mentions),
         )
         self.mark_entities_stale()
 
-    def add_claims(self, rows: Iterable[tuple[object, ...]]) -> None:
-        """Rows in the column order of the `claims` table (via as a JSON string)."""
+    def add_claims(self, claims: Iterable[Claim]) -> None:
+        """Claims with their sources; a claim already stored (same span and speaker) is kept."""
         self.connection.executemany(
             'INSERT OR IGNORE INTO claims (id, doc_id, start, "end", text, sentence, source_name, source_kind, source_start, '
             "source_end, source_key, source_type, cue, stance, modality, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
+            (_claim_row(claim) for claim in claims),
         )
 
-    def add_dates(self, rows: Iterable[tuple[object, ...]]) -> None:
-        """(id, doc_id, start, end, text, value, type, anchor, future) rows."""
+    def add_dates(self, dates: Iterable[DateMention]) -> None:
         self.connection.executemany(
-            'INSERT OR IGNORE INTO dates (id, doc_id, start, "end", text, value, type, anchor, future) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', rows
+            'INSERT OR IGNORE INTO dates (id, doc_id, start, "end", text, value, type, anchor, future) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            ((date_id(d), d.doc, d.start, d.end, d.text, d.value, d.type, d.anchor, int(d.future)) for d in dates),
         )
 
-    def add_quantities(self, rows: Iterable[tuple[object, ...]]) -> None:
-        """(id, doc_id, start, end, text, value, value_max, unit, qualifier, about, slot) rows."""
+    def add_quantities(self, quantities: Iterable[Quantity]) -> None:
         self.connection.executemany(
             'INSERT OR IGNORE INTO quantities (id, doc_id, start, "end", text, value, value_max, unit, qualifier, about, slot) '
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
+            ((quantity_id(q), q.doc, q.start, q.end, q.text, q.value, q.value_max, q.unit, q.qualifier, q.about, q.slot) for q in quantities),
         )
 
     # --- near duplicates ----------------------------------------------------------------
@@ -155,11 +172,11 @@ class Store:
         row = self.connection.execute("SELECT value FROM state WHERE name = ?", (_ENTITIES_STALE,)).fetchone()
         return bool(row and row["value"] == "1")
 
-    def mention_forms(self) -> Iterator[tuple[str, str, str, int]]:
-        """(key, type, surface text, count) over all mentions: what entity resolution reads."""
+    def mention_forms(self) -> Iterator[MentionForm]:
+        """How often each surface text occurs under each (key, type): what entity resolution reads."""
         rows = self.connection.execute("SELECT key, type, text, COUNT(*) AS n FROM mentions GROUP BY key, type, text ORDER BY key, type, text")
         for row in rows:
-            yield row["key"], row["type"], row["text"], row["n"]
+            yield MentionForm(row["key"], row["type"], row["text"], row["n"])
 
     def key_documents(self) -> dict[str, frozenset[str]]:
         """The documents each mention key occurs in."""
@@ -168,27 +185,19 @@ class Store:
             found.setdefault(row["key"], set()).add(row["doc_id"])
         return {key: frozenset(docs) for key, docs in found.items()}
 
-    def replace_entities(self, entities: Iterable[tuple[str, str, str, list[str], list[tuple[str, str]]]]) -> int:
-        """Replace all entities: (id, name, type, aliases, [(key, type)...]) each. Returns the count."""
-        count = 0
-        with self.transaction():
-            self.connection.execute("DELETE FROM entity_keys")
-            self.connection.execute("DELETE FROM entities")
-            for entity_id, name, kind, aliases, keys in entities:
-                self.connection.execute(
-                    "INSERT INTO entities (id, name, type, aliases) VALUES (?, ?, ?, ?)",
-                    (entity_id, name, kind, json.dumps(aliases, ensure_ascii=False)),
-                )
-                self.connection.executemany(
-                    "INSERT INTO entity_keys (key, type, entity_id) VALUES (?, ?, ?)", ((k, t, entity_id) for k, t in keys)
-                )
-                count += 1
-        return count
-
     def mark_entities_resolved(self) -> None:
         """Entities and everything derived from them (places) are up to date."""
         self.connection.execute("DELETE FROM state WHERE name = ?", (_ENTITIES_STALE,))
         self.connection.commit()
+
+
+def _claim_row(claim: Claim) -> tuple[object, ...]:
+    source = claim.source
+    return (
+        claim_id(claim), claim.doc, claim.start, claim.end, claim.text, claim.sentence, source.name, source.kind, source.start,
+        source.end, source.entity_key, source.entity_type, claim.cue, claim.stance, claim.modality,
+        json.dumps(list(claim.via), ensure_ascii=False),
+    )
 
 
 def _refuse_foreign_database(connection: sqlite3.Connection) -> None:
@@ -199,4 +208,4 @@ def _refuse_foreign_database(connection: sqlite3.Connection) -> None:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -2,56 +2,19 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from claimgraph.records import Event
+from claimgraph.records import Event, StoredEvent, StoredPlace
 from claimgraph.store.db import Store
-from claimgraph.store.read import StoredPlace, place_from_row
+from claimgraph.store.ids import event_id, quantity_span_id
+from claimgraph.store.read import place_from_row
 
 
-@dataclass(frozen=True)
-class StoredEvent:
-    id: str
-    doc: str
-    start: int
-    end: int
-    trigger: str
-    text: str  # the sentence that reports it
-    type: str
-    plover: str
-    mode: str | None
-    context: str | None
-    status: str
-    actors: tuple[str, ...]  # entity ids
-    targets: tuple[str, ...]
-    location: str | None  # entity id of a place
-    location_basis: str | None
-    date: str | None
-    date_basis: str | None
-    quantity: str | None  # quantity record id
-    fatalities_low: int | None
-    fatalities_best: int | None
-    fatalities_high: int | None
-    claims: tuple[str, ...]
-    force: str | None = None  # "private" when a party is a private armed force
-    denies: str | None = None  # a denial's denied content: "presence" or an event type
-    background: bool = False  # told as the time of another event ("after the coup")
-    level: tuple[float, str, str] | None = None  # (value, qualifier, words) left by a reduction or withdrawal
-    states: tuple[str, ...] = ()  # entity ids of the actors and targets named as states (GPE), not by a demonym
-    kind_words: tuple[str, ...] = ()  # the nouns that name its kind ("gas" in "a gas deal")
-    another: bool = False  # told as another of its kind ("a new deal")
-
-
-def event_id(event: Event) -> str:
-    return "evt_" + hashlib.sha1(f"{event.doc}:{event.start}:{event.end}:{event.type}".encode()).hexdigest()[:16]
-
-
-def add_events(store: Store, events: Iterable[Event], quantity_id: Callable[[str, int, int], str]) -> int:
-    """Write one document's events; `quantity_id(doc, start, end)` names its quantity rows."""
+def add_events(store: Store, events: Iterable[Event]) -> int:
+    """Write one document's events with their arguments; returns how many were new."""
     count = 0
     for event in events:
         identifier = event_id(event)
@@ -60,7 +23,7 @@ def add_events(store: Store, events: Iterable[Event], quantity_id: Callable[[str
             "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
             (identifier, event.doc, event.sentence, event.start, event.end, event.trigger, event.type, event.plover,
              event.mode, event.context, event.status, event.location_basis, event.date, event.date_basis,
-             quantity_id(event.doc, *event.quantity) if event.quantity else None,
+             quantity_span_id(event.doc, *event.quantity) if event.quantity else None,
              fatalities.low if fatalities else None, fatalities.best if fatalities else None,
              fatalities.high if fatalities else None, event.force, event.denies, int(event.background),
              *((event.level.value, event.level.qualifier, event.level.text) if event.level else (None, None, None)),

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
-from claimgraph.records import PlaceCue
-from claimgraph.resolve.places import PlaceEntity, ResolvedPlace
+from claimgraph.records import PlaceCue, ResolvedPlace
 from claimgraph.store.db import Store
-from claimgraph.store.read import iter_entities
-
-PLACE_TYPES = ("GPE", "LOC", "FAC")
 
 
 def add_place_cues(store: Store, cues: Iterable[PlaceCue]) -> None:
@@ -24,15 +20,22 @@ def iter_place_cues(store: Store) -> Iterator[PlaceCue]:
         yield PlaceCue(*row)
 
 
-def place_entities(store: Store) -> list[PlaceEntity]:
-    """Entities of a place type, with every spelling and mention."""
-    return [PlaceEntity(e.id, e.type, e.aliases, tuple((m.doc, m.start, m.end) for m in e.mentions))
-            for e in iter_entities(store) if e.type in PLACE_TYPES]
-
-
 def replace_places(store: Store, places: Iterable[ResolvedPlace]) -> int:
+    """Replace every entity's place; returns how many entities are placed."""
     with store.transaction():
         store.connection.execute("DELETE FROM entity_places")
-        rows = [(p.entity_id, p.gazetteer_id, p.name, p.lat, p.lon, p.country, p.kind, p.precision) for p in places]
-        store.connection.executemany("INSERT INTO entity_places VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        return _insert_places(store, places)
+
+
+def replace_places_of(store: Store, entity_ids: Collection[str], places: Iterable[ResolvedPlace]) -> int:
+    """Replace the places of some entities only (those a correction touched): each of
+    `entity_ids` loses its place, then `places` are written; returns how many."""
+    with store.transaction():
+        store.connection.executemany("DELETE FROM entity_places WHERE entity_id = ?", ((i,) for i in entity_ids))
+        return _insert_places(store, places)
+
+
+def _insert_places(store: Store, places: Iterable[ResolvedPlace]) -> int:
+    rows = [(p.entity_id, p.gazetteer_id, p.name, p.lat, p.lon, p.country, p.kind, p.precision) for p in places]
+    store.connection.executemany("INSERT INTO entity_places VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
     return len(rows)

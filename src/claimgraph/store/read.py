@@ -4,58 +4,23 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 from typing import TypeVar
 
+from claimgraph.records import (
+    Document,
+    StoredEntity,
+    StoredMention,
+    StoredPlace,
+    StoredQuantity,
+)
 from claimgraph.store.db import Store
 
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class StoredDocument:
-    id: str
-    source: str
-    title: str | None
-    outlet: str | None
-    url: str | None
-    language: str
-    published_value: str | None
-    published_basis: str
-    published_not_before: str | None
-    text: str
-    removed: tuple[str, ...]
-    duplicate_of: str | None
-
-
-@dataclass(frozen=True)
-class StoredMention:
-    doc: str
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class StoredPlace:
-    gazetteer_id: str | None
-    name: str
-    lat: float | None
-    lon: float | None
-    country: str | None
-    kind: str
-    precision: str
-
-
-@dataclass(frozen=True)
-class StoredEntity:
-    id: str
-    name: str
-    type: str
-    aliases: tuple[str, ...]
-    mentions: tuple[StoredMention, ...]
-    place: StoredPlace | None = None
+StoredDocument = Document  # the name readers used before documents had one record
 
 
 @dataclass(frozen=True)
@@ -76,12 +41,13 @@ class StoreStats:
     top_entities: list[tuple[str, str, int]]  # (name, type, mentions)
 
 
-def iter_documents(store: Store) -> Iterator[StoredDocument]:
+def iter_documents(store: Store) -> Iterator[Document]:
+    """Documents by source, streamed: a corpus-wide reader keeps what it needs of each, never all texts."""
     for row in store.connection.execute("SELECT * FROM documents ORDER BY source, id"):
         yield _document(row)
 
 
-def get_document(store: Store, doc_id: str) -> StoredDocument | None:
+def get_document(store: Store, doc_id: str) -> Document | None:
     row = store.connection.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
     return _document(row) if row else None
 
@@ -125,23 +91,20 @@ def iter_dates(store: Store) -> Iterator[StoredDate]:
         yield _from_row(StoredDate, row)
 
 
-@dataclass(frozen=True)
-class StoredQuantity:
-    id: str
-    doc: str
-    start: int
-    end: int
-    text: str
-    value: float
-    value_max: float | None
-    unit: str
-    qualifier: str
-    about: str
-
-
 def iter_quantities(store: Store) -> Iterator[StoredQuantity]:
     for row in store.connection.execute('SELECT * FROM quantities ORDER BY doc_id, start, "end"'):
         yield _from_row(StoredQuantity, row)
+
+
+def quantities_by_id(store: Store, ids: Iterable[str]) -> dict[str, StoredQuantity]:
+    """The quantities with these ids (those events give their figures by)."""
+    wanted = sorted(set(ids))
+    found: dict[str, StoredQuantity] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        for row in store.connection.execute(f"SELECT * FROM quantities WHERE id IN ({', '.join('?' * len(chunk))})", chunk):
+            found[row["id"]] = _from_row(StoredQuantity, row)
+    return found
 
 
 def _from_row(cls: type[T], row: sqlite3.Row) -> T:
@@ -171,7 +134,7 @@ def search_documents(store: Store, query: str, *, limit: int = 20) -> list[tuple
 
 
 def store_stats(store: Store, *, top: int = 10) -> StoreStats:
-    one = lambda sql: store.connection.execute(sql).fetchone()[0]  # noqa: E731
+    one = lambda sql: store.connection.execute(sql).fetchone()[0]
     languages = dict(store.connection.execute("SELECT language, COUNT(*) FROM documents GROUP BY language ORDER BY 2 DESC").fetchall())
     skips = [tuple(r) for r in store.connection.execute("SELECT key, reason FROM inputs WHERE status = 'skipped' ORDER BY key")]
     top_entities = [
@@ -200,8 +163,8 @@ def store_stats(store: Store, *, top: int = 10) -> StoreStats:
     )
 
 
-def _document(row: sqlite3.Row) -> StoredDocument:
-    return StoredDocument(
+def _document(row: sqlite3.Row) -> Document:
+    return Document(
         id=row["id"],
         source=row["source"],
         title=row["title"],
@@ -214,6 +177,7 @@ def _document(row: sqlite3.Row) -> StoredDocument:
         text=row["text"],
         removed=tuple(json.loads(row["removed"])),
         duplicate_of=row["duplicate_of"],
+        similarity=row["similarity"],
     )
 
 

@@ -1,19 +1,15 @@
-"""Relations in and out: rows written per document, read back as the views facts group."""
+"""Relations in and out: rows written per document, read back with their parties' entities
+and the claims that carry them."""
 
 from __future__ import annotations
 
-import hashlib
+import sqlite3
 from collections.abc import Iterable, Iterator
 
-from claimgraph.records import Party, Relation
-from claimgraph.resolve.relations import RelationView, party_anchors
+from claimgraph.records import Party, Relation, StoredRelation
 from claimgraph.store.db import Store
 from claimgraph.store.events import reporting_claims
-from claimgraph.store.facts import Anchors
-
-
-def relation_id(relation: Relation) -> str:
-    return "rel_" + hashlib.sha1(f"{relation.doc}:{relation.start}:{relation.end}:{relation.kind}".encode()).hexdigest()[:16]
+from claimgraph.store.ids import relation_id
 
 
 def add_relations(store: Store, relations: Iterable[Relation]) -> int:
@@ -33,19 +29,22 @@ def _party_columns(party: Party | None) -> tuple[str | None, str | None, str | N
     return (party.text, party.key, party.type, party.force)
 
 
-def relation_views(store: Store, anchors: Anchors) -> Iterator[RelationView]:
-    """Relations with their parties as anchors (entities found through the mention keys, as
-    for event arguments), and the claims that carry them, as for events."""
+def iter_relations(store: Store) -> Iterator[StoredRelation]:
+    """Relations in document order, their parties' entities found through the mention keys
+    (as for event arguments), with the claims that carry them (as for events)."""
     rows = store.connection.execute(
         "SELECT r.*, s.entity_id AS subject_entity, o.entity_id AS object_entity FROM relations r "
         "LEFT JOIN entity_keys s ON s.key = r.subject_key AND s.type = r.subject_type "
         "LEFT JOIN entity_keys o ON o.key = r.object_key AND o.type = r.object_type "
         'ORDER BY r.doc_id, r.start, r.id').fetchall()
     for row in rows:
-        claims = reporting_claims(store, row["doc_id"], row["start"], row["end"])
-        subject = party_anchors(row["subject_entity"], row["subject_force"], anchors)
-        other = party_anchors(row["object_entity"], row["object_force"], anchors)
-        if not claims or not subject or (not other and (row["object_key"] or row["object_force"])):
-            continue  # a party whose entity is gone: never read a named denial as "any ties"
-        yield RelationView(id=row["id"], doc=row["doc_id"], kind=row["kind"], polarity=row["polarity"],
-                           subject=subject, object=other, quoted=bool(row["quoted"]), claims=claims)
+        yield StoredRelation(
+            id=row["id"], doc=row["doc_id"], start=row["start"], end=row["end"], trigger=row["trigger"], kind=row["kind"],
+            polarity=row["polarity"], subject=_party(row, "subject"),
+            object=_party(row, "object") if row["object_text"] is not None else None,
+            subject_entity=row["subject_entity"], object_entity=row["object_entity"],
+            claims=reporting_claims(store, row["doc_id"], row["start"], row["end"]), quoted=bool(row["quoted"]))
+
+
+def _party(row: sqlite3.Row, role: str) -> Party:
+    return Party(row[f"{role}_text"], row[f"{role}_key"], row[f"{role}_type"], row[f"{role}_force"])

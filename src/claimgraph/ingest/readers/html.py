@@ -32,7 +32,7 @@ class HtmlReader:
             extracted = trafilatura.bare_extraction(unit.data, with_metadata=True, include_comments=False)
         except (ValueError, TypeError, AttributeError) as exc:  # lxml/trafilatura on broken markup
             raise InputRejected(f"HTML could not be parsed: {exc}") from None
-        if extracted is None or not has_words(extracted.text):
+        if extracted is None or isinstance(extracted, dict) or not extracted.text or not has_words(extracted.text):
             raise InputRejected("no article text found in the HTML")
         return RawArticle(
             key=unit.key,

@@ -13,7 +13,12 @@ from claimgraph.errors import InputRejected
 from claimgraph.ingest.decode import normalize_text
 from claimgraph.ingest.metadata import clean_str, published_from
 from claimgraph.ingest.records import RawArticle, Skipped
-from claimgraph.ingest.units import InputUnit, fingerprint_of, load_json, whole_file_unit
+from claimgraph.ingest.units import (
+    InputUnit,
+    fingerprint_of,
+    load_json,
+    whole_file_unit,
+)
 from claimgraph.registry import readers
 
 # Field names used by news-please and similar news dumps, most specific first.

@@ -1,0 +1,16 @@
+"""The built-in contradiction comparators, one module each, found through the `comparators`
+registry (resolve/comparison.py says what a comparator is):
+
+- `numeric` (numeric.py): two figures for one fact that cannot both hold;
+- `denial` (denial.py): an event told as happened or planned, and the same event denied;
+- `attribution` (attribution.py): one violent event ascribed to different actors;
+- `date` (dates.py): one event placed at different dates less than two months apart;
+- `planned_figure` (planned_figure.py): a planned figure against a reported one, for the
+  same parties (two facts);
+- `level` (levels.py): what two reductions or withdrawals of one force leave;
+- `denied_presence` (denied_presence.py): a denial that a kind of force is present in or
+  employed by a country, against another source's report of such a force acting there;
+- `done_vs_planned` (done_vs_planned.py): an agreement told as concluded against one told as
+  still planned;
+- `denied_tie` (denied_ties.py): a denied tie against the best supported fact of that tie.
+"""

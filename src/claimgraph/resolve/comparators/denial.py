@@ -1,0 +1,31 @@
+"""An event told as happened or planned, and the same event (one fact) denied.
+
+Denied, not merely negated: "Ruvia denied attacking Kidal" against "Ruvia attacked Kidal";
+"Kessa will not pay" is a negated plan, no denial of a payment told elsewhere. (A denial
+whose object is only an actor of what another article asserts, "Ruvia denies any state role
+in the militia" against "the militia deployed", is not one fact, so not flagged.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from claimgraph.records import Contradiction
+from claimgraph.registry import comparators
+from claimgraph.resolve.comparison import Comparison
+from claimgraph.resolve.contradictions import between_events, pairs_across_documents
+
+
+@comparators.register("denial")
+class DenialOfOneFact:
+    name = "denial"
+    kind = "assert_vs_deny"
+    precedence = 0
+
+    def find(self, comparison: Comparison) -> Iterator[Contradiction]:
+        for fact in comparison.facts:
+            told = False  # one per fact: its explanation names only the fact
+            for a, b in pairs_across_documents([comparison.events[e] for e in fact.events]):
+                if (a.status == "denied") != (b.status == "denied") and "negated" not in (a.status, b.status) and not told:
+                    told = True
+                    yield between_events(self.kind, a, b, f"one source reports {fact.about}, the other denies it.", fact.id)

@@ -1,0 +1,84 @@
+"""What a contradiction comparator is, and what it reads.
+
+A comparator is a class in resolve/comparators/, registered by name in the `comparators`
+registry (claimgraph/registry.py; another package can add one through the entry-point group
+`claimgraph_comparators`). It declares the kind of contradiction it reports and its
+precedence, and finds contradictions in a `Comparison`: the corpus's facts, with the
+anchored events and the ties they gather. Adding a comparator is adding one module there,
+with its tests; the kinds of contradictions are the kinds the comparators declare (data, no
+schema lists them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from claimgraph.records import Contradiction, Fact, StoredClaim, StoredQuantity
+from claimgraph.registry import comparators, discover
+from claimgraph.resolve.anchors import AnchoredEvent
+from claimgraph.resolve.origins import is_cited
+from claimgraph.resolve.relations import Tie
+from claimgraph.taxonomy import Taxonomy
+
+# (earliest possible date, stated date) of a document, as ISO prefixes or None
+Published = Callable[[str], tuple[str | None, str | None]]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Derived, never stored: the corpus as the comparators read it, after facts are built."""
+
+    facts: list[Fact]  # the facts of events, in the order they were built
+    events: dict[str, AnchoredEvent]  # every event by id, in store order
+    fact_of: dict[str, Fact]  # event id -> the fact it is in
+    ties: list[Tie]
+    tie_facts: list[Fact]  # the facts of ties, in the order they were built
+    fact_of_tie: dict[str, Fact]  # tie id -> the fact it is in
+    claims: dict[str, StoredClaim]
+    quantities: dict[str, StoredQuantity]  # the quantities events give, by id
+    rates: dict[str, float]  # US dollars per unit of each currency
+    name_of: Callable[[str], str]  # an anchor's display name
+    published: Published
+    taxonomy: Taxonomy
+
+    def cited(self, claim_id: str) -> bool:
+        """Whether a claim names its source, rather than being told in the outlet's own voice."""
+        return claim_id in self.claims and is_cited(self.claims[claim_id])
+
+
+class Comparator(Protocol):
+    """What a registered comparator provides."""
+
+    name: str
+    kind: str  # the kind of contradiction it reports: numeric | assert_vs_deny | date | attribution | ...
+    # Two comparators may find one contradiction (one kind, the same two claims): the one of
+    # lower precedence is kept. 0: inside one fact; higher: across facts.
+    precedence: int
+
+    def find(self, comparison: Comparison) -> Iterable[Contradiction]:
+        """The contradictions it finds, in a stable order."""
+        ...
+
+
+def all_comparators() -> dict[str, Comparator]:
+    """Every registered comparator by name, in the order they run: by precedence, then name
+    (the built-in ones found in resolve/comparators/)."""
+    discover("claimgraph.resolve.comparators")
+    found = [factory() for _, factory in sorted(comparators.get_all().items())]
+    return {c.name: c for c in sorted(found, key=lambda c: (c.precedence, c.name))}
+
+
+def contradiction_kinds(registered: dict[str, Comparator]) -> tuple[str, ...]:
+    """The kinds of contradictions the comparators report, sorted."""
+    return tuple(sorted({c.kind for c in registered.values()}))
+
+
+def find_contradictions(comparison: Comparison, registered: dict[str, Comparator]) -> list[Contradiction]:
+    """Every comparator's contradictions, in order; one per id, as the first comparator found it."""
+    found: dict[str, Contradiction] = {}
+    for comparator in registered.values():
+        for contradiction in comparator.find(comparison):
+            found.setdefault(contradiction.id, contradiction)
+    return list(found.values())

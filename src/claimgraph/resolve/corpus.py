@@ -1,0 +1,88 @@
+"""Corpus-level resolution, the stage after every build that added or removed documents:
+entities from all stored mentions (with the analyst's corrections), their places, then facts
+and contradictions across sources. Reads and writes through the store's typed API."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from claimgraph.gazetteer import Gazetteer
+from claimgraph.records import Correction, Entity, ResolvedPlace, StoredEntity
+from claimgraph.resolve.cross_source import resolve_facts
+from claimgraph.resolve.entities import resolve_entities
+from claimgraph.resolve.places import geocode_entities
+from claimgraph.store import Store, iter_entities
+from claimgraph.store.entities import entity_corrections, replace_resolved_entities
+from claimgraph.store.places import iter_place_cues, replace_places
+from claimgraph.taxonomy import Taxonomy, load_taxonomy
+
+PLACE_TYPES = ("GPE", "LOC", "FAC")  # the entity types geocoding places
+_MAJOR_KINDS = frozenset({"country", "continent", "region"})
+_MAJOR_POPULATION = 100_000
+
+
+def resolve_corpus(store: Store, gazetteer: Gazetteer | None, *, not_place_names: frozenset[str] = frozenset(),
+                   taxonomy: Taxonomy | None = None) -> tuple[int, int | None]:
+    """Entities from all stored mentions (with the analyst's corrections), their places, then
+    facts and contradictions across sources. Returns (entities, geocoded places or None
+    without a gazetteer). `taxonomy`: the event taxonomy, loaded here when not given."""
+    taxonomy = taxonomy or load_taxonomy()
+    entities = resolve_store_entities(store, gazetteer)
+    places = None
+    if gazetteer is not None:
+        resolved = geocode_places(list(iter_entities(store)), store, gazetteer, not_place_names=not_place_names)
+        places = replace_places(store, resolved)
+    resolve_facts(store, country_lookup(gazetteer) if gazetteer is not None else None, taxonomy=taxonomy)
+    store.mark_entities_resolved()
+    return entities, places
+
+
+def resolve_store_entities(store: Store, gazetteer: Gazetteer | None = None) -> int:
+    """Rebuild the corpus-level entities from all stored mentions."""
+    return replace_resolved_entities(store, cluster_mentions(store, gazetteer))
+
+
+def cluster_mentions(store: Store, gazetteer: Gazetteer | None, *, extra: Iterable[Correction] = ()) -> list[Entity]:
+    """The corpus's entities, held in memory (not written): every stored mention key grouped,
+    with the analyst's stored corrections and then the `extra` ones not stored yet."""
+    country_of = country_lookup(gazetteer) if gazetteer is not None else None
+    return resolve_entities(store.mention_forms(), country_of=country_of, corrections=[*entity_corrections(store), *extra],
+                            docs_of=store.key_documents(),
+                            is_major_place=major_place_lookup(gazetteer) if gazetteer is not None else None)
+
+
+def geocode_places(entities: list[StoredEntity], store: Store, gazetteer: Gazetteer, *,
+                   not_place_names: frozenset[str]) -> list[ResolvedPlace]:
+    """Places for the entities of a place type among `entities` (in id order), with the
+    stored place cues as context."""
+    return geocode_entities([e for e in entities if e.type in PLACE_TYPES], list(iter_place_cues(store)), gazetteer,
+                            not_place_names=not_place_names)
+
+
+def major_place_lookup(gazetteer: Gazetteer) -> Callable[[str], bool]:
+    """Whether a name is, by its primary name, a region, country or city of 100,000 people."""
+    def is_major_place(name: str) -> bool:
+        return any(f.primary and (f.place.kind in _MAJOR_KINDS or f.place.population >= _MAJOR_POPULATION)
+                   for f in gazetteer.places_named(name))
+
+    return is_major_place
+
+
+def country_lookup(gazetteer: Gazetteer) -> Callable[[str], str | None]:
+    """The ISO code of the one country a name or demonym stands for ("Испания", "Spanish")."""
+    cache: dict[str, str | None] = {}
+
+    def country_of(name: str) -> str | None:
+        if name not in cache:
+            found = gazetteer.places_named(name)
+            countries = [f for f in found if f.place.kind == "country"]
+            codes = {f.place.country for f in countries}
+            # "England" names a part of the United Kingdom too: not the country itself.
+            parts = {f.place.country for f in found if f.place.kind == "region"}
+            if len(codes) > 1 and not any(f.primary for f in countries):
+                # A demonym shared with dependencies ("French"): the largest country's.
+                codes = {max(countries, key=lambda f: f.place.population).place.country}
+            cache[name] = codes.pop() if len(codes) == 1 and not codes & parts else None
+        return cache[name]
+
+    return country_of

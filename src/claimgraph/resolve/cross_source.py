@@ -1,0 +1,97 @@
+"""The cross-source stage: facts and contradictions over the whole resolved corpus.
+
+Runs after entities and places are resolved (its anchors are their ids), reads the stored
+events, claims and relations through the store's typed API (never the articles' texts),
+groups events and ties into facts, runs the registered comparators over them
+(resolve/comparison.py) and writes facts and contradictions back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from claimgraph.records import StoredEntity, StoredPlace
+from claimgraph.resolve.anchors import (
+    AnchoredEvent,
+    Anchors,
+    anchored_events,
+    entity_anchors,
+    sized,
+)
+from claimgraph.resolve.comparison import (
+    Comparison,
+    all_comparators,
+    find_contradictions,
+)
+from claimgraph.resolve.contradictions import contradictions_by_fact
+from claimgraph.resolve.facts import build_facts, group_events
+from claimgraph.resolve.money import load_rates
+from claimgraph.resolve.origins import index_documents, load_agencies
+from claimgraph.resolve.relations import (
+    accusation_standings,
+    relation_facts,
+    stated_ties,
+)
+from claimgraph.store import (
+    Store,
+    iter_claims,
+    iter_documents,
+    iter_entities,
+    iter_events,
+)
+from claimgraph.store.facts import replace_facts
+from claimgraph.store.read import quantities_by_id
+from claimgraph.store.relations import iter_relations
+from claimgraph.taxonomy import Taxonomy
+
+
+def resolve_facts(store: Store, country_of: Callable[[str], str | None] | None, *, taxonomy: Taxonomy) -> tuple[int, int]:
+    """Group events, and ties between parties, into facts; count their origins, find
+    contradictions; returns the counts."""
+    entities = list(iter_entities(store))
+    anchors = entity_anchors(entities, country_of)
+    comparison = compare_corpus(store, anchors, _places(entities), taxonomy=taxonomy)
+    contradictions = find_contradictions(comparison, all_comparators())
+    touched = contradictions_by_fact(contradictions)
+    facts = [replace(f, status="contested") if f.id in touched else f for f in comparison.facts + comparison.tie_facts]
+    return replace_facts(store, facts, contradictions)
+
+
+def compare_corpus(store: Store, anchors: Anchors, places: dict[str, StoredPlace | None], *, taxonomy: Taxonomy) -> Comparison:
+    """The corpus as the comparators read it: its events anchored and sized, grouped into
+    facts with their origins counted, and its ties gathered into facts of their own."""
+    events = list(anchored_events(iter_events(store), anchors, places, taxonomy=taxonomy))
+    quantities = quantities_by_id(store, [e.quantity for e in events if e.quantity])
+    rates = load_rates()
+    events = [sized(e, quantities.get(e.quantity), rates) if e.quantity else e for e in events]
+    claims = {claim.id: claim for claim in iter_claims(store)}
+    documents, agencies = index_documents(iter_documents(store)), load_agencies()
+    facts = build_facts(group_events(events, taxonomy=taxonomy), claims, documents.outlet_of,
+                        lambda group: describe(group, anchors, taxonomy=taxonomy), agencies)
+    ties = list(stated_ties(iter_relations(store), anchors)) + list(accusation_standings(events))
+    tie_facts, fact_of_tie = relation_facts(ties, claims, outlet_of=documents.outlet_of, name_of=anchors.name, agencies=agencies)
+    return Comparison(facts=facts, events={e.id: e for e in events}, fact_of={e: fact for fact in facts for e in fact.events},
+                      ties=ties, tie_facts=tie_facts, fact_of_tie=fact_of_tie, claims=claims, quantities=quantities, rates=rates,
+                      name_of=anchors.name, published=documents.publication_dates, taxonomy=taxonomy)
+
+
+def _places(entities: list[StoredEntity]) -> dict[str, StoredPlace | None]:
+    return {entity.id: entity.place for entity in entities}
+
+
+def describe(group: list[AnchoredEvent], anchors: Anchors, *, taxonomy: Taxonomy) -> str:
+    """'deployment by Ruvia to Kessa at Gao': the fact's type, parties and place, as told."""
+    first = group[0]
+    actors = sorted({anchors.name(a) for e in group for a in e.actors})
+    targets = sorted({anchors.name(t) for e in group for t in e.targets} - set(actors))
+    places = sorted({anchors.name(e.place) for e in group if e.place})
+    kind, _, plover = first.type.partition("/")
+    text = plover.lower() if kind == "OTHER" else taxonomy.label(kind)
+    if actors:
+        text += " by " + ", ".join(actors[:3])
+    if targets:
+        text += " involving " + ", ".join(targets[:3])
+    if places:
+        text += " at " + ", ".join(places[:2])
+    return text

@@ -1,0 +1,72 @@
+"""Figures compared across sources: a quantity as the interval its qualifier allows, and why
+two figures for one thing cannot both hold.
+
+Figures become intervals by their qualifier ("at least", "up to", "about" ±10%, ranges) and
+a range that holds the other figure is no conflict; a near miss of an approximate figure
+("about 1,200" against 1,000) is flagged with the remark that rounding may explain it; sums
+in two currencies are compared through approximate rates, and a sum by the month against
+one without a period is said to be uncertain, not equal.
+"""
+
+from __future__ import annotations
+
+import math
+
+from claimgraph.records import StoredQuantity
+from claimgraph.resolve.money import CURRENCY_SLACK, PER_YEAR, currency
+
+_ABOUT = 0.1  # "about 400" is 360 to 440
+_ROUNDING = 1.25  # approximate figures this close may differ by rounding alone: said so, still flagged
+
+
+def compare_quantities(a: StoredQuantity, b: StoredQuantity, rates: dict[str, float]) -> str | None:
+    """Why two figures for one thing cannot both hold, or None when they can (or are not
+    comparable: a count and a sum)."""
+    money_a, money_b = currency(a.unit), currency(b.unit)
+    if (money_a is None) != (money_b is None):
+        return None
+    low_a, high_a = interval(a)
+    low_b, high_b = interval(b)
+    if money_a is not None and money_b is not None:
+        (code_a, period_a), (code_b, period_b) = money_a, money_b
+        if code_a not in rates or code_b not in rates:
+            return None
+        factor_a, factor_b = rates[code_a], rates[code_b]
+        slack = 1.0 if code_a == code_b else CURRENCY_SLACK  # rates are approximate: so is the comparison
+        low_a, high_a = low_a * factor_a / slack, high_a * factor_a * slack
+        low_b, high_b = low_b * factor_b / slack, high_b * factor_b * slack
+        if period_a != period_b and (period_a is None or period_b is None):
+            given = a if period_a else b
+            return (f"{a.text!r} and {b.text!r} differ in period ({given.text!r} is per {period_a or period_b}, the other gives "
+                    f"none), so the amounts cannot be compared as they stand")
+        if period_a != period_b:  # "$2 million a month" and "$24 million a year" are one sum
+            per_a, per_b = PER_YEAR.get(period_a or "", 0), PER_YEAR.get(period_b or "", 0)
+            if not per_a or not per_b:
+                return None
+            low_a, high_a, low_b, high_b = low_a * per_a, high_a * per_a, low_b * per_b, high_b * per_b
+    if high_a < low_b or high_b < low_a:
+        return f"{a.text!r} against {b.text!r}{rounding_note(a, b)}"
+    return None
+
+
+def rounding_note(a: StoredQuantity, b: StoredQuantity) -> str:
+    """'about 1,200' against 1,000: close enough that rounding an approximate figure may be
+    the whole difference."""
+    approximate = "about" in (a.qualifier, b.qualifier)
+    if not approximate or currency(a.unit) is not None or min(a.value, b.value) <= 0:
+        return ""
+    ratio = max(a.value, b.value) / min(a.value, b.value)
+    return f" (they differ by {ratio - 1:.0%}, which rounding an approximate figure may explain)" if ratio <= _ROUNDING else ""
+
+
+def interval(quantity: StoredQuantity) -> tuple[float, float]:
+    value = quantity.value
+    if quantity.qualifier == "range" and quantity.value_max is not None:
+        return value, quantity.value_max
+    if quantity.qualifier in ("at_least", "more_than"):
+        return value, math.inf
+    if quantity.qualifier == "up_to":
+        return 0.0, value
+    if quantity.qualifier == "about":
+        return value * (1 - _ABOUT), value * (1 + _ABOUT)
+    return value, value
