@@ -2,7 +2,7 @@
 
     python scripts/screenshots.py --db demo.db [--out docs/screenshots] [--search WORDS] [--port 8799]
 
-The README's screenshots are of `docs/demo/`, short articles written for this purpose
+The README's screenshots are of `docs/demo/`, short articles and a feed written for this purpose
 (`claimgraph build docs/demo --db docs-demo.db`), so no article from elsewhere is copied.
 
 Starts `claimgraph serve` on the database, opens each page in headless Chromium (Debian's

@@ -311,7 +311,7 @@ def test_cli_load_then_build_geocodes_a_village_only_the_dump_knows(
     assert "Ouarzaba" in before and before["Ouarzaba"]["place"] is None
 
     dump = _write_dump(tmp_path / "ML.txt")
-    loaded = subprocess.run([*claimgraph_cli, "gazetteer", "load", str(dump), "--path", str(gazetteer_copy)], capture_output=True, text=True, check=False)
+    loaded = subprocess.run([*claimgraph_cli, "gazetteer", "load", str(dump), "--gazetteer", str(gazetteer_copy)], capture_output=True, text=True, check=False)
     assert loaded.returncode == 0, loaded.stderr
     assert f"{dump}: 3 places loaded, 2 lines skipped" in loaded.stdout
     assert f"{dump}:5: skipped: 4 columns, expected 19" in loaded.stderr
@@ -333,7 +333,7 @@ def test_cli_load_then_build_geocodes_a_village_only_the_dump_knows(
 def test_cli_load_of_a_file_without_any_place_exits_3(tmp_path: Path, gazetteer_copy: Path, claimgraph_cli: list[str]) -> None:
     dump = tmp_path / "broken.txt"
     dump.write_text(DUMP_LINES[4] + "\n" + DUMP_LINES[5] + "\n", encoding="utf-8")
-    result = subprocess.run([*claimgraph_cli, "gazetteer", "load", str(dump), "--path", str(gazetteer_copy)], capture_output=True, text=True, check=False)
+    result = subprocess.run([*claimgraph_cli, "gazetteer", "load", str(dump), "--gazetteer", str(gazetteer_copy)], capture_output=True, text=True, check=False)
     assert result.returncode == 3
     assert "0 places loaded, 2 lines skipped" in result.stdout
     assert f"{dump}:1: skipped: 4 columns, expected 19" in result.stderr
@@ -341,19 +341,19 @@ def test_cli_load_of_a_file_without_any_place_exits_3(tmp_path: Path, gazetteer_
 
 def test_cli_lookup_lists_every_place_a_name_can_stand_for(build_tools, claimgraph_cli: list[str]) -> None:
     path = str(build_tools.gazetteer.path)
-    bombay = subprocess.run([*claimgraph_cli, "gazetteer", "lookup", "Bombay", "--path", path], capture_output=True, text=True, check=False)
+    bombay = subprocess.run([*claimgraph_cli, "gazetteer", "lookup", "Bombay", "--gazetteer", path], capture_output=True, text=True, check=False)
     assert bombay.returncode == 0
     lines = bombay.stdout.splitlines()
     assert len(lines) == len(build_tools.gazetteer.places_named("Bombay")) >= 2
     assert "geonames:1275339  Mumbai (city, IN, pop. 12,691,836)  19.0728, 72.8826" in lines
-    unknown = subprocess.run([*claimgraph_cli, "gazetteer", "lookup", "Zarvoskaya", "--path", path], capture_output=True, text=True, check=False)
+    unknown = subprocess.run([*claimgraph_cli, "gazetteer", "lookup", "Zarvoskaya", "--gazetteer", path], capture_output=True, text=True, check=False)
     assert (unknown.returncode, unknown.stdout) == (0, "")
     assert "no place by that name" in unknown.stderr
 
 
 def test_cli_lookup_without_a_gazetteer_fails_and_builds_nothing(tmp_path: Path, claimgraph_cli: list[str]) -> None:
     missing = tmp_path / "none.sqlite"
-    result = subprocess.run([*claimgraph_cli, "gazetteer", "lookup", "Kyiv", "--path", str(missing)], capture_output=True, text=True, check=False)
+    result = subprocess.run([*claimgraph_cli, "gazetteer", "lookup", "Kyiv", "--gazetteer", str(missing)], capture_output=True, text=True, check=False)
     assert result.returncode == 1
     assert result.stdout == ""
     assert f"Error: {missing}: no gazetteer here" in result.stderr

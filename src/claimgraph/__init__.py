@@ -74,7 +74,8 @@ def build(
     on_input: Callable[[str], None] | None = None,
     on_message: Callable[[str], None] = lambda _: None,
 ) -> BuildReport:
-    """Add the articles under `paths` (folders, .txt, .html/.htm, .json, .jsonl) to a database.
+    """Add the articles under `paths` to a database: folders, .txt, .html/.htm, .json, .jsonl,
+    RSS/Atom feeds (.rss, .atom, .xml), .pdf, .docx, and "-" for standard input.
 
     `store`: an open `Store` or `KnowledgeBase`, or the path of a database (created when
     missing, closed again at the end). Builds are incremental: unchanged inputs are passed
@@ -82,8 +83,9 @@ def build(
     parser, lexicons and gazetteer loaded once (`BuildTools.load(options)`) when building
     several times in one process; `on_input` is called with each input's key, `on_message`
     with notices (such as the gazetteer being built on first use). Inputs that cannot be
-    read are listed in the report's `skipped`; `ModelNotAvailable` is raised when the spaCy
-    model is not installed.
+    read are listed in the report's `skipped`, feed entries whose article is stored already
+    in its `already_stored`; `ModelNotAvailable` is raised when the spaCy model is not
+    installed.
     """
     from claimgraph.pipeline import build as _build
 

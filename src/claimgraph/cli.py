@@ -8,22 +8,35 @@ commands that need them, so that `claimgraph --help` starts at once.
 from __future__ import annotations
 
 import sys
+from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 import click
 
 from claimgraph import __version__
 from claimgraph.cli_analysis import register_analysis_commands
 from claimgraph.cli_outputs import register_output_commands
-from claimgraph.cli_support import EXIT_NOTHING_BUILT, db_option
+from claimgraph.cli_support import (
+    EXIT_NOTHING_BUILT,
+    LazyChoice,
+    ListedChoiceOption,
+    db_option,
+    emit_json,
+    gazetteer_option,
+    json_option,
+    search_record,
+    stats_record,
+)
 from claimgraph.cli_support import fail as _fail
 from claimgraph.cli_support import open_store as _open
 from claimgraph.config import DEFAULT_MODEL, BuildOptions
-from claimgraph.errors import ClaimgraphError, InvalidQuery
+from claimgraph.errors import ClaimgraphError
+from claimgraph.records import EVENT_STATUSES, STANCES
 
 if TYPE_CHECKING:
     from claimgraph.pipeline import BuildReport
+    from claimgraph.query import Store, StoredClaim, StoredEvent
 
 _defaults = BuildOptions()
 
@@ -50,11 +63,15 @@ def cli() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; only the summary.")
 def build_command(paths: tuple[Path, ...], db_path: Path, model: str, batch_size: int, time_budget: float, max_bytes: int, max_chars: int,
                   gazetteer_path: Path | None, quiet: bool) -> None:
-    """Read the articles under PATHS (folders, .txt, .html/.htm, .json, .jsonl) into the database.
+    """Read the articles under PATHS into the database: folders, text (.txt), HTML
+    (.html/.htm), news records (.json, .jsonl), RSS and Atom feeds (.rss, .atom, .xml),
+    PDF (.pdf) and Word (.docx) files, and - for standard input (JSON lines, or one
+    plain-text article).
 
     Builds are incremental: unchanged inputs are passed over, changed ones replaced, and a
-    killed build resumes where it stopped. Inputs that cannot be read are reported with the
-    reason and skipped; the rest of the run completes.
+    killed build resumes where it stopped. A feed entry whose article is already stored
+    (same link or same text) is not stored again. Inputs that cannot be read are reported
+    with the reason and skipped; the rest of the run completes.
     """
     try:
         options = BuildOptions(model=model, batch_size=batch_size, time_budget=time_budget, max_bytes=max_bytes, max_chars=max_chars,
@@ -76,20 +93,24 @@ def build_command(paths: tuple[Path, ...], db_path: Path, model: str, batch_size
         _fail(str(exc))
     progress.close()
     _print_summary(report)
-    if report.added == 0 and report.unchanged == 0:
+    if report.added == 0 and report.unchanged == 0 and not report.already_stored:
         sys.exit(EXIT_NOTHING_BUILT)
 
 
 @cli.command("stats")
-@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="claimgraph database.")
+@db_option
 @click.option("--top", default=10, show_default=True, help="How many of the most-mentioned entities to list.")
-def stats_command(db_path: Path, top: int) -> None:
+@json_option
+def stats_command(db_path: Path, top: int, as_json: bool) -> None:
     """Summarize a database: documents, languages, duplicates, entities, claims, dates, events,
     quantities, and every skipped input with its reason."""
     from claimgraph.query import store_stats
 
     with _open(db_path) as store:
         stats = store_stats(store, top=top)
+    if as_json:
+        emit_json(stats_record(stats))
+        return
     click.echo(f"documents   {stats.documents}  (near-duplicates: {stats.duplicates})")
     click.echo("languages   " + (", ".join(f"{lang} {n}" for lang, n in stats.languages.items()) or "-"))
     click.echo(f"entities    {stats.entities}  ({stats.mentions} mentions)")
@@ -105,21 +126,18 @@ def stats_command(db_path: Path, top: int) -> None:
             click.echo(f"  {count:5d}  {name} ({kind})")
 
 
-class _ExportFormatChoice(click.Choice):  # type: ignore[type-arg]
+def _export_format_names() -> tuple[str, ...]:
     """The registered export formats, looked up when first asked for (not at start-up)."""
+    from claimgraph.export import export_formats
 
-    def __init__(self) -> None:
-        super().__init__(())
+    return tuple(export_formats())
 
-    @property  # type: ignore[override]
-    def choices(self) -> tuple[str, ...]:
-        from claimgraph.export import export_formats
 
-        return tuple(export_formats())
+def _event_type_names() -> tuple[str, ...]:
+    """The event types of the taxonomy (data/event_types.json)."""
+    from claimgraph.taxonomy import load_taxonomy
 
-    @choices.setter
-    def choices(self, _: Any) -> None:
-        pass
+    return load_taxonomy().names()
 
 
 class _ExportFormatOption(click.Option):
@@ -136,7 +154,7 @@ class _ExportFormatOption(click.Option):
 
 @cli.command("export")
 @db_option
-@click.option("--format", "fmt", cls=_ExportFormatOption, type=_ExportFormatChoice(), default="jsonl", show_default=True)
+@click.option("--format", "fmt", cls=_ExportFormatOption, type=LazyChoice(_export_format_names), default="jsonl", show_default=True)
 @click.option("-o", "--output", type=click.Path(allow_dash=True, path_type=Path), default=Path("-"), show_default=True,
               help="Output file, or - for standard output; a folder for the csv format.")
 @click.option("--bom", is_flag=True, help="Begin each file with a UTF-8 byte-order mark (for Excel).")
@@ -167,42 +185,52 @@ def export_command(db_path: Path, fmt: str, output: Path, bom: bool) -> None:
 
 
 @cli.command("events")
-@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="claimgraph database.")
-@click.option("--type", "types", multiple=True, help="Only events of this type (repeatable), e.g. ATTACK, DEPLOY.")
-@click.option("--status", type=click.Choice(["happened", "negated", "planned", "possible", "conditional", "denied", "alleged"]),
-              help="Only events told this way.")
+@db_option
+@click.option("--type", "types", multiple=True, cls=ListedChoiceOption, type=LazyChoice(_event_type_names, metavar="TYPE", case_sensitive=False),
+              help="Only events of this type (repeatable; any case).")
+@click.option("--status", type=click.Choice(EVENT_STATUSES), help="Only events told this way.")
 @click.option("--limit", default=0, show_default=True, help="Most events shown (0: all).")
-def events_command(db_path: Path, types: tuple[str, ...], status: str | None, limit: int) -> None:
+@json_option
+def events_command(db_path: Path, types: tuple[str, ...], status: str | None, limit: int, as_json: bool) -> None:
     """List events: type and PLOVER category, who did it to whom, where and when, as told."""
-    from claimgraph.query import entity_briefs, iter_events
+    from claimgraph.export.contract import event_record
+    from claimgraph.query import iter_events
 
     with _open(db_path) as store:
         shown = 0
-        for event in iter_events(store, types=[t.upper() for t in types]):
-            if status and event.status != status:
-                continue
-            names = entity_briefs(store, [*event.actors, *event.targets, *([event.location] if event.location else [])])
-            actors = ", ".join(names[i].name for i in event.actors if i in names) or "-"
-            targets = ", ".join(names[i].name for i in event.targets if i in names) or "-"
-            where = names[event.location].name if event.location in names else "-"
-            click.echo(f"[{event.type}/{event.plover}{'/' + event.mode if event.mode else ''}] {event.status}  "
-                       f"{actors} -> {targets}  at {where}  on {event.date or '-'}")
-            click.echo(f"    {event.text.strip()}")
+        events = (event for event in iter_events(store, types=list(types)) if not status or event.status == status)
+        for event in islice(events, limit or None):
+            if as_json:
+                emit_json(event_record(event))
+            else:
+                _print_event(store, event)
             shown += 1
-            if limit and shown >= limit:
-                break
     click.echo(f"{shown} events", err=True)
 
 
+def _print_event(store: Store, event: StoredEvent) -> None:
+    from claimgraph.query import entity_briefs
+
+    names = entity_briefs(store, [*event.actors, *event.targets, *([event.location] if event.location else [])])
+    actors = ", ".join(names[i].name for i in event.actors if i in names) or "-"
+    targets = ", ".join(names[i].name for i in event.targets if i in names) or "-"
+    where = names[event.location].name if event.location in names else "-"
+    click.echo(f"[{event.type}/{event.plover}{'/' + event.mode if event.mode else ''}] {event.status}  "
+               f"{actors} -> {targets}  at {where}  on {event.date or '-'}")
+    click.echo(f"    {event.text.strip()}")
+
+
 @cli.command("claims")
-@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="claimgraph database.")
+@db_option
 @click.option("--entity", "entity_name", help="Only claims by or about this entity (a name or alias).")
-@click.option("--stance", type=click.Choice(["assert", "deny"]), help="Only assertions or only denials.")
+@click.option("--stance", type=click.Choice(STANCES), help="Only assertions or only denials.")
 @click.option("--attributed", is_flag=True, help="Leave out claims in the outlet's own voice.")
 @click.option("--limit", default=0, show_default=True, help="Most claims shown (0: all).")
-def claims_command(db_path: Path, entity_name: str | None, stance: str | None, attributed: bool, limit: int) -> None:
+@json_option
+def claims_command(db_path: Path, entity_name: str | None, stance: str | None, attributed: bool, limit: int, as_json: bool) -> None:
     """List claims with who makes them: source, cue, stance, modality and relays."""
-    from claimgraph.query import document_brief, find_entity_ids, iter_claims
+    from claimgraph.export.contract import claim_record
+    from claimgraph.query import find_entity_ids, iter_claims
 
     with _open(db_path) as store:
         entity_ids = None
@@ -212,46 +240,54 @@ def claims_command(db_path: Path, entity_name: str | None, stance: str | None, a
                 _fail(f"no entity named {entity_name!r} (see `claimgraph stats` for the most mentioned)")
         shown = 0
         titles: dict[str, str] = {}
-        for claim in iter_claims(store, stance=stance, entity_ids=entity_ids):
-            if attributed and claim.source_kind == "outlet":
-                continue
-            if claim.doc not in titles:
-                document = document_brief(store, claim.doc)
-                titles[claim.doc] = (document.title or document.file_name) if document else claim.doc
-            via = f" via {', '.join(claim.via)}" if claim.via else ""
-            cue = f' "{claim.cue}"' if claim.cue else ""
-            click.echo(f"[{claim.stance}/{claim.modality}] {claim.source_name} ({claim.source_kind}){cue}{via}")
-            click.echo(f"    {claim.text}")
-            click.echo(f"    — {titles[claim.doc]}")
+        claims = (c for c in iter_claims(store, stance=stance, entity_ids=entity_ids) if not (attributed and c.source_kind == "outlet"))
+        for claim in islice(claims, limit or None):
+            if as_json:
+                emit_json(claim_record(claim))
+            else:
+                _print_claim(store, claim, titles)
             shown += 1
-            if limit and shown >= limit:
-                break
     click.echo(f"{shown} claims", err=True)
+
+
+def _print_claim(store: Store, claim: StoredClaim, titles: dict[str, str]) -> None:
+    """A claim, its source and its article (`titles`: the articles' names so far, by id)."""
+    from claimgraph.query import document_brief
+
+    if claim.doc not in titles:
+        document = document_brief(store, claim.doc)
+        titles[claim.doc] = (document.title or document.file_name) if document else claim.doc
+    via = f" via {', '.join(claim.via)}" if claim.via else ""
+    cue = f' "{claim.cue}"' if claim.cue else ""
+    click.echo(f"[{claim.stance}/{claim.modality}] {claim.source_name} ({claim.source_kind}){cue}{via}")
+    click.echo(f"    {claim.text}")
+    click.echo(f"    — {titles[claim.doc]}")
 
 
 @cli.command("search")
 @click.argument("query")
-@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path), help="claimgraph database.")
+@db_option
 @click.option("--limit", default=20, show_default=True, help="Most results shown.")
-def search_command(query: str, db_path: Path, limit: int) -> None:
-    """Full-text search of titles and texts (SQLite FTS5 query syntax: words, "phrases", OR, NOT)."""
-    from claimgraph.query import search
+@json_option
+def search_command(query: str, db_path: Path, limit: int, as_json: bool) -> None:
+    """Full-text search of titles and texts: documents holding every word and "phrase" typed
+    (read as words, never as search syntax), best first; matches in [brackets]."""
+    from claimgraph.query import bracketed
+    from claimgraph.query.search_text import parse_terms, search_documents_page
 
+    terms = parse_terms(query)
+    if not terms.phrases:
+        _fail("nothing to search for: type words or \"phrases\"")
     with _open(db_path) as store:
-        try:
-            hits = search(store, query, limit=limit)
-        except InvalidQuery as exc:
-            _fail(f"invalid search query {query!r}: {exc}")
+        hits, _ = search_documents_page(store, terms, limit=limit)
     for hit in hits:
-        click.echo(f"{hit.doc}  {hit.title or '(untitled)'}\n    {hit.plain_snippet}")
+        snippet = bracketed(hit.snippet)
+        if as_json:
+            emit_json(search_record(hit.id, hit.title, snippet))
+        else:
+            click.echo(f"{hit.id}  {hit.title or '(untitled)'}\n    {snippet}")
     if not hits:
         click.echo("no match", err=True)
-
-
-_gazetteer_option = click.option(
-    "--path", "gazetteer_path", type=click.Path(dir_okay=False, path_type=Path),
-    help="Gazetteer file [default: $CLAIMGRAPH_GAZETTEER, else the user cache].",
-)
 
 
 @cli.group("gazetteer")
@@ -260,7 +296,7 @@ def gazetteer_group() -> None:
 
 
 @gazetteer_group.command("build")
-@_gazetteer_option
+@gazetteer_option
 def gazetteer_build_command(gazetteer_path: Path | None) -> None:
     """Build the default gazetteer from packaged GeoNames data (replaces an existing one).
 
@@ -280,7 +316,7 @@ def gazetteer_build_command(gazetteer_path: Path | None) -> None:
 
 @gazetteer_group.command("load")
 @click.argument("dump", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@_gazetteer_option
+@gazetteer_option
 def gazetteer_load_command(dump: Path, gazetteer_path: Path | None) -> None:
     """Add a GeoNames dump (allCountries.txt, a country file such as ML.txt, or its .zip
     from download.geonames.org/export/dump/) to the gazetteer: villages, districts and
@@ -312,7 +348,7 @@ def gazetteer_load_command(dump: Path, gazetteer_path: Path | None) -> None:
 
 @gazetteer_group.command("lookup")
 @click.argument("name")
-@_gazetteer_option
+@gazetteer_option
 @click.option("--limit", default=10, show_default=True, help="Most places shown, biggest first.")
 def gazetteer_lookup_command(name: str, gazetteer_path: Path | None, limit: int) -> None:
     """List the places a name can stand for (exact name, any spelling the gazetteer knows)."""
@@ -332,7 +368,7 @@ def gazetteer_lookup_command(name: str, gazetteer_path: Path | None, limit: int)
 
 
 @gazetteer_group.command("info")
-@_gazetteer_option
+@gazetteer_option
 def gazetteer_info_command(gazetteer_path: Path | None) -> None:
     """Where the gazetteer is, its size, and how many places of each kind it holds."""
     from claimgraph.gazetteer import Gazetteer, default_gazetteer_path
@@ -354,9 +390,12 @@ def _print_summary(report: BuildReport) -> None:
     if report.places is not None:
         entities += f" ({report.places} geocoded places)"
     click.echo(
-        f"read {report.read} inputs: {report.added} added, {report.unchanged} unchanged, "
-        f"{report.duplicates} near-duplicates, {len(report.skipped)} skipped; {report.mentions} mentions, {report.claims} claims, {entities}"
+        f"read {report.read} inputs: {report.added} added, {report.unchanged} unchanged, {report.duplicates} near-duplicates, "
+        f"{len(report.already_stored)} already stored, {len(report.skipped)} skipped; {report.mentions} mentions, {report.claims} claims, "
+        f"{entities}"
     )
+    for known in report.already_stored:
+        click.echo(f"not stored again {known.key}: {known.reason}", err=True)
     for skipped in report.skipped:
         click.echo(f"skipped {skipped.key}: {skipped.reason}", err=True)
 

@@ -10,14 +10,24 @@ Internal: part of the console script.
 
 from __future__ import annotations
 
+from itertools import islice
 from pathlib import Path
 
 import click
 
-from claimgraph.cli_support import db_option, fail, open_store, refuse
+from claimgraph.cli_support import (
+    db_option,
+    emit_json,
+    fail,
+    json_option,
+    open_store,
+    refuse,
+)
 from claimgraph.errors import CorrectionRefused
 from claimgraph.query import (
+    Contradiction,
     Store,
+    StoredFact,
     claims_by_id,
     document_brief,
     entity_briefs,
@@ -27,10 +37,12 @@ from claimgraph.query import (
     find_entity_ids,
     geocoded_places,
     iter_contradictions,
+    iter_entities,
     iter_facts,
     record_counts,
 )
 from claimgraph.query import corrections as _corrections
+from claimgraph.records import CONTRADICTION_TYPES, FACT_STATUSES
 
 _gazetteer_path = click.option("--gazetteer", "gazetteer_path", type=click.Path(dir_okay=False, path_type=Path),
                                help="Gazetteer file for geocoding again [default: as `build`].")
@@ -78,45 +90,61 @@ def serve_command(db_path: Path, host: str, port: int, token: str | None, allowe
 
 @click.command("facts")
 @db_option
-@click.option("--status", type=click.Choice(["corroborated", "single_source", "contested"]), help="Only facts with this status.")
+@click.option("--status", type=click.Choice(FACT_STATUSES), help="Only facts with this status.")
 @click.option("--min-claims", default=2, show_default=True, help="Only facts reported by at least this many claims.")
 @click.option("--limit", default=0, show_default=True, help="Most facts shown (0: all).")
-def facts_command(db_path: Path, status: str | None, min_claims: int, limit: int) -> None:
+@json_option
+def facts_command(db_path: Path, status: str | None, min_claims: int, limit: int, as_json: bool) -> None:
     """Facts: what several claims state alike, with their independent origins and sentences."""
+    from claimgraph.export.contract import fact_record
+
     with open_store(db_path) as store:
         shown = 0
-        for fact in iter_facts(store, status=status):
-            if len(fact.claims) < min_claims:
-                continue
-            click.echo(f"[{fact.status}] {fact.about}  ({len(fact.independent_origins)} independent origins: "
-                       f"{'; '.join(fact.independent_origins)})")
-            for claim in claims_by_id(store, fact.claims):
-                click.echo(f"    {_where(store, claim.doc)} | {claim.source_name}: {_short(claim.text)}")
+        facts = (fact for fact in iter_facts(store, status=status) if len(fact.claims) >= min_claims)
+        for fact in islice(facts, limit or None):
+            if as_json:
+                emit_json(fact_record(fact))
+            else:
+                _print_fact(store, fact)
             shown += 1
-            if limit and shown >= limit:
-                break
     click.echo(f"{shown} facts", err=True)
+
+
+def _print_fact(store: Store, fact: StoredFact) -> None:
+    click.echo(f"[{fact.status}] {fact.about}  ({len(fact.independent_origins)} independent origins: "
+               f"{'; '.join(fact.independent_origins)})")
+    for claim in claims_by_id(store, fact.claims):
+        click.echo(f"    {_where(store, claim.doc)} | {claim.source_name}: {_short(claim.text)}")
 
 
 @click.command("contradictions")
 @db_option
-@click.option("--type", "kinds", multiple=True, type=click.Choice(["numeric", "assert_vs_deny", "date", "attribution"]),
-              help="Only contradictions of this kind (repeatable).")
-def contradictions_command(db_path: Path, kinds: tuple[str, ...]) -> None:
+@click.option("--type", "kinds", multiple=True, type=click.Choice(CONTRADICTION_TYPES), help="Only contradictions of this kind (repeatable).")
+@click.option("--limit", default=0, show_default=True, help="Most contradictions shown (0: all).")
+@json_option
+def contradictions_command(db_path: Path, kinds: tuple[str, ...], limit: int, as_json: bool) -> None:
     """Contradictions between sources, each explained, with the two sentences side by side."""
+    from claimgraph.export.contract import contradiction_record
+
     with open_store(db_path) as store:
         shown = 0
-        for contradiction in iter_contradictions(store):
-            if kinds and contradiction.type not in kinds:
-                continue
-            click.echo(f"[{contradiction.type}] {contradiction.explanation}")
-            pair = {c.id: c for c in claims_by_id(store, [contradiction.a, contradiction.b])}
-            for label, claim_id in (("A", contradiction.a), ("B", contradiction.b)):
-                claim = pair.get(claim_id)
-                if claim is not None:
-                    click.echo(f"    {label} {_where(store, claim.doc)} | {claim.source_name}: {_short(claim.text)}")
+        found = (c for c in iter_contradictions(store) if not kinds or c.type in kinds)
+        for contradiction in islice(found, limit or None):
+            if as_json:
+                emit_json(contradiction_record(contradiction))
+            else:
+                _print_contradiction(store, contradiction)
             shown += 1
     click.echo(f"{shown} contradictions", err=True)
+
+
+def _print_contradiction(store: Store, contradiction: Contradiction) -> None:
+    click.echo(f"[{contradiction.type}] {contradiction.explanation}")
+    pair = {c.id: c for c in claims_by_id(store, [contradiction.a, contradiction.b])}
+    for label, claim_id in (("A", contradiction.a), ("B", contradiction.b)):
+        claim = pair.get(claim_id)
+        if claim is not None:
+            click.echo(f"    {label} {_where(store, claim.doc)} | {claim.source_name}: {_short(claim.text)}")
 
 
 def _short(text: str, limit: int = 160) -> str:
@@ -137,9 +165,13 @@ def entities_group() -> None:
 @entities_group.command("show")
 @db_option
 @click.argument("name")
-def show_command(db_path: Path, name: str) -> None:
+@json_option
+def show_command(db_path: Path, name: str, as_json: bool) -> None:
     """An entity (by name, alias or id): its aliases, and why each was merged into it."""
     with open_store(db_path) as store:
+        if as_json:
+            _emit_entities(store, _entities_named(store, name))
+            return
         for entity_id in _entities_named(store, name):
             brief = entity_briefs(store, [entity_id])[entity_id]
             where = ""
@@ -195,6 +227,14 @@ def split_command(db_path: Path, name: str, aliases: tuple[str, ...], note: str 
             refuse(str(exc))
         _print_resolved(store)
         click.echo(f"split {', '.join(map(repr, aliases))} from {name!r}", err=True)
+
+
+def _emit_entities(store: Store, ids: list[str]) -> None:
+    """The entities as the API's /api/entities records (with their mentions and merges)."""
+    from claimgraph.export.contract import entity_record
+
+    for entity in iter_entities(store, ids=ids):
+        emit_json(entity_record(entity, entity_merges(store, entity.id)))
 
 
 def _entities_named(store: Store, name: str) -> list[str]:

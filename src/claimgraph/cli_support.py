@@ -1,22 +1,25 @@
-"""What every command shares: exit codes, opening a database, failing with a message.
+"""What every command shares: exit codes, opening a database, failing with a message, the
+checked choices of filters, and JSON lines output.
 
 Internal: part of the console script.
 """
 
 from __future__ import annotations
 
+import json
 import sys
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 
 from claimgraph.errors import ClaimgraphError
-from claimgraph.query import Store
+from claimgraph.query import Store, StoreStats
 
 EXIT_OK = 0
 EXIT_ERROR = 1  # a fatal error: no model, unusable database, unwritable output
-EXIT_USAGE = 2  # bad usage: click's own errors, and a correction the library refuses
+EXIT_USAGE = 2  # bad usage: click's own errors (an unknown option or value), and a correction the library refuses
 EXIT_NOTHING_BUILT = 3  # no input could be read at all
 
 
@@ -40,3 +43,76 @@ def open_store(db_path: Path) -> Store:
 
 db_option = click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
                          help="claimgraph database.")
+
+json_option = click.option("--json", "as_json", is_flag=True,
+                           help="Print JSON lines, one record per line, in the shape of the web API's records.")
+
+gazetteer_option = click.option("--gazetteer", "gazetteer_path", type=click.Path(dir_okay=False, path_type=Path),
+                                help="Gazetteer file [default: $CLAIMGRAPH_GAZETTEER, else the user cache].")
+
+
+class LazyChoice(click.Choice[str]):
+    """A choice of values that come from data (the taxonomy, the registered exporters), read
+    when a value is checked or the help is shown, not when the CLI starts. An unknown value
+    is an error (exit status 2) that lists the valid ones as they are spelled."""
+
+    def __init__(self, load: Callable[[], Iterable[str]], *, metavar: str | None = None, case_sensitive: bool = True) -> None:
+        super().__init__((), case_sensitive=case_sensitive)
+        self._load = load
+        self._metavar = metavar
+
+    @property  # type: ignore[override]
+    def choices(self) -> tuple[str, ...]:
+        return tuple(self._load())
+
+    @choices.setter
+    def choices(self, _: Any) -> None:
+        pass
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str | None:
+        """`metavar` when given (a long list is better in the help text), else [a|b|c]."""
+        return self._metavar or super().get_metavar(param, ctx)
+
+    def get_invalid_choice_message(self, value: Any, ctx: click.Context | None) -> str:
+        return f"{value!r} is not one of {', '.join(map(repr, self.choices))}."
+
+
+class ListedChoiceOption(click.Option):
+    """An option with a `LazyChoice`, whose help ends with the valid values (read at help time)."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        record = super().get_help_record(ctx)
+        if record is None or not isinstance(self.type, LazyChoice):
+            return record
+        return record[0], f"{record[1]} One of: {', '.join(self.type.choices)}."
+
+
+def emit_json(record: Mapping[str, Any]) -> None:
+    """One record as one line of JSON (UTF-8, not escaped)."""
+    click.echo(json.dumps(record, ensure_ascii=False))
+
+
+def stats_record(stats: StoreStats) -> dict[str, Any]:
+    """The summary `claimgraph stats` prints, as one JSON record."""
+    return {
+        "kind": "stats",
+        "documents": stats.documents,
+        "duplicates": stats.duplicates,
+        "languages": dict(stats.languages),
+        "entities": stats.entities,
+        "mentions": stats.mentions,
+        "claims": stats.claims,
+        "attributed_claims": stats.attributed_claims,
+        "denials": stats.denials,
+        "dates": stats.dates,
+        "quantities": stats.quantities,
+        "events": stats.events,
+        "skipped": stats.skipped,
+        "skipped_inputs": [{"key": key, "reason": reason} for key, reason in stats.skip_reasons],
+        "top_entities": [{"name": name, "type": kind, "mentions": count} for name, kind, count in stats.top_entities],
+    }
+
+
+def search_record(doc: str, title: str | None, snippet: str) -> dict[str, Any]:
+    """A search hit as the API's /api/search lists it."""
+    return {"doc": doc, "title": title, "snippet": snippet}

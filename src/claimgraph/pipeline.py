@@ -18,6 +18,7 @@ from claimgraph.config import BuildOptions
 from claimgraph.errors import InputRejected
 from claimgraph.extract.components import AttributionComponent
 from claimgraph.extract.document import (
+    DocumentExtraction,
     ExtractionFailed,
     Lexicons,
     extraction_of,
@@ -38,9 +39,11 @@ from claimgraph.ingest import (
     iter_units,
     load_rules,
     prepare_article,
+    reader_of_input,
 )
 from claimgraph.ingest.budget import time_budget
-from claimgraph.ingest.dedup import fingerprint, similarity
+from claimgraph.ingest.dedup import Fingerprint, fingerprint, similarity
+from claimgraph.ingest.readers import gives_excerpts, is_stream_key
 from claimgraph.records import Document
 from claimgraph.resolve.corpus import resolve_corpus
 from claimgraph.store import Store
@@ -51,7 +54,10 @@ from claimgraph.store.relations import add_relations
 
 @dataclass
 class BuildReport:
-    """What one build did. `skipped` lists every input that did not become a document."""
+    """What one build did. `skipped` lists every input that did not become a document;
+    `already_stored` the inputs whose article was stored from another input: a feed entry
+    whose link or text is a stored article's, or one that the full article at its link
+    superseded."""
 
     added: int = 0
     unchanged: int = 0
@@ -62,10 +68,11 @@ class BuildReport:
     entities: int | None = None  # None when entities did not need resolving again
     places: int | None = None  # geocoded place entities, when resolved again
     skipped: list[Skipped] = field(default_factory=list)
+    already_stored: list[Skipped] = field(default_factory=list)
 
     @property
     def read(self) -> int:
-        return self.added + self.unchanged + len(self.skipped)
+        return self.added + self.unchanged + len(self.skipped) + len(self.already_stored)
 
 
 @dataclass(frozen=True)
@@ -126,6 +133,7 @@ def build(
     `on_message` with notices (such as the gazetteer being built on first use)."""
     tools = tools or BuildTools.load(options, on_message=on_message)
     report = BuildReport()
+    links = StoredLinks(store)
     batch: list[Article] = []
     skips: list[Skipped] = []
     for item in _articles(paths, store=store, options=options, tools=tools, report=report, on_input=on_input):
@@ -134,9 +142,9 @@ def build(
         else:
             batch.append(item)
         if len(batch) >= options.batch_size or len(skips) >= options.batch_size:
-            _commit_batch(batch, skips, store=store, options=options, tools=tools, report=report)
+            _commit_batch(batch, skips, store=store, options=options, tools=tools, report=report, links=links)
             batch, skips = [], []
-    _commit_batch(batch, skips, store=store, options=options, tools=tools, report=report)
+    _commit_batch(batch, skips, store=store, options=options, tools=tools, report=report, links=links)
     if store.entities_stale():
         report.entities, report.places = resolve_corpus(store, tools.gazetteer, not_place_names=tools.lexicons.places.not_place_names)
     return report
@@ -184,6 +192,27 @@ def _with_unique_id(article: Article, *, store: Store, seen_ids: set[str]) -> Ar
     return article
 
 
+class StoredLinks:
+    """The stored documents by link, read from the store when an article with a link is
+    first stored, then kept up to date by the build (a lookup by URL scans the table)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._by_url: dict[str, tuple[str, str]] | None = None
+
+    def stored(self, url: str) -> tuple[str, str] | None:
+        """(document id, input key) of the stored document at `url`, if it is still stored."""
+        if self._by_url is None:
+            self._by_url = self._store.document_links()
+        found = self._by_url.get(url)
+        return found if found is not None and self._store.document_source(found[0]) is not None else None
+
+    def add(self, url: str | None, doc_id: str, key: str) -> None:
+        """A document just stored (an original, not a near-duplicate), unless its link has one."""
+        if url and self._by_url is not None and self.stored(url) is None:
+            self._by_url[url] = (doc_id, key)
+
+
 def _commit_batch(
     articles: list[Article],
     skips: list[Skipped],
@@ -192,6 +221,7 @@ def _commit_batch(
     options: BuildOptions,
     tools: BuildTools,
     report: BuildReport,
+    links: StoredLinks,
 ) -> None:
     if not articles and not skips:
         return
@@ -203,21 +233,30 @@ def _commit_batch(
             if isinstance(result, Skipped):
                 _record_skip(store, result, report)
             else:
-                _store_analysis(store, result, options=options, tools=tools, report=report)
+                _store_analysis(store, result, options=options, tools=tools, report=report, links=links)
 
 
-def _record_skip(store: Store, skipped: Skipped, report: BuildReport) -> None:
-    store.forget_input_document(skipped.key)
+def _record_skip(store: Store, skipped: Skipped, report: BuildReport, *, already_stored: bool = False) -> None:
+    if not is_stream_key(skipped.key):  # a stream is not a file that changes: nothing of it is replaced
+        store.forget_input_document(skipped.key)
     store.record_input(skipped.key, fingerprint=skipped.fingerprint, status="skipped", reason=skipped.reason)
-    report.skipped.append(skipped)
+    (report.already_stored if already_stored else report.skipped).append(skipped)
 
 
-def _store_analysis(store: Store, analysis: Analysis, *, options: BuildOptions, tools: BuildTools, report: BuildReport) -> None:
+def _store_analysis(store: Store, analysis: Analysis, *, options: BuildOptions, tools: BuildTools, report: BuildReport,
+                    links: StoredLinks) -> None:
     article = analysis.article
-    store.forget_input_document(article.key)
+    if not is_stream_key(article.key):
+        store.forget_input_document(article.key)
     if store.document_source(article.id) is not None:  # same text re-read under the same key
         store.record_input(article.key, fingerprint=article.fingerprint, status="document", document_id=article.id)
         report.unchanged += 1
+        return
+    shingles = fingerprint(article.text)
+    duplicate_of, score = _near_duplicate(store, shingles.signature, shingles.bands, options.near_duplicate_threshold)
+    at_link = links.stored(article.url) if article.url else None
+    if article.excerpt and (at_link is not None or duplicate_of is not None):
+        _already_stored(store, article, at_link=at_link, duplicate_of=duplicate_of, report=report)
         return
     try:
         # The components extracted everything before anything is written: a document whose
@@ -227,8 +266,18 @@ def _store_analysis(store: Store, analysis: Analysis, *, options: BuildOptions, 
         reason = f"extraction failed ({exc}); please report this input"
         _record_skip(store, Skipped(article.key, reason, article.fingerprint), report)
         return
-    shingles = fingerprint(article.text)
-    duplicate_of, score = _near_duplicate(store, shingles.signature, shingles.bands, options.near_duplicate_threshold)
+    if at_link is not None and gives_excerpts(reader_of_input(at_link[1], tools.readers)):
+        _supersede(store, at_link[1], by=article.key, report=report)
+        if duplicate_of == at_link[0]:  # it nearly duplicated the excerpt it replaces: compare again without it
+            duplicate_of, score = _near_duplicate(store, shingles.signature, shingles.bands, options.near_duplicate_threshold)
+    _add_document(store, article, found, shingles, duplicate_of=duplicate_of, score=score, report=report)
+    if duplicate_of is None:
+        links.add(article.url, article.id, article.key)
+
+
+def _add_document(store: Store, article: Article, found: DocumentExtraction, shingles: Fingerprint, *, duplicate_of: str | None,
+                  score: float | None, report: BuildReport) -> None:
+    """Write one document and everything extracted from it."""
     store.add_document(Document(
         id=article.id, source=article.key, title=article.title, outlet=article.outlet, url=article.url, language=article.language,
         published_value=found.published.value, published_basis=found.published.basis,
@@ -249,6 +298,22 @@ def _store_analysis(store: Store, analysis: Analysis, *, options: BuildOptions, 
     report.claims += len(found.claims)
     report.added += 1
     report.duplicates += duplicate_of is not None
+
+
+def _already_stored(store: Store, article: Article, *, at_link: tuple[str, str] | None, duplicate_of: str | None,
+                    report: BuildReport) -> None:
+    """One article, one document: a feed entry (an excerpt) whose link or text is a stored
+    article's is not stored again; recorded with the reason, so a later build passes over it."""
+    why = f"its link is that of the stored {at_link[1]}" if at_link else f"its text is that of the stored {store.document_source(duplicate_of or '')}"
+    _record_skip(store, Skipped(article.key, f"already stored: {why}", article.fingerprint), report, already_stored=True)
+
+
+def _supersede(store: Store, excerpt_key: str, *, by: str, report: BuildReport) -> None:
+    """The full article at an excerpt's link replaces it: the excerpt's document goes, and
+    its input is recorded with the reason (and its fingerprint, so that reading the feed
+    again does not bring it back)."""
+    reason = f"superseded by the full article at its link, {by}"
+    _record_skip(store, Skipped(excerpt_key, reason, store.input_fingerprint(excerpt_key)), report, already_stored=True)
 
 
 def _near_duplicate(store: Store, signature: bytes, bands: tuple[bytes, ...], threshold: float) -> tuple[str | None, float | None]:

@@ -397,3 +397,12 @@ class StoredRelation:
     object_entity: str | None
     claims: tuple[str, ...]
     quoted: bool = False
+
+
+# The values the fields above take, which the CLI's and the API's filters accept (anything
+# else is an error, not an empty list). Event types are the taxonomy's (taxonomy.py).
+STANCES = ("assert", "deny")
+MODALITIES = ("fact", "reported", "alleged", "speculative")
+EVENT_STATUSES = ("happened", "negated", "planned", "possible", "conditional", "denied", "alleged")
+FACT_STATUSES = ("corroborated", "single_source", "contested")
+CONTRADICTION_TYPES = ("numeric", "assert_vs_deny", "date", "attribution")

@@ -15,7 +15,13 @@ from claimgraph.ingest.decode import has_words
 from claimgraph.ingest.discover import iter_input_files
 from claimgraph.ingest.language import LanguageIdentifier
 from claimgraph.ingest.parse import iter_units, parse_unit
-from claimgraph.ingest.readers import Reader, all_readers, supported_suffixes
+from claimgraph.ingest.readers import (
+    Reader,
+    all_readers,
+    gives_excerpts,
+    reader_of_input,
+    supported_suffixes,
+)
 from claimgraph.ingest.records import Article, Published, RawArticle, Skipped
 from claimgraph.ingest.units import InputUnit
 
@@ -36,6 +42,7 @@ __all__ = [
     "iter_units",
     "load_rules",
     "prepare_article",
+    "reader_of_input",
     "supported_suffixes",
 ]
 
@@ -60,7 +67,8 @@ def prepare_article(unit: InputUnit, *, readers: dict[str, Reader], rules: Boile
         language=languages.identify(cleaned.text, declared=raw.language),
         published=raw.published,
         removed=cleaned.removed,
-        header_fields=cleaned.header_fields,
+        header_fields=raw.header_fields + cleaned.header_fields,
+        excerpt=gives_excerpts(readers.get(unit.format)),
     )
 
 

@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from claimgraph.ingest.readers import Reader, reader_for, supported_suffixes
+from claimgraph.ingest.readers import STDIN, Reader, reader_for, supported_suffixes
 from claimgraph.ingest.records import Skipped
 
 
@@ -15,11 +15,13 @@ def iter_input_files(paths: Iterable[str | os.PathLike[str]], registered: dict[s
     a Skipped explaining why not.
 
     Folders are walked recursively without following symlinked folders (no loops);
-    hidden files and folders are ignored, as version control does.
+    hidden files and folders are ignored, as version control does. `-` is standard input.
     """
     for given in paths:
         path = Path(given).expanduser()
-        if path.is_dir():
+        if path == STDIN:
+            yield STDIN
+        elif path.is_dir():
             yield from _walk(path, registered)
         elif path.is_file():
             yield from _accept(path.resolve(), registered)
@@ -40,4 +42,4 @@ def _accept(path: Path, registered: dict[str, Reader]) -> Iterator[Path | Skippe
         yield path
     else:
         kinds = ", ".join(supported_suffixes(registered))
-        yield Skipped(key=str(path), reason=f"unsupported file type {path.suffix or '(none)'!r}; expected one of {kinds}")
+        yield Skipped(key=str(path), reason=f"unsupported file type {path.suffix or '(none)'!r}; expected one of {kinds} (or - for standard input)")

@@ -18,7 +18,8 @@ class RawArticle:
     """One article as read from an input, before cleaning.
 
     `key` identifies the input for incremental builds: the resolved file path, or
-    `path#L<n>` for the n-th line of a JSONL file (`path#<i>` for the i-th object of a JSON list).
+    `path#L<n>` for the n-th line of a JSONL file (`path#<i>` for the i-th object of a JSON list,
+    `path#<entry id>` for an entry of a feed, `-#L<n>` for a line of standard input).
     """
 
     key: str
@@ -32,6 +33,9 @@ class RawArticle:
     # Whether the body still holds its headline and page furniture (plain text does;
     # extracted HTML and news-please `maintext` have had theirs removed upstream).
     needs_title_detection: bool = True
+    # Metadata lines the reader took out of the text ("published", "12 March 2024"): dates
+    # that are not ISO are read from them later, as from a "Date:" line of the text.
+    header_fields: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,9 @@ class Article:
     removed: tuple[str, ...] = ()
     # Header lines taken out of the text ("Date: 30 September 2021"): (label, value) pairs.
     header_fields: tuple[tuple[str, str], ...] = ()
+    # An excerpt of the article at `url` (a feed entry): the full article at that link
+    # supersedes it, and it is not stored when that article already is.
+    excerpt: bool = False
 
 
 @dataclass(frozen=True)

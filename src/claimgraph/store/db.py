@@ -97,6 +97,12 @@ class Store:
         row = self.connection.execute("SELECT source FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return row["source"] if row else None
 
+    def document_links(self) -> dict[str, tuple[str, str]]:
+        """The stored originals (not near-duplicates) by URL: (document id, input key), the
+        earliest stored for a URL that several documents give."""
+        rows = self.connection.execute("SELECT url, id, source FROM documents WHERE url IS NOT NULL AND duplicate_of IS NULL ORDER BY rowid DESC")
+        return {row["url"]: (row["id"], row["source"]) for row in rows}
+
     def add_document(self, document: Document) -> None:
         """Insert one document (its sentences, mentions and the rest are added apart)."""
         self.connection.execute(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from typing import TypeVar
 
@@ -52,15 +52,19 @@ def get_document(store: Store, doc_id: str) -> Document | None:
     return _document(row) if row else None
 
 
-def iter_entities(store: Store) -> Iterator[StoredEntity]:
-    """Entities with their mentions, ordered by id; one query streamed in entity order."""
+def iter_entities(store: Store, *, ids: Sequence[str] | None = None) -> Iterator[StoredEntity]:
+    """Entities (all, or those with these ids) with their mentions, ordered by id; one query
+    streamed in entity order."""
+    wanted = list(ids) if ids is not None else None
+    where = f"WHERE e.id IN ({', '.join('?' * len(wanted))}) " if wanted is not None else ""
     rows = store.connection.execute(
         'SELECT e.id, e.name, e.type, e.aliases, m.doc_id, m.start, m."end", m.text, '
         "p.gazetteer_id, p.name AS place_name, p.lat, p.lon, p.country, p.kind, p.precision "
         "FROM entities e JOIN entity_keys k ON k.entity_id = e.id "
         "JOIN mentions m ON m.key = k.key AND m.type = k.type "
         "LEFT JOIN entity_places p ON p.entity_id = e.id "
-        'ORDER BY e.id, m.doc_id, m.start, m."end"'
+        f'{where}ORDER BY e.id, m.doc_id, m.start, m."end"',
+        wanted or (),
     )
     current: sqlite3.Row | None = None
     mentions: list[StoredMention] = []

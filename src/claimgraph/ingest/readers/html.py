@@ -20,6 +20,7 @@ from claimgraph.registry import readers
 class HtmlReader:
     name = "html"
     suffixes = (".html", ".htm", ".xhtml")
+    excerpts = False
 
     def units(self, path: Path, *, max_bytes: int) -> Iterator[InputUnit | Skipped]:
         yield from whole_file_unit(path, reader=self.name, max_bytes=max_bytes)
@@ -32,12 +33,13 @@ class HtmlReader:
             extracted = trafilatura.bare_extraction(unit.data, with_metadata=True, include_comments=False)
         except (ValueError, TypeError, AttributeError) as exc:  # lxml/trafilatura on broken markup
             raise InputRejected(f"HTML could not be parsed: {exc}") from None
-        if extracted is None or isinstance(extracted, dict) or not extracted.text or not has_words(extracted.text):
+        text = extracted.text if extracted is not None and not isinstance(extracted, dict) else None
+        if extracted is None or isinstance(extracted, dict) or text is None or not has_words(text):
             raise InputRejected("no article text found in the HTML")
         return RawArticle(
             key=unit.key,
             fingerprint=unit.fingerprint,
-            body=normalize_text(extracted.text),
+            body=normalize_text(text),
             title=clean_str(extracted.title),
             url=clean_str(extracted.url),
             outlet=clean_str(extracted.sitename) or clean_str(extracted.hostname),

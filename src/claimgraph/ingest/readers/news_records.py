@@ -68,6 +68,7 @@ class JsonReader:
 
     name = "json"
     suffixes = (".json",)
+    excerpts = False
 
     def units(self, path: Path, *, max_bytes: int) -> Iterator[InputUnit | Skipped]:
         for whole in whole_file_unit(path, reader=self.name, max_bytes=max_bytes):
@@ -98,6 +99,7 @@ class JsonLinesReader:
 
     name = "jsonl"
     suffixes = (".jsonl", ".ndjson")
+    excerpts = False
 
     def units(self, path: Path, *, max_bytes: int) -> Iterator[InputUnit | Skipped]:
         try:
