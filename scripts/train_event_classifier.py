@@ -23,7 +23,9 @@ model is the one trained without that slice, so the thresholds fit it.
 
 One logistic regression per category (L2, scikit-learn's liblinear: a training-only
 dependency, `pip install -c constraints.txt -e '.[train]'`; the shipped model needs numpy
-only), deterministic for a given seed.
+only). Deterministic for a given seed: two runs write byte-identical files. About 5 minutes
+on a 2-core machine (1.5 to split the BBC sentences, 3 for the five screening fits, 0.5 for
+the final fit and the holdout figures).
 """
 
 from __future__ import annotations
