@@ -46,7 +46,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from claimgraph.extract.plover_classifier import PloverClassifier
 
 REPO = Path(__file__).resolve().parent.parent
 NGEC_MACRO_F1 = 0.521  # NGEC-2025's document classifiers on their 500-document holdout
@@ -126,7 +129,7 @@ def macro(values: dict[str, float]) -> float:
     return round(sum(values.values()) / len(values), 3)
 
 
-def quote_typing_f1(model: Any, holdout: NgecHoldout) -> float:
+def quote_typing_f1(model: PloverClassifier, holdout: NgecHoldout) -> float:
     """Macro-F1 over categories of the argmax category of each positive (quote, category) row."""
     quotes = sorted({quote for quote, _ in holdout.typing_rows})
     probabilities = model.probabilities(quotes)
@@ -140,7 +143,7 @@ def quote_typing_f1(model: Any, holdout: NgecHoldout) -> float:
     return macro({category: tally.f1 for category, tally in tallies.items()})
 
 
-def ngec_figures(model: Any, holdout: NgecHoldout) -> dict[str, object]:
+def ngec_figures(model: PloverClassifier, holdout: NgecHoldout) -> dict[str, object]:
     """The holdout figures: document macro-F1 (judged and screened variants), per category, typing."""
     docs = sorted(holdout.quotes)
     predictions = model.predict([quote for doc in docs for quote in holdout.quotes[doc]])
@@ -271,7 +274,7 @@ def bbc_sentences(path: Path, *, articles: int) -> list[list[str]]:
     return result
 
 
-def measure_speed(model: Any, articles: Sequence[Sequence[str]]) -> tuple[float, float]:
+def measure_speed(model: PloverClassifier, articles: Sequence[Sequence[str]]) -> tuple[float, float]:
     """(sentences per second, milliseconds per article), best of three runs."""
     flat = [sentence for article in articles for sentence in article]
     best = float("inf")

@@ -175,13 +175,17 @@ def tune_thresholds(model: PloverClassifier, examples: Sequence[Example]) -> dic
     """Per category, the threshold (0.05 to 0.95 by 0.025) with the best F1 on `examples`."""
     probabilities = model.probabilities([e.text for e in examples])
     gold = label_matrix(examples).astype(bool)
-    grid = np.round(np.arange(0.05, 0.951, 0.025), 3)
+    grid = [float(t) for t in np.round(np.arange(0.05, 0.951, 0.025), 3)]
     chosen = {}
     for column, label in enumerate(LABELS):
-        scored = [(f1(int((p & g).sum()), int((p & ~g).sum()), int((~p & g).sum())), -t, t)
-                  for t in grid for p in [probabilities[:, column] >= t] for g in [gold[:, column]]]
-        chosen[label] = float(max(scored)[2])
+        # the best F1; on a tie the lowest threshold (max of (F1, -threshold))
+        chosen[label] = max(grid, key=lambda t: (threshold_f1(probabilities[:, column], gold[:, column], t), -t))
     return chosen
+
+
+def threshold_f1(scores: npt.NDArray[np.float32], gold: npt.NDArray[np.bool_], threshold: float) -> float:
+    predicted = scores >= threshold
+    return f1(int((predicted & gold).sum()), int((predicted & ~gold).sum()), int((~predicted & gold).sum()))
 
 
 def load_benchmark() -> ModuleType:
