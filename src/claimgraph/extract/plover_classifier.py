@@ -139,6 +139,17 @@ class PloverClassifier:
         above = self.probabilities(texts) >= self.thresholds
         return [frozenset(label for label, hit in zip(self.labels, row, strict=True) if hit) for row in above]
 
+    def word_weights(self, words: Sequence[str], label: str) -> list[float]:
+        """The learned weight of each word alone (its unigram feature) for one category: how
+        much the word says the category's event is told, so where in a sentence it is told."""
+        column = self.labels.index(label)
+        mask = (1 << self.features.bits) - 1
+        found = []
+        for word in words:
+            folded = tokens(word)
+            found.append(float(self.weights[zlib.crc32(folded[0].encode()) & mask, column]) if len(folded) == 1 else 0.0)
+        return found
+
     def _window_probabilities(self, pieces: Sequence[str]) -> npt.NDArray[np.float32]:
         """Logistic probabilities of each piece, its features L2-normalised (binary values)."""
         indices = [feature_indices(piece, self.features) for piece in pieces]
