@@ -8,7 +8,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from claimgraph.extract.plover_classifier import FeatureSpec, PloverClassifier, feature_indices, text_windows
+from claimgraph.extract.plover_classifier import (
+    FeatureSpec,
+    PloverClassifier,
+    feature_indices,
+    text_windows,
+)
 
 PLOVER = {"ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE", "MOBILIZE",
           "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN"}
