@@ -107,3 +107,20 @@ def test_a_toll_of_another_attack_told_in_passing_is_not_compared(tmp_path: Path
         ("Gunmen attacked the central market of Tessalit on 3 May 2024. The Ruvian health ministry said 12 people were killed "
         "in the attack. In March 2023, an attack on a convoy near Kidal killed 90 soldiers."))])
     assert _contradictions(records) == []
+
+
+def test_an_outlets_own_two_figures_are_no_contradiction(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
+        f"{BLAST} Twelve people were killed in the explosion. Since January, 140 people have been killed in the region.")])
+    assert _contradictions(records) == []  # the outlet counts two things; no source disputes either
+
+
+def test_articles_naming_one_town_without_dates_are_not_one_incident(tmp_path: Path, build_tools) -> None:
+    """Without a date of their own or of publication, two articles are one incident only where
+    they place their violence at one place: both merely naming a town is not enough."""
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "", "Police in Tessalit said 12 people were killed in a fire at a warehouse in Tessalit."),
+        ("Niger Post", "", "Singers from Tessalit and Tessalit's mayor came to Kidal. Doctors in Kidal said 40 people were killed "
+                           "when a stage collapsed in Kidal."),
+    ])
+    assert _contradictions(records) == []

@@ -64,3 +64,12 @@ def test_two_figures_joined_by_and_are_not_a_range(build_tools) -> None:
 def test_measures_are_kept_with_their_symbol(build_tools) -> None:
     assert _one(build_tools, "The convoy drove about 250 miles north.", "250").unit == "miles"
     assert _one(build_tools, "Engineers found roughly 12 kilograms of explosives.", "12").unit == "kg"
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("Mr Arvel, 34, was arrested at the border on Monday.", "34"),
+    ("The painter Ines Varo, who has died in Lisbon aged 88, founded the academy.", "88"),
+    ("She mourned the death of Tomas Reyl, 19, in the crash.", "19"),
+])
+def test_an_age_fills_no_slot(build_tools, text: str, number: str) -> None:
+    assert all(q.slot is None for q in _quantities(build_tools, text) if number in q.text)

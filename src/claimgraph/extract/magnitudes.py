@@ -43,6 +43,7 @@ class MagnitudeLexicon:
     tally_nouns: frozenset[str]
     default_tally_slot: str
     max_steps: int
+    age_words: frozenset[str] = frozenset()
 
     def slot_of_word(self, token: Token) -> str | None:
         return next((name for name, words in self.slots.items() if words.has(token)), None)
@@ -58,7 +59,8 @@ def load_magnitude_lexicon(lang: str = DEFAULT_LANGUAGE) -> MagnitudeLexicon:
     data = load_lexicon_data("magnitudes", lang)
     slots = {name: SlotWords(raw["participle"], frozenset(raw["verbs"]), frozenset(raw["nouns"]), frozenset(raw["adjectives"]))
              for name, raw in data["slots"].items()}
-    return MagnitudeLexicon(slots, frozenset(data["tally_nouns"]), data["default_tally_slot"], int(data["max_steps"]))
+    return MagnitudeLexicon(slots, frozenset(data["tally_nouns"]), data["default_tally_slot"], int(data["max_steps"]),
+                            frozenset(data.get("age_words", ())))
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,8 @@ def magnitude_slot(number: Token, counted: Token | None, lexicon: MagnitudeLexic
     """The slot the number at `number` (counting `counted`, when a noun is counted) fills, if
     any. `previous` is the slot of the document's last number that filled one: a tally noun
     pointing back ("revised that number to 471") takes it."""
+    if _is_age(number, lexicon):
+        return None
     start = counted if counted is not None else number
     following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
     if counted is None and following is not None and following.lower_ in _adjectival(lexicon):
@@ -102,6 +106,14 @@ def magnitude_slot(number: Token, counted: Token | None, lexicon: MagnitudeLexic
             return SlotFinding(slot, False)  # "the death toll has soared to 11,300"
         current = head
     return None
+
+
+def _is_age(number: Token, lexicon: MagnitudeLexicon) -> bool:
+    """A number set beside a name ("Mr Doe, 25, was arrested"; "Ms Roe, 17") or governed by
+    an age word ("died aged 94"): a person's age, not a count of people."""
+    if number.dep_ in ("appos", "npadvmod", "amod") and number.head.pos_ == "PROPN":
+        return True
+    return number.head.lower_ in lexicon.age_words
 
 
 def _complement_slot(verb: Token, lexicon: MagnitudeLexicon) -> str | None:

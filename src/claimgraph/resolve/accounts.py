@@ -10,7 +10,7 @@ gives, and the accusations and denials it reports are accounts of the article's 
 unless an event is placed in another country or told as the time of another (background).
 Across articles, two articles' incidents are one when they share a specific place (a
 facility, a town: not a country) and their dates agree, by the events' own dates or else
-the articles' publication dates; a date unknown is no other date. Comparing accounts needs only this: the comparators
+the articles' publication dates (without either, the violence placed at one place). Comparing accounts needs only this: the comparators
 (resolve/comparators/) compare the accounts of one incident, inside one article or across.
 """
 
@@ -20,7 +20,9 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 
+from claimgraph.extract.resources import languages_with, load_lexicon_data
 from claimgraph.records import StoredClaim, StoredQuantity
 from claimgraph.resolve.anchors import AnchoredEvent, Anchors
 from claimgraph.resolve.facts import dates_agree, days_apart
@@ -30,6 +32,8 @@ from claimgraph.taxonomy import Taxonomy
 HARM_SLOTS = ("killed", "injured", "missing", "displaced", "arrested")
 _BLAMING = frozenset({"ACCUSE"})
 _TOLD = frozenset({"happened", "alleged"})
+_PLACED_BY_TEXT = frozenset({"clause", "sentence"})  # a place the event's own sentence gives
+_PLACED_BY_FRAME = _PLACED_BY_TEXT | {"frame"}  # ... or the article's incident gives it
 _SAME_WEEK = 7  # an article's events of one incident: told within a week of its main day
 _SAME_DAYS = 3  # the days two articles give one happening differ by a few days at most
 _SAME_STORY_DAYS = 183  # articles on one happening without its day: published within half a year
@@ -58,6 +62,11 @@ class Account:
     def doc(self) -> str:
         return self.claim.doc
 
+    @property
+    def sourced(self) -> bool:
+        """Told by a source the article names, not in the outlet's own voice."""
+        return self.claim.source_kind != "outlet"
+
 
 @dataclass(frozen=True)
 class Incident:
@@ -80,14 +89,15 @@ class _DocumentIncident:
     countries: frozenset[str]
     dates: frozenset[str]
     published: str | None
+    scene: frozenset[str] = frozenset()  # where its violence is placed by its own sentences, and the place it names most
 
 
 def incidents(events: Iterable[AnchoredEvent], claims: Mapping[str, StoredClaim], quantities: Mapping[str, StoredQuantity],
               anchors: Anchors, published: Callable[[str], tuple[str | None, str | None]], *, taxonomy: Taxonomy,
-              outlet_of: Callable[[str], str], settings: Mapping[str, frozenset[str]],
+              outlet_of: Callable[[str], str], settings: Mapping[str, tuple[str, ...]],
               can_act: Callable[[str], bool] = lambda anchor: True) -> list[Incident]:
     """The corpus's incidents: each article's accounts of its own incident, joined across
-    articles that tell one happening. `settings` gives each article's main specific places
+    articles that tell one happening. `settings` gives each article's main specific places, most named first
     (the towns and facilities it names most): where its incident is when no event says;
     `can_act` tells the anchors that can be held responsible (a state, a group, a person: not
     the dam that broke)."""
@@ -104,7 +114,7 @@ def incidents(events: Iterable[AnchoredEvent], claims: Mapping[str, StoredClaim]
         claims_by_doc[claim.doc].append(claim)
     own = [found for doc in sorted(set(by_doc) | set(claims_by_doc))
            if (found := _document_incident(doc, by_doc.get(doc, []), claims_by_doc.get(doc, []), figures_by_claim, anchors,
-                                           published, violent, outlet_of, settings.get(doc, frozenset()), can_act)) is not None]
+                                           published, violent, outlet_of, settings.get(doc, ()), can_act)) is not None]
     return [_incident(group, anchors, taxonomy) for group in _joined(own)]
 
 
@@ -117,7 +127,7 @@ def _claim_of(quantity: StoredQuantity, claims: Mapping[str, StoredClaim]) -> st
 def _document_incident(doc: str, events: list[AnchoredEvent], claims: list[StoredClaim],
                        figures_by_claim: Mapping[str, list[tuple[str, StoredQuantity]]], anchors: Anchors,
                        published: Callable[[str], tuple[str | None, str | None]], violent: frozenset[str],
-                       outlet_of: Callable[[str], str], setting: frozenset[str],
+                       outlet_of: Callable[[str], str], setting: tuple[str, ...],
                        can_act: Callable[[str], bool]) -> _DocumentIncident | None:
     harmful = [e for e in events if e.type in violent and not e.background]
     countries = _countries(harmful)
@@ -133,7 +143,10 @@ def _document_incident(doc: str, events: list[AnchoredEvent], claims: list[Store
     elsewhere = {c for e in events if e.type in violent and e.id not in member_ids for c in e.claims}
     elsewhere -= {c for e in members for c in e.claims}
     figured = [c for c in claims if figures_by_claim.get(c.id) and c.id not in elsewhere]
-    if not members and not figured:
+    # A happening, not a figure of speech ("attacked the party's plans"): harm counted, or
+    # violence the text places somewhere.
+    placed = [e for e in members if e.place and e.event.location_basis in _PLACED_BY_TEXT]
+    if not figured and not placed:
         return None
     statements = [e for e in events if e.event.plover in ("ACCUSE", "REJECT") and not e.background]
     told_by: dict[str, list[AnchoredEvent]] = defaultdict(list)
@@ -145,7 +158,7 @@ def _document_incident(doc: str, events: list[AnchoredEvent], claims: list[Store
     for claim in claims:
         events_told = told_by.get(claim.id, [])
         figures = [] if claim.id in elsewhere else figures_by_claim.get(claim.id, [])
-        denies = claim.stance == "deny" or any(e.event.plover == "REJECT" for e in events_told)
+        denies = any(e.event.plover == "REJECT" for e in events_told) or denies_by_cue(claim)
         if not events_told and not figures and not denies:
             continue
         accounts.append(Account(
@@ -153,9 +166,10 @@ def _document_incident(doc: str, events: list[AnchoredEvent], claims: list[Store
             published=date_published, denies=denies, events=tuple(events_told), figures=tuple(figures),
             blamed=frozenset(filter(can_act, _blamed(events_told))), date=_day(events_told, violent),
         ))
-    places = frozenset(e.place for e in members if e.place) | setting
+    places = frozenset(e.place for e in members if e.place) | frozenset(setting)
     dates = frozenset(d for e in members if (d := e.date) and len(d) == 10 and d[:4].isdigit())
-    return _DocumentIncident(doc, accounts, places, frozenset(countries), dates, date_published)
+    scene = frozenset(e.place for e in placed if e.place) | frozenset(setting[:1])
+    return _DocumentIncident(doc, accounts, places, frozenset(countries), dates, date_published, scene)
 
 
 def _main_day(events: list[AnchoredEvent]) -> str | None:
@@ -170,6 +184,33 @@ def _same_time(date: str | None, day: str) -> bool:
         apart = days_apart(date, day)
         return apart is None or abs(apart) <= _SAME_WEEK
     return dates_agree((date or "")[:7] or None, day[:7])
+
+
+def denies_by_cue(claim: StoredClaim) -> bool:
+    """Whether a claim is a denial by its reporting verb ("denied", "disputes", "rejected"):
+    the cue verbs of the attribution lexicons that carry a denying stance. A negated
+    statement ("we are not going to win", he said) is stance "deny" but denies no account."""
+    return claim.stance == "deny" and claim.cue is not None and claim.cue.casefold() in _denying_cues()
+
+
+@cache
+def _denying_cues() -> frozenset[str]:
+    forms: set[str] = set()
+    for language in languages_with("attribution"):
+        verbs = load_lexicon_data("attribution", language).get("verbs", {})
+        for lemma, frame in verbs.items():
+            if isinstance(frame, dict) and frame.get("stance") == "deny":
+                forms |= _inflections(lemma.casefold())
+    return frozenset(forms)
+
+
+def _inflections(lemma: str) -> set[str]:
+    """A verb's regular forms (deny: denies, denied, denying), enough for cue words."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms = {lemma, lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s"), stem + "ed", stem + "ing"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    return forms
 
 
 def _countries(events: list[AnchoredEvent]) -> set[str]:
@@ -192,8 +233,8 @@ def _blamed(events: list[AnchoredEvent]) -> frozenset[str]:
     for event in events:
         if event.event.plover in _BLAMING and event.status in _TOLD:
             found |= event.targets
-        elif event.event.plover == "ASSAULT" and event.status in _TOLD:
-            found |= event.actors
+        elif event.event.plover == "ASSAULT" and event.status in _TOLD and event.event.location_basis in _PLACED_BY_FRAME:
+            found |= event.actors  # violence the text places: not "launched an attack on the plans"
     return frozenset(found)
 
 
@@ -227,8 +268,9 @@ def _one_happening(a: _DocumentIncident, b: _DocumentIncident) -> bool:
     """Two articles tell one happening: a specific place in common, and days that agree. Where
     both give the day of their violent events, those days are within a few days of each other
     (a later statement's day is often told beside the event's); where either does not, the
-    articles appeared within half a year of each other, or a date is unknown: an unknown date
-    is no other date."""
+    articles appeared within half a year of each other. Without dates, their scenes (where
+    their violence is placed, the place each names most) must meet: two articles that merely
+    both name a town are not one happening."""
     if not a.places & b.places:
         return False
     if a.dates and b.dates:
@@ -236,7 +278,9 @@ def _one_happening(a: _DocumentIncident, b: _DocumentIncident) -> bool:
     if _full_day(a.published) and _full_day(b.published):
         apart = days_apart(a.published, b.published)
         return apart is not None and abs(apart) <= _SAME_STORY_DAYS
-    return True
+    # Without dates, only where the violence is placed, or the place each article names most,
+    # joins two articles: any town two articles both name would join years of unrelated news.
+    return bool(a.scene & b.scene)
 
 
 def _full_day(value: str | None) -> bool:

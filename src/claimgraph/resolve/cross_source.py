@@ -77,7 +77,7 @@ def _placed(contradiction: Contradiction, facts: list[Fact]) -> Contradiction:
 
 
 def compare_corpus(store: Store, anchors: Anchors, places: dict[str, StoredPlace | None], *, taxonomy: Taxonomy,
-                   settings: dict[str, frozenset[str]] | None = None) -> Comparison:
+                   settings: dict[str, tuple[str, ...]] | None = None) -> Comparison:
     """The corpus as the comparators read it: its events anchored and sized, grouped into
     facts with their origins counted, and its ties gathered into facts of their own."""
     settings = settings or {}
@@ -112,15 +112,16 @@ _PARTIES = frozenset({"PERSON", "ORG", "NORP"})  # who can be held responsible, 
 _SETTING_PLACES = 2  # an article's main places: the two specific places it names most, each at least twice
 
 
-def document_settings(entities: list[StoredEntity], anchors: Anchors) -> dict[str, frozenset[str]]:
+def document_settings(entities: list[StoredEntity], anchors: Anchors) -> dict[str, tuple[str, ...]]:
     """Each article's main specific places (towns, districts, facilities: not countries or
-    wide areas), as anchors: where its incident is when no event of it says."""
+    wide areas), as anchors, most named first: where its incident is when no event says."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for entity in entities:
         if _specific(entity):
             for mention in entity.mentions:
                 counts[mention.doc][anchors.anchor(entity.id)] += 1
-    return {doc: frozenset(a for a, n in found.most_common(_SETTING_PLACES) if n >= 2) for doc, found in counts.items()}
+    return {doc: tuple(a for a, n in sorted(found.items(), key=lambda item: (-item[1], item[0]))[:_SETTING_PLACES] if n >= 2)
+            for doc, found in counts.items()}
 
 
 def _specific(entity: StoredEntity) -> bool:

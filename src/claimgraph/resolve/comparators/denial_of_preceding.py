@@ -2,8 +2,10 @@
 "X said 120 were killed. Y disputes this figure."; "charges were planted, which Y denied".
 
 Such a denial ("denied it", "disputes this", "which ... denied") takes its object from the
-text before it, so its other side is the nearest claim before it in the same article, told
-by someone else and not itself a denial. A denial that names what it denies (entities,
+text before it, so its other side is the nearest claim before it in the same article that a
+named source tells (a denial answers someone), by someone else and not itself a denial.
+Only a denial that is an account of an incident (resolve/accounts.py), a denial in a report
+of harm, is read so. A denial that names what it denies (entities,
 figures) is compared as an event or a responsibility instead (denial.py, responsibility.py).
 """
 
@@ -31,6 +33,8 @@ class DenialOfWhatPrecedes:
     precedence = 1
 
     def find(self, comparison: Comparison) -> Iterator[Contradiction]:
+        # Only the denials that are accounts of an incident: a denial in a report of harm.
+        denying = {a.id for incident in comparison.incidents for a in incident.accounts if a.denies}
         by_doc: dict[str, list[StoredClaim]] = defaultdict(list)
         for claim in comparison.claims.values():
             by_doc[claim.doc].append(claim)
@@ -38,11 +42,11 @@ class DenialOfWhatPrecedes:
             claims = sorted(by_doc[doc], key=lambda c: (c.start, -c.end, c.id))
             denials = [c for c in claims if c.stance == "deny"]
             for denial in claims:
-                if not points_back(denial, comparison.entity_names):
+                if denial.id not in denying or not points_back(denial, comparison.entity_names):
                     continue
                 before = [c for c in claims if c.start < denial.start and denial.start - c.start <= _REACH and c.stance != "deny"
                           and c.end <= denial.end and not (c.start <= denial.start and denial.end <= c.end)
-                          and not _one_voice(c, denial) and not any(_holds(c, d) for d in denials)]
+                          and c.source_kind != "outlet" and not _one_voice(c, denial) and not any(_holds(c, d) for d in denials)]
                 if not before:
                     continue
                 told = max(before, key=lambda c: (c.start, c.id))
@@ -81,4 +85,4 @@ def _holds(claim: StoredClaim, inner: StoredClaim) -> bool:
 
 
 def _one_voice(a: StoredClaim, b: StoredClaim) -> bool:
-    return a.source_entity is not None and a.source_entity == b.source_entity
+    return (a.source_entity is not None and a.source_entity == b.source_entity) or a.source_name.casefold() == b.source_name.casefold()

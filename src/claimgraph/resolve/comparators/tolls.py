@@ -53,7 +53,8 @@ def _conflicts(incident: Incident, slot: str, rates: dict[str, float]) -> list[t
             second = groups[j]
             if compare_quantities(first[0][1], second[0][1], rates) is None:
                 continue
-            pairs = [(a, b) for a in first for b in second if a[0].id != b[0].id]
+            # An outlet's own two figures count different things; a conflict has a named source.
+            pairs = [(a, b) for a in first for b in second if a[0].id != b[0].id and (a[0].sourced or b[0].sourced)]
             set_against += [(a, b) for a, b in pairs if _set_against(a[0], b[0])]
             if j == i + 1:
                 across[(i, j)] = [(a, b) for a, b in pairs if a[0].doc != b[0].doc]
