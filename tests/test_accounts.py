@@ -120,7 +120,7 @@ def test_articles_naming_one_town_without_dates_are_not_one_incident(tmp_path: P
     they place their violence at one place: both merely naming a town is not enough."""
     records = _build(tmp_path, build_tools, [
         ("Sahel Daily", "", "Police in Tessalit said 12 people were killed in a fire at a warehouse in Tessalit."),
-        ("Niger Post", "", "Singers from Tessalit and Tessalit's mayor came to Kidal. Doctors in Kidal said 40 people were killed "
-                           "when a stage collapsed in Kidal."),
+        ("Niger Post", "", ("Singers from Tessalit and Tessalit's mayor came to Kidal. Doctors in Kidal said 40 people were killed "
+                           "when a stage collapsed in Kidal.")),
     ])
     assert _contradictions(records) == []

@@ -206,7 +206,7 @@ def _denying_cues() -> frozenset[str]:
 
 def _inflections(lemma: str) -> set[str]:
     """A verb's regular forms (deny: denies, denied, denying), enough for cue words."""
-    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    stem = lemma.removesuffix("e")
     forms = {lemma, lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s"), stem + "ed", stem + "ing"}
     if lemma.endswith("y"):
         forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
