@@ -127,7 +127,7 @@ def figure(id: str, text: str, value: float, value_max: float | None, unit: str,
                           qualifier=qualifier, about="")
 
 
-EVENT_COMPARATORS = ("numeric", "denial", "attribution", "date", "planned_figure", "level", "denied_presence")
+EVENT_COMPARATORS = ("numeric", "denial", "date", "planned_figure", "level", "denied_presence")
 
 
 def contradictions(facts: list[Fact], events: Iterable[AnchoredEvent], quantities: Iterable[StoredQuantity] = (), *,

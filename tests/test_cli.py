@@ -69,10 +69,14 @@ def test_the_demo_finds_a_corroboration_and_contradictions(demo_db: Path) -> Non
     arms = [f for f in facts if f["about"].startswith("arms transfer by Ruvia")]
     assert len(arms) == 1 and len(arms[0]["independent_origins"]) == 2
     assert {c["type"] for c in contradictions} >= {"numeric", "assert_vs_deny"}
-    numeric = [c["explanation"] for c in contradictions if c["type"] == "numeric"]
-    assert any("'at least 45' against '12'" in explanation for explanation in numeric), numeric
-    shown = _run("contradictions", "--db", str(demo_db), "--type", "numeric").stdout
+    tolls = [c for c in contradictions if c["type"] == "numeric" and c["slot"] == "killed"]
+    assert any("at least 45" in c["values"] for c in tolls), tolls  # the army's toll against a lower one
+    assert all(c["caveat"] and 0 < c["strength"] < 1 for c in tolls)  # told days apart, one figure a bound
+    shown = _run("contradictions", "--db", str(demo_db), "--type", "numeric", "--min-strength", "0.5").stdout
     assert "Desert Courier | the Malian army" in shown and "Sahel Wire | a local official" in shown
+    assert "killed: '" in shown and "'at least 45'" in shown
+    assert "caveat: told" in shown
+    assert _run("contradictions", "--db", str(demo_db), "--type", "numeric", "--min-strength", "0.9").stdout == ""
 
 
 @pytest.mark.parametrize(("command", "path"), [

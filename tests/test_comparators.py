@@ -16,9 +16,11 @@ from claimgraph.resolve.comparison import (
 from .conftest import anchored_event, contradictions
 
 BUILT_IN = {
-    "numeric": "numeric", "denial": "assert_vs_deny", "attribution": "attribution", "date": "date",
+    "numeric": "numeric", "denial": "assert_vs_deny", "date": "date",
     "planned_figure": "numeric", "level": "numeric", "denied_presence": "assert_vs_deny",
     "done_vs_planned": "assert_vs_deny", "denied_tie": "assert_vs_deny",
+    "toll": "numeric", "responsibility": "responsibility", "responsibility_denied": "assert_vs_deny",
+    "denial_of_preceding": "assert_vs_deny",
 }
 
 
@@ -35,12 +37,12 @@ def test_comparators_run_inside_facts_first_then_by_name() -> None:
     registered = all_comparators()
     names = list(registered)
     assert names == sorted(names, key=lambda name: (registered[name].precedence, name))
-    assert {name for name in names if registered[name].precedence == 0} == {"numeric", "denial", "attribution", "date"}
+    assert {name for name in names if registered[name].precedence == 0} == {"numeric", "denial", "date"}
     assert names.index("planned_figure") < names.index("level")  # a planned figure is told before what a cut leaves
 
 
 def test_the_known_kinds_are_the_kinds_the_comparators_declare() -> None:
-    assert contradiction_kinds(all_comparators()) == ("assert_vs_deny", "attribution", "date", "numeric")
+    assert contradiction_kinds(all_comparators()) == ("assert_vs_deny", "date", "numeric", "responsibility")
 
 
 def test_one_contradiction_found_by_two_comparators_is_kept_as_the_first_found() -> None:
@@ -70,9 +72,11 @@ def test_one_contradiction_found_by_two_comparators_is_kept_as_the_first_found()
 def test_a_comparator_picked_by_name_finds_only_its_own_kind() -> None:
     attack = anchored_event(id="e1", doc="d1", type="ATTACK", status="happened", claims=("c1",), actors=frozenset({"ruvia"}),
                             place="gao", date="2021-05-03")
-    other = anchored_event(id="e2", doc="d2", type="ATTACK", status="denied", claims=("c2",), actors=frozenset({"zorov"}),
-                           place="gao", date="2021-05-03")
-    fact = Fact("f1", "attack at Gao", ("c1", "c2"), ("e1", "e2"), (), "single_source")
-    assert {c.type for c in contradictions([fact], [attack, other])} == {"attribution", "assert_vs_deny"}
-    (found,) = contradictions([fact], [attack, other], comparators=["attribution"])
-    assert found.type == "attribution" and found.explanation == "Attack at Gao is ascribed to ruvia by one source and to zorov by the other."
+    other = anchored_event(id="e2", doc="d2", type="ATTACK", status="happened", claims=("c2",), actors=frozenset({"ruvia"}),
+                           place="gao", date="2021-05-20")
+    denied = anchored_event(id="e3", doc="d3", type="ATTACK", status="denied", claims=("c3",), actors=frozenset({"ruvia"}),
+                            place="gao", date="2021-05-03")
+    fact = Fact("f1", "attack at Gao", ("c1", "c2", "c3"), ("e1", "e2", "e3"), (), "single_source")
+    assert {c.type for c in contradictions([fact], [attack, other, denied])} == {"date", "assert_vs_deny"}
+    (found,) = contradictions([fact], [attack, other, denied], comparators=["date"])
+    assert found.type == "date" and found.explanation == "Attack at Gao is dated 2021-05-03 by one source and 2021-05-20 by the other."

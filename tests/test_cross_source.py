@@ -416,15 +416,6 @@ def test_an_event_reported_and_denied_is_assert_vs_deny() -> None:
     assert found.explanation == "One source reports deployment by Ruvia at Gao, the other denies it."
 
 
-def test_one_attack_ascribed_to_two_actors_is_an_attribution_conflict() -> None:
-    events = [_event("e1", "d1", type="ATTACK", date="2021-05-03"), _event("e2", "d2", type="ATTACK", actors=("zorov",), date="2021-05-03")]
-    (found,) = _find([_fact("f1", events, "attack at Gao")], events)
-    assert found.type == "attribution"
-    assert found.explanation == "Attack at Gao is ascribed to Ruvia by one source and to Zorov by the other."
-    deployments = [_event("e1", "d1"), _event("e2", "d2", actors=("zorov",))]
-    assert _find([_fact("f1", deployments)], deployments) == []  # only violent events
-
-
 def test_one_event_with_two_dates_is_a_date_conflict() -> None:
     events = [_event("e1", "d1", date="2021-05-03"), _event("e2", "d2", date="2021-05-20")]
     (found,) = _find([_fact("f1", events)], events)
@@ -627,11 +618,13 @@ def test_one_attack_ascribed_to_two_actors_is_one_contested_fact(tmp_path: Path,
         ("Sahel Daily", "Attack in Gao", "Ruvian soldiers attacked the market in Gao on 3 May 2021, residents said."),
         ("Niamey Post", "Attack in Gao", "Kessa rebels attacked the market in Gao on 3 May 2021, the army said."),
     ])
-    (fact,), (contradiction,), _ = _checked(records)
-    assert len(fact["claims"]) == 2
-    assert fact["status"] == "contested"
-    assert contradiction["type"] == "attribution"
-    assert "is ascribed to Kessa by one source and to Ruvian by the other" in contradiction["explanation"]
+    facts, (contradiction,), _ = _checked(records)
+    assert contradiction["type"] == "responsibility" and contradiction["slot"] == "responsible"
+    assert sorted(contradiction["values"]) == ["Kessa", "Ruvian"]
+    assert "according to the army" in contradiction["explanation"] and "according to residents" in contradiction["explanation"]
+    both = [f for f in facts if len(f["claims"]) == 2]
+    assert [f["status"] for f in both] == ["contested"]  # the attack told by both is one fact, contested
+    assert {f["about"] for f in facts if len(f["claims"]) == 1} == {"the attack at Gao ascribed to Kessa", "the attack at Gao ascribed to Ruvian"}
 
 
 def test_one_deployment_dated_two_weeks_apart_is_a_date_conflict(tmp_path: Path, build_tools) -> None:

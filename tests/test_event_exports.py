@@ -99,6 +99,7 @@ def test_the_article_gives_its_four_events(records: list[dict]) -> None:
         ("attacked", "ATTACK", "ASSAULT", "happened"),
         ("deployed", "DEPLOY", "AID", "happened"),
         ("killed", "ATTACK", "ASSAULT", "happened"),
+        ("said", "ACCUSATION", "ACCUSE", "happened"),  # the army says Ruvian fighters killed: it accuses them
         ("withdraw", "WITHDRAWAL", "CONCEDE", "planned"),
     ]
     for event in events:
@@ -164,8 +165,9 @@ def test_an_undated_sentence_gives_an_undated_event(records: list[dict]) -> None
 def test_acled_csv_has_the_columns_and_one_row_per_acled_event(kb: Path, records: list[dict]) -> None:
     header, rows = _acled_rows(kb)
     assert header == list(ACLED_COLUMNS)
-    kept = [e for e in _kind(records, "event") if e["status"] in ("happened", "alleged")]
-    assert sorted(r["claimgraph_id"] for r in rows) == sorted(e["id"] for e in kept)  # the planned withdrawal is left out
+    kept = [e for e in _kind(records, "event") if e["status"] in ("happened", "alleged") and e["type"] != "ACCUSATION"]
+    # the planned withdrawal is left out, and so is the accusation: a statement is no ACLED event
+    assert sorted(r["claimgraph_id"] for r in rows) == sorted(e["id"] for e in kept)
     for row in rows:
         assert row["event_id_cnty"].endswith(row["claimgraph_id"])
         assert row["claimgraph_type"] in ("ATTACK", "DEPLOY")
@@ -288,7 +290,7 @@ def test_stored_events_can_be_filtered_by_type(kb: Path) -> None:
         attacks = list(iter_events(store, types=["ATTACK"]))
         every = list(iter_events(store))
     assert {e.type for e in attacks} == {"ATTACK"} and len(attacks) == 2
-    assert len(every) == 4
+    assert len(every) == 5
     assert [e.start for e in every] == sorted(e.start for e in every)  # document order
 
 
@@ -320,8 +322,8 @@ def test_cli_export_plover_writes_json_lines(kb: Path, tmp_path: Path, claimgrap
                             capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert len(lines) == 4
-    assert {json.loads(line)["event"] for line in lines} == {"ASSAULT", "AID", "CONCEDE"}
+    assert len(lines) == 5
+    assert {json.loads(line)["event"] for line in lines} == {"ASSAULT", "AID", "CONCEDE", "ACCUSE"}
 
 
 def test_cli_events_lists_only_the_type_asked_for(kb: Path, claimgraph_cli: list[str]) -> None:

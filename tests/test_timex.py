@@ -365,3 +365,13 @@ def test_dateline_date() -> None:
 def test_holidays_spoken_days_and_period_phrases(text: str, dct: date | None, value: str) -> None:
     timex = normalize(text, LEXICON, dct=dct)
     assert timex is not None and timex.value == value
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("The shelling began at around 1830 GMT on Friday, residents said.", "around 1830 GMT on Friday", "XXXX-WXX-5T18:30"),
+    ("The convoy was hit on Monday at 5pm local time.", "Monday at 5pm local time", "XXXX-WXX-1T17:00"),
+])
+def test_a_time_of_day_joins_its_day_and_is_no_year(build_tools, text: str, expression: str, value: str) -> None:
+    doc = build_tools.nlp(text)
+    assert [(d.text, d.value) for d in doc._.dates] == [(expression, value)]
+    assert not doc._.quantities  # "1830 GMT" counts nothing either

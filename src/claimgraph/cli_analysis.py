@@ -30,6 +30,7 @@ from claimgraph.query import (
     Store,
     StoredFact,
     claims_by_id,
+    contradiction_kinds,
     document_brief,
     entity_briefs,
     entity_exists,
@@ -43,7 +44,7 @@ from claimgraph.query import (
     record_counts,
 )
 from claimgraph.query import corrections as _corrections
-from claimgraph.records import CONTRADICTION_TYPES, FACT_STATUSES
+from claimgraph.records import FACT_STATUSES
 
 _gazetteer_path = click.option("--gazetteer", "gazetteer_path", type=click.Path(dir_okay=False, path_type=Path),
                                help="Gazetteer file for geocoding again [default: as `build`].")
@@ -121,16 +122,22 @@ def _print_fact(store: Store, fact: StoredFact) -> None:
 
 @click.command("contradictions")
 @db_option
-@click.option("--type", "kinds", multiple=True, type=click.Choice(CONTRADICTION_TYPES), help="Only contradictions of this kind (repeatable).")
+@click.option("--type", "kinds", multiple=True, type=click.Choice(contradiction_kinds()),
+              help="Only contradictions of this kind (repeatable): the kinds the registered comparators report.")
+@click.option("--min-strength", type=click.FloatRange(0, 1), default=None,
+              help="Only contradictions at least this strong (1: a plain conflict; lower where time, scope or a rounded "
+                   "figure may explain it). Contradictions not rated are left out when given.")
 @click.option("--limit", default=0, show_default=True, help="Most contradictions shown (0: all).")
 @json_option
-def contradictions_command(db_path: Path, kinds: tuple[str, ...], limit: int, as_json: bool) -> None:
-    """Contradictions between sources, each explained, with the two sentences side by side."""
+def contradictions_command(db_path: Path, kinds: tuple[str, ...], min_strength: float | None, limit: int, as_json: bool) -> None:
+    """Contradictions between sources: what differs (slot, both values), the two sentences
+    side by side with their sources, and the caveat that may explain it."""
     from claimgraph.export.contract import contradiction_record
 
     with open_store(db_path) as store:
         shown = 0
-        found = (c for c in iter_contradictions(store) if not kinds or c.type in kinds)
+        found = (c for c in iter_contradictions(store) if (not kinds or c.type in kinds)
+                 and (min_strength is None or (c.strength is not None and c.strength >= min_strength)))
         for contradiction in islice(found, limit or None):
             if as_json:
                 emit_json(contradiction_record(contradiction))
@@ -141,7 +148,12 @@ def contradictions_command(db_path: Path, kinds: tuple[str, ...], limit: int, as
 
 
 def _print_contradiction(store: Store, contradiction: Contradiction) -> None:
-    click.echo(f"[{contradiction.type}] {contradiction.explanation}")
+    strength = f" strength {contradiction.strength:g}" if contradiction.strength is not None else ""
+    click.echo(f"[{contradiction.type}{strength}] {contradiction.explanation}")
+    if contradiction.slot:
+        click.echo(f"    {contradiction.slot}: {contradiction.value_a!r} against {contradiction.value_b!r}")
+    if contradiction.caveat:
+        click.echo(f"    caveat: {contradiction.caveat}")
     pair = {c.id: c for c in claims_by_id(store, [contradiction.a, contradiction.b])}
     for label, claim_id in (("A", contradiction.a), ("B", contradiction.b)):
         claim = pair.get(claim_id)

@@ -97,6 +97,7 @@ class Quantity:
     unit: str
     qualifier: str  # exact | at_least | up_to | about | more_than | range
     about: str
+    slot: str | None = None  # the magnitude slot it gives the size of: killed, injured, missing, displaced, arrested, sum
 
 
 @dataclass(frozen=True)
@@ -229,11 +230,16 @@ class Fact:
 @dataclass(frozen=True)
 class Contradiction:
     id: str
-    type: str  # its kind, as its comparator declares it: numeric | assert_vs_deny | date | attribution
+    type: str  # its kind, as its comparator declares it: numeric | assert_vs_deny | date | responsibility | ...
     a: str  # claim id
     b: str
     explanation: str
     fact: str | None
+    slot: str | None = None  # what differs: a figure's slot (killed, missing, ...), date, blame, denial
+    value_a: str | None = None  # what each side tells of it, as told
+    value_b: str | None = None
+    caveat: str | None = None  # what may explain the difference: time, scope or precision, said in words
+    strength: float | None = None  # 1: a plain conflict; lower as its caveat may explain it; None: not rated
 
 
 # --- what the store reads back ---------------------------------------------------------------
@@ -341,6 +347,7 @@ class StoredQuantity:
     unit: str
     qualifier: str
     about: str
+    slot: str | None = None  # the magnitude slot it gives the size of: killed, injured, missing, displaced, arrested, sum
 
 
 @dataclass(frozen=True)
@@ -404,4 +411,3 @@ STANCES = ("assert", "deny")
 MODALITIES = ("fact", "reported", "alleged", "speculative")
 EVENT_STATUSES = ("happened", "negated", "planned", "possible", "conditional", "denied", "alleged")
 FACT_STATUSES = ("corroborated", "single_source", "contested")
-CONTRADICTION_TYPES = ("numeric", "assert_vs_deny", "date", "attribution")

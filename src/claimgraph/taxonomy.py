@@ -48,6 +48,12 @@ class EventType:
 class Taxonomy:
     types: dict[str, EventType]
     magnitude_slots: dict[str, str]  # slot -> what it counts
+    plover_types: dict[str, str] = field(default_factory=dict)  # PLOVER category -> the type of an event known by it alone
+
+    def type_for_category(self, plover: str) -> str:
+        """The type of an event the detector found by its PLOVER category ("ASSAULT": ATTACK);
+        OTHER where no type stands for the category."""
+        return self.plover_types.get(plover, "OTHER")
 
     def __getitem__(self, name: str) -> EventType:
         return self.types[name]
@@ -78,6 +84,7 @@ def load_taxonomy() -> Taxonomy:
     return Taxonomy(
         types={name: _event_type(name, raw) for name, raw in data["types"].items()},
         magnitude_slots=dict(data["magnitude_slots"]),
+        plover_types=dict(data.get("plover_types", {})),
     )
 
 

@@ -135,7 +135,9 @@ def fact_record(fact: StoredFact) -> dict[str, Any]:
 
 def contradiction_record(contradiction: Contradiction) -> dict[str, Any]:
     return {"kind": "contradiction", "id": contradiction.id, "type": contradiction.type, "a": contradiction.a,
-            "b": contradiction.b, "explanation": contradiction.explanation, "fact": contradiction.fact}
+            "b": contradiction.b, "explanation": contradiction.explanation, "fact": contradiction.fact,
+            "slot": contradiction.slot, "values": [contradiction.value_a, contradiction.value_b] if contradiction.value_a else None,
+            "caveat": contradiction.caveat, "strength": contradiction.strength}
 
 
 def contract_records(store: Store) -> Iterator[dict[str, Any]]:

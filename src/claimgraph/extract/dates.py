@@ -50,6 +50,8 @@ def extract_dates(doc: Doc, doc_id: str, lexicon: TimeLexicon, *, dct: date | No
     model = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
     spans = scanned + [(s, e) for s, e in model if not any(a < e and s < b for a, b in scanned)]
     excerpt_dates = {excerpt.start: _citation_date(doc, excerpt, lexicon) for excerpt in excerpts}
+    clocks = [(m.start(), m.end(), _clock_value(m)) for m in _CLOCK.finditer(text)]
+    spans = [(s, e) for s, e in spans if not any(a < e and s < b for a, b, _ in clocks)]  # "1830 GMT" is no year
     found = []
     for start, end in sorted(spans):
         excerpt = next((x for x in excerpts if x.start <= start < x.end), None)
@@ -57,7 +59,46 @@ def extract_dates(doc: Doc, doc_id: str, lexicon: TimeLexicon, *, dct: date | No
         timex, future = normalize_span(doc, start, end, lexicon, dct=anchor_date)
         if timex is not None:
             found.append(DateMention(doc_id, start, end, text[start:end], timex.value, timex.type, timex.anchor, future))
-    return _borrow_years(found)
+    return _with_clock_times(_borrow_years(found), clocks, text, doc_id)
+
+
+# A time of day: "1700 GMT", "5pm", "5 p.m.", "17:00 local time", "around 1830 GMT".
+_CLOCK = re.compile(
+    r"\b(?:(?:at |around |about |approximately |shortly after |shortly before )?)"
+    r"(?:(\d{1,2})(?::(\d{2}))?\s?([ap])\.?m\.?(?!\w)|([01]\d|2[0-3]):?([0-5]\d)\s?(?:GMT|UTC|hrs\b|h\b|local time)|"
+    r"([01]?\d|2[0-3]):([0-5]\d)(?:\s?(?:GMT|UTC|local time))?)(?:\s?(?:GMT|UTC|local time))?",
+    re.IGNORECASE,
+)
+_DAY_AFTER = re.compile(r"^,?\s*(?:on\s+)?$", re.IGNORECASE)
+_DAY_BEFORE = re.compile(r"^,?\s*(?:at\s+|around\s+)?$", re.IGNORECASE)
+
+
+def _clock_value(match: re.Match[str]) -> str:
+    """'17:00' for '5pm', '1700 GMT' or '17:00'."""
+    if match.group(1):
+        hour = int(match.group(1)) % 12 + (12 if match.group(3).lower() == "p" else 0)
+        return f"{hour:02d}:{match.group(2) or '00'}"
+    if match.group(4):
+        return f"{match.group(4)}:{match.group(5)}"
+    return f"{int(match.group(6)):02d}:{match.group(7)}"
+
+
+def _with_clock_times(dates: list[DateMention], clocks: list[tuple[int, int, str]], text: str, doc_id: str) -> list[DateMention]:
+    """A time of day joins the day it is told with ("around 1700 GMT Tuesday", "Tuesday at
+    5pm"): one expression, the day's value with the time (TIMEX3 'XXXX-WXX-2T17:00'). A time
+    told alone is kept with an unknown day."""
+    merged = list(dates)
+    for start, end, clock in clocks:
+        after = next((d for d in merged if d.start >= end and _DAY_AFTER.match(text[end:d.start]) and d.type == "DATE"), None)
+        before = next((d for d in merged if d.end <= start and _DAY_BEFORE.match(text[d.end:start]) and d.type == "DATE"), None)
+        day = after or before
+        if day is not None and "T" not in day.value:
+            merged.remove(day)
+            span_start, span_end = min(start, day.start), max(end, day.end)
+            merged.append(replace(day, start=span_start, end=span_end, text=text[span_start:span_end], value=f"{day.value}T{clock}"))
+        elif day is None:
+            merged.append(DateMention(doc_id, start, end, text[start:end], f"XXXX-XX-XXT{clock}", "TIME", "unknown", False))
+    return sorted(merged, key=lambda d: d.start)
 
 
 def normalize_span(doc: Doc, start: int, end: int, lexicon: TimeLexicon, *, dct: date | None) -> tuple[Timex | None, bool]:

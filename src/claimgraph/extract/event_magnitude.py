@@ -25,6 +25,9 @@ def magnitude(token: Token, trigger: Trigger, sentence: Span, quantities: list[Q
     """The size of what is moved, the sum paid, or the toll of an attack."""
     inside = [q for q in quantities if sentence.start_char <= q.start < sentence.end_char]
     if trigger.plover == "ASSAULT":
+        killed = [q for q in inside if q.slot == "killed"]
+        if killed:  # the toll: a number the parse ties to a death
+            return killed[0]
         lemmas = {t.lemma_.lower() for t in sentence}
         if not lemmas & (lexicon.fatality_verbs | lexicon.fatality_nouns):
             return None

@@ -22,6 +22,8 @@ from claimgraph.extract.event_roles import (
     clause_verb,
     has_word_in_class,
     phrase_tokens,
+    prepositional_objects,
+    themes,
 )
 from claimgraph.extract.spans import doc_text
 from claimgraph.records import DateMention, Mention
@@ -40,6 +42,8 @@ class Setting:
     focus: Mention | None = None
     recent: Mention | None = None
     is_country: Callable[[str], bool] = lambda _: False
+    speakers: tuple[tuple[int, int], ...] = ()  # the spans of the document's claim sources: "officials in Kyiv" is who speaks, not where
+    facilities: tuple[Mention, ...] = ()  # the document's named facilities, each first named: what "the dam" means
 
 
 def focus_country(mentions: list[Mention], is_country: Callable[[str], bool]) -> Mention | None:
@@ -56,7 +60,10 @@ def event_location(token: Token, sentence: Span, mentions: list[Mention], actors
     """(place mention, basis): `clause` (the trigger's own phrases), `sentence`, `context`
     (the event just before) or `document` (its main country)."""
     text = doc_text(sentence.doc)
-    places = [m for m in mentions if m.type in PLACE_TYPES and not _possessive(m, text)]
+    places = [m for m in mentions if m.type in PLACE_TYPES and not _possessive(m, text)
+              and not any(s <= m.start and m.end <= e for s, e in setting.speakers)]
+    if (facility := _facility_meant(token, setting, lexicon, places)) is not None:
+        return facility, "clause"  # "blew up the dam": the dam the article names
     prepositions = lexicon.locative_prepositions | ({"from"} if event_type in lexicon.departure_types else set())
     found = _where_clause_place(token, places) or _phrase_place(token, places, prepositions, setting, lexicon)
     if found is None and token.pos_ in ("NOUN", "PROPN"):
@@ -73,12 +80,51 @@ def event_location(token: Token, sentence: Span, mentions: list[Mention], actors
               and (m not in targets or _after_locative(sentence, m, lexicon))]
     others = [m for m in others if _after_locative(sentence, m, lexicon)]  # "in the Sahel", not "cooperation with Ruvia"
     if others and event_type not in lexicon.national_types:
-        return min(others, key=lambda m: abs(m.start - token.idx)), "sentence"
+        # The most specific place first ("the hospital in Gaza": the hospital), then the nearest.
+        return min(others, key=lambda m: (-place_rank(m, setting.is_country), abs(m.start - token.idx))), "sentence"
     if setting.recent is not None and event_type not in lexicon.national_types and _continues(sentence, lexicon):
         return setting.recent, "context"
     if setting.focus is not None:
         return setting.focus, "document"
     return None, None
+
+
+def place_rank(mention: Mention, is_country: Callable[[str], bool]) -> int:
+    """How specific a place is: a facility (3) over a named settlement or district (2), a
+    region, river or area (1), and a country (0)."""
+    if mention.type == "FAC":
+        return 3
+    if mention.type == "GPE":
+        return 0 if is_country(mention.text) else 2
+    return 1
+
+
+def _facility_meant(token: Token, setting: Setting, lexicon: EventLexicon, places: list[Mention]) -> Mention | None:
+    """The named facility an event acts on when the text calls it by its head noun alone
+    ("destroyed the dam", "the attack on the hospital"): the latest one named before, else
+    the first named, whose own name ends in that noun."""
+    if not setting.facilities:
+        return None
+    heads = themes(token, lexicon) + (prepositional_objects(token, {"on", "at", "against", "of"}) if token.pos_ == "NOUN" else [])
+    for head in heads:
+        phrase = {t.idx for t in head.subtree}
+        placed = any(p.start in phrase and p.type in ("GPE", "FAC") for p in places)  # a river or a region places no dam
+        if head.pos_ != "NOUN" or head.ent_type_ or placed or not _bare_definite(head):
+            continue  # "the base in Sevare" is placed by its own phrase; "Wagner's base" is described, not named
+        named = [f for f in setting.facilities if f.text.split()[-1].casefold() in (head.lower_, head.lemma_.lower())]
+        before = [f for f in named if f.start < head.idx]
+        if named:
+            return before[-1] if before else named[0]
+    return None
+
+
+def _bare_definite(noun: Token) -> bool:
+    """'the dam', 'this hospital': a noun that points back to a facility the text named, not
+    one said whose it is ('Wagner's base') or what it is ('a major dam')."""
+    determiners = [c for c in noun.children if c.dep_ in ("det", "poss")]
+    named_by = {"ORG", "PERSON", "GPE", "FAC", "LOC"}  # "the Wagner base": whose; "the Soviet-era dam" still points back
+    return bool(determiners) and all(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in determiners) \
+        and not any(c.dep_ in ("compound", "nmod", "amod") and c.ent_type_ in named_by for c in noun.children)
 
 
 def _possessive(mention: Mention, text: str) -> bool:

@@ -10,11 +10,13 @@ intention to help is PLOVER's AGREE and an intention to harm its THREATEN.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.extract.event_attribution import Accusation, accusations
 from claimgraph.extract.event_denials import denied_presence, force_kind
+from claimgraph.extract.event_detection import detect, detected_candidates
 from claimgraph.extract.event_lexicon import EventLexicon, Trigger
 from claimgraph.extract.event_magnitude import (
     MONEY_UNIT,
@@ -49,6 +51,7 @@ from claimgraph.extract.event_triggers import (
     mentions_in,
     trigger_at,
 )
+from claimgraph.extract.plover_classifier import PloverClassifier
 from claimgraph.records import (
     Claim,
     DateMention,
@@ -57,7 +60,9 @@ from claimgraph.records import (
     Mention,
     Quantity,
 )
+from claimgraph.taxonomy import Taxonomy
 
+_TOLD_AS_FACT = frozenset({"happened", "alleged", "denied", "planned"})  # a detected event is kept when told so, not hedged
 _MATERIAL_THEMES = ("force", "weapon")  # moved, not acted on: their owner is the actor
 _WHERE_WORDS = frozenset({"based", "born", "headquartered", "registered", "located"})  # "Gao-based": a place, not a party
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "obj", "prep", "pcomp", "oprd", "dative"})
@@ -66,6 +71,14 @@ _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "obj", "prep", "pcomp", 
 
 
 
+
+@dataclass(frozen=True)
+class Detector:
+    """The learned event detector and the taxonomy it names its events' types from."""
+
+    classifier: PloverClassifier
+    taxonomy: Taxonomy
+    scale: float = 1.0  # multiplies the model's thresholds
 
 def extract_events(
     doc: Doc,
@@ -78,24 +91,51 @@ def extract_events(
     *,
     is_country: Callable[[str], bool] | None = None,
     home: Mention | None = None,
+    detector: Detector | None = None,
 ) -> list[Event]:
     """Events of one document, sentence by sentence. `is_country` tells a country name, and
     `home` is the document's main country (event_places.focus_country), where material events
-    with no place in their sentence are placed."""
-    setting = Setting(home, None, is_country) if is_country is not None else Setting()
+    with no place in their sentence are placed. With a `detector`, the learned classifier's
+    categories add the events of each sentence that no lexicon trigger reports."""
+    speakers = tuple((c.source.start, c.source.end) for c in claims if c.source.start is not None and c.source.end is not None)
+    norp_starts = {m.start for m in mentions if m.type == "NORP"}
+    # Facilities named as such ("Kakhovka Dam"), not described by their owner ("Wagner's base",
+    # "the French military base"): only a name says which one "the dam" is.
+    facilities = _first_named(m for m in mentions if m.type == "FAC" and m.start not in norp_starts
+                              and "'s" not in m.text.replace("\u2019", "'"))
+    setting = Setting(home, None, is_country or (lambda _: False), speakers, facilities)
     by_key = {(m.start, m.end): m for m in mentions}
     events: list[Event] = []
-    for index, sentence in enumerate(doc.sents):
+    sentences = list(doc.sents)
+    detections = detect(detector.classifier, sentences, scale=detector.scale) if detector is not None else None
+    for index, sentence in enumerate(sentences):
         if sentence.text.rstrip(" \"'”’)").endswith("?"):
             continue  # a question asserts no event ("How much is Kessa being paid?")
         inside = [m for m in mentions if sentence.start_char <= m.start < sentence.end_char]
         candidates = _nested_removed(_speech_content_removed([c for t in sentence if (c := trigger_at(t, lexicon, inside))]))
         found = [e for c in candidates if (e := _event(c, doc_id, index, sentence, inside, dates, quantities, lexicon, setting,
                                                        reported_as=_reported_as(c, candidates)))]
+        if detector is not None and detections is not None:
+            told = {e.plover for e in found}
+            extra = detected_candidates(sentence, detections[index], told, detector.classifier, lexicon, detector.taxonomy)
+            every = candidates + extra
+            found += [e for c in extra if (e := _event(c, doc_id, index, sentence, inside, dates, quantities, lexicon, setting,
+                                                       reported_as=_reported_as(c, every), require_party=False))
+                      and e.status in _TOLD_AS_FACT]
         found += _rate_payments(found, doc_id, index, sentence, quantities, lexicon)
+        if not any(e.plover == "ACCUSE" for e in found):
+            found += [_accusation(a, doc_id, index, sentence, dates, lexicon) for a in accusations(sentence, claims, found, inside, lexicon)][:1]
         events.extend(_speaker_denials(found, claims, lexicon))
         setting = replace(setting, recent=_recent_place(events, index, by_key) or None)
     return events
+
+
+def _first_named(found: Iterable[Mention]) -> tuple[Mention, ...]:
+    """Each entity's first mention, in order."""
+    first: dict[str, Mention] = {}
+    for mention in found:
+        first.setdefault(mention.key, mention)
+    return tuple(first.values())
 
 
 def _recent_place(events: list[Event], index: int, mentions: dict[tuple[int, int], Mention]) -> Mention | None:
@@ -192,14 +232,14 @@ def _nested_in(token: Token, outer: Token) -> bool:
 
 def _event(candidate: Candidate, doc_id: str, index: int, sentence: Span, mentions: list[Mention],
            dates: list[DateMention], quantities: list[Quantity], lexicon: EventLexicon, setting: Setting,
-           reported_as: str | None = None) -> Event | None:
+           reported_as: str | None = None, require_party: bool = True) -> Event | None:
     token, trigger = candidate.token, candidate.trigger
     status = event_status(token, lexicon)
     event_type, plover, mode = _category(trigger, status.value, lexicon)
     if reported_as is not None and status.value == "happened":
         status = replace(status, value=reported_as)
     actors, targets, heads = _participants(token, trigger, lexicon, mentions)
-    if (trigger.type in lexicon.party_types or trigger.needs_party) and not actors and not targets:
+    if require_party and (trigger.type in lexicon.party_types or trigger.needs_party) and not actors and not targets:
         return None  # "the account pays 5%", "were blamed for the fall": no one named takes part
     denies, force = denied_presence(token, lexicon) if event_type == "DENIAL" else (None, force_kind(heads, lexicon))
     located_as = "DEPLOY" if denies == "presence" else event_type  # a denied presence is placed like a deployment
@@ -381,6 +421,20 @@ def _rate_payments(found: list[Event], doc_id: str, index: int, sentence: Span, 
               (), None, None, None, (q.start, q.end), None)
         for q in rates[:1]
     ]
+
+
+def _accusation(accusation: Accusation, doc_id: str, index: int, sentence: Span, dates: list[DateMention],
+                lexicon: EventLexicon) -> Event:
+    """A claim that blames another party for harm, as an accusation by its speaker."""
+    token = accusation.anchor
+    accuser = (accusation.accuser,) if accusation.accuser is not None else ()
+    date = event_date(token, sentence, dates)
+    return Event(
+        doc=doc_id, sentence=index, start=token.idx, end=token.idx + len(token.text), trigger=token.text,
+        type="ACCUSATION", plover="ACCUSE", mode="disapprove", context=None, status="happened",
+        arguments=(*accuser, *(_argument("target", m) for m in accusation.accused)), location_basis=None,
+        date=date.value if date else None, date_basis="sentence" if date else None, quantity=None, fatalities=None,
+    )
 
 
 def _speaker_denials(found: list[Event], claims: list[Claim], lexicon: EventLexicon) -> list[Event]:

@@ -54,6 +54,35 @@ def expanded_names(doc: Doc, entities: list[tuple[Span, str]], heads: NameHeads)
     return found
 
 
+def facility_names(doc: Doc, heads: NameHeads) -> list[tuple[int, int, str]]:
+    """(start, end, "FAC") spans of facilities named by proper nouns before a facility head
+    the model left unlabelled or labelled in part: "the al-Ahli hospital", "the Ahli Arab
+    hospital", "the Tarbela dam". The proper nouns must be the head's own compound modifiers,
+    next to each other and to the head."""
+    found = []
+    for token in doc:
+        if token.pos_ not in ("NOUN", "PROPN") or heads.type_of_head.get(token.lemma_.lower()) != "FAC":
+            continue
+        first = token.i
+        while first > 0 and _name_part(doc, first - 1, token.i):
+            first -= 1
+        if first < token.i and any(t.text[:1].isupper() for t in doc[first : token.i]):
+            found.append((doc[first].idx, token.idx + len(token.text), "FAC"))
+    return found
+
+
+def _name_part(doc: Doc, index: int, head: int) -> bool:
+    """Whether the token at `index` belongs to the proper name before the head at `head`: a
+    proper noun modifying a word of the name, or a hyphen or particle joined to one without
+    a space ("al-Ahli")."""
+    token = doc[index]
+    capitalised = token.text[:1].isupper() and token.pos_ in ("ADJ", "NOUN")  # "Ahli Arab hospital", "National Hospital"
+    if (token.pos_ == "PROPN" or capitalised) and token.dep_ in ("compound", "amod", "nmod") and index < token.head.i <= head:
+        return token.text[:1].isalpha()
+    joined = not token.whitespace_ and index + 1 < head
+    return joined and (token.text == "-" or (token.is_alpha and token.is_lower and len(token) <= 3 and doc[index + 1].text == "-"))
+
+
 def media_domains(text: str, heads: NameHeads) -> list[tuple[int, int, str]]:
     """Web domains named in running text ("according to lemonde.fr"): outlets, typed MEDIA."""
     return [(m.start(), m.end(), "MEDIA") for m in heads.domain.finditer(text)]

@@ -11,11 +11,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from claimgraph.extract.expand import (
     NameHeads,
     expanded_names,
+    facility_names,
     load_name_heads,
     media_domains,
 )
@@ -73,9 +74,14 @@ def extract_mentions(doc: Doc, doc_id: str, lexicon: EntityLexicon) -> list[Ment
     for ent, kind in named:
         start, end = _trim(text, ent.start_char, ent.end_char, lexicon)
         if end > start:
-            spans[(start, end)] = kind
+            spans[(start, end)] = _facility_by_head(ent, kind, lexicon)
     for start, end, kind in expanded_names(doc, named, lexicon.heads) + media_domains(text, lexicon.heads):
         if not _crosses(spans, start, end, kind):
+            spans[(start, end)] = kind
+    for start, end, kind in facility_names(doc, lexicon.heads):
+        if not any(s <= start and end <= e for s, e in spans):  # a longer name already holds it
+            for inner in [key for key in spans if start <= key[0] and key[1] <= end]:
+                del spans[inner]  # "Arab" of "Ahli Arab hospital" is part of the facility's name
             spans[(start, end)] = kind
     forms = _forms_by_key(text, spans, lexicon)
     _add_other_occurrences(text, spans, forms)
@@ -98,6 +104,13 @@ def extract_mentions(doc: Doc, doc_id: str, lexicon: EntityLexicon) -> list[Ment
             )
         )
     return mentions
+
+
+def _facility_by_head(ent: Span, kind: str, lexicon: EntityLexicon) -> str:
+    """An organisation named by a facility's head noun ("Al-Nour Hospital", "Tarbela Dam") is
+    the facility: what is built somewhere, where events happen."""
+    head = ent[-1].lemma_.lower()
+    return "FAC" if kind == "ORG" and lexicon.heads.type_of_head.get(head) == "FAC" else kind
 
 
 # A preposition, an article and only lowercase words end a name: "Council on Foreign

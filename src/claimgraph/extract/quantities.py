@@ -13,12 +13,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.extract.magnitudes import MagnitudeLexicon, magnitude_slot
 from claimgraph.extract.resources import DEFAULT_LANGUAGE, load_lexicon_data
 from claimgraph.extract.spans import doc_text
 from claimgraph.records import Quantity
 
 _LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
-_RANGE = re.compile(r"^\s*(?:to|-|–|and|or)\s*$")
+# What joins the two ends of a range: "400 to 500", "from more than 4,000 to over 11,000".
+_RANGE = re.compile(r"^\s*(?:to|-|–|and|or)\s*(?:over|more than|almost|nearly|about|around|some|up to)?\s*$")
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,8 @@ class QuantityLexicon:
     periods: dict[str, str]
     fractions: dict[str, float]
     repetitions: dict[str, float]
+    qualifiers_after: dict[str, str]  # "50 or less": up_to
+    measures: dict[str, str]  # unit words to their symbol: "kilometres" -> "km"
 
 
 def load_quantity_lexicon(lang: str = DEFAULT_LANGUAGE) -> QuantityLexicon:
@@ -40,7 +44,10 @@ def load_quantity_lexicon(lang: str = DEFAULT_LANGUAGE) -> QuantityLexicon:
 
 
 
-def extract_quantities(doc: Doc, doc_id: str, lexicon: QuantityLexicon, *, date_spans: list[tuple[int, int]]) -> list[Quantity]:
+def extract_quantities(doc: Doc, doc_id: str, lexicon: QuantityLexicon, *, date_spans: list[tuple[int, int]],
+                       magnitudes: MagnitudeLexicon | None = None) -> list[Quantity]:
+    """The quantities of a document; with `magnitudes`, each number that gives the size of a
+    slot (killed, injured, missing, displaced, arrested) carries it."""
     text = doc_text(doc)
     # spaCy sometimes labels a count DATE ("between 20 and 30 soldiers"): a numeric DATE span
     # that did not normalize to a date is a quantity candidate too.
@@ -50,14 +57,37 @@ def extract_quantities(doc: Doc, doc_id: str, lexicon: QuantityLexicon, *, date_
         if (e.label_ in _LABELS or e.label_ == "DATE" and re.search(r"\d", e.text))
         and not any(s < e.end_char and e.start_char < t for s, t in date_spans)
     ]
+    spans = sorted(spans + _unlabelled_numbers(doc, spans, date_spans), key=lambda s: s.start)
     ranges = _merge_ranges(doc, spans)
-    found = []
+    found: list[Quantity] = []
     for span in ranges:
-        quantity = _quantity(doc, doc_id, span, lexicon, text)
+        previous = next((q.slot for q in reversed(found) if q.slot not in (None, "sum")), None)
+        quantity = _quantity(doc, doc_id, span, lexicon, text, magnitudes, previous)
         if quantity is not None:
             found.append(quantity)
     found += _fraction_and_repetition(doc, doc_id, lexicon, text)
     return found
+
+
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
+def _unlabelled_numbers(doc: Doc, labelled: list[Span], date_spans: list[tuple[int, int]]) -> list[Span]:
+    """Numbers written in digits that the model left unlabelled ("a toll of 900", "to over
+    900"): counted like the labelled ones. A bare year, a number inside a name or a date, and
+    a digit inside a word ("G7") are not candidates."""
+    taken = {i for span in labelled for i in range(span.start, span.end)}
+    found = []
+    for token in doc:
+        if token.i in taken or not re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", token.text) or _YEAR.match(token.text):
+            continue
+        if token.ent_type_ or any(s <= token.idx < t for s, t in date_spans) or token.dep_ not in _COUNT_DEPS:
+            continue
+        found.append(Span(doc, token.i, token.i + 1, label="CARDINAL"))
+    return found
+
+
+_COUNT_DEPS = frozenset({"nummod", "pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos", "attr", "npadvmod"})
 
 
 def _merge_ranges(doc: Doc, spans: list[Span]) -> list[Span | tuple[Span, Span]]:
@@ -67,7 +97,7 @@ def _merge_ranges(doc: Doc, spans: list[Span]) -> list[Span | tuple[Span, Span]]
     while index < len(spans):
         span = spans[index]
         following = spans[index + 1] if index + 1 < len(spans) else None
-        if following is not None and span.label_ == following.label_ and _RANGE.match(doc_text(doc)[span.end_char : following.start_char]):
+        if following is not None and span.label_ == following.label_ and _joins_a_range(doc, span, following):
             merged.append((span, following))
             index += 2
         else:
@@ -76,13 +106,25 @@ def _merge_ranges(doc: Doc, spans: list[Span]) -> list[Span | tuple[Span, Span]]
     return merged
 
 
-def _quantity(doc: Doc, doc_id: str, found: Span | tuple[Span, Span], lexicon: QuantityLexicon, text: str) -> Quantity | None:
+def _joins_a_range(doc: Doc, first: Span, second: Span) -> bool:
+    """Whether two numbers are the ends of one range. 'and' joins ends only after 'between'
+    ("between 20 and 30"); otherwise it joins two figures ("5.6 metres and roughly 600 km2")."""
+    between = doc_text(doc)[first.end_char : second.start_char]
+    if not _RANGE.match(between):
+        return False
+    if between.strip().startswith("and"):
+        return first.start > 0 and doc[first.start - 1].lower_ == "between"
+    return True
+
+
+def _quantity(doc: Doc, doc_id: str, found: Span | tuple[Span, Span], lexicon: QuantityLexicon, text: str,
+              magnitudes: MagnitudeLexicon | None, previous: str | None) -> Quantity | None:
     first, last = (found, found) if isinstance(found, Span) else found
     start, end = first.start_char, _extended_end(text, last.end_char, lexicon)
     if start > 0 and text[start - 1] in "€$£¥":  # "$5m": spaCy left the currency sign out
         start -= 1
     raw = text[start:end] if last is first else first.text
-    inner = _INNER_RANGE.fullmatch(" ".join(raw.lower().split()))
+    inner = _INNER_RANGE.fullmatch(" ".join(raw.lower().replace("-to-", " to ").split()))
     if inner is not None and _value(_range_ends(inner)[0], lexicon) is None and _value(raw, lexicon) is not None:
         inner = None  # "Up to 1,000" opening a sentence is a qualifier, not a range from "up"
     if inner is not None:
@@ -91,7 +133,7 @@ def _quantity(doc: Doc, doc_id: str, found: Span | tuple[Span, Span], lexicon: Q
         if low is None or high is None:
             return None
         qualifier = "range"
-        return _finish(doc, doc_id, first, last, start, end, low[0], high[0], qualifier, lexicon, text)
+        return _finish(doc, doc_id, first, last, start, end, low[0], high[0], qualifier, lexicon, text, magnitudes, previous)
     low = _value(raw, lexicon)
     if low is None:
         return None
@@ -103,7 +145,7 @@ def _quantity(doc: Doc, doc_id: str, found: Span | tuple[Span, Span], lexicon: Q
             return None
         value_max = high[0]
         qualifier = "range"
-    return _finish(doc, doc_id, first, last, start, end, number, value_max, qualifier, lexicon, text)
+    return _finish(doc, doc_id, first, last, start, end, number, value_max, qualifier, lexicon, text, magnitudes, previous)
 
 
 # "400-500", "between 20 and 30", "2,000 to 3,000" inside one span; a leading qualifier is kept.
@@ -132,24 +174,28 @@ def _extended_end(text: str, end: int, lexicon: QuantityLexicon) -> int:
         return end + m.end()
     if m := re.match(r"\s?(?:%|per ?cent\b|percent\b)", rest):
         return end + m.end()
-    if m := re.match(r"\s?[-–]\s?\d[\d,.]*", rest):
+    if m := re.match(r"\s?[-–](?:to[-–])?\s?\d[\d,.]*", rest):
         return end + m.end()
     return end
 
 
 def _finish(
-    doc: Doc, doc_id: str, first: Span, last: Span, start: int, end: int, number: float, value_max: float | None, qualifier: str, lexicon: QuantityLexicon, text: str
+    doc: Doc, doc_id: str, first: Span, last: Span, start: int, end: int, number: float, value_max: float | None, qualifier: str, lexicon: QuantityLexicon, text: str,
+    magnitudes: MagnitudeLexicon | None, previous: str | None,
 ) -> Quantity | None:
     extended = doc.char_span(start, end, alignment_mode="expand")
     span_tokens = extended if extended is not None else doc[first.start : last.end]
     if qualifier == "exact":
-        qualifier = _qualifier_before(doc, first.start, lexicon) or "exact"
+        qualifier = _qualifier_before(doc, first.start, lexicon) or _qualifier_after(text, end, lexicon) or "exact"
     if _is_not_a_count(span_tokens):
         return None
-    unit, about, end = _unit(doc, span_tokens, lexicon, text, end)
+    measure = _measure(text[start:end], lexicon)
+    if measure is not None:
+        return Quantity(doc_id, start, end, text[start:end], number, value_max, measure, qualifier, measure)
+    unit, about, end, slot = _unit(doc, span_tokens, lexicon, text, end, magnitudes, previous)
     if first.label_ == "PERCENT" or re.search(r"%|per ?cent|percent", text[start:end].lower()):
-        unit = "%"
-    return Quantity(doc_id, start, end, text[start:end], number, value_max, unit, qualifier, about)
+        unit, slot = "%", None
+    return Quantity(doc_id, start, end, text[start:end], number, value_max, unit, qualifier, about, slot)
 
 
 def _value(raw: str, lexicon: QuantityLexicon) -> tuple[float, str] | None:
@@ -163,6 +209,7 @@ def _value(raw: str, lexicon: QuantityLexicon) -> tuple[float, str] | None:
     lowered = re.sub(r"[€$£¥]", "", lowered).strip()
     lowered = re.sub(r"\b(?:us )?(?:dollars?|euros?|pounds(?: sterling)?|cfa francs|f?cfa|rubles|roubles|yuan|usd|eur|gbp|xof|rub)\b", "", lowered).strip()
     lowered = lowered.rstrip("%").replace(" percent", "").replace(" per cent", "").strip()
+    lowered = _without_measure(lowered, lexicon)
     if (m := re.fullmatch(r"half an? (\w+)", lowered)) and m.group(1) in lexicon.multipliers:
         return 0.5 * lexicon.multipliers[m.group(1)], qualifier
     for phrase, amount in sorted(lexicon.vague.items(), key=lambda item: -len(item[0])):
@@ -208,29 +255,79 @@ def _is_not_a_count(tokens: Span) -> bool:
     """'one of these officials' (a pronoun), 'TB-2' (a model name), a lone year."""
     if len(tokens) == 1 and tokens[0].lower_ == "one" and tokens[0].dep_ != "nummod":
         return True
-    return any(re.search(r"[A-Za-z]-?\d|\d-?[A-Za-z]{2,}", t.text) and not re.search(r"\d-strong$", t.text) for t in tokens)
+    return any(re.search(r"[A-Za-z]-?\d|\d-?[A-Za-z]{2,}", t.text) and not re.search(r"\d-strong$|^(?:\d[\d,.]*-)?to-\d", t.text)
+               for t in tokens)
 
 
-def _unit(doc: Doc, tokens: Span, lexicon: QuantityLexicon, text: str, end: int) -> tuple[str, str, int]:
-    """(unit, what is counted, end of the quantity's span after a rate) for the number."""
+def _unit(doc: Doc, tokens: Span, lexicon: QuantityLexicon, text: str, end: int,
+          magnitudes: MagnitudeLexicon | None, previous: str | None) -> tuple[str, str, int, str | None]:
+    """(unit, what is counted, end of the quantity's span after a rate, magnitude slot) for the number."""
     lowered = text[tokens[0].idx : end].lower()  # with what _extended_end added ("1.2 billion euros")
     currency = next((code for mark, code in sorted(lexicon.currencies.items(), key=lambda item: -len(item[0])) if _has_currency(lowered, mark)), None)
     if currency is not None:
         after = text[end : end + 16].lower()
         for phrase, period in lexicon.periods.items():
             if after.startswith(" " + phrase):
-                return f"{currency}/{period}", "amount of money", end + 1 + len(phrase)
-        return currency, "amount of money", end
+                return f"{currency}/{period}", "amount of money", end + 1 + len(phrase), "sum"
+        return currency, "amount of money", end, "sum"
     noun = _of_noun(tokens) or _counted_noun(tokens)
+    if noun is not None and noun.lower_ in lexicon.measures:  # "more than 3.2 metres": the model left the unit out
+        return lexicon.measures[noun.lower_], lexicon.measures[noun.lower_], end, None
+    if magnitudes is not None:
+        counted = noun if noun is not None and noun.pos_ != "PRON" else None
+        finding = magnitude_slot(_number_token(tokens), counted, magnitudes, previous=previous)
+        if finding is not None:
+            slot = finding.slot
+            if counted is None or not finding.direct or magnitudes.is_slot_word(counted) or counted.lemma_.lower() in ("people", "person"):
+                return magnitudes.unit(slot), magnitudes.unit(slot), end, slot
+            return _noun_unit(counted), f"{counted.text} {magnitudes.slots[slot].participle}", end, slot
     if noun is None or noun.pos_ == "PRON":
-        noun = _plural_ahead(doc, tokens.end) or _previous_plural(doc, tokens.start)
+        noun = _plural_ahead(doc, tokens.end) or _previous_plural(doc, tokens.start, lexicon)
     if noun is None:
-        return "", "", end
+        return "", "", end, None
     modifiers = [t for t in noun.lefts if t.dep_ in ("amod", "compound") and t.i > tokens.end - 1]
     about = " ".join([t.text for t in modifiers] + [noun.text])
+    return _noun_unit(noun), about, end, None
+
+
+def _noun_unit(noun: Token) -> str:
     # A capitalised noun inside a sentence is a name or demonym ("Russians"): keep its case.
-    unit = noun.text if noun.text[:1].isupper() and not noun.is_sent_start else noun.text.lower()
-    return unit, about, end
+    return noun.text if noun.text[:1].isupper() and not noun.is_sent_start else noun.text.lower()
+
+
+def _number_token(tokens: Span) -> Token:
+    """The token holding the number of a quantity's span ('more than 4,000': '4,000')."""
+    numeric = [t for t in tokens if t.like_num or t.pos_ == "NUM"]
+    return numeric[-1] if numeric else tokens.root
+
+
+def _qualifier_after(text: str, end: int, lexicon: QuantityLexicon) -> str | None:
+    """'50 or less', '10,000 or more': a qualifier told after the number."""
+    rest = " ".join(text[end : end + 20].lower().split())
+    for phrase, kind in sorted(lexicon.qualifiers_after.items(), key=lambda item: -len(item[0])):
+        if rest.startswith(phrase) and (len(rest) == len(phrase) or not rest[len(phrase)].isalpha()):
+            return kind
+    return None
+
+
+def _measure_words(lexicon: QuantityLexicon) -> list[str]:
+    return sorted(lexicon.measures, key=len, reverse=True)
+
+
+def _measure(raw: str, lexicon: QuantityLexicon) -> str | None:
+    """The symbol of a unit of measurement the quantity's words end with ('about 400 miles': miles)."""
+    lowered = " ".join(raw.lower().split())
+    for word in _measure_words(lexicon):
+        if re.search(rf"[\d\s]{re.escape(word)}$", lowered):
+            return lexicon.measures[word]
+    return None
+
+
+def _without_measure(lowered: str, lexicon: QuantityLexicon) -> str:
+    for word in _measure_words(lexicon):
+        if re.search(rf"[\d\s]{re.escape(word)}$", lowered):
+            return lowered[: -len(word)].strip()
+    return lowered
 
 
 def _has_currency(lowered: str, mark: str) -> bool:
@@ -287,10 +384,11 @@ def _plural_ahead(doc: Doc, index: int) -> Token | None:
     return None
 
 
-def _previous_plural(doc: Doc, index: int) -> Token | None:
+def _previous_plural(doc: Doc, index: int, lexicon: QuantityLexicon) -> Token | None:
+    """The nearest plural noun before the number in its sentence that is no unit of measure."""
     sentence = doc[index].sent
     for token in reversed(doc[sentence.start : index]):
-        if token.tag_ == "NNS":
+        if token.tag_ == "NNS" and token.lower_ not in lexicon.measures:
             return token
     return None
 

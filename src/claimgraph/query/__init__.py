@@ -57,6 +57,7 @@ from claimgraph.query.events import StoredEvent, iter_events
 from claimgraph.query.facts import (
     Contradiction,
     StoredFact,
+    contradiction_kinds,
     contradictions,
     iter_contradictions,
     iter_facts,
@@ -125,6 +126,7 @@ __all__ = [
     "claim_briefs",
     "claim_exists",
     "claims_by_id",
+    "contradiction_kinds",
     "contradictions",
     "database_error",
     "dated_claims",

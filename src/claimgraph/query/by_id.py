@@ -20,7 +20,7 @@ from claimgraph.store.events import (
     _SELECT as _EVENT_SELECT,  # the store's own reading of events
 )
 from claimgraph.store.events import _event
-from claimgraph.store.facts import StoredFact
+from claimgraph.store.facts import StoredFact, contradiction_from_row
 from claimgraph.store.read import place_from_row
 
 __all__ = ["contradictions_by_id", "documents_by_id", "entities_by_id", "events_by_id", "facts_by_id"]
@@ -73,7 +73,7 @@ def facts_by_id(store: Store, ids: Sequence[str]) -> list[StoredFact]:
 def contradictions_by_id(store: Store, ids: Sequence[str]) -> list[Contradiction]:
     if not ids:
         return []
-    found = {row["id"]: Contradiction(row["id"], row["type"], row["a"], row["b"], row["explanation"], row["fact_id"])
-             for row in store.connection.execute(f"SELECT id, type, a, b, explanation, fact_id FROM contradictions WHERE id IN ({_marks(ids)})",
+    found = {row["id"]: contradiction_from_row(row)
+             for row in store.connection.execute(f"SELECT * FROM contradictions WHERE id IN ({_marks(ids)})",
                                                  list(ids))}
     return [found[i] for i in ids if i in found]

@@ -4,13 +4,26 @@ contradictions between sources."""
 from __future__ import annotations
 
 from claimgraph.records import Contradiction
+from claimgraph.resolve.comparison import all_comparators
+from claimgraph.resolve.comparison import contradiction_kinds as _declared_kinds
 from claimgraph.store import Store
-from claimgraph.store.facts import StoredFact, iter_contradictions, iter_facts
+from claimgraph.store.facts import (
+    StoredFact,
+    contradiction_from_row,
+    iter_contradictions,
+    iter_facts,
+)
 
-__all__ = ["Contradiction", "StoredFact", "contradictions", "iter_contradictions", "iter_facts"]
+__all__ = ["Contradiction", "StoredFact", "contradiction_kinds", "contradictions", "iter_contradictions", "iter_facts"]
+
+
+def contradiction_kinds() -> tuple[str, ...]:
+    """The kinds of contradictions the registered comparators report (a comparator added by a
+    plug-in adds its kind)."""
+    return _declared_kinds(all_comparators())
 
 
 def contradictions(store: Store, *, limit: int, offset: int = 0) -> list[Contradiction]:
     """One page of contradictions, in the order of `iter_contradictions` (by kind, then id)."""
     rows = store.connection.execute("SELECT * FROM contradictions ORDER BY type, id LIMIT ? OFFSET ?", (limit, offset))
-    return [Contradiction(row["id"], row["type"], row["a"], row["b"], row["explanation"], row["fact_id"]) for row in rows]
+    return [contradiction_from_row(row) for row in rows]

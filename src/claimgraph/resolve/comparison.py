@@ -12,11 +12,12 @@ schema lists them).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from claimgraph.records import Contradiction, Fact, StoredClaim, StoredQuantity
 from claimgraph.registry import comparators, discover
+from claimgraph.resolve.accounts import Incident
 from claimgraph.resolve.anchors import AnchoredEvent
 from claimgraph.resolve.origins import is_cited
 from claimgraph.resolve.relations import Tie
@@ -42,6 +43,9 @@ class Comparison:
     name_of: Callable[[str], str]  # an anchor's display name
     published: Published
     taxonomy: Taxonomy
+    incidents: list[Incident] = field(default_factory=list)  # happenings told by several accounts, across articles
+    incident_facts: list[Fact] = field(default_factory=list)  # what accounts of an incident agree on (resolve/incident_facts.py)
+    entity_names: dict[str, str] = field(default_factory=dict)  # entity id -> its name
 
     def cited(self, claim_id: str) -> bool:
         """Whether a claim names its source, rather than being told in the outlet's own voice."""

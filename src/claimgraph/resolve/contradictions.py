@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 from claimgraph.records import Contradiction
+from claimgraph.resolve.accounts import Account
 from claimgraph.resolve.anchors import AnchoredEvent
+from claimgraph.resolve.facts import days_apart
 
+_Pair = TypeVar("_Pair")
 _PLANNED = frozenset({"planned", "possible", "conditional"})
 
 
@@ -54,3 +58,59 @@ def contradictions_by_fact(contradictions: Iterable[Contradiction]) -> dict[str,
         if contradiction.fact:
             found[contradiction.fact].append(contradiction.id)
     return found
+
+
+def between_accounts(kind: str, a: Account, b: Account, *, about: str, slot: str, values: tuple[str, str],
+                     fact: str | None = None) -> Contradiction:
+    """The contradiction of a kind between two accounts of one incident, saying what differs
+    (`slot`, both `values`), quoting neither (the claims are its sides), and the caveat that
+    may explain it: told days apart (a later report may revise an earlier one), or a figure
+    told approximately. Its strength is 1 for a plain conflict and lower under a caveat."""
+    caveats = []
+    strength = 1.0
+    apart = _days_between(a.published, b.published)
+    if apart:
+        caveats.append(f"told {apart} day{'s' if apart > 1 else ''} apart: the later may revise the earlier")
+        strength -= 0.3
+    figures = [q for account, value in ((a, values[0]), (b, values[1])) for s, q in account.figures if q.text == value]
+    if any(q.qualifier in ("about", "range", "up_to", "at_least", "more_than") for q in figures):
+        caveats.append("one figure is approximate or a bound")
+        strength -= 0.2
+    if a.doc == b.doc:
+        caveats.append("both in one article")
+    caveat_text = "; ".join(caveats) if caveats else None
+    explanation = f"{about}: {values[0]!r} according to {a.teller_name}, {values[1]!r} according to {b.teller_name}"
+    if caveat_text:
+        explanation += f" ({caveat_text})"
+    ordered = sorted((a.id, b.id))
+    return Contradiction(contradiction_id(kind, *ordered), kind, a.id, b.id, explanation[0].upper() + explanation[1:], fact,
+                         slot=slot, value_a=values[0], value_b=values[1], caveat=caveat_text, strength=round(max(strength, 0.1), 2))
+
+
+def _days_between(a: str | None, b: str | None) -> int:
+    if not a or not b:
+        return 0
+    apart = days_apart(a, b)
+    return abs(apart) if apart is not None else 0
+
+
+def one_pair_each(candidates: list[_Pair], accounts_of: Callable[[_Pair], tuple[Account, Account]]) -> list[_Pair]:
+    """The candidate pairs kept so that each claim stands in one pair at most: pairs inside
+    one article first, the nearest first (an article sets a figure against the one told
+    beside it), then pairs across articles, the earliest first. Listing every pair would
+    repeat one disagreement for each sentence that restates a side."""
+    def nearness(pair: _Pair) -> tuple[int, str, int, str, str]:
+        a, b = accounts_of(pair)
+        if a.doc == b.doc:
+            return (0, a.doc, abs(a.claim.start - b.claim.start), a.id, b.id)
+        return (1, min(a.published or "~", b.published or "~"), 0, a.id, b.id)
+
+    used: set[str] = set()
+    kept = []
+    for pair in sorted(candidates, key=nearness):
+        a, b = accounts_of(pair)
+        if a.id in used or b.id in used:
+            continue
+        used |= {a.id, b.id}
+        kept.append(pair)
+    return kept

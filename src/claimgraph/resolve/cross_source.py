@@ -8,10 +8,12 @@ groups events and ties into facts, runs the registered comparators over them
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 
-from claimgraph.records import StoredEntity, StoredPlace
+from claimgraph.records import Contradiction, Fact, StoredEntity, StoredPlace
+from claimgraph.resolve.accounts import incidents
 from claimgraph.resolve.anchors import (
     AnchoredEvent,
     Anchors,
@@ -26,6 +28,7 @@ from claimgraph.resolve.comparison import (
 )
 from claimgraph.resolve.contradictions import contradictions_by_fact
 from claimgraph.resolve.facts import build_facts, group_events
+from claimgraph.resolve.incident_facts import incident_facts
 from claimgraph.resolve.money import load_rates
 from claimgraph.resolve.origins import index_documents, load_agencies
 from claimgraph.resolve.relations import (
@@ -41,7 +44,7 @@ from claimgraph.store import (
     iter_events,
 )
 from claimgraph.store.facts import replace_facts
-from claimgraph.store.read import quantities_by_id
+from claimgraph.store.read import iter_quantities, quantities_by_id
 from claimgraph.store.relations import iter_relations
 from claimgraph.taxonomy import Taxonomy
 
@@ -51,16 +54,35 @@ def resolve_facts(store: Store, country_of: Callable[[str], str | None] | None, 
     contradictions; returns the counts."""
     entities = list(iter_entities(store))
     anchors = entity_anchors(entities, country_of)
-    comparison = compare_corpus(store, anchors, _places(entities), taxonomy=taxonomy)
-    contradictions = find_contradictions(comparison, all_comparators())
+    comparison = compare_corpus(store, anchors, _places(entities), taxonomy=taxonomy, settings=document_settings(entities, anchors))
+    facts = comparison.facts + comparison.tie_facts + comparison.incident_facts
+    contradictions = [_placed(c, facts) for c in find_contradictions(comparison, all_comparators())]
     touched = contradictions_by_fact(contradictions)
-    facts = [replace(f, status="contested") if f.id in touched else f for f in comparison.facts + comparison.tie_facts]
+    # A fact holding both sides of a contradiction is contested, whichever fact it was told of.
+    touched_both = {f.id for f in facts for c in contradictions if {c.a, c.b} <= set(f.claims)}
+    facts = [replace(f, status="contested") if f.id in touched or f.id in touched_both else f for f in facts]
     return replace_facts(store, facts, contradictions)
 
 
-def compare_corpus(store: Store, anchors: Anchors, places: dict[str, StoredPlace | None], *, taxonomy: Taxonomy) -> Comparison:
+def _placed(contradiction: Contradiction, facts: list[Fact]) -> Contradiction:
+    """A contradiction between accounts (found without a fact) told of the fact that holds
+    its first side, else its second: where an analyst reading that fact finds it contested."""
+    if contradiction.fact is not None:
+        return contradiction
+    for side in (contradiction.a, contradiction.b):
+        holding = next((f for f in facts if side in f.claims), None)
+        if holding is not None:
+            return replace(contradiction, fact=holding.id)
+    return contradiction
+
+
+def compare_corpus(store: Store, anchors: Anchors, places: dict[str, StoredPlace | None], *, taxonomy: Taxonomy,
+                   settings: dict[str, tuple[str, ...]] | None = None) -> Comparison:
     """The corpus as the comparators read it: its events anchored and sized, grouped into
     facts with their origins counted, and its ties gathered into facts of their own."""
+    settings = settings or {}
+    stored = list(iter_entities(store))
+    kinds = {entity.id: entity.type for entity in stored}
     events = list(anchored_events(iter_events(store), anchors, places, taxonomy=taxonomy))
     quantities = quantities_by_id(store, [e.quantity for e in events if e.quantity])
     rates = load_rates()
@@ -71,9 +93,42 @@ def compare_corpus(store: Store, anchors: Anchors, places: dict[str, StoredPlace
                         lambda group: describe(group, anchors, taxonomy=taxonomy), agencies)
     ties = list(stated_ties(iter_relations(store), anchors)) + list(accusation_standings(events))
     tie_facts, fact_of_tie = relation_facts(ties, claims, outlet_of=documents.outlet_of, name_of=anchors.name, agencies=agencies)
+    figures = {q.id: q for q in iter_quantities(store) if q.slot}
+    told = incidents(events, claims, figures, anchors, documents.publication_dates, taxonomy=taxonomy, outlet_of=documents.outlet_of,
+                     settings=settings, can_act=lambda anchor: anchor.startswith("country:") or kinds.get(anchor) in _PARTIES)
+    told_facts = [fact for incident in told for fact in incident_facts(incident, claims, documents.outlet_of, agencies, anchors.name)]
+    # Accusations and denials of an incident are its facts of blame and denial; their events'
+    # own facts would tell them twice.
+    gathered = {e.id for incident in told for account in incident.accounts for e in account.events if e.event.plover in _STATEMENTS}
+    facts = [f for f in facts if not set(f.events) <= gathered]
     return Comparison(facts=facts, events={e.id: e for e in events}, fact_of={e: fact for fact in facts for e in fact.events},
                       ties=ties, tie_facts=tie_facts, fact_of_tie=fact_of_tie, claims=claims, quantities=quantities, rates=rates,
-                      name_of=anchors.name, published=documents.publication_dates, taxonomy=taxonomy)
+                      name_of=anchors.name, published=documents.publication_dates, taxonomy=taxonomy, incidents=told,
+                      incident_facts=told_facts, entity_names={entity.id: entity.name for entity in stored})
+
+
+_STATEMENTS = frozenset({"ACCUSE", "REJECT"})  # what an incident's accounts say of it, besides what happened
+_PARTIES = frozenset({"PERSON", "ORG", "NORP"})  # who can be held responsible, besides states
+_SETTING_PLACES = 2  # an article's main places: the two specific places it names most, each at least twice
+
+
+def document_settings(entities: list[StoredEntity], anchors: Anchors) -> dict[str, tuple[str, ...]]:
+    """Each article's main specific places (towns, districts, facilities: not countries or
+    wide areas), as anchors, most named first: where its incident is when no event says."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for entity in entities:
+        if _specific(entity):
+            for mention in entity.mentions:
+                counts[mention.doc][anchors.anchor(entity.id)] += 1
+    return {doc: tuple(a for a, n in sorted(found.items(), key=lambda item: (-item[1], item[0]))[:_SETTING_PLACES] if n >= 2)
+            for doc, found in counts.items()}
+
+
+def _specific(entity: StoredEntity) -> bool:
+    if entity.type == "FAC":
+        return True
+    place = entity.place
+    return entity.type in ("GPE", "LOC") and place is not None and place.kind not in ("country", "continent", "area")
 
 
 def _places(entities: list[StoredEntity]) -> dict[str, StoredPlace | None]:

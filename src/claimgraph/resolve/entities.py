@@ -34,6 +34,7 @@ from claimgraph.resolve.entity_names import (
     ascii_words,
     core,
     domain_core,
+    facility_core,
     initials,
     load_name_rules,
     skeleton,
@@ -122,6 +123,7 @@ def resolve_entities(
     _join_acronyms(groups, by_key, type_of, rules, docs_of)
     _join_surnames(groups, type_of, rules)
     _join_close_spellings(groups, type_of, count_of, rules)
+    _join_facilities(groups, type_of, count_of, rules)
     clusters: dict[str, list[str]] = defaultdict(list)
     for key in by_key:
         clusters[groups.find(key)].append(key)
@@ -241,6 +243,25 @@ def _join_close_spellings(groups: _Groups, type_of: dict[str, str], count_of: di
                     continue
                 if fuzz.ratio(form, other_form) >= rules.fuzzy_min_score:
                     groups.union(key, other, f"a close spelling ({fuzz.ratio(form, other_form):.0f}/100)")
+                    break
+
+
+def _join_facilities(groups: _Groups, type_of: dict[str, str], count_of: dict[str, int], rules: NameRules) -> None:
+    """One facility under its spellings ('Al-Ahli Arab Hospital', 'the Ahli Arab hospital',
+    'al-Ahli hospital'): facilities with one head noun whose cores (the name without a leading
+    article particle and the head) are close spellings, or one the first words of the other."""
+    by_head: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key, kind in type_of.items():
+        if kind == "FAC" and (split := facility_core(key, rules)) is not None:
+            by_head[split[1]].append((split[0], key))
+    for members in by_head.values():
+        members.sort(key=lambda item: -count_of[item[1]])
+        for index, (core_name, key) in enumerate(members):
+            for other_core, other in members[:index]:
+                shorter, longer = sorted((core_name, other_core), key=len)
+                close = fuzz.ratio(core_name, other_core) >= rules.fuzzy_min_score - 5
+                if close or (len(shorter) >= 4 and (longer + " ").startswith(shorter + " ")):
+                    groups.union(key, other, "one facility's name spelled or shortened otherwise")
                     break
 
 

@@ -122,3 +122,17 @@ def domain_core(key: str, rules: NameRules) -> str | None:
     if len(words) < 2 or words[-1] not in rules.domain_suffixes:
         return None
     return words[-2]
+
+
+_ARTICLE_PARTICLES = frozenset({"al", "el", "the", "le", "la"})
+
+
+def facility_core(key: str, rules: NameRules) -> tuple[str, str] | None:
+    """(core, head) of a facility's name: 'al ahli arab hospital' -> ('ahli arab', 'hospital');
+    None when the name is its head alone."""
+    words = [_fold(word) for word in ascii_words(key)]
+    while words and words[0] in _ARTICLE_PARTICLES:
+        words = words[1:]
+    if len(words) < 2:
+        return None
+    return " ".join(words[:-1]), words[-1]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from claimgraph.records import Fact, StoredClaim, StoredRelation
 from claimgraph.resolve.anchors import AnchoredEvent, Anchors
-from claimgraph.resolve.facts import fact_id
+from claimgraph.resolve.facts import fact_id, narrowest_claims
 from claimgraph.resolve.origins import Agencies, count_origins
 
 PRIVATE_FORCE = "force:private"
@@ -106,7 +106,7 @@ def relation_facts(relations: list[Tie], claims: dict[str, StoredClaim], *, outl
             groups[("denied", relation.kind, relation.subject[0], denied_party(relation))].append(relation)
     facts, fact_of = [], {}
     for key, group in groups.items():
-        claim_ids = tuple(dict.fromkeys(c for r in group for c in r.claims if c in claims))
+        claim_ids = narrowest_claims((c for r in group for c in r.claims if c in claims), claims)
         if not claim_ids:
             continue
         origins = count_origins(group, claims, outlet_of, agencies, lambda a, b: False)

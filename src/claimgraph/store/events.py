@@ -81,15 +81,23 @@ def _event(store: Store, row: sqlite3.Row) -> StoredEvent:
 
 def reporting_claims(store: Store, doc_id: str, start: int, end: int) -> tuple[str, ...]:
     """The claims that carry a word (an event's trigger, a tie's): the narrowest span holding
-    it (a relative clause with its own speaker rather than the whole sentence), one per speaker."""
+    it (a relative clause with its own speaker rather than the whole sentence), one per
+    speaker; and, when that span is a mere fragment of its sentence ("... or denied it"), the
+    sentence's own claim too, which tells the event whole."""
     found = store.connection.execute(
         'SELECT id, "end" - start AS length FROM claims WHERE doc_id = ? AND start <= ? AND "end" >= ? ORDER BY length, id',
         (doc_id, start, end),
     ).fetchall()
     if not found:
         return ()
-    narrowest = found[0]["length"]
-    return tuple(r["id"] for r in found if r["length"] == narrowest)
+    narrowest, widest = found[0]["length"], found[-1]["length"]
+    carrying = [r["id"] for r in found if r["length"] == narrowest]
+    if narrowest * _FRAGMENT_SHARE < widest:
+        carrying += [r["id"] for r in found if r["length"] == widest]
+    return tuple(carrying)
+
+
+_FRAGMENT_SHARE = 3  # a claim under a third of its sentence's is a fragment of it
 
 
 @dataclass(frozen=True)

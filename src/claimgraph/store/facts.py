@@ -4,6 +4,7 @@ by the query layer and the exports."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -22,8 +23,10 @@ def replace_facts(store: Store, facts: Iterable[Fact], contradictions: Iterable[
         store.connection.executemany("INSERT INTO fact_claims (fact_id, claim_id, position) VALUES (?, ?, ?)",
                                      ((f.id, c, i) for f in facts for i, c in enumerate(f.claims)))
         store.connection.executemany("INSERT INTO fact_events (fact_id, event_id) VALUES (?, ?)", ((f.id, e) for f in facts for e in f.events))
-        store.connection.executemany("INSERT INTO contradictions (id, type, a, b, explanation, fact_id) VALUES (?, ?, ?, ?, ?, ?)",
-                                     ((c.id, c.type, c.a, c.b, c.explanation, c.fact) for c in contradictions))
+        store.connection.executemany(
+            "INSERT INTO contradictions (id, type, a, b, explanation, fact_id, slot, value_a, value_b, caveat, strength) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            ((c.id, c.type, c.a, c.b, c.explanation, c.fact, c.slot, c.value_a, c.value_b, c.caveat, c.strength) for c in contradictions))
     return len(facts), len(contradictions)
 
 
@@ -44,6 +47,12 @@ def iter_facts(store: Store, *, status: str | None = None) -> Iterator[StoredFac
         yield StoredFact(row["id"], row["about"], row["status"], tuple(json.loads(row["origins"])), claims)
 
 
+def contradiction_from_row(row: sqlite3.Row) -> Contradiction:
+    """A contradiction as stored (its details empty in a database built before they existed)."""
+    return Contradiction(row["id"], row["type"], row["a"], row["b"], row["explanation"], row["fact_id"], row["slot"],
+                         row["value_a"], row["value_b"], row["caveat"], row["strength"])
+
+
 def iter_contradictions(store: Store) -> Iterator[Contradiction]:
     for row in store.connection.execute("SELECT * FROM contradictions ORDER BY type, id"):
-        yield Contradiction(row["id"], row["type"], row["a"], row["b"], row["explanation"], row["fact_id"])
+        yield contradiction_from_row(row)

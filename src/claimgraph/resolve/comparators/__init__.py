@@ -3,7 +3,6 @@ registry (resolve/comparison.py says what a comparator is):
 
 - `numeric` (numeric.py): two figures for one fact that cannot both hold;
 - `denial` (denial.py): an event told as happened or planned, and the same event denied;
-- `attribution` (attribution.py): one violent event ascribed to different actors;
 - `date` (dates.py): one event placed at different dates less than two months apart;
 - `planned_figure` (planned_figure.py): a planned figure against a reported one, for the
   same parties (two facts);
@@ -12,5 +11,14 @@ registry (resolve/comparison.py says what a comparator is):
   employed by a country, against another source's report of such a force acting there;
 - `done_vs_planned` (done_vs_planned.py): an agreement told as concluded against one told as
   still planned;
-- `denied_tie` (denied_ties.py): a denied tie against the best supported fact of that tie.
+- `denied_tie` (denied_ties.py): a denied tie against the best supported fact of that tie;
+
+and those comparing the accounts of one incident (resolve/accounts.py), inside one article
+or across:
+
+- `toll` (tolls.py): two figures of harm for one slot that cannot both hold;
+- `responsibility` (responsibility.py): accounts holding disjoint parties responsible;
+- `responsibility_denied` (responsibility.py): a party blamed, against its denial;
+- `denial_of_preceding` (denial_of_preceding.py): a denial pointing back ("disputes this
+  figure") against the claim before it.
 """

@@ -1,5 +1,5 @@
 """One event (one fact: same type, actors and targets, or same place) placed at different
-dates less than two months apart (facts.py keeps such events one fact)."""
+dates less than two months apart (facts.py keeps such events one fact), each told as happened."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ class DatesOfOneFact:
             told: set[str] = set()
             for a, b in pairs_across_documents([comparison.events[e] for e in fact.events]):
                 explanation = f"{fact.about} is dated {a.date} by one source and {b.date} by the other."
-                if not dates_agree(a.date, b.date) and explanation not in told:
+                # An event told as someone's allegation is dated by the day it was alleged as often
+                # as by its own: only two events told as happened can disagree on their day.
+                if a.status == b.status == "happened" and not dates_agree(a.date, b.date) and explanation not in told:
                     told.add(explanation)
                     yield between_events(self.kind, a, b, explanation, fact.id)

@@ -1,0 +1,188 @@
+"""Accusations told without an accusing word: a speaker who says another party did harm, or
+caused it, accuses that party.
+
+"Officials in Kyiv said Moscow's forces had blown up the dam", "the army said the hospital
+was hit by a rocket misfired by the militia", "all indications pointed to Israel's
+responsibility": no "accuse" or "blame", yet PLOVER's ACCUSE (alleging wrongdoing) is told.
+What makes it one is general: a claim with a speaker of its own (not the outlet's voice),
+whose content either reports a harmful act with a doer, or ties harm to a party through a
+word of responsibility or cause ("responsible", "behind", "caused by", "the cause of"). The
+accused is that doer or party, never the speaker; the speaker is the accuser.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from claimgraph.extract.event_lexicon import EventLexicon
+from claimgraph.records import Claim, Event, EventArgument, Mention
+
+PARTY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_HARM_CATEGORIES = frozenset({"ASSAULT"})
+_LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "on", "from", "to", "into", "over"})
+
+
+@dataclass(frozen=True)
+class Accusation:
+    """An accusation read from a claim: the word it is anchored on, who accuses, who is accused."""
+
+    anchor: Token
+    accuser: EventArgument | None
+    accused: tuple[Mention, ...]
+
+
+def accusations(sentence: Span, claims: list[Claim], events: list[Event], mentions: list[Mention],
+                lexicon: EventLexicon) -> list[Accusation]:
+    """The accusations the sentence's claims tell without an accusing word."""
+    found = []
+    for claim in claims:
+        if claim.source.kind == "outlet" or not claim.cue or not sentence.start_char <= claim.start < sentence.end_char:
+            continue  # only a speaker who says it, in words of their own telling, accuses
+        speaker = _speaker(claim, mentions)
+        own = {(m.start, m.end) for m in speaker} | ({(claim.source.start, claim.source.end)} if claim.source.start is not None else set())
+        for act, blamed in _harm_told(claim, sentence, events, mentions, lexicon):
+            accused = tuple(m for m in blamed if (m.start, m.end) not in own and not _same_party(m, speaker))
+            if accused:
+                found.append(Accusation(_cue_token(claim, sentence) or act, _accuser(claim), accused))
+                break  # one accusation per claim
+    return found
+
+
+def _cue_token(claim: Claim, sentence: Span) -> Token | None:
+    """The word the speaker's claim is told with ('said', 'told'): the accusation's own word,
+    nearest the speaker."""
+    if not claim.cue:
+        return None
+    first = claim.cue.split()[0].casefold()
+    found = [t for t in sentence if claim.start <= t.idx < claim.end and t.lower_ == first]
+    if not found:
+        return None
+    near = claim.source.start if claim.source.start is not None else claim.start
+    return min(found, key=lambda t: abs(t.idx - near))
+
+
+def _accuser(claim: Claim) -> EventArgument | None:
+    source = claim.source
+    if source.entity_key is None or source.start is None or source.end is None:
+        return None
+    return EventArgument("actor", source.start, source.end, source.name, source.entity_key, source.entity_type or "")
+
+
+def _speaker(claim: Claim, mentions: list[Mention]) -> list[Mention]:
+    """The mentions inside the claim's source phrase ('Senior Hamas official Basem Naim':
+    Hamas and Basem Naim speak for one side)."""
+    if claim.source.start is None or claim.source.end is None:
+        return []
+    return [m for m in mentions if claim.source.start <= m.start and m.end <= claim.source.end]
+
+
+def _same_party(mention: Mention, speaker: list[Mention]) -> bool:
+    return any(mention.key == other.key for other in speaker)
+
+
+def _harm_told(claim: Claim, sentence: Span, events: list[Event], mentions: list[Mention],
+               lexicon: EventLexicon) -> list[tuple[Token, list[Mention]]]:
+    """(anchor, parties blamed) for each harm the claim's content ties to a party: a harmful
+    act's doers, or the parties a word of responsibility or cause points to."""
+    doc = sentence.doc
+    cue = _cue_token(claim, sentence)
+    # What is said, not who says it nor the word that says it ("X attacked Y" read as a
+    # speech act has its harm in its cue: no one reports it).
+    content = [t for t in sentence if claim.start <= t.idx < claim.end and not _in_source(t, claim) and t is not cue]
+    if cue is None or cue.lemma_.lower() in lexicon.fatality_verbs or _harmful(cue, lexicon):
+        return []
+    told: list[tuple[Token, list[Mention]]] = []
+    for event in events:
+        act = doc.char_span(event.start, event.end, alignment_mode="expand")
+        if event.plover in _HARM_CATEGORIES and claim.start <= event.start < claim.end and act is not None \
+                and act.root.pos_ == "VERB" and act.root in content and not _open_question(act.root):
+            # A party that acts ("X's forces blew up the dam"), not an act named by its
+            # instrument's maker ("an Israeli air strike hit ..."), which reports more than it blames.
+            doers = [m for m in _doers(act.root, mentions) for a in event.role("actor") if (m.start, m.end) == (a.start, a.end)]
+            if doers:
+                told.append((act.root, doers))
+    for token in content:
+        if _open_question(token) or _negated(token):
+            continue  # "whether it was an air strike", "was not responsible": no one is blamed
+        if token.pos_ == "VERB" and (lexicon.in_class(token.lemma_, "responsibility") or _harmful(token, lexicon)):
+            doers = _doers(token, mentions)  # "caused by explosives planted by X", "hit by a rocket fired by X"
+            if doers and not _first_person_subject(token):
+                told.append((token, doers))
+        elif lexicon.in_class(token.lemma_, "responsibility") or lexicon.in_class(token.lower_, "responsibility"):
+            parties = _parties_around(token, mentions)
+            if parties and not _first_person_subject(token):
+                told.append((token, parties))
+    return told
+
+
+def _open_question(token: Token) -> bool:
+    """Whether the word lies in a clause left open: 'whether it was an air strike', 'if they fired'."""
+    current = token
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in current.children):
+            return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _negated(token: Token) -> bool:
+    """'was not responsible', 'bears no responsibility': the word or its predicate negated."""
+    heads = [token, token.head] if token.dep_ in ("acomp", "attr", "dobj", "pobj") else [token]
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for head in heads for c in head.children)
+
+
+def _first_person_subject(token: Token) -> bool:
+    """'we all bear responsibility': a speaker who blames itself accuses no one else."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in verb.children)
+
+
+def _harmful(token: Token, lexicon: EventLexicon) -> bool:
+    """A verb the lexicon lists for an assault, whatever conditions its entries set (the
+    accusation needs only that harm is told and by whom)."""
+    return any(trigger.plover in _HARM_CATEGORIES for trigger in lexicon.entries(token.lemma_.lower(), "VERB"))
+
+
+def _doers(verb: Token, mentions: list[Mention]) -> list[Mention]:
+    """The parties that do what a verb says: its active subject, the agent of its passive,
+    or the people a weapon it names is of ('a Palestinian rocket')."""
+    heads = [c for c in verb.children if c.dep_ == "nsubj"]
+    heads += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    offsets = {t.idx for head in heads for t in head.subtree if t.dep_ in ("nsubj", "pobj", "compound", "amod", "poss") or t is head}
+    return [m for m in mentions if m.type in PARTY_TYPES and m.start in offsets and not _after_locative_offset(m, verb)]
+
+
+def _after_locative_offset(mention: Mention, verb: Token) -> bool:
+    span = verb.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and _after_locative(span.root)
+
+
+def _in_source(token: Token, claim: Claim) -> bool:
+    return claim.source.start is not None and claim.source.end is not None and claim.source.start <= token.idx < claim.source.end
+
+
+def _parties_around(word: Token, mentions: list[Mention]) -> list[Mention]:
+    """The parties a word of responsibility or cause points to: in its own phrase ("Israel's
+    responsibility", "caused by a rocket misfired by the militia", "the cause ... was a
+    Palestinian rocket") or its clause's subject ("X is responsible", "X was behind it");
+    never a place named after a locative preposition ("in Gaza")."""
+    clause = word
+    while clause.dep_ in ("acomp", "attr", "prep", "pobj", "amod", "advmod", "compound") and clause.head.i != clause.i:
+        clause = clause.head
+    tokens = list(word.subtree) + ([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")] if clause is not word else [])
+    tokens += [t for c in clause.children if c.dep_ in ("attr", "nsubj", "nsubjpass") for t in c.subtree]
+    if word.dep_ in ("nsubj", "nsubjpass"):  # "the cause of the blast was a Palestinian rocket"
+        tokens += [t for c in word.head.children if c.dep_ in ("attr", "acomp", "oprd") for t in c.subtree]
+    offsets = {t.idx for t in tokens if not _after_locative(t)}
+    return [m for m in mentions if m.type in PARTY_TYPES and m.start in offsets]
+
+
+def _after_locative(token: Token) -> bool:
+    """Whether the token names where ("in Gaza City"): the object of a locative preposition,
+    or a word of that object's own name."""
+    head = token.head if token.dep_ == "compound" else token
+    return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE

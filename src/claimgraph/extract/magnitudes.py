@@ -1,0 +1,154 @@
+"""Typed magnitudes: which of the taxonomy's slots (killed, injured, missing, displaced,
+arrested) a number gives the size of, read from the parse.
+
+A number fills a slot when a word of that slot governs it within its clause ("500 had
+died", "killing hundreds", "203 terrorists were killed", "10,100 are reported missing",
+"17 dead"), or when it is the value a tally noun takes ("put the death toll at 500", "the
+toll rose to 471", "a toll of 500"). The slot words are data (data/en/magnitudes.json): a
+small closed class per slot, the same for every story.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from claimgraph.extract.resources import DEFAULT_LANGUAGE, load_lexicon_data
+
+# Dependency labels that end a number's clause: past them, a word no longer governs it.
+_CLAUSE_LINKS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "ROOT"})
+_VALUE_PREPOSITIONS = frozenset({"at", "to", "of", "by", "from"})  # "toll at 500", "rose to 471", "toll of 500"
+
+
+@dataclass(frozen=True)
+class SlotWords:
+    participle: str
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    adjectives: frozenset[str]
+
+    def has(self, token: Token) -> bool:
+        lemma, word = token.lemma_.lower(), token.lower_
+        if token.pos_ in ("VERB", "AUX"):
+            return lemma in self.verbs or word in self.adjectives
+        if token.pos_ == "ADJ":
+            return word in self.adjectives or lemma in self.adjectives
+        return lemma in self.nouns or word in self.nouns
+
+
+@dataclass(frozen=True)
+class MagnitudeLexicon:
+    slots: dict[str, SlotWords]
+    tally_nouns: frozenset[str]
+    default_tally_slot: str
+    max_steps: int
+    age_words: frozenset[str] = frozenset()
+
+    def slot_of_word(self, token: Token) -> str | None:
+        return next((name for name, words in self.slots.items() if words.has(token)), None)
+
+    def is_slot_word(self, token: Token) -> bool:
+        return self.slot_of_word(token) is not None
+
+    def unit(self, slot: str) -> str:
+        return f"people {self.slots[slot].participle}"
+
+
+def load_magnitude_lexicon(lang: str = DEFAULT_LANGUAGE) -> MagnitudeLexicon:
+    data = load_lexicon_data("magnitudes", lang)
+    slots = {name: SlotWords(raw["participle"], frozenset(raw["verbs"]), frozenset(raw["nouns"]), frozenset(raw["adjectives"]))
+             for name, raw in data["slots"].items()}
+    return MagnitudeLexicon(slots, frozenset(data["tally_nouns"]), data["default_tally_slot"], int(data["max_steps"]),
+                            frozenset(data.get("age_words", ())))
+
+
+@dataclass(frozen=True)
+class SlotFinding:
+    slot: str
+    direct: bool  # the counted noun is what the slot word is said of ("203 terrorists were killed"), not a tally's value
+
+
+def magnitude_slot(number: Token, counted: Token | None, lexicon: MagnitudeLexicon, *,
+                   previous: str | None = None) -> SlotFinding | None:
+    """The slot the number at `number` (counting `counted`, when a noun is counted) fills, if
+    any. `previous` is the slot of the document's last number that filled one: a tally noun
+    pointing back ("revised that number to 471") takes it."""
+    if _is_age(number, lexicon):
+        return None
+    start = counted if counted is not None else number
+    following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
+    if counted is None and following is not None and following.lower_ in _adjectival(lexicon):
+        named = next(name for name, words in lexicon.slots.items() if following.lower_ in words.adjectives)
+        return SlotFinding(named, True)  # "19 dead", whatever the parse made of "dead"
+    if (own := lexicon.slot_of_word(start)) is not None and start is not number:
+        return SlotFinding(own, True)  # "the 10 dead", "500 deaths"
+    for child in start.children:  # "hundreds dead", "12 people missing", "people killed"
+        if child.dep_ in ("amod", "acl", "appos") and (slot := lexicon.slot_of_word(child)) is not None:
+            return SlotFinding(slot, True)
+    current = start
+    for _ in range(lexicon.max_steps):
+        if current.dep_ in _CLAUSE_LINKS or current.head.i == current.i:
+            found = _complement_slot(current, lexicon)
+            return SlotFinding(found, True) if found else None
+        head = current.head
+        if current.dep_ == "pobj" and head.lower_ in _VALUE_PREPOSITIONS and (
+                slot := _tally_slot(head.head, lexicon, previous)) is not None:
+            return SlotFinding(slot, False)
+        if (slot := lexicon.slot_of_word(head)) is not None and head.pos_ in ("VERB", "NOUN", "ADJ"):
+            return SlotFinding(slot, True)
+        if (slot := _complement_slot(head, lexicon)) is not None and current.dep_ in ("nsubj", "nsubjpass"):
+            return SlotFinding(slot, True)  # "10,100 are reported missing", "500 people are dead"
+        if head.pos_ in ("NOUN", "PROPN") and current.dep_ in ("acl", "prep") and (slot := _tally_slot(head, lexicon, previous)) is not None:
+            return SlotFinding(slot, False)  # "tolls ranging from 4,000 to 11,000"
+        if head.pos_ in ("VERB", "AUX") and current.dep_ in ("prep", "pobj", "npadvmod", "dobj") and (
+                slot := _tally_slot(head, lexicon, previous)) is not None:
+            return SlotFinding(slot, False)  # "the death toll has soared to 11,300"
+        current = head
+    return None
+
+
+def _is_age(number: Token, lexicon: MagnitudeLexicon) -> bool:
+    """A number set beside a name ("Mr Doe, 25, was arrested"; "Ms Roe, 17") or governed by
+    an age word ("died aged 94"): a person's age, not a count of people."""
+    if number.dep_ in ("appos", "npadvmod", "amod") and number.head.pos_ == "PROPN":
+        return True
+    return number.head.lower_ in lexicon.age_words
+
+
+def _complement_slot(verb: Token, lexicon: MagnitudeLexicon) -> str | None:
+    """A slot word completing a verb: 'are missing', 'were reported dead', 'remain unaccounted'."""
+    for child in verb.children:
+        if child.dep_ in ("acomp", "oprd", "xcomp", "attr") and child.pos_ in ("ADJ", "VERB") and (slot := lexicon.slot_of_word(child)):
+            return slot
+    if verb.pos_ in ("VERB", "ADJ") and verb.dep_ in ("conj", "ccomp", "ROOT", "xcomp") and verb.lower_ in _adjectival(lexicon):
+        return lexicon.slot_of_word(verb)  # "12 are missing": spaCy makes 'missing' the verb
+    return None
+
+
+def _adjectival(lexicon: MagnitudeLexicon) -> frozenset[str]:
+    return frozenset(word for words in lexicon.slots.values() for word in words.adjectives)
+
+
+def _tally_slot(token: Token, lexicon: MagnitudeLexicon, previous: str | None) -> str | None:
+    """The slot of a tally noun a word is or governs: the verb 'put' of 'put the death toll
+    at', the noun 'toll' of 'a toll of', the subject of 'the toll rose to'. A tally noun that
+    names no slot and points back ("that number", "the figure") takes the previous one."""
+    candidates = [token] if token.pos_ in ("NOUN", "PROPN") else [
+        c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ in ("NOUN", "PROPN")]
+    for noun in candidates:
+        if noun.lemma_.lower() not in lexicon.tally_nouns:
+            continue
+        for modifier in noun.children:
+            if modifier.dep_ in ("compound", "amod", "nmod") and (slot := lexicon.slot_of_word(modifier)) is not None:
+                return slot  # "death toll", "casualty figure"
+            if modifier.dep_ == "prep" and modifier.lower_ == "of":
+                for inner in modifier.children:
+                    described = [inner, *(c for c in inner.children if c.dep_ in ("amod", "acl"))]
+                    if (slot := next((s for w in described if (s := lexicon.slot_of_word(w))), None)) is not None:
+                        return slot  # "the number of missing", "the number of people killed"
+        if noun.lemma_.lower() in ("toll", "tally"):
+            return lexicon.default_tally_slot
+        if previous is not None and any(c.dep_ == "det" and c.lower_ in ("that", "this", "the", "these", "those") for c in noun.children):
+            return previous
+    return None

@@ -1,0 +1,76 @@
+"""Two figures for one slot of one incident that cannot both hold: "at least 500 killed"
+against "471 killed", "10,000 missing" against "20,000 missing".
+
+The accounts of an incident (resolve/accounts.py) are grouped by the figure they give each
+slot; two groups whose figures cannot both hold (resolve/figures.py: qualifiers as
+intervals) conflict. An analyst reads a conflict where a source sets it: one article giving
+two figures, or one speaker giving two over time (a revision). Each claim stands in at most
+one such conflict of a slot, with the nearest claim that conflicts with it, so that an
+article listing five tolls shows the disagreements it tells and not every pair of them.
+Between outlets, two neighbouring figures (in value) that no source sets against each other
+are shown once, by their earliest pair: 12 against 45 killed, not every outlet's 12 against
+every outlet's 45 and 80.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from claimgraph.records import Contradiction, StoredQuantity
+from claimgraph.registry import comparators
+from claimgraph.resolve.accounts import HARM_SLOTS, Account, Incident
+from claimgraph.resolve.comparison import Comparison
+from claimgraph.resolve.contradictions import between_accounts, one_pair_each
+from claimgraph.resolve.figures import compare_quantities
+from claimgraph.resolve.incident_facts import agreeing_figures
+
+Figure = tuple[Account, StoredQuantity]
+
+
+@comparators.register("toll")
+class TollsOfOneIncident:
+    name = "toll"
+    kind = "numeric"
+    precedence = 1
+
+    def find(self, comparison: Comparison) -> Iterator[Contradiction]:
+        for incident in comparison.incidents:
+            for slot in HARM_SLOTS:
+                for a, b in _conflicts(incident, slot, comparison.rates):
+                    yield between_accounts(self.kind, a[0], b[0], about=f"people {slot} in the {incident.label}", slot=slot,
+                                           values=(a[1].text, b[1].text))
+
+
+def _conflicts(incident: Incident, slot: str, rates: dict[str, float]) -> list[tuple[Figure, Figure]]:
+    """The pairs a source sets against each other (one article, one speaker), each claim in
+    one at most; then, for two neighbouring figures (in value) that no source sets against
+    each other, the earliest pair across articles: the nearest disagreement between outlets."""
+    groups = agreeing_figures(incident.figures(slot))
+    set_against: list[tuple[Figure, Figure]] = []
+    across: dict[tuple[int, int], list[tuple[Figure, Figure]]] = {}
+    for i, first in enumerate(groups):
+        for j in range(i + 1, len(groups)):
+            second = groups[j]
+            if compare_quantities(first[0][1], second[0][1], rates) is None:
+                continue
+            # An outlet's own two figures count different things; a conflict has a named source.
+            pairs = [(a, b) for a in first for b in second if a[0].id != b[0].id and (a[0].sourced or b[0].sourced)]
+            set_against += [(a, b) for a, b in pairs if _set_against(a[0], b[0])]
+            if j == i + 1:
+                across[(i, j)] = [(a, b) for a, b in pairs if a[0].doc != b[0].doc]
+    kept = one_pair_each(set_against, lambda pair: (pair[0][0], pair[1][0]))
+    told = {(_group(groups, a), _group(groups, b)) for a, b in kept}
+    for key, pairs in sorted(across.items()):
+        if key not in told and pairs:
+            kept += one_pair_each(pairs, lambda pair: (pair[0][0], pair[1][0]))[:1]
+    return kept
+
+
+def _group(groups: list[list[Figure]], figure: Figure) -> int:
+    return next(index for index, group in enumerate(groups) if figure in group)
+
+
+def _set_against(a: Account, b: Account) -> bool:
+    """Whether a source sets the two figures against each other: one article gives both, or
+    one speaker gave both (a revision)."""
+    return a.doc == b.doc or (a.speaker is not None and a.speaker == b.speaker)

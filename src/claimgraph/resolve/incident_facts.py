@@ -1,0 +1,98 @@
+"""Facts of an incident: the accounts that say the same thing of it, with their independent
+origins.
+
+Within one incident, accounts agree when they give one figure for one slot ("at least 471
+killed" and "471 dead"), when they hold the same parties responsible, or when they are
+denials by one party. Each such group is a fact; its origins are counted as for any fact
+(resolve/origins.py: relayed agency copy is one origin).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from claimgraph.records import Fact, StoredClaim, StoredQuantity
+from claimgraph.resolve.accounts import HARM_SLOTS, Account, Incident
+from claimgraph.resolve.facts import narrowest_claims
+from claimgraph.resolve.figures import interval
+from claimgraph.resolve.origins import Agencies, count_origins
+
+_SAME_FIGURE = 0.05  # one figure, told rounded or exact: within 5% of each other
+
+
+@dataclass(frozen=True)
+class _Told:
+    """One account as origin counting reads it."""
+
+    claims: tuple[str, ...]
+    doc: str
+    background: bool = False
+
+
+def incident_facts(incident: Incident, claims: Mapping[str, StoredClaim], outlet_of: Callable[[str], str], agencies: Agencies,
+                   name_of: Callable[[str], str]) -> list[Fact]:
+    """The incident's facts: its agreeing figures, its agreeing ascriptions of blame and its
+    denials by one party."""
+    facts = []
+    for slot in HARM_SLOTS:
+        for group in agreeing_figures(incident.figures(slot)):
+            value = min(group, key=lambda pair: pair[1].value)[1]
+            about = f"{value.text} {'people ' + slot if slot != 'killed' else 'killed'} in the {incident.label}"
+            facts.append(_fact(f"{slot}:{value.value:g}", about, [account for account, _ in group], claims, outlet_of, agencies))
+    blame: dict[frozenset[str], list[Account]] = defaultdict(list)
+    for account in incident.accounts:
+        if account.blamed and not account.denies:
+            blame[account.blamed].append(account)
+    for blamed, blaming in blame.items():
+        names = ", ".join(sorted(name_of(a) for a in blamed))
+        facts.append(_fact(f"blame:{sorted(blamed)}", f"the {incident.label} ascribed to {names}", blaming, claims, outlet_of, agencies))
+    denials: dict[frozenset[str], list[Account]] = defaultdict(list)
+    for account in incident.accounts:
+        if account.denies and account.tellers:
+            denials[account.tellers].append(account)
+    for tellers, denying in denials.items():
+        names = ", ".join(sorted(name_of(a) for a in tellers))
+        facts.append(_fact(f"denial:{sorted(tellers)}", f"{names} denies what is said of the {incident.label}", denying, claims,
+                           outlet_of, agencies))
+    return [replace_id(fact, incident.id) for fact in facts if fact.claims]
+
+
+def agreeing_figures(figures: list[tuple[Account, StoredQuantity]]) -> list[list[tuple[Account, StoredQuantity]]]:
+    """The figures of one slot grouped by the value they give, each group within 5% of its
+    smallest value and of one kind (a count, or an interval such as a range or a floor)."""
+    groups: list[list[tuple[Account, StoredQuantity]]] = []
+    for account, quantity in sorted(figures, key=lambda pair: (pair[1].value, pair[1].id)):
+        last = groups[-1] if groups else None
+        if last is not None and _one_figure(last[0][1], quantity):
+            last.append((account, quantity))
+        else:
+            groups.append([(account, quantity)])
+    return groups
+
+
+def _one_figure(a: StoredQuantity, b: StoredQuantity) -> bool:
+    if (a.value_max is None) != (b.value_max is None):
+        return False
+    if a.value_max is not None and b.value_max is not None and abs(a.value_max - b.value_max) > _SAME_FIGURE * max(a.value_max, 1):
+        return False
+    return abs(a.value - b.value) <= _SAME_FIGURE * max(a.value, b.value, 1) and interval(a)[1] >= interval(b)[0]
+
+
+def _fact(aspect: str, about: str, accounts: Iterable[Account], claims: Mapping[str, StoredClaim], outlet_of: Callable[[str], str],
+          agencies: Agencies) -> Fact:
+    members = list(dict.fromkeys(accounts))
+    told = [_Told((account.id,), account.doc) for account in members if account.id in claims]
+    origins = count_origins(told, dict(claims), outlet_of, agencies, lambda a, b: True)
+    status = "corroborated" if len(origins) >= 2 else "single_source"
+    claim_ids = narrowest_claims((account.id for account in members if account.id in claims), claims)
+    key = "fct_" + hashlib.sha1(f"{aspect}:{':'.join(sorted(claim_ids))}".encode()).hexdigest()[:16]
+    return Fact(key, about, claim_ids, tuple(dict.fromkeys(e.id for a in members for e in a.events)), origins, status)
+
+
+def replace_id(fact: Fact, incident: str) -> Fact:
+    """The fact's id made stable for its incident and what it gathers."""
+    key = "fct_" + hashlib.sha1(f"{incident}:{fact.id}".encode()).hexdigest()[:16]
+    return Fact(key, fact.about, fact.claims, fact.events, fact.independent_origins, fact.status)

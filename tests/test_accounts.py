@@ -1,0 +1,126 @@
+"""Accounts of one incident compared, inside one article and across: tolls, who is held
+responsible, denials (resolve/accounts.py, resolve/comparators/). Each test builds its own
+articles through the whole pipeline; the sentences are invented."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from claimgraph.export.contract import contract_records
+from claimgraph.pipeline import BuildOptions, build
+from claimgraph.store import Store
+
+BLAST = "A bomb exploded in the central market of Tessalit on 3 May 2024."
+ROCKET = "A rocket hit the hospital in Tessalit on 3 May 2024, killing 30 people."
+
+
+def _build(folder: Path, build_tools, articles: list[tuple[str, str, str]]) -> list[dict]:
+    """(outlet, publication day, text) articles; the exported records after a build."""
+    corpus = folder / "corpus"
+    corpus.mkdir(parents=True)
+    for index, (outlet, published, text) in enumerate(articles):
+        record = {"title": f"Report {index}", "outlet": outlet, "published": published, "text": text}
+        (corpus / f"article{index}.json").write_text(json.dumps(record), encoding="utf-8")
+    with Store.open(folder / "kb.db") as store:
+        build([corpus], store=store, options=BuildOptions(), tools=build_tools)
+        return list(contract_records(store))
+
+
+def _contradictions(records: list[dict]) -> list[tuple[dict, str, str]]:
+    """Each contradiction with the texts of its two sides."""
+    claims = {r["id"]: r["text"] for r in records if r["kind"] == "claim"}
+    return [(r, claims[r["a"]], claims[r["b"]]) for r in records if r["kind"] == "contradiction"]
+
+
+def test_two_tolls_in_one_article_conflict_with_their_slot_values_and_caveat(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
+        (f"{BLAST} The Ruvian health ministry said 120 people were killed in the explosion. "
+        "The Kessa Red Cross put the number of dead at about 40."))])
+    ((found, a, b),) = _contradictions(records)
+    assert (found["type"], found["slot"], sorted(found["values"])) == ("numeric", "killed", ["120", "about 40"])
+    assert {a, b} == {"The Ruvian health ministry said 120 people were killed in the explosion.",
+                      "The Kessa Red Cross put the number of dead at about 40."}
+    assert found["caveat"] == "one figure is approximate or a bound; both in one article"
+    assert found["strength"] == 0.8  # a rounded figure may explain part of it
+
+
+def test_one_speaker_giving_two_tolls_days_apart_is_a_revision(tmp_path: Path, build_tools) -> None:
+    told = "The Ruvian health ministry said {} people were killed when a bomb exploded in the market of Tessalit on 3 May 2024."
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04", told.format(120)),
+                                             ("Niger Post", "2024-05-09", told.format(75))])
+    ((found, _, _),) = _contradictions(records)
+    assert (found["slot"], sorted(found["values"])) == ("killed", ["120", "75"])
+    assert found["caveat"] == "told 5 days apart: the later may revise the earlier"
+    assert found["strength"] == 0.7
+
+
+def test_two_outlets_giving_one_toll_are_one_fact_and_no_contradiction(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "2024-05-04", "Police said 120 people were killed when a bomb exploded in the market of Tessalit on 3 May 2024."),
+        ("Niger Post", "2024-05-04", ("At least 120 people were killed when a bomb exploded in the market of Tessalit on Friday, "
+                                     "the Kessa Red Cross said.")),
+    ])
+    assert _contradictions(records) == []
+    (toll,) = [f for f in records if f["kind"] == "fact" and "120 killed" in f["about"]]
+    assert len(toll["claims"]) == 2 and toll["status"] == "corroborated"
+
+
+def test_five_tolls_in_one_article_show_each_claim_in_one_conflict_at_most(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
+        (f"{BLAST} The police said 12 people were killed. Doctors said 40 people were killed. "
+        "The governor said 75 people were killed. A rights group said 150 people were killed. "
+        "The opposition said 300 people were killed."))])
+    found = _contradictions(records)
+    sides = [side for _, a, b in found for side in (a, b)]
+    assert len(found) == 2 and len(sides) == len(set(sides))  # not the ten pairs of five figures
+
+
+def test_two_parties_blamed_in_one_article_conflict_on_responsibility(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
+        f"{ROCKET} The Ruvian army said Kessa rebels fired the rocket. The rebels blamed a Ruvian air strike for the blast.")])
+    ((found, a, b),) = _contradictions(records)
+    assert (found["type"], found["slot"], sorted(found["values"])) == ("responsibility", "responsible", ["Kessa", "Ruvian"])
+    assert {a, b} == {"The Ruvian army said Kessa rebels fired the rocket.", "The rebels blamed a Ruvian air strike for the blast."}
+    facts = {f["id"]: f for f in records if f["kind"] == "fact"}
+    assert facts[found["fact"]]["status"] == "contested"
+
+
+def test_a_party_denying_what_it_is_blamed_for_is_assert_vs_deny(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
+        f"{ROCKET} The Ruvian army said Kessa rebels fired the rocket. The Kessa rebels denied any involvement in the attack.")])
+    ((found, _a, b),) = _contradictions(records)
+    assert (found["type"], found["values"]) == ("assert_vs_deny", ["Kessa is responsible", "denied"])
+    assert b == "The Kessa rebels denied any involvement in the attack."
+
+
+def test_a_denial_pointing_back_denies_the_claim_before_it(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
+        f"{BLAST} The Ruvian health ministry said 120 people were killed. The Kessa government disputes this figure.")])
+    ((found, a, b),) = _contradictions(records)
+    assert (found["type"], found["slot"]) == ("assert_vs_deny", "statement")
+    assert (a, b) == ("The Ruvian health ministry said 120 people were killed.", "The Kessa government disputes this figure.")
+
+
+def test_a_toll_of_another_attack_told_in_passing_is_not_compared(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
+        ("Gunmen attacked the central market of Tessalit on 3 May 2024. The Ruvian health ministry said 12 people were killed "
+        "in the attack. In March 2023, an attack on a convoy near Kidal killed 90 soldiers."))])
+    assert _contradictions(records) == []
+
+
+def test_an_outlets_own_two_figures_are_no_contradiction(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
+        f"{BLAST} Twelve people were killed in the explosion. Since January, 140 people have been killed in the region.")])
+    assert _contradictions(records) == []  # the outlet counts two things; no source disputes either
+
+
+def test_articles_naming_one_town_without_dates_are_not_one_incident(tmp_path: Path, build_tools) -> None:
+    """Without a date of their own or of publication, two articles are one incident only where
+    they place their violence at one place: both merely naming a town is not enough."""
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "", "Police in Tessalit said 12 people were killed in a fire at a warehouse in Tessalit."),
+        ("Niger Post", "", ("Singers from Tessalit and Tessalit's mayor came to Kidal. Doctors in Kidal said 40 people were killed "
+                           "when a stage collapsed in Kidal.")),
+    ])
+    assert _contradictions(records) == []

@@ -1,0 +1,75 @@
+"""Typed magnitudes: which slot a number gives the size of, read from the parse, with the unit
+and qualifier of what is counted. Sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.records import Quantity
+from tests.conftest import extract_text
+
+
+def _quantities(build_tools, text: str) -> list[Quantity]:
+    found = extract_text(build_tools, text).quantities
+    for quantity in found:
+        assert text[quantity.start : quantity.end] == quantity.text
+    return found
+
+
+def _one(build_tools, text: str, number: str) -> Quantity:
+    return next(q for q in _quantities(build_tools, text) if number in q.text)
+
+
+@pytest.mark.parametrize(("text", "number", "slot", "unit"), [
+    ("Villagers said 41 people had died in the shelling of Tarbeck.", "41", "killed", "people killed"),
+    ("The militia killed dozens in the raid on the market.", "dozens", "killed", "people killed"),
+    ("Rescuers counted 19 dead after the ferry capsized.", "19", "killed", "people killed"),
+    ("The ministry said 88 soldiers were killed and 140 wounded.", "88", "killed", "soldiers"),
+    ("A further 2,300 are reported missing after the landslide.", "2,300", "missing", "people missing"),
+    ("More than 9,000 residents were evacuated from the valley.", "9,000", "displaced", "residents"),
+    ("Police arrested 37 protesters outside the parliament.", "37", "arrested", "protesters"),
+    ("The governor put the death toll at 612 on Friday.", "612", "killed", "people killed"),
+    ("The toll from the quake has climbed to 2,140.", "2,140", "killed", "people killed"),
+    ("Its first toll of 75 was later revised.", "75", "killed", "people killed"),
+])
+def test_a_number_fills_the_slot_its_words_say(build_tools, text: str, number: str, slot: str, unit: str) -> None:
+    quantity = _one(build_tools, text, number)
+    assert (quantity.slot, quantity.unit) == (slot, unit)
+
+
+def test_a_number_pointing_back_to_a_tally_takes_its_slot(build_tools) -> None:
+    text = "Officials first gave a toll of 900, then revised that number to 714."
+    assert [(q.value, q.slot) for q in _quantities(build_tools, text)] == [(900.0, "killed"), (714.0, "killed")]
+
+
+def test_a_count_with_no_harm_word_fills_no_slot(build_tools) -> None:
+    assert _one(build_tools, "The company hired 300 engineers last year.", "300").slot is None
+    assert _one(build_tools, "A fund of $4 million was set up.", "4 million").slot == "sum"
+
+
+def test_qualifiers_after_the_number_and_ranges_with_qualified_ends(build_tools) -> None:
+    assert _one(build_tools, "An aid worker put the toll at 40 or fewer.", "40").qualifier == "up_to"
+    assert _one(build_tools, "In all, 5,000 or more people fled the fighting.", "5,000").qualifier == "at_least"
+    ranged = _one(build_tools, "Estimates ranged from more than 200 to over 900 dead.", "200")
+    assert (ranged.value, ranged.value_max, ranged.qualifier) == (200.0, 900.0, "range")
+    spectrum = _one(build_tools, "Analysts placed the toll in the 30-to-60 range.", "30")
+    assert (spectrum.value, spectrum.value_max, spectrum.qualifier) == (30.0, 60.0, "range")
+
+
+def test_two_figures_joined_by_and_are_not_a_range(build_tools) -> None:
+    found = _quantities(build_tools, "The lake rose by more than 3.2 metres and flooded roughly 450 square kilometres.")
+    assert [(q.value, q.value_max, q.unit) for q in found] == [(3.2, None, "m"), (450.0, None, "km2")]
+
+
+def test_measures_are_kept_with_their_symbol(build_tools) -> None:
+    assert _one(build_tools, "The convoy drove about 250 miles north.", "250").unit == "miles"
+    assert _one(build_tools, "Engineers found roughly 12 kilograms of explosives.", "12").unit == "kg"
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("Mr Arvel, 34, was arrested at the border on Monday.", "34"),
+    ("The painter Ines Varo, who has died in Lisbon aged 88, founded the academy.", "88"),
+    ("She mourned the death of Tomas Reyl, 19, in the crash.", "19"),
+])
+def test_an_age_fills_no_slot(build_tools, text: str, number: str) -> None:
+    assert all(q.slot is None for q in _quantities(build_tools, text) if number in q.text)
