@@ -124,3 +124,15 @@ def test_articles_naming_one_town_without_dates_are_not_one_incident(tmp_path: P
                            "when a stage collapsed in Kidal.")),
     ])
     assert _contradictions(records) == []
+
+
+def test_a_group_smaller_than_all_the_dead_is_no_conflict(tmp_path: Path, build_tools) -> None:
+    """"12 soldiers" among "about 40 people killed" count different people; "60 soldiers"
+    against "40 people killed" cannot both hold."""
+    among = _build(tmp_path / "among", build_tools, [("Sahel Daily", "2024-05-04",
+        (f"{BLAST} The army said 12 soldiers were killed in the explosion. Doctors said 40 people were killed."))])
+    assert _contradictions(among) == []
+    more = _build(tmp_path / "more", build_tools, [("Sahel Daily", "2024-05-04",
+        (f"{BLAST} The army said 60 soldiers were killed in the explosion. Doctors said 40 people were killed."))])
+    ((found, _, _),) = _contradictions(more)
+    assert sorted(found["values"]) == ["40", "60"]

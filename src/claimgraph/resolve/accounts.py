@@ -22,7 +22,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
-from claimgraph.extract.resources import languages_with, load_lexicon_data
 from claimgraph.records import StoredClaim, StoredQuantity
 from claimgraph.resolve.anchors import AnchoredEvent, Anchors
 from claimgraph.resolve.facts import dates_agree, days_apart
@@ -164,7 +163,7 @@ def _document_incident(doc: str, events: list[AnchoredEvent], claims: list[Store
         accounts.append(Account(
             claim=claim, tellers=_tellers(claim, anchors), speaker=_speaker(claim, anchors), teller_name=claim.source_name if claim.source_kind != "outlet" else outlet_of(doc),
             published=date_published, denies=denies, events=tuple(events_told), figures=tuple(figures),
-            blamed=frozenset(filter(can_act, _blamed(events_told))), date=_day(events_told, violent),
+            blamed=frozenset(filter(can_act, _blamed(events_told, violent))), date=_day(events_told, violent),
         ))
     places = frozenset(e.place for e in members if e.place) | frozenset(setting)
     dates = frozenset(d for e in members if (d := e.date) and len(d) == 10 and d[:4].isdigit())
@@ -195,6 +194,11 @@ def denies_by_cue(claim: StoredClaim) -> bool:
 
 @cache
 def _denying_cues() -> frozenset[str]:
+    from claimgraph.extract.resources import (  # the extraction layer loads spaCy: not at import
+        languages_with,
+        load_lexicon_data,
+    )
+
     forms: set[str] = set()
     for language in languages_with("attribution"):
         verbs = load_lexicon_data("attribution", language).get("verbs", {})
@@ -202,6 +206,38 @@ def _denying_cues() -> frozenset[str]:
             if isinstance(frame, dict) and frame.get("stance") == "deny":
                 forms |= _inflections(lemma.casefold())
     return frozenset(forms)
+
+
+def _of_responsibility(event: AnchoredEvent) -> bool:
+    """Whether an accusation is one of harm: anchored on a word of responsibility or blame
+    (the events lexicons' "responsibility" class), or read from a claim that another party
+    did harm (extract/event_attribution.py: anchored on the harmful act), not on a general
+    accusing word ("accused", "criticised") that may be of anything."""
+    word = event.event.trigger.casefold()
+    responsibility, accusing = _accusation_words()
+    return word in responsibility or word not in accusing
+
+
+@cache
+def _accusation_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(words of responsibility, words the lexicons make accusations of), inflected, in every language."""
+    from claimgraph.extract.resources import (  # the extraction layer loads spaCy: not at import
+        languages_with,
+        load_lexicon_data,
+    )
+
+    responsibility: set[str] = set()
+    accusing: set[str] = set()
+    for language in languages_with("events"):
+        lexicon = load_lexicon_data("events", language)
+        for word in lexicon.get("classes", {}).get("responsibility", []):
+            responsibility |= _inflections(word.casefold())
+        triggers = lexicon.get("triggers", [])
+        for trigger in triggers.values() if isinstance(triggers, dict) else triggers:
+            for entry in trigger if isinstance(trigger, list) else [trigger]:
+                if isinstance(entry, dict) and entry.get("plover") == "ACCUSE" and isinstance(entry.get("lemma"), str):
+                    accusing |= _inflections(entry["lemma"].casefold())
+    return frozenset(responsibility), frozenset(accusing)
 
 
 def _inflections(lemma: str) -> set[str]:
@@ -227,11 +263,14 @@ def _speaker(claim: StoredClaim, anchors: Anchors) -> str | None:
     return None if claim.source_kind == "outlet" or claim.source_entity is None else anchors.anchor(claim.source_entity)
 
 
-def _blamed(events: list[AnchoredEvent]) -> frozenset[str]:
-    """Whom the claim holds responsible: those it accuses, and the doers of the harm it tells."""
+def _blamed(events: list[AnchoredEvent], violent: frozenset[str]) -> frozenset[str]:
+    """Whom the claim holds responsible: those it accuses of the harm (an accusation in a
+    claim that tells the harm, or by a word of responsibility: "blamed", "responsible"; not
+    "accused the minister of missing his target"), and the doers of the harm it tells."""
+    tells_harm = any(e.type in violent and e.status in _TOLD for e in events)
     found: set[str] = set()
     for event in events:
-        if event.event.plover in _BLAMING and event.status in _TOLD:
+        if event.event.plover in _BLAMING and event.status in _TOLD and (tells_harm or _of_responsibility(event)):
             found |= event.targets
         elif event.event.plover == "ASSAULT" and event.status in _TOLD and event.event.location_basis in _PLACED_BY_FRAME:
             found |= event.actors  # violence the text places: not "launched an attack on the plans"

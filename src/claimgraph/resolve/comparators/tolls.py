@@ -51,7 +51,7 @@ def _conflicts(incident: Incident, slot: str, rates: dict[str, float]) -> list[t
     for i, first in enumerate(groups):
         for j in range(i + 1, len(groups)):
             second = groups[j]
-            if compare_quantities(first[0][1], second[0][1], rates) is None:
+            if compare_quantities(first[0][1], second[0][1], rates) is None or not one_group(first[0][1], second[0][1]):
                 continue
             # An outlet's own two figures count different things; a conflict has a named source.
             pairs = [(a, b) for a in first for b in second if a[0].id != b[0].id and (a[0].sourced or b[0].sourced)]
@@ -64,6 +64,22 @@ def _conflicts(incident: Incident, slot: str, rates: dict[str, float]) -> list[t
         if key not in told and pairs:
             kept += one_pair_each(pairs, lambda pair: (pair[0][0], pair[1][0]))[:1]
     return kept
+
+
+def one_group(a: StoredQuantity, b: StoredQuantity) -> bool:
+    """Whether two figures may count one group: the same unit ("people killed", "soldiers"),
+    or people in general against a group larger than them. "41 Britons" among "150,000 dead"
+    and "12 children" beside "40 soldiers" count different people, however they differ."""
+    if a.unit == b.unit:
+        return True
+    general, specific = (a, b) if _general(a) else (b, a) if _general(b) else (None, None)
+    if general is None or specific is None or _general(specific):
+        return False
+    return specific.value > (general.value_max or general.value)  # more of a group than of all: a conflict
+
+
+def _general(quantity: StoredQuantity) -> bool:
+    return quantity.unit is not None and quantity.unit.split()[0] == "people"
 
 
 def _group(groups: list[list[Figure]], figure: Figure) -> int:
