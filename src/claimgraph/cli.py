@@ -30,7 +30,7 @@ from claimgraph.cli_support import (
 )
 from claimgraph.cli_support import fail as _fail
 from claimgraph.cli_support import open_store as _open
-from claimgraph.config import DEFAULT_MODEL, BuildOptions
+from claimgraph.config import DEFAULT_MODEL, ENGINES, BuildOptions
 from claimgraph.errors import ClaimgraphError
 from claimgraph.records import EVENT_STATUSES, STANCES
 
@@ -60,9 +60,14 @@ def cli() -> None:
 @click.option("--max-bytes", default=_defaults.max_bytes, show_default=True, help="Largest file (or JSONL line) read, in bytes.")
 @click.option("--max-chars", default=_defaults.max_chars, show_default=True, help="Longest cleaned text parsed, in characters.")
 @click.option("--gazetteer", "gazetteer_path", type=click.Path(dir_okay=False, path_type=Path), help="Gazetteer file [default: $CLAIMGRAPH_GAZETTEER, else the user cache; built on first use].")
+@click.option("--workers", default=0, show_default=True, type=click.IntRange(min=0),
+              help="Processes that parse and extract (0: one per core; 1: none besides the build's own). With --engine ray: Ray actors (0: one per CPU of the cluster).")
+@click.option("--engine", type=click.Choice(ENGINES), default=_defaults.engine, show_default=True,
+              help="Where parsing and extraction run: this machine's processes, or a Ray cluster (needs the ray extra).")
+@click.option("--address", "ray_address", help="With --engine ray: the address of a running Ray cluster [default: start a local Ray instance].")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; only the summary.")
 def build_command(paths: tuple[Path, ...], db_path: Path, model: str, batch_size: int, time_budget: float, max_bytes: int, max_chars: int,
-                  gazetteer_path: Path | None, quiet: bool) -> None:
+                  gazetteer_path: Path | None, workers: int, engine: str, ray_address: str | None, quiet: bool) -> None:
     """Read the articles under PATHS into the database: folders, text (.txt), HTML
     (.html/.htm), news records (.json, .jsonl), RSS and Atom feeds (.rss, .atom, .xml),
     PDF (.pdf) and Word (.docx) files, and - for standard input (JSON lines, or one
@@ -75,7 +80,7 @@ def build_command(paths: tuple[Path, ...], db_path: Path, model: str, batch_size
     """
     try:
         options = BuildOptions(model=model, batch_size=batch_size, time_budget=time_budget, max_bytes=max_bytes, max_chars=max_chars,
-                               gazetteer=gazetteer_path)
+                               gazetteer=gazetteer_path, workers=workers, engine=engine, ray_address=ray_address)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
     from tqdm import tqdm  # type: ignore[import-untyped]

@@ -38,3 +38,7 @@ class UnknownFormat(ClaimgraphError):
 
 class UnknownRecord(CorrectionRefused):
     """A correction names an entity or a claim the store does not hold."""
+
+
+class EngineNotAvailable(ClaimgraphError):
+    """The engine asked for cannot run: its optional package is not installed, or its cluster cannot be reached."""

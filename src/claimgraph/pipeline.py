@@ -6,6 +6,7 @@ killed build resumes where it stopped and a repeated build does nothing new.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -13,17 +14,19 @@ from functools import cached_property
 
 from spacy.language import Language
 
-from claimgraph.analyze import Analysis, Pipelines, analyze_batch, load_pipeline_config
+from claimgraph.analyze import Pipelines, load_pipeline_config
+from claimgraph.analyze.engines import (
+    Engine,
+    Extracted,
+    Outcome,
+    PipelineSettings,
+    analyzed,
+    usable_cores,
+)
 from claimgraph.config import BuildOptions
 from claimgraph.errors import InputRejected
 from claimgraph.extract.components import AttributionComponent
-from claimgraph.extract.document import (
-    DocumentExtraction,
-    ExtractionFailed,
-    Lexicons,
-    extraction_of,
-    unparsed_extraction,
-)
+from claimgraph.extract.document import DocumentExtraction, ExtractionFailed, Lexicons
 from claimgraph.extract.learned import AttributionTagger
 from claimgraph.extract.timex import TimeLexicon, load_time_lexicon
 from claimgraph.gazetteer import Gazetteer, open_gazetteer
@@ -134,20 +137,42 @@ def build(
     tools = tools or BuildTools.load(options, on_message=on_message)
     report = BuildReport()
     links = StoredLinks(store)
+    items = _articles(paths, store=store, options=options, tools=tools, report=report, on_input=on_input)
+    batches = _batches(items, size=options.batch_size)
+    with contextlib.closing(analyzed(batches, pipelines=tools.pipelines, workers=options.workers or usable_cores(),
+                                     time_budget_s=options.time_budget, engine=_distributed(options, tools))) as analysed:
+        for skips, outcomes in analysed:
+            _commit_batch(outcomes, skips, store=store, options=options, tools=tools, report=report, links=links)
+    if store.entities_stale():
+        report.entities, report.places = resolve_corpus(store, tools.gazetteer, not_place_names=tools.lexicons.places.not_place_names)
+    return report
+
+
+def _distributed(options: BuildOptions, tools: BuildTools) -> Callable[[], Engine] | None:
+    """The engine of `--engine ray` (imported only then: Ray is an optional extra)."""
+    if options.engine != "ray":
+        return None
+    from claimgraph.analyze.ray_engine import RayEngine
+
+    settings = PipelineSettings.of(tools.pipelines)
+    return lambda: RayEngine(settings, address=options.ray_address, workers=options.workers or None, time_budget_s=options.time_budget)
+
+
+def _batches(items: Iterable[Article | Skipped], *, size: int) -> Iterator[tuple[list[Skipped], list[Article]]]:
+    """The inputs in batches of `size` articles or skips, each stored in one transaction:
+    (the skips, the articles to analyse)."""
     batch: list[Article] = []
     skips: list[Skipped] = []
-    for item in _articles(paths, store=store, options=options, tools=tools, report=report, on_input=on_input):
+    for item in items:
         if isinstance(item, Skipped):
             skips.append(item)
         else:
             batch.append(item)
-        if len(batch) >= options.batch_size or len(skips) >= options.batch_size:
-            _commit_batch(batch, skips, store=store, options=options, tools=tools, report=report, links=links)
+        if len(batch) >= size or len(skips) >= size:
+            yield skips, batch
             batch, skips = [], []
-    _commit_batch(batch, skips, store=store, options=options, tools=tools, report=report, links=links)
-    if store.entities_stale():
-        report.entities, report.places = resolve_corpus(store, tools.gazetteer, not_place_names=tools.lexicons.places.not_place_names)
-    return report
+    if batch or skips:
+        yield skips, batch
 
 
 def _articles(
@@ -214,7 +239,7 @@ class StoredLinks:
 
 
 def _commit_batch(
-    articles: list[Article],
+    outcomes: list[Outcome],
     skips: list[Skipped],
     *,
     store: Store,
@@ -223,13 +248,10 @@ def _commit_batch(
     report: BuildReport,
     links: StoredLinks,
 ) -> None:
-    if not articles and not skips:
-        return
-    analyses = analyze_batch(tools.pipelines, articles, time_budget_s=options.time_budget) if articles else []
     with store.transaction():
         for skipped in skips:
             _record_skip(store, skipped, report)
-        for result in analyses:
+        for result in outcomes:
             if isinstance(result, Skipped):
                 _record_skip(store, result, report)
             else:
@@ -243,7 +265,7 @@ def _record_skip(store: Store, skipped: Skipped, report: BuildReport, *, already
     (report.already_stored if already_stored else report.skipped).append(skipped)
 
 
-def _store_analysis(store: Store, analysis: Analysis, *, options: BuildOptions, tools: BuildTools, report: BuildReport,
+def _store_analysis(store: Store, analysis: Extracted, *, options: BuildOptions, tools: BuildTools, report: BuildReport,
                     links: StoredLinks) -> None:
     article = analysis.article
     if not is_stream_key(article.key):
@@ -261,7 +283,7 @@ def _store_analysis(store: Store, analysis: Analysis, *, options: BuildOptions, 
     try:
         # The components extracted everything before anything is written: a document whose
         # extraction failed is skipped whole, never half stored.
-        found = extraction_of(analysis.doc) if analysis.doc is not None else unparsed_extraction(article, tools.time)
+        found = analysis.records(tools.time)
     except ExtractionFailed as exc:
         reason = f"extraction failed ({exc}); please report this input"
         _record_skip(store, Skipped(article.key, reason, article.fingerprint), report)
