@@ -19,6 +19,7 @@ from claimgraph.cli_analysis import register_analysis_commands
 from claimgraph.cli_outputs import register_output_commands
 from claimgraph.cli_support import (
     EXIT_NOTHING_BUILT,
+    Database,
     LazyChoice,
     ListedChoiceOption,
     db_option,
@@ -53,7 +54,8 @@ def cli() -> None:
 
 @cli.command("build")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False, path_type=Path), help="SQLite database to create or add to.")
+@click.option("--db", "db_path", required=True, type=Database(exists=False),
+              help="Database to create or add to: an SQLite file, or postgresql://user@host/name (an empty database or schema).")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy pipeline: package name, path, or 'sm' / 'md'.")
 @click.option("--batch-size", default=_defaults.batch_size, show_default=True, help="Documents per parse batch and per transaction.")
 @click.option("--time-budget", default=_defaults.time_budget, show_default=True, help="Seconds one document may take before it is skipped.")
@@ -66,7 +68,7 @@ def cli() -> None:
               help="Where parsing and extraction run: this machine's processes, or a Ray cluster (needs the ray extra).")
 @click.option("--address", "ray_address", help="With --engine ray: the address of a running Ray cluster [default: start a local Ray instance].")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; only the summary.")
-def build_command(paths: tuple[Path, ...], db_path: Path, model: str, batch_size: int, time_budget: float, max_bytes: int, max_chars: int,
+def build_command(paths: tuple[Path, ...], db_path: Path | str, model: str, batch_size: int, time_budget: float, max_bytes: int, max_chars: int,
                   gazetteer_path: Path | None, workers: int, engine: str, ray_address: str | None, quiet: bool) -> None:
     """Read the articles under PATHS into the database: folders, text (.txt), HTML
     (.html/.htm), news records (.json, .jsonl), RSS and Atom feeds (.rss, .atom, .xml),
@@ -106,7 +108,7 @@ def build_command(paths: tuple[Path, ...], db_path: Path, model: str, batch_size
 @db_option
 @click.option("--top", default=10, show_default=True, help="How many of the most-mentioned entities to list.")
 @json_option
-def stats_command(db_path: Path, top: int, as_json: bool) -> None:
+def stats_command(db_path: Path | str, top: int, as_json: bool) -> None:
     """Summarize a database: documents, languages, duplicates, entities, claims, dates, events,
     quantities, and every skipped input with its reason."""
     from claimgraph.query import store_stats
@@ -163,7 +165,7 @@ class _ExportFormatOption(click.Option):
 @click.option("-o", "--output", type=click.Path(allow_dash=True, path_type=Path), default=Path("-"), show_default=True,
               help="Output file, or - for standard output; a folder for the csv format.")
 @click.option("--bom", is_flag=True, help="Begin each file with a UTF-8 byte-order mark (for Excel).")
-def export_command(db_path: Path, fmt: str, output: Path, bom: bool) -> None:
+def export_command(db_path: Path | str, fmt: str, output: Path, bom: bool) -> None:
     """Write the knowledge base in an interchange format (jsonl: the export contract; check
     a jsonl export with `claimgraph validate`)."""
     from claimgraph.export import OutputFolder, get_export_format
@@ -196,7 +198,7 @@ def export_command(db_path: Path, fmt: str, output: Path, bom: bool) -> None:
 @click.option("--status", type=click.Choice(EVENT_STATUSES), help="Only events told this way.")
 @click.option("--limit", default=0, show_default=True, help="Most events shown (0: all).")
 @json_option
-def events_command(db_path: Path, types: tuple[str, ...], status: str | None, limit: int, as_json: bool) -> None:
+def events_command(db_path: Path | str, types: tuple[str, ...], status: str | None, limit: int, as_json: bool) -> None:
     """List events: type and PLOVER category, who did it to whom, where and when, as told."""
     from claimgraph.export.contract import event_record
     from claimgraph.query import iter_events
@@ -232,7 +234,7 @@ def _print_event(store: Store, event: StoredEvent) -> None:
 @click.option("--attributed", is_flag=True, help="Leave out claims in the outlet's own voice.")
 @click.option("--limit", default=0, show_default=True, help="Most claims shown (0: all).")
 @json_option
-def claims_command(db_path: Path, entity_name: str | None, stance: str | None, attributed: bool, limit: int, as_json: bool) -> None:
+def claims_command(db_path: Path | str, entity_name: str | None, stance: str | None, attributed: bool, limit: int, as_json: bool) -> None:
     """List claims with who makes them: source, cue, stance, modality and relays."""
     from claimgraph.export.contract import claim_record
     from claimgraph.query import find_entity_ids, iter_claims
@@ -274,7 +276,7 @@ def _print_claim(store: Store, claim: StoredClaim, titles: dict[str, str]) -> No
 @db_option
 @click.option("--limit", default=20, show_default=True, help="Most results shown.")
 @json_option
-def search_command(query: str, db_path: Path, limit: int, as_json: bool) -> None:
+def search_command(query: str, db_path: Path | str, limit: int, as_json: bool) -> None:
     """Full-text search of titles and texts: documents holding every word and "phrase" typed
     (read as words, never as search syntax), best first; matches in [brackets]."""
     from claimgraph.query import bracketed

@@ -34,15 +34,37 @@ def refuse(message: str) -> NoReturn:
     sys.exit(EXIT_USAGE)
 
 
-def open_store(db_path: Path) -> Store:
+def open_store(db_path: Path | str) -> Store:
     try:
         return Store.open(db_path)
     except ClaimgraphError as exc:
         fail(str(exc))
 
 
-db_option = click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-                         help="claimgraph database.")
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+class Database(click.ParamType):
+    """--db: an SQLite file, or a PostgreSQL database by URL (kept as given: a path would fold
+    its double slash)."""
+
+    name = "database"
+
+    def __init__(self, *, exists: bool) -> None:
+        self._file = click.Path(exists=exists, dir_okay=False, path_type=Path)
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str:
+        return "FILE|URL"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path | str:
+        if isinstance(value, str) and value.startswith(POSTGRES_SCHEMES):
+            return value
+        converted: Path = self._file.convert(value, param, ctx)
+        return converted
+
+
+db_option = click.option("--db", "db_path", required=True, type=Database(exists=True),
+                         help="claimgraph database: an SQLite file, or postgresql://user@host/name.")
 
 json_option = click.option("--json", "as_json", is_flag=True,
                            help="Print JSON lines, one record per line, in the shape of the web API's records.")

@@ -70,6 +70,8 @@ class BuildReport:
     events: int = 0
     entities: int | None = None  # None when entities did not need resolving again
     places: int | None = None  # geocoded place entities, when resolved again
+    stored: list[str] = field(default_factory=list)  # ids of the documents this build stored, in order
+    replaced: int = 0  # inputs read before whose bytes changed (their documents are replaced)
     skipped: list[Skipped] = field(default_factory=list)
     already_stored: list[Skipped] = field(default_factory=list)
 
@@ -131,9 +133,13 @@ def build(
     tools: BuildTools | None = None,
     on_input: ProgressCallback | None = None,
     on_message: ProgressCallback = lambda _: None,
+    on_stored: Callable[[int], None] = lambda _: None,
+    on_step: ProgressCallback = lambda _: None,
 ) -> BuildReport:
     """Add the articles under `paths` to `store`. `on_input` is called with each input key,
-    `on_message` with notices (such as the gazetteer being built on first use)."""
+    `on_message` with notices (such as the gazetteer being built on first use), `on_stored`
+    with the number of inputs of each batch as it is stored, `on_step` with each step of the
+    corpus-level resolution as it starts."""
     tools = tools or BuildTools.load(options, on_message=on_message)
     report = BuildReport()
     links = StoredLinks(store)
@@ -143,8 +149,11 @@ def build(
                                      time_budget_s=options.time_budget, engine=_distributed(options, tools))) as analysed:
         for skips, outcomes in analysed:
             _commit_batch(outcomes, skips, store=store, options=options, tools=tools, report=report, links=links)
+            on_stored(len(skips) + len(outcomes))
     if store.entities_stale():
-        report.entities, report.places = resolve_corpus(store, tools.gazetteer, not_place_names=tools.lexicons.places.not_place_names)
+        removed = report.replaced or report.already_stored  # a document may have gone (replaced, superseded): changes unknown
+        report.entities, report.places = resolve_corpus(store, tools.gazetteer, not_place_names=tools.lexicons.places.not_place_names,
+                                                        documents=None if removed else report.stored, on_step=on_step)
     return report
 
 
@@ -196,9 +205,11 @@ def _articles(
             if isinstance(unit, Skipped):
                 yield unit
                 continue
-            if store.input_fingerprint(unit.key) == unit.fingerprint:
+            known = store.input_fingerprint(unit.key)
+            if known == unit.fingerprint:
                 report.unchanged += 1
                 continue
+            report.replaced += known is not None
             try:
                 with time_budget(options.time_budget, what="ingest"):
                     article = prepare_article(unit, readers=tools.readers, rules=tools.boilerplate, languages=tools.languages, max_chars=options.max_chars)
@@ -316,6 +327,7 @@ def _add_document(store: Store, article: Article, found: DocumentExtraction, shi
     report.events += add_events(store, found.events)
     add_relations(store, found.relations)
     store.record_input(article.key, fingerprint=article.fingerprint, status="document", document_id=article.id)
+    report.stored.append(article.id)
     report.mentions += len(found.mentions)
     report.claims += len(found.claims)
     report.added += 1

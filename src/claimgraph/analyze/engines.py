@@ -23,6 +23,8 @@ import contextlib
 import itertools
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -209,15 +211,24 @@ def analyzed(batches: Iterable[tuple[T, Sequence[Article]]], *, pipelines: Pipel
 # A worker's pipelines are its own state, set once by the pool's initializer in that process
 # (never in the build's process) and read by every task it runs.
 _worker_pipelines: list[Pipelines] = []
+_ORPHAN_CHECK_S = 1.0
 
 
 def _load_worker(settings: PipelineSettings) -> None:
     """Load the default language's pipeline while the build reads its first batches; a model
-    that fails to load fails again in the first task, whose error the build then raises."""
+    that fails to load fails again in the first task, whose error the build then raises. A
+    worker ends itself when the build's process is gone (killed: nothing else would stop it)."""
+    threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True, name="claimgraph-orphan-watch").start()
     pipelines = settings.load()
     _worker_pipelines.append(pipelines)
     with contextlib.suppress(ClaimgraphError):
         pipelines.for_language(pipelines.config.default_language)
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_ORPHAN_CHECK_S)
+    os._exit(1)
 
 
 def _extract_in_worker(articles: list[Article], time_budget_s: float) -> list[Outcome]:

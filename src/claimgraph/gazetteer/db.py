@@ -202,6 +202,7 @@ class Gazetteer:
         self._by_key: dict[str, tuple[NamedPlace, ...]] = {}
         self._country_names: dict[str, tuple[tuple[str, GazetteerPlace], ...]] = {}
         self._country_keys: dict[str, tuple[str, ...]] = {}
+        self._country_index: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._divisions: dict[tuple[str, str], str | None] = {}
 
     def close(self) -> None:
@@ -263,6 +264,16 @@ class Gazetteer:
             ).fetchall()
             self._country_names[code] = tuple((row[0], GazetteerPlace(*row[1:])) for row in rows)
         return self._country_names[code]
+
+    def name_index_of_country(self, code: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The name keys of one country's places and, in the same order, their place ids: what
+        fuzzy matching searches, read without building a record per name (in the order of
+        ``names_in_country``)."""
+        if code not in self._country_index:
+            rows = self._db.execute("SELECT n.key, p.id FROM places p CROSS JOIN names n ON n.place_id = p.id WHERE p.country = ?",
+                                    (code,)).fetchall()
+            self._country_index[code] = (tuple(row[0] for row in rows), tuple(row[1] for row in rows))
+        return self._country_index[code]
 
     def name_keys_in_country(self, code: str) -> tuple[str, ...]:
         """The keys of ``names_in_country(code)``, in the same order."""

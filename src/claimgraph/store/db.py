@@ -23,6 +23,7 @@ from claimgraph.records import (
 )
 from claimgraph.store.ids import claim_id, date_id, quantity_id
 from claimgraph.store.migrate import migrate
+from claimgraph.store.postgres import is_postgres_url, open_postgres
 
 _ENTITIES_STALE = "entities_stale"
 
@@ -35,6 +36,10 @@ class Store:
 
     @classmethod
     def open(cls, path: str | PathLike[str]) -> Store:
+        """A database file (SQLite), or a PostgreSQL database given by its URL
+        (`postgresql://user@host/name`: store/postgres.py)."""
+        if is_postgres_url(path):
+            return cls(open_postgres(str(path)))
         try:
             connection = sqlite3.connect(path, isolation_level=None)  # transactions are explicit
             connection.row_factory = sqlite3.Row
@@ -46,6 +51,11 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: not a usable SQLite database ({exc})") from None
         return cls(connection)
+
+    @property
+    def dialect(self) -> str:
+        """The database's SQL dialect: "sqlite" or "postgresql"."""
+        return str(getattr(self.connection, "dialect", "sqlite"))
 
     def close(self) -> None:
         self.connection.close()
@@ -112,6 +122,10 @@ class Store:
              document.published_value, document.published_basis, document.published_not_before, document.text,
              json.dumps(list(document.removed), ensure_ascii=False), document.duplicate_of, document.similarity, _now()),
         )
+        if self.dialect == "postgresql":  # its words for PostgreSQL's text search (SQLite's FTS5 triggers index them)
+            from claimgraph.store.text_index import index_document_words
+
+            index_document_words(self, document.id, document.title, document.text)
 
     def add_sentences(self, sentences: Iterable[Sentence]) -> None:
         self.connection.executemany(
@@ -162,9 +176,9 @@ class Store:
             return []
         where = " OR ".join("(b.band = ? AND b.hash = ?)" for _ in pairs)
         params = [value for pair in pairs for value in pair]
-        rows = self.connection.execute(
-            f"SELECT DISTINCT m.doc_id, m.signature FROM minhash_bands b JOIN minhashes m ON m.doc_id = b.doc_id "
-            f"JOIN documents d ON d.id = m.doc_id WHERE d.duplicate_of IS NULL AND ({where}) ORDER BY d.rowid",
+        rows = self.connection.execute(  # each document once, in the order stored (DISTINCT could not sort by rowid in PostgreSQL)
+            f"SELECT m.doc_id, m.signature FROM minhashes m JOIN documents d ON d.id = m.doc_id WHERE d.duplicate_of IS NULL "
+            f"AND m.doc_id IN (SELECT b.doc_id FROM minhash_bands b WHERE {where}) ORDER BY d.rowid",
             params,
         ).fetchall()
         return [(row["doc_id"], row["signature"]) for row in rows]
