@@ -44,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=2225)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts to build with")
     parser.add_argument("--repeat", type=int, default=2, help="interleaved rounds")
+    parser.add_argument("--ray", type=int, nargs="*", default=[], help="also build with --engine ray and these worker counts")
+    parser.add_argument("--no-bare", action="store_true", help="leave out the bare parse")
     parser.add_argument("--profile", action="store_true", help="profile the build's own process with pyinstrument")
     args = parser.parse_args(argv)
     if not args.corpus.exists():
@@ -57,10 +59,15 @@ def main(argv: list[str] | None = None) -> int:
         tools = BuildTools.load(BuildOptions())
         texts = cleaned_texts(sample, tools)
         nlp = bare_model(tools)
-        variants: dict[str, Callable[[int], int]] = {"bare nlp.pipe(n_process=2)": lambda _: sum(1 for _ in nlp.pipe(texts, n_process=2))}
+        variants: dict[str, Callable[[int], int]] = {}
+        if not args.no_bare:
+            variants["bare nlp.pipe(n_process=2)"] = lambda _: sum(1 for _ in nlp.pipe(texts, n_process=2))
         for workers in args.workers:
             variants[f"build, {workers} worker{'s' if workers > 1 else ''}"] = (
                 lambda run, w=workers: build_into(Path(tmp) / f"w{w}-{run}.db", sample, tools, workers=w))
+        for workers in args.ray:
+            variants[f"build, Ray, {workers} worker{'s' if workers > 1 else ''}"] = (
+                lambda run, w=workers: build_into(Path(tmp) / f"r{w}-{run}.db", sample, tools, workers=w, engine="ray"))
         timings: dict[str, list[tuple[float, float, int]]] = {name: [] for name in variants}
         for run in range(args.repeat):
             for name, variant in variants.items():
@@ -103,8 +110,8 @@ def bare_model(tools: BuildTools) -> Language:
     return load_model(config.aliases.get(name, name))
 
 
-def build_into(db: Path, sample: Path, tools: BuildTools, *, workers: int) -> int:
-    options = BuildOptions(workers=workers)
+def build_into(db: Path, sample: Path, tools: BuildTools, *, workers: int, engine: str = "local") -> int:
+    options = BuildOptions(workers=workers, engine=engine)
     with Store.open(db) as store:
         return build([sample], store=store, options=options, tools=tools).added
 

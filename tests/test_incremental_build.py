@@ -60,3 +60,13 @@ def test_close_spellings_matched_once_are_kept_for_the_next_build(tmp_path: Path
         store.mark_entities_stale()
     build([], store=copy, options=BuildOptions(), tools=build_tools)
     assert _export(copy) == _export(db)
+
+
+def test_the_country_name_index_lists_names_in_the_order_fuzzy_matching_always_read_them(build_tools: BuildTools) -> None:
+    """Fuzzy matching keeps the first of equally close names: the index must keep their order."""
+    gazetteer = build_tools.gazetteer
+    assert gazetteer is not None
+    for country in ("ML", "GB"):
+        keys, ids = gazetteer.name_index_of_country(country)
+        assert keys == gazetteer.name_keys_in_country(country)
+        assert ids == tuple(place.id for _, place in gazetteer.names_in_country(country))

@@ -7,7 +7,9 @@ commands that need them, so that `claimgraph --help` starts at once.
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Callable, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -19,6 +21,8 @@ from claimgraph.cli_analysis import register_analysis_commands
 from claimgraph.cli_outputs import register_output_commands
 from claimgraph.cli_support import (
     EXIT_NOTHING_BUILT,
+    Bars,
+    CountingWriter,
     Database,
     LazyChoice,
     ListedChoiceOption,
@@ -85,20 +89,16 @@ def build_command(paths: tuple[Path, ...], db_path: Path | str, model: str, batc
                                gazetteer=gazetteer_path, workers=workers, engine=engine, ray_address=ray_address)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
-    from tqdm import tqdm  # type: ignore[import-untyped]
-
     from claimgraph.pipeline import build
+    from claimgraph.progress import SILENT
     from claimgraph.query import Store
 
-    progress = tqdm(desc="inputs", unit=" input", disable=True if quiet else None, file=sys.stderr, leave=False)
     try:
         with Store.open(db_path) as store:
-            report = build(paths, store=store, options=options, on_input=lambda key: progress.update(1),
+            report = build(paths, store=store, options=options, progress=SILENT if quiet else Bars(),
                            on_message=lambda message: click.echo(message, err=True))
     except ClaimgraphError as exc:
-        progress.close()
         _fail(str(exc))
-    progress.close()
     _print_summary(report)
     if report.added == 0 and report.unchanged == 0 and not report.already_stored:
         sys.exit(EXIT_NOTHING_BUILT)
@@ -165,7 +165,8 @@ class _ExportFormatOption(click.Option):
 @click.option("-o", "--output", type=click.Path(allow_dash=True, path_type=Path), default=Path("-"), show_default=True,
               help="Output file, or - for standard output; a folder for the csv format.")
 @click.option("--bom", is_flag=True, help="Begin each file with a UTF-8 byte-order mark (for Excel).")
-def export_command(db_path: Path | str, fmt: str, output: Path, bom: bool) -> None:
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def export_command(db_path: Path | str, fmt: str, output: Path, bom: bool, quiet: bool) -> None:
     """Write the knowledge base in an interchange format (jsonl: the export contract; check
     a jsonl export with `claimgraph validate`)."""
     from claimgraph.export import OutputFolder, get_export_format
@@ -183,12 +184,28 @@ def export_command(db_path: Path | str, fmt: str, output: Path, bom: bool) -> No
                     sys.stdout.write("\ufeff")
                 counts = found.write(store, sys.stdout)
             else:
-                with output.open("w", encoding=encoding, newline="") as out:
-                    counts = found.write(store, out)
+                with output.open("w", encoding=encoding, newline="") as out, _export_progress(store, fmt, quiet=quiet) as advance:
+                    counts = found.write(store, CountingWriter(out, advance))
         except OSError as exc:
             _fail(f"cannot write {output}: {exc.strerror or exc}")
     summary = ", ".join(f"{n} {kind}" for kind, n in counts.items()) or "nothing"
     click.echo(f"exported {summary}", err=True)
+
+
+@contextlib.contextmanager
+def _export_progress(store: Store, fmt: str, *, quiet: bool) -> Iterator[Callable[[int], None]]:
+    """A bar over the lines an export writes to a file: one per record in JSON lines (its total
+    the records to write), lines of the format otherwise."""
+    from claimgraph.progress import SILENT
+    from claimgraph.query import record_counts
+
+    bars = SILENT if quiet else Bars()
+    step = f"exporting {fmt}"
+    bars.start(step, total=sum(record_counts(store).values()) if fmt == "jsonl" else None, unit="record" if fmt == "jsonl" else "line")
+    try:
+        yield lambda lines: bars.advance(step, lines)
+    finally:
+        bars.finish(step)
 
 
 @cli.command("events")
@@ -315,7 +332,7 @@ def gazetteer_build_command(gazetteer_path: Path | None) -> None:
 
     path = gazetteer_path or default_gazetteer_path()
     try:
-        report = build_gazetteer(path, progress=lambda message: click.echo(message, err=True))
+        report = build_gazetteer(path, progress=lambda message: click.echo(message, err=True), steps=Bars())
     except OSError as exc:
         _fail(f"cannot write {path}: {exc.strerror or exc}")
     click.echo(f"{path}: {report.places:,} places, {report.names:,} names")

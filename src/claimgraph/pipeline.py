@@ -38,6 +38,7 @@ from claimgraph.ingest import (
     Skipped,
     all_readers,
     document_id,
+    estimated_units,
     iter_input_files,
     iter_units,
     load_rules,
@@ -47,6 +48,7 @@ from claimgraph.ingest import (
 from claimgraph.ingest.budget import time_budget
 from claimgraph.ingest.dedup import Fingerprint, fingerprint, similarity
 from claimgraph.ingest.readers import gives_excerpts, is_stream_key
+from claimgraph.progress import SILENT, Progress
 from claimgraph.records import Document
 from claimgraph.resolve.corpus import resolve_corpus
 from claimgraph.store import Store
@@ -93,8 +95,8 @@ class BuildTools:
     gazetteer: Gazetteer | None = None  # None: places are found as the model labels them, not geocoded
 
     @classmethod
-    def load(cls, options: BuildOptions, *, on_message: Callable[[str], None] = lambda _: None) -> BuildTools:
-        gazetteer = open_gazetteer(options.gazetteer, on_build=on_message)
+    def load(cls, options: BuildOptions, *, on_message: Callable[[str], None] = lambda _: None, progress: Progress = SILENT) -> BuildTools:
+        gazetteer = open_gazetteer(options.gazetteer, on_build=on_message, steps=progress)
         return cls(
             pipelines=Pipelines(load_pipeline_config(), model=options.model, gazetteer=gazetteer.path),
             boilerplate=load_rules(),
@@ -123,6 +125,7 @@ class BuildTools:
 
 
 ProgressCallback = Callable[[str], None]
+READING, PARSING = "reading", "parsing and extracting"  # the steps progress shows (inputs read, inputs stored)
 
 
 def build(
@@ -133,27 +136,36 @@ def build(
     tools: BuildTools | None = None,
     on_input: ProgressCallback | None = None,
     on_message: ProgressCallback = lambda _: None,
-    on_stored: Callable[[int], None] = lambda _: None,
-    on_step: ProgressCallback = lambda _: None,
+    progress: Progress = SILENT,
 ) -> BuildReport:
     """Add the articles under `paths` to `store`. `on_input` is called with each input key,
-    `on_message` with notices (such as the gazetteer being built on first use), `on_stored`
-    with the number of inputs of each batch as it is stored, `on_step` with each step of the
-    corpus-level resolution as it starts."""
-    tools = tools or BuildTools.load(options, on_message=on_message)
+    `on_message` with notices (such as the gazetteer being built on first use); `progress`
+    sees the steps (the gazetteer's building, reading, parsing, resolution) with their totals."""
+    tools = tools or BuildTools.load(options, on_message=on_message, progress=progress)
+    paths = list(paths)
+    expected = estimated_units(paths, tools.readers)
+    progress.start(READING, total=expected, unit="input")
+    progress.start(PARSING, total=expected, unit="input")
     report = BuildReport()
     links = StoredLinks(store)
-    items = _articles(paths, store=store, options=options, tools=tools, report=report, on_input=on_input)
+    def read(key: str) -> None:
+        progress.advance(READING)
+        if on_input is not None:
+            on_input(key)
+
+    items = _articles(paths, store=store, options=options, tools=tools, report=report, on_input=read)
     batches = _batches(items, size=options.batch_size)
     with contextlib.closing(analyzed(batches, pipelines=tools.pipelines, workers=options.workers or usable_cores(),
                                      time_budget_s=options.time_budget, engine=_distributed(options, tools))) as analysed:
         for skips, outcomes in analysed:
             _commit_batch(outcomes, skips, store=store, options=options, tools=tools, report=report, links=links)
-            on_stored(len(skips) + len(outcomes))
+            progress.advance(PARSING, len(skips) + len(outcomes))
+    progress.finish(READING)
+    progress.finish(PARSING)
     if store.entities_stale():
         removed = report.replaced or report.already_stored  # a document may have gone (replaced, superseded): changes unknown
         report.entities, report.places = resolve_corpus(store, tools.gazetteer, not_place_names=tools.lexicons.places.not_place_names,
-                                                        documents=None if removed else report.stored, on_step=on_step)
+                                                        documents=None if removed else report.stored, progress=progress)
     return report
 
 

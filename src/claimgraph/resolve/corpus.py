@@ -8,11 +8,12 @@ import json
 from collections.abc import Callable, Collection, Iterable
 
 from claimgraph.gazetteer import Gazetteer
+from claimgraph.progress import SILENT, Progress
 from claimgraph.records import Correction, Entity, ResolvedPlace, StoredEntity
 from claimgraph.resolve.changes import Changes
 from claimgraph.resolve.cross_source import resolve_facts
 from claimgraph.resolve.entities import resolve_entities
-from claimgraph.resolve.places import FuzzyMatches, geocode_entities
+from claimgraph.resolve.places import FUZZY_RULES, FuzzyMatches, geocode_entities
 from claimgraph.store import Store, iter_entities
 from claimgraph.store.entities import (
     entity_corrections,
@@ -24,6 +25,7 @@ from claimgraph.store.places import iter_place_cues, replace_places
 from claimgraph.store.state import read_state, write_state
 from claimgraph.taxonomy import Taxonomy, load_taxonomy
 
+RESOLVING = "resolving entities, places, facts"  # the step progress shows
 PLACE_TYPES = ("GPE", "LOC", "FAC")  # the entity types geocoding places
 _MAJOR_KINDS = frozenset({"country", "continent", "region"})
 _MAJOR_POPULATION = 100_000
@@ -31,26 +33,28 @@ _MAJOR_POPULATION = 100_000
 
 def resolve_corpus(store: Store, gazetteer: Gazetteer | None, *, not_place_names: frozenset[str] = frozenset(),
                    taxonomy: Taxonomy | None = None, documents: Collection[str] | None = None,
-                   on_step: Callable[[str], None] = lambda _: None) -> tuple[int, int | None]:
+                   progress: Progress = SILENT) -> tuple[int, int | None]:
     """Entities from all stored mentions (with the analyst's corrections), their places, then
     facts and contradictions across sources. Returns (entities, geocoded places or None
     without a gazetteer). `taxonomy`: the event taxonomy, loaded here when not given;
     `documents`: the documents the build stored (None: unknown), handed to the facts stage
-    with the entities that changed; `on_step` is told each step as it starts.
+    with the entities that changed; `progress` sees its three steps.
 
     Only the entities that differ from the stored ones are written again, and places reuse
     the close spellings matched by earlier builds: the result is a full resolution's."""
     taxonomy = taxonomy or load_taxonomy()
-    on_step("entities")
+    progress.start(RESOLVING, total=3, unit="step")
     entities, changed = update_entities(store, gazetteer)
+    progress.advance(RESOLVING)
     places = None
     if gazetteer is not None:
-        on_step("places")
         resolved = geocode_places(list(iter_entities(store)), store, gazetteer, not_place_names=not_place_names)
         places = replace_places(store, resolved)
-    on_step("facts and contradictions")
+    progress.advance(RESOLVING)
     resolve_facts(store, country_lookup(gazetteer) if gazetteer is not None else None, taxonomy=taxonomy,
                   changed=Changes(documents=frozenset(documents) if documents is not None else None, entities=changed))
+    progress.advance(RESOLVING)
+    progress.finish(RESOLVING)
     store.mark_entities_resolved()
     return entities, places
 
@@ -103,9 +107,10 @@ def _stored_fuzzy_matches(store: Store, gazetteer: Gazetteer) -> FuzzyMatches:
 
 
 def _gazetteer_version(gazetteer: Gazetteer) -> str:
-    """The gazetteer file as it is now (a GeoNames dump loaded into it changes it)."""
+    """The gazetteer file as it is now (a GeoNames dump loaded into it changes it), and the
+    rules the matches were made by."""
     found = gazetteer.path.stat()
-    return f"{gazetteer.path.resolve()}:{found.st_size}:{found.st_mtime_ns}"
+    return f"{gazetteer.path.resolve()}:{found.st_size}:{found.st_mtime_ns}; {FUZZY_RULES}"
 
 
 def major_place_lookup(gazetteer: Gazetteer) -> Callable[[str], bool]:

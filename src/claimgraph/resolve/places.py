@@ -49,6 +49,8 @@ _FUZZY_MIN_LENGTH = 6
 # (resolve/corpus.py stores it): matching a name against every name of a country is most of
 # geocoding's time.
 FuzzyMatches = dict[str, list[Any] | None]
+# What the kept matches were matched by: kept matches made under other rules are not reused.
+FUZZY_RULES = f"rapidfuzz ratio >= {_FUZZY_MIN_SCORE}, country name index v1"
 
 
 def geocode_entities(entities: Sequence[StoredEntity], cues: Sequence[PlaceCue], gazetteer: Gazetteer, *,
