@@ -28,12 +28,13 @@ import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, TypeVar
 
 from claimgraph.analyze.nlp import Pipelines, analyze_batch, load_pipeline_config
-from claimgraph.errors import ClaimgraphError
+from claimgraph.errors import ClaimgraphError, EngineNotAvailable
 from claimgraph.extract.document import (
     DocumentExtraction,
     ExtractionFailed,
@@ -165,7 +166,11 @@ def in_order(batches: Iterable[tuple[T, Sequence[Article]]], submit: Callable[[S
 
 def _settled(item: tuple[T, _Pending[list[Outcome]] | None]) -> tuple[T, list[Outcome]]:
     token, future = item
-    return token, future.result() if future is not None else []
+    try:
+        return token, future.result() if future is not None else []
+    except BrokenProcessPool:
+        raise EngineNotAvailable("a worker process ended without finishing its batch (out of memory, or killed); the build "
+                                 "stored everything before it: run it again to resume, with --workers 1 to parse in one process") from None
 
 
 def usable_cores() -> int:
