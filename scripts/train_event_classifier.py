@@ -51,8 +51,15 @@ from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyp
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from claimgraph.extract.plover_classifier import (  # noqa: E402
-    FORMAT_VERSION, META_FILE, WEIGHTS_FILE, FeatureSpec, PloverClassifier, feature_indices, text_windows)
+from claimgraph.extract.plover_classifier import (
+    FORMAT_VERSION,
+    META_FILE,
+    WEIGHTS_FILE,
+    FeatureSpec,
+    PloverClassifier,
+    feature_indices,
+    text_windows,
+)
 
 LABELS = ("ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE", "MOBILIZE",
           "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN")

@@ -6,7 +6,7 @@ import json
 import os
 import shutil
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
@@ -139,3 +139,21 @@ def contradictions(facts: list[Fact], events: Iterable[AnchoredEvent], quantitie
                             rates=rates or {}, name_of=name_of, published=lambda doc: (None, None), taxonomy=TAXONOMY)
     wanted = set(comparators)
     return find_contradictions(comparison, {name: c for name, c in all_comparators().items() if name in wanted})
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """A real PostgreSQL server (tests/pg_server.py): CI's, or one started for the session."""
+    from tests.pg_server import server_url
+
+    with server_url() as url:
+        yield url
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> Iterator[str]:
+    """The URL of an empty schema of its own on the PostgreSQL server, dropped after the test."""
+    from tests.pg_server import fresh_schema
+
+    with fresh_schema(postgres_server) as url:
+        yield url

@@ -21,9 +21,12 @@ from collections.abc import Sequence
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from claimgraph import BuildOptions, BuildTools, Store, build
 from claimgraph.export import get_export_format
+from claimgraph.pipeline import READING
+from claimgraph.resolve.corpus import RESOLVING
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,26 @@ class Run:
         return max(self.stages, key=self.stages.__getitem__) if self.stages else "start"
 
 
+class _StageSignal:
+    """Progress that writes the stage a build enters ("ingest" as it starts reading,
+    "resolve" as it starts the cross-source stage) to a pipe, once each."""
+
+    _STAGES: ClassVar[dict[str, str]] = {READING: "ingest", RESOLVING: "resolve"}
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+
+    def start(self, step: str, *, total: int | None = None, unit: str = "") -> None:
+        if step in self._STAGES:
+            os.write(self._fd, f"{self._STAGES[step]}\n".encode())
+
+    def advance(self, step: str, done: int = 1) -> None:
+        return None
+
+    def finish(self, step: str) -> None:
+        return None
+
+
 def run_build(paths: Sequence[Path], db: Path, *, tools: BuildTools, options: BuildOptions, kill_in: str | None = None,
               kill_after: float = 0.0) -> Run:
     """Build in a forked child; with `kill_in` ("ingest" or "resolve"), SIGKILL it `kill_after`
@@ -52,7 +75,7 @@ def run_build(paths: Sequence[Path], db: Path, *, tools: BuildTools, options: Bu
         code = 1
         try:
             with Store.open(db) as store:
-                build(paths, store=store, options=options, tools=tools, on_stage=lambda stage: os.write(write_end, f"{stage}\n".encode()))
+                build(paths, store=store, options=options, tools=tools, progress=_StageSignal(write_end))
             os.write(write_end, b"done\n")
             code = 0
         except BaseException:  # noqa: BLE001 - shown, then the child ends with status 1

@@ -35,6 +35,7 @@ from claimgraph.errors import (
     StoreError,
     UnknownFormat,
 )
+from claimgraph.progress import SILENT, Progress
 from claimgraph.query.knowledge_base import KnowledgeBase
 from claimgraph.store import Store
 
@@ -73,7 +74,7 @@ def build(
     tools: BuildTools | None = None,
     on_input: Callable[[str], None] | None = None,
     on_message: Callable[[str], None] = lambda _: None,
-    on_stage: Callable[[str], None] = lambda _: None,
+    progress: Progress = SILENT,
 ) -> BuildReport:
     """Add the articles under `paths` to a database: folders, .txt, .html/.htm, .json, .jsonl,
     RSS/Atom feeds (.rss, .atom, .xml), .pdf, .docx, and "-" for standard input.
@@ -83,10 +84,11 @@ def build(
     over, changed ones replaced. `options`: `BuildOptions()` when not given; `tools`: the
     parser, lexicons and gazetteer loaded once (`BuildTools.load(options)`) when building
     several times in one process; `on_input` is called with each input's key, `on_message`
-    with notices (such as the gazetteer being built on first use), `on_stage` with "ingest"
-    and "resolve" as each starts. Inputs that cannot be read are listed in the report's
-    `skipped`, feed entries whose article is stored already in its `already_stored`;
-    `ModelNotAvailable` is raised when the spaCy model is not installed.
+    with notices (such as the gazetteer being built on first use); `progress` (a
+    `claimgraph.progress.Progress`) sees each step with its total. Inputs that cannot be
+    read are listed in the report's `skipped`, feed entries whose article is stored already
+    in its `already_stored`; `ModelNotAvailable` is raised when the spaCy model is not
+    installed.
     """
     from claimgraph.pipeline import build as _build
 
@@ -94,9 +96,9 @@ def build(
     if isinstance(store, KnowledgeBase):
         store = store.store
     if isinstance(store, Store):
-        return _build(paths, store=store, options=options, tools=tools, on_input=on_input, on_message=on_message, on_stage=on_stage)
+        return _build(paths, store=store, options=options, tools=tools, on_input=on_input, on_message=on_message, progress=progress)
     with Store.open(store, wait=options.lock_wait) as opened:
-        return _build(paths, store=opened, options=options, tools=tools, on_input=on_input, on_message=on_message, on_stage=on_stage)
+        return _build(paths, store=opened, options=options, tools=tools, on_input=on_input, on_message=on_message, progress=progress)
 
 
 def open(path: str | os.PathLike[str]) -> KnowledgeBase:

@@ -7,7 +7,9 @@ commands that need them, so that `claimgraph --help` starts at once.
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Callable, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -19,6 +21,9 @@ from claimgraph.cli_analysis import register_analysis_commands
 from claimgraph.cli_outputs import register_output_commands
 from claimgraph.cli_support import (
     EXIT_NOTHING_BUILT,
+    Bars,
+    CountingWriter,
+    Database,
     LazyChoice,
     ListedChoiceOption,
     db_option,
@@ -31,7 +36,7 @@ from claimgraph.cli_support import (
 )
 from claimgraph.cli_support import fail as _fail
 from claimgraph.cli_support import open_store as _open
-from claimgraph.config import DEFAULT_MODEL, BuildOptions
+from claimgraph.config import DEFAULT_MODEL, ENGINES, BuildOptions
 from claimgraph.errors import ClaimgraphError
 from claimgraph.records import EVENT_STATUSES, STANCES
 
@@ -54,7 +59,8 @@ def cli() -> None:
 
 @cli.command("build")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False, path_type=Path), help="SQLite database to create or add to.")
+@click.option("--db", "db_path", required=True, type=Database(exists=False),
+              help="Database to create or add to: an SQLite file, or postgresql://user@host/name (an empty database or schema).")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy pipeline: package name, path, or 'sm' / 'md'.")
 @click.option("--batch-size", default=_defaults.batch_size, show_default=True, help="Documents per parse batch and per transaction.")
 @click.option("--time-budget", default=_defaults.time_budget, show_default=True, help="Seconds one document may take before it is skipped.")
@@ -64,9 +70,15 @@ def cli() -> None:
 @click.option("--wait", "lock_wait", default=_defaults.lock_wait, show_default=True,
               help="Seconds to wait for another build of the same database (or another writer's lock) before giving up.")
 @click.option("--gazetteer", "gazetteer_path", type=click.Path(dir_okay=False, path_type=Path), help="Gazetteer file [default: $CLAIMGRAPH_GAZETTEER, else the user cache; built on first use].")
+@click.option("--workers", default=0, show_default=True, type=click.IntRange(min=0),
+              help="Processes that parse and extract (0: one per core; 1: none besides the build's own). With --engine ray: Ray actors (0: one per CPU of the cluster).")
+@click.option("--engine", type=click.Choice(ENGINES), default=_defaults.engine, show_default=True,
+              help="Where parsing and extraction run: this machine's processes, or a Ray cluster (needs the ray extra).")
+@click.option("--address", "ray_address", help="With --engine ray: the address of a running Ray cluster [default: start a local Ray instance].")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; only the summary.")
-def build_command(paths: tuple[Path, ...], db_path: Path, model: str, batch_size: int, time_budget: float, max_bytes: int, max_chars: int,
-                  max_line_chars: int, lock_wait: float, gazetteer_path: Path | None, quiet: bool) -> None:
+def build_command(paths: tuple[Path, ...], db_path: Path | str, model: str, batch_size: int, time_budget: float, max_bytes: int, max_chars: int,
+                  max_line_chars: int, lock_wait: float, gazetteer_path: Path | None, workers: int, engine: str, ray_address: str | None,
+                  quiet: bool) -> None:
     """Read the articles under PATHS into the database: folders, text (.txt), HTML
     (.html/.htm), news records (.json, .jsonl), RSS and Atom feeds (.rss, .atom, .xml),
     PDF (.pdf) and Word (.docx) files, and - for standard input (JSON lines, or one
@@ -82,24 +94,20 @@ def build_command(paths: tuple[Path, ...], db_path: Path, model: str, batch_size
     """
     try:
         options = BuildOptions(model=model, batch_size=batch_size, time_budget=time_budget, max_bytes=max_bytes, max_chars=max_chars,
-                               max_line_chars=max_line_chars, lock_wait=lock_wait, gazetteer=gazetteer_path)
+                               max_line_chars=max_line_chars, lock_wait=lock_wait, gazetteer=gazetteer_path, workers=workers, engine=engine,
+                               ray_address=ray_address)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
-    from tqdm import tqdm  # type: ignore[import-untyped]
-
     from claimgraph.pipeline import build
+    from claimgraph.progress import SILENT
     from claimgraph.query import Store
 
-    progress = tqdm(desc="inputs", unit=" input", disable=True if quiet else None, file=sys.stderr, leave=False)
     try:
         with Store.open(db_path, wait=options.lock_wait) as store:
-            report = build(paths, store=store, options=options, on_input=lambda key: progress.update(1),
-                           on_message=lambda message: click.echo(message, err=True),
-                           on_stage=lambda stage: progress.set_description("resolving" if stage == "resolve" else "inputs"))
+            report = build(paths, store=store, options=options, progress=SILENT if quiet else Bars(),
+                           on_message=lambda message: click.echo(message, err=True))
     except ClaimgraphError as exc:
-        progress.close()
         _fail(str(exc))
-    progress.close()
     _print_summary(report)
     if report.added == 0 and report.unchanged == 0 and not report.already_stored:
         sys.exit(EXIT_NOTHING_BUILT)
@@ -109,7 +117,7 @@ def build_command(paths: tuple[Path, ...], db_path: Path, model: str, batch_size
 @db_option
 @click.option("--top", default=10, show_default=True, help="How many of the most-mentioned entities to list.")
 @json_option
-def stats_command(db_path: Path, top: int, as_json: bool) -> None:
+def stats_command(db_path: Path | str, top: int, as_json: bool) -> None:
     """Summarize a database: documents, languages, duplicates, entities, claims, dates, events,
     quantities, and every skipped input with its reason."""
     from claimgraph.query import store_stats
@@ -166,7 +174,8 @@ class _ExportFormatOption(click.Option):
 @click.option("-o", "--output", type=click.Path(allow_dash=True, path_type=Path), default=Path("-"), show_default=True,
               help="Output file, or - for standard output; a folder for the csv format.")
 @click.option("--bom", is_flag=True, help="Begin each file with a UTF-8 byte-order mark (for Excel).")
-def export_command(db_path: Path, fmt: str, output: Path, bom: bool) -> None:
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def export_command(db_path: Path | str, fmt: str, output: Path, bom: bool, quiet: bool) -> None:
     """Write the knowledge base in an interchange format (jsonl: the export contract; check
     a jsonl export with `claimgraph validate`)."""
     from claimgraph.export import OutputFolder, get_export_format
@@ -185,18 +194,34 @@ def export_command(db_path: Path, fmt: str, output: Path, bom: bool) -> None:
                     sys.stdout.write("\ufeff")
                 counts = found.write(store, sys.stdout)
             else:
-                with output.open("w", encoding=encoding, newline="") as out:
-                    counts = found.write(store, out)
+                with output.open("w", encoding=encoding, newline="") as out, _export_progress(store, fmt, quiet=quiet) as advance:
+                    counts = found.write(store, CountingWriter(out, advance))
         except OSError as exc:
             _fail(f"cannot write {output}: {exc.strerror or exc}")
     summary = ", ".join(f"{n} {kind}" for kind, n in counts.items()) or "nothing"
     click.echo(f"exported {summary}", err=True)
 
 
+@contextlib.contextmanager
+def _export_progress(store: Store, fmt: str, *, quiet: bool) -> Iterator[Callable[[int], None]]:
+    """A bar over the lines an export writes to a file: one per record in JSON lines (its total
+    the records to write), lines of the format otherwise."""
+    from claimgraph.progress import SILENT
+    from claimgraph.query import record_counts
+
+    bars = SILENT if quiet else Bars()
+    step = f"exporting {fmt}"
+    bars.start(step, total=sum(record_counts(store).values()) if fmt == "jsonl" else None, unit="record" if fmt == "jsonl" else "line")
+    try:
+        yield lambda lines: bars.advance(step, lines)
+    finally:
+        bars.finish(step)
+
+
 @cli.command("skipped")
 @db_option
 @json_option
-def skipped_command(db_path: Path, as_json: bool) -> None:
+def skipped_command(db_path: Path | str, as_json: bool) -> None:
     """List the inputs that did not become documents, each with its reason, and whether the
     next build tries it again (the reason may have gone: a time budget overrun, a missing
     model, an internal error, a limit), then the inputs whose reading repaired something."""
@@ -226,7 +251,7 @@ def skipped_command(db_path: Path, as_json: bool) -> None:
 @click.option("--status", type=click.Choice(EVENT_STATUSES), help="Only events told this way.")
 @click.option("--limit", default=0, show_default=True, help="Most events shown (0: all).")
 @json_option
-def events_command(db_path: Path, types: tuple[str, ...], status: str | None, limit: int, as_json: bool) -> None:
+def events_command(db_path: Path | str, types: tuple[str, ...], status: str | None, limit: int, as_json: bool) -> None:
     """List events: type and PLOVER category, who did it to whom, where and when, as told."""
     from claimgraph.export.contract import event_record
     from claimgraph.query import iter_events
@@ -262,7 +287,7 @@ def _print_event(store: Store, event: StoredEvent) -> None:
 @click.option("--attributed", is_flag=True, help="Leave out claims in the outlet's own voice.")
 @click.option("--limit", default=0, show_default=True, help="Most claims shown (0: all).")
 @json_option
-def claims_command(db_path: Path, entity_name: str | None, stance: str | None, attributed: bool, limit: int, as_json: bool) -> None:
+def claims_command(db_path: Path | str, entity_name: str | None, stance: str | None, attributed: bool, limit: int, as_json: bool) -> None:
     """List claims with who makes them: source, cue, stance, modality and relays."""
     from claimgraph.export.contract import claim_record
     from claimgraph.query import find_entity_ids, iter_claims
@@ -304,7 +329,7 @@ def _print_claim(store: Store, claim: StoredClaim, titles: dict[str, str]) -> No
 @db_option
 @click.option("--limit", default=20, show_default=True, help="Most results shown.")
 @json_option
-def search_command(query: str, db_path: Path, limit: int, as_json: bool) -> None:
+def search_command(query: str, db_path: Path | str, limit: int, as_json: bool) -> None:
     """Full-text search of titles and texts: documents holding every word and "phrase" typed
     (read as words, never as search syntax), best first; matches in [brackets]."""
     from claimgraph.query import bracketed
@@ -343,7 +368,7 @@ def gazetteer_build_command(gazetteer_path: Path | None) -> None:
 
     path = gazetteer_path or default_gazetteer_path()
     try:
-        report = build_gazetteer(path, progress=lambda message: click.echo(message, err=True))
+        report = build_gazetteer(path, progress=lambda message: click.echo(message, err=True), steps=Bars())
     except OSError as exc:
         _fail(f"cannot write {path}: {exc.strerror or exc}")
     click.echo(f"{path}: {report.places:,} places, {report.names:,} names")

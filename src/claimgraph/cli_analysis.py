@@ -68,7 +68,7 @@ _LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 @click.option("--allow-host", "allowed_hosts", multiple=True, metavar="NAME",
               help="Another name the browser may reach the app by (the Host header); loopback names and --host are always allowed. Repeatable.")
 @_gazetteer_path
-def serve_command(db_path: Path, host: str, port: int, token: str | None, allowed_hosts: tuple[str, ...], gazetteer_path: Path | None) -> None:
+def serve_command(db_path: Path | str, host: str, port: int, token: str | None, allowed_hosts: tuple[str, ...], gazetteer_path: Path | None) -> None:
     """Start the web app: documents, entities, claims, events, facts, contradictions, timeline, map, graph, reader, search, JSON API."""
     import uvicorn
 
@@ -97,7 +97,7 @@ def serve_command(db_path: Path, host: str, port: int, token: str | None, allowe
 @click.option("--min-claims", default=2, show_default=True, help="Only facts reported by at least this many claims.")
 @click.option("--limit", default=0, show_default=True, help="Most facts shown (0: all).")
 @json_option
-def facts_command(db_path: Path, status: str | None, min_claims: int, limit: int, as_json: bool) -> None:
+def facts_command(db_path: Path | str, status: str | None, min_claims: int, limit: int, as_json: bool) -> None:
     """Facts: what several claims state alike, with their independent origins and sentences."""
     from claimgraph.export.contract import fact_record
 
@@ -129,7 +129,7 @@ def _print_fact(store: Store, fact: StoredFact) -> None:
                    "figure may explain it). Contradictions not rated are left out when given.")
 @click.option("--limit", default=0, show_default=True, help="Most contradictions shown (0: all).")
 @json_option
-def contradictions_command(db_path: Path, kinds: tuple[str, ...], min_strength: float | None, limit: int, as_json: bool) -> None:
+def contradictions_command(db_path: Path | str, kinds: tuple[str, ...], min_strength: float | None, limit: int, as_json: bool) -> None:
     """Contradictions between sources: what differs (slot, both values), the two sentences
     side by side with their sources, and the caveat that may explain it."""
     from claimgraph.export.contract import contradiction_record
@@ -180,7 +180,7 @@ def entities_group() -> None:
 @db_option
 @click.argument("name")
 @json_option
-def show_command(db_path: Path, name: str, as_json: bool) -> None:
+def show_command(db_path: Path | str, name: str, as_json: bool) -> None:
     """An entity (by name, alias or id): its aliases, and why each was merged into it."""
     with open_store(db_path) as store:
         if as_json:
@@ -204,7 +204,7 @@ def show_command(db_path: Path, name: str, as_json: bool) -> None:
 @click.argument("second")
 @click.option("--note", help="Why (kept with the correction).")
 @_gazetteer_path
-def merge_command(db_path: Path, first: str, second: str, note: str | None, gazetteer_path: Path | None) -> None:
+def merge_command(db_path: Path | str, first: str, second: str, note: str | None, gazetteer_path: Path | None) -> None:
     """Merge two entities (names, aliases or ids) for good: later builds keep them one."""
     with open_store(db_path) as store:
         id_a, id_b = _entity_named(store, first), _entity_named(store, second)
@@ -224,7 +224,7 @@ def merge_command(db_path: Path, first: str, second: str, note: str | None, gaze
 @click.option("--alias", "aliases", multiple=True, required=True, help="A spelling to take out of the entity (repeatable).")
 @click.option("--note", help="Why (kept with the correction).")
 @_gazetteer_path
-def split_command(db_path: Path, name: str, aliases: tuple[str, ...], note: str | None, gazetteer_path: Path | None) -> None:
+def split_command(db_path: Path | str, name: str, aliases: tuple[str, ...], note: str | None, gazetteer_path: Path | None) -> None:
     """Take spellings out of an entity for good: they never join it again."""
     with open_store(db_path) as store:
         entity_id = _entity_named(store, name)

@@ -53,7 +53,7 @@ def validate_command(file: Path, limit: int) -> None:
 @click.option("--since", help="Only documents published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), default=Path("-"), show_default=True,
               help="brief.md, brief.html or brief.pdf (the suffix gives the format); - for Markdown on standard output.")
-def brief_command(db_path: Path, entity_name: str | None, place_name: str | None, since: str | None, output: Path) -> None:
+def brief_command(db_path: Path | str, entity_name: str | None, place_name: str | None, since: str | None, output: Path) -> None:
     """Write a situation report drawn from the knowledge base alone (no language model): the
     contested points with each side and its sources, the key actors and what is claimed
     about them, a dated timeline, the places on a small map, the corroborated facts and the

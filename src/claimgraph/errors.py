@@ -63,3 +63,7 @@ class DatabaseCorrupt(StoreError):
 def internal_error_reason(exc: BaseException) -> str:
     """An unexpected failure while reading one input, as that input's skip reason."""
     return f"internal error ({type(exc).__name__}: {exc}); please report this input"
+
+
+class EngineNotAvailable(ClaimgraphError):
+    """The engine asked for cannot run: its optional package is not installed, or its cluster cannot be reached."""

@@ -10,6 +10,7 @@ limit) is tried again by the next build. One build at a time writes to a databas
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
@@ -18,7 +19,15 @@ from functools import cached_property
 
 from spacy.language import Language
 
-from claimgraph.analyze import Analysis, Pipelines, analyze_batch, load_pipeline_config
+from claimgraph.analyze import Pipelines, load_pipeline_config
+from claimgraph.analyze.engines import (
+    Engine,
+    Extracted,
+    Outcome,
+    PipelineSettings,
+    analyzed,
+    usable_cores,
+)
 from claimgraph.config import BuildOptions
 from claimgraph.errors import (
     BudgetExceeded,
@@ -28,13 +37,7 @@ from claimgraph.errors import (
     internal_error_reason,
 )
 from claimgraph.extract.components import AttributionComponent
-from claimgraph.extract.document import (
-    DocumentExtraction,
-    ExtractionFailed,
-    Lexicons,
-    extraction_of,
-    unparsed_extraction,
-)
+from claimgraph.extract.document import DocumentExtraction, ExtractionFailed, Lexicons
 from claimgraph.extract.learned import AttributionTagger
 from claimgraph.extract.timex import TimeLexicon, load_time_lexicon
 from claimgraph.gazetteer import Gazetteer, open_gazetteer
@@ -47,6 +50,7 @@ from claimgraph.ingest import (
     Skipped,
     all_readers,
     document_id,
+    estimated_units,
     iter_input_files,
     iter_units,
     load_rules,
@@ -57,6 +61,7 @@ from claimgraph.ingest.budget import time_budget
 from claimgraph.ingest.dedup import Fingerprint, fingerprint, similarity
 from claimgraph.ingest.readers import gives_excerpts, is_stream_key
 from claimgraph.ingest.units import input_key
+from claimgraph.progress import SILENT, Progress
 from claimgraph.records import Document
 from claimgraph.resolve.corpus import resolve_corpus
 from claimgraph.store import Store
@@ -80,6 +85,8 @@ class BuildReport:
     events: int = 0
     entities: int | None = None  # None when entities did not need resolving again
     places: int | None = None  # geocoded place entities, when resolved again
+    stored: list[str] = field(default_factory=list)  # ids of the documents this build stored, in order
+    replaced: int = 0  # inputs read before whose bytes changed (their documents are replaced)
     skipped: list[Skipped] = field(default_factory=list)
     already_stored: list[Skipped] = field(default_factory=list)
     retried: int = 0  # unchanged inputs skipped before and read again (the reason may have gone)
@@ -103,8 +110,8 @@ class BuildTools:
     gazetteer: Gazetteer | None = None  # None: places are found as the model labels them, not geocoded
 
     @classmethod
-    def load(cls, options: BuildOptions, *, on_message: Callable[[str], None] = lambda _: None) -> BuildTools:
-        gazetteer = open_gazetteer(options.gazetteer, on_build=on_message)
+    def load(cls, options: BuildOptions, *, on_message: Callable[[str], None] = lambda _: None, progress: Progress = SILENT) -> BuildTools:
+        gazetteer = open_gazetteer(options.gazetteer, on_build=on_message, steps=progress)
         return cls(
             pipelines=Pipelines(load_pipeline_config(), model=options.model, gazetteer=gazetteer.path),
             boilerplate=load_rules(),
@@ -133,6 +140,7 @@ class BuildTools:
 
 
 ProgressCallback = Callable[[str], None]
+READING, PARSING = "reading", "parsing and extracting"  # the steps progress shows (inputs read, inputs stored)
 
 
 def build(
@@ -143,32 +151,81 @@ def build(
     tools: BuildTools | None = None,
     on_input: ProgressCallback | None = None,
     on_message: ProgressCallback = lambda _: None,
-    on_stage: ProgressCallback = lambda _: None,
+    progress: Progress = SILENT,
 ) -> BuildReport:
     """Add the articles under `paths` to `store`. `on_input` is called with each input key,
-    `on_message` with notices (such as the gazetteer being built on first use), `on_stage`
-    with "ingest" and then "resolve" as each stage starts. Waits up to `options.lock_wait`
-    seconds for another build of the same database to finish (DatabaseBusy after that)."""
+    `on_message` with notices (such as the gazetteer being built on first use); `progress`
+    sees the steps (the gazetteer's building, reading, parsing, resolution) with their totals.
+    Waits up to `options.lock_wait` seconds for another build of the same database to finish
+    (DatabaseBusy after that)."""
     with store.build_lock(wait=options.lock_wait):
-        tools = tools or BuildTools.load(options, on_message=on_message)
-        report = BuildReport()
-        links = StoredLinks(store)
-        on_stage("ingest")
-        batch: list[Article] = []
-        skips: list[Skipped] = []
-        for item in _articles(paths, store=store, options=options, tools=tools, report=report, on_input=on_input):
-            if isinstance(item, Skipped):
-                skips.append(item)
-            else:
-                batch.append(item)
-            if len(batch) >= options.batch_size or len(skips) >= options.batch_size:
-                _commit_batch(batch, skips, store=store, options=options, tools=tools, report=report, links=links)
-                batch, skips = [], []
-        _commit_batch(batch, skips, store=store, options=options, tools=tools, report=report, links=links)
-        if store.entities_stale():
-            on_stage("resolve")
-            report.entities, report.places = resolve_corpus(store, tools.gazetteer, not_place_names=tools.lexicons.places.not_place_names)
+        return _locked_build(paths, store=store, options=options, tools=tools, on_input=on_input, on_message=on_message,
+                             progress=progress)
+
+
+def _locked_build(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    store: Store,
+    options: BuildOptions,
+    tools: BuildTools | None,
+    on_input: ProgressCallback | None,
+    on_message: Callable[[str], None],
+    progress: Progress,
+) -> BuildReport:
+    tools = tools or BuildTools.load(options, on_message=on_message, progress=progress)
+    paths = list(paths)
+    expected = estimated_units(paths, tools.readers)
+    progress.start(READING, total=expected, unit="input")
+    progress.start(PARSING, total=expected, unit="input")
+    report = BuildReport()
+    links = StoredLinks(store)
+    def read(key: str) -> None:
+        progress.advance(READING)
+        if on_input is not None:
+            on_input(key)
+
+    items = _articles(paths, store=store, options=options, tools=tools, report=report, on_input=read)
+    batches = _batches(items, size=options.batch_size)
+    with contextlib.closing(analyzed(batches, pipelines=tools.pipelines, workers=options.workers or usable_cores(),
+                                     time_budget_s=options.time_budget, engine=_distributed(options, tools))) as analysed:
+        for skips, outcomes in analysed:
+            _commit_batch(outcomes, skips, store=store, options=options, tools=tools, report=report, links=links)
+            progress.advance(PARSING, len(skips) + len(outcomes))
+    progress.finish(READING)
+    progress.finish(PARSING)
+    if store.entities_stale():
+        removed = report.replaced or report.already_stored  # a document may have gone (replaced, superseded): changes unknown
+        report.entities, report.places = resolve_corpus(store, tools.gazetteer, not_place_names=tools.lexicons.places.not_place_names,
+                                                        documents=None if removed else report.stored, progress=progress)
     return report
+
+
+def _distributed(options: BuildOptions, tools: BuildTools) -> Callable[[], Engine] | None:
+    """The engine of `--engine ray` (imported only then: Ray is an optional extra)."""
+    if options.engine != "ray":
+        return None
+    from claimgraph.analyze.ray_engine import RayEngine
+
+    settings = PipelineSettings.of(tools.pipelines)
+    return lambda: RayEngine(settings, address=options.ray_address, workers=options.workers or None, time_budget_s=options.time_budget)
+
+
+def _batches(items: Iterable[Article | Skipped], *, size: int) -> Iterator[tuple[list[Skipped], list[Article]]]:
+    """The inputs in batches of `size` articles or skips, each stored in one transaction:
+    (the skips, the articles to analyse)."""
+    batch: list[Article] = []
+    skips: list[Skipped] = []
+    for item in items:
+        if isinstance(item, Skipped):
+            skips.append(item)
+        else:
+            batch.append(item)
+        if len(batch) >= size or len(skips) >= size:
+            yield skips, batch
+            batch, skips = [], []
+    if batch or skips:
+        yield skips, batch
 
 
 def _articles(
@@ -200,6 +257,7 @@ def _articles(
                         report.unchanged += 1
                         continue
                     report.retried += 1
+                report.replaced += state is not None and state.fingerprint != unit.fingerprint
                 article = _prepared(unit, options=options, tools=tools)
                 yield article if isinstance(article, Skipped) else _with_unique_id(article, store=store, seen_ids=seen_ids)
         except (StoreError, sqlite3.Error):
@@ -252,7 +310,7 @@ class StoredLinks:
 
 
 def _commit_batch(
-    articles: list[Article],
+    outcomes: list[Outcome],
     skips: list[Skipped],
     *,
     store: Store,
@@ -261,13 +319,10 @@ def _commit_batch(
     report: BuildReport,
     links: StoredLinks,
 ) -> None:
-    if not articles and not skips:
-        return
-    analyses = analyze_batch(tools.pipelines, articles, time_budget_s=options.time_budget) if articles else []
     with store.transaction():
         for skipped in skips:
             _record_skip(store, skipped, report)
-        for result in analyses:
+        for result in outcomes:
             if isinstance(result, Skipped):
                 _record_skip(store, result, report)
             else:
@@ -281,7 +336,7 @@ def _record_skip(store: Store, skipped: Skipped, report: BuildReport, *, already
     (report.already_stored if already_stored else report.skipped).append(skipped)
 
 
-def _store_or_skip(store: Store, analysis: Analysis, *, options: BuildOptions, tools: BuildTools, report: BuildReport,
+def _store_or_skip(store: Store, analysis: Extracted, *, options: BuildOptions, tools: BuildTools, report: BuildReport,
                    links: StoredLinks) -> None:
     """Store one analysed document inside a savepoint: if writing it fails (a value the
     database refuses), it is undone alone and skipped, and the batch goes on. The
@@ -298,7 +353,7 @@ def _store_or_skip(store: Store, analysis: Analysis, *, options: BuildOptions, t
         _record_skip(store, Skipped(article.key, internal_error_reason(exc), article.fingerprint, retry=True), report)
 
 
-def _store_analysis(store: Store, analysis: Analysis, *, options: BuildOptions, tools: BuildTools, report: BuildReport,
+def _store_analysis(store: Store, analysis: Extracted, *, options: BuildOptions, tools: BuildTools, report: BuildReport,
                     links: StoredLinks) -> None:
     article = analysis.article
     if not is_stream_key(article.key):
@@ -317,7 +372,7 @@ def _store_analysis(store: Store, analysis: Analysis, *, options: BuildOptions, 
     try:
         # The components extracted everything before anything is written: a document whose
         # extraction failed is skipped whole, never half stored.
-        found = extraction_of(analysis.doc) if analysis.doc is not None else unparsed_extraction(article, tools.time)
+        found = analysis.records(tools.time)
     except ExtractionFailed as exc:
         reason = f"extraction failed ({exc}); please report this input"
         _record_skip(store, Skipped(article.key, reason, article.fingerprint, retry=True), report)
@@ -354,6 +409,7 @@ def _add_document(store: Store, article: Article, found: DocumentExtraction, shi
     if note:
         report.repaired.append((article.key, note))
     report.events += events
+    report.stored.append(article.id)
     report.mentions += len(found.mentions)
     report.claims += len(found.claims)
     report.added += 1

@@ -34,6 +34,7 @@ from claimgraph.gazetteer.sources import (
     us_states,
     us_zip_points,
 )
+from claimgraph.progress import SILENT, Progress
 
 # Bump when the schema or the packaged sources change: the default file name carries it, so an
 # old cached gazetteer is never read by a newer claimgraph.
@@ -106,17 +107,20 @@ def default_gazetteer_path() -> Path:
     return cache / "claimgraph" / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 
 
-def open_gazetteer(path: Path | None = None, *, on_build: Callable[[str], None] = lambda _: None) -> Gazetteer:
-    """The gazetteer at ``path`` (default: ``default_gazetteer_path()``), built there first if missing."""
+def open_gazetteer(path: Path | None = None, *, on_build: Callable[[str], None] = lambda _: None,
+                   steps: Progress = SILENT) -> Gazetteer:
+    """The gazetteer at ``path`` (default: ``default_gazetteer_path()``), built there first if
+    missing (`steps` shows the building's progress)."""
     path = Path(path) if path is not None else default_gazetteer_path()
     if not path.exists():
         on_build(f"building the gazetteer at {path} (once; about 25 seconds)")
-        build_gazetteer(path)
+        build_gazetteer(path, steps=steps)
     return Gazetteer(path)
 
 
-def build_gazetteer(path: Path, *, progress: Callable[[str], None] = lambda _: None) -> LoadReport:
-    """Write the default gazetteer to ``path`` (replacing it only once complete)."""
+def build_gazetteer(path: Path, *, progress: Callable[[str], None] = lambda _: None, steps: Progress = SILENT) -> LoadReport:
+    """Write the default gazetteer to ``path`` (replacing it only once complete). `progress`
+    hears notices; `steps` the places read and written."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
     partial.unlink(missing_ok=True)
@@ -127,6 +131,7 @@ def build_gazetteer(path: Path, *, progress: Callable[[str], None] = lambda _: N
         city_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
         admin_population: dict[tuple[str, str], int] = defaultdict(int)
         cities = []
+        steps.start("gazetteer: reading places")
         for row in packaged_cities(kinds):
             if row.lat is not None and row.lon is not None:
                 city_points[row.country or ""].append((row.lat, row.lon))
@@ -138,7 +143,10 @@ def build_gazetteer(path: Path, *, progress: Callable[[str], None] = lambda _: N
         zip_points = us_zip_points()
         rows = [*country_rows.values(), *continents(), *regions(country_rows), *us_states(zip_points, admin_population, geonames.points),
                 *first_level_divisions(), *geonames.regions, *us_counties(zip_points), *cities]
-        places, names = _insert(connection, rows, source="packaged")
+        steps.finish("gazetteer: reading places")
+        steps.start("gazetteer: writing places", total=len(rows), unit="place")
+        places, names = _insert(connection, rows, source="packaged", steps=steps)
+        steps.finish("gazetteer: writing places")
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         connection.commit()
     finally:
@@ -161,13 +169,14 @@ def load_geonames_file(path: Path, dump: Path) -> LoadReport:
     return LoadReport(places, names, tuple(problems))
 
 
-def _insert(connection: sqlite3.Connection, rows: Iterable[PlaceRow], *, source: str) -> tuple[int, int]:
+def _insert(connection: sqlite3.Connection, rows: Iterable[PlaceRow], *, source: str, steps: Progress = SILENT) -> tuple[int, int]:
     """Insert rows in batches (a GeoNames dump is streamed); returns (places, names)."""
     places = names = 0
     iterator = iter(rows)
     while batch := list(itertools.islice(iterator, 5000)):  # itertools.batched needs 3.12
         names += _insert_batch(connection, batch, source)
         places += len(batch)
+        steps.advance("gazetteer: writing places", len(batch))
     return places, names
 
 
@@ -202,6 +211,7 @@ class Gazetteer:
         self._by_key: dict[str, tuple[NamedPlace, ...]] = {}
         self._country_names: dict[str, tuple[tuple[str, GazetteerPlace], ...]] = {}
         self._country_keys: dict[str, tuple[str, ...]] = {}
+        self._country_index: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._divisions: dict[tuple[str, str], str | None] = {}
 
     def close(self) -> None:
@@ -263,6 +273,18 @@ class Gazetteer:
             ).fetchall()
             self._country_names[code] = tuple((row[0], GazetteerPlace(*row[1:])) for row in rows)
         return self._country_names[code]
+
+    def name_index_of_country(self, code: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The name keys of one country's places and, in the same order, their place ids: what
+        fuzzy matching searches, read without building a record per name (in the order of
+        ``names_in_country``)."""
+        if code not in self._country_index:
+            rows = self._db.execute(  # the statement of names_in_country, so that the rows come in its order
+                f"SELECT n.key, {_PLACE_COLUMNS} FROM places p CROSS JOIN names n ON n.place_id = p.id WHERE p.country = ?",
+                (code,),
+            ).fetchall()
+            self._country_index[code] = (tuple(row[0] for row in rows), tuple(row[1] for row in rows))
+        return self._country_index[code]
 
     def name_keys_in_country(self, code: str) -> tuple[str, ...]:
         """The keys of ``names_in_country(code)``, in the same order."""

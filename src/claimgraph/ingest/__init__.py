@@ -13,6 +13,7 @@ from claimgraph.ingest.boilerplate import (
 from claimgraph.ingest.clean import CleanedBody, clean_body
 from claimgraph.ingest.decode import has_words
 from claimgraph.ingest.discover import iter_input_files
+from claimgraph.ingest.estimate import estimated_units
 from claimgraph.ingest.language import LanguageIdentifier
 from claimgraph.ingest.parse import iter_units, parse_unit
 from claimgraph.ingest.readers import (
@@ -38,6 +39,7 @@ __all__ = [
     "all_readers",
     "clean_body",
     "document_id",
+    "estimated_units",
     "iter_input_files",
     "iter_units",
     "load_rules",

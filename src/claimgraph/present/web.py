@@ -34,7 +34,7 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class AppSettings:
-    db_path: Path
+    db_path: Path | str  # an SQLite file, or a PostgreSQL URL
     token: str | None = None  # needed for writes; for everything when `token_required`
     token_required: bool = False  # bound beyond this machine: every request shows the token
     gazetteer_path: Path | None = None  # to geocode again after an analyst's merge or split

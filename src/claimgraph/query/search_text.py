@@ -16,7 +16,6 @@ import bisect
 import json
 import re
 import secrets
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,6 +24,15 @@ from claimgraph.query.documents import MATCH_END, MATCH_START
 from claimgraph.query.limits import check_deadline
 from claimgraph.query.listing import decode_cursor, encode_cursor
 from claimgraph.store import Store
+from claimgraph.store.text_index import (
+    count_matches,
+    document_snippets,
+    fold,
+    fts5_query,
+    matching_document_ids,
+    ranked_matches,
+    words,
+)
 
 __all__ = [
     "MAX_PHRASES",
@@ -46,25 +54,6 @@ MAX_PHRASES = 12
 MAX_WORDS = 32
 
 
-_WORD = re.compile(r"(?:[^\W_]|[\ue000-\uf8ff])+")  # letters, digits and private-use characters, as the index's words
-_ASCII_WORD = re.compile(r"[a-z0-9]+")
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics, as the full-text index compares words."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn")).casefold()
-
-
-def words(text: str) -> list[str]:
-    """The words of a text as the index splits them, folded."""
-    if text.isascii():
-        return _ASCII_WORD.findall(text.lower())
-    return _WORD.findall(fold(text))
-
-
 def _word_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, folded word) of each word of a text, offsets in the text as given (a
     word's combining marks stay with it)."""
@@ -81,7 +70,7 @@ class Terms:
 
     def fts(self) -> str:
         """The phrases as an FTS5 query: each quoted, so no word is an operator."""
-        return " ".join('"' + " ".join(phrase) + '"' for phrase in self.phrases)
+        return fts5_query(self.phrases)
 
 
 _PIECE = re.compile(r'"([^"]*)"?|([^\s"]+)')
@@ -169,22 +158,21 @@ class DocumentHit:
 def search_documents_page(store: Store, terms: Terms, *, after: str | None = None, before: str | None = None,
                           limit: int = 20) -> tuple[list[DocumentHit], SearchPage]:
     """Documents whose title or text holds every phrase, best match first (bm25)."""
-    query = terms.fts()
-    ranked = "SELECT rowid, bm25(documents_fts) AS r FROM documents_fts WHERE documents_fts MATCH ?"
-    total = int(store.connection.execute("SELECT COUNT(*) FROM documents_fts WHERE documents_fts MATCH ?", (query,)).fetchone()[0])
-    params: list[object] = [query]
+    ranked, match = ranked_matches(store, terms.phrases)  # SQLite's FTS5 or PostgreSQL's text search (store/text_index.py)
+    total = count_matches(store, terms.phrases)
+    params: list[object] = [*match]
     where, direction = "", "ASC"
     if after is not None:
-        where, params = " WHERE (r, rowid) > (?, ?)", [query, *decode_cursor(after, 2)]
+        where, params = " WHERE (r, rowid) > (?, ?)", [*match, *decode_cursor(after, 2)]
     elif before is not None:
-        where, params, direction = " WHERE (r, rowid) < (?, ?)", [query, *decode_cursor(before, 2)], "DESC"
-    rows = store.connection.execute(f"SELECT rowid, r FROM ({ranked}){where} ORDER BY r {direction}, rowid {direction} LIMIT ?",
+        where, params, direction = " WHERE (r, rowid) < (?, ?)", [*match, *decode_cursor(before, 2)], "DESC"
+    rows = store.connection.execute(f"SELECT rowid, r FROM ({ranked}) ranked{where} ORDER BY r {direction}, rowid {direction} LIMIT ?",
                                     [*params, limit + 1]).fetchall()
     more = len(rows) > limit
     rows = rows[:limit]
     if direction == "DESC":
         rows.reverse()
-    hits = _document_hits(store, query, [row["rowid"] for row in rows])
+    hits = _document_hits(store, terms, [row["rowid"] for row in rows])
     keys = [[row["r"], row["rowid"]] for row in rows]
     has_after = more if direction == "ASC" else True
     has_before = (after is not None) if direction == "ASC" else more
@@ -193,17 +181,13 @@ def search_documents_page(store: Store, terms: Terms, *, after: str | None = Non
     return hits, page
 
 
-def _document_hits(store: Store, query: str, rowids: list[int]) -> list[DocumentHit]:
+def _document_hits(store: Store, terms: Terms, rowids: list[int]) -> list[DocumentHit]:
     if not rowids:
         return []
     nonce = secrets.token_hex(8)
     start, end = f"\ue000{nonce}\ue002", f"\ue001{nonce}\ue002"
-    rows = store.connection.execute(
-        "SELECT f.rowid AS rowid, d.id, d.title, d.outlet, d.published_value, snippet(documents_fts, -1, ?, ?, '…', 16) AS snippet "
-        f"FROM documents_fts f JOIN documents d ON d.rowid = f.rowid WHERE documents_fts MATCH ? AND f.rowid IN ({', '.join('?' * len(rowids))})",
-        [start, end, query, *rowids]).fetchall()
-    found = {row["rowid"]: DocumentHit(row["id"], row["title"], row["outlet"], row["published_value"], _safe_snippet(row["snippet"], start, end))
-             for row in rows}
+    found = {rowid: DocumentHit(doc, title, outlet, published, _safe_snippet(snippet, start, end))
+             for rowid, (doc, title, outlet, published, snippet) in document_snippets(store, terms.phrases, rowids, start=start, end=end).items()}
     return [found[rowid] for rowid in rowids if rowid in found]
 
 
@@ -266,8 +250,7 @@ def search_claims(store: Store, terms: Terms, *, deadline: float, after: str | N
                   limit: int = 20) -> tuple[list[ClaimMatch], SearchPage]:
     """Claims whose text holds every phrase, in document order. The documents that hold them
     come from the full-text index; the claims of those are checked word by word."""
-    documents = [row["id"] for row in store.connection.execute(
-        "SELECT d.id FROM documents_fts f JOIN documents d ON d.rowid = f.rowid WHERE documents_fts MATCH ? ORDER BY d.id", (terms.fts(),))]
+    documents = matching_document_ids(store, terms.phrases)
     keys: list[tuple[object, ...]] = []
     matches: list[ClaimMatch] = []
     for start in range(0, len(documents), 200):

@@ -21,6 +21,7 @@ from claimgraph.resolve.anchors import (
     entity_anchors,
     sized,
 )
+from claimgraph.resolve.changes import Changes
 from claimgraph.resolve.comparison import (
     Comparison,
     all_comparators,
@@ -49,9 +50,12 @@ from claimgraph.store.relations import iter_relations
 from claimgraph.taxonomy import Taxonomy
 
 
-def resolve_facts(store: Store, country_of: Callable[[str], str | None] | None, *, taxonomy: Taxonomy) -> tuple[int, int]:
+def resolve_facts(store: Store, country_of: Callable[[str], str | None] | None, *, taxonomy: Taxonomy,
+                  changed: Changes | None = None) -> tuple[int, int]:
     """Group events, and ties between parties, into facts; count their origins, find
-    contradictions; returns the counts."""
+    contradictions; returns the counts. `changed`: what the build changed (None: unknown),
+    the boundary at which this stage can recompute only the blocks of events whose members
+    changed; it recomputes all of them for now (0.5 to 2 s on 2,225 articles)."""
     entities = list(iter_entities(store))
     anchors = entity_anchors(entities, country_of)
     comparison = compare_corpus(store, anchors, _places(entities), taxonomy=taxonomy, settings=document_settings(entities, anchors))

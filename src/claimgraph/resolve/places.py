@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -43,19 +44,30 @@ _FUZZY_MIN_SCORE = 88.0
 _FUZZY_MIN_LENGTH = 6
 
 
+# A close spelling found in a country's names, by "country key": [score, population, place id],
+# or None for no match. A pure function of the gazetteer's names, so kept across builds
+# (resolve/corpus.py stores it): matching a name against every name of a country is most of
+# geocoding's time.
+FuzzyMatches = dict[str, list[Any] | None]
+# What the kept matches were matched by: kept matches made under other rules are not reused.
+FUZZY_RULES = f"rapidfuzz ratio >= {_FUZZY_MIN_SCORE}, country name index v1"
+
+
 def geocode_entities(entities: Sequence[StoredEntity], cues: Sequence[PlaceCue], gazetteer: Gazetteer, *,
-                     not_place_names: frozenset[str] = frozenset(), known_places: bool = False) -> list[ResolvedPlace]:
+                     not_place_names: frozenset[str] = frozenset(), known_places: bool = False,
+                     fuzzy: FuzzyMatches | None = None) -> list[ResolvedPlace]:
     """Places for the entities that can be placed; ``not_place_names`` (name keys such as
     "west") are ordinary words first and are never looked up.
 
     ``known_places``: every entity is known to be a place (gold toponyms in a benchmark), so
     one the gazetteer lacks falls back on its document's main place, with ``region``
     precision. Off for extracted names, where an unknown name is left without coordinates
-    rather than guessed."""
+    rather than guessed. `fuzzy`: close spellings matched before (FuzzyMatches), read and
+    added to."""
     # Ordinary words and lower-case phrases ("metro stations" labelled FAC) are not place names.
     entities = [e for e in entities if not any(place_key(n) in not_place_names for n in e.aliases)
                 and any(n[:1].isupper() or not n[:1].isascii() for n in e.aliases)]
-    context = _Context(entities, cues, gazetteer)
+    context = _Context(entities, cues, gazetteer, {} if fuzzy is None else fuzzy)
     for entity in entities:
         if place := _broad_place(context.candidates[entity.id]):
             context.resolve(entity, place, _precision(place))
@@ -97,8 +109,9 @@ def _main_place(doc: str, context: _Context) -> ResolvedPlace | None:
 class _Context:
     """What is known while resolving: candidates, cues between entities, resolutions, focus."""
 
-    def __init__(self, entities: Sequence[StoredEntity], cues: Sequence[PlaceCue], gazetteer: Gazetteer) -> None:
+    def __init__(self, entities: Sequence[StoredEntity], cues: Sequence[PlaceCue], gazetteer: Gazetteer, fuzzy: FuzzyMatches) -> None:
         self.gazetteer = gazetteer
+        self.fuzzy = fuzzy
         self.by_span = {(m.doc, m.start, m.end): e.id for e in entities for m in e.mentions}
         self.entities = {e.id: e for e in entities}
         self.candidates = {e.id: _candidates(e, gazetteer) for e in entities}
@@ -119,6 +132,18 @@ class _Context:
     def resolve(self, entity: StoredEntity, place: GazetteerPlace, precision: str) -> None:
         self.resolved[entity.id] = ResolvedPlace(entity.id, place.id, place.name, place.lat, place.lon,
                                                  place.country, place.kind, precision, place.admin1)
+
+    def close_spelling(self, key: str, country: str) -> tuple[float, int, GazetteerPlace] | None:
+        """The best close spelling of `key` among the country's names: (score, population, place)."""
+        memo = f"{country} {key}"
+        if memo not in self.fuzzy:
+            keys, place_ids = self.gazetteer.name_index_of_country(country)
+            match = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_MIN_SCORE)
+            matched = self.gazetteer.place(place_ids[match[2]]) if match else None
+            self.fuzzy[memo] = [match[1], matched.population, matched.id] if match and matched else None
+        found = self.fuzzy[memo]
+        place = self.gazetteer.place(found[2]) if found is not None else None
+        return (found[0], found[1], place) if found is not None and place is not None else None
 
     def compute_focus(self) -> None:
         """Per document, mentions of each country: of the country itself, or of places that
@@ -306,11 +331,9 @@ def _fuzzy_candidate(entity: StoredEntity, context: _Context) -> GazetteerPlace 
         if len(key) < _FUZZY_MIN_LENGTH:
             continue
         for country in countries:
-            choices = context.gazetteer.names_in_country(country)
-            keys = context.gazetteer.name_keys_in_country(country)
-            match = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_MIN_SCORE)
-            if match and (best is None or (match[1], choices[match[2]][1].population) > best[:2]):
-                best = (match[1], choices[match[2]][1].population, choices[match[2]][1])
+            found = context.close_spelling(key, country)
+            if found and (best is None or found[:2] > best[:2]):
+                best = found
     return best[2] if best else None
 
 

@@ -76,8 +76,9 @@ def find_entity_ids(store: Store, name: str) -> list[str]:
 
 def _entities_in(store: Store, row: sqlite3.Row) -> tuple[str, ...]:
     rows = store.connection.execute(
-        "SELECT DISTINCT k.entity_id FROM mentions m JOIN entity_keys k ON k.key = m.key AND k.type = m.type "
-        'WHERE m.doc_id = ? AND m.start >= ? AND m."end" <= ? ORDER BY m.start',
+        # Each entity at its first mention (the order SQLite gave its DISTINCT, made explicit for PostgreSQL).
+        "SELECT k.entity_id FROM mentions m JOIN entity_keys k ON k.key = m.key AND k.type = m.type "
+        'WHERE m.doc_id = ? AND m.start >= ? AND m."end" <= ? GROUP BY k.entity_id ORDER BY MIN(m.start), MIN(m.id)',
         (row["doc_id"], row["start"], row["end"]),
     )
     return tuple(r[0] for r in rows)

@@ -28,6 +28,11 @@ from claimgraph.store.failures import database_error
 from claimgraph.store.ids import claim_id, date_id, quantity_id
 from claimgraph.store.lock import build_lock
 from claimgraph.store.migrate import APPLICATION_ID, migrate, migrations
+from claimgraph.store.postgres import (
+    is_postgres_url,
+    open_postgres,
+    postgres_build_lock,
+)
 
 _ENTITIES_STALE = "entities_stale"
 DEFAULT_WAIT_S = 30.0  # how long a write waits for another process's lock before it gives up, naming it
@@ -47,7 +52,11 @@ class Store:
         """Open (with `create`, make) a claimgraph database. What is not one is refused before
         anything is written to it: a foreign SQLite database, and without `create` an empty
         file. Without `create`, a database on read-only media opens read-only.
-        `wait`: seconds a write waits for another process's lock before DatabaseBusy."""
+        `wait`: seconds a write waits for another process's lock before DatabaseBusy.
+        `path` may also be a PostgreSQL database's URL (`postgresql://user@host/name`:
+        store/postgres.py)."""
+        if is_postgres_url(path):
+            return cls(open_postgres(str(path)), str(path), wait=wait)
         if not create and not Path(path).exists():
             raise StoreError(f"{os.fspath(path)}: no such database")
         if not create and Path(path).is_file() and Path(path).stat().st_size == 0:
@@ -76,6 +85,11 @@ class Store:
         store.read_only = read_only
         return store
 
+    @property
+    def dialect(self) -> str:
+        """The database's SQL dialect: "sqlite" or "postgresql"."""
+        return str(getattr(self.connection, "dialect", "sqlite"))
+
     def close(self) -> None:
         self.connection.close()
 
@@ -84,6 +98,10 @@ class Store:
         """One build at a time into this database (store/lock.py): the next waits for it."""
         if self.path is None or self.read_only:
             raise DatabaseReadOnly(f"{self.path or 'this database'} is open read-only: a build cannot write to it")
+        if self.dialect == "postgresql":
+            with postgres_build_lock(self.connection, wait=self.wait if wait is None else wait):
+                yield
+            return
         with build_lock(self.path, wait=self.wait if wait is None else wait):
             yield
 
@@ -202,6 +220,10 @@ class Store:
              document.published_value, document.published_basis, document.published_not_before, document.text,
              json.dumps(list(document.removed), ensure_ascii=False), document.duplicate_of, document.similarity, _now()),
         )
+        if self.dialect == "postgresql":  # its words for PostgreSQL's text search (SQLite's FTS5 triggers index them)
+            from claimgraph.store.text_index import index_document_words
+
+            index_document_words(self, document.id, document.title, document.text)
 
     def add_sentences(self, sentences: Iterable[Sentence]) -> None:
         self.connection.executemany(
@@ -252,9 +274,9 @@ class Store:
             return []
         where = " OR ".join("(b.band = ? AND b.hash = ?)" for _ in pairs)
         params = [value for pair in pairs for value in pair]
-        rows = self.connection.execute(
-            f"SELECT DISTINCT m.doc_id, m.signature FROM minhash_bands b JOIN minhashes m ON m.doc_id = b.doc_id "
-            f"JOIN documents d ON d.id = m.doc_id WHERE d.duplicate_of IS NULL AND ({where}) ORDER BY d.rowid",
+        rows = self.connection.execute(  # each document once, in the order stored (DISTINCT could not sort by rowid in PostgreSQL)
+            f"SELECT m.doc_id, m.signature FROM minhashes m JOIN documents d ON d.id = m.doc_id WHERE d.duplicate_of IS NULL "
+            f"AND m.doc_id IN (SELECT b.doc_id FROM minhash_bands b WHERE {where}) ORDER BY d.rowid",
             params,
         ).fetchall()
         return [(row["doc_id"], row["signature"]) for row in rows]

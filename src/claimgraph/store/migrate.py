@@ -14,20 +14,26 @@ _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 APPLICATION_ID = 0x434C4752
 
 
-def migrations() -> list[tuple[int, str]]:
-    """(version, sql) for every packaged migration, in order."""
+def migrations(dialect: str = "sqlite") -> list[tuple[int, str]]:
+    """(version, sql) for every packaged migration, in order. For PostgreSQL, a migration's
+    `migrations/postgresql/` file of the same name, when there is one, follows it (what
+    SQLite does its own way there: the full-text index, the rowid)."""
     folder = resources.files("claimgraph.store").joinpath("migrations")
+    extra = folder.joinpath(dialect)
     found = []
     for entry in folder.iterdir():
         if match := _MIGRATION_NAME.match(entry.name):
-            found.append((int(match.group(1)), entry.read_text("utf-8")))
+            sql = entry.read_text("utf-8")
+            if dialect != "sqlite" and extra.joinpath(entry.name).is_file():
+                sql += "\n" + extra.joinpath(entry.name).read_text("utf-8")
+            found.append((int(match.group(1)), sql))
     return sorted(found)
 
 
 def migrate(connection: sqlite3.Connection) -> int:
     """Bring the database to the newest schema; return the version it is at."""
     current = connection.execute("PRAGMA user_version").fetchone()[0]
-    available = migrations()
+    available = migrations(getattr(connection, "dialect", "sqlite"))
     newest = available[-1][0] if available else 0
     if current > newest:
         raise StoreError(f"database schema version {current} is newer than this claimgraph ({newest}); upgrade claimgraph")

@@ -128,11 +128,26 @@ def bracketed(snippet: str) -> str:
 
 def search_documents(store: Store, query: str, *, limit: int = 20) -> list[tuple[str, str | None, str]]:
     """Full-text search (FTS5 syntax): (document id, title, snippet) by relevance."""
+    if store.dialect == "postgresql":
+        return _search_postgres(store, query, limit=limit)
     rows = store.connection.execute(
         f"SELECT d.id, d.title, snippet(documents_fts, 1, '{MATCH_START}', '{MATCH_END}', '…', 12) AS snippet "
         "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
         "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
         (query, limit),
+    )
+    return [(row["id"], row["title"], row["snippet"]) for row in rows]
+
+
+def _search_postgres(store: Store, query: str, *, limit: int) -> list[tuple[str, str | None, str]]:
+    """The same in PostgreSQL: the query as web search syntax ("phrases", or, -word), its
+    words folded as the index's."""
+    from claimgraph.store.text_index import fold
+
+    rows = store.connection.execute(
+        "SELECT d.id, d.title, ts_headline('simple', d.text, q, ?) AS snippet FROM documents d, websearch_to_tsquery('simple', ?) q "
+        "WHERE d.search_vector @@ q ORDER BY ts_rank_cd(d.search_vector, q) DESC, d.rowid LIMIT ?",
+        (f"StartSel={MATCH_START}, StopSel={MATCH_END}, MaxWords=12, MinWords=6, FragmentDelimiter=…", fold(query), limit),
     )
     return [(row["id"], row["title"], row["snippet"]) for row in rows]
 
