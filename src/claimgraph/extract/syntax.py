@@ -1,0 +1,137 @@
+"""The language seam of the parse: a model's dependency labels, part-of-speech tags and entity
+labels put in the scheme the extraction rules read.
+
+The rules in this package read the English model's scheme (ClearNLP dependency labels, Penn
+Treebank tags, OntoNotes entity labels), where a preposition heads its object ("according
+-prep-> to -pobj-> X"). Models trained on Universal Dependencies (the French one) label
+differently and let the noun head its preposition ("X -case-> selon"). Rather than a second
+copy of every rule, a language whose model speaks another scheme declares in
+`data/<lang>/syntax.json` how its labels map, and `convert_to_rule_scheme` rewrites the
+parse once, after the model and before the extraction components:
+
+- `dependencies`: UD label -> rule label (`obj` -> `dobj`, `nsubj:pass` -> `nsubjpass`);
+- `case_labels`: the labels of nominals that take a case marker (`obl`, `nmod`): the marker
+  becomes the head (`prep`, or `agent` for `agent_markers` under a passive) and the nominal
+  its `pobj`, as in the English scheme; without a marker, `bare_labels` says what they are;
+- `tags`: a fine tag from the coarse part of speech and morphology (`VerbForm=Part` ->
+  `VBN`), first matching rule wins;
+- `entities`: the model's entity labels -> OntoNotes labels (`PER` -> `PERSON`); a label
+  mapped to null is dropped.
+
+The original labels stay readable: `token._.ud_dep` keeps each token's model label.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy
+from spacy.attrs import DEP, HEAD
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.extract.resources import load_lexicon_data
+
+
+@dataclass(frozen=True)
+class TagRule:
+    """A fine tag for tokens of part of speech `pos` whose morphology has every feature of `morph`."""
+
+    pos: str
+    morph: dict[str, str]
+    tag: str
+
+
+@dataclass(frozen=True)
+class SyntaxScheme:
+    dependencies: dict[str, str]
+    case_labels: frozenset[str]
+    case_marker_labels: frozenset[str]
+    agent_markers: frozenset[str]
+    bare_labels: dict[str, str]
+    tags: tuple[TagRule, ...]
+    entities: dict[str, str | None]
+
+
+def load_syntax_scheme(lang: str) -> SyntaxScheme:
+    data = load_lexicon_data("syntax", lang)
+    return SyntaxScheme(
+        dependencies=dict(data["dependencies"]),
+        case_labels=frozenset(data["case_labels"]),
+        case_marker_labels=frozenset(data["case_marker_labels"]),
+        agent_markers=frozenset(data["agent_markers"]),
+        bare_labels=dict(data["bare_labels"]),
+        tags=tuple(TagRule(rule["pos"], dict(rule.get("morph", {})), rule["tag"]) for rule in data["tags"]),
+        entities=dict(data["entities"]),
+    )
+
+
+def register_syntax_extension() -> None:
+    if not Token.has_extension("ud_dep"):
+        Token.set_extension("ud_dep", default=None)
+
+
+def convert_to_rule_scheme(doc: Doc, scheme: SyntaxScheme) -> None:
+    """Rewrite the Doc's dependencies, fine tags and entity labels into the rule scheme."""
+    register_syntax_extension()
+    heads = [token.head.i for token in doc]
+    labels = [token.dep_ for token in doc]
+    for token in doc:
+        token._.ud_dep = token.dep_
+    for token in doc:
+        _promote_case_marker(token, heads, labels, scheme)
+    for i, label in enumerate(labels):
+        if label not in ("prep", "pobj", "agent"):
+            labels[i] = _rule_label(doc[i], label, scheme)
+    _set_parse(doc, heads, labels)
+    for token in doc:
+        token.tag_ = _fine_tag(token, scheme)
+    doc.ents = _mapped_entities(doc, scheme)
+
+
+def _promote_case_marker(token: Token, heads: list[int], labels: list[str], scheme: SyntaxScheme) -> None:
+    """'selon le ministre': ministre -case-> selon becomes selon -pobj-> ministre, with selon
+    taking the nominal's place under its head. Only the first marker is promoted; a marker
+    made of several words ("d'après", "à cause de") keeps its other words as `fixed` children."""
+    if token.dep_ not in scheme.case_labels or token.head.i == token.i:
+        return
+    marker = next((c for c in token.children if c.dep_ in scheme.case_marker_labels and c.i < token.i), None)
+    if marker is None:
+        return
+    passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.head.children)
+    heads[marker.i] = heads[token.i]
+    labels[marker.i] = "agent" if passive and marker.lower_ in scheme.agent_markers else "prep"
+    heads[token.i] = marker.i
+    labels[token.i] = "pobj"
+
+
+def _rule_label(token: Token, label: str, scheme: SyntaxScheme) -> str:
+    if label in scheme.case_labels:
+        return scheme.bare_labels.get(label, scheme.bare_labels.get(label.split(":")[0], label))
+    if label == "det" and token.morph.get("Poss") == ["Yes"]:
+        return "poss"
+    return scheme.dependencies.get(label, scheme.dependencies.get(label.split(":")[0], label))
+
+
+def _set_parse(doc: Doc, heads: list[int], labels: list[str]) -> None:
+    """Write heads (spaCy stores them as offsets) and labels back. Arcs move only within a
+    sentence, so the sentences stay as the model set them."""
+    offsets = numpy.array([head - i for i, head in enumerate(heads)], dtype="int64").astype("uint64")
+    strings = numpy.array([doc.vocab.strings.add(label) for label in labels], dtype="uint64")
+    doc.from_array([HEAD, DEP], numpy.stack([offsets, strings], axis=1))
+
+
+def _fine_tag(token: Token, scheme: SyntaxScheme) -> str:
+    morph = token.morph.to_dict()
+    for rule in scheme.tags:
+        if rule.pos == token.pos_ and all(morph.get(key) == value for key, value in rule.morph.items()):
+            return rule.tag
+    return token.tag_
+
+
+def _mapped_entities(doc: Doc, scheme: SyntaxScheme) -> list[Span]:
+    mapped = []
+    for ent in doc.ents:
+        label = scheme.entities.get(ent.label_, ent.label_)
+        if label is not None:
+            mapped.append(Span(doc, ent.start, ent.end, label=label))
+    return mapped
