@@ -28,10 +28,10 @@ def load_entity_matcher(vocab: Vocab, lang: str) -> Matcher:
 
 def add_pattern_entities(doc: Doc, matcher: Matcher) -> None:
     """Add the longest non-overlapping matches as entities, beside the model's own; a match
-    overlapping a model entity yields to it unless it is longer (a number the model took into
-    a name)."""
+    as long as a model entity it overlaps, or longer, replaces it: the model's names take in
+    day names and numbers ("Vendredi" as a person), the patterns take in no names."""
     found = [Span(doc, start, end, label=doc.vocab.strings[key]) for key, start, end in matcher(doc)]
     matches = filter_spans(found)
-    kept = [ent for ent in doc.ents if not any(m.start < ent.end and ent.start < m.end and len(m) > len(ent) for m in matches)]
+    kept = [ent for ent in doc.ents if not any(m.start < ent.end and ent.start < m.end and len(m) >= len(ent) for m in matches)]
     added = [m for m in matches if not any(e.start < m.end and m.start < e.end for e in kept)]
     doc.ents = sorted(kept + added, key=lambda span: span.start)

@@ -15,6 +15,7 @@ parse once, after the model and before the extraction components:
   its `pobj`, as in the English scheme; without a marker, `bare_labels` says what they are;
 - `tags`: a fine tag from the coarse part of speech and morphology (`VerbForm=Part` ->
   `VBN`), first matching rule wins;
+- `negations`: adverbs of negative polarity labelled `neg` ("pas", "jamais");
 - `entities`: the model's entity labels -> OntoNotes labels (`PER` -> `PERSON`); a label
   mapped to null is dropped.
 
@@ -50,6 +51,8 @@ class SyntaxScheme:
     bare_labels: dict[str, str]
     tags: tuple[TagRule, ...]
     entities: dict[str, str | None]
+    name_labels: frozenset[str]  # the words after the first of a name ("flat:name"): the last one heads it
+    negations: frozenset[str]  # adverbs of negative polarity that negate their verb ("pas", not "ne")
 
 
 def load_syntax_scheme(lang: str) -> SyntaxScheme:
@@ -62,6 +65,8 @@ def load_syntax_scheme(lang: str) -> SyntaxScheme:
         bare_labels=dict(data["bare_labels"]),
         tags=tuple(TagRule(rule["pos"], dict(rule.get("morph", {})), rule["tag"]) for rule in data["tags"]),
         entities=dict(data["entities"]),
+        negations=frozenset(data["negations"]),
+        name_labels=frozenset(data["name_labels"]),
     )
 
 
@@ -79,8 +84,10 @@ def convert_to_rule_scheme(doc: Doc, scheme: SyntaxScheme) -> None:
         token._.ud_dep = token.dep_
     for token in doc:
         _promote_case_marker(token, heads, labels, scheme)
+    for token in doc:
+        _last_word_heads_name(token, heads, labels, scheme)
     for i, label in enumerate(labels):
-        if label not in ("prep", "pobj", "agent"):
+        if label not in ("prep", "pobj", "agent", "compound", "ROOT"):
             labels[i] = _rule_label(doc[i], label, scheme)
     _set_parse(doc, heads, labels)
     for token in doc:
@@ -104,11 +111,30 @@ def _promote_case_marker(token: Token, heads: list[int], labels: list[str], sche
     labels[token.i] = "pobj"
 
 
+def _last_word_heads_name(token: Token, heads: list[int], labels: list[str], scheme: SyntaxScheme) -> None:
+    """'Emmanuel -flat-> Macron' becomes 'Emmanuel <-compound- Macron': in the rules' scheme
+    the last word of a name heads it and takes the name's place and modifiers."""
+    flats = [c for c in token.children if c.dep_ in scheme.name_labels and c.i > token.i]
+    if not flats:
+        return
+    last = flats[-1]
+    heads[last.i] = last.i if heads[token.i] == token.i else heads[token.i]
+    labels[last.i] = labels[token.i]
+    for child in token.children:
+        if child.i != last.i:
+            heads[child.i] = last.i
+            if child.dep_ in scheme.name_labels:
+                labels[child.i] = "compound"
+    heads[token.i], labels[token.i] = last.i, "compound"
+
+
 def _rule_label(token: Token, label: str, scheme: SyntaxScheme) -> str:
     if label in scheme.case_labels:
         return scheme.bare_labels.get(label, scheme.bare_labels.get(label.split(":")[0], label))
     if label == "det" and token.morph.get("Poss") == ["Yes"]:
         return "poss"
+    if label == "advmod" and token.morph.get("Polarity") == ["Neg"] and token.lower_ in scheme.negations:
+        return "neg"
     return scheme.dependencies.get(label, scheme.dependencies.get(label.split(":")[0], label))
 
 
