@@ -27,8 +27,8 @@ from claimgraph.errors import BudgetExceeded
 from claimgraph.extract.claims import extract_claims
 from claimgraph.extract.cues import load_cue_lexicon
 from claimgraph.extract.dates import dateline_date, extract_dates, latest_past_date
-from claimgraph.extract.entity_patterns import add_pattern_entities, load_entity_matcher
 from claimgraph.extract.descriptions import descriptive_mentions
+from claimgraph.extract.entity_patterns import add_pattern_entities, load_entity_matcher
 from claimgraph.extract.event_frames import with_frames
 from claimgraph.extract.event_lexicon import load_event_lexicon
 from claimgraph.extract.event_places import focus_country
@@ -46,7 +46,12 @@ from claimgraph.extract.quantities import extract_quantities, load_quantity_lexi
 from claimgraph.extract.quotes import excerpts
 from claimgraph.extract.relations import extract_relations, load_relation_lexicon
 from claimgraph.extract.resources import DEFAULT_LANGUAGE
-from claimgraph.extract.syntax import SyntaxScheme, convert_to_rule_scheme, load_syntax_scheme, register_syntax_extension
+from claimgraph.extract.syntax import (
+    SyntaxScheme,
+    convert_to_rule_scheme,
+    load_syntax_scheme,
+    register_syntax_extension,
+)
 from claimgraph.extract.timex import load_time_lexicon
 from claimgraph.gazetteer import Gazetteer
 from claimgraph.ingest.records import Article, Published

@@ -392,7 +392,7 @@ def _title_words(head: Token) -> list[Token]:
     for child in head.children:
         if child.dep_ in ("compound", "amod", "poss", "appos", "nmod"):
             words += _title_words(child)
-        elif child.dep_ == "prep" and child.lower_ == "of":  # "the president of Kessa"
+        elif child.dep_ == "prep" and child.norm_ == "of":  # "the president of Kessa"
             words += [t for t in child.subtree]
     return words
 

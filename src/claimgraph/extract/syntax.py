@@ -13,8 +13,13 @@ parse once, after the model and before the extraction components:
 - `case_labels`: the labels of nominals that take a case marker (`obl`, `nmod`): the marker
   becomes the head (`prep`, or `agent` for `agent_markers` under a passive) and the nominal
   its `pobj`, as in the English scheme; without a marker, `bare_labels` says what they are;
+- `marked_objects`: an object with a case marker beside a second object of its verb is an
+  oblique ("pris d'assaut l'ambassade") and is converted like one;
 - `tags`: a fine tag from the coarse part of speech and morphology (`VerbForm=Part` ->
   `VBN`), first matching rule wins;
+- `function_words`: prepositions, determiners and conjunctions the rules name ("of", "by",
+  "after", "no", "if") carry their English word as `token.norm_` ("de" -> "of"), and the
+  rules compare norms: the word lists stay in one place;
 - `negations`: adverbs of negative polarity labelled `neg` ("pas", "jamais");
 - `entities`: the model's entity labels -> OntoNotes labels (`PER` -> `PERSON`); a label
   mapped to null is dropped.
@@ -52,6 +57,9 @@ class SyntaxScheme:
     tags: tuple[TagRule, ...]
     entities: dict[str, str | None]
     name_labels: frozenset[str]  # the words after the first of a name ("flat:name"): the last one heads it
+    marked_objects: frozenset[str]  # object labels whose marker makes them obliques when the verb has a second object
+    articles_not_markers: frozenset[str]  # partitive articles parsed as case markers ("des moyens")
+    function_words: dict[str, str]  # "de" -> "of": the English word a function word stands for, as its norm
     negations: frozenset[str]  # adverbs of negative polarity that negate their verb ("pas", not "ne")
 
 
@@ -66,6 +74,9 @@ def load_syntax_scheme(lang: str) -> SyntaxScheme:
         tags=tuple(TagRule(rule["pos"], dict(rule.get("morph", {})), rule["tag"]) for rule in data["tags"]),
         entities=dict(data["entities"]),
         negations=frozenset(data["negations"]),
+        function_words=dict(data["function_words"]),
+        articles_not_markers=frozenset(data["articles_not_markers"]),
+        marked_objects=frozenset(data["marked_objects"]),
         name_labels=frozenset(data["name_labels"]),
     )
 
@@ -92,6 +103,8 @@ def convert_to_rule_scheme(doc: Doc, scheme: SyntaxScheme) -> None:
     _set_parse(doc, heads, labels)
     for token in doc:
         token.tag_ = _fine_tag(token, scheme)
+        if (word := scheme.function_words.get(token.lower_.replace("’", "'"))) is not None:
+            token.norm_ = word
     doc.ents = _mapped_entities(doc, scheme)
 
 
@@ -99,10 +112,15 @@ def _promote_case_marker(token: Token, heads: list[int], labels: list[str], sche
     """'selon le ministre': ministre -case-> selon becomes selon -pobj-> ministre, with selon
     taking the nominal's place under its head. Only the first marker is promoted; a marker
     made of several words ("d'après", "à cause de") keeps its other words as `fixed` children."""
-    if token.dep_ not in scheme.case_labels or token.head.i == token.i:
+    if token.head.i == token.i:
+        return
+    if token.dep_ in scheme.marked_objects:
+        if not any(c.dep_ == token.dep_ and c.i != token.i for c in token.head.children):
+            return  # one object: a marker before it is the parser's slip on an article ("des moyens")
+    elif token.dep_ not in scheme.case_labels:
         return
     marker = next((c for c in token.children if c.dep_ in scheme.case_marker_labels and c.i < token.i), None)
-    if marker is None:
+    if marker is None or marker.lower_ in scheme.articles_not_markers:
         return
     passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.head.children)
     heads[marker.i] = heads[token.i]
