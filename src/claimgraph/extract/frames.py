@@ -77,7 +77,7 @@ def _verb_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | No
     cue = lexicon.verbs.get(token.lemma_.lower())
     if cue is None or token.pos_ not in ("VERB", "AUX") or token.tag_ == "VBN" and token.dep_ == "amod":
         return None
-    if token.tag_ == "VBN" and token.dep_ in ("acl", "advcl") and not any(c.dep_ in ("aux", "auxpass", "agent", "mark") for c in token.children):
+    if token.tag_ == "VBN" and token.dep_ in ("acl", "advcl") and not any(c.dep_ in ("aux", "auxpass", "agent", "mark") or c.tag_ == "WRB" for c in token.children):
         return None  # "Accused of ..., X denied": a bare participle is what is done to the subject, not speech
     if cue.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ in cue.particle.split("|") for c in token.children):
         return None
