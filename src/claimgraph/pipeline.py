@@ -69,6 +69,8 @@ class BuildReport:
     places: int | None = None  # geocoded place entities, when resolved again
     skipped: list[Skipped] = field(default_factory=list)
     already_stored: list[Skipped] = field(default_factory=list)
+    # Documents stored (and searchable) but not analysed: no pipeline for their language, by language.
+    unanalysed: dict[str, int] = field(default_factory=dict)
 
     @property
     def read(self) -> int:
@@ -271,6 +273,8 @@ def _store_analysis(store: Store, analysis: Analysis, *, options: BuildOptions, 
         if duplicate_of == at_link[0]:  # it nearly duplicated the excerpt it replaces: compare again without it
             duplicate_of, score = _near_duplicate(store, shingles.signature, shingles.bands, options.near_duplicate_threshold)
     _add_document(store, article, found, shingles, duplicate_of=duplicate_of, score=score, report=report)
+    if analysis.doc is None:
+        report.unanalysed[article.language] = report.unanalysed.get(article.language, 0) + 1
     if duplicate_of is None:
         links.add(article.url, article.id, article.key)
 

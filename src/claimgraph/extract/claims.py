@@ -268,7 +268,7 @@ def _modality(sentence: Span, decided: str | None, *, attributed: bool, lexicon:
 
 def _in_mood(sentence: Span, moods: frozenset[str]) -> bool:
     """A verb of the sentence in one of `moods` (its main verb or the auxiliary that carries the mood)."""
-    return bool(moods) and any(t.pos_ in ("VERB", "AUX") and moods.intersection(t.morph.get("Mood")) for t in sentence)
+    return bool(moods) and any(t.pos_ in ("VERB", "AUX") and moods.intersection(t.morph.get("Mood", [])) for t in sentence)
 
 
 _MODAL_WORDS = frozenset({"may", "might", "could", "would", "will", "can", "must", "should"})

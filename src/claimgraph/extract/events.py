@@ -239,7 +239,7 @@ def _event(candidate: Candidate, doc_id: str, index: int, sentence: Span, mentio
     if reported_as is not None and status.value == "happened":
         status = replace(status, value=reported_as)
     actors, targets, heads = _participants(token, trigger, lexicon, mentions)
-    if require_party and (trigger.type in lexicon.party_types or trigger.needs_party) and not actors and not targets:
+    if require_party and (trigger.type in lexicon.party_types or trigger.needs_party) and not actors and not targets and not trigger.crowd:
         return None  # "the account pays 5%", "were blamed for the fall": no one named takes part
     denies, force = denied_presence(token, lexicon) if event_type == "DENIAL" else (None, force_kind(heads, lexicon))
     located_as = "DEPLOY" if denies == "presence" else event_type  # a denied presence is placed like a deployment

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -33,7 +34,7 @@ class QuantityLexicon:
     repetitions: dict[str, float]
     qualifiers_after: dict[str, str]  # "50 or less": up_to
     measures: dict[str, str]  # unit words to their symbol: "kilometres" -> "km"
-    number_format: dict[str, object]  # {"thousands": [",", ...], "decimal": "."}: how the language writes digits
+    number_format: dict[str, Any]  # {"thousands": [",", ...], "decimal": "."}: how the language writes digits
     of_words: list[str]  # "thousands of people", "des milliers de manifestants"
     range_openers: list[str]  # "between 20 and 30"
     range_joins: list[str]  # "400 to 500"; those after an opener only: see _joins_a_range
@@ -54,7 +55,7 @@ def standard_digits(text: str, lexicon: QuantityLexicon) -> str:
     decimal = str(lexicon.number_format.get("decimal", "."))
     if decimal == ".":
         return text
-    thousands = "".join(re.escape(str(mark)) for mark in lexicon.number_format.get("thousands", ()))  # type: ignore[union-attr]
+    thousands = "".join(re.escape(str(mark)) for mark in lexicon.number_format.get("thousands", ()))
     grouped = re.sub(rf"(?<=\d)[{thousands}](?=\d{{3}}(?!\d))", "\x00", text) if thousands else text
     return re.sub(rf"(?<=\d){re.escape(decimal)}(?=\d)", ".", grouped).replace("\x00", ",")
 
@@ -234,8 +235,8 @@ def _value(raw: str, lexicon: QuantityLexicon) -> tuple[float, str] | None:
             lowered, qualifier = lowered[len(phrase) + 1 :], kind
             break
     lowered = re.sub(r"[€$£¥]", "", lowered).strip()
-    lowered = re.sub(r"\b(?:us )?(?:dollars?|euros?|pounds(?: sterling)?|cfa francs|f?cfa|rubles|roubles|yuan|usd|eur|gbp|xof|rub)\b", "", lowered).strip()
     lowered = _without_currency_words(lowered, lexicon)
+    lowered = re.sub(r"\b(?:us )?(?:dollars?|euros?|pounds(?: sterling)?|cfa francs|f?cfa|rubles|roubles|yuan|usd|eur|gbp|xof|rub)\b", "", lowered).strip()
     lowered = lowered.rstrip("%").replace(" percent", "").replace(" per cent", "").strip()
     lowered = _without_measure(lowered, lexicon)
     if (m := re.fullmatch(r"half an? (\w+)", lowered)) and m.group(1) in lexicon.multipliers:

@@ -30,9 +30,9 @@ The original labels stay readable: `token._.ud_dep` keeps each token's model lab
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, cast
 
 import numpy
-from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.resources import load_lexicon_data
@@ -139,7 +139,7 @@ def _last_word_heads_name(token: Token, heads: list[int], labels: list[str], sch
     heads[last.i] = last.i if heads[token.i] == token.i else heads[token.i]
     labels[last.i] = labels[token.i]
     for child in token.children:
-        if child.i != last.i:
+        if child.i != last.i and heads[child.i] == token.i:  # not a case marker already moved above the name
             heads[child.i] = last.i
             if child.dep_ in scheme.name_labels:
                 labels[child.i] = "compound"
@@ -149,9 +149,9 @@ def _last_word_heads_name(token: Token, heads: list[int], labels: list[str], sch
 def _rule_label(token: Token, label: str, scheme: SyntaxScheme) -> str:
     if label in scheme.case_labels:
         return scheme.bare_labels.get(label, scheme.bare_labels.get(label.split(":")[0], label))
-    if label == "det" and token.morph.get("Poss") == ["Yes"]:
+    if label == "det" and token.morph.get("Poss", []) == ["Yes"]:
         return "poss"
-    if label == "advmod" and token.morph.get("Polarity") == ["Neg"] and token.lower_ in scheme.negations:
+    if label == "advmod" and token.morph.get("Polarity", []) == ["Neg"] and token.lower_ in scheme.negations:
         return "neg"
     return scheme.dependencies.get(label, scheme.dependencies.get(label.split(":")[0], label))
 
@@ -161,7 +161,7 @@ def _set_parse(doc: Doc, heads: list[int], labels: list[str]) -> None:
     sentence, so the sentences stay as the model set them."""
     offsets = numpy.array([head - i for i, head in enumerate(heads)], dtype="int64").astype("uint64")
     strings = numpy.array([doc.vocab.strings.add(label) for label in labels], dtype="uint64")
-    doc.from_array([HEAD, DEP], numpy.stack([offsets, strings], axis=1))
+    doc.from_array(["HEAD", "DEP"], cast(Any, numpy.stack([offsets, strings], axis=1)))
 
 
 def _fine_tag(token: Token, scheme: SyntaxScheme) -> str:
