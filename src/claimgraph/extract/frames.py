@@ -117,6 +117,10 @@ def _verb_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | No
             return None
         # "where the army claims to have ...", "in which he said ...": a clause of its own
         sources, scope, main = tuple(source_span(s) for s in conjuncts(subject)), subtree_span(token), False
+    elif subject is not None and subject.i < token.i and not can_speak(subject, lexicon) and (
+            inverted := _inverted_subject(token, children, lexicon)) is not None:
+        # "Le dernier vol ..., précisent des sources": the speaker after the cue, the parse's subject no speaker
+        sources = tuple(source_span(s) for s in conjuncts(inverted))
     elif subject is not None:
         if subject.lower_ in ("it", "this", "that") and not has_clause and token.dep_ != "parataxis":
             return None  # "it reported losses"; but a parenthetical "..., it says, ..." cites
@@ -167,9 +171,10 @@ def _according_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame
     elif lower == "citing" and token.dep_ in ("advcl", "prep", "acl"):
         pobj = first_child(token, "dobj")
         cue_end = token.idx + len(token.text)
-    elif token.dep_ == "prep" and (words := _preposition_words(token)) and "".join(w.text for w in words).lower() in lexicon.according_prepositions:
-        # "selon le ministre", "d'après X": the preposition (with the words fixed to it) cites its object
-        pobj = first_child(token, "pobj")
+    elif token.dep_ in ("prep", "case") and (words := _preposition_words(token)) and "".join(w.text for w in words).lower() in lexicon.according_prepositions:
+        # "selon le ministre", "d'après X": the preposition (with the words fixed to it) cites its object;
+        # still a case marker when the parse made its nominal the sentence's root
+        pobj = first_child(token, "pobj") if token.dep_ == "prep" else token.head
         if pobj is not None and pobj.tag_ == "WP":
             return None  # "les informations selon lesquelles ...": a relative pronoun cites no one
         cue_end = words[-1].idx + len(words[-1].text)

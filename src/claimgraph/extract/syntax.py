@@ -15,6 +15,8 @@ parse once, after the model and before the extraction components:
   its `pobj`, as in the English scheme; without a marker, `bare_labels` says what they are;
 - `marked_objects`: an object with a case marker beside a second object of its verb is an
   oblique ("pris d'assaut l'ambassade") and is converted like one;
+- `passive_subjects` / `passive_auxiliaries`: a passive subject whose verb has no passive
+  auxiliary is an active subject ("la France a démenti");
 - `tags`: a fine tag from the coarse part of speech and morphology (`VerbForm=Part` ->
   `VBN`), first matching rule wins;
 - `function_words`: prepositions, determiners and conjunctions the rules name ("of", "by",
@@ -57,6 +59,8 @@ class SyntaxScheme:
     tags: tuple[TagRule, ...]
     entities: dict[str, str | None]
     name_labels: frozenset[str]  # the words after the first of a name ("flat:name"): the last one heads it
+    passive_subjects: frozenset[str]  # labels of passive subjects, which need one of `passive_auxiliaries` on their verb
+    passive_auxiliaries: frozenset[str]
     marked_objects: frozenset[str]  # object labels whose marker makes them obliques when the verb has a second object
     articles_not_markers: frozenset[str]  # partitive articles parsed as case markers ("des moyens")
     function_words: dict[str, str]  # "de" -> "of": the English word a function word stands for, as its norm
@@ -77,6 +81,8 @@ def load_syntax_scheme(lang: str) -> SyntaxScheme:
         function_words=dict(data["function_words"]),
         articles_not_markers=frozenset(data["articles_not_markers"]),
         marked_objects=frozenset(data["marked_objects"]),
+        passive_subjects=frozenset(data["passive_subjects"]),
+        passive_auxiliaries=frozenset(data["passive_auxiliaries"]),
         name_labels=frozenset(data["name_labels"]),
     )
 
@@ -149,6 +155,8 @@ def _last_word_heads_name(token: Token, heads: list[int], labels: list[str], sch
 def _rule_label(token: Token, label: str, scheme: SyntaxScheme) -> str:
     if label in scheme.case_labels:
         return scheme.bare_labels.get(label, scheme.bare_labels.get(label.split(":")[0], label))
+    if label in scheme.passive_subjects and not any(c.dep_ in scheme.passive_auxiliaries for c in token.head.children):
+        return "nsubj"  # a passive subject without a passive auxiliary: the parser's slip on an active verb
     if label == "det" and token.morph.get("Poss", []) == ["Yes"]:
         return "poss"
     if label == "advmod" and token.morph.get("Polarity", []) == ["Neg"] and token.lower_ in scheme.negations:
