@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from claimgraph.errors import BudgetExceeded
 from claimgraph.extract.claims import extract_claims
 from claimgraph.extract.cues import load_cue_lexicon
-from claimgraph.extract.dates import dateline_date, extract_dates, latest_past_date
+from claimgraph.extract.dates import dateline_date, extract_dates, latest_past_date, stated_today
 from claimgraph.extract.descriptions import descriptive_mentions
 from claimgraph.extract.entity_patterns import add_pattern_entities, load_entity_matcher
 from claimgraph.extract.event_frames import with_frames
@@ -185,6 +185,9 @@ class DateComponent(_Component):
         doc._.published = published
         doc._.excerpts = excerpts(article.text)  # read once: dates anchor to them, claims are voiced by them
         doc._.dates = extract_dates(doc, article.id, self.lexicon, dct=dct, excerpts=doc._.excerpts)
+        if dct is None and (today := stated_today(doc, doc._.dates, self.lexicon)) is not None:
+            # "Ce lundi 31 juillet 2023, ...": the text names the day it speaks from; anchor to it
+            doc._.dates = extract_dates(doc, article.id, self.lexicon, dct=today, excerpts=doc._.excerpts)
         doc._.published_not_before = latest_past_date(doc._.dates)
         doc._.sentences = extract_sentences(doc, article.id)
 
