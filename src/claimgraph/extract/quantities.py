@@ -141,7 +141,7 @@ def _joins_a_range(doc: Doc, first: Span, second: Span, lexicon: QuantityLexicon
 
 
 # Joins that also join two figures ("5.6 metres and roughly 600 km2"): a range only after an opener.
-_CONJUNCTIONS = frozenset({"and", "et", "or", "ou"})
+_CONJUNCTIONS = frozenset({"and", "et"})
 
 
 def _quantity(doc: Doc, doc_id: str, found: Span | tuple[Span, Span], lexicon: QuantityLexicon, text: str,
