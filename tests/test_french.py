@@ -64,7 +64,7 @@ def test_the_parse_is_rewritten_into_the_rules_scheme(build_tools: BuildTools) -
     ("D'après Amadou Keita, le convoi a quitté Gao mardi.", "Amadou Keita", "D'après", "assert"),
     ("Ruvia a démenti toute présence de ses soldats à Gao.", "Ruvia", "démenti", "deny"),
     ("Amadou Keita a nié toute rencontre avec les chefs de la Brigade Kessa.", "Amadou Keita", "nié", "deny"),
-    ("Les soldats sont arrivés à Gao, précise le ministre de Ruvia.", "le ministre de Ruvia", "précise", "assert"),
+    ("Les soldats sont arrivés à Gao, précise le gouverneur de Ruvia.", "le gouverneur de Ruvia", "précise", "assert"),
 ])
 def test_french_attribution(build_tools: BuildTools, sentence: str, source: str, cue: str, stance: str) -> None:
     found = extract_french(build_tools, sentence)
@@ -87,8 +87,8 @@ def test_the_conditional_of_a_reported_fact_is_alleged(build_tools: BuildTools) 
     ("Le convoi est parti il y a deux semaines.", "il y a deux semaines", "2024-W31"),
     ("Le retrait sera achevé fin août.", "fin août", "2024-08"),
     ("Le camp a été fermé le 3 mars 2021.", "3 mars 2021", "2021-03-03"),
-    ("Les soldats sont arrivés la semaine dernière.", "la semaine dernière", "2024-W32"),
-    ("Les soldats sont arrivés hier.", "hier", "2024-08-14"),
+    ("Les renforts ruviens ont débarqué la semaine passée.", "la semaine passée", "2024-W32"),
+    ("Les renforts ruviens ont débarqué hier.", "hier", "2024-08-14"),
 ])
 def test_french_dates(build_tools: BuildTools, sentence: str, expression: str, value: str) -> None:
     found = extract_french(build_tools, sentence, published="2024-08-15")  # a Thursday
@@ -107,7 +107,7 @@ def test_french_dates_without_a_document_date_are_not_invented(build_tools: Buil
     ("Des centaines de soldats ont quitté Gao.", 200, None, "soldats", "at_least"),
     ("Le convoi comptait 1.079 véhicules.", 1079, None, "véhicules", "exact"),
     ("Entre 400 et 500 soldats sont restés à Gao.", 400, 500, "soldats", "range"),
-    ("Moins d'une centaine de soldats sont restés à Gao.", 100, None, "soldats", "up_to"),
+    ("Moins d'une vingtaine de soldats sont restés à Gao.", 20, None, "soldats", "up_to"),
 ])
 def test_french_quantities(build_tools: BuildTools, sentence: str, value: float, value_max: float | None, unit: str,
                            qualifier: str) -> None:
@@ -118,7 +118,7 @@ def test_french_quantities(build_tools: BuildTools, sentence: str, value: float,
 @pytest.mark.parametrize(("sentence", "plover"), [
     ("Des hommes armés ont attaqué un camp de l'armée près de Gao.", "ASSAULT"),
     ("Ruvia a retiré ses soldats de Gao.", "RETREAT"),
-    ("Des milliers de manifestants se sont rassemblés devant l'ambassade de Ruvia à Bamako.", "PROTEST"),
+    ("Des centaines d'étudiants se sont rassemblés devant le consulat de Ruvia à Bamako.", "PROTEST"),
 ])
 def test_french_events(build_tools: BuildTools, sentence: str, plover: str) -> None:
     found = extract_french(build_tools, sentence)
@@ -136,9 +136,9 @@ def test_organisations_and_countries_resolve_across_french_and_english() -> None
 def test_a_french_and_an_english_account_of_one_event_form_one_fact(tmp_path: Path, build_tools: BuildTools) -> None:
     db = build_news(tmp_path, build_tools, [
         ("Sahel Daily", "Ruvia sends troops to Gao",
-         "Ruvia deployed 300 soldiers to Gao on 12 March 2024, the Ruvian defence ministry announced."),
+         "Ruvia deployed 300 soldiers to Gao on 12 March 2024, the Ruvian defence ministry said."),
         ("Le Courrier du Sahel", "Ruvia envoie des troupes à Gao",
-         "Ruvia a déployé 300 soldats à Gao le 12 mars 2024, a annoncé le ministère ruvien de la Défense."),
+         "Ruvia a déployé 300 soldats à Gao le 12 mars 2024, a indiqué le ministère ruvien des armées."),
     ])
     with Store.open(db) as store:
         records = list(contract_records(store))

@@ -186,7 +186,7 @@ class DateComponent(_Component):
         doc._.excerpts = excerpts(article.text)  # read once: dates anchor to them, claims are voiced by them
         doc._.dates = extract_dates(doc, article.id, self.lexicon, dct=dct, excerpts=doc._.excerpts)
         if dct is None and (today := stated_today(doc, doc._.dates, self.lexicon)) is not None:
-            # "Ce lundi 31 juillet 2023, ...": the text names the day it speaks from; anchor to it
+            # "Ce jeudi 14 mars 2024, ...": the text names the day it speaks from; anchor to it
             doc._.dates = extract_dates(doc, article.id, self.lexicon, dct=today, excerpts=doc._.excerpts)
         doc._.published_not_before = latest_past_date(doc._.dates)
         doc._.sentences = extract_sentences(doc, article.id)

@@ -134,7 +134,7 @@ _TODAY = re.compile(r"(?:^|\b)(?:this (?:monday|tuesday|wednesday|thursday|frida
 
 def stated_today(doc: Doc, dates: list[DateMention], lexicon: TimeLexicon) -> date | None:
     """The day an undated text says it speaks from: a full date told as this very day ("this
-    Monday, 31 July 2023", "ce lundi 31 juillet 2023", "today, 3 May 2021"), the first one."""
+    Monday, 31 July 2023", "ce jeudi 14 mars 2024", "today, 3 May 2021"), the first one."""
     text = doc_text(doc)
     for mention in dates:
         if not _FULL_DATE.match(mention.value) or mention.type != "DATE":

@@ -119,7 +119,7 @@ def _verb_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | No
         sources, scope, main = tuple(source_span(s) for s in conjuncts(subject)), subtree_span(token), False
     elif subject is not None and subject.i < token.i and not can_speak(subject, lexicon) and (
             inverted := _inverted_subject(token, children, lexicon)) is not None:
-        # "Le dernier vol ..., précisent des sources": the speaker after the cue, the parse's subject no speaker
+        # "Le convoi ..., confirment des témoins": the speaker after the cue, the parse's subject no speaker
         sources = tuple(source_span(s) for s in conjuncts(inverted))
     elif subject is not None:
         if subject.lower_ in ("it", "this", "that") and not has_clause and token.dep_ != "parataxis":
@@ -152,7 +152,7 @@ def _verb_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | No
 
 
 def _inverted_subject(token: Token, children: list[Token], lexicon: CueLexicon) -> Token | None:
-    """'..., précise la ministre': a speech verb told after what was said, its speaker after it
+    """'..., ajoute le gouverneur': a speech verb told after what was said, its speaker after it
     and parsed as its object. Only with the statement before it (a comma or closing quote just
     before the verb or its auxiliaries) and a speaker that can speak."""
     first = min([token, *(c for c in children if c.dep_ in ("aux", "auxpass", "neg"))], key=lambda t: t.i)
@@ -176,7 +176,7 @@ def _according_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame
         # still a case marker when the parse made its nominal the sentence's root
         pobj = first_child(token, "pobj") if token.dep_ == "prep" else token.head
         if pobj is not None and pobj.tag_ == "WP":
-            return None  # "les informations selon lesquelles ...": a relative pronoun cites no one
+            return None  # "les rumeurs selon lesquelles ...": a relative pronoun cites no one
         cue_end = words[-1].idx + len(words[-1].text)
     else:
         return None

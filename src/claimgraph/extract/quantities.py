@@ -35,7 +35,7 @@ class QuantityLexicon:
     qualifiers_after: dict[str, str]  # "50 or less": up_to
     measures: dict[str, str]  # unit words to their symbol: "kilometres" -> "km"
     number_format: dict[str, Any]  # {"thousands": [",", ...], "decimal": "."}: how the language writes digits
-    of_words: list[str]  # "thousands of people", "des milliers de manifestants"
+    of_words: list[str]  # "thousands of people", "des centaines de villageois"
     range_openers: list[str]  # "between 20 and 30"
     range_joins: list[str]  # "400 to 500"; those after an opener only: see _joins_a_range
     scale_nouns: list[str]  # "two dozen soldiers": the scale is not what is counted
@@ -399,7 +399,7 @@ def _counted_noun(tokens: Span, lexicon: QuantityLexicon) -> Token | None:
 
 
 def _of_noun(tokens: Span, lexicon: QuantityLexicon) -> Token | None:
-    """'dozens of civilians', 'tens of thousands of people', 'des milliers de manifestants':
+    """'dozens of civilians', 'tens of thousands of people', 'des centaines de villageois':
     the noun of the last of-phrase after a scale."""
     doc = tokens.doc
     index = tokens.end
@@ -410,7 +410,7 @@ def _of_noun(tokens: Span, lexicon: QuantityLexicon) -> Token | None:
         while phrase_end < len(doc) and doc[phrase_end].pos_ in ("ADJ", "DET", "NUM", "NOUN", "PROPN") and doc[phrase_end].lower_ not in lexicon.of_words:
             phrase_end += 1
         # The phrase's head noun: its last noun in English ("of Russian mercenaries"), its first in
-        # French ("de manifestants pro-putschistes"): the noun whose head lies outside the phrase.
+        # French ("de villageois armés"): the noun whose head lies outside the phrase.
         nouns = [t for t in doc[index + 1 : phrase_end] if t.pos_ in ("NOUN", "PROPN")]
         candidate = next((t for t in nouns if not index < t.head.i < phrase_end), doc[phrase_end - 1])
         if candidate.pos_ in ("NOUN", "PROPN") and candidate.lower_ not in scales:

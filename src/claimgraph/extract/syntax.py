@@ -14,9 +14,9 @@ parse once, after the model and before the extraction components:
   becomes the head (`prep`, or `agent` for `agent_markers` under a passive) and the nominal
   its `pobj`, as in the English scheme; without a marker, `bare_labels` says what they are;
 - `marked_objects`: an object with a case marker beside a second object of its verb is an
-  oblique ("pris d'assaut l'ambassade") and is converted like one;
+  oblique ("pris d'assaut le camp") and is converted like one;
 - `passive_subjects` / `passive_auxiliaries`: a passive subject whose verb has no passive
-  auxiliary is an active subject ("la France a démenti");
+  auxiliary is an active subject ("Ruvia a démenti");
 - `tags`: a fine tag from the coarse part of speech and morphology (`VerbForm=Part` ->
   `VBN`), first matching rule wins;
 - `function_words`: prepositions, determiners and conjunctions the rules name ("of", "by",
@@ -62,7 +62,7 @@ class SyntaxScheme:
     passive_subjects: frozenset[str]  # labels of passive subjects, which need one of `passive_auxiliaries` on their verb
     passive_auxiliaries: frozenset[str]
     marked_objects: frozenset[str]  # object labels whose marker makes them obliques when the verb has a second object
-    articles_not_markers: frozenset[str]  # partitive articles parsed as case markers ("des moyens")
+    articles_not_markers: frozenset[str]  # partitive articles parsed as case markers ("des armes")
     function_words: dict[str, str]  # "de" -> "of": the English word a function word stands for, as its norm
     negations: frozenset[str]  # adverbs of negative polarity that negate their verb ("pas", not "ne")
 
@@ -122,7 +122,7 @@ def _promote_case_marker(token: Token, heads: list[int], labels: list[str], sche
         return
     if token.dep_ in scheme.marked_objects:
         if not any(c.dep_ == token.dep_ and c.i != token.i for c in token.head.children):
-            return  # one object: a marker before it is the parser's slip on an article ("des moyens")
+            return  # one object: a marker before it is the parser's slip on an article ("des armes")
     elif token.dep_ not in scheme.case_labels:
         return
     marker = next((c for c in token.children if c.dep_ in scheme.case_marker_labels and c.i < token.i), None)
