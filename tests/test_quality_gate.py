@@ -1,7 +1,8 @@
 """The quality gate: build each gold set's corpus, export it and score it against its gold.
 
-Floors live in quality_floors.json (the seeds) and quality_floors_stories.json (the story
-articles, not developed on); a change that drops a metric below its floor fails CI.
+Floors live in quality_floors.json (the seeds), quality_floors_stories.json (the story
+articles, not developed on) and quality_floors_fr.json (the French articles, through the
+French pipeline); a change that drops a metric below its floor fails CI.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ GATES = {
     # name: (corpus under ../shared/corpus, gold folder under ../shared/eval, floors file)
     "seeds": ("seeds", "gold", "quality_floors.json"),
     "stories": ("stories/articles.jsonl", "gold_stories", "quality_floors_stories.json"),
+    "fr": ("fr/articles.jsonl", "gold_fr", "quality_floors_fr.json"),
 }
 
 

@@ -456,6 +456,8 @@ def _print_summary(report: BuildReport) -> None:
         f"{len(report.already_stored)} already stored, {len(report.skipped)} skipped{retried}{repaired}; "
         f"{report.mentions} mentions, {report.claims} claims, {entities}"
     )
+    for language, count in sorted(report.unanalysed.items()):
+        click.echo(f"{count} document(s) in {language!r}, a language with no pipeline: stored and searchable, not analysed", err=True)
     for known in report.already_stored:
         click.echo(f"not stored again {known.key}: {known.reason}", err=True)
     for skipped in report.skipped:

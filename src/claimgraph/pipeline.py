@@ -91,6 +91,8 @@ class BuildReport:
     already_stored: list[Skipped] = field(default_factory=list)
     retried: int = 0  # unchanged inputs skipped before and read again (the reason may have gone)
     repaired: list[tuple[str, str]] = field(default_factory=list)  # (input key, what reading it repaired)
+    # Documents stored (and searchable) but not analysed: no pipeline for their language, by language.
+    unanalysed: dict[str, int] = field(default_factory=dict)
 
     @property
     def read(self) -> int:
@@ -382,6 +384,8 @@ def _store_analysis(store: Store, analysis: Extracted, *, options: BuildOptions,
         if duplicate_of == at_link[0]:  # it nearly duplicated the excerpt it replaces: compare again without it
             duplicate_of, score = _near_duplicate(store, shingles.signature, shingles.bands, options.near_duplicate_threshold)
     _add_document(store, article, found, shingles, duplicate_of=duplicate_of, score=score, note=note, report=report)
+    if analysis.extraction is None and analysis.failure is None:
+        report.unanalysed[article.language] = report.unanalysed.get(article.language, 0) + 1
     if duplicate_of is None:
         links.add(article.url, article.id, article.key)
 

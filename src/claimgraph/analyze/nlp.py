@@ -110,7 +110,9 @@ class Pipelines:
         for component in spec.components:
             factory = component["factory"]
             meta = nlp.get_factory_meta(factory)
-            config = {key: str(self.gazetteer) if self.gazetteer else None for key in (meta.default_config or {}) if key == "gazetteer"}
+            # Settings declared for the language (an English-only learned part turned off), then the run's gazetteer file.
+            config = dict(component.get("config", {}))
+            config.update({key: str(self.gazetteer) if self.gazetteer else None for key in (meta.default_config or {}) if key == "gazetteer"})
             before = component.get("before")
             if before is not None and before not in nlp.pipe_names:
                 continue  # a model without that component (no parser): the step has nothing to precede

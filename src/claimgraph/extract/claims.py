@@ -259,11 +259,16 @@ def _negated_tokens(tokens: list[Token], lexicon: CueLexicon) -> bool:
 def _modality(sentence: Span, decided: str | None, *, attributed: bool, lexicon: CueLexicon) -> str:
     if decided:
         return decided
-    if _has_marker(sentence, lexicon.alleged_markers):
+    if _has_marker(sentence, lexicon.alleged_markers) or _in_mood(sentence, lexicon.alleged_moods):
         return "alleged"
     if _has_marker(sentence, lexicon.speculative_markers):
         return "speculative"
     return "reported" if attributed else "fact"
+
+
+def _in_mood(sentence: Span, moods: frozenset[str]) -> bool:
+    """A verb of the sentence in one of `moods` (its main verb or the auxiliary that carries the mood)."""
+    return bool(moods) and any(t.pos_ in ("VERB", "AUX") and moods.intersection(t.morph.get("Mood", [])) for t in sentence)
 
 
 _MODAL_WORDS = frozenset({"may", "might", "could", "would", "will", "can", "must", "should"})

@@ -26,8 +26,9 @@ from spacy.tokens import Doc
 from claimgraph.errors import BudgetExceeded
 from claimgraph.extract.claims import extract_claims
 from claimgraph.extract.cues import load_cue_lexicon
-from claimgraph.extract.dates import dateline_date, extract_dates, latest_past_date
+from claimgraph.extract.dates import dateline_date, extract_dates, latest_past_date, stated_today
 from claimgraph.extract.descriptions import descriptive_mentions
+from claimgraph.extract.entity_patterns import add_pattern_entities, load_entity_matcher
 from claimgraph.extract.event_frames import with_frames
 from claimgraph.extract.event_lexicon import load_event_lexicon
 from claimgraph.extract.event_places import focus_country
@@ -45,6 +46,12 @@ from claimgraph.extract.quantities import extract_quantities, load_quantity_lexi
 from claimgraph.extract.quotes import excerpts
 from claimgraph.extract.relations import extract_relations, load_relation_lexicon
 from claimgraph.extract.resources import DEFAULT_LANGUAGE
+from claimgraph.extract.syntax import (
+    SyntaxScheme,
+    convert_to_rule_scheme,
+    load_syntax_scheme,
+    register_syntax_extension,
+)
 from claimgraph.extract.timex import load_time_lexicon
 from claimgraph.gazetteer import Gazetteer
 from claimgraph.ingest.records import Article, Published
@@ -122,6 +129,45 @@ def _gazetteer_lookups(path: str | None) -> Gazetteer | None:
     return Gazetteer(Path(path)) if path else None
 
 
+# --- the language seam: the parse in the rules' scheme, dates and numbers as entities -------
+
+
+class SyntaxComponent:
+    """A model of another annotation scheme (Universal Dependencies) rewritten into the one
+    the rules read (extract/syntax.py). Runs after the model's own components."""
+
+    def __init__(self, scheme: SyntaxScheme) -> None:
+        self.scheme = scheme
+
+    def __call__(self, doc: Doc) -> Doc:
+        convert_to_rule_scheme(doc, self.scheme)
+        return doc
+
+
+@Language.factory("claimgraph_syntax", assigns=["token.dep", "token.head", "token.tag", "doc.ents", "token._.ud_dep"],
+                  requires=["token.dep", "token.pos", "token.morph"])
+def make_syntax_component(nlp: Language, name: str) -> SyntaxComponent:
+    register_syntax_extension()
+    return SyntaxComponent(load_syntax_scheme(_language(nlp)))
+
+
+class EntityPatternComponent:
+    """DATE, CARDINAL, MONEY and PERCENT spans from the language's patterns, for a model that
+    labels only names (extract/entity_patterns.py)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = load_entity_matcher(nlp.vocab, _language(nlp))
+
+    def __call__(self, doc: Doc) -> Doc:
+        add_pattern_entities(doc, self.matcher)
+        return doc
+
+
+@Language.factory("claimgraph_entity_patterns", assigns=["doc.ents"], requires=["doc.ents"])
+def make_entity_pattern_component(nlp: Language, name: str) -> EntityPatternComponent:
+    return EntityPatternComponent(nlp)
+
+
 # --- dates ------------------------------------------------------------------------------
 
 
@@ -139,6 +185,9 @@ class DateComponent(_Component):
         doc._.published = published
         doc._.excerpts = excerpts(article.text)  # read once: dates anchor to them, claims are voiced by them
         doc._.dates = extract_dates(doc, article.id, self.lexicon, dct=dct, excerpts=doc._.excerpts)
+        if dct is None and (today := stated_today(doc, doc._.dates, self.lexicon)) is not None:
+            # "Ce jeudi 14 mars 2024, ...": the text names the day it speaks from; anchor to it
+            doc._.dates = extract_dates(doc, article.id, self.lexicon, dct=today, excerpts=doc._.excerpts)
         doc._.published_not_before = latest_past_date(doc._.dates)
         doc._.sentences = extract_sentences(doc, article.id)
 
@@ -253,10 +302,12 @@ class AttributionComponent(_Component):
 
 
 @Language.factory("claimgraph_attribution", assigns=["doc._.attribution"], requires=["doc._.article"],
-                  default_config={"model": None})
-def make_attribution_component(nlp: Language, name: str, model: str | None) -> AttributionComponent:
+                  default_config={"model": None, "learned": True})
+def make_attribution_component(nlp: Language, name: str, model: str | None, learned: bool) -> AttributionComponent:
+    """`learned`: tag with the packaged tagger (trained on English news: a language it was
+    not trained on turns it off in analyze/data/pipelines.json, and the rules work alone)."""
     register_extensions()
-    return AttributionComponent(AttributionTagger.load(model))
+    return AttributionComponent(AttributionTagger.load(model) if learned else None)
 
 
 class ClaimComponent(_Component):

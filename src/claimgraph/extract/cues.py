@@ -28,6 +28,7 @@ class CueLexicon:
     giving_verbs: frozenset[str]
     negative_modifiers: frozenset[str]
     according_to: tuple[str, ...]
+    according_prepositions: frozenset[str]  # "selon X": one preposition that cites its object
     news_nouns: frozenset[str]
     news_verbs: frozenset[str]
     document_nouns: frozenset[str]
@@ -36,6 +37,7 @@ class CueLexicon:
     speaker_heads: frozenset[str]
     person_roles: frozenset[str]
     alleged_markers: tuple[str, ...]
+    alleged_moods: frozenset[str]  # the French conditional ("aurait fait"): a fact reported at a distance
     speculative_markers: tuple[str, ...]
     anonymous_adverbs: dict[str, str]
     personal_pronouns: frozenset[str]
@@ -67,6 +69,7 @@ def load_cue_lexicon(lang: str = DEFAULT_LANGUAGE) -> CueLexicon:
         giving_verbs=frozenset(data["giving_verbs"]),
         negative_modifiers=frozenset(data["negative_modifiers"]),
         according_to=tuple(data["according_to"]),
+        according_prepositions=frozenset(data["according_prepositions"]),
         news_nouns=frozenset(data["news_nouns"]),
         news_verbs=frozenset(data["news_verbs"]),
         document_nouns=frozenset(data["document_nouns"]),
@@ -75,6 +78,7 @@ def load_cue_lexicon(lang: str = DEFAULT_LANGUAGE) -> CueLexicon:
         speaker_heads=frozenset(data["speaker_heads"]),
         person_roles=frozenset(data["person_roles"]),
         alleged_markers=tuple(data["hedges"]["alleged"]),
+        alleged_moods=frozenset(data["hedges"]["alleged_moods"]),
         speculative_markers=tuple(data["hedges"]["speculative"]),
         anonymous_adverbs=dict(data["anonymous_adverbs"]),
         personal_pronouns=frozenset(data["personal_pronouns"]),

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from claimgraph.extract.quotes import Excerpt
 from claimgraph.extract.spans import doc_text
-from claimgraph.extract.timex import TimeLexicon, Timex, normalize
+from claimgraph.extract.timex import TimeLexicon, Timex, canonical_form, normalize
 from claimgraph.records import DateMention
 
 
@@ -129,6 +129,24 @@ def latest_past_date(dates: list[DateMention]) -> str | None:
     return max(candidates, key=lambda v: (v + "-01-01")[:10], default=None)
 
 
+_TODAY = re.compile(r"(?:^|\b)(?:this (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|today),?$")
+
+
+def stated_today(doc: Doc, dates: list[DateMention], lexicon: TimeLexicon) -> date | None:
+    """The day an undated text says it speaks from: a full date told as this very day ("this
+    Monday, 31 July 2023", "ce jeudi 14 mars 2024", "today, 3 May 2021"), the first one."""
+    text = doc_text(doc)
+    for mention in dates:
+        if not _FULL_DATE.match(mention.value) or mention.type != "DATE":
+            continue
+        words = re.split(r"[.!?;:\n]", text[max(0, mention.start - 24) : mention.start])[-1].lower().split()
+        before = canonical_form(" ".join(words[-2:]), lexicon)  # the words just before, in the grammar's words
+        inside = canonical_form(" ".join(mention.text.lower().split()), lexicon)
+        if _TODAY.search(before) or re.match(r"(?:this \w+day|today)\b", inside):
+            return date.fromisoformat(mention.value)
+    return None
+
+
 def dateline_date(fields: tuple[tuple[str, str], ...], lexicon: TimeLexicon) -> str | None:
     """A full date from a 'Date: 30 September 2021' header line, if the text has one."""
     for name, value in fields:
@@ -178,4 +196,4 @@ def _borrow_years(dates: list[DateMention]) -> list[DateMention]:
     ]
 
 
-__all__ = ["DateMention", "Timex", "dateline_date", "extract_dates", "latest_past_date", "normalize_span"]
+__all__ = ["DateMention", "Timex", "dateline_date", "extract_dates", "latest_past_date", "normalize_span", "stated_today"]

@@ -44,6 +44,7 @@ class Trigger:
     speech: bool = False  # a speech act: the event it mentions is its content, not an event told
     receiver_is_subject: bool = False  # "acquire", "buy": the subject receives, "from" X gives
     rank: int = 0  # when two triggers of one category nest, the higher rank names the event
+    crowd: bool = False  # its `agent` class names a crowd that takes part unnamed ("thousands of protesters gathered")
 
 
 @dataclass(frozen=True)

@@ -123,7 +123,7 @@ def _bare_definite(noun: Token) -> bool:
     one said whose it is ('Wagner's base') or what it is ('a major dam')."""
     determiners = [c for c in noun.children if c.dep_ in ("det", "poss")]
     named_by = {"ORG", "PERSON", "GPE", "FAC", "LOC"}  # "the Wagner base": whose; "the Soviet-era dam" still points back
-    return bool(determiners) and all(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in determiners) \
+    return bool(determiners) and all(c.dep_ == "det" and c.norm_ in ("the", "this", "that") for c in determiners) \
         and not any(c.dep_ in ("compound", "nmod", "amod") and c.ent_type_ in named_by for c in noun.children)
 
 
@@ -150,7 +150,7 @@ def _where_clause_place(token: Token, places: list[Mention]) -> Mention | None:
     if verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
         return None
     head = verb.head
-    if head.dep_ == "pobj" and head.head.lower_ in ("near", "outside", "by") and head.head.head.pos_ in ("NOUN", "PROPN"):
+    if head.dep_ == "pobj" and head.head.norm_ in ("near", "outside", "by") and head.head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head.head  # "the airport near Ségou, where ...": the airport, not the town
     found = sorted(_places_in(list(phrase_tokens(head)), places), key=lambda m: (not m.start <= head.idx < m.end, m.start))
     return found[0] if found else None
@@ -170,7 +170,7 @@ def _phrase_place(token: Token, places: list[Mention], prepositions: frozenset[s
             for child in node.children:
                 if child.dep_ in CLAUSE_DEPS or child.dep_ not in _FOLLOWED:
                     continue
-                container = child.dep_ == "prep" and child.lower_ == "of" and any(has_word_in_class(node, lexicon, c) for c in _CONTAINERS)
+                container = child.dep_ == "prep" and child.norm_ == "of" and any(has_word_in_class(node, lexicon, c) for c in _CONTAINERS)
                 if child.dep_ == "prep" and child.lower_ not in prepositions and not container:
                     continue
                 if child.dep_ == "pobj" and child.lemma_.lower() == "country" and setting.focus is not None:

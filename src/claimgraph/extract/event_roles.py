@@ -154,7 +154,7 @@ def prepositional_objects(token: Token, prepositions: frozenset[str] | set[str])
     """Objects of the trigger's prepositions ('to Kessa', 'from Zorov')."""
     found = []
     for prep in children(token, "prep", "agent", "dative"):
-        if prep.lower_ in prepositions:
+        if prep.norm_ in prepositions:  # norm_: a French preposition carries its English word (extract/syntax.py)
             found.extend(children(prep, "pobj", "pcomp"))
     return found
 
@@ -227,12 +227,12 @@ def event_status(trigger: Token, lexicon: EventLexicon) -> Status:
     # A noun's event is negated by "no", or by negating a verb that only carries it ("did not
     # carry out attacks"), not by any verb ("will not tolerate attacks").
     for token in scope:  # "if Kessa does not pay": a condition, not a payment that did not happen
-        mark = next((m for m in children(token, "mark") if m.lower_ in _CONDITIONS), None)
+        mark = next((m for m in children(token, "mark") if m.norm_ in _CONDITIONS), None)
         if mark is not None:
             return Status("possible", mark.text)
     for token in scope:
         for child in token.children:
-            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no" and token is trigger):
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.norm_ == "no" and token is trigger):
                 return Status("negated", child.text)
     for token in scope:
         modal = any(c.dep_ == "aux" and c.lower_ in lexicon.future_auxiliaries for c in token.children)
@@ -294,9 +294,9 @@ def is_background(token: Token) -> bool:
         return True
     current = token
     while current.head.i != current.i:
-        if current.dep_ == "pobj" and current.head.lower_ in _TIME_WORDS:
+        if current.dep_ == "pobj" and current.head.norm_ in _TIME_WORDS:
             return True
-        if current.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_WORDS for c in current.children):
+        if current.dep_ == "advcl" and any(c.dep_ == "mark" and c.norm_ in _TIME_WORDS for c in current.children):
             return True
         current = current.head
     return False

@@ -72,7 +72,7 @@ def _conditions_hold(token: Token, trigger: Trigger, lexicon: EventLexicon, ment
     if trigger.theme_words and not any(t.lemma_.lower() in trigger.theme_words or t.lower_ in trigger.theme_words for t in theme_heads):
         return False
     if trigger.agent:
-        doer = subject(token)
+        doer = _counted(subject(token), lexicon)
         if doer is None or not has_word_in_class(doer, lexicon, trigger.agent):
             return False
     if trigger.person_involved and not _names_a_party(token, mentions):
@@ -121,3 +121,11 @@ def _mention_type(token: Token, mentions: list[Mention]) -> str | None:
 def mentions_in(tokens: Iterable[Token], mentions: list[Mention]) -> list[Mention]:
     offsets = [t.idx for t in tokens]
     return [m for m in mentions if any(m.start <= i < m.end for i in offsets)]
+
+
+def _counted(head: Token | None, lexicon: EventLexicon) -> Token | None:
+    """'thousands of protesters gathered': the doer is who is counted, not the count."""
+    if head is not None and (head.lemma_.lower() in lexicon.container_nouns or head.lower_ in lexicon.container_nouns):
+        counted = prepositional_objects(head, {"of"})
+        return counted[0] if counted else head
+    return head

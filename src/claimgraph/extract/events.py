@@ -239,7 +239,7 @@ def _event(candidate: Candidate, doc_id: str, index: int, sentence: Span, mentio
     if reported_as is not None and status.value == "happened":
         status = replace(status, value=reported_as)
     actors, targets, heads = _participants(token, trigger, lexicon, mentions)
-    if require_party and (trigger.type in lexicon.party_types or trigger.needs_party) and not actors and not targets:
+    if require_party and (trigger.type in lexicon.party_types or trigger.needs_party) and not actors and not targets and not trigger.crowd:
         return None  # "the account pays 5%", "were blamed for the fall": no one named takes part
     denies, force = denied_presence(token, lexicon) if event_type == "DENIAL" else (None, force_kind(heads, lexicon))
     located_as = "DEPLOY" if denies == "presence" else event_type  # a denied presence is placed like a deployment
@@ -392,7 +392,7 @@ def _title_words(head: Token) -> list[Token]:
     for child in head.children:
         if child.dep_ in ("compound", "amod", "poss", "appos", "nmod"):
             words += _title_words(child)
-        elif child.dep_ == "prep" and child.lower_ == "of":  # "the president of Kessa"
+        elif child.dep_ == "prep" and child.norm_ == "of":  # "the president of Kessa"
             words += [t for t in child.subtree]
     return words
 

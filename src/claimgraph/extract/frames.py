@@ -77,6 +77,8 @@ def _verb_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | No
     cue = lexicon.verbs.get(token.lemma_.lower())
     if cue is None or token.pos_ not in ("VERB", "AUX") or token.tag_ == "VBN" and token.dep_ == "amod":
         return None
+    if token.tag_ == "VBN" and token.dep_ in ("acl", "advcl") and not any(c.dep_ in ("aux", "auxpass", "agent", "mark") or c.tag_ == "WRB" for c in token.children):
+        return None  # "Accused of ..., X denied": a bare participle is what is done to the subject, not speech
     if cue.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ in cue.particle.split("|") for c in token.children):
         return None
     children = list(token.children)
@@ -115,11 +117,17 @@ def _verb_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | No
             return None
         # "where the army claims to have ...", "in which he said ...": a clause of its own
         sources, scope, main = tuple(source_span(s) for s in conjuncts(subject)), subtree_span(token), False
+    elif subject is not None and subject.i < token.i and not can_speak(subject, lexicon) and (
+            inverted := _inverted_subject(token, children, lexicon)) is not None:
+        # "Le convoi ..., confirment des témoins": the speaker after the cue, the parse's subject no speaker
+        sources = tuple(source_span(s) for s in conjuncts(inverted))
     elif subject is not None:
         if subject.lower_ in ("it", "this", "that") and not has_clause and token.dep_ != "parataxis":
             return None  # "it reported losses"; but a parenthetical "..., it says, ..." cites
         sources = tuple(source_span(s) for s in conjuncts(subject))
         written = written_conjunction(conjuncts(subject))
+    elif (inverted := _inverted_subject(token, children, lexicon)) is not None:
+        sources = tuple(source_span(s) for s in conjuncts(inverted))
     elif token.dep_ in ("conj", "advcl", "xcomp", "pcomp") and (inherited := inherited_subject(token)) is not None:
         # "... and considers ...", "..., adding ...": its own clause, by the subject it shares
         sources, scope, main = tuple(source_span(s) for s in conjuncts(inherited)), clause_span(token), False
@@ -143,6 +151,17 @@ def _verb_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | No
     )
 
 
+def _inverted_subject(token: Token, children: list[Token], lexicon: CueLexicon) -> Token | None:
+    """'..., ajoute le gouverneur': a speech verb told after what was said, its speaker after it
+    and parsed as its object. Only with the statement before it (a comma or closing quote just
+    before the verb or its auxiliaries) and a speaker that can speak."""
+    first = min([token, *(c for c in children if c.dep_ in ("aux", "auxpass", "neg"))], key=lambda t: t.i)
+    if first.i == 0 or not first.nbor(-1).is_punct or first.nbor(-1).text not in (",", "»", '"', "”", "’"):
+        return None
+    obj = next((c for c in children if c.dep_ == "dobj" and c.i > token.i), None)
+    return obj if obj is not None and can_speak(obj, lexicon) else None
+
+
 def _according_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | None:
     lower = token.lower_
     if lower == "according":
@@ -152,6 +171,13 @@ def _according_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame
     elif lower == "citing" and token.dep_ in ("advcl", "prep", "acl"):
         pobj = first_child(token, "dobj")
         cue_end = token.idx + len(token.text)
+    elif token.dep_ in ("prep", "case") and (words := _preposition_words(token)) and "".join(w.text for w in words).lower() in lexicon.according_prepositions:
+        # "selon le ministre", "d'après X": the preposition (with the words fixed to it) cites its object;
+        # still a case marker when the parse made its nominal the sentence's root
+        pobj = first_child(token, "pobj") if token.dep_ == "prep" else token.head
+        if pobj is not None and pobj.tag_ == "WP":
+            return None  # "les rumeurs selon lesquelles ...": a relative pronoun cites no one
+        cue_end = words[-1].idx + len(words[-1].text)
     else:
         return None
     if pobj is None or cue_end is None or not can_speak(pobj, lexicon):
@@ -165,6 +191,11 @@ def _according_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame
         via=tuple(relays_in(pobj, lexicon)),
         content_root=token.head.i,
     )
+
+
+def _preposition_words(token: Token) -> list[Token]:
+    """A preposition and the words fixed to it ("d'" + "après")."""
+    return [token, *[c for c in token.children if c.dep_ == "fixed"]]
 
 
 def _noun_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | None:

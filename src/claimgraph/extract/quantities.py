@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -19,8 +20,6 @@ from claimgraph.extract.spans import doc_text
 from claimgraph.records import Quantity
 
 _LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
-# What joins the two ends of a range: "400 to 500", "from more than 4,000 to over 11,000".
-_RANGE = re.compile(r"^\s*(?:to|-|–|and|or)\s*(?:over|more than|almost|nearly|about|around|some|up to)?\s*$")
 
 
 @dataclass(frozen=True)
@@ -35,6 +34,12 @@ class QuantityLexicon:
     repetitions: dict[str, float]
     qualifiers_after: dict[str, str]  # "50 or less": up_to
     measures: dict[str, str]  # unit words to their symbol: "kilometres" -> "km"
+    number_format: dict[str, Any]  # {"thousands": [",", ...], "decimal": "."}: how the language writes digits
+    of_words: list[str]  # "thousands of people", "des centaines de villageois"
+    range_openers: list[str]  # "between 20 and 30"
+    range_joins: list[str]  # "400 to 500"; those after an opener only: see _joins_a_range
+    scale_nouns: list[str]  # "two dozen soldiers": the scale is not what is counted
+    approximate_vague: list[str]  # "une centaine": a round figure (about 100), not a lower bound
 
 
 def load_quantity_lexicon(lang: str = DEFAULT_LANGUAGE) -> QuantityLexicon:
@@ -42,6 +47,24 @@ def load_quantity_lexicon(lang: str = DEFAULT_LANGUAGE) -> QuantityLexicon:
     return QuantityLexicon(**{key: data[key] for key in QuantityLexicon.__dataclass_fields__})
 
 
+
+
+def standard_digits(text: str, lexicon: QuantityLexicon) -> str:
+    """Digits as the grammar reads them (comma thousands, point decimals): "1 500" and
+    "1.079" (French thousands) become "1,500" and "1,079", "1,5" becomes "1.5"."""
+    decimal = str(lexicon.number_format.get("decimal", "."))
+    if decimal == ".":
+        return text
+    thousands = "".join(re.escape(str(mark)) for mark in lexicon.number_format.get("thousands", ()))
+    grouped = re.sub(rf"(?<=\d)[{thousands}](?=\d{{3}}(?!\d))", "\x00", text) if thousands else text
+    return re.sub(rf"(?<=\d){re.escape(decimal)}(?=\d)", ".", grouped).replace("\x00", ",")
+
+
+def _range_pattern(lexicon: QuantityLexicon) -> re.Pattern[str]:
+    """What joins the two ends of a range: "400 to 500", "from more than 4,000 to over 11,000"."""
+    joins = "|".join(re.escape(word) for word in sorted(lexicon.range_joins, key=len, reverse=True))
+    qualifiers = "|".join(re.escape(word) for word in sorted(lexicon.qualifiers, key=len, reverse=True))
+    return re.compile(rf"^\s*(?:{joins})\s*(?:{qualifiers})?\s*$")
 
 
 def extract_quantities(doc: Doc, doc_id: str, lexicon: QuantityLexicon, *, date_spans: list[tuple[int, int]],
@@ -58,7 +81,7 @@ def extract_quantities(doc: Doc, doc_id: str, lexicon: QuantityLexicon, *, date_
         and not any(s < e.end_char and e.start_char < t for s, t in date_spans)
     ]
     spans = sorted(spans + _unlabelled_numbers(doc, spans, date_spans), key=lambda s: s.start)
-    ranges = _merge_ranges(doc, spans)
+    ranges = _merge_ranges(doc, spans, lexicon)
     found: list[Quantity] = []
     for span in ranges:
         previous = next((q.slot for q in reversed(found) if q.slot not in (None, "sum")), None)
@@ -90,14 +113,14 @@ def _unlabelled_numbers(doc: Doc, labelled: list[Span], date_spans: list[tuple[i
 _COUNT_DEPS = frozenset({"nummod", "pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos", "attr", "npadvmod"})
 
 
-def _merge_ranges(doc: Doc, spans: list[Span]) -> list[Span | tuple[Span, Span]]:
+def _merge_ranges(doc: Doc, spans: list[Span], lexicon: QuantityLexicon) -> list[Span | tuple[Span, Span]]:
     """'400 to 500', '400-500', 'between 400 and 500': two spans that make one range."""
     merged: list[Span | tuple[Span, Span]] = []
     index = 0
     while index < len(spans):
         span = spans[index]
         following = spans[index + 1] if index + 1 < len(spans) else None
-        if following is not None and span.label_ == following.label_ and _joins_a_range(doc, span, following):
+        if following is not None and span.label_ == following.label_ and _joins_a_range(doc, span, following, lexicon):
             merged.append((span, following))
             index += 2
         else:
@@ -106,15 +129,19 @@ def _merge_ranges(doc: Doc, spans: list[Span]) -> list[Span | tuple[Span, Span]]
     return merged
 
 
-def _joins_a_range(doc: Doc, first: Span, second: Span) -> bool:
+def _joins_a_range(doc: Doc, first: Span, second: Span, lexicon: QuantityLexicon) -> bool:
     """Whether two numbers are the ends of one range. 'and' joins ends only after 'between'
     ("between 20 and 30"); otherwise it joins two figures ("5.6 metres and roughly 600 km2")."""
     between = doc_text(doc)[first.end_char : second.start_char]
-    if not _RANGE.match(between):
+    if not _range_pattern(lexicon).match(between):
         return False
-    if between.strip().startswith("and"):
-        return first.start > 0 and doc[first.start - 1].lower_ == "between"
+    if between.strip().split(" ")[0] in _CONJUNCTIONS:
+        return first.start > 0 and doc[first.start - 1].lower_ in lexicon.range_openers
     return True
+
+
+# Joins that also join two figures ("5.6 metres and roughly 600 km2"): a range only after an opener.
+_CONJUNCTIONS = frozenset({"and", "et"})
 
 
 def _quantity(doc: Doc, doc_id: str, found: Span | tuple[Span, Span], lexicon: QuantityLexicon, text: str,
@@ -185,8 +212,9 @@ def _finish(
 ) -> Quantity | None:
     extended = doc.char_span(start, end, alignment_mode="expand")
     span_tokens = extended if extended is not None else doc[first.start : last.end]
-    if qualifier == "exact":
-        qualifier = _qualifier_before(doc, first.start, lexicon) or _qualifier_after(text, end, lexicon) or "exact"
+    if qualifier in ("exact", "approximate"):
+        told = _qualifier_before(doc, first.start, lexicon) or _qualifier_after(text, end, lexicon)
+        qualifier = told or ("about" if qualifier == "approximate" else "exact")
     if _is_not_a_count(span_tokens):
         return None
     measure = _measure(text[start:end], lexicon)
@@ -200,13 +228,14 @@ def _finish(
 
 def _value(raw: str, lexicon: QuantityLexicon) -> tuple[float, str] | None:
     """(value, qualifier from inside the span) for '1,000', 'more than €9 million', 'several hundred'."""
-    lowered = " ".join(raw.lower().replace("–", "-").split())
+    lowered = standard_digits(" ".join(raw.lower().replace("–", "-").replace("’", "'").split()), lexicon)
     qualifier = "exact"
     for phrase, kind in sorted(lexicon.qualifiers.items(), key=lambda item: -len(item[0])):
         if lowered.startswith(phrase + " "):
             lowered, qualifier = lowered[len(phrase) + 1 :], kind
             break
     lowered = re.sub(r"[€$£¥]", "", lowered).strip()
+    lowered = _without_currency_words(lowered, lexicon)
     lowered = re.sub(r"\b(?:us )?(?:dollars?|euros?|pounds(?: sterling)?|cfa francs|f?cfa|rubles|roubles|yuan|usd|eur|gbp|xof|rub)\b", "", lowered).strip()
     lowered = lowered.rstrip("%").replace(" percent", "").replace(" per cent", "").strip()
     lowered = _without_measure(lowered, lexicon)
@@ -214,6 +243,8 @@ def _value(raw: str, lexicon: QuantityLexicon) -> tuple[float, str] | None:
         return 0.5 * lexicon.multipliers[m.group(1)], qualifier
     for phrase, amount in sorted(lexicon.vague.items(), key=lambda item: -len(item[0])):
         if lowered == phrase:
+            if phrase in lexicon.approximate_vague:
+                return float(amount), "approximate" if qualifier == "exact" else qualifier
             return float(amount), "at_least" if qualifier == "exact" else qualifier
     if m := re.fullmatch(r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*-?\s*(\w+))?", lowered):
         number = float(m.group(1).replace(",", ""))
@@ -225,6 +256,16 @@ def _value(raw: str, lexicon: QuantityLexicon) -> tuple[float, str] | None:
     if words and all(w in lexicon.number_words or w in lexicon.multipliers or w == "and" for w in words):
         return _words_value(words, lexicon), qualifier
     return None
+
+
+def _without_currency_words(lowered: str, lexicon: QuantityLexicon) -> str:
+    """'1.5 milliard d'euros' -> '1.5 milliard': the language's currency words, with the word
+    that links them to the number."""
+    words = "|".join(re.escape(c) for c in sorted(lexicon.currencies, key=len, reverse=True) if c.isalpha())
+    links = "|".join(re.escape(w) for w in lexicon.of_words)
+    if not words:
+        return lowered
+    return re.sub(rf"\s*(?:(?:{links})\s?)?\b(?:{words})\b$", "", lowered).strip() if links else lowered
 
 
 def _words_value(words: list[str], lexicon: QuantityLexicon) -> float:
@@ -270,7 +311,7 @@ def _unit(doc: Doc, tokens: Span, lexicon: QuantityLexicon, text: str, end: int,
             if after.startswith(" " + phrase):
                 return f"{currency}/{period}", "amount of money", end + 1 + len(phrase), "sum"
         return currency, "amount of money", end, "sum"
-    noun = _of_noun(tokens) or _counted_noun(tokens)
+    noun = _of_noun(tokens, lexicon) or _counted_noun(tokens, lexicon)
     if noun is not None and noun.lower_ in lexicon.measures:  # "more than 3.2 metres": the model left the unit out
         return lexicon.measures[noun.lower_], lexicon.measures[noun.lower_], end, None
     if magnitudes is not None:
@@ -337,7 +378,7 @@ def _has_currency(lowered: str, mark: str) -> bool:
 _SCALE_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "score", "scores"})
 
 
-def _counted_noun(tokens: Span) -> Token | None:
+def _counted_noun(tokens: Span, lexicon: QuantityLexicon) -> Token | None:
     """The noun a number counts: its head, through compound modifiers ('two Bayraktar TB-2
     drones'), or the noun an adjective like '5,000-strong' modifies."""
     for token in tokens:
@@ -345,10 +386,10 @@ def _counted_noun(tokens: Span) -> Token | None:
         if token.dep_ in ("nummod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN") and head.i >= tokens.end - 1:
             while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i:
                 head = head.head
-            if head.lower_ in _SCALE_NOUNS:  # "two dozen soldiers": the scale is not what is counted
+            if head.lower_ in _SCALE_NOUNS or head.lower_ in lexicon.scale_nouns:  # "two dozen soldiers": the scale is not what is counted
                 return None
             return head
-        if token.dep_ == "amod" and head.pos_ == "NOUN" and head.lower_ not in _SCALE_NOUNS:
+        if token.dep_ == "amod" and head.pos_ == "NOUN" and head.lower_ not in _SCALE_NOUNS and head.lower_ not in lexicon.scale_nouns:
             return head
     last = tokens[-1]
     if last.head.pos_ == "ADJ" and last.head.head.pos_ == "NOUN":  # "the 5,000-strong French contingent"
@@ -357,21 +398,26 @@ def _counted_noun(tokens: Span) -> Token | None:
     return following if following is not None and following.pos_ == "NOUN" and following.tag_ in ("NNS", "NNPS") else None
 
 
-def _of_noun(tokens: Span) -> Token | None:
-    """'dozens of civilians', 'tens of thousands of people': the noun of the last of-phrase."""
+def _of_noun(tokens: Span, lexicon: QuantityLexicon) -> Token | None:
+    """'dozens of civilians', 'tens of thousands of people', 'des centaines de villageois':
+    the noun of the last of-phrase after a scale."""
     doc = tokens.doc
     index = tokens.end
     noun = None
-    while index + 1 < len(doc) and doc[index].lower_ == "of" and doc[index + 1].pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "DET"):
+    scales = set(lexicon.scale_nouns)
+    while index + 1 < len(doc) and doc[index].lower_.replace("’", "'") in lexicon.of_words and doc[index + 1].pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "DET"):
         phrase_end = index + 1
-        while phrase_end < len(doc) and doc[phrase_end].pos_ in ("ADJ", "DET", "NUM", "NOUN", "PROPN") and doc[phrase_end].lower_ != "of":
+        while phrase_end < len(doc) and doc[phrase_end].pos_ in ("ADJ", "DET", "NUM", "NOUN", "PROPN") and doc[phrase_end].lower_ not in lexicon.of_words:
             phrase_end += 1
-        candidate = doc[phrase_end - 1]
-        if candidate.pos_ in ("NOUN", "PROPN") and candidate.lower_ not in ("thousands", "hundreds", "millions", "dozens", "tens"):
+        # The phrase's head noun: its last noun in English ("of Russian mercenaries"), its first in
+        # French ("de villageois armés"): the noun whose head lies outside the phrase.
+        nouns = [t for t in doc[index + 1 : phrase_end] if t.pos_ in ("NOUN", "PROPN")]
+        candidate = next((t for t in nouns if not index < t.head.i < phrase_end), doc[phrase_end - 1])
+        if candidate.pos_ in ("NOUN", "PROPN") and candidate.lower_ not in scales:
             noun = candidate
         index = phrase_end
-    last = tokens[-1].lower_
-    return noun if last in ("dozens", "hundreds", "thousands", "millions", "tens", "scores") or noun is not None and tokens[-1].lemma_ in ("dozen", "hundred", "thousand", "million") else None
+    last = tokens[-1]
+    return noun if last.lower_ in scales and (noun is not None or last.lower_.endswith("s")) or noun is not None and last.lemma_ in scales else None
 
 
 def _plural_ahead(doc: Doc, index: int) -> Token | None:

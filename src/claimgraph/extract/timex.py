@@ -41,6 +41,10 @@ class TimeLexicon:
     holidays: dict[str, str]
     day_ordinals: dict[str, int]
     months_pattern: str  # the month names as one regex alternation, longest first
+    # A language other than the grammar's own (English) rewrites its expressions into the
+    # grammar's words first: ordered (pattern, replacement) pairs over the lower-cased text
+    # ("mercredi dernier" -> "last wednesday"). Calendar arithmetic is the same in every language.
+    canonical: tuple[tuple[re.Pattern[str], str], ...] = ()
 
 
 def load_time_lexicon(lang: str = DEFAULT_LANGUAGE) -> TimeLexicon:
@@ -58,7 +62,15 @@ def load_time_lexicon(lang: str = DEFAULT_LANGUAGE) -> TimeLexicon:
         holidays=data["holidays"],
         day_ordinals=data["day_ordinals"],
         months_pattern="|".join(sorted(data["months"], key=len, reverse=True)),
+        canonical=tuple((re.compile(pattern), replacement) for pattern, replacement in data.get("canonical", ())),
     )
+
+
+def canonical_form(text: str, lexicon: TimeLexicon) -> str:
+    """The expression in the grammar's words (unchanged for English)."""
+    for pattern, replacement in lexicon.canonical:
+        text = pattern.sub(replacement, text)
+    return " ".join(text.split())
 
 
 _LEADING = re.compile(r"^(?:in|on|at|by|since|until|till|from|during|of|for|the|around|about|early|late|later|earlier|mid|end|beginning|start|start of|end of|beginning of|the end of|the beginning of|the start of|the middle of|middle of)[\s-]+")
@@ -71,7 +83,7 @@ def normalize(text: str, lexicon: TimeLexicon, *, dct: date | None, future: bool
     `context` is the sentence around it: in a sentence about quarterly results, "a year ago"
     is the same quarter a year before (TimeML's convention for financial news).
     """
-    raw = spelled_years(" ".join(text.lower().replace("’", "'").split()).strip(" .,;:"))
+    raw = spelled_years(canonical_form(" ".join(text.lower().replace("’", "'").split()).strip(" .,;:"), lexicon))
     raw = _ordinal_days(raw, lexicon)
     raw = re.sub(r"^(?:(?:this coming|this|next|last|on) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?,? (?=\w+\.? \d|\d)", "", raw)
     raw = re.sub(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow)'s$", r"\1", raw)

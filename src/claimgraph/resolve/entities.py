@@ -118,6 +118,7 @@ def resolve_entities(
         groups.union(correction.key, correction.other, "merged by an analyst")
     _join_blocks(groups, _blocks(type_of, lambda k, t: skeleton(k, t)), "the same name spelled or transliterated differently")
     _join_cores(groups, type_of, rules, country_of, is_major_place)
+    _join_blocks(groups, _blocks(type_of, rules.same_name_in_languages), "one organisation's names in two languages")
     if country_of is not None:
         _join_blocks(groups, _blocks(type_of, lambda k, t: country_of(k) if t == "GPE" else None), "names of the same country")
     _join_acronyms(groups, by_key, type_of, rules, docs_of)

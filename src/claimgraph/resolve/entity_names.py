@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from anyascii import anyascii  # type: ignore[import-untyped]
@@ -37,6 +37,12 @@ class NameRules:
     institution_heads: frozenset[str]
     fuzzy_min_score: float
     fuzzy_min_length: int
+    # The skeleton of each name of an organisation named in several languages -> its first name.
+    across_languages: dict[str, str] = field(default_factory=dict)
+
+    def same_name_in_languages(self, key: str, kind: str) -> str | None:
+        """The common name of a key that names one of the organisations known in several languages."""
+        return self.across_languages.get(skeleton(key, kind)) or self.across_languages.get(skeleton(key, ""))
 
 
 def load_name_rules() -> NameRules:
@@ -50,6 +56,7 @@ def load_name_rules() -> NameRules:
         institution_heads=frozenset(data["institution_heads"]),
         fuzzy_min_score=float(data["fuzzy_min_score"]),
         fuzzy_min_length=int(data["fuzzy_min_length"]),
+        across_languages={skeleton(name, ""): names[0] for names in data["names_across_languages"] for name in names},
     )
 
 

@@ -1,0 +1,164 @@
+"""French end to end: the French pipeline through the language seam, on sentences of our own.
+
+Names are invented (Ruvia, Kessa, Zorov, Amadou Keita); places are real (Gao, Bamako) so that
+the gazetteer places them. The session's build tools load the French pipeline
+(fr_core_news_md) the first time a French article needs it, as a build does.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimgraph import BuildOptions, BuildTools, Store, build, query
+from claimgraph.analyze import extract_article
+from claimgraph.export import contract_records
+from claimgraph.extract.document import DocumentExtraction
+from claimgraph.ingest.records import Article, Published
+from claimgraph.records import MentionForm
+from claimgraph.resolve.entities import resolve_entities
+
+from .conftest import build_news
+
+
+def extract_french(build_tools: BuildTools, text: str, *, published: str | None = None) -> DocumentExtraction:
+    article = Article(id="d1", key="test", fingerprint="test", text=text, title=None, url=None, outlet="Le Courrier du Sahel",
+                      language="fr", published=Published(value=published, basis="metadata" if published else None))
+    nlp = build_tools.pipelines.for_language("fr")
+    assert nlp is not None
+    return extract_article(nlp, article)
+
+
+def test_french_articles_go_through_the_french_pipeline(build_tools: BuildTools) -> None:
+    nlp = build_tools.pipelines.for_language("fr")
+    assert nlp is not None and nlp.lang == "fr"
+    # The model's own components, then the seam, then the same extraction components as English.
+    assert nlp.pipe_names.index("claimgraph_syntax") > nlp.pipe_names.index("ner")
+    assert nlp.pipe_names.index("claimgraph_entity_patterns") < nlp.pipe_names.index("claimgraph_dates")
+    english = build_tools.pipelines.for_language("en")
+    assert english is not None and "claimgraph_syntax" not in english.pipe_names
+
+
+def test_the_parse_is_rewritten_into_the_rules_scheme(build_tools: BuildTools) -> None:
+    nlp = build_tools.pipelines.for_language("fr")
+    assert nlp is not None
+    doc = nlp("Selon le ministre Amadou Keita, les soldats ont été attaqués par des hommes armés près de Gao.")
+    by_text = {t.text: t for t in doc}
+    # "selon" heads its nominal as an English preposition does; the passive's "par" is an agent.
+    assert by_text["Selon"].dep_ == "prep" and by_text["ministre"].dep_ == "pobj" and by_text["ministre"].head.text == "Selon"
+    assert by_text["par"].dep_ == "agent" and by_text["hommes"].head.text == "par"
+    assert by_text["soldats"].dep_ == "nsubjpass"
+    assert by_text["Keita"].head.text == "ministre" and by_text["Amadou"].head.text == "Keita"  # a name is headed by its last word
+    assert by_text["attaqués"].tag_ == "VBN" and by_text["soldats"].tag_ == "NNS"
+    assert by_text["de"].norm_ == "of"  # function words carry the English word the rules name
+    assert by_text["ministre"]._.ud_dep == "obl:mod"  # the model's own label stays readable
+    assert len(list(doc.sents)) == 1
+
+
+@pytest.mark.parametrize(("sentence", "source", "cue", "stance"), [
+    ("Le ministre Amadou Keita a déclaré que les troupes quitteraient Gao.", "Le ministre Amadou Keita", "déclaré", "assert"),
+    ("« Nous resterons à Gao jusqu’à la fin de l’année », affirme Amadou Keita.", "Amadou Keita", "affirme", "assert"),
+    ("Selon le porte-parole de Ruvia, les soldats sont arrivés à Bamako.", "le porte-parole de Ruvia", "Selon", "assert"),
+    ("D'après Amadou Keita, le convoi a quitté Gao mardi.", "Amadou Keita", "D'après", "assert"),
+    ("Ruvia a démenti toute présence de ses soldats à Gao.", "Ruvia", "démenti", "deny"),
+    ("Amadou Keita a nié toute rencontre avec les chefs de la Brigade Kessa.", "Amadou Keita", "nié", "deny"),
+    ("Les soldats sont arrivés à Gao, précise le gouverneur de Ruvia.", "le gouverneur de Ruvia", "précise", "assert"),
+])
+def test_french_attribution(build_tools: BuildTools, sentence: str, source: str, cue: str, stance: str) -> None:
+    found = extract_french(build_tools, sentence)
+    attributed = [c for c in found.claims if c.source.kind != "outlet"]
+    assert attributed, [c.source for c in found.claims]
+    claim = attributed[0]
+    assert (claim.source.name, claim.cue, claim.stance) == (source, cue, stance)
+
+
+def test_the_conditional_of_a_reported_fact_is_alleged(build_tools: BuildTools) -> None:
+    found = extract_french(build_tools, "Selon des habitants, l'attaque aurait fait 20 morts à Gao.")
+    assert [c.modality for c in found.claims] == ["alleged"]
+    plain = extract_french(build_tools, "Selon des habitants, l'attaque a fait 20 morts à Gao.")
+    assert [c.modality for c in plain.claims] == ["reported"]
+
+
+@pytest.mark.parametrize(("sentence", "expression", "value"), [
+    ("Le convoi est parti le 26 juillet.", "le 26 juillet", "2024-07-26"),
+    ("Le convoi est parti mercredi dernier.", "mercredi dernier", "2024-08-14"),
+    ("Le convoi est parti il y a deux semaines.", "il y a deux semaines", "2024-W31"),
+    ("Le retrait sera achevé fin août.", "fin août", "2024-08"),
+    ("Le camp a été fermé le 3 mars 2021.", "3 mars 2021", "2021-03-03"),
+    ("Les renforts ruviens ont débarqué la semaine passée.", "la semaine passée", "2024-W32"),
+    ("Les renforts ruviens ont débarqué hier.", "hier", "2024-08-14"),
+])
+def test_french_dates(build_tools: BuildTools, sentence: str, expression: str, value: str) -> None:
+    found = extract_french(build_tools, sentence, published="2024-08-15")  # a Thursday
+    assert [(d.text, d.value) for d in found.dates] == [(expression, value)]
+
+
+def test_french_dates_without_a_document_date_are_not_invented(build_tools: BuildTools) -> None:
+    found = extract_french(build_tools, "Le convoi est parti mercredi dernier, et non le 26 juillet.")
+    assert [(d.text, d.value) for d in found.dates] == [("mercredi dernier", "XXXX-WXX-3"), ("le 26 juillet", "XXXX-07-26")]
+
+
+@pytest.mark.parametrize(("sentence", "value", "value_max", "unit", "qualifier"), [
+    ("Environ 1 500 soldats sont arrivés à Gao.", 1500, None, "soldats", "about"),
+    ("Plus de 600 personnes ont fui Gao.", 600, None, "personnes", "more_than"),
+    ("Ruvia a versé 1,5 milliard d'euros à la Brigade Kessa.", 1.5e9, None, "EUR", "exact"),
+    ("Des centaines de soldats ont quitté Gao.", 200, None, "soldats", "at_least"),
+    ("Le convoi comptait 1.079 véhicules.", 1079, None, "véhicules", "exact"),
+    ("Entre 400 et 500 soldats sont restés à Gao.", 400, 500, "soldats", "range"),
+    ("Moins d'une vingtaine de soldats sont restés à Gao.", 20, None, "soldats", "up_to"),
+])
+def test_french_quantities(build_tools: BuildTools, sentence: str, value: float, value_max: float | None, unit: str,
+                           qualifier: str) -> None:
+    found = extract_french(build_tools, sentence)
+    assert [(q.value, q.value_max, q.unit, q.qualifier) for q in found.quantities] == [(value, value_max, unit, qualifier)]
+
+
+@pytest.mark.parametrize(("sentence", "plover"), [
+    ("Des hommes armés ont attaqué un camp de l'armée près de Gao.", "ASSAULT"),
+    ("Ruvia a retiré ses soldats de Gao.", "RETREAT"),
+    ("Des centaines d'étudiants se sont rassemblés devant le consulat de Ruvia à Bamako.", "PROTEST"),
+])
+def test_french_events(build_tools: BuildTools, sentence: str, plover: str) -> None:
+    found = extract_french(build_tools, sentence)
+    assert plover in {e.plover for e in found.events}
+
+
+def test_organisations_and_countries_resolve_across_french_and_english() -> None:
+    forms = [MentionForm(key=key, type=kind, text=text, count=1) for key, text, kind in (
+        ("cédéao", "Cédéao", "ORG"), ("ecowas", "ECOWAS", "ORG"),
+        ("union européenne", "Union européenne", "ORG"), ("european union", "European Union", "ORG"))]
+    entities = resolve_entities(forms)
+    assert sorted(sorted(e.aliases) for e in entities) == [["Cédéao", "ECOWAS"], ["European Union", "Union européenne"]]
+
+
+def test_a_french_and_an_english_account_of_one_event_form_one_fact(tmp_path: Path, build_tools: BuildTools) -> None:
+    db = build_news(tmp_path, build_tools, [
+        ("Sahel Daily", "Ruvia sends troops to Gao",
+         "Ruvia deployed 300 soldiers to Gao on 12 March 2024, the Ruvian defence ministry said."),
+        ("Le Courrier du Sahel", "Ruvia envoie des troupes à Gao",
+         "Ruvia a déployé 300 soldats à Gao le 12 mars 2024, a indiqué le ministère ruvien des armées."),
+    ])
+    with Store.open(db) as store:
+        records = list(contract_records(store))
+    languages = {r["id"]: r["language"] for r in records if r["kind"] == "document"}
+    assert sorted(languages.values()) == ["en", "fr"]
+    claims = {r["id"]: r for r in records if r["kind"] == "claim"}
+    deployments = [r for r in records if r["kind"] == "fact" and len({claims[c]["doc"] for c in r["claims"]}) == 2]
+    assert len(deployments) == 1
+    assert deployments[0]["status"] == "corroborated" and "Ruvia" in deployments[0]["about"]
+
+
+def test_an_article_in_a_language_without_a_pipeline_is_stored_searchable_and_reported(tmp_path: Path,
+                                                                                       build_tools: BuildTools) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = ("Die Regierung von Ruvia hat am Dienstag dreihundert Soldaten nach Gao geschickt, teilte das Ministerium mit. "
+            "Die Soldaten sollen die örtliche Polizei ausbilden und bis zum Ende des Jahres bleiben.")
+    (corpus / "de.json").write_text(json.dumps({"title": "Ruvia schickt Soldaten", "outlet": "Sahel Zeitung", "text": text}), encoding="utf-8")
+    with Store.open(tmp_path / "kb.db") as store:
+        report = build([corpus], store=store, options=BuildOptions(), tools=build_tools)
+        assert report.added == 1 and report.unanalysed == {"de": 1}
+        assert [hit.title for hit in query.search(store, "Soldaten")] == ["Ruvia schickt Soldaten"]
+        assert query.store_stats(store).languages == {"de": 1}
