@@ -105,7 +105,7 @@ def test_french_dates_without_a_document_date_are_not_invented(build_tools: Buil
     ("Plus de 600 personnes ont fui Gao.", 600, None, "personnes", "more_than"),
     ("Ruvia a versé 1,5 milliard d'euros à la Brigade Kessa.", 1.5e9, None, "EUR", "exact"),
     ("Des centaines de soldats ont quitté Gao.", 200, None, "soldats", "at_least"),
-    ("Le convoi comptait 1.079 véhicules.", 1079, None, "véhicules", "exact"),
+    ("Le convoi comptait 2.346 véhicules.", 2346, None, "véhicules", "exact"),
     ("Entre 400 et 500 soldats sont restés à Gao.", 400, 500, "soldats", "range"),
     ("Moins d'une vingtaine de soldats sont restés à Gao.", 20, None, "soldats", "up_to"),
 ])

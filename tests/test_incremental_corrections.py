@@ -4,7 +4,8 @@ incrementally, and always to the result a full resolution with the same correcti
 Each case copies one built store twice: one copy is corrected through the library, the other
 gets the same correction stored and the whole corpus resolved again; every exported record
 (entities with their merges and places, claims, events, facts, contradictions) must be the
-same. The corpus is the shared seeds (real news, real places), built once per module.
+same. The corpus is the shared seeds (real news, real places) and one invented article
+(Ruvia, Dorvane and Pavel Orlik are made up), built once per module.
 """
 
 from __future__ import annotations
@@ -29,14 +30,31 @@ from claimgraph.store.entities import (
     add_corrections,
     entity_corrections,
     entity_key_forms,
+    entity_spellings,
 )
+
+# An invented article: a full name then its surname alone, a demonym beside its country.
+INVENTED = """url: https://ruvia-ledger.example/2023/05/02/convoy-leaves-dorvane
+outlet: Ruvia Ledger
+published: 2023-05-02
+title: Convoy commander says his troops left Dorvane
+
+Convoy commander Pavel Orlik said on Monday that his men had left the town of Dorvane.
+
+Orlik said a Ruvian officer had ordered the withdrawal. Ruvians living near the border welcomed
+the decision, and the government of Ruvia said the convoy would return home.
+"""
 
 
 @pytest.fixture(scope="module")
 def seeds_db(tmp_path_factory: pytest.TempPathFactory, build_tools, shared: Path) -> Path:
-    db = tmp_path_factory.mktemp("corrections") / "seeds.db"
+    folder = tmp_path_factory.mktemp("corrections")
+    invented = folder / "invented"
+    invented.mkdir()
+    (invented / "ruvia-ledger.txt").write_text(INVENTED, encoding="utf-8")
+    db = folder / "seeds.db"
     with Store.open(db) as store:
-        build([shared / "corpus" / "seeds"], store=store, options=BuildOptions(), tools=build_tools)
+        build([shared / "corpus" / "seeds", invented], store=store, options=BuildOptions(), tools=build_tools)
     return db
 
 
@@ -104,9 +122,9 @@ def test_corrections_one_after_another_equal_a_full_resolution_with_them(seeds_d
     a split undoing part of the merge."""
     def correct(store: Store) -> None:
         gazetteer = build_tools.gazetteer
-        merge_entities(store, _entity_named(store, "Malian"), _entity_named(store, "Mali"), gazetteer=gazetteer)
-        split_entity(store, _entity_named(store, "Yevgeny Prigozhin"), ["Prigozhin"], gazetteer=gazetteer)
-        split_entity(store, _entity_named(store, "Mali"), ["Malians"], gazetteer=gazetteer)
+        merge_entities(store, _entity_named(store, "Ruvian"), _entity_named(store, "Ruvia"), gazetteer=gazetteer)
+        split_entity(store, _entity_named(store, "Pavel Orlik"), ["Orlik"], gazetteer=gazetteer)
+        split_entity(store, _entity_named(store, "Ruvia"), ["Ruvians"], gazetteer=gazetteer)
 
     incremental, full = _corrected_both_ways(seeds_db, tmp_path, build_tools, correct)
     assert incremental == full
@@ -121,28 +139,28 @@ def test_a_correction_rewrites_only_the_entities_it_changes(seeds_db: Path, tmp_
 
     before = rows()
     with Store.open(db) as store:
-        prigozhin = _entity_named(store, "Yevgeny Prigozhin")
-        split_entity(store, prigozhin, ["Prigozhin"], gazetteer=build_tools.gazetteer)
+        orlik = _entity_named(store, "Pavel Orlik")
+        split_entity(store, orlik, ["Orlik"], gazetteer=build_tools.gazetteer)
     after = rows()
     rewritten = {i for i in after if before.get(i) != after[i]}
-    assert prigozhin in rewritten and len(rewritten) == 2  # the person, and the surname standing alone now
+    assert orlik in rewritten and len(rewritten) == 2  # the person, and the surname standing alone now
     assert len(after) == len(before) + 1
 
 
 def test_corrections_that_cannot_be_made_are_refused_and_not_stored(seeds_db: Path, tmp_path: Path, build_tools) -> None:
     db = _copy(seeds_db, tmp_path, "kb.db")
     with Store.open(db) as store:
-        russia, mali = _entity_named(store, "Russia"), _entity_named(store, "Mali")
+        russia, ruvia = _entity_named(store, "Russia"), _entity_named(store, "Ruvia")
         with pytest.raises(CorrectionRefused, match="one entity already"):
             merge_entities(store, russia, russia, gazetteer=build_tools.gazetteer)
         with pytest.raises(UnknownRecord):
             merge_entities(store, "ent_000000000000", russia, gazetteer=build_tools.gazetteer)
-        with pytest.raises(CorrectionRefused, match="none of 'Timbuktu' is a spelling"):
-            split_entity(store, russia, ["Timbuktu"], gazetteer=build_tools.gazetteer)
+        with pytest.raises(CorrectionRefused, match="none of 'Dorvane' is a spelling"):
+            split_entity(store, russia, ["Dorvane"], gazetteer=build_tools.gazetteer)
         with pytest.raises(CorrectionRefused, match="nothing is left"):
-            split_entity(store, mali, ["Mali", "Мали"], gazetteer=build_tools.gazetteer)
+            split_entity(store, ruvia, [form.text for form in entity_spellings(store, ruvia)], gazetteer=build_tools.gazetteer)
         with pytest.raises(UnknownRecord):
-            split_entity(store, "ent_000000000000", ["Mali"], gazetteer=build_tools.gazetteer)
+            split_entity(store, "ent_000000000000", ["Ruvia"], gazetteer=build_tools.gazetteer)
         assert entity_corrections(store) == []
         key = entity_key_forms(store, russia)[0][0]
         assert key == "russia"

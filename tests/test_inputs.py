@@ -386,7 +386,7 @@ def test_a_title_rebuilt_from_the_url_slug_is_not_the_title(tmp_path: Path, buil
 
 
 @pytest.mark.parametrize("text", [
-    "Date: 30 September 2021\n\nA headline\n\nBody.",  # a lone date line: the cleaning step's, as before
+    "Date: 14 March 2019\n\nA headline\n\nBody.",  # a lone date line: the cleaning step's, as before
     "Source: AFP\n\nBody.",  # a credit line
     "Kremlin: we did not attack\n\nBody.",  # a headline with a colon
     "url: https://a.example/x\nnot a label line at all\n\nBody.",  # not every line is 'label: value'

@@ -45,11 +45,12 @@ def test_workers_store_what_one_process_stores_in_the_same_order(tmp_path: Path,
 def test_a_slow_document_in_a_worker_is_skipped_alone(tmp_path: Path, build_tools: BuildTools) -> None:
     folder = tmp_path / "in"
     good = _corpus(folder, 3)
-    names = " ".join(f"Minister Amadou Keita{i} said “we stay” according to Radio Horizon{i}." for i in range(1500))
+    names = "\n".join(f"Minister Amadou Keita{i} said “we stay” according to Radio Horizon{i}." for i in range(1500))
     heavy = folder / "heavy.txt"
     heavy.write_text("A long transcript\n\n" + names + "\n", encoding="utf-8")
 
-    report = build([folder], store=tmp_path / "t.db", options=BuildOptions(batch_size=1, workers=2, time_budget=2.0), tools=build_tools)
+    report = build([folder], store=tmp_path / "t.db", options=BuildOptions(batch_size=1, workers=2, time_budget=2.0, max_chars=200_000),
+                   tools=build_tools)  # over the time budget, under the length limit
 
     assert report.added == len(good)
     (skip,) = report.skipped

@@ -6,7 +6,7 @@ The public API is what this module exports (`__all__`)::
 
     claimgraph.build(["articles/"], store="kb.db")      # read articles into a database
     with claimgraph.open("kb.db") as kb:                # then query it
-        for claim in kb.claims(entity="Wagner", stance="deny"):
+        for claim in kb.claims(entity="Zorov", stance="deny"):
             print(claim.source_name, claim.text)
 
 `build` adds articles to a database (incrementally); `open` returns a `KnowledgeBase` whose

@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from claimgraph.cli_support import (
+    LazyChoice,
     db_option,
     emit_json,
     fail,
@@ -122,7 +123,7 @@ def _print_fact(store: Store, fact: StoredFact) -> None:
 
 @click.command("contradictions")
 @db_option
-@click.option("--type", "kinds", multiple=True, type=click.Choice(contradiction_kinds()),
+@click.option("--type", "kinds", multiple=True, type=LazyChoice(contradiction_kinds),
               help="Only contradictions of this kind (repeatable): the kinds the registered comparators report.")
 @click.option("--min-strength", type=click.FloatRange(0, 1), default=None,
               help="Only contradictions at least this strong (1: a plain conflict; lower where time, scope or a rounded "

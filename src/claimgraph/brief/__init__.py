@@ -9,7 +9,7 @@ claims that need checking. It reads the knowledge base through `claimgraph.query
 the exporters); `claimgraph brief` and the web app's brief page call it.
 
     with claimgraph.open("demo.db") as kb:
-        brief = build_brief(kb.store, BriefScope(entity="Wagner Group"))
+        brief = build_brief(kb.store, BriefScope(entity="Zorov Group"))
         Path("brief.md").write_text(render_markdown(brief))
 """
 

@@ -26,7 +26,12 @@ from spacy.tokens import Doc
 from claimgraph.errors import BudgetExceeded
 from claimgraph.extract.claims import extract_claims
 from claimgraph.extract.cues import load_cue_lexicon
-from claimgraph.extract.dates import dateline_date, extract_dates, latest_past_date, stated_today
+from claimgraph.extract.dates import (
+    dateline_date,
+    extract_dates,
+    latest_past_date,
+    stated_today,
+)
 from claimgraph.extract.descriptions import descriptive_mentions
 from claimgraph.extract.entity_patterns import add_pattern_entities, load_entity_matcher
 from claimgraph.extract.event_frames import with_frames

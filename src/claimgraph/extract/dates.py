@@ -62,7 +62,7 @@ def extract_dates(doc: Doc, doc_id: str, lexicon: TimeLexicon, *, dct: date | No
     return _with_clock_times(_borrow_years(found), clocks, text, doc_id)
 
 
-# A time of day: "1700 GMT", "5pm", "5 p.m.", "17:00 local time", "around 1830 GMT".
+# A time of day: "2000 GMT", "8pm", "8 p.m.", "20:00 local time", "around 1830 GMT".
 _CLOCK = re.compile(
     r"\b(?:(?:at |around |about |approximately |shortly after |shortly before )?)"
     r"(?:(\d{1,2})(?::(\d{2}))?\s?([ap])\.?m\.?(?!\w)|([01]\d|2[0-3]):?([0-5]\d)\s?(?:GMT|UTC|hrs\b|h\b|local time)|"
@@ -74,7 +74,7 @@ _DAY_BEFORE = re.compile(r"^,?\s*(?:at\s+|around\s+)?$", re.IGNORECASE)
 
 
 def _clock_value(match: re.Match[str]) -> str:
-    """'17:00' for '5pm', '1700 GMT' or '17:00'."""
+    """'20:00' for '8pm', '2000 GMT' or '20:00'."""
     if match.group(1):
         hour = int(match.group(1)) % 12 + (12 if match.group(3).lower() == "p" else 0)
         return f"{hour:02d}:{match.group(2) or '00'}"
@@ -84,8 +84,8 @@ def _clock_value(match: re.Match[str]) -> str:
 
 
 def _with_clock_times(dates: list[DateMention], clocks: list[tuple[int, int, str]], text: str, doc_id: str) -> list[DateMention]:
-    """A time of day joins the day it is told with ("around 1700 GMT Tuesday", "Tuesday at
-    5pm"): one expression, the day's value with the time (TIMEX3 'XXXX-WXX-2T17:00'). A time
+    """A time of day joins the day it is told with ("around 2000 GMT Thursday", "Thursday at
+    8pm"): one expression, the day's value with the time (TIMEX3 'XXXX-WXX-4T20:00'). A time
     told alone is kept with an unknown day."""
     merged = list(dates)
     for start, end, clock in clocks:
@@ -148,7 +148,7 @@ def stated_today(doc: Doc, dates: list[DateMention], lexicon: TimeLexicon) -> da
 
 
 def dateline_date(fields: tuple[tuple[str, str], ...], lexicon: TimeLexicon) -> str | None:
-    """A full date from a 'Date: 30 September 2021' header line, if the text has one."""
+    """A full date from a 'Date: 14 March 2019' header line, if the text has one."""
     for name, value in fields:
         if name in ("date", "published", "published on", "posted", "posted on"):
             timex = normalize(value, lexicon, dct=None)

@@ -1,8 +1,8 @@
 """Accusations told without an accusing word: a speaker who says another party did harm, or
 caused it, accuses that party.
 
-"Officials in Kyiv said Moscow's forces had blown up the dam", "the army said the hospital
-was hit by a rocket misfired by the militia", "all indications pointed to Israel's
+"Officials in Kessa said Ruvia's forces had blown up the bridge", "the army said the clinic
+was hit by a shell misfired by the rebels", "every sign pointed to Ruvia's
 responsibility": no "accuse" or "blame", yet PLOVER's ACCUSE (alleging wrongdoing) is told.
 What makes it one is general: a claim with a speaker of its own (not the outlet's voice),
 whose content either reports a harmful act with a doer, or ties harm to a party through a
@@ -71,8 +71,8 @@ def _accuser(claim: Claim) -> EventArgument | None:
 
 
 def _speaker(claim: Claim, mentions: list[Mention]) -> list[Mention]:
-    """The mentions inside the claim's source phrase ('Senior Hamas official Basem Naim':
-    Hamas and Basem Naim speak for one side)."""
+    """The mentions inside the claim's source phrase ('Senior Zorov Group commander Ilya Varno':
+    the Zorov Group and Ilya Varno speak for one side)."""
     if claim.source.start is None or claim.source.end is None:
         return []
     return [m for m in mentions if claim.source.start <= m.start and m.end <= claim.source.end]
@@ -98,16 +98,16 @@ def _harm_told(claim: Claim, sentence: Span, events: list[Event], mentions: list
         act = doc.char_span(event.start, event.end, alignment_mode="expand")
         if event.plover in _HARM_CATEGORIES and claim.start <= event.start < claim.end and act is not None \
                 and act.root.pos_ == "VERB" and act.root in content and not _open_question(act.root):
-            # A party that acts ("X's forces blew up the dam"), not an act named by its
-            # instrument's maker ("an Israeli air strike hit ..."), which reports more than it blames.
+            # A party that acts ("X's forces blew up the bridge"), not an act named by its
+            # instrument's maker ("a Ruvian drone strike hit ..."), which reports more than it blames.
             doers = [m for m in _doers(act.root, mentions) for a in event.role("actor") if (m.start, m.end) == (a.start, a.end)]
             if doers:
                 told.append((act.root, doers))
     for token in content:
         if _open_question(token) or _negated(token):
-            continue  # "whether it was an air strike", "was not responsible": no one is blamed
+            continue  # "whether it was a drone strike", "was not responsible": no one is blamed
         if token.pos_ == "VERB" and (lexicon.in_class(token.lemma_, "responsibility") or _harmful(token, lexicon)):
-            doers = _doers(token, mentions)  # "caused by explosives planted by X", "hit by a rocket fired by X"
+            doers = _doers(token, mentions)  # "caused by mines laid by X", "hit by a shell fired by X"
             if doers and not _first_person_subject(token):
                 told.append((token, doers))
         elif lexicon.in_class(token.lemma_, "responsibility") or lexicon.in_class(token.lower_, "responsibility"):
@@ -118,7 +118,7 @@ def _harm_told(claim: Claim, sentence: Span, events: list[Event], mentions: list
 
 
 def _open_question(token: Token) -> bool:
-    """Whether the word lies in a clause left open: 'whether it was an air strike', 'if they fired'."""
+    """Whether the word lies in a clause left open: 'whether it was a drone strike', 'if they fired'."""
     current = token
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in current.children):
@@ -136,7 +136,7 @@ def _negated(token: Token) -> bool:
 
 
 def _first_person_subject(token: Token) -> bool:
-    """'we all bear responsibility': a speaker who blames itself accuses no one else."""
+    """'we all share responsibility': a speaker who blames itself accuses no one else."""
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in verb.children)
 
@@ -149,7 +149,7 @@ def _harmful(token: Token, lexicon: EventLexicon) -> bool:
 
 def _doers(verb: Token, mentions: list[Mention]) -> list[Mention]:
     """The parties that do what a verb says: its active subject, the agent of its passive,
-    or the people a weapon it names is of ('a Palestinian rocket')."""
+    or the people a weapon it names is of ('a Kessan shell')."""
     heads = [c for c in verb.children if c.dep_ == "nsubj"]
     heads += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     offsets = {t.idx for head in heads for t in head.subtree if t.dep_ in ("nsubj", "pobj", "compound", "amod", "poss") or t is head}
@@ -166,23 +166,23 @@ def _in_source(token: Token, claim: Claim) -> bool:
 
 
 def _parties_around(word: Token, mentions: list[Mention]) -> list[Mention]:
-    """The parties a word of responsibility or cause points to: in its own phrase ("Israel's
-    responsibility", "caused by a rocket misfired by the militia", "the cause ... was a
-    Palestinian rocket") or its clause's subject ("X is responsible", "X was behind it");
-    never a place named after a locative preposition ("in Gaza")."""
+    """The parties a word of responsibility or cause points to: in its own phrase ("Ruvia's
+    responsibility", "caused by a shell misfired by the rebels", "the cause ... was a
+    Kessan shell") or its clause's subject ("X is responsible", "X was behind it");
+    never a place named after a locative preposition ("in Kessa")."""
     clause = word
     while clause.dep_ in ("acomp", "attr", "prep", "pobj", "amod", "advmod", "compound") and clause.head.i != clause.i:
         clause = clause.head
     tokens = list(word.subtree) + ([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")] if clause is not word else [])
     tokens += [t for c in clause.children if c.dep_ in ("attr", "nsubj", "nsubjpass") for t in c.subtree]
-    if word.dep_ in ("nsubj", "nsubjpass"):  # "the cause of the blast was a Palestinian rocket"
+    if word.dep_ in ("nsubj", "nsubjpass"):  # "the cause of the blast was a Kessan shell"
         tokens += [t for c in word.head.children if c.dep_ in ("attr", "acomp", "oprd") for t in c.subtree]
     offsets = {t.idx for t in tokens if not _after_locative(t)}
     return [m for m in mentions if m.type in PARTY_TYPES and m.start in offsets]
 
 
 def _after_locative(token: Token) -> bool:
-    """Whether the token names where ("in Gaza City"): the object of a locative preposition,
+    """Whether the token names where ("in Port Ardis"): the object of a locative preposition,
     or a word of that object's own name."""
     head = token.head if token.dep_ == "compound" else token
     return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE

@@ -33,7 +33,7 @@ def force_kind(heads: Iterable[Token], lexicon: EventLexicon) -> str | None:
 
 def denied_presence(token: Token, lexicon: EventLexicon) -> tuple[str | None, str | None]:
     """What a denial verb or noun denies when it is someone's presence: ('presence', the kind of
-    force) for 'deny the presence of such mercenaries', else (None, None)."""
+    force) for 'deny the presence of any such contractors', else (None, None)."""
     for theme in themes(token, lexicon):
         if lexicon.in_class(theme.lemma_, "presence"):
             return "presence", force_kind(with_conjuncts(prepositional_objects(theme, {"of"})), lexicon)

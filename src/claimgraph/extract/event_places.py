@@ -42,7 +42,7 @@ class Setting:
     focus: Mention | None = None
     recent: Mention | None = None
     is_country: Callable[[str], bool] = lambda _: False
-    speakers: tuple[tuple[int, int], ...] = ()  # the spans of the document's claim sources: "officials in Kyiv" is who speaks, not where
+    speakers: tuple[tuple[int, int], ...] = ()  # the spans of the document's claim sources: "officials in Kessa" is who speaks, not where
     facilities: tuple[Mention, ...] = ()  # the document's named facilities, each first named: what "the dam" means
 
 
@@ -63,7 +63,7 @@ def event_location(token: Token, sentence: Span, mentions: list[Mention], actors
     places = [m for m in mentions if m.type in PLACE_TYPES and not _possessive(m, text)
               and not any(s <= m.start and m.end <= e for s, e in setting.speakers)]
     if (facility := _facility_meant(token, setting, lexicon, places)) is not None:
-        return facility, "clause"  # "blew up the dam": the dam the article names
+        return facility, "clause"  # "blew up the bridge": the bridge the article names
     prepositions = lexicon.locative_prepositions | ({"from"} if event_type in lexicon.departure_types else set())
     found = _where_clause_place(token, places) or _phrase_place(token, places, prepositions, setting, lexicon)
     if found is None and token.pos_ in ("NOUN", "PROPN"):
@@ -80,7 +80,7 @@ def event_location(token: Token, sentence: Span, mentions: list[Mention], actors
               and (m not in targets or _after_locative(sentence, m, lexicon))]
     others = [m for m in others if _after_locative(sentence, m, lexicon)]  # "in the Sahel", not "cooperation with Ruvia"
     if others and event_type not in lexicon.national_types:
-        # The most specific place first ("the hospital in Gaza": the hospital), then the nearest.
+        # The most specific place first ("the hospital in Kessa": the hospital), then the nearest.
         return min(others, key=lambda m: (-place_rank(m, setting.is_country), abs(m.start - token.idx))), "sentence"
     if setting.recent is not None and event_type not in lexicon.national_types and _continues(sentence, lexicon):
         return setting.recent, "context"
@@ -110,7 +110,7 @@ def _facility_meant(token: Token, setting: Setting, lexicon: EventLexicon, place
         phrase = {t.idx for t in head.subtree}
         placed = any(p.start in phrase and p.type in ("GPE", "FAC") for p in places)  # a river or a region places no dam
         if head.pos_ != "NOUN" or head.ent_type_ or placed or not _bare_definite(head):
-            continue  # "the base in Sevare" is placed by its own phrase; "Wagner's base" is described, not named
+            continue  # "the base in Dorvane" is placed by its own phrase; "Zorov's base" is described, not named
         named = [f for f in setting.facilities if f.text.split()[-1].casefold() in (head.lower_, head.lemma_.lower())]
         before = [f for f in named if f.start < head.idx]
         if named:
@@ -120,9 +120,9 @@ def _facility_meant(token: Token, setting: Setting, lexicon: EventLexicon, place
 
 def _bare_definite(noun: Token) -> bool:
     """'the dam', 'this hospital': a noun that points back to a facility the text named, not
-    one said whose it is ('Wagner's base') or what it is ('a major dam')."""
+    one said whose it is ('Zorov's base') or what it is ('a large dam')."""
     determiners = [c for c in noun.children if c.dep_ in ("det", "poss")]
-    named_by = {"ORG", "PERSON", "GPE", "FAC", "LOC"}  # "the Wagner base": whose; "the Soviet-era dam" still points back
+    named_by = {"ORG", "PERSON", "GPE", "FAC", "LOC"}  # "the Zorov base": whose; "the Ottoman-era dam" still points back
     return bool(determiners) and all(c.dep_ == "det" and c.norm_ in ("the", "this", "that") for c in determiners) \
         and not any(c.dep_ in ("compound", "nmod", "amod") and c.ent_type_ in named_by for c in noun.children)
 

@@ -99,8 +99,8 @@ def extract_events(
     categories add the events of each sentence that no lexicon trigger reports."""
     speakers = tuple((c.source.start, c.source.end) for c in claims if c.source.start is not None and c.source.end is not None)
     norp_starts = {m.start for m in mentions if m.type == "NORP"}
-    # Facilities named as such ("Kakhovka Dam"), not described by their owner ("Wagner's base",
-    # "the French military base"): only a name says which one "the dam" is.
+    # Facilities named as such ("Velmar Dam"), not described by their owner ("Zorov's base",
+    # "the Ruvian army base"): only a name says which one "the dam" is.
     facilities = _first_named(m for m in mentions if m.type == "FAC" and m.start not in norp_starts
                               and "'s" not in m.text.replace("\u2019", "'"))
     setting = Setting(home, None, is_country or (lambda _: False), speakers, facilities)

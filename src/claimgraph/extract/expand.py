@@ -56,7 +56,7 @@ def expanded_names(doc: Doc, entities: list[tuple[Span, str]], heads: NameHeads)
 
 def facility_names(doc: Doc, heads: NameHeads) -> list[tuple[int, int, str]]:
     """(start, end, "FAC") spans of facilities named by proper nouns before a facility head
-    the model left unlabelled or labelled in part: "the al-Ahli hospital", "the Ahli Arab
+    the model left unlabelled or labelled in part: "the al-Faran hospital", "the Faran Central
     hospital", "the Tarbela dam". The proper nouns must be the head's own compound modifiers,
     next to each other and to the head."""
     found = []
@@ -74,9 +74,9 @@ def facility_names(doc: Doc, heads: NameHeads) -> list[tuple[int, int, str]]:
 def _name_part(doc: Doc, index: int, head: int) -> bool:
     """Whether the token at `index` belongs to the proper name before the head at `head`: a
     proper noun modifying a word of the name, or a hyphen or particle joined to one without
-    a space ("al-Ahli")."""
+    a space ("al-Faran")."""
     token = doc[index]
-    capitalised = token.text[:1].isupper() and token.pos_ in ("ADJ", "NOUN")  # "Ahli Arab hospital", "National Hospital"
+    capitalised = token.text[:1].isupper() and token.pos_ in ("ADJ", "NOUN")  # "Faran Central hospital", "National Hospital"
     if (token.pos_ == "PROPN" or capitalised) and token.dep_ in ("compound", "amod", "nmod") and index < token.head.i <= head:
         return token.text[:1].isalpha()
     joined = not token.whitespace_ and index + 1 < head

@@ -1,10 +1,10 @@
 """Typed magnitudes: which of the taxonomy's slots (killed, injured, missing, displaced,
 arrested) a number gives the size of, read from the parse.
 
-A number fills a slot when a word of that slot governs it within its clause ("500 had
-died", "killing hundreds", "203 terrorists were killed", "10,100 are reported missing",
-"17 dead"), or when it is the value a tally noun takes ("put the death toll at 500", "the
-toll rose to 471", "a toll of 500"). The slot words are data (data/en/magnitudes.json): a
+A number fills a slot when a word of that slot governs it within its clause ("80 had
+died", "killing dozens", "203 terrorists were killed", "2,700 are reported missing",
+"23 dead"), or when it is the value a tally noun takes ("put the death toll at 90", "the
+toll rose to 86", "a toll of 90"). The slot words are data (data/en/magnitudes.json): a
 small closed class per slot, the same for every story.
 """
 
@@ -18,7 +18,7 @@ from claimgraph.extract.resources import DEFAULT_LANGUAGE, load_lexicon_data
 
 # Dependency labels that end a number's clause: past them, a word no longer governs it.
 _CLAUSE_LINKS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "ROOT"})
-_VALUE_PREPOSITIONS = frozenset({"at", "to", "of", "by", "from"})  # "toll at 500", "rose to 471", "toll of 500"
+_VALUE_PREPOSITIONS = frozenset({"at", "to", "of", "by", "from"})  # "toll at 90", "rose to 86", "toll of 90"
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def magnitude_slot(number: Token, counted: Token | None, lexicon: MagnitudeLexic
                    previous: str | None = None) -> SlotFinding | None:
     """The slot the number at `number` (counting `counted`, when a noun is counted) fills, if
     any. `previous` is the slot of the document's last number that filled one: a tally noun
-    pointing back ("revised that number to 471") takes it."""
+    pointing back ("revised that number to 86") takes it."""
     if _is_age(number, lexicon):
         return None
     start = counted if counted is not None else number
@@ -82,8 +82,8 @@ def magnitude_slot(number: Token, counted: Token | None, lexicon: MagnitudeLexic
         named = next(name for name, words in lexicon.slots.items() if following.lower_ in words.adjectives)
         return SlotFinding(named, True)  # "19 dead", whatever the parse made of "dead"
     if (own := lexicon.slot_of_word(start)) is not None and start is not number:
-        return SlotFinding(own, True)  # "the 10 dead", "500 deaths"
-    for child in start.children:  # "hundreds dead", "12 people missing", "people killed"
+        return SlotFinding(own, True)  # "the 14 dead", "60 deaths"
+    for child in start.children:  # "dozens dead", "12 people missing", "people killed"
         if child.dep_ in ("amod", "acl", "appos") and (slot := lexicon.slot_of_word(child)) is not None:
             return SlotFinding(slot, True)
     current = start
@@ -98,12 +98,12 @@ def magnitude_slot(number: Token, counted: Token | None, lexicon: MagnitudeLexic
         if (slot := lexicon.slot_of_word(head)) is not None and head.pos_ in ("VERB", "NOUN", "ADJ"):
             return SlotFinding(slot, True)
         if (slot := _complement_slot(head, lexicon)) is not None and current.dep_ in ("nsubj", "nsubjpass"):
-            return SlotFinding(slot, True)  # "10,100 are reported missing", "500 people are dead"
+            return SlotFinding(slot, True)  # "2,700 are reported missing", "80 people are dead"
         if head.pos_ in ("NOUN", "PROPN") and current.dep_ in ("acl", "prep") and (slot := _tally_slot(head, lexicon, previous)) is not None:
-            return SlotFinding(slot, False)  # "tolls ranging from 4,000 to 11,000"
+            return SlotFinding(slot, False)  # "tolls ranging from 1,200 to 3,400"
         if head.pos_ in ("VERB", "AUX") and current.dep_ in ("prep", "pobj", "npadvmod", "dobj") and (
                 slot := _tally_slot(head, lexicon, previous)) is not None:
-            return SlotFinding(slot, False)  # "the death toll has soared to 11,300"
+            return SlotFinding(slot, False)  # "the death toll has climbed to 3,650"
         current = head
     return None
 

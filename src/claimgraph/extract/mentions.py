@@ -81,7 +81,7 @@ def extract_mentions(doc: Doc, doc_id: str, lexicon: EntityLexicon) -> list[Ment
     for start, end, kind in facility_names(doc, lexicon.heads):
         if not any(s <= start and end <= e for s, e in spans):  # a longer name already holds it
             for inner in [key for key in spans if start <= key[0] and key[1] <= end]:
-                del spans[inner]  # "Arab" of "Ahli Arab hospital" is part of the facility's name
+                del spans[inner]  # "Central" of "Faran Central hospital" is part of the facility's name
             spans[(start, end)] = kind
     forms = _forms_by_key(text, spans, lexicon)
     _add_other_occurrences(text, spans, forms)

@@ -51,7 +51,7 @@ def load_quantity_lexicon(lang: str = DEFAULT_LANGUAGE) -> QuantityLexicon:
 
 def standard_digits(text: str, lexicon: QuantityLexicon) -> str:
     """Digits as the grammar reads them (comma thousands, point decimals): "1 500" and
-    "1.079" (French thousands) become "1,500" and "1,079", "1,5" becomes "1.5"."""
+    "2.346" (French thousands) become "1,500" and "2,346", "1,5" becomes "1.5"."""
     decimal = str(lexicon.number_format.get("decimal", "."))
     if decimal == ".":
         return text
@@ -61,7 +61,7 @@ def standard_digits(text: str, lexicon: QuantityLexicon) -> str:
 
 
 def _range_pattern(lexicon: QuantityLexicon) -> re.Pattern[str]:
-    """What joins the two ends of a range: "400 to 500", "from more than 4,000 to over 11,000"."""
+    """What joins the two ends of a range: "300 to 350", "from more than 1,200 to over 3,400"."""
     joins = "|".join(re.escape(word) for word in sorted(lexicon.range_joins, key=len, reverse=True))
     qualifiers = "|".join(re.escape(word) for word in sorted(lexicon.qualifiers, key=len, reverse=True))
     return re.compile(rf"^\s*(?:{joins})\s*(?:{qualifiers})?\s*$")
@@ -131,7 +131,7 @@ def _merge_ranges(doc: Doc, spans: list[Span], lexicon: QuantityLexicon) -> list
 
 def _joins_a_range(doc: Doc, first: Span, second: Span, lexicon: QuantityLexicon) -> bool:
     """Whether two numbers are the ends of one range. 'and' joins ends only after 'between'
-    ("between 20 and 30"); otherwise it joins two figures ("5.6 metres and roughly 600 km2")."""
+    ("between 20 and 30"); otherwise it joins two figures ("2.8 metres and roughly 140 km2")."""
     between = doc_text(doc)[first.end_char : second.start_char]
     if not _range_pattern(lexicon).match(between):
         return False
@@ -140,7 +140,7 @@ def _joins_a_range(doc: Doc, first: Span, second: Span, lexicon: QuantityLexicon
     return True
 
 
-# Joins that also join two figures ("5.6 metres and roughly 600 km2"): a range only after an opener.
+# Joins that also join two figures ("2.8 metres and roughly 140 km2"): a range only after an opener.
 _CONJUNCTIONS = frozenset({"and", "et"})
 
 
@@ -312,7 +312,7 @@ def _unit(doc: Doc, tokens: Span, lexicon: QuantityLexicon, text: str, end: int,
                 return f"{currency}/{period}", "amount of money", end + 1 + len(phrase), "sum"
         return currency, "amount of money", end, "sum"
     noun = _of_noun(tokens, lexicon) or _counted_noun(tokens, lexicon)
-    if noun is not None and noun.lower_ in lexicon.measures:  # "more than 3.2 metres": the model left the unit out
+    if noun is not None and noun.lower_ in lexicon.measures:  # "more than 2.8 metres": the model left the unit out
         return lexicon.measures[noun.lower_], lexicon.measures[noun.lower_], end, None
     if magnitudes is not None:
         counted = noun if noun is not None and noun.pos_ != "PRON" else None
@@ -356,7 +356,7 @@ def _measure_words(lexicon: QuantityLexicon) -> list[str]:
 
 
 def _measure(raw: str, lexicon: QuantityLexicon) -> str | None:
-    """The symbol of a unit of measurement the quantity's words end with ('about 400 miles': miles)."""
+    """The symbol of a unit of measurement the quantity's words end with ('about 250 miles': miles)."""
     lowered = " ".join(raw.lower().split())
     for word in _measure_words(lexicon):
         if re.search(rf"[\d\s]{re.escape(word)}$", lowered):

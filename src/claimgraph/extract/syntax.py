@@ -14,7 +14,7 @@ parse once, after the model and before the extraction components:
   becomes the head (`prep`, or `agent` for `agent_markers` under a passive) and the nominal
   its `pobj`, as in the English scheme; without a marker, `bare_labels` says what they are;
 - `marked_objects`: an object with a case marker beside a second object of its verb is an
-  oblique ("pris d'assaut le camp") and is converted like one;
+  oblique ("pris d'assaut l'hôtel de ville") and is converted like one;
 - `passive_subjects` / `passive_auxiliaries`: a passive subject whose verb has no passive
   auxiliary is an active subject ("Ruvia a démenti");
 - `tags`: a fine tag from the coarse part of speech and morphology (`VerbForm=Part` ->
@@ -136,7 +136,7 @@ def _promote_case_marker(token: Token, heads: list[int], labels: list[str], sche
 
 
 def _last_word_heads_name(token: Token, heads: list[int], labels: list[str], scheme: SyntaxScheme) -> None:
-    """'Emmanuel -flat-> Macron' becomes 'Emmanuel <-compound- Macron': in the rules' scheme
+    """'Lucien -flat-> Marrot' becomes 'Lucien <-compound- Marrot': in the rules' scheme
     the last word of a name heads it and takes the name's place and modifiers."""
     flats = [c for c in token.children if c.dep_ in scheme.name_labels and c.i > token.i]
     if not flats:

@@ -34,7 +34,7 @@ class CleanedBody:
     text: str
     title: str | None
     removed: tuple[str, ...]
-    header_fields: tuple[tuple[str, str], ...]  # ("date", "30 September 2021") from the top lines
+    header_fields: tuple[tuple[str, str], ...]  # ("date", "14 March 2019") from the top lines
 
 
 def clean_body(body: str, *, rules: BoilerplateRules, title: str | None, detect_title: bool) -> CleanedBody:

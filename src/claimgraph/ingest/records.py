@@ -54,7 +54,7 @@ class Article:
     language: str
     published: Published
     removed: tuple[str, ...] = ()
-    # Header lines taken out of the text ("Date: 30 September 2021"): (label, value) pairs.
+    # Header lines taken out of the text ("Date: 14 March 2019"): (label, value) pairs.
     header_fields: tuple[tuple[str, str], ...] = ()
     notes: tuple[str, ...] = ()  # what reading the input repaired (RawArticle.notes)
     # An excerpt of the article at `url` (a feed entry): the full article at that link

@@ -4,8 +4,6 @@ contradictions between sources."""
 from __future__ import annotations
 
 from claimgraph.records import Contradiction
-from claimgraph.resolve.comparison import all_comparators
-from claimgraph.resolve.comparison import contradiction_kinds as _declared_kinds
 from claimgraph.store import Store
 from claimgraph.store.facts import (
     StoredFact,
@@ -19,8 +17,12 @@ __all__ = ["Contradiction", "StoredFact", "contradiction_kinds", "contradictions
 
 def contradiction_kinds() -> tuple[str, ...]:
     """The kinds of contradictions the registered comparators report (a comparator added by a
-    plug-in adds its kind)."""
-    return _declared_kinds(all_comparators())
+    plug-in adds its kind). The comparators are imported only here: reading a database
+    never loads the resolution stage."""
+    from claimgraph.resolve.comparison import all_comparators
+    from claimgraph.resolve.comparison import contradiction_kinds as declared_kinds
+
+    return declared_kinds(all_comparators())
 
 
 def contradictions(store: Store, *, limit: int, offset: int = 0) -> list[Contradiction]:

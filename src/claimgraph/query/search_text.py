@@ -252,7 +252,7 @@ def search_claims(store: Store, terms: Terms, *, deadline: float, after: str | N
     come from the full-text index; the claims of those are checked word by word."""
     documents = matching_document_ids(store, terms.phrases)
     keys: list[tuple[object, ...]] = []
-    matches: list[ClaimMatch] = []
+    texts: dict[str, str] = {}
     for start in range(0, len(documents), 200):
         check_deadline(deadline)
         chunk = documents[start:start + 200]
@@ -262,10 +262,10 @@ def search_claims(store: Store, terms: Terms, *, deadline: float, after: str | N
         ):
             if _matches(terms, row["text"]):
                 keys.append((row["doc_id"], row["start"], row["id"]))
-                matches.append(ClaimMatch(row["id"], tuple(phrase_spans(terms, row["text"]))))
-    page = _keyset(keys, [m.id for m in matches], after=after, before=before, limit=limit)
-    by_id = {m.id: m for m in matches}
-    return [by_id[i] for i in page.ids], page
+                texts[row["id"]] = row["text"]
+    page = _keyset(keys, list(texts), after=after, before=before, limit=limit)
+    # the highlighted spans of the page's claims only: every match is counted, few are shown
+    return [ClaimMatch(i, tuple(phrase_spans(terms, texts[i]))) for i in page.ids], page
 
 
 def _candidates(column: str, terms: Terms) -> str:

@@ -248,8 +248,8 @@ def _join_close_spellings(groups: _Groups, type_of: dict[str, str], count_of: di
 
 
 def _join_facilities(groups: _Groups, type_of: dict[str, str], count_of: dict[str, int], rules: NameRules) -> None:
-    """One facility under its spellings ('Al-Ahli Arab Hospital', 'the Ahli Arab hospital',
-    'al-Ahli hospital'): facilities with one head noun whose cores (the name without a leading
+    """One facility under its spellings ('Al-Faran Central Hospital', 'the Faran Central hospital',
+    'al-Faran hospital'): facilities with one head noun whose cores (the name without a leading
     article particle and the head) are close spellings, or one the first words of the other."""
     by_head: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key, kind in type_of.items():

@@ -135,7 +135,7 @@ _ARTICLE_PARTICLES = frozenset({"al", "el", "the", "le", "la"})
 
 
 def facility_core(key: str, rules: NameRules) -> tuple[str, str] | None:
-    """(core, head) of a facility's name: 'al ahli arab hospital' -> ('ahli arab', 'hospital');
+    """(core, head) of a facility's name: 'al faran central hospital' -> ('faran central', 'hospital');
     None when the name is its head alone."""
     words = [_fold(word) for word in ascii_words(key)]
     while words and words[0] in _ARTICLE_PARTICLES:

@@ -1,8 +1,8 @@
 """Facts of an incident: the accounts that say the same thing of it, with their independent
 origins.
 
-Within one incident, accounts agree when they give one figure for one slot ("at least 471
-killed" and "471 dead"), when they hold the same parties responsible, or when they are
+Within one incident, accounts agree when they give one figure for one slot ("at least 386
+killed" and "386 dead"), when they hold the same parties responsible, or when they are
 denials by one party. Each such group is a fact; its origins are counted as for any fact
 (resolve/origins.py: relayed agency copy is one origin).
 """

@@ -33,7 +33,8 @@ def migrations(dialect: str = "sqlite") -> list[tuple[int, str]]:
 def migrate(connection: sqlite3.Connection) -> int:
     """Bring the database to the newest schema; return the version it is at."""
     current = connection.execute("PRAGMA user_version").fetchone()[0]
-    available = migrations(getattr(connection, "dialect", "sqlite"))
+    dialect = getattr(connection, "dialect", "sqlite")
+    available = migrations(dialect)
     newest = available[-1][0] if available else 0
     if current > newest:
         raise StoreError(f"database schema version {current} is newer than this claimgraph ({newest}); upgrade claimgraph")
@@ -42,6 +43,8 @@ def migrate(connection: sqlite3.Connection) -> int:
             continue
         # executescript commits first; the migration and its version bump then run as one transaction.
         connection.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;")
-    if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+    # SQLite files carry claimgraph's application id (a foreign file is refused by it); a
+    # PostgreSQL database is told apart by its version table instead (store/postgres.py)
+    if dialect == "sqlite" and connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
         connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     return max(current, newest)

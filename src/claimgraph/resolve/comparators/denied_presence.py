@@ -39,7 +39,7 @@ class DeniedPresenceOfForces:
 
 def denied_presence_pairs(events: Iterable[AnchoredEvent], fact_of: dict[str, Fact], *, taxonomy: Taxonomy,
                           cited: Callable[[str], bool] = lambda claim: False) -> Iterator[tuple[AnchoredEvent, AnchoredEvent]]:
-    """A denial that a kind of force is in a country ("deny the presence of such mercenaries")
+    """A denial that a kind of force is in a country ("deny the presence of any such contractors")
     or employed there ("Kessa employs no private security company"), with what another
     article asserts that kind of force does there: anything on the ground that happened,
     or a deployment, planned or done; and for an employment, the country asking for such a

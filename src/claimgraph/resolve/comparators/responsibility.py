@@ -1,5 +1,5 @@
 """Two accounts of one incident that hold different parties responsible for it: "X struck
-the hospital" against "the blast was a rocket misfired by Y"; and an account holding a party
+the clinic" against "the blast was a shell misfired by Y"; and an account holding a party
 responsible against that party's denial ("Z denied any involvement").
 
 Whom an account holds responsible is read from its events (resolve/accounts.py): those it

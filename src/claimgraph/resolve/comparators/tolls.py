@@ -1,5 +1,5 @@
-"""Two figures for one slot of one incident that cannot both hold: "at least 500 killed"
-against "471 killed", "10,000 missing" against "20,000 missing".
+"""Two figures for one slot of one incident that cannot both hold: "at least 420 killed"
+against "386 killed", "3,000 missing" against "7,000 missing".
 
 The accounts of an incident (resolve/accounts.py) are grouped by the figure they give each
 slot; two groups whose figures cannot both hold (resolve/figures.py: qualifiers as
