@@ -273,6 +273,32 @@ def test_a_contradiction_page_shows_both_sides_marked(browser, server: Server, a
 # 2. Filters, facets, keyset pages, downloads ---------------------------------------------------
 
 
+def test_contradictions_filter_by_kind_and_strength(browser, tmp_path: Path, build_tools, claimgraph_cli: list[str]) -> None:
+    """On the demo corpus (articles written for the project), whose accounts disagree with caveats."""
+    db = tmp_path / "demo.db"
+    with Store.open(db) as store:
+        build([Path(__file__).resolve().parent.parent / "docs" / "demo"], store=store, options=BuildOptions(), tools=build_tools)
+    demo = _serve(claimgraph_cli, db, tmp_path / "serve.log")
+    try:
+        with httpx.Client(base_url=demo.url, timeout=30) as api:
+            records = _all(api, "/api/contradictions")
+            rated = [r for r in records if r.get("strength") is not None]
+            assert rated and any(r["strength"] < 1 for r in rated), records
+            browser.get(f"{demo.url}/contradictions")
+            options = [o.get_attribute("value") for o in _css(browser, "form.filters select[name=strength] option")]
+            assert options[1:] == ["0.25", "0.5", "0.75", "1"] and _css(browser, "form.filters select[name=type]")
+            for threshold in ("0.5", "0.75", "1"):
+                shown = {r["id"] for r in api.get("/contradictions", params={"format": "json", "strength": threshold}).json()}
+                assert shown == {r["id"] for r in rated if r["strength"] >= float(threshold)}
+            kind = rated[0]["type"]
+            of_kind = {r["id"] for r in api.get("/contradictions", params={"format": "json", "type": kind}).json()}
+            assert of_kind == {r["id"] for r in records if r["type"] == kind}
+            assert api.get("/contradictions", params={"strength": "0.6"}).status_code == 400  # the form's steps only
+    finally:
+        demo.stop()
+
+
+
 def test_filtering_and_paging_past_the_first_page(browser, server: Server, api: httpx.Client) -> None:
     browser.get(server.url + "/claims")
     facet = next(a for a in _css(browser, ".facet[data-facet=stance] a") if a.get_attribute("data-value") == "assert")

@@ -153,6 +153,8 @@ def _columns(store: Store, table: str) -> dict[str, str]:
 
 
 _LABELS = ("kind", "strength", "slot", "caveat")
+# the thresholds the web form offers for "strength at least" (1: plain conflicts only)
+STRENGTH_STEPS = ("0.25", "0.5", "0.75", "1")
 
 
 def _optional_filters(store: Store, table: str, alias: str) -> tuple[list[FilterSpec], list[SortSpec]]:
@@ -164,7 +166,7 @@ def _optional_filters(store: Store, table: str, alias: str) -> tuple[list[Filter
             continue
         if name == "strength" and any(t in columns[name] for t in ("REAL", "INT", "NUM", "FLOA", "DOUB")):
             filters.append(FilterSpec("strength", "strength at least", f"{alias}.strength >= CAST(? AS REAL)",
-                                      params=lambda value: [_number(value)]))
+                                      choices=STRENGTH_STEPS, params=lambda value: [_number(value)]))
             sorts.append(SortSpec("strength", "strongest first", (f"COALESCE({alias}.strength, 0)", f"{alias}.id"), descending=True))
         else:
             filters.append(FilterSpec(name, name, f"{alias}.{name} = ?", facet=f"{alias}.{name}"))
