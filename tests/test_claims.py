@@ -124,6 +124,16 @@ def test_names_joined_by_an_ampersand_are_one_speaker(nlp) -> None:
     assert sorted(c.source.name for c in pair) == ["Kessa", "Ruvia"]  # "and" still joins two speakers
 
 
+@pytest.mark.parametrize("text, source", [
+    ("The Ruvian Health Agency (RHA) said 40 people died.", "The Ruvian Health Agency (RHA)"),
+    ("The toll has risen to 300, the Kessa Office for Relief Coordination (KORC) has announced.",
+     "the Kessa Office for Relief Coordination (KORC)"),
+])
+def test_a_speaker_named_with_its_acronym_keeps_both_brackets(nlp, text: str, source: str) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert claim.source.name == source
+
+
 def test_asking_someone_for_something_is_a_request_not_speech(nlp) -> None:
     (claim,) = claims_of(nlp, "The government in Kessa asked Ruvia for help.")
     assert (claim.source.kind, claim.cue) == ("outlet", None)
