@@ -530,3 +530,128 @@ def test_an_event_in_an_if_clause_is_possible_not_negated(build_tools) -> None:
 def test_more_than_thirty_killed_is_at_least_thirty_one(build_tools) -> None:
     event = next(e for e in _events(build_tools, "Gunmen killed more than 30 civilians in Gao.") if e.plover == "ASSAULT")
     assert event.fatalities == Fatalities(31, 31, None)
+
+
+# Evacuations, passive force as blame, the lexicon's reading of a word over the classifier's --------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 300 residents were evacuated from Gao.",
+        "Rescuers evacuated civilians from flooded villages near Kidal on Monday.",
+    ],
+)
+def test_people_evacuated_are_humanitarian_aid_without_a_named_party(build_tools, text: str) -> None:
+    evacuation = _event(build_tools, text, next(w for w in text.split() if w.startswith("evacuat")))
+    assert (evacuation.type, evacuation.plover, evacuation.mode) == ("OTHER", "AID", "humanitarian")
+    assert evacuation.status == "happened"
+
+
+def test_an_evacuation_is_placed_where_people_are_taken_from(build_tools) -> None:
+    evacuation = _event(build_tools, "Rescue teams evacuated 300 residents from villages in the Gao region.", "evacuated")
+    assert _texts(evacuation, "location") == {"Gao"}
+
+
+def test_an_ordered_evacuation_is_no_aid(build_tools) -> None:
+    events = _events(build_tools, "Ruvia ordered all residents of Gao to evacuate.")
+    assert not [e for e in events if e.plover == "AID"], events
+
+
+def test_a_word_the_lexicon_reads_is_not_given_another_category_by_the_classifier(build_tools) -> None:
+    events = [e for e in _events(build_tools, "Some 300 residents were evacuated from Gao.") if e.trigger == "evacuated"]
+    assert [e.plover for e in events] == ["AID"], events
+
+
+@pytest.mark.parametrize(
+    ("text", "accused"),
+    [
+        ("Ruvia's defence ministry said the school was struck by a mortar round fired by the Kessa Liberation Front.", "Kessa Liberation Front"),
+        ("A Kessan spokesman claimed the depot had been levelled by Ruvian drone strikes.", "Ruvian"),
+        ("The minister said the raid was carried out by the Kessa Liberation Front.", "Kessa Liberation Front"),
+    ],
+)
+def test_force_told_in_a_passive_blames_its_agent(build_tools, text: str, accused: str) -> None:
+    accusations = [e for e in _events(build_tools, text) if e.plover == "ACCUSE"]
+    assert len(accusations) == 1, accusations
+    assert accused in _texts(accusations[0], "target")
+
+
+def test_a_passive_with_no_force_blames_no_one(build_tools) -> None:
+    events = _events(build_tools, "The minister said the rifles were bought by Ruvia.")
+    assert not [e for e in events if e.plover == "ACCUSE"], events
+
+
+def test_an_accusation_is_placed_where_the_harm_it_blames_is(build_tools) -> None:
+    text = "Ruvia's defence ministry said the school in Gao was struck by a mortar round fired by the Kessa Liberation Front."
+    accusation = next(e for e in _events(build_tools, text) if e.plover == "ACCUSE")
+    assert _texts(accusation, "location") == {"Gao"} and accusation.location_basis == "clause"
+
+
+def test_dropping_a_weapon_is_an_attack(build_tools) -> None:
+    attack = _event(build_tools, "Ruvian jets dropped bombs on Gao.", "dropped")
+    assert (attack.type, attack.plover) == ("ATTACK", "ASSAULT") and _texts(attack, "location") == {"Gao"}
+    assert not [e for e in _events(build_tools, "Kessa dropped its order for 12 helicopters.") if e.plover == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ('"These allegations by Ruvia are groundless," Amadou Keita said.', "Amadou Keita"),
+        ("Kessa dismissed the reports as lies.", "Kessa"),
+        ("The claims that it shelled Gao are fabrications, the Kessa Liberation Front said.", "the Kessa Liberation Front"),
+    ],
+)
+def test_a_claim_called_false_is_rejected_by_who_calls_it_so(build_tools, text: str, actor: str) -> None:
+    rejections = [e for e in _events(build_tools, text) if e.plover == "REJECT"]
+    assert len(rejections) == 1, rejections
+    assert rejections[0].type == "DENIAL" and actor in _texts(rejections[0], "actor")
+
+
+def test_a_claim_not_called_false_is_not_rejected(build_tools) -> None:
+    events = _events(build_tools, "Amadou Keita said the reports were not false.")
+    assert not [e for e in events if e.plover == "REJECT"], events
+
+
+def test_the_name_of_what_a_harm_happened_to_is_not_blamed(build_tools) -> None:
+    text = "The minister said the collapse of the Gao dam was caused by Ruvian shelling."
+    accusations = [e for e in _events(build_tools, text) if e.plover == "ACCUSE"]
+    assert [_texts(e, "target") for e in accusations] == [{"Ruvian"}], accusations
+    assert not [e for e in _events(build_tools, "Officials said the failure of the Gao dam caused the floods.") if e.plover == "ACCUSE"]
+
+
+def test_the_forces_of_a_state_are_blamed(build_tools) -> None:
+    text = "The minister said the clinic was hit by shells fired by the forces of Ruvia."
+    accusation = next(e for e in _events(build_tools, text) if e.plover == "ACCUSE")
+    assert "Ruvia" in _texts(accusation, "target")
+
+
+def test_coordinated_verbs_share_the_subject_that_is_blamed(build_tools) -> None:
+    text = "Ruvian officials argued that a Kessan drone lost control and caused the fire at the depot."
+    accusation = next(e for e in _events(build_tools, text) if e.plover == "ACCUSE")
+    assert "Kessan" in _texts(accusation, "target")
+
+
+def test_disputing_is_a_denial_but_a_disputed_place_is_none(build_tools) -> None:
+    denial = _event(build_tools, "Kessa disputed the casualty count.", "disputed")
+    assert (denial.type, denial.plover) == ("DENIAL", "REJECT") and _texts(denial, "actor") == {"Kessa"}
+    assert not [e for e in _events(build_tools, "Ruvian troops entered the disputed region.") if e.plover == "REJECT"]
+
+
+def test_a_named_person_arriving_somewhere_visits_it(build_tools) -> None:
+    visit = _event(build_tools, "Amadou Keita arrived in Gao to meet the governor.", "arrived")
+    assert (visit.type, visit.plover, visit.mode) == ("VISIT_MEETING", "CONSULT", "visit")
+    assert _event(build_tools, "Ruvian troops arrived in Gao.", "arrived").type == "DEPLOY"
+    assert not _events(build_tools, "The storm arrived in Gao on Monday.")
+
+
+def test_people_evacuated_may_be_told_by_a_pronoun(build_tools) -> None:
+    events = _events(build_tools, "Two villagers were missing, and rescuers were trying to evacuate them.")
+    assert [e.plover for e in events if e.trigger == "evacuate"] == ["AID"], events
+    assert not [e for e in _events(build_tools, "Ruvia evacuated it.") if e.plover == "AID"]
+
+
+def test_a_deliberate_explosion_is_an_attack_but_an_explosion_alone_is_not(build_tools) -> None:
+    attack = _event(build_tools, "A deliberate explosion destroyed the fuel depot in Gao, investigators said.", "explosion")
+    assert (attack.type, attack.plover, attack.mode) == ("ATTACK", "ASSAULT", "explosives")
+    assert not [e for e in _events(build_tools, "An explosion was heard in Gao.") if e.plover == "ASSAULT"]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.event_lexicon import EventLexicon
+from claimgraph.extract.event_roles import has_word_in_class
 from claimgraph.records import Claim, Event, EventArgument, Mention
 
 PARTY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -31,6 +32,7 @@ class Accusation:
     anchor: Token
     accuser: EventArgument | None
     accused: tuple[Mention, ...]
+    act: Token | None = None  # the word that tells the harm blamed ("hit", "responsible"): where it is placed
 
 
 def accusations(sentence: Span, claims: list[Claim], events: list[Event], mentions: list[Mention],
@@ -45,7 +47,7 @@ def accusations(sentence: Span, claims: list[Claim], events: list[Event], mentio
         for act, blamed in _harm_told(claim, sentence, events, mentions, lexicon):
             accused = tuple(m for m in blamed if (m.start, m.end) not in own and not _same_party(m, speaker))
             if accused:
-                found.append(Accusation(_cue_token(claim, sentence) or act, _accuser(claim), accused))
+                found.append(Accusation(_cue_token(claim, sentence) or act, _accuser(claim), accused, act))
                 break  # one accusation per claim
     return found
 
@@ -100,14 +102,15 @@ def _harm_told(claim: Claim, sentence: Span, events: list[Event], mentions: list
                 and act.root.pos_ == "VERB" and act.root in content and not _open_question(act.root):
             # A party that acts ("X's forces blew up the bridge"), not an act named by its
             # instrument's maker ("a Ruvian drone strike hit ..."), which reports more than it blames.
-            doers = [m for m in _doers(act.root, mentions) for a in event.role("actor") if (m.start, m.end) == (a.start, a.end)]
+            doers = [m for m in _doers(act.root, mentions, lexicon) for a in event.role("actor") if (m.start, m.end) == (a.start, a.end)]
             if doers:
                 told.append((act.root, doers))
     for token in content:
         if _open_question(token) or _negated(token):
             continue  # "whether it was a drone strike", "was not responsible": no one is blamed
-        if token.pos_ == "VERB" and (lexicon.in_class(token.lemma_, "responsibility") or _harmful(token, lexicon)):
-            doers = _doers(token, mentions)  # "caused by mines laid by X", "hit by a shell fired by X"
+        if token.pos_ == "VERB" and (lexicon.in_class(token.lemma_, "responsibility") or _harmful(token, lexicon)
+                                     or _force_in_passive(token, lexicon)):
+            doers = _doers(token, mentions, lexicon)  # "caused by mines laid by X", "hit by a shell fired by X"
             if doers and not _first_person_subject(token):
                 told.append((token, doers))
         elif lexicon.in_class(token.lemma_, "responsibility") or lexicon.in_class(token.lower_, "responsibility"):
@@ -115,6 +118,27 @@ def _harm_told(claim: Claim, sentence: Span, events: list[Event], mentions: list
             if parties and not _first_person_subject(token):
                 told.append((token, parties))
     return told
+
+
+def _force_in_passive(verb: Token, lexicon: EventLexicon) -> bool:
+    """A passive whose agent is a weapon or an act of force ("the school was struck by a mortar
+    round fired by X", "the depot was levelled by Ruvian drone strikes"), or whose subject is an act of force done by
+    its agent ("the strike was carried out by X"): whatever the verb, force is told and its
+    agent's party is who used it."""
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not agents:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return any(_forceful(t, lexicon) for t in agents) or any(_violent_act(t, lexicon) for t in subjects)
+
+
+def _forceful(head: Token, lexicon: EventLexicon) -> bool:
+    return has_word_in_class(head, lexicon, "weapon") or _violent_act(head, lexicon)  # "a mortar round", "drone strikes"
+
+
+def _violent_act(head: Token, lexicon: EventLexicon) -> bool:
+    """A noun the lexicon lists for an assault ("strike", "raid", "bombing")."""
+    return head.pos_ == "NOUN" and any(t.plover in _HARM_CATEGORIES for t in lexicon.entries(head.lemma_.lower(), "NOUN"))
 
 
 def _open_question(token: Token) -> bool:
@@ -147,13 +171,25 @@ def _harmful(token: Token, lexicon: EventLexicon) -> bool:
     return any(trigger.plover in _HARM_CATEGORIES for trigger in lexicon.entries(token.lemma_.lower(), "VERB"))
 
 
-def _doers(verb: Token, mentions: list[Mention]) -> list[Mention]:
+def _doers(verb: Token, mentions: list[Mention], lexicon: EventLexicon) -> list[Mention]:
     """The parties that do what a verb says: its active subject, the agent of its passive,
-    or the people a weapon it names is of ('a Kessan shell')."""
+    or the people a weapon it names is of ('a Kessan shell'). What a happening's own 'of'
+    phrase names is what it happened to, not who did it ('the collapse of the Gao dam caused
+    floods': the dam's name blames no one), unless the phrase is a force's ('the forces of Kessa')."""
     heads = [c for c in verb.children if c.dep_ == "nsubj"]
     heads += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    offsets = {t.idx for head in heads for t in head.subtree if t.dep_ in ("nsubj", "pobj", "compound", "amod", "poss") or t is head}
+    first = verb
+    while not heads and first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX") and first.head.i != first.i:
+        first = first.head  # "a drone lost control and caused the fire": the verbs share their subject
+        heads = [c for c in first.children if c.dep_ == "nsubj"]
+    offsets = {t.idx for head in heads for t in _doer_phrase(head, lexicon)
+               if t.dep_ in ("nsubj", "pobj", "compound", "amod", "poss") or t is head}
     return [m for m in mentions if m.type in PARTY_TYPES and m.start in offsets and not _after_locative_offset(m, verb)]
+
+
+def _doer_phrase(head: Token, lexicon: EventLexicon) -> list[Token]:
+    own_theme = [] if has_word_in_class(head, lexicon, "force") else [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
+    return [t for t in head.subtree if not any(p.left_edge.i <= t.i <= p.right_edge.i for p in own_theme)]
 
 
 def _after_locative_offset(mention: Mention, verb: Token) -> bool:

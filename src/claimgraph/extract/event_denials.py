@@ -7,13 +7,17 @@ security company," the minister said' denies a deployment). Every event also kee
 kind of force among its parties (`private` for mercenaries, contractors, private military
 or security companies), so that a denial about "such mercenaries" can meet the assertion
 about a named private force.
+
+A claim called false is denied too: "these allegations are groundless", "dismissed the reports
+as lies", "branded as fabrications the claims that ...": whoever calls another's claim false
+rejects it (PLOVER's REJECT), with or without a verb of denial.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from claimgraph.extract.event_lexicon import EventLexicon
 from claimgraph.extract.event_roles import prepositional_objects, themes, with_conjuncts
@@ -38,3 +42,32 @@ def denied_presence(token: Token, lexicon: EventLexicon) -> tuple[str | None, st
         if lexicon.in_class(theme.lemma_, "presence"):
             return "presence", force_kind(with_conjuncts(prepositional_objects(theme, {"of"})), lexicon)
     return None, None
+
+
+def claims_called_false(sentence: Span, lexicon: EventLexicon) -> list[tuple[Token, Token, Token]]:
+    """(the word that calls it false, the claim, the verb that says so) for each claim the
+    sentence calls false: the claim is the subject of a falsity word's copula ("the
+    allegations are untrue and groundless") or what a verb takes "as" one ("dismissed the
+    reports as lies"); a negated verb calls nothing false ("the reports were not false")."""
+    found = []
+    for word in sentence:
+        if not (lexicon.in_class(word.lemma_, "falsity") or lexicon.in_class(word.lower_, "falsity")):
+            continue
+        head = word
+        while head.dep_ == "conj" and head.head.i != head.i:  # "false and baseless"
+            head = head.head
+        if head.dep_ in ("acomp", "attr", "oprd"):
+            verb = head.head
+            said_of = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        elif head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.dep_ == "prep":
+            verb = head.head.head
+            said_of = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+            # "branded as lies the claims": the claims parsed beside or under the word
+            said_of += [c for c in head.head.children if c.dep_ == "pobj" and c is not head]
+            said_of += [c for c in head.children if c.dep_ in ("dobj", "obj")]
+        else:
+            continue
+        claim = next((c for c in said_of if lexicon.in_class(c.lemma_, "claim") or lexicon.in_class(c.lower_, "claim")), None)
+        if claim is not None and not any(c.dep_ == "neg" for c in verb.children):
+            found.append((word, claim, verb))
+    return found

@@ -13,7 +13,7 @@ parse is read for the event's parties, place, date and size, as for a lexicon tr
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -48,15 +48,21 @@ def detect(classifier: PloverClassifier, sentences: Sequence[Span], *, scale: fl
 
 
 def detected_candidates(sentence: Span, detection: SentenceDetection, told: set[str], classifier: PloverClassifier,
-                        lexicon: EventLexicon, taxonomy: Taxonomy) -> list[Candidate]:
+                        lexicon: EventLexicon, taxonomy: Taxonomy, *, read: Collection[Token] = ()) -> list[Candidate]:
     """An anchored candidate for each detected category that no lexicon trigger of the
-    sentence already reports (`told`: the categories of the sentence's lexicon events)."""
+    sentence already reports (`told`: the categories of the sentence's lexicon events).
+
+    `read`: the words a lexicon trigger already reports an event on. A category anchored on
+    one of them is not added: the lexicon read that word in its parse (what is acted on, by
+    whom) and gave it its category ("residents were evacuated" is aid, not coercion), where
+    the classifier only says what the sentence as a whole resembles."""
     found = []
+    taken = {token.i for token in read}
     for category in sorted(detection.categories - told):
         if category == "ASSAULT" and not _force_told(sentence, lexicon):
             continue  # "dozens died in the floods": harm, but no one's use of force
         anchor = _anchor(sentence, category, classifier, lexicon)
-        if anchor is not None:
+        if anchor is not None and anchor.i not in taken:
             found.append(Candidate(anchor, _trigger(anchor, category, lexicon, taxonomy)))
     return found
 

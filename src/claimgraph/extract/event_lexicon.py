@@ -44,7 +44,9 @@ class Trigger:
     speech: bool = False  # a speech act: the event it mentions is its content, not an event told
     receiver_is_subject: bool = False  # "acquire", "buy": the subject receives, "from" X gives
     rank: int = 0  # when two triggers of one category nest, the higher rank names the event
-    crowd: bool = False  # its `agent` class names a crowd that takes part unnamed ("thousands of protesters gathered")
+    crowd: bool = False  # its `agent` or `theme` class names people who take part unnamed ("thousands of protesters gathered", "residents were evacuated")
+    placed_as: str | None = None  # a type whose placing its events follow when their own (OTHER) says nothing of where:
+    # an evacuation happens where people are taken from, as a withdrawal does ("evacuated from Gao")
 
 
 @dataclass(frozen=True)

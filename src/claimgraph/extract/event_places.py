@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 from claimgraph.extract.event_lexicon import EventLexicon
 from claimgraph.extract.event_roles import (
     CLAUSE_DEPS,
+    children,
     clause_verb,
     has_word_in_class,
     phrase_tokens,
@@ -175,8 +176,8 @@ def _phrase_place(token: Token, places: list[Mention], prepositions: frozenset[s
                     continue
                 if child.dep_ == "pobj" and child.lemma_.lower() == "country" and setting.focus is not None:
                     found.append(setting.focus)
-                elif child.dep_ != "prep":
-                    found += [m for m in _places_in([child], places) if m not in found]
+                elif child.dep_ != "prep":  # the phrase's head and the names it is called by ("the Gao region")
+                    found += [m for m in _places_in([child, *children(child, "compound", "nmod")], places) if m not in found]
                 next_frontier.append(child)
         frontier = next_frontier
     specific = [m for m in found if not setting.is_country(m.text)]

@@ -23,6 +23,7 @@ from claimgraph.extract.event_roles import (
 from claimgraph.records import Mention
 
 ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "MEDIA", "LOC", "FAC"})
+_PERSONAL_OBJECTS = frozenset({"him", "her", "them", "us", "me"})
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,8 @@ def _theme_holds(token: Token, head: Token, trigger: Trigger, lexicon: EventLexi
     arms only when military ('combat helicopters') or moved by or to a state."""
     if has_word_in_class(head, lexicon, trigger.theme) or _mention_type(head, mentions) in trigger.theme_types:
         return True
+    if trigger.theme == "people" and head.lower_ in _PERSONAL_OBJECTS:
+        return True  # "rescuers tried to evacuate them": persons told by a pronoun
     if trigger.theme != "weapon" or not has_word_in_class(head, lexicon, "materiel"):
         return False
     if any(lexicon.in_class(c.lower_, "military_modifiers") for c in children(head, "amod", "compound")):

@@ -15,7 +15,11 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.event_attribution import Accusation, accusations
-from claimgraph.extract.event_denials import denied_presence, force_kind
+from claimgraph.extract.event_denials import (
+    claims_called_false,
+    denied_presence,
+    force_kind,
+)
 from claimgraph.extract.event_detection import detect, detected_candidates
 from claimgraph.extract.event_lexicon import EventLexicon, Trigger
 from claimgraph.extract.event_magnitude import (
@@ -65,6 +69,7 @@ from claimgraph.taxonomy import Taxonomy
 _TOLD_AS_FACT = frozenset({"happened", "alleged", "denied", "planned"})  # a detected event is kept when told so, not hedged
 _MATERIAL_THEMES = ("force", "weapon")  # moved, not acted on: their owner is the actor
 _WHERE_WORDS = frozenset({"based", "born", "headquartered", "registered", "located"})  # "Gao-based": a place, not a party
+_BLAMED_HARM = "ATTACK"  # the harm an accusation without an accusing word blames is placed as an attack
 _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "obj", "prep", "pcomp", "oprd", "dative"})
 
 
@@ -117,14 +122,19 @@ def extract_events(
                                                        reported_as=_reported_as(c, candidates)))]
         if detector is not None and detections is not None:
             told = {e.plover for e in found}
-            extra = detected_candidates(sentence, detections[index], told, detector.classifier, lexicon, detector.taxonomy)
+            extra = detected_candidates(sentence, detections[index], told, detector.classifier, lexicon, detector.taxonomy,
+                                        read=[c.token for c in candidates if any(e.start == c.token.idx for e in found)])
             every = candidates + extra
             found += [e for c in extra if (e := _event(c, doc_id, index, sentence, inside, dates, quantities, lexicon, setting,
                                                        reported_as=_reported_as(c, every), require_party=False))
                       and e.status in _TOLD_AS_FACT]
         found += _rate_payments(found, doc_id, index, sentence, quantities, lexicon)
         if not any(e.plover == "ACCUSE" for e in found):
-            found += [_accusation(a, doc_id, index, sentence, dates, lexicon) for a in accusations(sentence, claims, found, inside, lexicon)][:1]
+            found += [_accusation(a, doc_id, index, sentence, inside, dates, lexicon, setting)
+                      for a in accusations(sentence, claims, found, inside, lexicon)][:1]
+        if not any(e.plover == "REJECT" for e in found):
+            found += [_called_false(word, claim, verb, doc_id, index, sentence, inside, claims, dates, lexicon)
+                      for word, claim, verb in claims_called_false(sentence, lexicon)][:1]
         events.extend(_speaker_denials(found, claims, lexicon))
         setting = replace(setting, recent=_recent_place(events, index, by_key) or None)
     return events
@@ -242,7 +252,7 @@ def _event(candidate: Candidate, doc_id: str, index: int, sentence: Span, mentio
     if require_party and (trigger.type in lexicon.party_types or trigger.needs_party) and not actors and not targets and not trigger.crowd:
         return None  # "the account pays 5%", "were blamed for the fall": no one named takes part
     denies, force = denied_presence(token, lexicon) if event_type == "DENIAL" else (None, force_kind(heads, lexicon))
-    located_as = "DEPLOY" if denies == "presence" else event_type  # a denied presence is placed like a deployment
+    located_as = "DEPLOY" if denies == "presence" else trigger.placed_as or event_type  # a denied presence is placed like a deployment
     location, basis = event_location(token, sentence, mentions, actors, targets, lexicon, event_type=located_as, setting=setting)
     arguments = [_argument("actor", m) for m in actors] + [_argument("target", m) for m in targets]
     if location is not None:
@@ -423,18 +433,58 @@ def _rate_payments(found: list[Event], doc_id: str, index: int, sentence: Span, 
     ]
 
 
-def _accusation(accusation: Accusation, doc_id: str, index: int, sentence: Span, dates: list[DateMention],
-                lexicon: EventLexicon) -> Event:
-    """A claim that blames another party for harm, as an accusation by its speaker."""
+def _accusation(accusation: Accusation, doc_id: str, index: int, sentence: Span, mentions: list[Mention],
+                dates: list[DateMention], lexicon: EventLexicon, setting: Setting) -> Event:
+    """A claim that blames another party for harm, as an accusation by its speaker. It is placed
+    where the harm it blames is, as the words that tell the harm place it ("said the clinic in
+    Gao was hit by a shell fired by X": Gao); a harm placed by nothing in its own phrases
+    leaves the accusation unplaced (a statement happens nowhere in particular)."""
     token = accusation.anchor
     accuser = (accusation.accuser,) if accusation.accuser is not None else ()
     date = event_date(token, sentence, dates)
+    place, basis = (event_location(accusation.act, sentence, mentions, [], list(accusation.accused), lexicon,
+                                   event_type=_BLAMED_HARM, setting=setting)
+                    if accusation.act is not None else (None, None))
+    if basis != "clause":
+        place = None
+    location = (_argument("location", place),) if place is not None else ()
     return Event(
         doc=doc_id, sentence=index, start=token.idx, end=token.idx + len(token.text), trigger=token.text,
         type="ACCUSATION", plover="ACCUSE", mode="disapprove", context=None, status="happened",
-        arguments=(*accuser, *(_argument("target", m) for m in accusation.accused)), location_basis=None,
+        arguments=(*accuser, *(_argument("target", m) for m in accusation.accused), *location),
+        location_basis="clause" if place is not None else None,
         date=date.value if date else None, date_basis="sentence" if date else None, quantity=None, fatalities=None,
     )
+
+
+def _called_false(word: Token, claim: Token, verb: Token, doc_id: str, index: int, sentence: Span, mentions: list[Mention],
+                  claims: list[Claim], dates: list[DateMention], lexicon: EventLexicon) -> Event:
+    """A claim called false, as a denial by whoever calls it so: the subject of the verb that
+    does ("Kessa dismissed the reports as lies"), else the speaker of the sentence's claim
+    ('"These allegations are groundless," the minister said'). Whose claim it was is its target."""
+    denial = lexicon.speaker_denial
+    doer = subject(verb) if verb.lemma_ != "be" else None
+    actors = [_argument("actor", m) for m in _mentions_of([doer], mentions)] if doer is not None else []
+    if not actors:
+        said = next((c for c in claims if c.start <= word.idx < c.end and c.source.entity_key and c.source.kind != "outlet"), None)
+        speaker = _accuser_of(said) if said is not None else None
+        actors = [speaker] if speaker is not None else []
+    own = {(a.start, a.end) for a in actors}
+    targets = [_argument("target", m) for m in _mentions_of([claim], mentions) if (m.start, m.end) not in own]
+    date = event_date(word, sentence, dates)
+    return Event(
+        doc=doc_id, sentence=index, start=word.idx, end=word.idx + len(word.text), trigger=word.text,
+        type=denial.type, plover=denial.plover, mode=denial.mode, context=denial.context, status="happened",
+        arguments=(*actors, *targets), location_basis=None,
+        date=date.value if date else None, date_basis="sentence" if date else None, quantity=None, fatalities=None,
+    )
+
+
+def _accuser_of(claim: Claim) -> EventArgument | None:
+    source = claim.source
+    if source.entity_key is None or source.start is None or source.end is None:
+        return None
+    return EventArgument("actor", source.start, source.end, source.name, source.entity_key, source.entity_type or "")
 
 
 def _speaker_denials(found: list[Event], claims: list[Claim], lexicon: EventLexicon) -> list[Event]:
