@@ -11,11 +11,14 @@ import json
 from pathlib import Path
 
 import pytest
+import spacy
+from spacy.tokens import Doc, Token
 
 from claimgraph import BuildOptions, BuildTools, Store, build, query
 from claimgraph.analyze import extract_article
 from claimgraph.export import contract_records
 from claimgraph.extract.document import DocumentExtraction
+from claimgraph.extract.syntax import _repair_morphology, load_syntax_scheme
 from claimgraph.ingest.records import Article, Published
 from claimgraph.records import MentionForm
 from claimgraph.resolve.entities import resolve_entities
@@ -123,6 +126,76 @@ def test_french_quantities(build_tools: BuildTools, sentence: str, value: float,
 def test_french_events(build_tools: BuildTools, sentence: str, plover: str) -> None:
     found = extract_french(build_tools, sentence)
     assert plover in {e.plover for e in found.events}
+
+
+def _verb(lemma: str, form: str, morph: str) -> Token:
+    """One verb as a model may read it: its lemma, its form and the morphology it gave."""
+    doc = Doc(spacy.blank("fr").vocab, words=["les", "250", form])
+    token = doc[2]
+    token.lemma_, token.pos_ = lemma, "VERB"
+    token.set_morph(morph)
+    return token
+
+
+def test_the_model_s_slips_on_french_verb_forms_are_repaired() -> None:
+    scheme = load_syntax_scheme("fr")
+    conditional = _verb("bombarder", "bombarderait", "Mood=Ind|Tense=Imp|VerbForm=Fin")
+    imperfect = _verb("déclarer", "déclarait", "Mood=Ind|Tense=Imp|VerbForm=Fin")
+    counted = _verb("rapatrier", "rapatriés", "VerbForm=Inf")  # "les 250 rapatriés" read as a verb
+    for token in (conditional, imperfect, counted):
+        _repair_morphology(token, scheme)
+    assert conditional.morph.get("Mood") == ["Cnd"]  # the infinitive plus "-ait"
+    assert imperfect.morph.get("Mood") == ["Ind"]  # the stem plus "-ait": an imperfect
+    assert counted.pos_ == "NOUN"  # the people the number counts, no repatriation
+
+
+def test_a_supposed_attack_is_a_threat_and_a_conditional_fact_is_alleged(build_tools: BuildTools) -> None:
+    supposed = extract_french(build_tools, "« Quiconque bombarderait le port de Gao subirait une riposte immédiate », a dit Amadou Keita.")
+    told = [(e.plover, e.status) for e in supposed.events]
+    assert ("THREATEN", "conditional") in told and not any(plover == "ASSAULT" for plover, _ in told)
+    reported = extract_french(build_tools, "Selon des habitants, des hommes armés auraient attaqué un camp de l'armée près de Gao.")
+    assert [(e.plover, e.status) for e in reported.events] == [("ASSAULT", "alleged")]
+
+
+def test_a_decided_repatriation_of_civilians_is_a_retreat(build_tools: BuildTools) -> None:
+    civilians = extract_french(build_tools, "Le Mali a décidé jeudi de rapatrier les civils maliens bloqués au Niger.")
+    assert [(e.plover, e.status) for e in civilians.events] == [("RETREAT", "planned")]
+    troops = extract_french(build_tools, "Le Mali a décidé jeudi de retirer ses soldats du Niger.")
+    assert [(e.plover, e.status) for e in troops.events] == [("CONCEDE", "planned")]  # a promise to withdraw yields
+
+
+def test_a_kind_of_event_refused_under_negative_concord_is_no_event(build_tools: BuildTools) -> None:
+    refused = extract_french(build_tools, "Le Mali « n'acceptera aucune attaque contre le Burkina Faso », a prévenu Amadou Keita.")
+    assert refused.events == []
+    # Under a verb that carries the noun, "aucune" negates the event: a named speaker denies it.
+    denied = extract_french(build_tools, "Le Tchad n'a mené aucune attaque contre le Mali, a déclaré le ministre Amadou Keita.")
+    assert [e.type for e in denied.events] == ["DENIAL"]
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("Des hommes armés attaqueront le camp de l'armée au Mali.", "planned"),  # the simple future
+    ("Des hommes armés vont attaquer le camp de l'armée au Mali.", "planned"),  # aller + infinitive
+    ("Des hommes armés pourraient attaquer le camp de l'armée au Mali.", "possible"),
+    ("Des hommes armés sont allés attaquer le camp de l'armée au Mali.", "happened"),  # went to attack: a past
+])
+def test_french_future_and_possibility_are_read(build_tools: BuildTools, sentence: str, status: str) -> None:
+    found = extract_french(build_tools, sentence)
+    assert [e.status for e in found.events if e.type == "ATTACK"] == [status]
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("La fermeture de la base de Gao est prévue.", "planned"),
+    ("La fermeture de la base de Gao n'est pas prévue.", "negated"),
+])
+def test_a_plan_told_as_the_predicate_of_an_event_noun(build_tools: BuildTools, sentence: str, status: str) -> None:
+    found = extract_french(build_tools, sentence)
+    assert [e.status for e in found.events if e.type == "WITHDRAWAL"] == [status]
+
+
+def test_the_antecedent_of_qui_is_the_doer(build_tools: BuildTools) -> None:
+    found = extract_french(build_tools, "Les chefs de l'armée du Mali, qui ont menacé de fermer la frontière, se sont réunis à Bamako.")
+    threats = [e for e in found.events if e.plover == "THREATEN"]
+    assert [[a.text for a in e.arguments if a.role == "actor"] for e in threats] == [["Mali"]]
 
 
 def test_organisations_and_countries_resolve_across_french_and_english() -> None:

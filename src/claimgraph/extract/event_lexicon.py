@@ -47,6 +47,7 @@ class Trigger:
     crowd: bool = False  # its `agent` or `theme` class names people who take part unnamed ("thousands of protesters gathered", "residents were evacuated")
     placed_as: str | None = None  # a type whose placing its events follow when their own (OTHER) says nothing of where:
     # an evacuation happens where people are taken from, as a withdrawal does ("evacuated from Gao")
+    planned_plover: str | None = None  # its PLOVER category when planned, if not the lexicon's `intent_plover` one
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,13 @@ class EventLexicon:
     container_nouns: frozenset[str]  # "a total of 91 X", "a convoy of X": what is counted is X
     support_verbs: frozenset[str]  # verbs whose negation negates their event noun ("did not carry out attacks")
     light_verbs: frozenset[str]  # verbs whose subject does their object's event ("Kessa provided training")
+    conditional_moods: frozenset[str] = frozenset()  # morphological moods of the conditional ("Cnd": "bombarderait")
+    generic_subjects: frozenset[str] = frozenset()  # subjects that make a conditional a hypothesis ("quiconque")
+    negative_concord: bool = False  # its "no" word goes with the verb's negation ("n'acceptera aucune frappe")
+    future_tenses: frozenset[str] = frozenset()  # morphological tenses of a future ("Fut": "retirera")
+    future_verbs: frozenset[str] = frozenset()  # verbs whose infinitive is a future ("aller": "vont attaquer")
+    possible_verbs: frozenset[str] = frozenset()  # verbs whose infinitive is a possibility ("pouvoir": "pourrait attaquer")
+    predicate_plans: bool = False  # a planned modifier as the noun's predicate plans it ("la fermeture est prévue")
 
     def entries(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
         return self.triggers.get((lemma, pos), ())
@@ -130,4 +138,11 @@ def load_event_lexicon(taxonomy: Taxonomy | None = None, *, lang: str = DEFAULT_
         container_nouns=words("container_nouns"),
         support_verbs=words("support_verbs"),
         light_verbs=words("light_verbs"),
+        conditional_moods=frozenset(data.get("conditional_moods", ())),
+        generic_subjects=frozenset(data.get("generic_subjects", ())),
+        negative_concord=bool(data.get("negative_concord", False)),
+        future_tenses=frozenset(data.get("future_tenses", ())),
+        future_verbs=frozenset(data.get("future_verbs", ())),
+        possible_verbs=frozenset(data.get("possible_verbs", ())),
+        predicate_plans=bool(data.get("predicate_plans", False)),
     )

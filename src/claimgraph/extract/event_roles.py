@@ -63,7 +63,7 @@ def subject(token: Token) -> Token | None:
         found = children(current, "nsubj", "csubj") + (children(current, "nsubjpass") if current is not token else [])
         if found:
             head = found[0]
-            if head.lower_ in RELATIVE_WORDS and current.dep_ == "relcl":
+            if (head.lower_ in RELATIVE_WORDS or head.norm_ in RELATIVE_WORDS) and current.dep_ == "relcl":  # "qui": "who"
                 return current.head
             return head
         if current.dep_ == "relcl":  # "the junta that seized power": that-less subject relatives
@@ -240,6 +240,14 @@ def event_status(trigger: Token, lexicon: EventLexicon) -> Status:
             if modal and any(m.lower_ in _CONDITIONS for m in children(child, "mark")):
                 return Status("conditional", "if")  # "would withdraw if ...", not "if you look, I attack"
     for token in scope + (_governors(verb) if carried or verb is trigger else []):
+        if token is not trigger or token.pos_ in ("VERB", "AUX"):
+            if lexicon.future_tenses.intersection(token.morph.get("Tense", [])):  # "retirera": a future of its own form
+                return Status("planned", token.text)
+            if token is not trigger and _finite_present(token):  # "vont attaquer", "pourrait attaquer"
+                if token.lemma_.lower() in lexicon.future_verbs:
+                    return Status("planned", token.text)
+                if token.lemma_.lower() in lexicon.possible_verbs:
+                    return Status("possible", token.text)
         for child in token.children:
             if child.dep_ in ("aux", "auxpass") and child.lower_ in lexicon.future_auxiliaries:
                 return Status("planned", child.text)
@@ -247,6 +255,10 @@ def event_status(trigger: Token, lexicon: EventLexicon) -> Status:
                 return Status("possible", child.text)
             if child.dep_ == "advmod" and child.lower_ in lexicon.possible_adverbs:
                 return Status("possible", child.text)
+    for token in scope:  # a language's conditional mood: a hypothesis, or a fact reported at a distance
+        mood = _conditional_verb(token, lexicon)
+        if mood is not None:
+            return Status("conditional" if _hypothetical(token, lexicon) else "alleged", mood.text)
     for governor in _governors(verb) if carried or verb is trigger else []:
         if governor.lemma_.lower() in lexicon.intent_verbs:
             return Status("planned", governor.text)
@@ -256,7 +268,55 @@ def event_status(trigger: Token, lexicon: EventLexicon) -> Status:
                 return Status("planned", child.text)
         if trigger.dep_ in ("dobj", "obj") and trigger.head.lemma_.lower() in lexicon.announce_verbs:
             return Status("planned", trigger.head.text)
+        if lexicon.predicate_plans and trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lower_ in lexicon.planned_modifiers:
+            # "la fermeture de la base est prévue": planned; "n'est pas prévue": none is to come
+            negation = next((c for c in trigger.head.children if c.dep_ == "neg"), None)
+            return Status("negated", negation.text) if negation is not None else Status("planned", trigger.head.text)
     return Status("happened")
+
+
+def names_no_event(trigger: Token, lexicon: EventLexicon) -> bool:
+    """Negative concord ("n'acceptera aucune frappe"): in a language whose "no" word
+    ("aucun") goes with the clause's own negation, a noun it quantifies names no event unless
+    its verb carries the noun ("n'a conduit aucune frappe", a denial) or the noun is the subject
+    ("aucune frappe n'a eu lieu"); under any other verb it is a kind of event, refused,
+    excluded or not accepted, not one that did or did not happen."""
+    if not lexicon.negative_concord or trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if not any(c.dep_ == "det" and c.norm_ == "no" for c in trigger.children):
+        return False
+    verb = clause_verb(trigger)
+    if verb is trigger or verb.lemma_.lower() in lexicon.support_verbs:
+        return False
+    current = trigger
+    while current.head.i != verb.i and current.head.i != current.i:
+        current = current.head
+    return current.dep_ not in ("nsubj", "nsubjpass")
+
+
+def _finite_present(verb: Token) -> bool:
+    """A verb in a simple finite tense of the present or its past ("vont", "allait",
+    "pourrait"), not a compound past ("est allé attaquer": went to attack)."""
+    return ("Fin" in verb.morph.get("VerbForm", []) and not children(verb, "aux", "auxpass")
+            and bool({"Pres", "Imp"}.intersection(verb.morph.get("Tense", []))))
+
+
+def _conditional_verb(token: Token, lexicon: EventLexicon) -> Token | None:
+    """The verb or auxiliary in a conditional mood of the lexicon ("bombarderait", "aurait
+    tué"); none in a language whose lexicon names no such mood."""
+    if not lexicon.conditional_moods:
+        return None
+    forms = [token] + [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    return next((f for f in forms if lexicon.conditional_moods.intersection(f.morph.get("Mood", []))), None)
+
+
+def _hypothetical(verb: Token, lexicon: EventLexicon) -> bool:
+    """A conditional that supposes rather than reports: its doer is anyone at all ("quiconque
+    bombarderait le port serait jugé") or a condition hangs from it ("si ..."). Otherwise
+    the conditional tells a fact at a distance ("l'attaque aurait fait 20 morts")."""
+    if any(s.lemma_.lower() in lexicon.generic_subjects for s in children(verb, "nsubj", "nsubjpass")):
+        return True
+    return any(m.norm_ in _CONDITIONS for c in children(verb, "advcl") for m in children(c, "mark"))
 
 
 def _governors(verb: Token) -> list[Token]:

@@ -43,6 +43,7 @@ from claimgraph.extract.event_roles import (
     is_background,
     is_passive,
     light_verb,
+    names_no_event,
     phrase_tokens,
     prepositional_objects,
     subject,
@@ -244,6 +245,8 @@ def _event(candidate: Candidate, doc_id: str, index: int, sentence: Span, mentio
            dates: list[DateMention], quantities: list[Quantity], lexicon: EventLexicon, setting: Setting,
            reported_as: str | None = None, require_party: bool = True) -> Event | None:
     token, trigger = candidate.token, candidate.trigger
+    if names_no_event(token, lexicon):
+        return None
     status = event_status(token, lexicon)
     event_type, plover, mode = _category(trigger, status.value, lexicon)
     if reported_as is not None and status.value == "happened":
@@ -288,8 +291,9 @@ def _which_one(token: Token, trigger: Trigger, lexicon: EventLexicon) -> tuple[t
 def _category(trigger: Trigger, status: str, lexicon: EventLexicon) -> tuple[str, str, str | None]:
     """Type, PLOVER category and mode under the event's status: PLOVER codes a promise to help
     as AGREE, a promise to withdraw as CONCEDE, and a conditional harm as THREATEN (whose modes
-    are its own, not the trigger's 'firearms' or 'withdraw')."""
-    intended = lexicon.intent_plover.get(trigger.plover, trigger.plover)
+    are its own, not the trigger's 'firearms' or 'withdraw'). A trigger may name its own
+    planned category: a decided evacuation of civilians yields nothing to anyone (RETREAT)."""
+    intended = trigger.planned_plover or lexicon.intent_plover.get(trigger.plover, trigger.plover)
     threat_mode = trigger.mode if trigger.plover == "THREATEN" else None
     if status == "conditional" and (intended == "THREATEN" or trigger.plover == "RETREAT"):
         return "OTHER", "THREATEN", threat_mode

@@ -24,7 +24,13 @@ parse once, after the model and before the extraction components:
   rules compare norms: the word lists stay in one place;
 - `negations`: adverbs of negative polarity labelled `neg` ("pas", "jamais");
 - `entities`: the model's entity labels -> OntoNotes labels (`PER` -> `PERSON`); a label
-  mapped to null is dropped.
+  mapped to null is dropped;
+- `conditional_endings`: a finite verb written as its infinitive plus one of these endings
+  is in the conditional mood whatever the model's morphology says ("bombarderait" is
+  "bombarder" + "ait"; the imperfect "déclarait" is not "déclarer" + "ait");
+- `counted_participles`: a past participle right after a number, with no auxiliary, is the
+  noun that number counts ("les 250 rapatriés", "les 300 blessés"), not a verb
+  (`participle_endings` tell a participle the model took for another form).
 
 The original labels stay readable: `token._.ud_dep` keeps each token's model label.
 """
@@ -35,7 +41,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 import numpy
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, MorphAnalysis, Span, Token
 
 from claimgraph.extract.resources import load_lexicon_data
 
@@ -65,6 +71,9 @@ class SyntaxScheme:
     articles_not_markers: frozenset[str]  # partitive articles parsed as case markers ("des armes")
     function_words: dict[str, str]  # "de" -> "of": the English word a function word stands for, as its norm
     negations: frozenset[str]  # adverbs of negative polarity that negate their verb ("pas", not "ne")
+    conditional_endings: tuple[str, ...] = ()  # infinitive + ending: the conditional ("bombarder" -> "bombarderait")
+    counted_participles: bool = False  # "les 250 rapatriés": the participle after a number is a noun
+    participle_endings: tuple[str, ...] = ()  # endings of past participles ("é", "ées"), when the morphology misses one
 
 
 def load_syntax_scheme(lang: str) -> SyntaxScheme:
@@ -84,6 +93,9 @@ def load_syntax_scheme(lang: str) -> SyntaxScheme:
         passive_subjects=frozenset(data["passive_subjects"]),
         passive_auxiliaries=frozenset(data["passive_auxiliaries"]),
         name_labels=frozenset(data["name_labels"]),
+        conditional_endings=tuple(data.get("conditional_endings", ())),
+        counted_participles=bool(data.get("counted_participles", False)),
+        participle_endings=tuple(data.get("participle_endings", ())),
     )
 
 
@@ -99,6 +111,7 @@ def convert_to_rule_scheme(doc: Doc, scheme: SyntaxScheme) -> None:
     labels = [token.dep_ for token in doc]
     for token in doc:
         token._.ud_dep = token.dep_
+        _repair_morphology(token, scheme)
     for token in doc:
         _promote_case_marker(token, heads, labels, scheme)
     for token in doc:
@@ -112,6 +125,35 @@ def convert_to_rule_scheme(doc: Doc, scheme: SyntaxScheme) -> None:
         if (word := scheme.function_words.get(token.lower_.replace("’", "'"))) is not None:
             token.norm_ = word
     doc.ents = _mapped_entities(doc, scheme)
+
+
+def _repair_morphology(token: Token, scheme: SyntaxScheme) -> None:
+    """The model's slips on word forms: a conditional read as an imperfect ("bombarderait"),
+    a participle counted by a number read as a verb ("sur les 250 rapatriés")."""
+    if token.pos_ in ("VERB", "AUX") and _is_conditional_form(token, scheme.conditional_endings):
+        morph = token.morph.to_dict()
+        if morph.get("Mood") != "Cnd":
+            morph.update({"Mood": "Cnd", "Tense": "Pres", "VerbForm": "Fin"})
+            token.morph = MorphAnalysis(token.vocab, morph)
+    if (scheme.counted_participles and token.pos_ == "VERB" and token.i > 0 and token.doc[token.i - 1].like_num
+            and _participle_form(token, scheme.participle_endings) and not any(c.dep_.startswith("aux") for c in token.children)):
+        token.pos_ = "NOUN"
+
+
+def _participle_form(token: Token, endings: tuple[str, ...]) -> bool:
+    """A past participle by its morphology, or by its ending where the model took it for
+    another form of the verb ("rapatriés" read as an infinitive)."""
+    if "Part" in token.morph.get("VerbForm", []):
+        return "Past" in token.morph.get("Tense", ["Past"])
+    return token.lower_ != token.lemma_.lower() and token.lower_.endswith(endings)
+
+
+def _is_conditional_form(token: Token, endings: tuple[str, ...]) -> bool:
+    form, lemma = token.lower_, token.lemma_.lower()
+    if not endings or not lemma or "Fin" not in token.morph.get("VerbForm", ["Fin"]):
+        return False
+    stems = {lemma, lemma[:-1]} if lemma.endswith("re") else {lemma}  # "prendre" -> "prendrait"
+    return any(form == stem + ending for stem in stems for ending in endings)
 
 
 def _promote_case_marker(token: Token, heads: list[int], labels: list[str], scheme: SyntaxScheme) -> None:
