@@ -134,6 +134,18 @@ def test_a_speaker_named_with_its_acronym_keeps_both_brackets(nlp, text: str, so
     assert claim.source.name == source
 
 
+def test_setting_a_figure_at_a_number_states_it(nlp) -> None:
+    (claim,) = claims_of(nlp, "Local officials put the death toll at 35.")
+    assert (claim.source.name, claim.cue) == ("Local officials", "put")
+    text = ("Ruvian intelligence believes that 40 to 90 people died in the blast, state radio reported on Monday, and a "
+            "Kessan official put the toll at 20 or fewer, contradicting rebel claims.")
+    official = covering(claims_of(nlp, text), text, "put the toll at 20")[-1]  # the narrowest
+    assert (official.source.name, official.text) == ("a Kessan official", "a Kessan official put the toll at 20 or fewer")
+    assert claim_at(claims_of(nlp, text), text, "40 to 90 people").source.name == "state radio"
+    (storm,) = claims_of(nlp, "The storm put the town at risk.")
+    assert storm.cue is None  # no figure set: the outlet's own statement
+
+
 def test_asking_someone_for_something_is_a_request_not_speech(nlp) -> None:
     (claim,) = claims_of(nlp, "The government in Kessa asked Ruvia for help.")
     assert (claim.source.kind, claim.cue) == ("outlet", None)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import math
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -166,6 +167,20 @@ def test_an_event_told_as_the_time_of_another_comes_from_the_article_not_the_spe
     background = revised(_event("e1", "d1", type="COUP", claims=("c1",)), background=True)
     (fact,) = build_facts([[background, _event("e2", "d2", type="COUP", claims=("c2",))]], claims, OUTLETS, lambda group: "coup")
     assert fact.independent_origins == ("Niamey Post", "Sahel Daily")
+
+
+def test_a_fact_holds_each_events_narrowest_claim() -> None:
+    """"State radio reported 40 dead in Gao, and a local official put the toll at 20": the
+    official's clause tells one event, the sentence around it another; neither stands for the
+    other. A clause that tells the sentence's only event stands for it."""
+    claims = {"c1": replace(_claim("c1", "d1", name="state radio", kind="media"), start=0, end=90),
+              "c2": replace(_claim("c2", "d1", name="a local official", kind="person"), start=50, end=90),
+              "c3": _claim("c3", "d2")}
+    told_apart = [_event("e1", "d1", claims=("c1",)), _event("e2", "d1", claims=("c1", "c2")), _event("e3", "d2", claims=("c3",))]
+    (fact,) = build_facts([told_apart], claims, OUTLETS, lambda group: "deployment")
+    assert fact.claims == ("c1", "c2", "c3")
+    (fact,) = build_facts([told_apart[1:]], claims, OUTLETS, lambda group: "deployment")
+    assert fact.claims == ("c2", "c3")
 
 
 def test_a_near_duplicate_counts_as_its_original() -> None:

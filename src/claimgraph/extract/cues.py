@@ -26,6 +26,10 @@ class CueLexicon:
     attitude_adjectives: frozenset[str]
     possessive_speech_nouns: frozenset[str]
     giving_verbs: frozenset[str]
+    # "X put the toll at 30": a verb that sets a figure noun at a number states that figure
+    figure_verbs: frozenset[str]
+    figure_nouns: frozenset[str]
+    figure_prepositions: frozenset[str]
     negative_modifiers: frozenset[str]
     according_to: tuple[str, ...]
     according_prepositions: frozenset[str]  # "selon X": one preposition that cites its object
@@ -67,6 +71,9 @@ def load_cue_lexicon(lang: str = DEFAULT_LANGUAGE) -> CueLexicon:
         attitude_adjectives=frozenset(data["attitude_adjectives"]),
         possessive_speech_nouns=frozenset(data["possessive_speech_nouns"]),
         giving_verbs=frozenset(data["giving_verbs"]),
+        figure_verbs=frozenset(data.get("figure_verbs", ())),
+        figure_nouns=frozenset(data.get("figure_nouns", ())),
+        figure_prepositions=frozenset(data.get("figure_prepositions", ())),
         negative_modifiers=frozenset(data["negative_modifiers"]),
         according_to=tuple(data["according_to"]),
         according_prepositions=frozenset(data["according_prepositions"]),

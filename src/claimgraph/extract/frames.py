@@ -8,6 +8,7 @@ Dependency patterns over the spaCy parse, with the cues from data/en/attribution
   ... and considers ...           conjoined or participial cue: inherits the subject
   it was reported that ...        passive without agent: an unnamed source
   X provided a negative answer    giving verb + speech noun
+  X put the toll at 30            a figure set at a number: X states it (a clause of its own when conjoined)
   The news comes out on X         the news noun: X is the source of this and the previous sentence
 """
 
@@ -64,7 +65,7 @@ class Frame:
 def find_frames(sentence: Span, lexicon: CueLexicon) -> list[Frame]:
     frames: list[Frame] = []
     for token in sentence:
-        if (frame := _verb_frame(token, sentence, lexicon)) or (frame := _according_frame(token, sentence, lexicon)) or (frame := _noun_frame(token, sentence, lexicon)) or (frame := _news_frame(token, sentence, lexicon)) or (frame := _possessive_noun_frame(token, lexicon)) or (frame := _adjective_frame(token, sentence, lexicon)):
+        if (frame := _verb_frame(token, sentence, lexicon)) or (frame := _according_frame(token, sentence, lexicon)) or (frame := _noun_frame(token, sentence, lexicon)) or (frame := _figure_frame(token, sentence, lexicon)) or (frame := _news_frame(token, sentence, lexicon)) or (frame := _possessive_noun_frame(token, lexicon)) or (frame := _adjective_frame(token, sentence, lexicon)):
             frames.append(frame)
     if not frames and (frame := _colon_frame(sentence)):
         frames.append(frame)
@@ -215,6 +216,47 @@ def _noun_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | No
         scope=sentence_span(sentence),
         stance="deny" if negative else "assert",
         main=token.dep_ == "ROOT",
+    )
+
+
+def _figure_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | None:
+    """'Officials put the death toll at 30', '..., and a local official put the toll at 20':
+    setting a figure at a number states it. The subject is the figure's source; a conjoined
+    or subordinate one makes a claim of its own clause, so that two sources of one sentence
+    ('X reported 40 to 90 dead, and Y put the toll at 20') keep their own figures."""
+    if token.lemma_.lower() not in lexicon.figure_verbs or token.pos_ != "VERB":
+        return None
+    obj = first_child(token, "dobj")
+    subject = first_child(token, "nsubj")
+    if obj is None or subject is None or obj.lemma_.lower() not in lexicon.figure_nouns or not can_speak(subject, lexicon):
+        return None
+    numbers = [pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ in lexicon.figure_prepositions
+               for pobj in prep.children if pobj.dep_ == "pobj" and (pobj.like_num or pobj.ent_type_ in ("CARDINAL", "QUANTITY")
+                                                                      or any(c.dep_ == "nummod" for c in pobj.children))]
+    if not numbers:
+        return None
+    main = token.dep_ == "ROOT"
+    if main:
+        scope = sentence_span(sentence)
+    else:
+        # the clause from its subject, without a participle set off by a comma after it
+        # (", countering claims that ..."): what that adds is the writer's, not the speaker's
+        aside = [c for c in token.children if c.dep_ == "advcl" and c.i > token.i and c.nbor(-1).is_punct]
+        end = min((c.left_edge.i for c in aside), default=token.right_edge.i + 1)
+        tokens = [t for t in token.subtree if not (t.dep_ == "cc" and t.head.i == token.i) and subject.left_edge.i <= t.i < end]
+        while tokens and tokens[-1].is_punct:
+            tokens.pop()
+        scope = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+    return Frame(
+        kind="verb",
+        cue=cue_text(token),
+        cue_span=cue_span(token),
+        sources=tuple(source_span(s) for s in conjuncts(subject)),
+        scope=scope,
+        via=tuple(relays(token, lexicon)),
+        content_root=token.i,
+        main=main,
+        written_sources=written_conjunction(conjuncts(subject)),
     )
 
 

@@ -184,20 +184,26 @@ def fact_id(members: Iterable[str]) -> str:
     return "fct_" + hashlib.sha1(":".join(sorted(members)).encode()).hexdigest()[:16]
 
 
-def narrowest_claims(claim_ids: Iterable[str], claims: Mapping[str, StoredClaim]) -> tuple[str, ...]:
+def narrowest_claims(claim_ids: Iterable[str], claims: Mapping[str, StoredClaim], *, by_source: bool = False) -> tuple[str, ...]:
     """The claims of a fact, less any that holds another of them: a speaker's clause and the
-    sentence around it are one statement, not two claims of the fact."""
+    sentence around it are one statement, not two claims of the fact. With `by_source`, only
+    a clause of the same source stands for its sentence: accounts of an incident compare
+    what each source tells ("X reported 40 dead, and Y put the toll at 20"), so a clause of
+    another source inside the sentence leaves the sentence's own account in place."""
     ids = list(dict.fromkeys(claim_ids))
     spans = [claims[c] for c in ids]
     return tuple(c.id for c in spans if not any(o.id != c.id and o.doc == c.doc and c.start <= o.start and o.end <= c.end
-                                               and (o.start, o.end) != (c.start, c.end) for o in spans))
+                                               and (o.start, o.end) != (c.start, c.end)
+                                               and (not by_source or o.source_name == c.source_name) for o in spans))
 
 
 def build_facts(groups: Iterable[list[AnchoredEvent]], claims: dict[str, StoredClaim], outlet_of: Callable[[str], str],
                 describe: Callable[[list[AnchoredEvent]], str], agencies: Agencies = NO_AGENCIES) -> list[Fact]:
     facts = []
     for group in groups:
-        claim_ids = narrowest_claims(dict.fromkeys(c for e in group for c in e.claims if c in claims), claims)
+        # each event's narrowest claim: a clause that tells one event of the sentence does not
+        # stand for the sentence's other events
+        claim_ids = tuple(dict.fromkeys(c for e in group for c in narrowest_claims((c for c in e.claims if c in claims), claims)))
         if not claim_ids:
             continue
         # Only what asserts the fact confirms it: a claim that it did not happen, or only may
