@@ -136,3 +136,21 @@ def test_a_group_smaller_than_all_the_dead_is_no_conflict(tmp_path: Path, build_
         (f"{BLAST} The army said 60 soldiers were killed in the explosion. Doctors said 40 people were killed."))])
     ((found, _, _),) = _contradictions(more)
     assert sorted(found["values"]) == ["40", "60"]
+
+
+def test_tolls_of_different_parts_are_not_set_against_each_other(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
+        (f"{BLAST} The Ruvian health ministry said 12 people from France were killed in the explosion. "
+         "The Kessa Red Cross said 30 people from Spain were killed in the explosion."))])
+    assert sorted(q["scope"] for q in records if q["kind"] == "quantity" and q.get("slot") == "killed") == ["from France", "from Spain"]
+    assert _contradictions(records) == []
+
+
+def test_a_toll_limited_to_a_part_is_compared_with_that_caveat(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
+        (f"{BLAST} The Ruvian health ministry said 120 people were killed in the explosion. "
+         "The Kessa Red Cross said another 40 people were confirmed dead elsewhere."))])
+    ((found, _, _),) = _contradictions(records)
+    assert sorted(found["values"]) == ["120", "40"]
+    assert found["caveat"] == "one figure counts only 'elsewhere'; both in one article"
+    assert found["strength"] == 0.7

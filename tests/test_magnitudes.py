@@ -73,3 +73,14 @@ def test_measures_are_kept_with_their_symbol(build_tools) -> None:
 ])
 def test_an_age_fills_no_slot(build_tools, text: str, number: str) -> None:
     assert all(q.slot is None for q in _quantities(build_tools, text) if number in q.text)
+
+
+@pytest.mark.parametrize("text, number, scope", [
+    ("Officials said 29 people have died in territory held by the rebels.", "29", "in territory held by the rebels"),
+    ("At least three people from Ruvia died in the flood, the minister said.", "three", "from Ruvia"),
+    ("Another 40 were confirmed dead elsewhere in the country.", "40", "elsewhere"),
+    ("About 30 children die every day in the camps.", "30", "every day"),
+    ("Twelve people were killed in the blast.", "Twelve", None),
+])
+def test_a_toll_keeps_the_part_it_is_limited_to(build_tools, text: str, number: str, scope: str | None) -> None:
+    assert _one(build_tools, text, number).scope == scope

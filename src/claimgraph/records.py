@@ -98,6 +98,7 @@ class Quantity:
     qualifier: str  # exact | at_least | up_to | about | more_than | range
     about: str
     slot: str | None = None  # the magnitude slot it gives the size of: killed, injured, missing, displaced, arrested, sum
+    scope: str | None = None  # the part a count of harm is limited to, as told: "in the north", "from Ruvia", "elsewhere", "a day"
 
 
 @dataclass(frozen=True)
@@ -348,6 +349,7 @@ class StoredQuantity:
     qualifier: str
     about: str
     slot: str | None = None  # the magnitude slot it gives the size of: killed, injured, missing, displaced, arrested, sum
+    scope: str | None = None  # the part a count of harm is limited to, as told: "in the north", "from Ruvia", "elsewhere", "a day"
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from claimgraph.extract.resources import DEFAULT_LANGUAGE, load_lexicon_data
+from claimgraph.extract.spans import first_child
 
 # Dependency labels that end a number's clause: past them, a word no longer governs it.
 _CLAUSE_LINKS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "ROOT"})
@@ -44,6 +45,10 @@ class MagnitudeLexicon:
     default_tally_slot: str
     max_steps: int
     age_words: frozenset[str] = frozenset()
+    scope_prepositions: frozenset[str] = frozenset()
+    scope_nouns: frozenset[str] = frozenset()
+    scope_adverbs: frozenset[str] = frozenset()
+    rate_nouns: frozenset[str] = frozenset()
 
     def slot_of_word(self, token: Token) -> str | None:
         return next((name for name, words in self.slots.items() if words.has(token)), None)
@@ -60,7 +65,9 @@ def load_magnitude_lexicon(lang: str = DEFAULT_LANGUAGE) -> MagnitudeLexicon:
     slots = {name: SlotWords(raw["participle"], frozenset(raw["verbs"]), frozenset(raw["nouns"]), frozenset(raw["adjectives"]))
              for name, raw in data["slots"].items()}
     return MagnitudeLexicon(slots, frozenset(data["tally_nouns"]), data["default_tally_slot"], int(data["max_steps"]),
-                            frozenset(data.get("age_words", ())))
+                            frozenset(data.get("age_words", ())), frozenset(data.get("scope_prepositions", ())),
+                            frozenset(data.get("scope_nouns", ())), frozenset(data.get("scope_adverbs", ())),
+                            frozenset(data.get("rate_nouns", ())))
 
 
 @dataclass(frozen=True)
@@ -106,6 +113,42 @@ def magnitude_slot(number: Token, counted: Token | None, lexicon: MagnitudeLexic
             return SlotFinding(slot, False)  # "the death toll has climbed to 3,650"
         current = head
     return None
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+
+
+def figure_scope(number: Token, counted: Token | None, lexicon: MagnitudeLexicon) -> str | None:
+    """The part a count of harm is limited to, as the text tells it: a place after a scope
+    preposition on the counted noun, the number or the verb the count is the subject of ("16
+    in the north", "three people from Ruvia", "29 died in territory held by X"), a scope
+    adverb ("another 40 elsewhere") or a rate ("30 a day"). Two counts of different scopes
+    count different people; None when the count says nothing of its scope."""
+    holders = [number] if counted is None else [counted, number]
+    if holders[0].dep_ in ("nsubj", "nsubjpass") and holders[0].head.pos_ in ("VERB", "AUX", "ADJ"):
+        holders.append(holders[0].head)
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "advmod" and child.lower_ in lexicon.scope_adverbs:
+                return child.lower_
+            if child.dep_ == "npadvmod" and child.lemma_.lower() in lexicon.rate_nouns:
+                return _phrase(child).lower()
+            if child.dep_ == "prep" and child.lower_ in lexicon.scope_prepositions:
+                place = first_child(child, "pobj")
+                if place is not None and (place.ent_type_ in _PLACE_LABELS or place.lemma_.lower() in lexicon.scope_nouns):
+                    return _phrase(child)
+    return None
+
+
+def _phrase(head: Token) -> str:
+    """The words of a phrase as written, up to a comma or a relative clause ("from the
+    river's banks, which ...": "from the river's banks")."""
+    end = head
+    for token in head.subtree:
+        if token.i > head.i and (token.text == "," or "relcl" in (token.dep_, token.head.dep_)):
+            break
+        end = token
+    return head.doc.text[head.left_edge.idx: end.idx + len(end.text)]
 
 
 def _is_age(number: Token, lexicon: MagnitudeLexicon) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.extract.magnitudes import MagnitudeLexicon, magnitude_slot
+from claimgraph.extract.magnitudes import MagnitudeLexicon, figure_scope, magnitude_slot
 from claimgraph.extract.resources import DEFAULT_LANGUAGE, load_lexicon_data
 from claimgraph.extract.spans import doc_text
 from claimgraph.records import Quantity
@@ -220,10 +220,10 @@ def _finish(
     measure = _measure(text[start:end], lexicon)
     if measure is not None:
         return Quantity(doc_id, start, end, text[start:end], number, value_max, measure, qualifier, measure)
-    unit, about, end, slot = _unit(doc, span_tokens, lexicon, text, end, magnitudes, previous)
+    unit, about, end, slot, scope = _unit(doc, span_tokens, lexicon, text, end, magnitudes, previous)
     if first.label_ == "PERCENT" or re.search(r"%|per ?cent|percent", text[start:end].lower()):
-        unit, slot = "%", None
-    return Quantity(doc_id, start, end, text[start:end], number, value_max, unit, qualifier, about, slot)
+        unit, slot, scope = "%", None, None
+    return Quantity(doc_id, start, end, text[start:end], number, value_max, unit, qualifier, about, slot, scope)
 
 
 def _value(raw: str, lexicon: QuantityLexicon) -> tuple[float, str] | None:
@@ -301,34 +301,36 @@ def _is_not_a_count(tokens: Span) -> bool:
 
 
 def _unit(doc: Doc, tokens: Span, lexicon: QuantityLexicon, text: str, end: int,
-          magnitudes: MagnitudeLexicon | None, previous: str | None) -> tuple[str, str, int, str | None]:
-    """(unit, what is counted, end of the quantity's span after a rate, magnitude slot) for the number."""
+          magnitudes: MagnitudeLexicon | None, previous: str | None) -> tuple[str, str, int, str | None, str | None]:
+    """(unit, what is counted, end of the quantity's span after a rate, magnitude slot, the
+    slot's scope) for the number."""
     lowered = text[tokens[0].idx : end].lower()  # with what _extended_end added ("1.2 billion euros")
     currency = next((code for mark, code in sorted(lexicon.currencies.items(), key=lambda item: -len(item[0])) if _has_currency(lowered, mark)), None)
     if currency is not None:
         after = text[end : end + 16].lower()
         for phrase, period in lexicon.periods.items():
             if after.startswith(" " + phrase):
-                return f"{currency}/{period}", "amount of money", end + 1 + len(phrase), "sum"
-        return currency, "amount of money", end, "sum"
+                return f"{currency}/{period}", "amount of money", end + 1 + len(phrase), "sum", None
+        return currency, "amount of money", end, "sum", None
     noun = _of_noun(tokens, lexicon) or _counted_noun(tokens, lexicon)
     if noun is not None and noun.lower_ in lexicon.measures:  # "more than 2.8 metres": the model left the unit out
-        return lexicon.measures[noun.lower_], lexicon.measures[noun.lower_], end, None
+        return lexicon.measures[noun.lower_], lexicon.measures[noun.lower_], end, None, None
     if magnitudes is not None:
         counted = noun if noun is not None and noun.pos_ != "PRON" else None
         finding = magnitude_slot(_number_token(tokens), counted, magnitudes, previous=previous)
         if finding is not None:
             slot = finding.slot
+            scope = figure_scope(_number_token(tokens), counted, magnitudes)
             if counted is None or not finding.direct or magnitudes.is_slot_word(counted) or counted.lemma_.lower() in ("people", "person"):
-                return magnitudes.unit(slot), magnitudes.unit(slot), end, slot
-            return _noun_unit(counted), f"{counted.text} {magnitudes.slots[slot].participle}", end, slot
+                return magnitudes.unit(slot), magnitudes.unit(slot), end, slot, scope
+            return _noun_unit(counted), f"{counted.text} {magnitudes.slots[slot].participle}", end, slot, scope
     if noun is None or noun.pos_ == "PRON":
         noun = _plural_ahead(doc, tokens.end) or _previous_plural(doc, tokens.start, lexicon)
     if noun is None:
-        return "", "", end, None
+        return "", "", end, None, None
     modifiers = [t for t in noun.lefts if t.dep_ in ("amod", "compound") and t.i > tokens.end - 1]
     about = " ".join([t.text for t in modifiers] + [noun.text])
-    return _noun_unit(noun), about, end, None
+    return _noun_unit(noun), about, end, None, None
 
 
 def _noun_unit(noun: Token) -> str:

@@ -76,6 +76,11 @@ def between_accounts(kind: str, a: Account, b: Account, *, about: str, slot: str
     if any(q.qualifier in ("about", "range", "up_to", "at_least", "more_than") for q in figures):
         caveats.append("one figure is approximate or a bound")
         strength -= 0.2
+    scopes = sorted({q.scope for q in figures if q.scope})
+    if scopes and (len(scopes) > 1 or len([q for q in figures if q.scope]) < len(figures)):
+        caveats.append(f"one figure counts only {scopes[0]!r}" if len(scopes) == 1
+                       else f"the figures are told for {scopes[0]!r} and {scopes[1]!r}")
+        strength -= 0.3
     if a.doc == b.doc:
         caveats.append("both in one article")
     caveat_text = "; ".join(caveats) if caveats else None

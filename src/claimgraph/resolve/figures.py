@@ -11,6 +11,7 @@ one without a period is said to be uncertain, not equal.
 from __future__ import annotations
 
 import math
+import re
 
 from claimgraph.records import StoredQuantity
 from claimgraph.resolve.money import CURRENCY_SLACK, PER_YEAR, currency
@@ -70,3 +71,21 @@ def interval(quantity: StoredQuantity) -> tuple[float, float]:
     if quantity.qualifier == "about":
         return value * (1 - _ABOUT), value * (1 + _ABOUT)
     return value, value
+
+
+def different_scopes(a: StoredQuantity, b: StoredQuantity) -> bool:
+    """Whether two counts are limited to different parts, as told ("in the north" and "in the
+    south", "from Ruvia" and "from Kessa", "a day" and "a week"): they share no word that
+    names the part. A count that tells no scope may be of any part: that is a caveat of the
+    comparison (resolve/contradictions.py), not a difference."""
+    if a.scope is None or b.scope is None:
+        return False
+    first, second = _scope_words(a.scope), _scope_words(b.scope)
+    return not (first & second) if first and second else a.scope.lower() != b.scope.lower()
+
+
+def _scope_words(scope: str) -> set[str]:
+    # the words that name the part: not the preposition it opens with ("from", "in"), nor
+    # short function words ("the", "a")
+    words = re.findall(r"\w+", scope.lower())
+    return {word for word in words[1:] if len(word) > 3} if len(words) > 1 else set(words)

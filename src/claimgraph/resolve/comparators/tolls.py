@@ -21,7 +21,7 @@ from claimgraph.registry import comparators
 from claimgraph.resolve.accounts import HARM_SLOTS, Account, Incident
 from claimgraph.resolve.comparison import Comparison
 from claimgraph.resolve.contradictions import between_accounts, one_pair_each
-from claimgraph.resolve.figures import compare_quantities
+from claimgraph.resolve.figures import compare_quantities, different_scopes
 from claimgraph.resolve.incident_facts import agreeing_figures
 
 Figure = tuple[Account, StoredQuantity]
@@ -69,7 +69,10 @@ def _conflicts(incident: Incident, slot: str, rates: dict[str, float]) -> list[t
 def one_group(a: StoredQuantity, b: StoredQuantity) -> bool:
     """Whether two figures may count one group: the same unit ("people killed", "soldiers"),
     or people in general against a group larger than them. "41 Britons" among "150,000 dead"
-    and "12 children" beside "40 soldiers" count different people, however they differ."""
+    and "12 children" beside "40 soldiers" count different people, however they differ; so do
+    counts limited to different parts ("16 in the north" and "29 in the south", "30 a day")."""
+    if different_scopes(a, b):
+        return False
     if a.unit == b.unit:
         return True
     general, specific = (a, b) if _general(a) else (b, a) if _general(b) else (None, None)
