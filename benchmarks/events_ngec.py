@@ -37,7 +37,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 import time
@@ -47,6 +46,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
+
+from events_plover import (
+    load_scorer,  # the scorer module, loaded as the other events benchmark loads it
+)
 
 if TYPE_CHECKING:
     from claimgraph.extract.plover_classifier import PloverClassifier
@@ -172,15 +175,6 @@ class GoldSentence:
     text: str
     events: tuple[tuple[str, frozenset[str]], ...]  # (gold category, accepted categories)
 
-
-def load_scorer(folder: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("claimgraph_scorer_for_events", folder / "score.py")
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"no scorer at {folder / 'score.py'}")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses resolve annotations through sys.modules
-    spec.loader.exec_module(module)
-    return module
 
 
 def gold_sentences(score: ModuleType, nlp: Any, gold_dir: Path, text_dir: Path, *, header: bool) -> list[GoldSentence]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import shutil
@@ -65,6 +66,30 @@ def write_article(folder: Path, name: str, title: str, paragraphs: list[str]) ->
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(title + "\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
     return path
+
+
+SHIP_PARAGRAPHS = ["The harbour authority of Port Elster said on Monday that two cargo ships had been held at anchor for a week.",
+                   "According to the shipping minister, Clara Voss, the ships carried fertiliser bound for the northern provinces."]
+
+
+def write_ship_corpus(folder: Path, count: int, *, start: int = 0) -> Path:
+    """`count` short articles of one invented story, each distinct (ship_000.txt, ...)."""
+    for i in range(start, start + count):
+        write_article(folder, f"ship_{i:03d}.txt", f"Ship number {i} held at Port Elster",
+                      [f"Ship {i} was inspected by customs officers in the morning of day {i}.", *SHIP_PARAGRAPHS])
+    return folder
+
+
+def imported_modules(path: Path) -> set[str]:
+    """Every module a source file imports, at its top or inside a function (with `from X
+    import Y`, both X and X.Y: Y may be a module)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found |= {node.module, *(f"{node.module}.{alias.name}" for alias in node.names)}
+    return found
 
 
 def extract_text(build_tools: BuildTools, text: str) -> DocumentExtraction:

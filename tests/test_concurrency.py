@@ -17,21 +17,10 @@ from pathlib import Path
 from claimgraph import BuildOptions, BuildTools, Store, build
 from claimgraph.present.background import serving
 
-from .conftest import write_article
+from .conftest import write_ship_corpus
 from .load_harness import run_load
 
 CLIENTS = int(os.environ.get("CLAIMGRAPH_LOAD_CLIENTS", "100"))
-PARAGRAPHS = ["The harbour authority of Port Elster said on Monday that two cargo ships had been held at anchor for a week.",
-              "According to the shipping minister, Clara Voss, the ships carried fertiliser bound for the northern provinces."]
-
-
-def _corpus(folder: Path, count: int, *, start: int = 0) -> Path:
-    for i in range(start, start + count):
-        write_article(folder, f"ship_{i:03d}.txt", f"Ship number {i} held at Port Elster",
-                      [f"Ship {i} was inspected by customs officers in the morning of day {i}.", *PARAGRAPHS])
-    return folder
-
-
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -46,8 +35,8 @@ def _get(base: str, path: str) -> tuple[int, bytes]:
 def test_serve_answers_correctly_while_a_build_writes_to_its_database(tmp_path: Path, claimgraph_cli: list[str], build_tools: BuildTools) -> None:
     db = tmp_path / "kb.db"
     with Store.open(db) as store:
-        build([_corpus(tmp_path / "first", 2)], store=store, options=BuildOptions(), tools=build_tools)
-    more = _corpus(tmp_path / "more", 40, start=2)
+        build([write_ship_corpus(tmp_path / "first", 2)], store=store, options=BuildOptions(), tools=build_tools)
+    more = write_ship_corpus(tmp_path / "more", 40, start=2)
     totals, failures, requests = [], [], 0
     with serving(db, _free_port(), quiet=True) as base:
         writer = subprocess.Popen([*claimgraph_cli, "build", str(more), "--db", str(db), "--quiet", "--batch-size", "2"],
@@ -79,7 +68,7 @@ def test_serve_answers_correctly_while_a_build_writes_to_its_database(tmp_path: 
 def test_a_hundred_concurrent_clients_get_answers_without_error(tmp_path: Path, build_tools: BuildTools) -> None:
     db = tmp_path / "kb.db"
     with Store.open(db) as store:
-        build([_corpus(tmp_path / "in", 12)], store=store, options=BuildOptions(), tools=build_tools)
+        build([write_ship_corpus(tmp_path / "in", 12)], store=store, options=BuildOptions(), tools=build_tools)
 
     with serving(db, _free_port(), quiet=True) as base:
         report = run_load(base, clients=CLIENTS, requests_per_client=3, limit_s=120)

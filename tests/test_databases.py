@@ -26,18 +26,8 @@ import pytest
 from claimgraph import BuildOptions, BuildTools, Store, StoreError, build
 from claimgraph.store.lock import lock_path
 
-from .conftest import write_article
+from .conftest import write_ship_corpus
 from .crash_harness import integrity, run_build
-
-PARAGRAPHS = ["The harbour authority of Port Elster said on Monday that two cargo ships had been held at anchor for a week.",
-              "According to the shipping minister, Clara Voss, the ships carried fertiliser bound for the northern provinces."]
-
-
-def _corpus(folder: Path, count: int, *, start: int = 0) -> Path:
-    for i in range(start, start + count):
-        write_article(folder, f"ship_{i:03d}.txt", f"Ship number {i} held at Port Elster",
-                      [f"Ship {i} was inspected by customs officers in the morning of day {i}.", *PARAGRAPHS])
-    return folder
 
 
 def _run(cli: list[str], *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
@@ -65,7 +55,7 @@ def test_a_foreign_sqlite_file_is_refused_by_every_command_before_anything_is_wr
         connection.execute("CREATE TABLE customers (id INTEGER, name TEXT)")
         connection.execute("PRAGMA user_version = 7")  # an application that versions its own schema
     before = _digest(other)
-    corpus = _corpus(tmp_path / "in", 1)
+    corpus = write_ship_corpus(tmp_path / "in", 1)
 
     for args in (("build", str(corpus), "--db", str(other), "--quiet"), ("export", "--db", str(other)), ("stats", "--db", str(other))):
         assert "of something else" in _one_line_error(_run(claimgraph_cli, *args))
@@ -89,7 +79,7 @@ def test_an_empty_file_or_database_is_refused_for_reading_and_left_empty(tmp_pat
 def test_a_damaged_database_is_a_one_line_error_with_a_remedy(tmp_path: Path, claimgraph_cli: list[str], build_tools: BuildTools) -> None:
     db = tmp_path / "kb.db"
     with Store.open(db) as store:
-        build([_corpus(tmp_path / "in", 2)], store=store, options=BuildOptions(), tools=build_tools)
+        build([write_ship_corpus(tmp_path / "in", 2)], store=store, options=BuildOptions(), tools=build_tools)
         store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     data = bytearray(db.read_bytes())
     data[4096 * 3:4096 * 6] = b"\x5a" * (4096 * 3)  # pages in the middle of the file overwritten
@@ -113,7 +103,7 @@ def test_a_locked_database_is_waited_for_then_its_holder_is_named(tmp_path: Path
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
         started = time.monotonic()
-        result = _run(claimgraph_cli, "build", str(_corpus(tmp_path / "in", 1)), "--db", str(db), "--quiet", "--wait", "1")
+        result = _run(claimgraph_cli, "build", str(write_ship_corpus(tmp_path / "in", 1)), "--db", str(db), "--quiet", "--wait", "1")
         waited = time.monotonic() - started
     finally:
         holder.kill()
@@ -139,7 +129,7 @@ def _lock_held(db: Path) -> bool:
 
 def test_a_second_build_into_the_same_database_waits_for_the_first_or_fails_naming_it(tmp_path: Path, claimgraph_cli: list[str]) -> None:
     db = tmp_path / "kb.db"
-    corpus = _corpus(tmp_path / "in", 80)  # long enough for the others to start while it runs
+    corpus = write_ship_corpus(tmp_path / "in", 80)  # long enough for the others to start while it runs
     first = subprocess.Popen([*claimgraph_cli, "build", str(corpus), "--db", str(db), "--quiet", "--batch-size", "1"],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
@@ -177,9 +167,9 @@ def test_a_build_into_a_full_disk_fails_with_a_clear_message_and_leaves_the_data
         tmp_path: Path, claimgraph_cli: list[str], build_tools: BuildTools) -> None:
     db = tmp_path / "kb.db"
     with Store.open(db) as store:
-        build([_corpus(tmp_path / "first", 2)], store=store, options=BuildOptions(), tools=build_tools)
+        build([write_ship_corpus(tmp_path / "first", 2)], store=store, options=BuildOptions(), tools=build_tools)
         store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    more = _corpus(tmp_path / "more", 40, start=2)
+    more = write_ship_corpus(tmp_path / "more", 40, start=2)
     size_kb = db.stat().st_size // 1024 + 200  # room for the database and about a batch, not for 40 articles
     disk = tmp_path / "disk"
     disk.mkdir()
@@ -206,7 +196,7 @@ def test_a_read_only_database_is_read_by_stats_and_export_and_refused_by_build_u
     media = tmp_path / "media"
     media.mkdir()
     with Store.open(media / "kb.db") as store:
-        build([_corpus(tmp_path / "first", 2)], store=store, options=BuildOptions(), tools=build_tools)
+        build([write_ship_corpus(tmp_path / "first", 2)], store=store, options=BuildOptions(), tools=build_tools)
     before = _digest(media / "kb.db")
     cli = claimgraph_cli[0]
     script = (f"mount --bind {media} {media} && mount -o remount,ro,bind {media} && "
@@ -231,7 +221,7 @@ def test_a_read_only_database_is_read_by_stats_and_export_and_refused_by_build_u
 def test_export_and_serve_warn_after_a_build_killed_in_its_cross_source_stage(tmp_path: Path, claimgraph_cli: list[str],
                                                                               build_tools: BuildTools) -> None:
     db = tmp_path / "kb.db"
-    killed = run_build([_corpus(tmp_path / "in", 2)], db, tools=build_tools, options=BuildOptions(), kill_in="resolve")
+    killed = run_build([write_ship_corpus(tmp_path / "in", 2)], db, tools=build_tools, options=BuildOptions(), kill_in="resolve")
     assert killed.killed and killed.stage == "resolve"
 
     exported = _run(claimgraph_cli, "export", "--db", str(db), "-o", str(tmp_path / "out.jsonl"))

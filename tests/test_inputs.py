@@ -24,6 +24,8 @@ from claimgraph.ingest.readers.pdf import reflow
 from claimgraph.ingest.readers.stdin import stream_units
 from claimgraph.store import StoredDocument, iter_documents, store_stats
 
+from .fuzz_inputs import pdf_bytes
+
 ARMY = ("The army said on Monday that its soldiers had repelled an attack on the garrison in Port Alder, "
         "a fishing town on the northern coast, after a battle that lasted most of the night.")
 BRIDGE = ("Engineers closed the Millbrook suspension bridge on Tuesday after cracks were found in two of its main cables, "
@@ -202,15 +204,7 @@ def _pdf(pages: list[list[str]], *, info: dict[str, str] | None = None) -> bytes
     if info:
         objects.append(b"<< " + b" ".join(b"/%s (%s)" % (k.encode(), v.encode("latin-1")) for k, v in info.items()) + b" >>")
         trailer += b" /Info %d 0 R" % len(objects)
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d %s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer, xref)
-    return bytes(out)
+    return pdf_bytes(objects, trailer=trailer)
 
 
 # The army paragraph printed as a column of about 80 characters, as a PDF lays it out.

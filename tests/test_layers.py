@@ -11,22 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import imported_modules
+
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "claimgraph"
 ABOVE_QUERY = sorted([*PACKAGE.joinpath("present").rglob("*.py"), *PACKAGE.joinpath("export").rglob("*.py"),
                       *PACKAGE.joinpath("brief").rglob("*.py"), *PACKAGE.glob("cli*.py")])
 QUERY = sorted(PACKAGE.joinpath("query").rglob("*.py"))
 SQL = re.compile(r"\b(SELECT\s.+\sFROM|INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)\b", re.IGNORECASE | re.DOTALL)
-
-
-def _imports(path: Path) -> set[str]:
-    """Every module a file imports, at its top or inside a function."""
-    found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            found |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            found |= {node.module, *(f"{node.module}.{alias.name}" for alias in node.names)}
-    return found
 
 
 def _within(module: str, *packages: str) -> bool:
@@ -39,7 +30,7 @@ def _name(path: Path) -> str:
 
 @pytest.mark.parametrize("path", ABOVE_QUERY, ids=_name)
 def test_the_web_app_cli_and_exporters_read_through_the_query_layer(path: Path) -> None:
-    imported = _imports(path)
+    imported = imported_modules(path)
     assert not [m for m in imported if _within(m, "claimgraph.store", "claimgraph.resolve")], "read through claimgraph.query"
     source = path.read_text(encoding="utf-8")
     strings = [node.value for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Constant) and isinstance(node.value, str)]
@@ -49,14 +40,14 @@ def test_the_web_app_cli_and_exporters_read_through_the_query_layer(path: Path) 
 
 @pytest.mark.parametrize("path", sorted([*PACKAGE.joinpath("export").rglob("*.py"), *PACKAGE.joinpath("brief").rglob("*.py")]), ids=_name)
 def test_export_does_not_import_the_web_app(path: Path) -> None:
-    assert not [m for m in _imports(path) if _within(m, "claimgraph.present")]
+    assert not [m for m in imported_modules(path) if _within(m, "claimgraph.present")]
 
 
 @pytest.mark.parametrize("path", QUERY, ids=_name)
 def test_the_query_layer_is_below_its_callers(path: Path) -> None:
     callers = ("claimgraph.present", "claimgraph.export", "claimgraph.brief", "claimgraph.cli", "claimgraph.cli_analysis", "claimgraph.cli_support",
                "claimgraph.cli_outputs")
-    assert not [m for m in _imports(path) if _within(m, *callers)]
+    assert not [m for m in imported_modules(path) if _within(m, *callers)]
 
 
 @pytest.mark.parametrize("path", [*ABOVE_QUERY, *QUERY], ids=_name)

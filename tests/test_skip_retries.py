@@ -11,10 +11,7 @@ from pathlib import Path
 from claimgraph import BuildOptions, BuildTools, Store, build
 from claimgraph.query import iter_skipped_inputs
 
-from .conftest import write_article
-
-PARAGRAPHS = ["The harbour authority of Port Elster said on Monday that two cargo ships had been held at anchor for a week.",
-              "According to the shipping minister, Clara Voss, the ships carried fertiliser bound for the northern provinces."]
+from .conftest import SHIP_PARAGRAPHS, write_article
 
 
 def test_a_budget_overrun_is_retried_by_the_next_build_and_a_binary_file_is_not(tmp_path: Path, build_tools: BuildTools) -> None:
@@ -25,7 +22,7 @@ def test_a_budget_overrun_is_retried_by_the_next_build_and_a_binary_file_is_not(
     db = tmp_path / "t.db"
     with Store.open(db) as store:
         build([folder], store=store, options=BuildOptions(), tools=build_tools)
-    article = write_article(folder, "ships.txt", "Ships Held At Port Elster", PARAGRAPHS)
+    article = write_article(folder, "ships.txt", "Ships Held At Port Elster", SHIP_PARAGRAPHS)
 
     with Store.open(db) as store:
         first = build([folder], store=store, options=BuildOptions(time_budget=0.000_001), tools=build_tools)  # "under load"
@@ -47,7 +44,7 @@ def test_a_budget_overrun_is_retried_by_the_next_build_and_a_binary_file_is_not(
 
 def test_cli_says_how_many_it_retried_and_skipped_lists_them(tmp_path: Path, claimgraph_cli: list[str]) -> None:
     folder = tmp_path / "in"
-    write_article(folder, "ships.txt", "Ships Held At Port Elster", PARAGRAPHS * 30)
+    write_article(folder, "ships.txt", "Ships Held At Port Elster", SHIP_PARAGRAPHS * 30)
     (folder / "empty.txt").write_bytes(b"")
     db = tmp_path / "t.db"
     run = lambda *args: subprocess.run([*claimgraph_cli, *args], capture_output=True, text=True, timeout=300, check=False)

@@ -4,10 +4,11 @@ without a cycle."""
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 import pytest
+
+from .conftest import imported_modules
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "claimgraph"
 STORE = sorted(PACKAGE.joinpath("store").rglob("*.py"))
@@ -21,13 +22,7 @@ def _module(path: Path) -> str:
 
 def _imports(path: Path) -> set[str]:
     """The claimgraph modules a file imports, at its top or inside a function."""
-    found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            found |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            found |= {node.module, *(f"{node.module}.{alias.name}" for alias in node.names)}
-    return {name for name in found if name.startswith("claimgraph")}
+    return {name for name in imported_modules(path) if name.startswith("claimgraph")}
 
 
 @pytest.mark.parametrize("path", STORE, ids=_module)

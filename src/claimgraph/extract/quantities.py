@@ -381,7 +381,7 @@ _SCALE_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", 
 
 
 def _counted_noun(tokens: Span, lexicon: QuantityLexicon) -> Token | None:
-    """The noun a number counts: its head, through compound modifiers ('two Bayraktar TB-2
+    """The noun a number counts: its head, through compound modifiers ('two Kessan KX-7
     drones'), or the noun an adjective like '5,000-strong' modifies."""
     for token in tokens:
         head = token.head
@@ -423,7 +423,7 @@ def _of_noun(tokens: Span, lexicon: QuantityLexicon) -> Token | None:
 
 
 def _plural_ahead(doc: Doc, index: int) -> Token | None:
-    """A plural a few words on when the parse lost the link ('two Bayraktar TB-2 drones')."""
+    """A plural a few words on when the parse lost the link ('two Kessan KX-7 drones')."""
     for token in doc[index : min(len(doc), index + 4)]:
         if token.is_punct or token.pos_ in ("ADP", "CCONJ", "SCONJ"):
             return None

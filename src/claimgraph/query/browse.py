@@ -18,6 +18,7 @@ from claimgraph.query.documents import DocumentBrief, document_briefs
 from claimgraph.query.listing import FilterSpec, ListSpec, SortSpec
 from claimgraph.store import Store, StoredClaim, StoredPlace
 from claimgraph.store.claims import claims_by_id
+from claimgraph.store.params import placeholders
 from claimgraph.store.read import place_from_row
 
 __all__ = [
@@ -233,9 +234,6 @@ def list_spec(store: Store, kind: str) -> ListSpec:
     return {"documents": _documents, "entities": _entities, "claims": _claims, "events": _events}[kind]()
 
 
-def _marks(values: Sequence[object]) -> str:
-    return ", ".join("?" * len(values))
-
 
 def _in_order(ids: Sequence[str], found: dict[str, Any]) -> list[Any]:
     return [found[i] for i in ids if i in found]
@@ -262,7 +260,7 @@ def document_rows(store: Store, ids: Sequence[str]) -> list[DocumentRow]:
         return []
     rows = store.connection.execute(
         "SELECT d.id, d.title, d.source, d.outlet, d.url, d.published_value, d.language, d.duplicate_of, "
-        f"(SELECT COUNT(*) FROM claims c WHERE c.doc_id = d.id) AS claims FROM documents d WHERE d.id IN ({_marks(ids)})", list(ids))
+        f"(SELECT COUNT(*) FROM claims c WHERE c.doc_id = d.id) AS claims FROM documents d WHERE d.id IN ({placeholders(ids)})", list(ids))
     found = {row["id"]: DocumentRow(row["id"], row["title"], _file_name(row["source"]), row["outlet"], row["url"], row["published_value"],
                                     row["language"], row["duplicate_of"], row["claims"]) for row in rows}
     return _in_order(ids, found)
@@ -289,10 +287,10 @@ def entity_rows(store: Store, ids: Sequence[str]) -> list[EntityRow]:
         return []
     counts = {row["entity_id"]: (row["n"], row["docs"]) for row in store.connection.execute(
         "SELECT k.entity_id, COUNT(*) AS n, COUNT(DISTINCT m.doc_id) AS docs FROM entity_keys k "
-        f"JOIN mentions m ON m.key = k.key AND m.type = k.type WHERE k.entity_id IN ({_marks(ids)}) GROUP BY k.entity_id", list(ids))}
+        f"JOIN mentions m ON m.key = k.key AND m.type = k.type WHERE k.entity_id IN ({placeholders(ids)}) GROUP BY k.entity_id", list(ids))}
     rows = store.connection.execute(
         "SELECT e.id, e.name, e.type, e.aliases, p.gazetteer_id, p.name AS place_name, p.lat, p.lon, p.country, p.kind, p.precision "
-        f"FROM entities e LEFT JOIN entity_places p ON p.entity_id = e.id WHERE e.id IN ({_marks(ids)})", list(ids))
+        f"FROM entities e LEFT JOIN entity_places p ON p.entity_id = e.id WHERE e.id IN ({placeholders(ids)})", list(ids))
     found = {row["id"]: EntityRow(row["id"], row["name"], row["type"], tuple(json.loads(row["aliases"])), *counts.get(row["id"], (0, 0)),
                                   place_from_row(row)) for row in rows}
     return _in_order(ids, found)
@@ -325,7 +323,7 @@ def claim_rows(store: Store, ids: Sequence[str]) -> list[ClaimRow]:
 def _reviewed(store: Store, ids: Sequence[str]) -> set[str]:
     if not ids:
         return set()
-    return {row[0] for row in store.connection.execute(f"SELECT claim_id FROM claim_reviews WHERE claim_id IN ({_marks(ids)})", list(ids))}
+    return {row[0] for row in store.connection.execute(f"SELECT claim_id FROM claim_reviews WHERE claim_id IN ({placeholders(ids)})", list(ids))}
 
 
 def _names(store: Store, ids: Iterable[str]) -> dict[str, Named]:
@@ -333,7 +331,7 @@ def _names(store: Store, ids: Iterable[str]) -> dict[str, Named]:
     if not wanted:
         return {}
     return {row["id"]: Named(row["id"], row["name"])
-            for row in store.connection.execute(f"SELECT id, name FROM entities WHERE id IN ({_marks(wanted)})", wanted)}
+            for row in store.connection.execute(f"SELECT id, name FROM entities WHERE id IN ({placeholders(wanted)})", wanted)}
 
 
 @dataclass(frozen=True)
@@ -359,11 +357,11 @@ def event_rows(store: Store, ids: Sequence[str]) -> list[EventRow]:
     rows = store.connection.execute(
         "SELECT e.id, e.doc_id, e.type, e.plover, e.status, e.date_value, e.trigger, e.start, e.\"end\", "
         "substr(d.text, s.start + 1, s.\"end\" - s.start) AS sentence FROM events e JOIN documents d ON d.id = e.doc_id "
-        f"LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence WHERE e.id IN ({_marks(ids)})", list(ids)).fetchall()
+        f"LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence WHERE e.id IN ({placeholders(ids)})", list(ids)).fetchall()
     roles: dict[str, dict[str, list[str]]] = {row["id"]: {"actor": [], "target": [], "location": []} for row in rows}
     for argument in store.connection.execute(
         "SELECT a.event_id, a.role, k.entity_id FROM event_arguments a JOIN entity_keys k ON k.key = a.key AND k.type = a.type "
-        f"WHERE a.event_id IN ({_marks(ids)}) ORDER BY a.event_id, a.position", list(ids)
+        f"WHERE a.event_id IN ({placeholders(ids)}) ORDER BY a.event_id, a.position", list(ids)
     ):
         listed = roles[argument["event_id"]][argument["role"]]
         if argument["entity_id"] not in listed:
@@ -412,7 +410,7 @@ def fact_rows(store: Store, ids: Sequence[str]) -> list[FactRow]:
     if not ids:
         return []
     rows = store.connection.execute(
-        f"SELECT f.*, (SELECT COUNT(*) FROM fact_claims fc WHERE fc.fact_id = f.id) AS cg_claims FROM facts f WHERE f.id IN ({_marks(ids)})",
+        f"SELECT f.*, (SELECT COUNT(*) FROM fact_claims fc WHERE fc.fact_id = f.id) AS cg_claims FROM facts f WHERE f.id IN ({placeholders(ids)})",
         list(ids))
     found = {row["id"]: FactRow(row["id"], row["about"], row["status"], tuple(json.loads(row["origins"])), row["cg_claims"],
                                 _extra(row, ("id", "about", "status", "origins", "cg_claims"))) for row in rows}
@@ -440,7 +438,7 @@ class ContradictionRow:
 def contradiction_rows(store: Store, ids: Sequence[str]) -> list[ContradictionRow]:
     if not ids:
         return []
-    rows = store.connection.execute(f"SELECT * FROM contradictions WHERE id IN ({_marks(ids)})", list(ids)).fetchall()
+    rows = store.connection.execute(f"SELECT * FROM contradictions WHERE id IN ({placeholders(ids)})", list(ids)).fetchall()
     claims = {c.id: c for c in claims_by_id(store, [claim for row in rows for claim in (row["a"], row["b"])])}
     documents = document_briefs(store, {c.doc for c in claims.values()})
     found = {}

@@ -21,13 +21,11 @@ from claimgraph.store.events import (
 )
 from claimgraph.store.events import _event
 from claimgraph.store.facts import StoredFact, contradiction_from_row
+from claimgraph.store.params import placeholders
 from claimgraph.store.read import place_from_row
 
 __all__ = ["contradictions_by_id", "documents_by_id", "entities_by_id", "events_by_id", "facts_by_id"]
 
-
-def _marks(ids: Sequence[str]) -> str:
-    return ", ".join("?" * len(ids))
 
 
 def documents_by_id(store: Store, ids: Sequence[str]) -> list[StoredDocument]:
@@ -42,7 +40,7 @@ def entities_by_id(store: Store, ids: Sequence[str]) -> list[StoredEntity]:
         'SELECT e.id, e.name, e.type, e.aliases, m.doc_id, m.start, m."end", m.text, '
         "p.gazetteer_id, p.name AS place_name, p.lat, p.lon, p.country, p.kind, p.precision "
         "FROM entities e JOIN entity_keys k ON k.entity_id = e.id JOIN mentions m ON m.key = k.key AND m.type = k.type "
-        f'LEFT JOIN entity_places p ON p.entity_id = e.id WHERE e.id IN ({_marks(ids)}) ORDER BY e.id, m.doc_id, m.start, m."end"',
+        f'LEFT JOIN entity_places p ON p.entity_id = e.id WHERE e.id IN ({placeholders(ids)}) ORDER BY e.id, m.doc_id, m.start, m."end"',
         list(ids)).fetchall()
     mentions: dict[str, list[StoredMention]] = {}
     first: dict[str, Any] = {}
@@ -56,7 +54,7 @@ def entities_by_id(store: Store, ids: Sequence[str]) -> list[StoredEntity]:
 def events_by_id(store: Store, ids: Sequence[str]) -> list[StoredEvent]:
     if not ids:
         return []
-    found = {row["id"]: _event(store, row) for row in store.connection.execute(_EVENT_SELECT + f" WHERE e.id IN ({_marks(ids)})", list(ids))}
+    found = {row["id"]: _event(store, row) for row in store.connection.execute(_EVENT_SELECT + f" WHERE e.id IN ({placeholders(ids)})", list(ids))}
     return [found[i] for i in ids if i in found]
 
 
@@ -64,7 +62,7 @@ def facts_by_id(store: Store, ids: Sequence[str]) -> list[StoredFact]:
     if not ids:
         return []
     found = {}
-    for row in store.connection.execute(f"SELECT id, about, status, origins FROM facts WHERE id IN ({_marks(ids)})", list(ids)).fetchall():
+    for row in store.connection.execute(f"SELECT id, about, status, origins FROM facts WHERE id IN ({placeholders(ids)})", list(ids)).fetchall():
         claims = tuple(r[0] for r in store.connection.execute("SELECT claim_id FROM fact_claims WHERE fact_id = ? ORDER BY position", (row["id"],)))
         found[row["id"]] = StoredFact(row["id"], row["about"], row["status"], tuple(json.loads(row["origins"])), claims)
     return [found[i] for i in ids if i in found]
@@ -74,6 +72,6 @@ def contradictions_by_id(store: Store, ids: Sequence[str]) -> list[Contradiction
     if not ids:
         return []
     found = {row["id"]: contradiction_from_row(row)
-             for row in store.connection.execute(f"SELECT * FROM contradictions WHERE id IN ({_marks(ids)})",
+             for row in store.connection.execute(f"SELECT * FROM contradictions WHERE id IN ({placeholders(ids)})",
                                                  list(ids))}
     return [found[i] for i in ids if i in found]

@@ -21,6 +21,7 @@ from claimgraph.store import (
     search_documents,
 )
 from claimgraph.store.claims import claims_by_id
+from claimgraph.store.params import placeholders
 from claimgraph.store.read import MATCH_END, MATCH_START, bracketed
 
 __all__ = [
@@ -69,7 +70,7 @@ def document_briefs(store: Store, ids: Iterable[str]) -> dict[str, DocumentBrief
     for start in range(0, len(wanted), _CHUNK):
         chunk = wanted[start:start + _CHUNK]
         for row in store.connection.execute(
-            f"SELECT id, source, title, outlet, url, published_value FROM documents WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+            f"SELECT id, source, title, outlet, url, published_value FROM documents WHERE id IN ({placeholders(chunk)})", chunk
         ):
             found[row["id"]] = DocumentBrief(row["id"], row["source"], row["title"], row["outlet"], row["url"], row["published_value"])
     return found

@@ -19,6 +19,7 @@ from claimgraph.store import (
 from claimgraph.store.claims import claims_by_id
 from claimgraph.store.entities import all_entity_merges, entity_merges
 from claimgraph.store.events import EntityBrief, entity_briefs
+from claimgraph.store.params import placeholders
 from claimgraph.store.read import place_from_row
 
 __all__ = [
@@ -161,7 +162,7 @@ def entity_links(store: Store, ids: Sequence[str]) -> list[EntityLink]:
     if not ids:
         return []
     ids = list(ids)
-    marks = ", ".join("?" * len(ids))
+    marks = placeholders(ids)
     links = [EntityLink(row["a"], row["b"], "co-occurrence", row["n"]) for row in store.connection.execute(
         f"SELECT ka.entity_id AS a, kb.entity_id AS b, COUNT(DISTINCT ma.doc_id || ':' || ma.sentence) AS n FROM mentions ma "
         f"JOIN entity_keys ka ON ka.key = ma.key AND ka.type = ma.type AND ka.entity_id IN ({marks}) "

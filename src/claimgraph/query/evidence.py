@@ -20,6 +20,7 @@ from claimgraph.query.browse import (
     fact_rows,
 )
 from claimgraph.store import Store, StoredQuantity
+from claimgraph.store.params import placeholders
 
 __all__ = ["ContradictionDetail", "FactDetail", "contradiction_detail", "fact_detail", "quantities_by_id"]
 
@@ -78,6 +79,6 @@ def quantities_by_id(store: Store, ids: Sequence[str]) -> dict[str, StoredQuanti
         return {}
     rows = store.connection.execute(
         'SELECT id, doc_id, start, "end", text, value, value_max, unit, qualifier, about FROM quantities '
-        f"WHERE id IN ({', '.join('?' * len(wanted))})", wanted)
+        f"WHERE id IN ({placeholders(wanted)})", wanted)
     return {row["id"]: StoredQuantity(row["id"], row["doc_id"], row["start"], row["end"], row["text"], row["value"], row["value_max"],
                                       row["unit"], row["qualifier"], row["about"]) for row in rows}

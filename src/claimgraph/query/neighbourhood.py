@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from claimgraph.query.entities import EntityLink
 from claimgraph.store import Store
+from claimgraph.store.params import placeholders
 
 __all__ = ["links_among", "neighbours"]
 
@@ -32,7 +33,7 @@ def links_among(store: Store, ids: Sequence[str]) -> list[EntityLink]:
     from the mentions of these entities only."""
     if not ids:
         return []
-    marks = ", ".join("?" * len(ids))
+    marks = placeholders(ids)
     sentences: dict[tuple[str, int], set[str]] = {}
     for row in store.connection.execute(
         "SELECT k.entity_id, m.doc_id, m.sentence FROM entity_keys k JOIN mentions m ON m.key = k.key AND m.type = k.type "

@@ -24,6 +24,7 @@ from claimgraph.query.documents import MATCH_END, MATCH_START
 from claimgraph.query.limits import check_deadline
 from claimgraph.query.listing import decode_cursor, encode_cursor
 from claimgraph.store import Store
+from claimgraph.store.params import placeholders
 from claimgraph.store.text_index import (
     count_matches,
     document_snippets,
@@ -257,7 +258,7 @@ def search_claims(store: Store, terms: Terms, *, deadline: float, after: str | N
         check_deadline(deadline)
         chunk = documents[start:start + 200]
         for row in store.connection.execute(
-            f"SELECT id, doc_id, start, text FROM claims WHERE doc_id IN ({', '.join('?' * len(chunk))}) AND {_candidates('text', terms)} "
+            f"SELECT id, doc_id, start, text FROM claims WHERE doc_id IN ({placeholders(chunk)}) AND {_candidates('text', terms)} "
             "ORDER BY doc_id, start, id", chunk
         ):
             if _matches(terms, row["text"]):

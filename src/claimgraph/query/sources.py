@@ -8,6 +8,7 @@ from datetime import datetime
 
 from claimgraph.query.places import PlacedEntity
 from claimgraph.store import Store
+from claimgraph.store.params import rows_for_ids
 from claimgraph.store.read import place_from_row
 
 __all__ = ["document_added", "iter_placed_entities"]
@@ -15,13 +16,8 @@ __all__ = ["document_added", "iter_placed_entities"]
 
 def document_added(store: Store, ids: Iterable[str]) -> dict[str, int]:
     """When each of these documents was stored, as a Unix timestamp (unknown ids left out)."""
-    wanted = sorted(set(ids))
-    found: dict[str, int] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
-        for row in store.connection.execute(f"SELECT id, added_at FROM documents WHERE id IN ({', '.join('?' * len(chunk))})", chunk):
-            found[row["id"]] = int(datetime.fromisoformat(row["added_at"]).timestamp())
-    return found
+    return {row["id"]: int(datetime.fromisoformat(row["added_at"]).timestamp())
+            for row in rows_for_ids(store, "SELECT id, added_at FROM documents WHERE id IN ({})", ids)}
 
 
 def iter_placed_entities(store: Store) -> Iterator[PlacedEntity]:

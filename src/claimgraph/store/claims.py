@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 from claimgraph.records import StoredClaim
 from claimgraph.store.db import Store
+from claimgraph.store.params import placeholders
 
 _SELECT = (
     "SELECT c.*, k.entity_id AS source_entity, e.type AS source_entity_type FROM claims c "
@@ -26,7 +27,7 @@ def iter_claims(store: Store, *, stance: str | None = None, entity_ids: list[str
         where.append("c.stance = ?")
         params.append(stance)
     if entity_ids:
-        marks = ", ".join("?" * len(entity_ids))
+        marks = placeholders(entity_ids)
         where.append(
             f"(k.entity_id IN ({marks}) OR EXISTS (SELECT 1 FROM mentions m JOIN entity_keys mk ON mk.key = m.key AND mk.type = m.type "
             f'WHERE m.doc_id = c.doc_id AND m.start >= c.start AND m."end" <= c."end" AND mk.entity_id IN ({marks})))'

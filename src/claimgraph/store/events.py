@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from claimgraph.records import Event, StoredEvent, StoredPlace
 from claimgraph.store.db import Store
 from claimgraph.store.ids import event_id, quantity_span_id
+from claimgraph.store.params import placeholders
 from claimgraph.store.read import place_from_row
 
 
@@ -48,7 +49,7 @@ _SELECT = (
 def iter_events(store: Store, *, types: Iterable[str] | None = None) -> Iterator[StoredEvent]:
     """Events in document order, optionally of some types only."""
     wanted = list(types or ())
-    where = f" WHERE e.type IN ({', '.join('?' * len(wanted))})" if wanted else ""
+    where = f" WHERE e.type IN ({placeholders(wanted)})" if wanted else ""
     for row in store.connection.execute(_SELECT + where + " ORDER BY e.doc_id, e.start, e.id", wanted):
         yield _event(store, row)
 
@@ -116,7 +117,7 @@ def entity_briefs(store: Store, ids: Iterable[str]) -> dict[str, EntityBrief]:
         return {}
     rows = store.connection.execute(
         "SELECT e.id, e.name, e.type, p.gazetteer_id, p.name AS place_name, p.lat, p.lon, p.country, p.kind, p.precision "
-        f"FROM entities e LEFT JOIN entity_places p ON p.entity_id = e.id WHERE e.id IN ({', '.join('?' * len(wanted))})",
+        f"FROM entities e LEFT JOIN entity_places p ON p.entity_id = e.id WHERE e.id IN ({placeholders(wanted)})",
         wanted,
     )
     briefs = {}
@@ -141,7 +142,7 @@ def claim_briefs(store: Store, ids: Iterable[str]) -> list[ClaimBrief]:
     if not wanted:
         return []
     rows = store.connection.execute(
-        f"SELECT id, source_name, source_kind, stance, modality FROM claims WHERE id IN ({', '.join('?' * len(wanted))})", wanted
+        f"SELECT id, source_name, source_kind, stance, modality FROM claims WHERE id IN ({placeholders(wanted)})", wanted
     ).fetchall()
     found = {row["id"]: ClaimBrief(row["id"], row["source_name"], row["source_kind"], row["stance"], row["modality"]) for row in rows}
     return [found[i] for i in wanted if i in found]

@@ -16,6 +16,7 @@ from claimgraph.records import (
     StoredQuantity,
 )
 from claimgraph.store.db import Store
+from claimgraph.store.params import placeholders, rows_for_ids
 
 T = TypeVar("T")
 
@@ -56,7 +57,7 @@ def iter_entities(store: Store, *, ids: Sequence[str] | None = None) -> Iterator
     """Entities (all, or those with these ids) with their mentions, ordered by id; one query
     streamed in entity order."""
     wanted = list(ids) if ids is not None else None
-    where = f"WHERE e.id IN ({', '.join('?' * len(wanted))}) " if wanted is not None else ""
+    where = f"WHERE e.id IN ({placeholders(wanted)}) " if wanted is not None else ""
     rows = store.connection.execute(
         'SELECT e.id, e.name, e.type, e.aliases, m.doc_id, m.start, m."end", m.text, '
         "p.gazetteer_id, p.name AS place_name, p.lat, p.lon, p.country, p.kind, p.precision "
@@ -102,13 +103,7 @@ def iter_quantities(store: Store) -> Iterator[StoredQuantity]:
 
 def quantities_by_id(store: Store, ids: Iterable[str]) -> dict[str, StoredQuantity]:
     """The quantities with these ids (those events give their figures by)."""
-    wanted = sorted(set(ids))
-    found: dict[str, StoredQuantity] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
-        for row in store.connection.execute(f"SELECT * FROM quantities WHERE id IN ({', '.join('?' * len(chunk))})", chunk):
-            found[row["id"]] = _from_row(StoredQuantity, row)
-    return found
+    return {row["id"]: _from_row(StoredQuantity, row) for row in rows_for_ids(store, "SELECT * FROM quantities WHERE id IN ({})", ids)}
 
 
 def _from_row(cls: type[T], row: sqlite3.Row) -> T:

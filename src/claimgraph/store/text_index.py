@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from claimgraph.store.db import Store
+from claimgraph.store.params import placeholders
 
 Phrases = Sequence[Sequence[str]]
 
@@ -85,7 +86,7 @@ def document_snippets(store: Store, phrases: Phrases, rowids: list[int], *, star
     about 16 words of the best place, its matches between `start` and `end`."""
     if not rowids:
         return {}
-    marks = ", ".join("?" * len(rowids))
+    marks = placeholders(rowids)
     if store.dialect == "postgresql":
         rows = store.connection.execute(f"SELECT rowid, id, title, outlet, published_value, text FROM documents WHERE rowid IN ({marks})", rowids)
         return {row["rowid"]: (row["id"], row["title"], row["outlet"], row["published_value"],
