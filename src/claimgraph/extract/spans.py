@@ -68,7 +68,7 @@ def source_span(token: Token) -> tuple[int, int]:
     """The noun phrase of a source, without relative clauses, conjuncts and trailing punctuation."""
     keep = [t for t in token.subtree if not under_dropped(t, token)]
     keep = keep[: MAX_SOURCE_TOKENS] if len(keep) > MAX_SOURCE_TOKENS else keep
-    while keep and keep[-1].is_punct and not _closes_a_bracket(keep):
+    while keep and keep[-1].is_punct:
         keep.pop()
     while keep and keep[0].is_punct:
         keep.pop(0)
@@ -91,19 +91,6 @@ def _bracket_closed(tokens: list[Token]) -> list[Token]:
         return [*tokens, doc[after]]
     cut = tokens[0].i + max(i for i, text in enumerate(texts) if text == "(")
     return [t for t in tokens if t.i < cut] or tokens
-
-
-_BRACKETS = {")": "(", "]": "["}
-
-
-def _closes_a_bracket(tokens: list[Token]) -> bool:
-    """Whether the last token closes a bracket opened inside the span: "the agency (OCHA)"
-    keeps its ")" where other trailing punctuation goes."""
-    opening = _BRACKETS.get(tokens[-1].text)
-    if opening is None:
-        return False
-    texts = [t.text for t in tokens[-1].doc[tokens[0].i: tokens[-1].i]]
-    return texts.count(opening) > texts.count(tokens[-1].text)
 
 
 def under_dropped(token: Token, root: Token) -> bool:

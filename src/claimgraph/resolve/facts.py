@@ -184,17 +184,13 @@ def fact_id(members: Iterable[str]) -> str:
     return "fct_" + hashlib.sha1(":".join(sorted(members)).encode()).hexdigest()[:16]
 
 
-def narrowest_claims(claim_ids: Iterable[str], claims: Mapping[str, StoredClaim], *, by_source: bool = False) -> tuple[str, ...]:
+def narrowest_claims(claim_ids: Iterable[str], claims: Mapping[str, StoredClaim]) -> tuple[str, ...]:
     """The claims of a fact, less any that holds another of them: a speaker's clause and the
-    sentence around it are one statement, not two claims of the fact. With `by_source`, only
-    a clause of the same source stands for its sentence: accounts of an incident compare
-    what each source tells ("X reported 40 dead, and Y put the toll at 20"), so a clause of
-    another source inside the sentence leaves the sentence's own account in place."""
+    sentence around it are one statement, not two claims of the fact."""
     ids = list(dict.fromkeys(claim_ids))
     spans = [claims[c] for c in ids]
     return tuple(c.id for c in spans if not any(o.id != c.id and o.doc == c.doc and c.start <= o.start and o.end <= c.end
-                                               and (o.start, o.end) != (c.start, c.end)
-                                               and (not by_source or o.source_name == c.source_name) for o in spans))
+                                               and (o.start, o.end) != (c.start, c.end) for o in spans))
 
 
 def build_facts(groups: Iterable[list[AnchoredEvent]], claims: dict[str, StoredClaim], outlet_of: Callable[[str], str],

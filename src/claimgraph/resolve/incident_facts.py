@@ -87,7 +87,7 @@ def _fact(aspect: str, about: str, accounts: Iterable[Account], claims: Mapping[
     told = [_Told((account.id,), account.doc) for account in members if account.id in claims]
     origins = count_origins(told, dict(claims), outlet_of, agencies, lambda a, b: True)
     status = "corroborated" if len(origins) >= 2 else "single_source"
-    claim_ids = narrowest_claims((account.id for account in members if account.id in claims), claims, by_source=True)
+    claim_ids = narrowest_claims((account.id for account in members if account.id in claims), claims)
     key = "fct_" + hashlib.sha1(f"{aspect}:{':'.join(sorted(claim_ids))}".encode()).hexdigest()[:16]
     return Fact(key, about, claim_ids, tuple(dict.fromkeys(e.id for a in members for e in a.events)), origins, status)
 
