@@ -9,7 +9,12 @@ from pathlib import Path
 
 from claimgraph.export.contract import contract_records
 from claimgraph.pipeline import BuildOptions, build
+from claimgraph.resolve.accounts import Account, Incident, incidents
+from claimgraph.resolve.anchors import AnchoredEvent, entity_anchors
+from claimgraph.resolve.comparators.responsibility import blames_against
 from claimgraph.store import Store
+
+from .conftest import TAXONOMY, anchored_event, stored_claim
 
 BLAST = "A bomb exploded in the central market of Tessalit on 3 May 2024."
 ROCKET = "A rocket hit the hospital in Tessalit on 3 May 2024, killing 30 people."
@@ -154,3 +159,36 @@ def test_a_toll_limited_to_a_part_is_compared_with_that_caveat(tmp_path: Path, b
     assert sorted(found["values"]) == ["120", "40"]
     assert found["caveat"] == "one figure counts only 'elsewhere'; both in one article"
     assert found["strength"] == 0.7
+
+
+
+def test_a_facility_and_the_town_it_lies_in_are_one_scene() -> None:
+    # One article places the strike at a hospital, the other at the town the hospital lies
+    # in: no name in common, one place on the map, one incident; a town 40 km away is another.
+    def strike(doc: str, place: str, point: tuple[float, float]) -> AnchoredEvent:
+        return anchored_event(id=f"{doc}-strike", doc=doc, type="ATTACK", status="happened", claims=(f"{doc}-claim",),
+                              place=place, point=point, location_basis="clause", date="2024-05-03", date_basis="sentence")
+
+    def joined(*events: AnchoredEvent) -> list[set[str]]:
+        claims = {e.claims[0]: stored_claim(e.claims[0], e.doc, "the outlet", "outlet") for e in events}
+        told = incidents(events, claims, {}, entity_anchors([], None), lambda doc: (None, None), taxonomy=TAXONOMY,
+                         outlet_of=lambda doc: doc, settings={})
+        return [{account.doc for account in incident.accounts} for incident in told]
+
+    hospital = strike("d1", "ent_hospital", (16.2720, -0.0440))
+    assert joined(hospital, strike("d2", "ent_town", (16.2717, -0.0447))) == [{"d1", "d2"}]
+    assert joined(hospital, strike("d2", "ent_other_town", (16.63, -0.10))) == [{"d1"}, {"d2"}]
+
+
+
+def test_one_state_blamed_under_two_names_is_one_side_across_articles() -> None:
+    # The article that sets Mali against Niger tells the conflict; another article blaming
+    # "Niger's army and Niger" adds no second pair of the same two sides.
+    def blaming(claim_id: str, doc: str, *blamed: str) -> Account:
+        return Account(claim=stored_claim(claim_id, doc, "officials", "anonymous"), tellers=frozenset(), teller_name="officials",
+                       speaker=None, published=None, denies=False, events=(), figures=(), blamed=frozenset(blamed), date=None)
+
+    niger, mali = blaming("c1", "d1", "country:NE"), blaming("c2", "d1", "country:ML")
+    army = blaming("c3", "d2", "ent_niger_army", "country:NE")
+    pairs = blames_against(Incident("inc", (niger, mali, army)))
+    assert [(a.id, b.id) for a, b in pairs] == [("c1", "c2")]

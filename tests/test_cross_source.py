@@ -27,7 +27,12 @@ from claimgraph.records import Contradiction, Fact, StoredClaim, StoredQuantity
 from claimgraph.resolve.anchors import AnchoredEvent, Anchors
 from claimgraph.resolve.contradictions import contradictions_by_fact
 from claimgraph.resolve.cross_source import describe
-from claimgraph.resolve.facts import build_facts, dates_agree, group_events
+from claimgraph.resolve.facts import (
+    build_facts,
+    dates_agree,
+    group_events,
+    narrowest_claims,
+)
 from claimgraph.resolve.figures import compare_quantities, interval
 from claimgraph.resolve.money import Sum, load_rates, stated_sum
 from claimgraph.resolve.origins import agencies_from, claim_origin, load_agencies
@@ -628,7 +633,7 @@ def test_a_deployment_denied_by_its_actor_is_contested(tmp_path: Path, build_too
     assert [c["type"] for c in contradictions] == ["assert_vs_deny"]
 
 
-def test_one_attack_ascribed_to_two_actors_is_one_contested_fact(tmp_path: Path, build_tools) -> None:
+def test_one_attack_ascribed_to_two_actors_is_two_facts_of_blame_in_conflict(tmp_path: Path, build_tools) -> None:
     records = _build(tmp_path, build_tools, [
         ("Sahel Daily", "Attack in Gao", "Ruvian soldiers attacked the market in Gao on 3 May 2021, residents said."),
         ("Niamey Post", "Attack in Gao", "Kessa rebels attacked the market in Gao on 3 May 2021, the army said."),
@@ -637,9 +642,11 @@ def test_one_attack_ascribed_to_two_actors_is_one_contested_fact(tmp_path: Path,
     assert contradiction["type"] == "responsibility" and contradiction["slot"] == "responsible"
     assert sorted(contradiction["values"]) == ["Kessa", "Ruvian"]
     assert "according to the army" in contradiction["explanation"] and "according to residents" in contradiction["explanation"]
-    both = [f for f in facts if len(f["claims"]) == 2]
-    assert [f["status"] for f in both] == ["contested"]  # the attack told by both is one fact, contested
-    assert {f["about"] for f in facts if len(f["claims"]) == 1} == {"the attack at Gao ascribed to Kessa", "the attack at Gao ascribed to Ruvian"}
+    # One incident: its accounts are told by its facts of blame, one per party held
+    # responsible, and the fact the contradiction is told of is contested.
+    assert {f["about"] for f in facts} == {"the attack at Gao ascribed to Kessa", "the attack at Gao ascribed to Ruvian"}
+    assert all(len(f["claims"]) == 1 for f in facts)
+    assert [f["id"] for f in facts if f["status"] == "contested"] == [contradiction["fact"]]
 
 
 def test_one_deployment_dated_two_weeks_apart_is_a_date_conflict(tmp_path: Path, build_tools) -> None:
@@ -777,3 +784,13 @@ def test_an_event_in_a_sentence_without_a_claim_does_not_break_the_build(tmp_pat
         ("second.txt", "Plans for Gao", "Ruvia will deploy 400 troops to Gao, officials said."),
     ])
     assert any(r["kind"] == "event" and r["type"] == "DEPLOY" for r in records)
+
+
+def test_a_facts_claims_hold_one_statement_once() -> None:
+    # "Doctors and nurses told reporters ...": two speakers of one sentence make one statement;
+    # and a clause's sentence around it is not a second claim.
+    def claim(claim_id: str, start: int, end: int) -> StoredClaim:
+        return replace(stored_claim(claim_id, "d1", "doctors", "anonymous"), start=start, end=end)
+
+    claims = {c.id: c for c in (claim("c1", 0, 80), claim("c2", 0, 80), claim("c3", 0, 200), claim("c4", 300, 380))}
+    assert narrowest_claims(["c1", "c2", "c3", "c4"], claims) == ("c1", "c4")

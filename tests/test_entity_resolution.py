@@ -202,6 +202,20 @@ def test_a_countrys_army_by_possessive_and_by_demonym_is_one() -> None:
     assert len(resolve_entities(forms)) == 4
 
 
+def test_an_organisation_named_without_its_country_joins_its_one_national_form() -> None:
+    forms = _forms(
+        ("ruvian red star society", "ORG", "Ruvian Red Star Society"),
+        ("ruvian red star", "ORG", "Ruvian Red Star", 2),
+        ("red star", "ORG", "Red Star", 3),
+    )
+    entities = resolve_entities(forms, country_of=RUVIA)
+    assert _groups(entities) == {frozenset({"ruvian red star society", "ruvian red star", "red star"})}
+    assert "an organisation's name without its country, and its one national form" in _reasons(entities[0])
+    # Two countries' branches: the bare name may be either, and joins neither.
+    forms += _forms(("malian red star", "ORG", "Malian Red Star"))
+    assert frozenset({"red star"}) in _groups(resolve_entities(forms, country_of=RUVIA))
+
+
 def test_names_of_one_country_are_one_entity() -> None:
     entities = resolve_entities(_forms(("ruvia", "GPE", "Ruvia", 3), ("republic of ruvia", "GPE", "Republic of Ruvia")), country_of=RUVIA)
     (entity,) = entities

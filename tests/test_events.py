@@ -655,3 +655,95 @@ def test_a_deliberate_explosion_is_an_attack_but_an_explosion_alone_is_not(build
     attack = _event(build_tools, "A deliberate explosion destroyed the fuel depot in Gao, investigators said.", "explosion")
     assert (attack.type, attack.plover, attack.mode) == ("ATTACK", "ASSAULT", "explosives")
     assert not [e for e in _events(build_tools, "An explosion was heard in Gao.") if e.plover == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A monitoring group said a stray mortar shell most likely caused the fire at the Gao market.",
+        "The army said the depot fire was caused by an errant missile.",
+        "The fire at the depot resulted from an air strike, officials said.",
+    ],
+)
+def test_a_weapon_named_as_the_cause_of_harm_is_an_accusation(build_tools, text: str) -> None:
+    # No party is named, yet a weapon caused it: whoever used it is blamed by the speaker.
+    accusations = [e for e in _events(build_tools, text) if e.plover == "ACCUSE"]
+    assert len(accusations) == 1, accusations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said the floods were caused by heavy rain and a storm.",
+        "The delays resulted from a strike by dock workers, the company said.",
+        "The militia denied responsibility for the blast, a report said.",
+        "Engineers said a gas explosion inside the tunnel caused its collapse.",
+    ],
+)
+def test_a_cause_that_is_no_weapon_blames_no_one(build_tools, text: str) -> None:
+    assert not [e for e in _events(build_tools, text) if e.plover == "ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "accused"),
+    [
+        ("Amadou Keita called the Ruvian shelling of Gao a war crime.", None),
+        ("Kessa described the raid as an act of terrorism.", None),
+        ("The bombing of the market was a crime against humanity, the envoy said.", None),
+        ('"It was sabotage by the Zorov Group, planned for weeks," the spokesman told reporters.', "Zorov Group"),
+    ],
+)
+def test_an_act_called_a_wrong_is_an_accusation(build_tools, text: str, accused: str | None) -> None:
+    accusations = [e for e in _events(build_tools, text) if e.plover == "ACCUSE"]
+    assert len(accusations) == 1, accusations
+    if accused is not None:
+        assert accused in _texts(accusations[0], "target")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amadou Keita called the trade deal a disaster.",
+        "The bombing was not a crime, the general said.",
+        "Reporters asked whether the raid was a massacre.",
+    ],
+)
+def test_no_act_called_a_wrong_is_no_accusation(build_tools, text: str) -> None:
+    assert not [e for e in _events(build_tools, text) if e.plover == "ACCUSE"]
+
+
+def test_a_blast_that_killed_in_an_article_about_force_is_that_assault(build_tools) -> None:
+    text = ("Ruvian jets bombed the market in Gao on Monday. "
+            "The explosion, which left dozens of casualties, was the deadliest this year.")
+    blasts = [e for e in _events(build_tools, text) if e.trigger == "explosion"]
+    assert [(e.type, e.plover) for e in blasts] == [("ATTACK", "ASSAULT")]
+
+
+def test_a_blast_alone_is_no_assault(build_tools) -> None:
+    # an explosion may be an accident: without force told, its harm is the accident's
+    events = _events(build_tools, "The explosion, which left dozens of casualties at the mill, was caused by a gas leak.")
+    assert not [e for e in events if e.trigger == "explosion"], events
+
+
+def test_an_incident_caused_by_a_weapon_is_an_assault_at_the_facility_it_names(build_tools) -> None:
+    text = "Investigators said the collapse of the Gao bridge had been caused by explosives fixed to its piers by Zorov Group fighters."
+    collapse = _event(build_tools, text, "collapse")
+    assert collapse.plover == "ASSAULT" and _texts(collapse, "location") == {"Gao bridge"}
+    assert not [e for e in _events(build_tools, "The collapse of the Gao bridge was caused by heavy rain.") if e.plover == "ASSAULT"]
+    assert not [e for e in _events(build_tools, "The collapse of the Gao bridge was caused by an errant missile.") if e.plover == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The provincial health office said it never published any casualty toll.",
+        '"We did not fire on the convoy," the Zorov Group said.',
+    ],
+)
+def test_a_speaker_saying_they_did_not_do_it_denies_it(build_tools, text: str) -> None:
+    rejections = [e for e in _events(build_tools, text) if e.plover == "REJECT"]
+    assert len(rejections) == 1, rejections
+
+
+def test_a_speaker_saying_they_do_not_know_denies_nothing(build_tools) -> None:
+    assert not [e for e in _events(build_tools, "Police said they did not know the motive.") if e.plover == "REJECT"]

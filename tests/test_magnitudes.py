@@ -31,6 +31,8 @@ def _one(build_tools, text: str, number: str) -> Quantity:
     ("The governor put the death toll at 612 on Friday.", "612", "killed", "people killed"),
     ("The toll from the quake has climbed to 2,140.", "2,140", "killed", "people killed"),
     ("Its first toll of 75 was later revised.", "75", "killed", "people killed"),
+    ("Relief workers fear that up to 4,000 villagers lost their lives in the landslide.", "4,000", "killed", "villagers"),
+    ("A hospital official said the number of victims could reach 4,000.", "4,000", "killed", "people killed"),
 ])
 def test_a_number_fills_the_slot_its_words_say(build_tools, text: str, number: str, slot: str, unit: str) -> None:
     quantity = _one(build_tools, text, number)

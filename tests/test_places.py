@@ -371,6 +371,15 @@ def test_a_facility_named_after_a_town_is_placed_at_the_town(tmp_path: Path, bui
     assert _place(entities, "Gao")["gazetteer_id"] == gao.id
 
 
+def test_a_facility_said_to_be_in_a_town_is_placed_at_the_town(tmp_path: Path, build_tools) -> None:
+    entities = _entities(tmp_path, build_tools, "Strike on a hospital", [
+        "An air strike hit the Al-Nour Hospital in Gao on Monday, officials said.",
+    ])
+    gao = _gazetteer_place(build_tools, "Gao", "ML")
+    assert entities["Al-Nour Hospital"]["type"] == "FAC"
+    assert _place(entities, "Al-Nour Hospital")["gazetteer_id"] == gao.id
+
+
 def test_a_camp_named_after_a_town_is_placed_there_not_at_the_town_it_is_near(tmp_path: Path, build_tools) -> None:
     entities = _entities(tmp_path, build_tools, "New hangars", [
         "Satellite images show new hangars at the Bourem military camp north of Gao, in Mali.",
@@ -516,6 +525,14 @@ def test_a_country_named_like_a_state_among_that_states_towns_is_the_state(build
     assert beside_a_capital["Georgia"].country == "GE"
     one_town = _resolved(build_tools, "Lagos", "Niger")
     assert (one_town["Niger"].kind, one_town["Niger"].country) == ("country", "NE")
+
+
+def test_a_province_named_like_a_big_city_abroad_is_not_taken_before_the_documents_focus(build_tools) -> None:
+    # Provinces of Colombia and the Dominican Republic bear the names of a large Argentine
+    # city and Chile's capital: with no country in view, the city is the likelier meaning.
+    places = _resolved(build_tools, "Cordoba", "Santiago")
+    assert (places["Cordoba"].kind, places["Cordoba"].country) == ("city", "AR")
+    assert (places["Santiago"].kind, places["Santiago"].country) == ("capital", "CL")
 
 
 def test_a_province_does_not_yield_to_a_town_under_its_alternate_name(build_tools) -> None:

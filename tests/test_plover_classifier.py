@@ -7,7 +7,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import spacy
 
+from claimgraph.extract.event_detection import SURE_PROBABILITY, detect
 from claimgraph.extract.plover_classifier import (
     FeatureSpec,
     PloverClassifier,
@@ -90,3 +92,11 @@ def test_features_are_stable_and_fold_numbers() -> None:
     spec = FeatureSpec()
     assert np.array_equal(feature_indices("Troops killed 12 people", spec), feature_indices("troops killed 7 people", spec))
     assert feature_indices("", spec).size == 0
+
+
+def test_a_sure_finding_is_kept_however_far_the_thresholds_are_scaled(classifier: PloverClassifier) -> None:
+    # PROTEST's threshold times the build's scale passes 1: without a ceiling no protest
+    # could ever be found, however sure the model is.
+    doc = spacy.blank("en")("Thousands of protesters marched through the capital demanding the president resign.")
+    (found,) = detect(classifier, [doc[:]], scale=100.0)
+    assert found.categories == {"PROTEST"} and found.probabilities["PROTEST"] >= SURE_PROBABILITY

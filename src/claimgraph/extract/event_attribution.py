@@ -6,8 +6,14 @@ was hit by a shell misfired by the rebels", "every sign pointed to Ruvia's
 responsibility": no "accuse" or "blame", yet PLOVER's ACCUSE (alleging wrongdoing) is told.
 What makes it one is general: a claim with a speaker of its own (not the outlet's voice),
 whose content either reports a harmful act with a doer, or ties harm to a party through a
-word of responsibility or cause ("responsible", "behind", "caused by", "the cause of"). The
-accused is that doer or party, never the speaker; the speaker is the accuser.
+word of responsibility or cause ("responsible", "behind", "caused by", "the cause of",
+"resulted from"). The accused is that doer or party, never the speaker; the speaker is the
+accuser. A cause that is a weapon or an act of force with no party named ("a stray shell
+caused the fire") blames whoever used it: an accusation with no one accused.
+
+Naming an act of force a wrong accuses too, whatever the verb: "called the shelling a war
+crime", "described the raid as terrorism", or in a speaker's words "the bombing was a
+massacre", "it was sabotage by Kessa".
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph.extract.event_lexicon import EventLexicon
 from claimgraph.extract.event_roles import has_word_in_class
+from claimgraph.extract.event_triggers import mentions_in as mentions_of
 from claimgraph.records import Claim, Event, EventArgument, Mention
 
 PARTY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -46,10 +53,99 @@ def accusations(sentence: Span, claims: list[Claim], events: list[Event], mentio
         own = {(m.start, m.end) for m in speaker} | ({(claim.source.start, claim.source.end)} if claim.source.start is not None else set())
         for act, blamed in _harm_told(claim, sentence, events, mentions, lexicon):
             accused = tuple(m for m in blamed if (m.start, m.end) not in own and not _same_party(m, speaker))
-            if accused:
+            if accused or not blamed:
+                # No party named, yet a weapon or an act of force is the cause ("a stray
+                # shell caused the fire"): whoever used it is blamed.
                 found.append(Accusation(_cue_token(claim, sentence) or act, _accuser(claim), accused, act))
                 break  # one accusation per claim
     return found
+
+
+def acts_called_wrong(sentence: Span, claims: list[Claim], mentions: list[Mention], lexicon: EventLexicon) -> list[Accusation]:
+    """Acts of force called a wrong: 'the minister called the shelling a war crime', 'Kessa
+    described the raid as terrorism', and, said by a speaker, 'the bombing was a massacre'.
+    Naming an act a crime is alleging wrongdoing, PLOVER's ACCUSE, whatever the verb; the
+    accuser is who names it, the accused the parties the act's own phrase names ("Ruvia's
+    strike")."""
+    found = []
+    for word in sentence:
+        if not (lexicon.in_class(word.lemma_, "wrongdoing") or lexicon.in_class(word.lower_, "wrongdoing")) or _negated(word):
+            continue
+        verb, acts = _named_act(word, lexicon)
+        if verb is None or not acts:
+            if (wrong := _wrong_done_by(word, claims, sentence, mentions)) is not None:
+                found.append(wrong)  # "it was sabotage by Kessa", a speaker says
+            continue
+        if any(c.dep_ == "neg" for c in verb.children) or open_question(verb):
+            continue
+        if lexicon.in_class(verb.lemma_, "naming"):
+            namer = [m for m in mentions_of(_doer_heads(verb), mentions) if m.type in PARTY_TYPES]
+            said = next((c for c in claims if c.source.kind != "outlet" and c.start <= verb.idx < c.end), None)
+            if not namer and said is None and not _doer_heads(verb):
+                continue  # no one calls it so
+            anchor = verb
+        else:
+            said = next((c for c in claims if c.source.kind != "outlet" and c.cue and c.start <= word.idx < c.end), None)
+            if said is None:
+                continue  # "the bombing was a massacre" in the outlet's voice reports, it does not accuse
+            namer, anchor = [], _cue_token(said, sentence) or word
+        accuser = (EventArgument("actor", namer[0].start, namer[0].end, namer[0].text, namer[0].key, namer[0].type) if namer
+                   else _accuser(said) if said is not None else None)
+        accuser_keys = {m.key for m in namer} | ({accuser.key} if accuser is not None else set())
+        accused = tuple(m for act in acts for m in mentions_of(list(act.subtree), mentions)
+                        if m.type in PARTY_TYPES and m.key not in accuser_keys and not _after_locative_offset(m, act))
+        found.append(Accusation(anchor, accuser, accused, acts[0]))
+    return found
+
+
+def _wrong_done_by(word: Token, claims: list[Claim], sentence: Span, mentions: list[Mention]) -> Accusation | None:
+    """A wrong with its doer in its own phrase, in a speaker's words: "it was sabotage by
+    Kessa", "Ruvia's crimes". Naming who did a wrong accuses them."""
+    said = next((c for c in claims if c.source.kind != "outlet" and c.cue and c.start <= word.idx < c.end), None)
+    if said is None or open_question(word):
+        return None
+    doers = [g for c in word.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+    doers += [c for c in word.children if c.dep_ == "poss"]
+    speaker = _speaker(said, mentions)
+    accused = tuple(m for m in mentions_of([t for d in doers for t in d.subtree], mentions)
+                    if m.type in PARTY_TYPES and not _same_party(m, speaker) and not _in_source_offset(m, said))
+    if not accused:
+        return None
+    return Accusation(_cue_token(said, sentence) or word, _accuser(said), accused, word)
+
+
+def _in_source_offset(mention: Mention, claim: Claim) -> bool:
+    return claim.source.start is not None and claim.source.end is not None and claim.source.start <= mention.start < claim.source.end
+
+
+def _named_act(word: Token, lexicon: EventLexicon) -> tuple[Token | None, list[Token]]:
+    """The verb that calls an act by a word of wrongdoing, and the act: what a naming verb takes
+    ("called the strike a massacre", "described the raid as terrorism", "the strike, 'a
+    massacre'") or the subject of a copula ("the raid was an act of terror")."""
+    path = [word]
+    current = word
+    for _ in range(4):
+        if current.pos_ in ("VERB", "AUX") and current is not word and not _act_of_force(current, lexicon) \
+                or current.head.i == current.i:
+            break  # a gerund of force ("the shelling") is the act, not the verb that names it
+        current = current.head
+        path.append(current)
+    verb = current if current.pos_ in ("VERB", "AUX") else None
+    if verb is None:
+        return None, []
+    if lexicon.in_class(verb.lemma_, "naming"):
+        candidates = [c for c in verb.children if c.dep_ in ("dobj", "obj", "oprd", "nsubjpass")] + path[1:-1]
+    elif verb.lemma_ == "be":
+        candidates = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    else:
+        return None, []
+    return verb, [t for t in candidates if t is not word and _act_of_force(t, lexicon)]
+
+
+def _act_of_force(head: Token, lexicon: EventLexicon) -> bool:
+    """An act a wrong can be said of: an assault ("the shelling") or an incident of force ("the blast")."""
+    return (_violent_act(head, lexicon) or (head.tag_ == "VBG" and _harmful(head, lexicon))
+            or (has_word_in_class(head, lexicon, "incident") and not has_word_in_class(head, lexicon, "disaster")))
 
 
 def _cue_token(claim: Claim, sentence: Span) -> Token | None:
@@ -99,25 +195,65 @@ def _harm_told(claim: Claim, sentence: Span, events: list[Event], mentions: list
     for event in events:
         act = doc.char_span(event.start, event.end, alignment_mode="expand")
         if event.plover in _HARM_CATEGORIES and claim.start <= event.start < claim.end and act is not None \
-                and act.root.pos_ == "VERB" and act.root in content and not _open_question(act.root):
+                and act.root.pos_ == "VERB" and act.root in content and not open_question(act.root):
             # A party that acts ("X's forces blew up the bridge"), not an act named by its
             # instrument's maker ("a Ruvian drone strike hit ..."), which reports more than it blames.
             doers = [m for m in _doers(act.root, mentions, lexicon) for a in event.role("actor") if (m.start, m.end) == (a.start, a.end)]
             if doers:
                 told.append((act.root, doers))
     for token in content:
-        if _open_question(token) or _negated(token):
+        if open_question(token) or _negated(token):
             continue  # "whether it was a drone strike", "was not responsible": no one is blamed
-        if token.pos_ == "VERB" and (lexicon.in_class(token.lemma_, "responsibility") or _harmful(token, lexicon)
-                                     or _force_in_passive(token, lexicon)):
+        if token.pos_ == "VERB" and (_causal(token, lexicon) or _harmful(token, lexicon) or _force_in_passive(token, lexicon)):
             doers = _doers(token, mentions, lexicon)  # "caused by mines laid by X", "hit by a shell fired by X"
-            if doers and not _first_person_subject(token):
+            if _first_person_subject(token):
+                continue
+            if doers:
                 told.append((token, doers))
+            elif _causal(token, lexicon) and _instrument_blamed(_doer_heads(token, lexicon), lexicon):
+                told.append((_effect(token) or token, []))  # "the fire was caused by an errant missile"
         elif lexicon.in_class(token.lemma_, "responsibility") or lexicon.in_class(token.lower_, "responsibility"):
             parties = _parties_around(token, mentions)
-            if parties and not _first_person_subject(token):
+            if _first_person_subject(token):
+                continue
+            if parties:
                 told.append((token, parties))
+            elif _instrument_blamed(_words_around(token, own_phrase=False), lexicon):
+                told.append((_effect(token) or token, []))  # "a stray shell was the cause of the blast"
     return told
+
+
+def _effect(word: Token) -> Token | None:
+    """What a word of cause says was caused, where the harm blamed is placed: "the cause of
+    the blast", "caused the fire", "the fire was caused by", "the blast resulted from"."""
+    if word.pos_ == "NOUN":
+        found = [g for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    else:
+        found = [c for c in word.children if c.dep_ in ("nsubjpass", "dobj")] or [c for c in word.children if c.dep_ == "nsubj"]
+    return found[0] if found else None
+
+
+def _causal(verb: Token, lexicon: EventLexicon) -> bool:
+    """A verb that names a cause: "caused", "was behind", or "resulted from"."""
+    return lexicon.in_class(verb.lemma_, "responsibility") or (
+        lexicon.in_class(verb.lemma_, "cause_from") and any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children))
+
+
+def _instrument_blamed(words: list[Token], lexicon: EventLexicon) -> bool:
+    """Whether a weapon or an act of force is among the words a cause points to, and no
+    hazard of nature: force has a user, a storm has none. An incident ("an explosion
+    caused the collapse") tells what happened, not whose force it was."""
+    heads = [t for t in words if t.pos_ in ("NOUN", "PROPN") and not has_word_in_class(t, lexicon, "incident")]
+    return any(has_word_in_class(t, lexicon, "weapon") or _assault_named(t, lexicon) for t in heads) \
+        and not any(has_word_in_class(t, lexicon, "disaster") for t in heads)
+
+
+def _assault_named(noun: Token, lexicon: EventLexicon) -> bool:
+    """A noun that names an assault as its lexicon entry asks ("an air strike", not "a strike
+    by dock workers")."""
+    modifiers = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod")}
+    return noun.pos_ == "NOUN" and any(t.plover in _HARM_CATEGORIES and (not t.needs_modifier or t.needs_modifier & modifiers)
+                                       for t in lexicon.entries(noun.lemma_.lower(), "NOUN"))
 
 
 def _force_in_passive(verb: Token, lexicon: EventLexicon) -> bool:
@@ -141,7 +277,7 @@ def _violent_act(head: Token, lexicon: EventLexicon) -> bool:
     return head.pos_ == "NOUN" and any(t.plover in _HARM_CATEGORIES for t in lexicon.entries(head.lemma_.lower(), "NOUN"))
 
 
-def _open_question(token: Token) -> bool:
+def open_question(token: Token) -> bool:
     """Whether the word lies in a clause left open: 'whether it was a drone strike', 'if they fired'."""
     current = token
     for _ in range(6):
@@ -176,15 +312,23 @@ def _doers(verb: Token, mentions: list[Mention], lexicon: EventLexicon) -> list[
     or the people a weapon it names is of ('a Kessan shell'). What a happening's own 'of'
     phrase names is what it happened to, not who did it ('the collapse of the Gao dam caused
     floods': the dam's name blames no one), unless the phrase is a force's ('the forces of Kessa')."""
+    offsets = {t.idx for head in _doer_heads(verb, lexicon) for t in _doer_phrase(head, lexicon)
+               if t.dep_ in ("nsubj", "pobj", "compound", "amod", "poss") or t is head}
+    return [m for m in mentions if m.type in PARTY_TYPES and m.start in offsets and not _after_locative_offset(m, verb)]
+
+
+def _doer_heads(verb: Token, lexicon: EventLexicon | None = None) -> list[Token]:
+    """The heads of a verb's active subject and of its passive's agent; of a cause named with
+    'from' ("resulted from a shell fired by X"), that cause."""
+    if lexicon is not None and lexicon.in_class(verb.lemma_, "cause_from"):
+        return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
     heads = [c for c in verb.children if c.dep_ == "nsubj"]
     heads += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     first = verb
     while not heads and first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX") and first.head.i != first.i:
         first = first.head  # "a drone lost control and caused the fire": the verbs share their subject
         heads = [c for c in first.children if c.dep_ == "nsubj"]
-    offsets = {t.idx for head in heads for t in _doer_phrase(head, lexicon)
-               if t.dep_ in ("nsubj", "pobj", "compound", "amod", "poss") or t is head}
-    return [m for m in mentions if m.type in PARTY_TYPES and m.start in offsets and not _after_locative_offset(m, verb)]
+    return heads
 
 
 def _doer_phrase(head: Token, lexicon: EventLexicon) -> list[Token]:
@@ -206,15 +350,25 @@ def _parties_around(word: Token, mentions: list[Mention]) -> list[Mention]:
     responsibility", "caused by a shell misfired by the rebels", "the cause ... was a
     Kessan shell") or its clause's subject ("X is responsible", "X was behind it");
     never a place named after a locative preposition ("in Kessa")."""
+    offsets = {t.idx for t in _words_around(word) if not _after_locative(t)}
+    return [m for m in mentions if m.type in PARTY_TYPES and m.start in offsets]
+
+
+def _words_around(word: Token, *, own_phrase: bool = True) -> list[Token]:
+    """The words a word of responsibility or cause points to: its own phrase ("Ruvia's
+    responsibility"; without `own_phrase`, not: "the cause of the blast" names the harm),
+    its clause's subject, and what a subject 'cause' is said to be."""
     clause = word
     while clause.dep_ in ("acomp", "attr", "prep", "pobj", "amod", "advmod", "compound") and clause.head.i != clause.i:
         clause = clause.head
-    tokens = list(word.subtree) + ([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")] if clause is not word else [])
+    tokens = (list(word.subtree) if own_phrase else []) + ([c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")] if clause is not word else [])
     tokens += [t for c in clause.children if c.dep_ in ("attr", "nsubj", "nsubjpass") for t in c.subtree]
     if word.dep_ in ("nsubj", "nsubjpass"):  # "the cause of the blast was a Kessan shell"
         tokens += [t for c in word.head.children if c.dep_ in ("attr", "acomp", "oprd") for t in c.subtree]
-    offsets = {t.idx for t in tokens if not _after_locative(t)}
-    return [m for m in mentions if m.type in PARTY_TYPES and m.start in offsets]
+    if not own_phrase:
+        inside = range(word.left_edge.i, word.right_edge.i + 1)
+        tokens = [t for t in tokens if t.i not in inside]
+    return tokens
 
 
 def _after_locative(token: Token) -> bool:

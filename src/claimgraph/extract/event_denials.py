@@ -10,7 +10,8 @@ about a named private force.
 
 A claim called false is denied too: "these allegations are groundless", "dismissed the reports
 as lies", "branded as fabrications the claims that ...": whoever calls another's claim false
-rejects it (PLOVER's REJECT), with or without a verb of denial.
+rejects it (PLOVER's REJECT), with or without a verb of denial. So does a speaker who says
+they did not do what is said of them: "the office said it never published any toll".
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ from spacy.tokens import Span, Token
 
 from claimgraph.extract.event_lexicon import EventLexicon
 from claimgraph.extract.event_roles import prepositional_objects, themes, with_conjuncts
+from claimgraph.records import Claim
+
+_SELF = frozenset({"i", "we", "it", "they", "he", "she"})  # a speaker told of by a pronoun
 
 
 def force_kind(heads: Iterable[Token], lexicon: EventLexicon) -> str | None:
@@ -70,4 +74,30 @@ def claims_called_false(sentence: Span, lexicon: EventLexicon) -> list[tuple[Tok
         claim = next((c for c in said_of if lexicon.in_class(c.lemma_, "claim") or lexicon.in_class(c.lower_, "claim")), None)
         if claim is not None and not any(c.dep_ == "neg" for c in verb.children):
             found.append((word, claim, verb))
+    return found
+
+
+def own_acts_denied(sentence: Span, claims: list[Claim], lexicon: EventLexicon) -> list[tuple[Token, Claim]]:
+    """(the negated verb, the claim) for each speaker who says they did not do something:
+    "the office said it never published any toll", '"We did not fire on the convoy," the
+    army said'. The speaker is the verb's subject, told by a pronoun; a verb of state or
+    thought ("we do not know", "it has no plans") tells what is not so, and denies no act."""
+    found = []
+    for claim in claims:
+        if claim.source.kind == "outlet" or not claim.cue or not sentence.start_char <= claim.start < sentence.end_char:
+            continue
+        first = claim.cue.split()[0].casefold()
+        cues = [t for t in sentence if claim.start <= t.idx < claim.end and t.lower_ == first and t.pos_ == "VERB"]
+        for cue in cues:
+            said = with_conjuncts([c for c in cue.children if c.dep_ == "ccomp"])
+            if not said and cue.dep_ in ("parataxis", "ccomp") and cue.head.pos_ in ("VERB", "AUX"):
+                said = [cue.head]  # '"We did not fire," the army said': the quote governs the cue
+            for verb in said:
+                if verb.pos_ != "VERB" or lexicon.in_class(verb.lemma_, "not_acts"):
+                    continue
+                negated = any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in verb.children)
+                speaker = any(c.dep_ == "nsubj" and c.lower_ in _SELF for c in verb.children)  # "they were not used": no doer
+                if negated and speaker:
+                    found.append((verb, claim))
+                    break
     return found

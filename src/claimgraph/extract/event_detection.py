@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.event_lexicon import EventLexicon, Trigger
@@ -26,6 +27,9 @@ from claimgraph.taxonomy import Taxonomy
 _ANCHOR_POS = frozenset({"VERB", "NOUN", "ADJ", "PROPN"})
 _SPEECH_CATEGORIES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "PROTEST"})  # told by speaking
 _LEXICON_BONUS = 1.0  # a word the lexicon lists for the category outweighs any single learned weight
+# Scaled thresholds never ask for more than this probability: a category whose threshold
+# times the scale passed 1 could never be found, however sure the model is.
+SURE_PROBABILITY = 0.9
 
 
 @dataclass(frozen=True)
@@ -38,10 +42,10 @@ class SentenceDetection:
 
 def detect(classifier: PloverClassifier, sentences: Sequence[Span], *, scale: float = 1.0) -> list[SentenceDetection]:
     """The detector's findings for each sentence, in one batch; `scale` multiplies the
-    model's thresholds (above 1: fewer, surer events)."""
+    model's thresholds (above 1: fewer, surer events), up to SURE_PROBABILITY."""
     texts = [sentence.text for sentence in sentences]
     probabilities = classifier.probabilities(texts)
-    above = probabilities >= classifier.thresholds * scale
+    above = probabilities >= np.minimum(classifier.thresholds * scale, SURE_PROBABILITY)
     return [SentenceDetection(frozenset(label for label, hit in zip(classifier.labels, row_hits, strict=True) if hit),
                               dict(zip(classifier.labels, (float(p) for p in row), strict=True)))
             for row, row_hits in zip(probabilities, above, strict=True)]

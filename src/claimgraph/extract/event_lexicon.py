@@ -75,6 +75,7 @@ class EventLexicon:
     destination_types: frozenset[str]  # events whose "to X" names their target
     continuation_words: frozenset[str]  # sentence openers that stay at the scene just told
     movement_types: frozenset[str]  # events that move troops or arms: their owner is the actor
+    assault_type: str  # the taxonomy's type for PLOVER ASSAULT: an incident told as force used
     container_nouns: frozenset[str]  # "a total of 91 X", "a convoy of X": what is counted is X
     support_verbs: frozenset[str]  # verbs whose negation negates their event noun ("did not carry out attacks")
     light_verbs: frozenset[str]  # verbs whose subject does their object's event ("Kessa provided training")
@@ -135,6 +136,7 @@ def load_event_lexicon(taxonomy: Taxonomy | None = None, *, lang: str = DEFAULT_
         destination_types=taxonomy.with_flag("destination"),
         continuation_words=words("continuation_words"),
         movement_types=taxonomy.with_flag("movement"),
+        assault_type=taxonomy.type_for_category("ASSAULT"),
         container_nouns=words("container_nouns"),
         support_verbs=words("support_verbs"),
         light_verbs=words("light_verbs"),

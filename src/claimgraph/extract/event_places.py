@@ -65,6 +65,8 @@ def event_location(token: Token, sentence: Span, mentions: list[Mention], actors
               and not any(s <= m.start and m.end <= e for s, e in setting.speakers)]
     if (facility := _facility_meant(token, setting, lexicon, places)) is not None:
         return facility, "clause"  # "blew up the bridge": the bridge the article names
+    if (facility := _facility_of(token, places)) is not None:
+        return facility, "clause"
     prepositions = lexicon.locative_prepositions | ({"from"} if event_type in lexicon.departure_types else set())
     found = _where_clause_place(token, places) or _phrase_place(token, places, prepositions, setting, lexicon)
     if found is None and token.pos_ in ("NOUN", "PROPN"):
@@ -98,6 +100,16 @@ def place_rank(mention: Mention, is_country: Callable[[str], bool]) -> int:
     if mention.type == "GPE":
         return 0 if is_country(mention.text) else 2
     return 1
+
+
+def _facility_of(token: Token, places: list[Mention]) -> Mention | None:
+    """A named facility in a happening's own 'of' phrase: "the collapse of the Gao dam in
+    Kessa province" happened at the dam, the most specific place the phrase names."""
+    if token.pos_ != "NOUN":
+        return None
+    heads = prepositional_objects(token, {"of"})
+    named = _places_in([t for head in heads for t in (head, *children(head, "compound", "nmod"))], places)
+    return next((m for m in named if m.type == "FAC"), None)
 
 
 def _facility_meant(token: Token, setting: Setting, lexicon: EventLexicon, places: list[Mention]) -> Mention | None:

@@ -14,13 +14,22 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.extract.event_attribution import Accusation, accusations
+from claimgraph.extract.event_attribution import (
+    Accusation,
+    accusations,
+    acts_called_wrong,
+)
 from claimgraph.extract.event_denials import (
     claims_called_false,
     denied_presence,
     force_kind,
+    own_acts_denied,
 )
 from claimgraph.extract.event_detection import detect, detected_candidates
+from claimgraph.extract.event_incidents import (
+    blasts_that_harmed,
+    incidents_caused_by_force,
+)
 from claimgraph.extract.event_lexicon import EventLexicon, Trigger
 from claimgraph.extract.event_magnitude import (
     MONEY_UNIT,
@@ -119,6 +128,8 @@ def extract_events(
             continue  # a question asserts no event ("How much is Kessa being paid?")
         inside = [m for m in mentions if sentence.start_char <= m.start < sentence.end_char]
         candidates = _nested_removed(_speech_content_removed([c for t in sentence if (c := trigger_at(t, lexicon, inside))]))
+        candidates += blasts_that_harmed(sentence, candidates, lexicon, force_told=any(e.plover == "ASSAULT" for e in events))
+        candidates += incidents_caused_by_force(sentence, candidates, lexicon)
         found = [e for c in candidates if (e := _event(c, doc_id, index, sentence, inside, dates, quantities, lexicon, setting,
                                                        reported_as=_reported_as(c, candidates)))]
         if detector is not None and detections is not None:
@@ -132,10 +143,15 @@ def extract_events(
         found += _rate_payments(found, doc_id, index, sentence, quantities, lexicon)
         if not any(e.plover == "ACCUSE" for e in found):
             found += [_accusation(a, doc_id, index, sentence, inside, dates, lexicon, setting)
-                      for a in accusations(sentence, claims, found, inside, lexicon)][:1]
+                      for a in [*accusations(sentence, claims, found, inside, lexicon),
+                                *acts_called_wrong(sentence, claims, inside, lexicon)]][:1]
         if not any(e.plover == "REJECT" for e in found):
             found += [_called_false(word, claim, verb, doc_id, index, sentence, inside, claims, dates, lexicon)
                       for word, claim, verb in claims_called_false(sentence, lexicon)][:1]
+        if not any(e.plover == "REJECT" for e in found):
+            anchored = {e.start for e in found}  # "we did not fire": a negated event its speaker's denial already tells
+            found += [_own_act_denied(verb, claim, doc_id, index, sentence, dates, lexicon)
+                      for verb, claim in own_acts_denied(sentence, claims, lexicon) if verb.idx not in anchored][:1]
         events.extend(_speaker_denials(found, claims, lexicon))
         setting = replace(setting, recent=_recent_place(events, index, by_key) or None)
     return events
@@ -480,6 +496,21 @@ def _called_false(word: Token, claim: Token, verb: Token, doc_id: str, index: in
         doc=doc_id, sentence=index, start=word.idx, end=word.idx + len(word.text), trigger=word.text,
         type=denial.type, plover=denial.plover, mode=denial.mode, context=denial.context, status="happened",
         arguments=(*actors, *targets), location_basis=None,
+        date=date.value if date else None, date_basis="sentence" if date else None, quantity=None, fatalities=None,
+    )
+
+
+def _own_act_denied(verb: Token, claim: Claim, doc_id: str, index: int, sentence: Span, dates: list[DateMention],
+                    lexicon: EventLexicon) -> Event:
+    """A speaker's denial of an act of their own ("said it never published any toll"): a
+    denial by the speaker, anchored on the act denied."""
+    denial = lexicon.speaker_denial
+    speaker = _accuser_of(claim)
+    date = event_date(verb, sentence, dates)
+    return Event(
+        doc=doc_id, sentence=index, start=verb.idx, end=verb.idx + len(verb.text), trigger=verb.text,
+        type=denial.type, plover=denial.plover, mode=denial.mode, context=denial.context, status="happened",
+        arguments=(speaker,) if speaker is not None else (), location_basis=None,
         date=date.value if date else None, date_basis="sentence" if date else None, quantity=None, fatalities=None,
     )
 

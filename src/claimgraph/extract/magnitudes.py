@@ -10,7 +10,8 @@ small closed class per slot, the same for every story.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
@@ -28,11 +29,14 @@ class SlotWords:
     verbs: frozenset[str]
     nouns: frozenset[str]
     adjectives: frozenset[str]
+    verb_objects: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "lose" + "life": a verb that says it with its object
 
     def has(self, token: Token) -> bool:
         lemma, word = token.lemma_.lower(), token.lower_
         if token.pos_ in ("VERB", "AUX"):
-            return lemma in self.verbs or word in self.adjectives
+            objects = self.verb_objects.get(lemma, frozenset())
+            return (lemma in self.verbs or word in self.adjectives
+                    or any(c.dep_ in ("dobj", "obj") and (c.lemma_.lower() in objects or c.lower_ in objects) for c in token.children))
         if token.pos_ == "ADJ":
             return word in self.adjectives or lemma in self.adjectives
         return lemma in self.nouns or word in self.nouns
@@ -62,7 +66,8 @@ class MagnitudeLexicon:
 
 def load_magnitude_lexicon(lang: str = DEFAULT_LANGUAGE) -> MagnitudeLexicon:
     data = load_lexicon_data("magnitudes", lang)
-    slots = {name: SlotWords(raw["participle"], frozenset(raw["verbs"]), frozenset(raw["nouns"]), frozenset(raw["adjectives"]))
+    slots = {name: SlotWords(raw["participle"], frozenset(raw["verbs"]), frozenset(raw["nouns"]), frozenset(raw["adjectives"]),
+                             {verb: frozenset(objects) for verb, objects in raw.get("verb_objects", {}).items()})
              for name, raw in data["slots"].items()}
     return MagnitudeLexicon(slots, frozenset(data["tally_nouns"]), data["default_tally_slot"], int(data["max_steps"]),
                             frozenset(data.get("age_words", ())), frozenset(data.get("scope_prepositions", ())),
@@ -108,7 +113,7 @@ def magnitude_slot(number: Token, counted: Token | None, lexicon: MagnitudeLexic
             return SlotFinding(slot, True)  # "2,700 are reported missing", "80 people are dead"
         if head.pos_ in ("NOUN", "PROPN") and current.dep_ in ("acl", "prep") and (slot := _tally_slot(head, lexicon, previous)) is not None:
             return SlotFinding(slot, False)  # "tolls ranging from 1,200 to 3,400"
-        if head.pos_ in ("VERB", "AUX") and current.dep_ in ("prep", "pobj", "npadvmod", "dobj") and (
+        if head.pos_ in ("VERB", "AUX") and current.dep_ in ("prep", "pobj", "npadvmod", "dobj", "attr", "advmod") and (
                 slot := _tally_slot(head, lexicon, previous)) is not None:
             return SlotFinding(slot, False)  # "the death toll has climbed to 3,650"
         current = head

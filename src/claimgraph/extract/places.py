@@ -256,6 +256,10 @@ def place_cues(text: str, mentions: list[Mention], lexicon: PlaceLexicon) -> lis
         if lexicon.near.fullmatch(between):
             cues.append(_cue(mention, "near", following))
             cues.extend(_cue(inner, "near", following) for inner in nested)
+        elif mention.type == "FAC" and re.fullmatch(r"\s+in\s+(?:the\s+)?", between):
+            # "the Gao hospital in Kessa": a facility lies in the place it is said to be in
+            # (between two towns or countries, "in" is no such cue: "troops from Kessa in Gao")
+            cues.append(_cue(mention, "at", following))
         elif lexicon.inside.fullmatch(between) and (between.strip() != "in the" or _region_follows(text, following, lexicon)):
             cues.append(_cue(mention, "in", following))
         elif re.fullmatch(r"\s*,\s*", between) and not _in_list(text, following):

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 
+from claimgraph.gazetteer import AREA_KINDS
 from claimgraph.records import Contradiction, Fact, StoredEntity, StoredPlace
 from claimgraph.resolve.accounts import incidents
 from claimgraph.resolve.anchors import (
@@ -95,16 +96,17 @@ def compare_corpus(store: Store, anchors: Anchors, places: dict[str, StoredPlace
     documents, agencies = index_documents(iter_documents(store)), load_agencies()
     facts = build_facts(group_events(events, taxonomy=taxonomy), claims, documents.outlet_of,
                         lambda group: describe(group, anchors, taxonomy=taxonomy), agencies)
-    ties = list(stated_ties(iter_relations(store), anchors)) + list(accusation_standings(events))
-    tie_facts, fact_of_tie = relation_facts(ties, claims, outlet_of=documents.outlet_of, name_of=anchors.name, agencies=agencies)
     figures = {q.id: q for q in iter_quantities(store) if q.slot}
     told = incidents(events, claims, figures, anchors, documents.publication_dates, taxonomy=taxonomy, outlet_of=documents.outlet_of,
-                     settings=settings, can_act=lambda anchor: anchor.startswith("country:") or kinds.get(anchor) in _PARTIES)
+                     settings=settings, can_act=lambda anchor: anchor.startswith("country:") or kinds.get(anchor) in _PARTIES,
+                     point_of=_points(places, anchors).get)
     told_facts = [fact for incident in told for fact in incident_facts(incident, claims, documents.outlet_of, agencies, anchors.name)]
-    # Accusations and denials of an incident are its facts of blame and denial; their events'
-    # own facts would tell them twice.
-    gathered = {e.id for incident in told for account in incident.accounts for e in account.events if e.event.plover in _STATEMENTS}
+    # An incident's accounts are told by its facts (figures, blame, denials): the facts of
+    # their events, and the tension an accusation of its harm tells, would tell them twice.
+    gathered = {e.id for incident in told for account in incident.accounts for e in account.events}
     facts = [f for f in facts if not set(f.events) <= gathered]
+    ties = list(stated_ties(iter_relations(store), anchors)) + list(accusation_standings(e for e in events if e.id not in gathered))
+    tie_facts, fact_of_tie = relation_facts(ties, claims, outlet_of=documents.outlet_of, name_of=anchors.name, agencies=agencies)
     return Comparison(facts=facts, events={e.id: e for e in events}, fact_of={e: fact for fact in facts for e in fact.events},
                       ties=ties, tie_facts=tie_facts, fact_of_tie=fact_of_tie, claims=claims, quantities=quantities, rates=rates,
                       name_of=anchors.name, published=documents.publication_dates, taxonomy=taxonomy, incidents=told,
@@ -133,6 +135,13 @@ def _specific(entity: StoredEntity) -> bool:
         return True
     place = entity.place
     return entity.type in ("GPE", "LOC") and place is not None and place.kind not in ("country", "continent", "area")
+
+
+def _points(places: dict[str, StoredPlace | None], anchors: Anchors) -> dict[str, tuple[float, float]]:
+    """Where each specific place anchor lies (not a country's or a wide area's centre)."""
+    return {anchors.anchor(entity_id): (place.lat, place.lon) for entity_id, place in places.items()
+            if place is not None and place.lat is not None and place.lon is not None
+            and place.kind != "country" and place.kind not in AREA_KINDS}
 
 
 def _places(entities: list[StoredEntity]) -> dict[str, StoredPlace | None]:

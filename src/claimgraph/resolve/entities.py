@@ -178,6 +178,25 @@ def _join_cores(groups: _Groups, type_of: dict[str, str], rules: NameRules,
         named = any(type_of[k] == "ORG" for k in keys)  # "a South Yorkshire company" names no company
         if bare and named and not value.startswith("<"):
             groups.union(bare[0], keys[0], "the same organisation with and without its designator")
+    _join_national_branches(groups, type_of, rules, country_of)
+
+
+def _join_national_branches(groups: _Groups, type_of: dict[str, str], rules: NameRules,
+                            country_of: Callable[[str], str | None] | None) -> None:
+    """An organisation named without its country ("the Red Cross") joins its one national
+    form in the corpus ("the Kessan Red Cross"), as a lone surname joins the one full name
+    ending with it; where two countries' branches are named, neither."""
+    branches: dict[str, set[str]] = defaultdict(set)
+    for key, kind in type_of.items():
+        value = core(key, rules, country_of) if kind == "ORG" else None
+        if value and value.startswith("<") and " " in value:
+            branches[value.split(" ", 1)[1]].add(key)
+    for key, kind in sorted(type_of.items()):
+        if kind != "ORG" or core(key, rules, country_of) is not None:
+            continue
+        roots = {groups.find(k) for k in branches.get(skeleton(key, kind), set())}
+        if len(roots) == 1:
+            groups.union(key, next(iter(roots)), "an organisation's name without its country, and its one national form")
 
 
 def _join_acronyms(groups: _Groups, by_key: dict[str, list[MentionForm]], type_of: dict[str, str], rules: NameRules,

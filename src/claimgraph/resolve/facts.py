@@ -187,10 +187,13 @@ def fact_id(members: Iterable[str]) -> str:
 def narrowest_claims(claim_ids: Iterable[str], claims: Mapping[str, StoredClaim]) -> tuple[str, ...]:
     """The claims of a fact, less any that holds another of them: a speaker's clause and the
     sentence around it are one statement, not two claims of the fact."""
-    ids = list(dict.fromkeys(claim_ids))
-    spans = [claims[c] for c in ids]
-    return tuple(c.id for c in spans if not any(o.id != c.id and o.doc == c.doc and c.start <= o.start and o.end <= c.end
-                                               and (o.start, o.end) != (c.start, c.end) for o in spans))
+    spans: dict[tuple[str, int, int], StoredClaim] = {}
+    for claim_id in claim_ids:  # one claim per span: "X and Y told ..." is one statement
+        claim = claims[claim_id]
+        spans.setdefault((claim.doc, claim.start, claim.end), claim)
+    kept = list(spans.values())
+    return tuple(c.id for c in kept if not any(o.id != c.id and o.doc == c.doc and c.start <= o.start and o.end <= c.end
+                                               and (o.start, o.end) != (c.start, c.end) for o in kept))
 
 
 def build_facts(groups: Iterable[list[AnchoredEvent]], claims: dict[str, StoredClaim], outlet_of: Callable[[str], str],

@@ -246,6 +246,12 @@ def _region_in_focus(entity: StoredEntity, context: _Context) -> GazetteerPlace 
 
 
 def _namesake_town(division: GazetteerPlace, candidates: list[NamedPlace]) -> bool:
+    """Whether a town of the division's name may be meant instead: one in its country that
+    news names more often, or a city abroad known under that very name (the documents'
+    focus then decides between them)."""
+    if any(c.primary and c.place.kind in _SETTLEMENT_KINDS and c.place.country != division.country
+           and c.place.population >= max(_FOREIGN_NAMESAKE_POPULATION, 0.2 * division.population) for c in candidates):
+        return True  # (not a small city abroad against a populous state: Virginia is the state)
     return division.country is not None and any(
         # "Washington" is a name of "Washington, D.C.", "New York" one of New York City.
         (c.primary or c.place.kind == "capital" or (division.population > 0 and c.place.population >= 0.2 * division.population))

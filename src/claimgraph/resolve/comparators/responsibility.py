@@ -29,7 +29,7 @@ class ResponsibilityForOneIncident:
 
     def find(self, comparison: Comparison) -> Iterator[Contradiction]:
         for incident in comparison.incidents:
-            for a, b in _blames_against(incident):
+            for a, b in blames_against(incident):
                 names = _names(a.blamed, comparison.name_of), _names(b.blamed, comparison.name_of)
                 yield between_accounts(self.kind, a, b, about=f"who is responsible for the {incident.label}", slot="responsible",
                                        values=names)
@@ -58,18 +58,25 @@ def _blaming(incident: Incident) -> list[Account]:
     return [a for a in incident.accounts if a.blamed and not a.denies]
 
 
-def _blames_against(incident: Incident) -> list[tuple[Account, Account]]:
+def blames_against(incident: Incident) -> list[tuple[Account, Account]]:
     """Pairs inside one article, then one pair across articles for each two sets of parties
     no article sets against each other."""
     blaming = _blaming(incident)
     against = [(a, b) for i, a in enumerate(blaming) for b in blaming[i + 1:] if not a.blamed & b.blamed]
     kept = one_pair_each([p for p in against if p[0].doc == p[1].doc], lambda pair: pair)
-    told = {frozenset((a.blamed, b.blamed)) for a, b in kept}
+    told = {frozenset((_sides(a.blamed), _sides(b.blamed))) for a, b in kept}
     for a, b in one_pair_each([p for p in against if p[0].doc != p[1].doc], lambda pair: pair):
-        if frozenset((a.blamed, b.blamed)) not in told:
-            told.add(frozenset((a.blamed, b.blamed)))
+        sides = frozenset((_sides(a.blamed), _sides(b.blamed)))
+        if sides not in told:
+            told.add(sides)
             kept.append((a, b))
     return kept
+
+
+def _sides(blamed: frozenset[str]) -> frozenset[str]:
+    """The states a set of blamed parties stands for, when it names any: "Kessa's forces and
+    Kessa", "Port Ardis" and "Kessa" are one side."""
+    return frozenset(a for a in blamed if a.startswith("country:")) or blamed
 
 
 def _names(anchors: frozenset[str], name_of: Callable[[str], str]) -> str:
