@@ -9,7 +9,7 @@ from pathlib import Path
 
 from claimgraph.export.contract import contract_records
 from claimgraph.pipeline import BuildOptions, build
-from claimgraph.resolve.accounts import Account, Incident, incidents
+from claimgraph.resolve.accounts import Account, Incident, incidents, sides
 from claimgraph.resolve.anchors import AnchoredEvent, entity_anchors
 from claimgraph.resolve.comparators.responsibility import blames_against
 from claimgraph.store import Store
@@ -192,3 +192,19 @@ def test_one_state_blamed_under_two_names_is_one_side_across_articles() -> None:
     army = blaming("c3", "d2", "ent_niger_army", "country:NE")
     pairs = blames_against(Incident("inc", (niger, mali, army)))
     assert [(a.id, b.id) for a, b in pairs] == [("c1", "c2")]
+
+
+def test_a_denial_a_claim_ends_with_denies_that_claim(tmp_path: Path, build_tools) -> None:
+    told = "The Ruvian army said Kessa rebels had fired the rocket from a school, which the rebels have denied."
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04", f"{ROCKET} {told}")])
+    ((found, a, b),) = [(c, a, b) for c, a, b in _contradictions(records) if c["slot"] == "statement"]
+    assert found["type"] == "assert_vs_deny" and (a, b) == (told, "which the rebels have denied")
+
+
+def test_parties_blamed_with_more_names_are_on_the_side_of_the_fewer() -> None:
+    state, forces_and_state = frozenset({"country:RV"}), frozenset({"ent_ruvian_forces", "country:RV"})
+    group_and_state = frozenset({"ent_zorov_group", "country:KS"})
+    militia_and_state = frozenset({"ent_vantor_militia", "country:KS"})
+    side = sides([forces_and_state, state, group_and_state, militia_and_state])
+    assert side[forces_and_state] == side[state] == state  # one ascription: Ruvia
+    assert side[group_and_state] != side[militia_and_state]  # two groups of one country are not one party

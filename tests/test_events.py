@@ -747,3 +747,15 @@ def test_a_speaker_saying_they_did_not_do_it_denies_it(build_tools, text: str) -
 
 def test_a_speaker_saying_they_do_not_know_denies_nothing(build_tools) -> None:
     assert not [e for e in _events(build_tools, "Police said they did not know the motive.") if e.plover == "REJECT"]
+
+
+def test_an_idiom_of_blame_names_its_target_with_its_preposition(build_tools) -> None:
+    accusation = _event(build_tools, 'The president of Kessa pointed the finger at "Ruvian militias."', "pointed")
+    assert accusation.plover == "ACCUSE" and "Ruvian militias" in _texts(accusation, "target")
+    assert not [e for e in _events(build_tools, "The guide pointed at the old bridge.") if e.plover == "ACCUSE"]
+
+
+def test_two_parties_accusing_in_one_sentence_make_two_accusations(build_tools) -> None:
+    text = "Kessa has accused a Ruvian air strike for the killings, while the Ruvian army has blamed a misfired rocket."
+    accusations = [e for e in _events(build_tools, text) if e.plover == "ACCUSE"]
+    assert [(e.trigger, _texts(e, "actor")) for e in accusations] == [("accused", {"Kessa"}), ("blamed", {"Ruvian army"})]

@@ -230,12 +230,19 @@ def _nested_removed(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+def _different_speakers(a: Token, b: Token) -> bool:
+    speakers = [subject(a), subject(b)]
+    return all(s is not None for s in speakers) and speakers[0] is not speakers[1]
+
+
 def _same_event(a: Candidate, b: Candidate) -> bool:
     # One category with different specificity ("killed in the massacre") or one type; an
     # arrival to accompany a delivery is two events of one category.
     same_kind = a.trigger.type == b.trigger.type or (a.trigger.plover == b.trigger.plover and a.trigger.rank != b.trigger.rank)
     if not same_kind:
         return False
+    if a.trigger.speech and b.trigger.speech and _different_speakers(a.token, b.token):
+        return False  # "X accused A, while Y blamed B": two statements, by two parties
     if _nested_in(a.token, b.token) or _nested_in(b.token, a.token):
         return True
     coordinated = a.token in b.token.conjuncts
@@ -349,6 +356,8 @@ def _participants(token: Token, trigger: Trigger, lexicon: EventLexicon,
         doer = agent(token) if is_passive(token) else subject(token)
         doers = [doer] if doer is not None and doer not in moved else []
         done_to = [t for t in themes(token, lexicon) if t not in moved and t != doer]
+        if trigger.theme_words and trigger.needs_preposition:  # an idiom's object is its own word: "pointed the finger at X"
+            done_to = prepositional_objects(token, set(trigger.needs_preposition))
         if trigger.type == "AGREEMENT" and trigger.theme is not None:  # "Kessa signed a deal with Zorov", not "I agree with her"
             counterparts = prepositional_objects(token, {"with"})
             done_to += counterparts

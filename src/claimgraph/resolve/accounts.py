@@ -270,6 +270,18 @@ def _speaker(claim: StoredClaim, anchors: Anchors) -> str | None:
     return None if claim.source_kind == "outlet" or claim.source_entity is None else anchors.anchor(claim.source_entity)
 
 
+def sides(blamed: Iterable[frozenset[str]]) -> dict[frozenset[str], frozenset[str]]:
+    """Each set of blamed parties with the side it is on: the smallest set told that it holds
+    ("Kessa's forces and Kessa" is on the side of "Kessa"; "Kessa's forces and Kessa" and
+    "Kessa" alone are one ascription, "the Zorov Group and Kessa" another than "the Vantor
+    militia and Kessa" unless "Kessa" alone is told too)."""
+    ordered = sorted(set(blamed), key=lambda b: (len(b), sorted(b)))
+    side: dict[frozenset[str], frozenset[str]] = {}
+    for parties in ordered:
+        side[parties] = next((core for core in ordered[: ordered.index(parties)] if core <= parties and side[core] == core), parties)
+    return side
+
+
 def _blamed(events: list[AnchoredEvent], violent: frozenset[str]) -> frozenset[str]:
     """Whom the claim holds responsible: those it accuses of the harm (an accusation in a
     claim that tells the harm, or by a word of responsibility: "blamed", "responsible"; not

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from claimgraph.records import Fact, StoredClaim, StoredQuantity
-from claimgraph.resolve.accounts import HARM_SLOTS, Account, Incident
+from claimgraph.resolve.accounts import HARM_SLOTS, Account, Incident, sides
 from claimgraph.resolve.facts import narrowest_claims
 from claimgraph.resolve.figures import interval
 from claimgraph.resolve.origins import Agencies, count_origins
@@ -43,9 +43,10 @@ def incident_facts(incident: Incident, claims: Mapping[str, StoredClaim], outlet
             about = f"{value.text} {'people ' + slot if slot != 'killed' else 'killed'} in the {incident.label}"
             facts.append(_fact(f"{slot}:{value.value:g}", about, [account for account, _ in group], claims, outlet_of, agencies))
     blame: dict[frozenset[str], list[Account]] = defaultdict(list)
-    for account in incident.accounts:
-        if account.blamed and not account.denies:
-            blame[account.blamed].append(account)
+    blaming_accounts = [a for a in incident.accounts if a.blamed and not a.denies]
+    side = sides(a.blamed for a in blaming_accounts)
+    for account in blaming_accounts:
+        blame[side[account.blamed]].append(account)  # "Kessa's forces and Kessa" and "Kessa": one ascription
     for blamed, blaming in blame.items():
         names = ", ".join(sorted(name_of(a) for a in blamed))
         facts.append(_fact(f"blame:{sorted(blamed)}", f"the {incident.label} ascribed to {names}", blaming, claims, outlet_of, agencies))

@@ -45,8 +45,9 @@ class DenialOfWhatPrecedes:
                 if denial.id not in denying or not points_back(denial, comparison.entity_names):
                     continue
                 before = [c for c in claims if c.start < denial.start and denial.start - c.start <= _REACH and c.stance != "deny"
-                          and c.end <= denial.end and not (c.start <= denial.start and denial.end <= c.end)
-                          and c.source_kind != "outlet" and not _one_voice(c, denial) and not any(_holds(c, d) for d in denials)]
+                          and (c.end <= denial.end or _ends_with(c, denial))
+                          and c.source_kind != "outlet" and not _one_voice(c, denial)
+                          and not any(_holds(c, d) and not _ends_with(c, d) for d in denials)]
                 if not before:
                     continue
                 told = max(before, key=lambda c: (c.start, c.id))
@@ -77,6 +78,12 @@ def _anaphors() -> dict[str, frozenset[str]]:
 def _in_name(name: str, speaker: str) -> bool:
     """Whether an entity is named inside the speaker's name ("Ruvia" in "the Ruvian army")."""
     return bool(name) and (name.casefold() in speaker or speaker in name.casefold())
+
+
+def _ends_with(claim: StoredClaim, denial: StoredClaim) -> bool:
+    """Whether a denial is the clause a claim ends with ("X said charges were planted, which Y
+    denied."): the claim's words before it are what it denies."""
+    return claim.start < denial.start and denial.end <= claim.end and len(claim.text[denial.end - claim.start:].strip(" .\"'”’)")) == 0
 
 
 def _holds(claim: StoredClaim, inner: StoredClaim) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 
 from claimgraph.records import Contradiction
 from claimgraph.registry import comparators
-from claimgraph.resolve.accounts import Account, Incident
+from claimgraph.resolve.accounts import Account, Incident, sides
 from claimgraph.resolve.comparators.denial_of_preceding import points_back
 from claimgraph.resolve.comparison import Comparison
 from claimgraph.resolve.contradictions import between_accounts, one_pair_each
@@ -63,20 +63,16 @@ def blames_against(incident: Incident) -> list[tuple[Account, Account]]:
     no article sets against each other."""
     blaming = _blaming(incident)
     against = [(a, b) for i, a in enumerate(blaming) for b in blaming[i + 1:] if not a.blamed & b.blamed]
+    side = sides(a.blamed for a in blaming)
     kept = one_pair_each([p for p in against if p[0].doc == p[1].doc], lambda pair: pair)
-    told = {frozenset((_sides(a.blamed), _sides(b.blamed))) for a, b in kept}
+    told = {frozenset((side[a.blamed], side[b.blamed])) for a, b in kept}
     for a, b in one_pair_each([p for p in against if p[0].doc != p[1].doc], lambda pair: pair):
-        sides = frozenset((_sides(a.blamed), _sides(b.blamed)))
-        if sides not in told:
-            told.add(sides)
+        pair = frozenset((side[a.blamed], side[b.blamed]))
+        if pair not in told:
+            told.add(pair)
             kept.append((a, b))
     return kept
 
-
-def _sides(blamed: frozenset[str]) -> frozenset[str]:
-    """The states a set of blamed parties stands for, when it names any: "Kessa's forces and
-    Kessa", "Port Ardis" and "Kessa" are one side."""
-    return frozenset(a for a in blamed if a.startswith("country:")) or blamed
 
 
 def _names(anchors: frozenset[str], name_of: Callable[[str], str]) -> str:
