@@ -163,22 +163,24 @@ def test_a_toll_limited_to_a_part_is_compared_with_that_caveat(tmp_path: Path, b
 
 
 def test_a_facility_and_the_town_it_lies_in_are_one_scene() -> None:
-    # One article places the strike at a hospital, the other at the town the hospital lies
-    # in: no name in common, one place on the map, one incident; a town 40 km away is another.
-    def strike(doc: str, place: str, point: tuple[float, float]) -> AnchoredEvent:
+    # One article places the strike at a hospital, the other at the town the gazetteer places
+    # the hospital at: no name in common, one place, one incident. Two facilities of one
+    # town are not one place.
+    sites = {"ent_hospital": ("geonames:gao", True), "ent_gao": ("geonames:gao", False), "ent_clinic": ("geonames:gao", True)}
+
+    def strike(doc: str, place: str) -> AnchoredEvent:
         return anchored_event(id=f"{doc}-strike", doc=doc, type="ATTACK", status="happened", claims=(f"{doc}-claim",),
-                              place=place, point=point, location_basis="clause", date="2024-05-03", date_basis="sentence")
+                              place=place, location_basis="clause", date="2024-05-03", date_basis="sentence")
 
     def joined(*events: AnchoredEvent) -> list[set[str]]:
         claims = {e.claims[0]: stored_claim(e.claims[0], e.doc, "the outlet", "outlet") for e in events}
         told = incidents(events, claims, {}, entity_anchors([], None), lambda doc: (None, None), taxonomy=TAXONOMY,
-                         outlet_of=lambda doc: doc, settings={})
+                         outlet_of=lambda doc: doc, settings={}, site_of=sites.get)
         return [{account.doc for account in incident.accounts} for incident in told]
 
-    hospital = strike("d1", "ent_hospital", (16.2720, -0.0440))
-    assert joined(hospital, strike("d2", "ent_town", (16.2717, -0.0447))) == [{"d1", "d2"}]
-    assert joined(hospital, strike("d2", "ent_other_town", (16.63, -0.10))) == [{"d1"}, {"d2"}]
-
+    hospital = strike("d1", "ent_hospital")
+    assert joined(hospital, strike("d2", "ent_gao")) == [{"d1", "d2"}]
+    assert joined(hospital, strike("d2", "ent_clinic")) == [{"d1"}, {"d2"}]
 
 
 def test_one_state_blamed_under_two_names_is_one_side_across_articles() -> None:

@@ -25,7 +25,6 @@ from functools import cache
 from claimgraph.records import StoredClaim, StoredQuantity
 from claimgraph.resolve.anchors import AnchoredEvent, Anchors
 from claimgraph.resolve.facts import dates_agree, days_apart
-from claimgraph.resolve.places import great_circle_km
 from claimgraph.taxonomy import Taxonomy
 
 # The slots a figure of harm fills, which make a claim an account of its article's incident.
@@ -37,7 +36,8 @@ _PLACED_BY_FRAME = _PLACED_BY_TEXT | {"frame"}  # ... or the article's incident 
 _SAME_WEEK = 7  # an article's events of one incident: told within a week of its main day
 _SAME_DAYS = 3  # the days two articles give one happening differ by a few days at most
 _SAME_STORY_DAYS = 183  # articles on one happening without its day: published within half a year
-SAME_PLACE_KM = 25.0  # two specific places this close are one scene (a town and a facility in it)
+# Where a specific place lies: (its gazetteer entry, whether it is a facility placed there).
+Site = tuple[str, bool]
 
 
 @dataclass(frozen=True)
@@ -91,19 +91,19 @@ class _DocumentIncident:
     dates: frozenset[str]
     published: str | None
     scene: frozenset[str] = frozenset()  # where its violence is placed by its own sentences, and the place it names most
-    points: Mapping[str, tuple[float, float]] = field(default_factory=dict)  # place anchor -> where it lies, when known
+    sites: Mapping[str, Site] = field(default_factory=dict)  # place anchor -> where it lies, when known
 
 
 def incidents(events: Iterable[AnchoredEvent], claims: Mapping[str, StoredClaim], quantities: Mapping[str, StoredQuantity],
               anchors: Anchors, published: Callable[[str], tuple[str | None, str | None]], *, taxonomy: Taxonomy,
               outlet_of: Callable[[str], str], settings: Mapping[str, tuple[str, ...]],
               can_act: Callable[[str], bool] = lambda anchor: True,
-              point_of: Callable[[str], tuple[float, float] | None] = lambda anchor: None) -> list[Incident]:
+              site_of: Callable[[str], Site | None] = lambda anchor: None) -> list[Incident]:
     """The corpus's incidents: each article's accounts of its own incident, joined across
     articles that tell one happening. `settings` gives each article's main specific places, most named first
     (the towns and facilities it names most): where its incident is when no event says;
     `can_act` tells the anchors that can be held responsible (a state, a group, a person: not
-    the dam that broke); `point_of`, where a specific place lies."""
+    the dam that broke); `site_of`, where a specific place lies."""
     violent = taxonomy.with_flag("violent")
     by_doc: dict[str, list[AnchoredEvent]] = defaultdict(list)
     for event in events:
@@ -117,7 +117,7 @@ def incidents(events: Iterable[AnchoredEvent], claims: Mapping[str, StoredClaim]
         claims_by_doc[claim.doc].append(claim)
     own = [found for doc in sorted(set(by_doc) | set(claims_by_doc))
            if (found := _document_incident(doc, by_doc.get(doc, []), claims_by_doc.get(doc, []), figures_by_claim, anchors,
-                                           published, violent, outlet_of, settings.get(doc, ()), can_act, point_of)) is not None]
+                                           published, violent, outlet_of, settings.get(doc, ()), can_act, site_of)) is not None]
     return [_incident(group, anchors, taxonomy) for group in _joined(own)]
 
 
@@ -132,7 +132,7 @@ def _document_incident(doc: str, events: list[AnchoredEvent], claims: list[Store
                        published: Callable[[str], tuple[str | None, str | None]], violent: frozenset[str],
                        outlet_of: Callable[[str], str], setting: tuple[str, ...],
                        can_act: Callable[[str], bool],
-                       point_of: Callable[[str], tuple[float, float] | None]) -> _DocumentIncident | None:
+                       site_of: Callable[[str], Site | None]) -> _DocumentIncident | None:
     harmful = [e for e in events if e.type in violent and not e.background]
     countries = _countries(harmful)
     # The article's incident: its violent events, unless told in another country than most.
@@ -173,9 +173,8 @@ def _document_incident(doc: str, events: list[AnchoredEvent], claims: list[Store
     places = frozenset(e.place for e in members if e.place) | frozenset(setting)
     dates = frozenset(d for e in members if (d := e.date) and len(d) == 10 and d[:4].isdigit())
     scene = frozenset(e.place for e in placed if e.place) | frozenset(setting[:1])
-    points = {e.place: e.point for e in members if e.place and e.point}
-    points.update({p: point for p in places if p not in points and (point := point_of(p)) is not None})
-    return _DocumentIncident(doc, accounts, places, frozenset(countries), dates, date_published, scene, points)
+    sites = {p: site for p in places if (site := site_of(p)) is not None}
+    return _DocumentIncident(doc, accounts, places, frozenset(countries), dates, date_published, scene, sites)
 
 
 def _main_day(events: list[AnchoredEvent]) -> str | None:
@@ -342,14 +341,14 @@ def _one_happening(a: _DocumentIncident, b: _DocumentIncident) -> bool:
 
 
 def _meet(a: _DocumentIncident, b: _DocumentIncident, mine: frozenset[str], theirs: frozenset[str]) -> bool:
-    """Two sets of specific places meet when they share one, or hold two that lie within a
-    town's reach of each other ("the Al-Nour hospital" and the town it is in; one facility
-    under two names): a place is where it lies, not how it is named."""
+    """Two sets of specific places meet when they share one, or when one names a facility the
+    gazetteer places at the town the other names ("the Al-Nour Hospital in Gao" and "Gao"):
+    a place is where it lies, not how it is named. Two facilities of one town do not meet."""
     if mine & theirs:
         return True
-    here = [a.points[p] for p in mine if p in a.points]
-    there = [b.points[p] for p in theirs if p in b.points]
-    return any(great_circle_km(*x, *y) <= SAME_PLACE_KM for x in here for y in there)
+    here = [a.sites[p] for p in mine if p in a.sites]
+    there = [b.sites[p] for p in theirs if p in b.sites]
+    return any(x[0] == y[0] and x[1] != y[1] for x in here for y in there)
 
 
 def _full_day(value: str | None) -> bool:

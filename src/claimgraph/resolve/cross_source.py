@@ -99,7 +99,7 @@ def compare_corpus(store: Store, anchors: Anchors, places: dict[str, StoredPlace
     figures = {q.id: q for q in iter_quantities(store) if q.slot}
     told = incidents(events, claims, figures, anchors, documents.publication_dates, taxonomy=taxonomy, outlet_of=documents.outlet_of,
                      settings=settings, can_act=lambda anchor: anchor.startswith("country:") or kinds.get(anchor) in _PARTIES,
-                     point_of=_points(places, anchors).get)
+                     site_of=_sites(places, anchors, kinds).get)
     told_facts = [fact for incident in told for fact in incident_facts(incident, claims, documents.outlet_of, agencies, anchors.name)]
     # An incident's accounts are told by its facts (figures, blame, denials): the facts of
     # their events, and the tension an accusation of its harm tells, would tell them twice.
@@ -137,11 +137,11 @@ def _specific(entity: StoredEntity) -> bool:
     return entity.type in ("GPE", "LOC") and place is not None and place.kind not in ("country", "continent", "area")
 
 
-def _points(places: dict[str, StoredPlace | None], anchors: Anchors) -> dict[str, tuple[float, float]]:
-    """Where each specific place anchor lies (not a country's or a wide area's centre)."""
-    return {anchors.anchor(entity_id): (place.lat, place.lon) for entity_id, place in places.items()
-            if place is not None and place.lat is not None and place.lon is not None
-            and place.kind != "country" and place.kind not in AREA_KINDS}
+def _sites(places: dict[str, StoredPlace | None], anchors: Anchors, kinds: dict[str, str]) -> dict[str, tuple[str, bool]]:
+    """Where each specific place anchor lies: its gazetteer entry (not a country's or a wide
+    area's), and whether it is a facility placed there."""
+    return {anchors.anchor(entity_id): (place.gazetteer_id, kinds.get(entity_id) == "FAC") for entity_id, place in places.items()
+            if place is not None and place.gazetteer_id and place.kind != "country" and place.kind not in AREA_KINDS}
 
 
 def _places(entities: list[StoredEntity]) -> dict[str, StoredPlace | None]:
