@@ -34,7 +34,7 @@ from claimgraph.store.entities import (
     entity_merges,
 )
 
-from .conftest import write_article
+from .conftest import extract_text, write_article
 
 RULES = load_name_rules()
 RUVIA = {"ruvia": "RV", "ruvian": "RV", "republic of ruvia": "RV", "mali": "ML", "malian": "ML"}.get
@@ -263,6 +263,18 @@ def test_a_capitalised_acronym_joins_the_one_name_with_its_initials() -> None:
     (entity,) = entities
     assert entity.name == "European Union"
     assert entity.merges == (Merge("eu", "european union", "an acronym (EU)"),)  # "union": an institution, any document
+
+
+def test_an_acronym_an_article_defines_is_that_name_in_it_and_elsewhere(build_tools) -> None:
+    # The letters need not spell the name (names are cut, or translated): the brackets say it.
+    text = "The toll rose to 90, the Office for Relief Coordination (OCR) said. OCR added that 40 were missing."
+    mentions = extract_text(build_tools, text).mentions
+    assert {(m.text, m.key) for m in mentions} == {("Office for Relief Coordination", "office for relief coordination"),
+                                                   ("OCR", "office for relief coordination")}
+    elsewhere = _forms(("office for relief coordination", "ORG", "Office for Relief Coordination"),
+                       ("office for relief coordination", "ORG", "OCR"), ("ocr", "ORG", "OCR", 2))
+    (entity,) = resolve_entities(elsewhere)
+    assert _reasons(entity) == {"an acronym an article defines (OCR)"}
 
 
 def test_a_two_letter_acronym_needs_a_shared_document() -> None:

@@ -83,9 +83,11 @@ def extract_mentions(doc: Doc, doc_id: str, lexicon: EntityLexicon) -> list[Ment
             for inner in [key for key in spans if start <= key[0] and key[1] <= end]:
                 del spans[inner]  # "Central" of "Faran Central hospital" is part of the facility's name
             spans[(start, end)] = kind
+    defined = _defined_acronyms(text, spans)
     forms = _forms_by_key(text, spans, lexicon)
     _add_other_occurrences(text, spans, forms)
     long_forms = _long_forms(forms, lexicon)
+    long_forms.update({(name_key(acronym, lexicon), kind): name_key(name, lexicon) for acronym, (name, kind) in defined.items()})
     sentence_starts = [s.start_char for s in doc.sents]
     mentions = []
     for (start, end), kind in sorted(spans.items()):
@@ -132,6 +134,37 @@ def _trim(text: str, start: int, end: int, lexicon: EntityLexicon) -> tuple[int,
     if (match := _POSSESSIVE.search(text[start:end])) and end - start > 2 and match.group() != "s":
         end -= len(match.group())
     return start, end
+
+
+_DEFINITION = re.compile(r"\s*\(\s*([A-Z][A-Z&]{1,7})\s*\)")
+_INSIDE_DEFINITION = re.compile(r"\s*\(\s*[A-Z][A-Z&]{1,7}\s*\)?$")
+
+
+def _defined_acronyms(text: str, spans: dict[tuple[int, int], str]) -> dict[str, tuple[str, str]]:
+    """Acronyms an article defines: a name followed by capitals in brackets ("the Office for
+    the Coordination of Relief (OCR)") — the acronym is that name in this article, whatever
+    its letters spell (names are often cut or translated). The acronym becomes a mention of
+    the name's type where the model did not tag it. acronym -> (the name, its type)."""
+    defined: dict[str, tuple[str, str]] = {}
+    for (start, end), kind in sorted(spans.items()):
+        inside = _INSIDE_DEFINITION.search(text, start, end)
+        if inside is not None and kind in _ACRONYM_KINDS:  # the model took the brackets in: "Relief (OCR"
+            del spans[(start, end)]
+            end = start + len(text[start:inside.start()].rstrip())
+            spans[(start, end)] = kind
+        match = _DEFINITION.match(text, end)
+        if match is None or kind not in _ACRONYM_KINDS:
+            continue
+        acronym = match.group(1)
+        span = (match.start(1), match.end(1))
+        if span not in spans and not any(s < span[1] and span[0] < e for s, e in spans):
+            spans[span] = kind
+        if spans.get(span) == kind:
+            defined.setdefault(acronym, (text[start:end], kind))
+    return defined
+
+
+_ACRONYM_KINDS = frozenset({"ORG", "GPE", "NORP", "MEDIA", "FAC", "LOC"})
 
 
 def _forms_by_key(text: str, spans: dict[tuple[int, int], str], lexicon: EntityLexicon) -> dict[str, tuple[str, str]]:

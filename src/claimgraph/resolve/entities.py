@@ -122,6 +122,7 @@ def resolve_entities(
     if country_of is not None:
         _join_blocks(groups, _blocks(type_of, lambda k, t: country_of(k) if t == "GPE" else None), "names of the same country")
     _join_acronyms(groups, by_key, type_of, rules, docs_of)
+    _join_defined_acronyms(groups, by_key)
     _join_surnames(groups, type_of, rules)
     _join_close_spellings(groups, type_of, count_of, rules)
     _join_facilities(groups, type_of, count_of, rules)
@@ -221,6 +222,23 @@ def _join_acronyms(groups: _Groups, by_key: dict[str, list[MentionForm]], type_o
         targets = {groups.find(k) for k in candidates}
         if len(targets) == 1:
             groups.union(key, next(iter(targets)), f"an acronym ({written[0]})")
+
+
+def _join_defined_acronyms(groups: _Groups, by_key: dict[str, list[MentionForm]]) -> None:
+    """'OCR' and 'the Office for the Coordination of Relief': an article that writes the name
+    with the acronym in brackets keys the acronym by the name (extract/mentions.py); the
+    acronym written alone elsewhere joins that name when only one name was given it."""
+    defining: dict[str, set[str]] = defaultdict(set)
+    for key, items in by_key.items():
+        for form in items:
+            if 2 <= len(form.text) <= 8 and form.text.isupper() and " " not in form.text and form.text.casefold() != key:
+                defining[form.text].add(key)
+    for key, items in by_key.items():
+        written = {f.text for f in items if f.text.casefold() == key}
+        for acronym in written & set(defining):
+            targets = {groups.find(k) for k in defining[acronym]}
+            if len(targets) == 1:
+                groups.union(key, next(iter(targets)), f"an acronym an article defines ({acronym})")
 
 
 def _join_surnames(groups: _Groups, type_of: dict[str, str], rules: NameRules) -> None:
