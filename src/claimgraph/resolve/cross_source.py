@@ -113,7 +113,6 @@ def compare_corpus(store: Store, anchors: Anchors, places: dict[str, StoredPlace
                       incident_facts=told_facts, entity_names={entity.id: entity.name for entity in stored})
 
 
-_STATEMENTS = frozenset({"ACCUSE", "REJECT"})  # what an incident's accounts say of it, besides what happened
 _PARTIES = frozenset({"PERSON", "ORG", "NORP"})  # who can be held responsible, besides states
 _SETTING_PLACES = 2  # an article's main places: the two specific places it names most, each at least twice
 
