@@ -759,3 +759,8 @@ def test_two_parties_accusing_in_one_sentence_make_two_accusations(build_tools) 
     text = "Kessa has accused a Ruvian air strike for the killings, while the Ruvian army has blamed a misfired rocket."
     accusations = [e for e in _events(build_tools, text) if e.plover == "ACCUSE"]
     assert [(e.trigger, _texts(e, "actor")) for e in accusations] == [("accused", {"Kessa"}), ("blamed", {"Ruvian army"})]
+
+
+def test_a_thing_blamed_brings_its_party_with_a_preposition(build_tools) -> None:
+    accusation = _event(build_tools, "The Ruvian army has blamed a misfired rocket from the Zorov Group.", "blamed")
+    assert _texts(accusation, "target") == {"Zorov Group"}

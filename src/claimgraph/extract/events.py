@@ -358,6 +358,10 @@ def _participants(token: Token, trigger: Trigger, lexicon: EventLexicon,
         done_to = [t for t in themes(token, lexicon) if t not in moved and t != doer]
         if trigger.theme_words and trigger.needs_preposition:  # an idiom's object is its own word: "pointed the finger at X"
             done_to = prepositional_objects(token, set(trigger.needs_preposition))
+        if trigger.plover == "ACCUSE" and not _mentions_of(done_to, mentions):
+            # what is blamed is a thing, whose party comes with a preposition: "blamed the
+            # attack on the militia", "blamed a stray rocket from the Zorov Group"
+            done_to += prepositional_objects(token, {"on", "from"})
         if trigger.type == "AGREEMENT" and trigger.theme is not None:  # "Kessa signed a deal with Zorov", not "I agree with her"
             counterparts = prepositional_objects(token, {"with"})
             done_to += counterparts
