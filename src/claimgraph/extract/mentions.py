@@ -141,10 +141,11 @@ _INSIDE_DEFINITION = re.compile(r"\s*\(\s*[A-Z][A-Z&]{1,7}\s*\)?$")
 
 
 def _defined_acronyms(text: str, spans: dict[tuple[int, int], str]) -> dict[str, tuple[str, str]]:
-    """Acronyms an article defines: a name followed by capitals in brackets ("the Office for
-    the Coordination of Relief (OCR)") — the acronym is that name in this article, whatever
-    its letters spell (names are often cut or translated). The acronym becomes a mention of
-    the name's type where the model did not tag it. acronym -> (the name, its type)."""
+    """Acronyms an article defines: a name of two words or more followed by capitals in
+    brackets ("the Office for the Coordination of Relief (OCR)") — the acronym is that name in
+    this article, whatever its letters spell (names are often cut or translated). The acronym
+    becomes a mention of the name's type where the model did not tag it. acronym -> (the
+    name, its type)."""
     defined: dict[str, tuple[str, str]] = {}
     for (start, end), kind in sorted(spans.items()):
         inside = _INSIDE_DEFINITION.search(text, start, end)
@@ -153,8 +154,9 @@ def _defined_acronyms(text: str, spans: dict[tuple[int, int], str]) -> dict[str,
             end = start + len(text[start:inside.start()].rstrip())
             spans[(start, end)] = kind
         match = _DEFINITION.match(text, end)
-        if match is None or kind not in _ACRONYM_KINDS:
-            continue
+        name = text[start:end]
+        if match is None or kind not in _ACRONYM_KINDS or len(name.split()) < 2 or name.isupper():
+            continue  # "GENEVA (AFP)": a dateline, in capitals, names its agency, not itself
         acronym = match.group(1)
         span = (match.start(1), match.end(1))
         if span not in spans and not any(s < span[1] and span[0] < e for s, e in spans):
@@ -164,7 +166,7 @@ def _defined_acronyms(text: str, spans: dict[tuple[int, int], str]) -> dict[str,
     return defined
 
 
-_ACRONYM_KINDS = frozenset({"ORG", "GPE", "NORP", "MEDIA", "FAC", "LOC"})
+_ACRONYM_KINDS = frozenset({"ORG", "MEDIA", "FAC"})  # not places: "GENEVA (AFP)" is a dateline
 
 
 def _forms_by_key(text: str, spans: dict[tuple[int, int], str], lexicon: EntityLexicon) -> dict[str, tuple[str, str]]:
