@@ -46,6 +46,9 @@ class Comparison:
     incidents: list[Incident] = field(default_factory=list)  # happenings told by several accounts, across articles
     incident_facts: list[Fact] = field(default_factory=list)  # what accounts of an incident agree on (resolve/incident_facts.py)
     entity_names: dict[str, str] = field(default_factory=dict)  # entity id -> its name
+    # Facts of events that are an incident's accounts: compared like any fact, never shown
+    # (the incident's facts tell those accounts)
+    unshown: frozenset[str] = frozenset()
 
     def cited(self, claim_id: str) -> bool:
         """Whether a claim names its source, rather than being told in the outlet's own voice."""

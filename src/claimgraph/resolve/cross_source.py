@@ -60,8 +60,9 @@ def resolve_facts(store: Store, country_of: Callable[[str], str | None] | None, 
     entities = list(iter_entities(store))
     anchors = entity_anchors(entities, country_of)
     comparison = compare_corpus(store, anchors, _places(entities), taxonomy=taxonomy, settings=document_settings(entities, anchors))
-    facts = comparison.facts + comparison.tie_facts + comparison.incident_facts
-    contradictions = [_placed(c, facts) for c in find_contradictions(comparison, all_comparators())]
+    facts = [f for f in comparison.facts if f.id not in comparison.unshown] + comparison.tie_facts + comparison.incident_facts
+    contradictions = [_placed(replace(c, fact=None) if c.fact in comparison.unshown else c, facts)
+                      for c in find_contradictions(comparison, all_comparators())]
     touched = contradictions_by_fact(contradictions)
     # A fact holding both sides of a contradiction is contested, whichever fact it was told of.
     touched_both = {f.id for f in facts for c in contradictions if {c.a, c.b} <= set(f.claims)}
@@ -102,15 +103,16 @@ def compare_corpus(store: Store, anchors: Anchors, places: dict[str, StoredPlace
                      site_of=_sites(places, anchors, kinds).get)
     told_facts = [fact for incident in told for fact in incident_facts(incident, claims, documents.outlet_of, agencies, anchors.name)]
     # An incident's accounts are told by its facts (figures, blame, denials): the facts of
-    # their events, and the tension an accusation of its harm tells, would tell them twice.
+    # their events, and the tension an accusation of its harm tells, would tell them twice
+    # (the events' facts are still compared: "destroyed" against "was not destroyed").
     gathered = {e.id for incident in told for account in incident.accounts for e in account.events}
-    facts = [f for f in facts if not set(f.events) <= gathered]
+    unshown = frozenset(f.id for f in facts if set(f.events) <= gathered)
     ties = list(stated_ties(iter_relations(store), anchors)) + list(accusation_standings(e for e in events if e.id not in gathered))
     tie_facts, fact_of_tie = relation_facts(ties, claims, outlet_of=documents.outlet_of, name_of=anchors.name, agencies=agencies)
     return Comparison(facts=facts, events={e.id: e for e in events}, fact_of={e: fact for fact in facts for e in fact.events},
                       ties=ties, tie_facts=tie_facts, fact_of_tie=fact_of_tie, claims=claims, quantities=quantities, rates=rates,
                       name_of=anchors.name, published=documents.publication_dates, taxonomy=taxonomy, incidents=told,
-                      incident_facts=told_facts, entity_names={entity.id: entity.name for entity in stored})
+                      incident_facts=told_facts, entity_names={entity.id: entity.name for entity in stored}, unshown=unshown)
 
 
 _PARTIES = frozenset({"PERSON", "ORG", "NORP"})  # who can be held responsible, besides states
