@@ -156,7 +156,7 @@ def _defined_acronyms(text: str, spans: dict[tuple[int, int], str]) -> dict[str,
         match = _DEFINITION.match(text, end)
         name = text[start:end]
         if match is None or kind not in _ACRONYM_KINDS or len(name.split()) < 2 or name.isupper():
-            continue  # "GENEVA (AFP)": a dateline, in capitals, names its agency, not itself
+            continue  # "BAMAKO (AFP)": a dateline, in capitals, names its agency, not itself
         acronym = match.group(1)
         span = (match.start(1), match.end(1))
         if span not in spans and not any(s < span[1] and span[0] < e for s, e in spans):
@@ -166,7 +166,7 @@ def _defined_acronyms(text: str, spans: dict[tuple[int, int], str]) -> dict[str,
     return defined
 
 
-_ACRONYM_KINDS = frozenset({"ORG", "MEDIA", "FAC"})  # not places: "GENEVA (AFP)" is a dateline
+_ACRONYM_KINDS = frozenset({"ORG", "MEDIA", "FAC"})  # not places: "BAMAKO (AFP)" is a dateline
 
 
 def _forms_by_key(text: str, spans: dict[tuple[int, int], str], lexicon: EntityLexicon) -> dict[str, tuple[str, str]]:
