@@ -56,6 +56,11 @@ def _event(build_tools, text: str, trigger: str) -> Event:
     return found[0]
 
 
+def _of_category(build_tools, text: str, plover: str) -> list[Event]:
+    """The events of one PLOVER category `text` reports."""
+    return [e for e in _events(build_tools, text) if e.plover == plover]
+
+
 def _texts(event: Event, role: str) -> set[str]:
     return {a.text for a in event.role(role)}
 
@@ -572,7 +577,7 @@ def test_a_word_the_lexicon_reads_is_not_given_another_category_by_the_classifie
     ],
 )
 def test_force_told_in_a_passive_blames_its_agent(build_tools, text: str, accused: str) -> None:
-    accusations = [e for e in _events(build_tools, text) if e.plover == "ACCUSE"]
+    accusations = _of_category(build_tools, text, "ACCUSE")
     assert len(accusations) == 1, accusations
     assert accused in _texts(accusations[0], "target")
 
@@ -591,7 +596,7 @@ def test_an_accusation_is_placed_where_the_harm_it_blames_is(build_tools) -> Non
 def test_dropping_a_weapon_is_an_attack(build_tools) -> None:
     attack = _event(build_tools, "Ruvian jets dropped bombs on Gao.", "dropped")
     assert (attack.type, attack.plover) == ("ATTACK", "ASSAULT") and _texts(attack, "location") == {"Gao"}
-    assert not [e for e in _events(build_tools, "Kessa dropped its order for 12 helicopters.") if e.plover == "ASSAULT"]
+    assert not _of_category(build_tools, "Kessa dropped its order for 12 helicopters.", "ASSAULT")
 
 
 @pytest.mark.parametrize(
@@ -603,7 +608,7 @@ def test_dropping_a_weapon_is_an_attack(build_tools) -> None:
     ],
 )
 def test_a_claim_called_false_is_rejected_by_who_calls_it_so(build_tools, text: str, actor: str) -> None:
-    rejections = [e for e in _events(build_tools, text) if e.plover == "REJECT"]
+    rejections = _of_category(build_tools, text, "REJECT")
     assert len(rejections) == 1, rejections
     assert rejections[0].type == "DENIAL" and actor in _texts(rejections[0], "actor")
 
@@ -615,9 +620,9 @@ def test_a_claim_not_called_false_is_not_rejected(build_tools) -> None:
 
 def test_the_name_of_what_a_harm_happened_to_is_not_blamed(build_tools) -> None:
     text = "The minister said the collapse of the Gao dam was caused by Ruvian shelling."
-    accusations = [e for e in _events(build_tools, text) if e.plover == "ACCUSE"]
+    accusations = _of_category(build_tools, text, "ACCUSE")
     assert [_texts(e, "target") for e in accusations] == [{"Ruvian"}], accusations
-    assert not [e for e in _events(build_tools, "Officials said the failure of the Gao dam caused the floods.") if e.plover == "ACCUSE"]
+    assert not _of_category(build_tools, "Officials said the failure of the Gao dam caused the floods.", "ACCUSE")
 
 
 def test_the_forces_of_a_state_are_blamed(build_tools) -> None:
@@ -635,7 +640,7 @@ def test_coordinated_verbs_share_the_subject_that_is_blamed(build_tools) -> None
 def test_disputing_is_a_denial_but_a_disputed_place_is_none(build_tools) -> None:
     denial = _event(build_tools, "Kessa disputed the casualty count.", "disputed")
     assert (denial.type, denial.plover) == ("DENIAL", "REJECT") and _texts(denial, "actor") == {"Kessa"}
-    assert not [e for e in _events(build_tools, "Ruvian troops entered the disputed region.") if e.plover == "REJECT"]
+    assert not _of_category(build_tools, "Ruvian troops entered the disputed region.", "REJECT")
 
 
 def test_a_named_person_arriving_somewhere_visits_it(build_tools) -> None:
@@ -648,13 +653,13 @@ def test_a_named_person_arriving_somewhere_visits_it(build_tools) -> None:
 def test_people_evacuated_may_be_told_by_a_pronoun(build_tools) -> None:
     events = _events(build_tools, "Two villagers were missing, and rescuers were trying to evacuate them.")
     assert [e.plover for e in events if e.trigger == "evacuate"] == ["AID"], events
-    assert not [e for e in _events(build_tools, "Ruvia evacuated it.") if e.plover == "AID"]
+    assert not _of_category(build_tools, "Ruvia evacuated it.", "AID")
 
 
 def test_a_deliberate_explosion_is_an_attack_but_an_explosion_alone_is_not(build_tools) -> None:
     attack = _event(build_tools, "A deliberate explosion destroyed the fuel depot in Gao, investigators said.", "explosion")
     assert (attack.type, attack.plover, attack.mode) == ("ATTACK", "ASSAULT", "explosives")
-    assert not [e for e in _events(build_tools, "An explosion was heard in Gao.") if e.plover == "ASSAULT"]
+    assert not _of_category(build_tools, "An explosion was heard in Gao.", "ASSAULT")
 
 
 @pytest.mark.parametrize(
@@ -667,7 +672,7 @@ def test_a_deliberate_explosion_is_an_attack_but_an_explosion_alone_is_not(build
 )
 def test_a_weapon_named_as_the_cause_of_harm_is_an_accusation(build_tools, text: str) -> None:
     # No party is named, yet a weapon caused it: whoever used it is blamed by the speaker.
-    accusations = [e for e in _events(build_tools, text) if e.plover == "ACCUSE"]
+    accusations = _of_category(build_tools, text, "ACCUSE")
     assert len(accusations) == 1, accusations
 
 
@@ -681,7 +686,7 @@ def test_a_weapon_named_as_the_cause_of_harm_is_an_accusation(build_tools, text:
     ],
 )
 def test_a_cause_that_is_no_weapon_blames_no_one(build_tools, text: str) -> None:
-    assert not [e for e in _events(build_tools, text) if e.plover == "ACCUSE"]
+    assert not _of_category(build_tools, text, "ACCUSE")
 
 
 @pytest.mark.parametrize(
@@ -694,7 +699,7 @@ def test_a_cause_that_is_no_weapon_blames_no_one(build_tools, text: str) -> None
     ],
 )
 def test_an_act_called_a_wrong_is_an_accusation(build_tools, text: str, accused: str | None) -> None:
-    accusations = [e for e in _events(build_tools, text) if e.plover == "ACCUSE"]
+    accusations = _of_category(build_tools, text, "ACCUSE")
     assert len(accusations) == 1, accusations
     if accused is not None:
         assert accused in _texts(accusations[0], "target")
@@ -709,7 +714,7 @@ def test_an_act_called_a_wrong_is_an_accusation(build_tools, text: str, accused:
     ],
 )
 def test_no_act_called_a_wrong_is_no_accusation(build_tools, text: str) -> None:
-    assert not [e for e in _events(build_tools, text) if e.plover == "ACCUSE"]
+    assert not _of_category(build_tools, text, "ACCUSE")
 
 
 def test_a_blast_that_killed_in_an_article_about_force_is_that_assault(build_tools) -> None:
@@ -729,8 +734,8 @@ def test_an_incident_caused_by_a_weapon_is_an_assault_at_the_facility_it_names(b
     text = "Investigators said the collapse of the Gao bridge had been caused by explosives fixed to its piers by Zorov Group fighters."
     collapse = _event(build_tools, text, "collapse")
     assert collapse.plover == "ASSAULT" and _texts(collapse, "location") == {"Gao bridge"}
-    assert not [e for e in _events(build_tools, "The collapse of the Gao bridge was caused by heavy rain.") if e.plover == "ASSAULT"]
-    assert not [e for e in _events(build_tools, "The collapse of the Gao bridge was caused by an errant missile.") if e.plover == "ASSAULT"]
+    assert not _of_category(build_tools, "The collapse of the Gao bridge was caused by heavy rain.", "ASSAULT")
+    assert not _of_category(build_tools, "The collapse of the Gao bridge was caused by an errant missile.", "ASSAULT")
 
 
 @pytest.mark.parametrize(
@@ -741,23 +746,23 @@ def test_an_incident_caused_by_a_weapon_is_an_assault_at_the_facility_it_names(b
     ],
 )
 def test_a_speaker_saying_they_did_not_do_it_denies_it(build_tools, text: str) -> None:
-    rejections = [e for e in _events(build_tools, text) if e.plover == "REJECT"]
+    rejections = _of_category(build_tools, text, "REJECT")
     assert len(rejections) == 1, rejections
 
 
 def test_a_speaker_saying_they_do_not_know_denies_nothing(build_tools) -> None:
-    assert not [e for e in _events(build_tools, "Police said they did not know the motive.") if e.plover == "REJECT"]
+    assert not _of_category(build_tools, "Police said they did not know the motive.", "REJECT")
 
 
 def test_an_idiom_of_blame_names_its_target_with_its_preposition(build_tools) -> None:
     accusation = _event(build_tools, 'The president of Kessa pointed the finger at "Ruvian militias."', "pointed")
     assert accusation.plover == "ACCUSE" and "Ruvian militias" in _texts(accusation, "target")
-    assert not [e for e in _events(build_tools, "The guide pointed at the old bridge.") if e.plover == "ACCUSE"]
+    assert not _of_category(build_tools, "The guide pointed at the old bridge.", "ACCUSE")
 
 
 def test_two_parties_accusing_in_one_sentence_make_two_accusations(build_tools) -> None:
     text = "Kessa has accused a Ruvian air strike for the killings, while the Ruvian army has blamed a misfired rocket."
-    accusations = [e for e in _events(build_tools, text) if e.plover == "ACCUSE"]
+    accusations = _of_category(build_tools, text, "ACCUSE")
     assert [(e.trigger, _texts(e, "actor")) for e in accusations] == [("accused", {"Kessa"}), ("blamed", {"Ruvian army"})]
 
 

@@ -79,9 +79,10 @@ def acts_called_wrong(sentence: Span, claims: list[Claim], mentions: list[Mentio
         if any(c.dep_ == "neg" for c in verb.children) or open_question(verb):
             continue
         if lexicon.in_class(verb.lemma_, "naming"):
-            namer = [m for m in mentions_of(_doer_heads(verb), mentions) if m.type in PARTY_TYPES]
+            naming = doer_heads(verb)
+            namer = [m for m in mentions_of(naming, mentions) if m.type in PARTY_TYPES]
             said = next((c for c in claims if c.source.kind != "outlet" and c.start <= verb.idx < c.end), None)
-            if not namer and said is None and not _doer_heads(verb):
+            if not namer and said is None and not naming:
                 continue  # no one calls it so
             anchor = verb
         else:
@@ -108,14 +109,10 @@ def _wrong_done_by(word: Token, claims: list[Claim], sentence: Span, mentions: l
     doers += [c for c in word.children if c.dep_ == "poss"]
     speaker = _speaker(said, mentions)
     accused = tuple(m for m in mentions_of([t for d in doers for t in d.subtree], mentions)
-                    if m.type in PARTY_TYPES and not _same_party(m, speaker) and not _in_source_offset(m, said))
+                    if m.type in PARTY_TYPES and not _same_party(m, speaker) and not _in_source(m.start, said))
     if not accused:
         return None
     return Accusation(_cue_token(said, sentence) or word, _accuser(said), accused, word)
-
-
-def _in_source_offset(mention: Mention, claim: Claim) -> bool:
-    return claim.source.start is not None and claim.source.end is not None and claim.source.start <= mention.start < claim.source.end
 
 
 def _named_act(word: Token, lexicon: EventLexicon) -> tuple[Token | None, list[Token]]:
@@ -188,7 +185,7 @@ def _harm_told(claim: Claim, sentence: Span, events: list[Event], mentions: list
     cue = _cue_token(claim, sentence)
     # What is said, not who says it nor the word that says it ("X attacked Y" read as a
     # speech act has its harm in its cue: no one reports it).
-    content = [t for t in sentence if claim.start <= t.idx < claim.end and not _in_source(t, claim) and t is not cue]
+    content = [t for t in sentence if claim.start <= t.idx < claim.end and not _in_source(t.idx, claim) and t is not cue]
     if cue is None or cue.lemma_.lower() in lexicon.fatality_verbs or _harmful(cue, lexicon):
         return []
     told: list[tuple[Token, list[Mention]]] = []
@@ -204,14 +201,14 @@ def _harm_told(claim: Claim, sentence: Span, events: list[Event], mentions: list
     for token in content:
         if open_question(token) or _negated(token):
             continue  # "whether it was a drone strike", "was not responsible": no one is blamed
-        if token.pos_ == "VERB" and (_causal(token, lexicon) or _harmful(token, lexicon) or _force_in_passive(token, lexicon)):
+        if token.pos_ == "VERB" and (is_causal(token, lexicon) or _harmful(token, lexicon) or _force_in_passive(token, lexicon)):
             doers = _doers(token, mentions, lexicon)  # "caused by mines laid by X", "hit by a shell fired by X"
             if _first_person_subject(token):
                 continue
             if doers:
                 told.append((token, doers))
-            elif _causal(token, lexicon) and _instrument_blamed(_doer_heads(token, lexicon), lexicon):
-                told.append((_effect(token) or token, []))  # "the fire was caused by an errant missile"
+            elif is_causal(token, lexicon) and _instrument_blamed(doer_heads(token, lexicon), lexicon):
+                told.append((effect_of(token) or token, []))  # "the fire was caused by an errant missile"
         elif lexicon.in_class(token.lemma_, "responsibility") or lexicon.in_class(token.lower_, "responsibility"):
             parties = _parties_around(token, mentions)
             if _first_person_subject(token):
@@ -219,11 +216,11 @@ def _harm_told(claim: Claim, sentence: Span, events: list[Event], mentions: list
             if parties:
                 told.append((token, parties))
             elif _instrument_blamed(_words_around(token, own_phrase=False), lexicon):
-                told.append((_effect(token) or token, []))  # "a stray shell was the cause of the blast"
+                told.append((effect_of(token) or token, []))  # "a stray shell was the cause of the blast"
     return told
 
 
-def _effect(word: Token) -> Token | None:
+def effect_of(word: Token) -> Token | None:
     """What a word of cause says was caused, where the harm blamed is placed: "the cause of
     the blast", "caused the fire", "the fire was caused by", "the blast resulted from"."""
     if word.pos_ == "NOUN":
@@ -233,7 +230,7 @@ def _effect(word: Token) -> Token | None:
     return found[0] if found else None
 
 
-def _causal(verb: Token, lexicon: EventLexicon) -> bool:
+def is_causal(verb: Token, lexicon: EventLexicon) -> bool:
     """A verb that names a cause: "caused", "was behind", or "resulted from"."""
     return lexicon.in_class(verb.lemma_, "responsibility") or (
         lexicon.in_class(verb.lemma_, "cause_from") and any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children))
@@ -312,12 +309,12 @@ def _doers(verb: Token, mentions: list[Mention], lexicon: EventLexicon) -> list[
     or the people a weapon it names is of ('a Kessan shell'). What a happening's own 'of'
     phrase names is what it happened to, not who did it ('the collapse of the Gao dam caused
     floods': the dam's name blames no one), unless the phrase is a force's ('the forces of Kessa')."""
-    offsets = {t.idx for head in _doer_heads(verb, lexicon) for t in _doer_phrase(head, lexicon)
+    offsets = {t.idx for head in doer_heads(verb, lexicon) for t in _doer_phrase(head, lexicon)
                if t.dep_ in ("nsubj", "pobj", "compound", "amod", "poss") or t is head}
     return [m for m in mentions if m.type in PARTY_TYPES and m.start in offsets and not _after_locative_offset(m, verb)]
 
 
-def _doer_heads(verb: Token, lexicon: EventLexicon | None = None) -> list[Token]:
+def doer_heads(verb: Token, lexicon: EventLexicon | None = None) -> list[Token]:
     """The heads of a verb's active subject and of its passive's agent; of a cause named with
     'from' ("resulted from a shell fired by X"), that cause."""
     if lexicon is not None and lexicon.in_class(verb.lemma_, "cause_from"):
@@ -341,8 +338,9 @@ def _after_locative_offset(mention: Mention, verb: Token) -> bool:
     return span is not None and _after_locative(span.root)
 
 
-def _in_source(token: Token, claim: Claim) -> bool:
-    return claim.source.start is not None and claim.source.end is not None and claim.source.start <= token.idx < claim.source.end
+def _in_source(offset: int, claim: Claim) -> bool:
+    """Whether a character offset lies in the claim's source phrase (who says it)."""
+    return claim.source.start is not None and claim.source.end is not None and claim.source.start <= offset < claim.source.end
 
 
 def _parties_around(word: Token, mentions: list[Mention]) -> list[Mention]:

@@ -15,9 +15,14 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from claimgraph.extract.event_attribution import open_question
+from claimgraph.extract.event_attribution import (
+    doer_heads,
+    effect_of,
+    is_causal,
+    open_question,
+)
 from claimgraph.extract.event_lexicon import EventLexicon, Trigger
-from claimgraph.extract.event_roles import children, has_word_in_class
+from claimgraph.extract.event_roles import has_word_in_class
 from claimgraph.extract.event_triggers import Candidate
 
 
@@ -47,27 +52,21 @@ def incidents_caused_by_force(sentence: Span, candidates: list[Candidate], lexic
     taken = {c.token.i for c in candidates}
     found = []
     for verb in sentence:
-        if verb.pos_ != "VERB" or not (lexicon.in_class(verb.lemma_, "responsibility") or lexicon.in_class(verb.lemma_, "cause_from")):
-            continue
-        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        if lexicon.in_class(verb.lemma_, "cause_from"):
-            incidents = children(verb, "nsubj")
-            causes = [g for p in children(verb, "prep") if p.lower_ == "from" for g in children(p, "pobj")]
-        else:
-            incidents = passive or children(verb, "dobj")
-            causes = ([g for a in children(verb, "agent") for g in children(a, "pobj")] if passive else children(verb, "nsubj"))
-        if open_question(verb) or not any(lexicon.in_class(t.lemma_, "weapon") or lexicon.in_class(t.lower_, "weapon")
-                                          for c in causes for t in (c, *children(c, "compound", "amod"))):
+        if verb.pos_ != "VERB" or not is_causal(verb, lexicon) or open_question(verb):
             continue  # "whether the blast resulted from a rocket": asked, not told
+        causes = doer_heads(verb, lexicon)
+        if not any(has_word_in_class(c, lexicon, "weapon") for c in causes):
+            continue
         if any(lexicon.in_class(t.lower_, "mishap") for c in causes for t in c.subtree):
             continue  # "a misfired rocket", "a failed launch": an accident of force, not its use on the target
-        for incident in incidents:
-            if incident.i in taken or not lexicon.in_class(incident.lemma_, "incident") or has_word_in_class(incident, lexicon, "disaster"):
-                continue
-            listed = next((t for t in lexicon.entries(incident.lemma_.lower(), "NOUN") if t.plover == "ASSAULT"), None)
-            trigger = (replace(listed, needs_modifier=frozenset()) if listed is not None else
-                       Trigger(lemma=incident.lemma_.lower(), pos="NOUN", type=lexicon.assault_type, plover="ASSAULT", context="military", bare=True))
-            found.append(Candidate(incident, trigger))
+        incident = effect_of(verb)
+        if incident is None or incident.i in taken or not lexicon.in_class(incident.lemma_, "incident") \
+                or has_word_in_class(incident, lexicon, "disaster"):
+            continue
+        listed = next((t for t in lexicon.entries(incident.lemma_.lower(), "NOUN") if t.plover == "ASSAULT"), None)
+        trigger = (replace(listed, needs_modifier=frozenset()) if listed is not None else
+                   Trigger(lemma=incident.lemma_.lower(), pos="NOUN", type=lexicon.assault_type, plover="ASSAULT", context="military", bare=True))
+        found.append(Candidate(incident, trigger))
     return found
 
 

@@ -123,12 +123,13 @@ def extract_events(
     events: list[Event] = []
     sentences = list(doc.sents)
     detections = detect(detector.classifier, sentences, scale=detector.scale) if detector is not None else None
+    force_told = False  # whether an assault has been told in a sentence before this one
     for index, sentence in enumerate(sentences):
         if sentence.text.rstrip(" \"'”’)").endswith("?"):
             continue  # a question asserts no event ("How much is Kessa being paid?")
         inside = [m for m in mentions if sentence.start_char <= m.start < sentence.end_char]
         candidates = _nested_removed(_speech_content_removed([c for t in sentence if (c := trigger_at(t, lexicon, inside))]))
-        candidates += blasts_that_harmed(sentence, candidates, lexicon, force_told=any(e.plover == "ASSAULT" for e in events))
+        candidates += blasts_that_harmed(sentence, candidates, lexicon, force_told=force_told)
         candidates += incidents_caused_by_force(sentence, candidates, lexicon)
         found = [e for c in candidates if (e := _event(c, doc_id, index, sentence, inside, dates, quantities, lexicon, setting,
                                                        reported_as=_reported_as(c, candidates)))]
@@ -152,7 +153,9 @@ def extract_events(
             anchored = {e.start for e in found}  # "we did not fire": a negated event its speaker's denial already tells
             found += [_own_act_denied(verb, claim, doc_id, index, sentence, dates, lexicon)
                       for verb, claim in own_acts_denied(sentence, claims, lexicon) if verb.idx not in anchored][:1]
-        events.extend(_speaker_denials(found, claims, lexicon))
+        sentence_events = _speaker_denials(found, claims, lexicon)
+        events.extend(sentence_events)
+        force_told = force_told or any(e.plover == "ASSAULT" for e in sentence_events)
         setting = replace(setting, recent=_recent_place(events, index, by_key) or None)
     return events
 

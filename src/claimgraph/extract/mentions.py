@@ -137,6 +137,7 @@ def _trim(text: str, start: int, end: int, lexicon: EntityLexicon) -> tuple[int,
 
 
 _DEFINITION = re.compile(r"\s*\(\s*([A-Z][A-Z&]{1,7})\s*\)")
+_ACRONYM_KINDS = frozenset({"ORG", "MEDIA", "FAC"})  # not places: "BAMAKO (AFP)" is a dateline
 _INSIDE_DEFINITION = re.compile(r"\s*\(\s*[A-Z][A-Z&]{1,7}\s*\)?$")
 
 
@@ -165,8 +166,6 @@ def _defined_acronyms(text: str, spans: dict[tuple[int, int], str]) -> dict[str,
             defined.setdefault(acronym, (text[start:end], kind))
     return defined
 
-
-_ACRONYM_KINDS = frozenset({"ORG", "MEDIA", "FAC"})  # not places: "BAMAKO (AFP)" is a dateline
 
 
 def _forms_by_key(text: str, spans: dict[tuple[int, int], str], lexicon: EntityLexicon) -> dict[str, tuple[str, str]]:

@@ -276,8 +276,8 @@ def sides(blamed: Iterable[frozenset[str]]) -> dict[frozenset[str], frozenset[st
     militia and Kessa" unless "Kessa" alone is told too)."""
     ordered = sorted(set(blamed), key=lambda b: (len(b), sorted(b)))
     side: dict[frozenset[str], frozenset[str]] = {}
-    for parties in ordered:
-        side[parties] = next((core for core in ordered[: ordered.index(parties)] if core <= parties and side[core] == core), parties)
+    for index, parties in enumerate(ordered):
+        side[parties] = next((core for core in ordered[:index] if core <= parties and side[core] == core), parties)
     return side
 
 
