@@ -100,6 +100,21 @@ def test_a_figure_is_the_interval_its_qualifier_allows(quantity: StoredQuantity,
     assert interval(quantity) == pytest.approx(expected)
 
 
+@pytest.mark.parametrize(("first", "second", "conflict"), [
+    (("hundreds", 200), ("thousands", 2000), True),  # two orders of magnitude
+    (("plusieurs centaines", 300), ("des milliers", 2000), True),
+    (("thousands", 2000), ("11,000", 11000), False),  # "thousands" may be said of 11,000 ...
+    (("dozens", 24), ("at least 400", 400), False),  # ... and a vague count seen stands against no toll
+    (("hundreds", 200), ("at least 400", 400), False),
+])
+def test_two_vague_amounts_are_orders_of_magnitude(first: tuple[str, float], second: tuple[str, float], conflict: bool) -> None:
+    def figure(name: str, told: tuple[str, float]) -> StoredQuantity:
+        text, value = told
+        return _qty(name, text, value, qualifier="at_least" if not text[0].isdigit() else "exact")
+    found = compare_quantities(figure("a", first), figure("b", second), RATES)
+    assert (found is not None) == conflict
+
+
 def test_a_range_holding_the_other_figure_is_no_conflict() -> None:
     between = _qty("a", "between 300 and 500", 300, qualifier="range", value_max=500)
     about = _qty("b", "about 400", 400, qualifier="about")

@@ -92,10 +92,20 @@ def test_the_conditional_of_a_reported_fact_is_alleged(build_tools: BuildTools) 
     ("Le camp a été fermé le 3 mars 2021.", "3 mars 2021", "2021-03-03"),
     ("Les renforts ruviens ont débarqué la semaine passée.", "la semaine passée", "2024-W32"),
     ("Les renforts ruviens ont débarqué hier.", "hier", "2024-08-14"),
+    ("Le convoi a été attaqué jeudi matin.", "jeudi matin", "2024-08-15TMO"),
+    ("Le ministre a parlé hier soir.", "hier soir", "2024-08-14TEV"),
+    ("Le convoi est arrivé à Gao dans la soirée.", "dans la soirée", "2024-08-15TEV"),
+    ("Les blessés ont été évacués dans la nuit.", "dans la nuit", "2024-08-15TNI"),
+    ("Le premier avion a atterri à 23h45.", "23h45", "2024-08-15T23:45"),
 ])
 def test_french_dates(build_tools: BuildTools, sentence: str, expression: str, value: str) -> None:
     found = extract_french(build_tools, sentence, published="2024-08-15")  # a Thursday
     assert [(d.text, d.value) for d in found.dates] == [(expression, value)]
+
+
+def test_french_part_of_the_day_in_the_plus_que_parfait_looks_back_a_day(build_tools: BuildTools) -> None:
+    found = extract_french(build_tools, "Les blessés sont arrivés à Bamako. Ils avaient quitté Kidal dans la soirée.", published="2024-08-15")
+    assert [(d.text, d.value) for d in found.dates] == [("dans la soirée", "2024-08-14TEV")]
 
 
 def test_french_dates_without_a_document_date_are_not_invented(build_tools: BuildTools) -> None:
@@ -235,3 +245,15 @@ def test_an_article_in_a_language_without_a_pipeline_is_stored_searchable_and_re
         assert report.added == 1 and report.unanalysed == {"de": 1}
         assert [hit.title for hit in query.search(store, "Soldaten")] == ["Ruvia schickt Soldaten"]
         assert query.store_stats(store).languages == {"de": 1}
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    # an embassy's "de" phrase names the state it represents, not where it is
+    ("Samedi, des centaines de manifestants ont pris d'assaut l'ambassade du Tchad au Mali.", "Mali"),
+    ("L'Ambassade du Tchad à Bamako a été attaquée par des hommes armés.", "Bamako"),
+])
+def test_an_embassy_is_where_it_stands_not_the_state_it_represents(build_tools: BuildTools, sentence: str, place: str) -> None:
+    found = extract_french(build_tools, sentence)
+    (event,) = [e for e in found.events if e.plover == "ASSAULT"]
+    assert [a.text for a in event.arguments if a.role == "location"] == [place]
+    assert not [m for m in found.mentions if m.text.startswith(("ambassade", "Ambassade")) and m.type == "GPE"]

@@ -15,6 +15,8 @@ import pytest
 from claimgraph.extract.dates import dateline_date, extract_dates, latest_past_date
 from claimgraph.extract.timex import load_time_lexicon, normalize
 
+from .conftest import extract_text
+
 LEXICON = load_time_lexicon()
 
 DCT = date(2021, 9, 30)  # a Thursday, ISO week 2021-W39, third quarter
@@ -119,8 +121,8 @@ CASES = [
     ("ten days ago", DCT, "2021-09-20"),
     ("Tuesday", DCT, "2021-09-28"),
     ("Tuesday's", DCT, "2021-09-28"),
-    ("Monday morning", DCT, "2021-09-27"),
-    ("tonight", DCT, "2021-09-30"),
+    ("Monday morning", DCT, "2021-09-27TMO"),
+    ("tonight", DCT, "2021-09-30TNI"),
     ("Sunday", DCT, "2021-09-26"),
     ("next Tuesday", DCT, "2021-10-05"),
     ("next Thursday", DCT, "2021-10-07"),
@@ -375,3 +377,51 @@ def test_a_time_of_day_joins_its_day_and_is_no_year(build_tools, text: str, expr
     doc = build_tools.nlp(text)
     assert [(d.text, d.value) for d in doc._.dates] == [(expression, value)]
     assert not doc._.quantities  # "1830 GMT" counts nothing either
+
+
+# --- parts of the day (TIMEX3 MO, MI, AF, EV, NI) ------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "dct", "value", "type_"), [
+    ("Tuesday evening", DCT, "2021-09-28TEV", "TIME"),
+    ("Tuesday evening", None, "XXXX-WXX-2TEV", "TIME"),
+    ("early on Monday morning", DCT, "2021-09-27TMO", "TIME"),
+    ("the night of 5 May", None, "XXXX-05-05TNI", "TIME"),
+    ("last night", DCT, "2021-09-29TNI", "TIME"),
+    ("tonight", DCT, "2021-09-30TNI", "TIME"),
+    ("this afternoon", DCT, "2021-09-30TAF", "TIME"),
+    ("yesterday at dawn", DCT, "2021-09-29TMO", "TIME"),
+    ("in the evening", DCT, "XXXX-XX-XXTEV", "TIME"),  # its day comes from the text around it
+])
+def test_parts_of_the_day(text: str, dct: date | None, value: str, type_: str) -> None:
+    timex = normalize(text, LEXICON, dct=dct)
+    assert timex is not None and (timex.value, timex.type) == (value, type_)
+
+
+def test_a_part_of_the_day_joins_the_day_the_model_tags_apart(build_tools) -> None:
+    mentions = _dates(build_tools, "The convoy was shelled on Tuesday evening near Kidal.", dct=DCT)
+    assert [(m.text, m.value) for m in mentions] == [("Tuesday evening", "2021-09-28TEV")]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    # the day its own sentence gave before it
+    ("On Sunday the column left Gao, and in the evening it reached the river.", "in the evening", "2021-09-26TEV"),
+    # else the document's day
+    ("The last families reached the camp overnight, aid workers said.", "overnight", "2021-09-30TNI"),
+    # in the past perfect, the day before the one the report looks back from
+    ("The families arrived at dawn. They had left Kidal in the evening.", "in the evening", "2021-09-29TEV"),
+])
+def test_a_part_of_the_day_told_alone_takes_the_day_of_its_story(build_tools, text: str, expression: str, value: str) -> None:
+    assert _by_text(_dates(build_tools, text, dct=DCT), expression).value == value
+
+
+def test_that_night_is_the_day_told_last_never_the_document_date(build_tools) -> None:
+    text = "The depot burned on the night of 12 August. Witnesses heard two blasts that night."
+    assert _by_text(_dates(build_tools, text, dct=DCT), "that night").value == "2021-08-12TNI"
+    alone = _dates(build_tools, "Witnesses heard two blasts that night.", dct=DCT)
+    assert _by_text(alone, "that night").value == "XXXX-XX-XXTNI"
+
+
+def test_an_event_is_filed_under_the_day_of_its_time_of_day(build_tools) -> None:
+    found = extract_text(build_tools, "Gunmen attacked a checkpoint near Gao on Tuesday evening.")
+    assert [(e.plover, e.date) for e in found.events] == [("ASSAULT", "XXXX-WXX-2")]

@@ -10,13 +10,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
 from claimgraph.extract.quotes import Excerpt
 from claimgraph.extract.spans import doc_text
-from claimgraph.extract.timex import TimeLexicon, Timex, canonical_form, normalize
+from claimgraph.extract.timex import (
+    UNKNOWN_DAY,
+    TimeLexicon,
+    Timex,
+    canonical_form,
+    is_day,
+    normalize,
+    part_of_day,
+    points_back,
+)
 from claimgraph.records import DateMention
 
 
@@ -30,6 +39,7 @@ def _scan_pattern(lexicon: TimeLexicon) -> re.Pattern[str]:
         r"\b(recently|lately|in the past|in recent (?:years|months|weeks|days)|soon|in the near future|"
         r"in the coming (?:years|months|weeks|days)(?: \(or (?:years|months|weeks|days)\))?|"
         r"(?<=\d |s |n )(?:a|per|each) (?:year|month|week|day)|"  # "10.8 million dollars a month"
+        r"in the (?:early |late )?(?:morning|afternoon|evening)|overnight|that (?:morning|afternoon|evening|night)|"  # parts of a day the model leaves untagged
         rf"(?:the )?(?:spring|summer|autumn|fall|winter) of {year}|"
         rf"\d{{1,2}} {months},? {year}|{months} \d{{1,2}},? {year}|{months} {year})\b",
         re.IGNORECASE,  # re caches the compiled pattern: built once per lexicon in practice
@@ -46,8 +56,12 @@ _FULL_DATE = re.compile(r"^\d{4}-(\d{2}-\d{2})$")
 def extract_dates(doc: Doc, doc_id: str, lexicon: TimeLexicon, *, dct: date | None, excerpts: list[Excerpt] = ()) -> list[DateMention]:  # type: ignore[assignment]
     text = doc_text(doc)
     # Scanned phrases are more specific than the model's spans they overlap: they win.
-    scanned = [m.span(1) for m in _scan_pattern(lexicon).finditer(text)]
-    model = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+    scanned = [m.span(1) for m in _scan_pattern(lexicon).finditer(text) if not _describes_a_noun(doc, *m.span(1))]
+    days = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+    parts = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "TIME" and _names_part_of_day(e.text, lexicon)
+             and not _describes_a_noun(doc, e.start_char, e.end_char)]
+    model = _with_parts_of_day(days, parts, text)
+    joined = set(model) - set(days) - set(parts)
     spans = scanned + [(s, e) for s, e in model if not any(a < e and s < b for a, b in scanned)]
     excerpt_dates = {excerpt.start: _citation_date(doc, excerpt, lexicon) for excerpt in excerpts}
     clocks = [(m.start(), m.end(), _clock_value(m)) for m in _CLOCK.finditer(text)]
@@ -57,16 +71,101 @@ def extract_dates(doc: Doc, doc_id: str, lexicon: TimeLexicon, *, dct: date | No
         excerpt = next((x for x in excerpts if x.start <= start < x.end), None)
         anchor_date = excerpt_dates.get(excerpt.start) if excerpt is not None and excerpt_dates.get(excerpt.start) else dct
         timex, future = normalize_span(doc, start, end, lexicon, dct=anchor_date)
-        if timex is not None:
-            found.append(DateMention(doc_id, start, end, text[start:end], timex.value, timex.type, timex.anchor, future))
-    return _with_clock_times(_borrow_years(found), clocks, text, doc_id)
+        pieces = [(start, end, timex, future)]
+        if (start, end) in joined and (timex is None or timex.type != "TIME"):  # a part of a day not of the day beside it
+            pieces = [(s, e, *normalize_span(doc, s, e, lexicon, dct=anchor_date)) for s, e in days + parts if start <= s and e <= end]
+        for piece_start, piece_end, piece, in_future in pieces:
+            if piece is not None:
+                found.append(DateMention(doc_id, piece_start, piece_end, text[piece_start:piece_end], piece.value, piece.type,
+                                         piece.anchor, in_future))
+    return _days_of_times(doc, _with_clock_times(_borrow_years(found), clocks, text, doc_id), lexicon, dct)
+
+
+# Between a day and the part of it told beside it: "Tuesday evening", "the night of 5 May", "dawn on Friday"
+_PART_JOIN = re.compile(r"^,?\s*(?:on\s+|of\s+)?$", re.IGNORECASE)
+
+
+def _describes_a_noun(doc: Doc, start: int, end: int) -> bool:
+    """A one-word expression modifying a noun ("the overnight talks") says what kind of thing
+    it is, not when something happened."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].dep_ == "amod"
+
+
+def _names_part_of_day(text: str, lexicon: TimeLexicon) -> bool:
+    return part_of_day(canonical_form(" ".join(text.lower().split()), lexicon), lexicon) is not None
+
+
+def _with_parts_of_day(days: list[tuple[int, int]], parts: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """The model's dates, each joined with a part of the day told beside it (the English model
+    tags "Tuesday" a DATE and "evening" a TIME), and the parts of the day told alone."""
+    merged = sorted(days + [p for p in parts if not any(a < p[1] and p[0] < b for a, b in days)])
+    joined: list[tuple[int, int]] = []
+    for start, end in merged:
+        if joined and _PART_JOIN.match(text[joined[-1][1] : start]) and ((start, end) in parts or joined[-1] in parts):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def _days_of_times(doc: Doc, dates: list[DateMention], lexicon: TimeLexicon, dct: date | None) -> list[DateMention]:
+    """A part of the day or a clock time told without its day ("in the evening", "shortly after
+    00:30") takes the day the sentence gives before it ("On Sunday ... in the evening"), else
+    the document's day; in the past perfect ("they had left in the evening") the day before
+    it, the time the report looks back from. "That night" takes the last day the text told.
+    Without any it keeps an unknown day."""
+    resolved = []
+    for mention in dates:
+        if not mention.value.startswith(UNKNOWN_DAY + "T") or not _told_without_day(mention, lexicon):
+            resolved.append(mention)
+            continue
+        time_of_day = mention.value[len(UNKNOWN_DAY) :]
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        sentence = span.sent if span is not None else None
+        anaphoric = points_back(canonical_form(" ".join(mention.text.lower().split()), lexicon))
+        earlier = [d for d in resolved if (anaphoric or (sentence is not None and sentence.start_char <= d.start))
+                   and d.end <= mention.start and _day_of(d) is not None]
+        if earlier:
+            resolved.append(replace(mention, value=f"{_day_of(earlier[-1])}{time_of_day}", anchor=earlier[-1].anchor))
+        elif dct is not None and not anaphoric:
+            day = dct - timedelta(days=1) if span is not None and _in_past_perfect(span, lexicon) else dct
+            resolved.append(replace(mention, value=day.isoformat() + time_of_day, anchor="document"))
+        else:
+            resolved.append(mention)
+    return resolved
+
+
+def _day_of(mention: DateMention) -> str | None:
+    """The day a date or a time of day names ("2024-05-07" of "2024-05-07TEV"), if it names one."""
+    day = mention.value.split("T")[0] if mention.type in ("DATE", "TIME") else ""
+    return day if is_day(day) else None
+
+
+def _told_without_day(mention: DateMention, lexicon: TimeLexicon) -> bool:
+    """A clock time alone, or a part of the day with no word for its day ("in the evening", not
+    "yesterday evening" written without a document date)."""
+    part = part_of_day(canonical_form(" ".join(mention.text.lower().split()), lexicon), lexicon)
+    return part is None or not part[0]
+
+
+def _in_past_perfect(span: Span, lexicon: TimeLexicon) -> bool:
+    """Whether the verb the expression belongs to is in the past perfect: a participle with a
+    perfect auxiliary conjugated in a past tense ("had left", "avaient décollé"; not the
+    participle "été" of a passive)."""
+    token = span.root
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token.morph.get("VerbForm", []) == ["Part"] and any(
+        child.dep_.startswith("aux") and child.lemma_.lower() in lexicon.perfect_auxiliaries
+        and child.morph.get("VerbForm", []) == ["Fin"] and set(child.morph.get("Tense", [])) & {"Past", "Imp"} for child in token.children)
 
 
 # A time of day: "2000 GMT", "8pm", "8 p.m.", "20:00 local time", "around 1830 GMT".
 _CLOCK = re.compile(
     r"\b(?:(?:at |around |about |approximately |shortly after |shortly before )?)"
     r"(?:(\d{1,2})(?::(\d{2}))?\s?([ap])\.?m\.?(?!\w)|([01]\d|2[0-3]):?([0-5]\d)\s?(?:GMT|UTC|hrs\b|h\b|local time)|"
-    r"([01]?\d|2[0-3]):([0-5]\d)(?:\s?(?:GMT|UTC|local time))?)(?:\s?(?:GMT|UTC|local time))?",
+    r"([01]?\d|2[0-3]):([0-5]\d)(?:\s?(?:GMT|UTC|local time))?|([01]?\d|2[0-3])h([0-5]\d)(?!\w))(?:\s?(?:GMT|UTC|local time))?",
     re.IGNORECASE,
 )
 _DAY_AFTER = re.compile(r"^,?\s*(?:on\s+)?$", re.IGNORECASE)
@@ -80,6 +179,8 @@ def _clock_value(match: re.Match[str]) -> str:
         return f"{hour:02d}:{match.group(2) or '00'}"
     if match.group(4):
         return f"{match.group(4)}:{match.group(5)}"
+    if match.group(8):  # "00h30", as French writes the time
+        return f"{int(match.group(8)):02d}:{match.group(9)}"
     return f"{int(match.group(6)):02d}:{match.group(7)}"
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -27,6 +27,7 @@ from claimgraph.extract.event_roles import (
     themes,
 )
 from claimgraph.extract.spans import doc_text
+from claimgraph.extract.timex import UNKNOWN_DAY, is_day
 from claimgraph.records import DateMention, Mention
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -183,7 +184,8 @@ def _phrase_place(token: Token, places: list[Mention], prepositions: frozenset[s
             for child in node.children:
                 if child.dep_ in CLAUSE_DEPS or child.dep_ not in _FOLLOWED:
                     continue
-                container = child.dep_ == "prep" and child.norm_ == "of" and any(has_word_in_class(node, lexicon, c) for c in _CONTAINERS)
+                container = child.dep_ == "prep" and child.norm_ == "of" and any(has_word_in_class(node, lexicon, c) for c in _CONTAINERS) \
+                    and not has_word_in_class(node, lexicon, "diplomatic")  # "the embassy of Kessa": whose, not where
                 if child.dep_ == "prep" and child.lower_ not in prepositions and not container:
                     continue
                 if child.dep_ == "pobj" and child.lemma_.lower() == "country" and setting.focus is not None:
@@ -202,9 +204,10 @@ def _places_in(tokens: list[Token], places: list[Mention]) -> list[Mention]:
 
 
 def event_date(token: Token, sentence: Span, dates: list[DateMention]) -> DateMention | None:
-    """The sentence's date nearest the trigger: first one inside the trigger's clause, else
-    the closest in the sentence (durations such as 'two years' are not dates)."""
-    inside = [d for d in dates if sentence.start_char <= d.start < sentence.end_char and d.type == "DATE"]
+    """The day of the sentence's date nearest the trigger: first one inside the trigger's
+    clause, else the closest in the sentence (durations such as 'two years' are not dates; a
+    time of day gives its day: an event is filed under a day)."""
+    inside = [d for d in dates if sentence.start_char <= d.start < sentence.end_char and _dates_a_day(d)]
     if not inside:
         return None
     anchor = clause_verb(token)
@@ -213,16 +216,27 @@ def event_date(token: Token, sentence: Span, dates: list[DateMention]) -> DateMe
     in_clause = [d for d in inside if d.start in own or any(d.start <= i < d.end for i in own)]
     # "trained the soldiers who attacked Gao on 3 May": a relative clause's date is its own
     relative = {i for i, clause in clauses.items() if clause == "relcl"}
+    relative |= {t.idx for t in sentence if _other_clause(t, sentence.root) == "relcl"}  # "... of a document seen on Thursday"
     pool = in_clause or [d for d in inside if d.start not in relative]
-    return min(pool, key=lambda d: abs(d.start - token.idx)) if pool else None
+    if not pool:
+        return None
+    nearest = min(pool, key=lambda d: abs(d.start - token.idx))
+    return replace(nearest, value=nearest.value.split("T")[0]) if "T" in nearest.value else nearest
+
+
+def _dates_a_day(mention: DateMention) -> bool:
+    """A date, or a time of day whose day is told ("Tuesday evening", not "in the evening"
+    of a day no one gave)."""
+    return mention.type == "DATE" or (mention.type == "TIME" and is_day(mention.value.split("T")[0]) and not mention.value.startswith(UNKNOWN_DAY))
 
 
 def _other_clause(token: Token, anchor: Token) -> str | None:
     """The clause other than the anchor's that `token` lies in: "relcl" for a relative clause
-    anywhere below the anchor, "clause" for a coordinated or complement clause of the anchor."""
+    (or a participle's clause modifying a noun) anywhere below the anchor, "clause" for a
+    coordinated or complement clause of the anchor."""
     current = token
     while current.i != anchor.i and current.head.i != current.i:
-        if current.dep_ == "relcl":
+        if current.dep_ == "relcl" or (current.dep_ == "acl" and current.pos_ == "VERB"):  # "a document seen on Thursday"
             return "relcl"
         if current.dep_ in ("conj", "ccomp", "parataxis") and current.head.i == anchor.i:
             return "clause"

@@ -110,9 +110,17 @@ def extract_mentions(doc: Doc, doc_id: str, lexicon: EntityLexicon) -> list[Ment
 
 def _facility_by_head(ent: Span, kind: str, lexicon: EntityLexicon) -> str:
     """An organisation named by a facility's head noun ("Al-Nour Hospital", "Tarbela Dam") is
-    the facility: what is built somewhere, where events happen."""
+    the facility: what is built somewhere, where events happen. A place name whose head noun,
+    before an "of" phrase, names an institution or a building ("Embassy of Kessa", "Ambassade
+    de France") is that institution or building, not the place its phrase names."""
     head = ent[-1].lemma_.lower()
-    return "FAC" if kind == "ORG" and lexicon.heads.type_of_head.get(head) == "FAC" else kind
+    if kind == "ORG" and lexicon.heads.type_of_head.get(head) == "FAC":
+        return "FAC"
+    root = ent.root
+    named_by = lexicon.heads.type_of_head.get(root.lemma_.lower())
+    if kind == "GPE" and named_by in ("ORG", "FAC") and root.i < ent.end - 1 and any(c.dep_ == "prep" and c.norm_ == "of" for c in root.children):
+        return named_by
+    return kind
 
 
 # A preposition, an article and only lowercase words end a name: "Council on Foreign

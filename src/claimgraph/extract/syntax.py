@@ -168,7 +168,8 @@ def _promote_case_marker(token: Token, heads: list[int], labels: list[str], sche
     elif token.dep_ not in scheme.case_labels:
         return
     marker = next((c for c in token.children if c.dep_ in scheme.case_marker_labels and c.i < token.i), None)
-    if marker is None or marker.lower_ in scheme.articles_not_markers:
+    # "des armes" is a partitive article, "du Tchad" a case marker: partitives precede common nouns
+    if marker is None or (marker.lower_ in scheme.articles_not_markers and token.pos_ != "PROPN"):
         return
     passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in token.head.children)
     heads[marker.i] = heads[token.i]

@@ -8,7 +8,7 @@ reports what happened) unless the expression or its clause points ahead.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from claimgraph.extract.calendar_math import (
@@ -23,7 +23,7 @@ from claimgraph.extract.resources import DEFAULT_LANGUAGE, load_lexicon_data
 @dataclass(frozen=True)
 class Timex:
     value: str
-    type: str  # DATE | DURATION
+    type: str  # DATE | TIME | DURATION
     anchor: str  # absolute | document | unknown
 
 
@@ -45,6 +45,11 @@ class TimeLexicon:
     # grammar's words first: ordered (pattern, replacement) pairs over the lower-cased text
     # ("mercredi dernier" -> "last wednesday"). Calendar arithmetic is the same in every language.
     canonical: tuple[tuple[re.Pattern[str], str], ...] = ()
+    # Words naming a part of a day, to TIMEX3's codes (MO, MI, AF, EV, NI, DT); the day a
+    # deictic word stands for ("tonight": today); the auxiliaries of the past perfect.
+    parts_of_day: dict[str, str] = field(default_factory=dict)
+    deictic_days: dict[str, str] = field(default_factory=dict)
+    perfect_auxiliaries: frozenset[str] = frozenset()
 
 
 def load_time_lexicon(lang: str = DEFAULT_LANGUAGE) -> TimeLexicon:
@@ -63,6 +68,9 @@ def load_time_lexicon(lang: str = DEFAULT_LANGUAGE) -> TimeLexicon:
         day_ordinals=data["day_ordinals"],
         months_pattern="|".join(sorted(data["months"], key=len, reverse=True)),
         canonical=tuple((re.compile(pattern), replacement) for pattern, replacement in data.get("canonical", ())),
+        parts_of_day=data.get("parts_of_day", {}),
+        deictic_days=data.get("deictic_days", {}),
+        perfect_auxiliaries=frozenset(data.get("perfect_auxiliaries", ())),
     )
 
 
@@ -85,6 +93,8 @@ def normalize(text: str, lexicon: TimeLexicon, *, dct: date | None, future: bool
     """
     raw = spelled_years(canonical_form(" ".join(text.lower().replace("’", "'").split()).strip(" .,;:"), lexicon))
     raw = _ordinal_days(raw, lexicon)
+    if (part := part_of_day(raw, lexicon)) is not None:
+        return _time_of_part(part, lexicon, dct=dct, future=future, context=context)
     raw = re.sub(r"^(?:(?:this coming|this|next|last|on) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?,? (?=\w+\.? \d|\d)", "", raw)
     raw = re.sub(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow)'s$", r"\1", raw)
     raw = re.sub(r"^q([1-4]),? (\d{4})$", r"the q\1 quarter of \2", raw)
@@ -118,6 +128,50 @@ def normalize(text: str, lexicon: TimeLexicon, *, dct: date | None, future: bool
 
 
 _ORDINAL_QUARTER = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+# The words around a part of day that are not its day: "early on Tuesday morning", "the night of 5 May"
+_PART_FILLER = re.compile(r"\b(?:early|late|later|in|on|of|at|during|through|throughout|the|around|about|shortly|before|after|that)\b")
+_ANAPHORIC_PART = re.compile(r"\bthat\b")  # "that night": the day the text told last, never the document's
+
+
+def points_back(raw: str) -> bool:
+    """Whether a part of day told without its day names the one the text told last ("that
+    night"), in the grammar's words."""
+    return bool(_ANAPHORIC_PART.search(raw))
+UNKNOWN_DAY = "XXXX-XX-XX"
+_DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d{2}-\d{2}|WXX-[1-7]|W\d{2}-[1-7])$")
+
+
+def part_of_day(raw: str, lexicon: TimeLexicon) -> tuple[str, str] | None:
+    """(the words that name the day, the TIMEX3 part of day) of an expression naming a part
+    of a day, in the grammar's words: "tuesday evening" is ("tuesday", "EV"), "in the
+    evening" ("", "EV"), "last night" ("yesterday", "NI"); None when it names none."""
+    if not lexicon.parts_of_day:
+        return None
+    words = "|".join(re.escape(w) for w in sorted(lexicon.parts_of_day, key=len, reverse=True))
+    found = re.search(rf"\b({words})\b", raw)
+    if found is None:
+        return None
+    rest = " ".join(_PART_FILLER.sub(" ", raw[: found.start()] + " " + raw[found.end() :]).split())
+    day = lexicon.deictic_days.get(rest or found.group(1), rest)
+    return day, lexicon.parts_of_day[found.group(1)]
+
+
+def is_day(value: str) -> bool:
+    """Whether a TIMEX3 value names one day, known or not ("2024-05-07", "XXXX-WXX-2")."""
+    return bool(_DAY_VALUE.match(value))
+
+
+def _time_of_part(part: tuple[str, str], lexicon: TimeLexicon, *, dct: date | None, future: bool, context: str) -> Timex | None:
+    """A part of a day as TIMEX3 TIME: its day's value with the part ("2024-05-07TEV"). A part
+    told without its day ("in the evening") has an unknown day here: the text around it
+    gives it (extract/dates.py)."""
+    day_words, code = part
+    if not day_words:
+        return Timex(f"{UNKNOWN_DAY}T{code}", "TIME", "unknown")
+    day = normalize(day_words, lexicon, dct=dct, future=future, context=context)
+    if day is None or not (is_day(day.value) or day.value == UNKNOWN_DAY):
+        return None
+    return Timex(f"{day.value}T{code}", "TIME", day.anchor)
 
 
 def _financial_period(raw: str, dct: date | None, *, quarterly: bool, future: bool = False) -> Timex | None:

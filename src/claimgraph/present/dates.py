@@ -13,7 +13,7 @@ from dataclasses import dataclass
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
-PARTS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
+PARTS = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
 REFERENCES = {"PAST_REF": "some time in the past", "FUTURE_REF": "some time in the future", "PRESENT_REF": "now"}
 ORDINALS = ("first", "second", "third", "fourth")
 
@@ -37,6 +37,10 @@ def spoken(value: str | None) -> SpokenDate:
         match = re.fullmatch(pattern, value)
         if match:
             return build(match.groupdict())
+    if (timed := re.fullmatch(r"(?P<day>.+)T(?P<time>[\d:]+|[A-Z]{2})", value)) is not None:
+        # a time of a day given as a weekday, or of a day no one gave ("in the evening")
+        day = "a day not given" if timed["day"] == "XXXX-XX-XX" else spoken(timed["day"]).text
+        return SpokenDate(f"{day}, {PARTS.get(timed['time'], timed['time'])}", "time")
     return SpokenDate(value, "unknown")
 
 

@@ -98,7 +98,7 @@ def reader(store: Store, doc_id: str) -> Reader | None:
     for mention in markup.mentions:
         spans.append((mention.start, mention.end, f"mention mention-{mention.type.lower()}", None, mention.type))
     for date in markup.dates:
-        spans.append((date.start, date.end, "date", None, spoken(date.value).text if date.type == "DATE" else date.value))
+        spans.append((date.start, date.end, "date", None, spoken(date.value).text if date.type in ("DATE", "TIME") else date.value))
     for quantity in markup.quantities:
         spans.append((quantity.start, quantity.end, "quantity", None, f"{quantity.qualifier} {quantity.value:g} {quantity.unit}"))
     links = mention_links(store, doc_id)

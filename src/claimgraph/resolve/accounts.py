@@ -2,7 +2,9 @@
 
 An **account** is one claim's report of a happening: who tells it (its teller), what it
 says happened (its events), the figures it gives each magnitude slot (killed, injured,
-missing, displaced, arrested), whom it holds responsible for harm, and whether it denies.
+missing, displaced, arrested), whom it holds responsible for harm, whether it denies, and
+the groups it counts at the scene ("thousands of protesters gathered outside the embassy":
+a claim telling an event placed at the incident's place counts for it too).
 
 An **incident** is one happening as several articles tell it: a flood, a strike on a
 hospital, a dam blown up. Within an article, its violent events, the figures of harm it
@@ -54,6 +56,7 @@ class Account:
     figures: tuple[tuple[str, StoredQuantity], ...]  # (slot, quantity) of each figure of harm it gives
     blamed: frozenset[str]  # anchors it holds responsible for harm
     date: str | None  # the day of the incident it gives, by its violent events' own dates
+    counts: tuple[StoredQuantity, ...] = ()  # counts of a named group it gives of the scene ("thousands of protesters")
 
     @property
     def id(self) -> str:
@@ -98,12 +101,14 @@ def incidents(events: Iterable[AnchoredEvent], claims: Mapping[str, StoredClaim]
               anchors: Anchors, published: Callable[[str], tuple[str | None, str | None]], *, taxonomy: Taxonomy,
               outlet_of: Callable[[str], str], settings: Mapping[str, tuple[str, ...]],
               can_act: Callable[[str], bool] = lambda anchor: True,
-              site_of: Callable[[str], Site | None] = lambda anchor: None) -> list[Incident]:
+              site_of: Callable[[str], Site | None] = lambda anchor: None,
+              counts: Iterable[StoredQuantity] = ()) -> list[Incident]:
     """The corpus's incidents: each article's accounts of its own incident, joined across
     articles that tell one happening. `settings` gives each article's main specific places, most named first
     (the towns and facilities it names most): where its incident is when no event says;
     `can_act` tells the anchors that can be held responsible (a state, a group, a person: not
-    the dam that broke); `site_of`, where a specific place lies."""
+    the dam that broke); `site_of`, where a specific place lies; `counts`, the figures that
+    count a named group (not harm, not money), which the accounts of the scene carry."""
     violent = taxonomy.with_flag("violent")
     by_doc: dict[str, list[AnchoredEvent]] = defaultdict(list)
     for event in events:
@@ -115,9 +120,15 @@ def incidents(events: Iterable[AnchoredEvent], claims: Mapping[str, StoredClaim]
     claims_by_doc: dict[str, list[StoredClaim]] = defaultdict(list)
     for claim in claims.values():
         claims_by_doc[claim.doc].append(claim)
+    counts_by_claim: dict[str, list[StoredQuantity]] = defaultdict(list)
+    for quantity in counts:
+        holding = [c for c in claims_by_doc.get(quantity.doc, ()) if c.start <= quantity.start and quantity.end <= c.end]
+        if holding:
+            counts_by_claim[min(holding, key=lambda c: (c.end - c.start, c.id)).id].append(quantity)
     own = [found for doc in sorted(set(by_doc) | set(claims_by_doc))
            if (found := _document_incident(doc, by_doc.get(doc, []), claims_by_doc.get(doc, []), figures_by_claim, anchors,
-                                           published, violent, outlet_of, settings.get(doc, ()), can_act, site_of)) is not None]
+                                           published, violent, outlet_of, settings.get(doc, ()), can_act, site_of,
+                                           counts_by_claim)) is not None]
     return [_incident(group, anchors, taxonomy) for group in _joined(own)]
 
 
@@ -132,7 +143,8 @@ def _document_incident(doc: str, events: list[AnchoredEvent], claims: list[Store
                        published: Callable[[str], tuple[str | None, str | None]], violent: frozenset[str],
                        outlet_of: Callable[[str], str], setting: tuple[str, ...],
                        can_act: Callable[[str], bool],
-                       site_of: Callable[[str], Site | None]) -> _DocumentIncident | None:
+                       site_of: Callable[[str], Site | None],
+                       counts_by_claim: Mapping[str, list[StoredQuantity]]) -> _DocumentIncident | None:
     harmful = [e for e in events if e.type in violent and not e.background]
     countries = _countries(harmful)
     # The article's incident: its violent events, unless told in another country than most.
@@ -158,19 +170,25 @@ def _document_incident(doc: str, events: list[AnchoredEvent], claims: list[Store
         for claim_id in event.claims:
             told_by[claim_id].append(event)
     date_published = published(doc)[1]  # the day it appeared, when known (a lower bound is no date)
+    places = frozenset(e.place for e in members if e.place) | frozenset(setting)
+    # What else happened at the scene ("thousands gathered outside the embassy"): a claim
+    # telling an event placed there by its own sentence tells of the scene, and the groups it counts.
+    at_scene = {c for e in events if e.place in places and e.event.location_basis in _PLACED_BY_TEXT and not e.background
+                and (main_day is None or e.event.date_basis != "sentence" or _same_time(e.date, main_day)) for c in e.claims}
     accounts = []
     for claim in claims:
         events_told = told_by.get(claim.id, [])
         figures = [] if claim.id in elsewhere else figures_by_claim.get(claim.id, [])
         denies = any(e.event.plover == "REJECT" for e in events_told) or denies_by_cue(claim)
-        if not events_told and not figures and not denies:
+        counted = counts_by_claim.get(claim.id, []) if claim.id not in elsewhere and (events_told or claim.id in at_scene) else []
+        if not events_told and not figures and not denies and not counted:
             continue
         accounts.append(Account(
             claim=claim, tellers=_tellers(claim, anchors), speaker=_speaker(claim, anchors), teller_name=claim.source_name if claim.source_kind != "outlet" else outlet_of(doc),
             published=date_published, denies=denies, events=tuple(events_told), figures=tuple(figures),
             blamed=frozenset(filter(can_act, _blamed(events_told, violent))), date=_day(events_told, violent),
+            counts=tuple(counted),
         ))
-    places = frozenset(e.place for e in members if e.place) | frozenset(setting)
     dates = frozenset(d for e in members if (d := e.date) and len(d) == 10 and d[:4].isdigit())
     scene = frozenset(e.place for e in placed if e.place) | frozenset(setting[:1])
     sites = {p: site for p in places if (site := site_of(p)) is not None}

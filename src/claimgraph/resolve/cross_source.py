@@ -13,7 +13,13 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from claimgraph.gazetteer import AREA_KINDS
-from claimgraph.records import Contradiction, Fact, StoredEntity, StoredPlace
+from claimgraph.records import (
+    Contradiction,
+    Fact,
+    StoredEntity,
+    StoredPlace,
+    StoredQuantity,
+)
 from claimgraph.resolve.accounts import incidents
 from claimgraph.resolve.anchors import (
     AnchoredEvent,
@@ -30,6 +36,7 @@ from claimgraph.resolve.comparison import (
 )
 from claimgraph.resolve.contradictions import contradictions_by_fact
 from claimgraph.resolve.facts import build_facts, group_events
+from claimgraph.resolve.figures import counts_a_group
 from claimgraph.resolve.incident_facts import incident_facts
 from claimgraph.resolve.money import load_rates
 from claimgraph.resolve.origins import index_documents, load_agencies
@@ -97,10 +104,16 @@ def compare_corpus(store: Store, anchors: Anchors, places: dict[str, StoredPlace
     documents, agencies = index_documents(iter_documents(store)), load_agencies()
     facts = build_facts(group_events(events, taxonomy=taxonomy), claims, documents.outlet_of,
                         lambda group: describe(group, anchors, taxonomy=taxonomy), agencies)
-    figures = {q.id: q for q in iter_quantities(store) if q.slot}
+    figures: dict[str, StoredQuantity] = {}
+    counts: list[StoredQuantity] = []
+    for quantity in iter_quantities(store):
+        if quantity.slot:
+            figures[quantity.id] = quantity
+        elif counts_a_group(quantity):
+            counts.append(quantity)
     told = incidents(events, claims, figures, anchors, documents.publication_dates, taxonomy=taxonomy, outlet_of=documents.outlet_of,
                      settings=settings, can_act=lambda anchor: anchor.startswith("country:") or kinds.get(anchor) in _PARTIES,
-                     site_of=_sites(places, anchors, kinds).get)
+                     site_of=_sites(places, anchors, kinds).get, counts=counts)
     told_facts = [fact for incident in told for fact in incident_facts(incident, claims, documents.outlet_of, agencies, anchors.name)]
     # An incident's accounts are told by its facts (figures, blame, denials): the facts of
     # their events, and the tension an accusation of its harm tells, would tell them twice

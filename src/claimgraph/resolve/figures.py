@@ -1,8 +1,9 @@
 """Figures compared across sources: a quantity as the interval its qualifier allows, and why
 two figures for one thing cannot both hold.
 
-Figures become intervals by their qualifier ("at least", "up to", "about" ±10%, ranges) and
-a range that holds the other figure is no conflict; a near miss of an approximate figure
+Figures become intervals by their qualifier ("at least", "up to", "about" ±10%, ranges; two
+vague amounts name orders of magnitude: "hundreds" against "thousands") and a range that
+holds the other figure is no conflict; a near miss of an approximate figure
 ("about 1,200" against 1,000) is flagged with the remark that rounding may explain it; sums
 in two currencies are compared through approximate rates, and a sum by the month against
 one without a period is said to be uncertain, not equal.
@@ -12,11 +13,14 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cache
 
 from claimgraph.records import StoredQuantity
 from claimgraph.resolve.money import CURRENCY_SLACK, PER_YEAR, currency
 
 _ABOUT = 0.1  # "about 400" is 360 to 440
+_SCALE_WORD_MIN = 10  # vague amounts from "dozens" up name an order of magnitude; "several" (3) names none
+_NEXT_ORDER_SLACK = 1.5  # "thousands" may be said of 11,000 and not of 20,000
 _ROUNDING = 1.25  # approximate figures this close may differ by rounding alone: said so, still flagged
 
 
@@ -26,8 +30,9 @@ def compare_quantities(a: StoredQuantity, b: StoredQuantity, rates: dict[str, fl
     money_a, money_b = currency(a.unit), currency(b.unit)
     if (money_a is None) != (money_b is None):
         return None
-    low_a, high_a = interval(a)
-    low_b, high_b = interval(b)
+    orders = is_order_of_magnitude(a) and is_order_of_magnitude(b)  # "hundreds" against "thousands"
+    low_a, high_a = interval(a, order_of_magnitude=orders)
+    low_b, high_b = interval(b, order_of_magnitude=orders)
     if money_a is not None and money_b is not None:
         (code_a, period_a), (code_b, period_b) = money_a, money_b
         if code_a not in rates or code_b not in rates:
@@ -60,10 +65,16 @@ def rounding_note(a: StoredQuantity, b: StoredQuantity) -> str:
     return f" (they differ by {ratio - 1:.0%}, which rounding an approximate figure may explain)" if ratio <= _ROUNDING else ""
 
 
-def interval(quantity: StoredQuantity) -> tuple[float, float]:
+def interval(quantity: StoredQuantity, *, order_of_magnitude: bool = False) -> tuple[float, float]:
+    """The values a figure allows. `order_of_magnitude`: a vague amount ("hundreds", "des
+    milliers") is also fewer than the next order of magnitude, or the speaker would have named
+    that one ("thousands", not "hundreds") — read so only against another vague amount: set
+    against a count ("dozens of bodies" seen, "471 killed"), the vague word is an observer's."""
     value = quantity.value
     if quantity.qualifier == "range" and quantity.value_max is not None:
         return value, quantity.value_max
+    if order_of_magnitude and is_order_of_magnitude(quantity):
+        return value, 10 ** (math.floor(math.log10(value)) + 1) * _NEXT_ORDER_SLACK
     if quantity.qualifier in ("at_least", "more_than"):
         return value, math.inf
     if quantity.qualifier == "up_to":
@@ -89,3 +100,47 @@ def _scope_words(scope: str) -> set[str]:
     # short function words ("the", "a")
     words = re.findall(r"\w+", scope.lower())
     return {word for word in words[1:] if len(word) > 3} if len(words) > 1 else set(words)
+
+
+def is_order_of_magnitude(quantity: StoredQuantity) -> bool:
+    """Whether a figure is told by a vague amount alone that names an order of magnitude
+    ("hundreds", "plusieurs centaines", "dozens"; not "several", nor "at least several hundred")."""
+    return (quantity.qualifier == "at_least" and quantity.value >= _SCALE_WORD_MIN
+            and " ".join(quantity.text.casefold().split()) in _vague_amounts())
+
+
+@cache
+def _vague_amounts() -> frozenset[str]:
+    from claimgraph.extract.resources import (  # the extraction layer loads spaCy: not at import
+        languages_with,
+        load_lexicon_data,
+    )
+
+    return frozenset(phrase.casefold() for language in languages_with("quantities")
+                     for phrase in load_lexicon_data("quantities", language).get("vague", {}))
+
+
+def counts_a_group(quantity: StoredQuantity) -> bool:
+    """Whether a figure counts a named group ("400 protesters", "cinq vols"): no slot of harm,
+    and a counted noun for its unit, not a sum, a measure or a share."""
+    unit = quantity.unit or ""
+    return (quantity.slot is None and currency(unit) is None and unit not in _measures()
+            and bool(re.fullmatch(r"[^\W\d_][\w'’-]{2,}", unit)))
+
+
+def counted_group(quantity: StoredQuantity) -> str:
+    """The group a count names, for comparing counts: its noun, without a plural ending
+    ("protesters" and "protester", "manifestants" and "manifestant" are one group)."""
+    noun = (quantity.unit or "").split()[0].casefold()
+    return noun[:-1] if len(noun) > 3 and noun[-1] in "sx" else noun
+
+
+@cache
+def _measures() -> frozenset[str]:
+    from claimgraph.extract.resources import (  # the extraction layer loads spaCy: not at import
+        languages_with,
+        load_lexicon_data,
+    )
+
+    return frozenset(symbol for language in languages_with("quantities")
+                     for symbol in load_lexicon_data("quantities", language).get("measures", {}).values())

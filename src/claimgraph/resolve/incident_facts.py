@@ -51,9 +51,10 @@ def incident_facts(incident: Incident, claims: Mapping[str, StoredClaim], outlet
         names = ", ".join(sorted(name_of(a) for a in blamed))
         facts.append(_fact(f"blame:{sorted(blamed)}", f"the {incident.label} ascribed to {names}", blaming, claims, outlet_of, agencies))
     denials: dict[frozenset[str], list[Account]] = defaultdict(list)
-    for account in incident.accounts:
-        if account.denies and account.tellers:
-            denials[account.tellers].append(account)
+    denying_accounts = [a for a in incident.accounts if a.denies and a.tellers]
+    teller_side = sides(a.tellers for a in denying_accounts)
+    for account in denying_accounts:
+        denials[teller_side[account.tellers]].append(account)  # "Paris" (its state, and the capital) and "France": one party
     for tellers, denying in denials.items():
         names = ", ".join(sorted(name_of(a) for a in tellers))
         facts.append(_fact(f"denial:{sorted(tellers)}", f"{names} denies what is said of the {incident.label}", denying, claims,

@@ -17,6 +17,8 @@ and those comparing the accounts of one incident (resolve/accounts.py), inside o
 or across:
 
 - `toll` (tolls.py): two figures of harm for one slot that cannot both hold;
+- `count` (counts.py): two counts of one named group at the scene that cannot both hold
+  ("thousands of protesters" against "several hundred protesters");
 - `responsibility` (responsibility.py): accounts holding disjoint parties responsible;
 - `responsibility_denied` (responsibility.py): a party blamed, against its denial;
 - `denial_of_preceding` (denial_of_preceding.py): a denial pointing back ("disputes this

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from claimgraph.records import Contradiction, StoredQuantity
 from claimgraph.registry import comparators
-from claimgraph.resolve.accounts import HARM_SLOTS, Account, Incident
+from claimgraph.resolve.accounts import HARM_SLOTS, Account
 from claimgraph.resolve.comparison import Comparison
 from claimgraph.resolve.contradictions import between_accounts, one_pair_each
 from claimgraph.resolve.figures import compare_quantities, different_scopes
@@ -36,16 +36,17 @@ class TollsOfOneIncident:
     def find(self, comparison: Comparison) -> Iterator[Contradiction]:
         for incident in comparison.incidents:
             for slot in HARM_SLOTS:
-                for a, b in _conflicts(incident, slot, comparison.rates):
+                for a, b in figure_conflicts(incident.figures(slot), comparison.rates):
                     yield between_accounts(self.kind, a[0], b[0], about=f"people {slot} in the {incident.label}", slot=slot,
                                            values=(a[1].text, b[1].text))
 
 
-def _conflicts(incident: Incident, slot: str, rates: dict[str, float]) -> list[tuple[Figure, Figure]]:
-    """The pairs a source sets against each other (one article, one speaker), each claim in
-    one at most; then, for two neighbouring figures (in value) that no source sets against
-    each other, the earliest pair across articles: the nearest disagreement between outlets."""
-    groups = agreeing_figures(incident.figures(slot))
+def figure_conflicts(figures: list[Figure], rates: dict[str, float]) -> list[tuple[Figure, Figure]]:
+    """Of figures of one thing: the pairs a source sets against each other (one article, one
+    speaker), each claim in one at most; then, for two neighbouring figures (in value) that
+    no source sets against each other, the earliest pair across articles: the nearest
+    disagreement between outlets."""
+    groups = agreeing_figures(figures)
     set_against: list[tuple[Figure, Figure]] = []
     across: dict[tuple[int, int], list[tuple[Figure, Figure]]] = {}
     for i, first in enumerate(groups):
@@ -53,8 +54,10 @@ def _conflicts(incident: Incident, slot: str, rates: dict[str, float]) -> list[t
             second = groups[j]
             if compare_quantities(first[0][1], second[0][1], rates) is None or not one_group(first[0][1], second[0][1]):
                 continue
-            # An outlet's own two figures count different things; a conflict has a named source.
-            pairs = [(a, b) for a in first for b in second if a[0].id != b[0].id and (a[0].sourced or b[0].sourced)]
+            # An outlet's own two figures count different things; in one article a conflict has
+            # a named source. Two outlets' own figures disagree with each other.
+            pairs = [(a, b) for a in first for b in second if a[0].id != b[0].id
+                     and (a[0].sourced or b[0].sourced or a[0].doc != b[0].doc)]
             set_against += [(a, b) for a, b in pairs if _set_against(a[0], b[0])]
             if j == i + 1:
                 across[(i, j)] = [(a, b) for a, b in pairs if a[0].doc != b[0].doc]
