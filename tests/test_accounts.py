@@ -240,3 +240,15 @@ def test_two_counts_of_one_crowd_at_the_scene_conflict(tmp_path: Path, build_too
     assert (found["type"], found["slot"], sorted(found["values"])) == ("numeric", "protester", ["Several hundred", "Thousands"])
     assert {a, b} == {"Thousands of protesters gathered outside the embassy in Bamako on 5 May 2024.",
                       "Several hundred protesters attacked the embassy of Chad in Bamako on 5 May 2024."}
+
+
+def test_a_statement_contrary_to_what_a_named_side_says_contradicts_that_side(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "2024-05-04", (f"{ROCKET} Rebel commanders said army helicopters fired the rocket. "
+                                       "Contrary to what the rebel commanders claim, no helicopter flew over Tessalit that day, the army said.")),
+    ])
+    found = [(r, a, b) for r, a, b in _contradictions(records) if r["slot"] == "statement"]
+    ((contradiction, a, b),) = found
+    assert contradiction["type"] == "assert_vs_deny" and "contrary" in contradiction["explanation"]
+    assert (a, b) == ("Rebel commanders said army helicopters fired the rocket.",
+                      "Contrary to what the rebel commanders claim, no helicopter flew over Tessalit that day, the army said.")

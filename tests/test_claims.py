@@ -602,3 +602,8 @@ def test_where_a_source_is_or_belongs_is_no_relay(nlp, text: str) -> None:
     assert claims
     for claim in claims:
         assert not {"Gao", "Zorov", "Zorov Group"} & set(claim.via), claim.via
+
+
+def test_whoever_is_named_after_contrary_to_is_the_other_side_not_the_source(nlp) -> None:
+    (claim,) = claims_of(nlp, "Contrary to what the rebels claim, no civilians were killed in the raid on Kidal, the army said.")
+    assert (claim.source.name, claim.cue) == ("the army", "said")

@@ -33,6 +33,7 @@ class CueLexicon:
     negative_modifiers: frozenset[str]
     according_to: tuple[str, ...]
     according_prepositions: frozenset[str]  # "selon X": one preposition that cites its object
+    contrast_markers: frozenset[str]  # "contrary to what X says": X is the other side, not the source
     news_nouns: frozenset[str]
     news_verbs: frozenset[str]
     document_nouns: frozenset[str]
@@ -77,6 +78,7 @@ def load_cue_lexicon(lang: str = DEFAULT_LANGUAGE) -> CueLexicon:
         negative_modifiers=frozenset(data["negative_modifiers"]),
         according_to=tuple(data["according_to"]),
         according_prepositions=frozenset(data["according_prepositions"]),
+        contrast_markers=frozenset(data.get("contrast_markers", ())),
         news_nouns=frozenset(data["news_nouns"]),
         news_verbs=frozenset(data["news_verbs"]),
         document_nouns=frozenset(data["document_nouns"]),

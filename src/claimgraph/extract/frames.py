@@ -82,6 +82,8 @@ def _verb_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | No
         return None  # "Accused of ..., X denied": a bare participle is what is done to the subject, not speech
     if cue.particle and not any(c.dep_ in ("prt", "prep") and c.lower_ in cue.particle.split("|") for c in token.children):
         return None
+    if any(a.lemma_.lower() in lexicon.contrast_markers for a in token.ancestors):
+        return None  # "contrary to what X claims, ...": what the sentence sets itself against
     children = list(token.children)
     subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
     agent = next((c for c in children if c.dep_ == "agent"), None)
@@ -160,7 +162,12 @@ def _inverted_subject(token: Token, children: list[Token], lexicon: CueLexicon) 
     if first.i == 0 or not first.nbor(-1).is_punct or first.nbor(-1).text not in (",", "»", '"', "”", "’"):
         return None
     obj = next((c for c in children if c.dep_ == "dobj" and c.i > token.i), None)
-    return obj if obj is not None and can_speak(obj, lexicon) else None
+    if obj is not None and can_speak(obj, lexicon):
+        return obj
+    # "..., déclarent dans un communiqué le ministère": a speaker with its own article, which
+    # the parse hung on the noun before it as a modifier
+    return next((t for t in token.subtree if t.i > token.i and t.dep_ in ("compound", "appos", "nmod")
+                 and any(c.dep_ == "det" for c in t.children) and can_speak(t, lexicon)), None)
 
 
 def _according_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | None:

@@ -22,5 +22,7 @@ or across:
 - `responsibility` (responsibility.py): accounts holding disjoint parties responsible;
 - `responsibility_denied` (responsibility.py): a party blamed, against its denial;
 - `denial_of_preceding` (denial_of_preceding.py): a denial pointing back ("disputes this
-  figure") against the claim before it.
+  figure") against the claim before it;
+- `contrary` (contrary.py): a statement naming the side it contradicts ("contrary to what
+  the rebels claim, ...") against that side's claim.
 """

@@ -1,0 +1,92 @@
+"""A statement that names the side it contradicts: "contrary to what the rebels claim, no
+civilians were killed", "contrairement à ce qu'affirment certains responsables, aucun moyen
+létal n'a été utilisé".
+
+The sentence sets itself against what someone else says, and names them after its contrast
+marker (the attribution lexicons' `contrast_markers`). Its other side is a claim told by
+that source: the nearest before it in the same article, else the earliest in another article
+of one incident with it (resolve/accounts.py). A source is the one named when every word of
+its name is among the words after the marker ("certains responsables nigériens" in "ce
+qu'affirment certains responsables militaires nigériens").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from functools import cache
+
+from claimgraph.records import Contradiction, StoredClaim
+from claimgraph.registry import comparators
+from claimgraph.resolve.comparison import Comparison
+from claimgraph.resolve.contradictions import contradiction_id
+
+_NAME_WORD = 4  # the words that name a source: not "the", "de", "ce"
+
+
+@comparators.register("contrary")
+class ContraryToWhatIsSaid:
+    name = "contrary"
+    kind = "assert_vs_deny"
+    precedence = 1
+
+    def find(self, comparison: Comparison) -> Iterator[Contradiction]:
+        by_doc: dict[str, list[StoredClaim]] = defaultdict(list)
+        for claim in comparison.claims.values():
+            by_doc[claim.doc].append(claim)
+        told_with: dict[str, set[str]] = defaultdict(set)  # doc -> the other docs of its incidents
+        for incident in comparison.incidents:
+            docs = {account.doc for account in incident.accounts}
+            for doc in docs:
+                told_with[doc] |= docs - {doc}
+        for doc in sorted(by_doc):
+            spans: set[tuple[int, int]] = set()  # one sentence said by two speakers is one side
+            for claim in sorted(by_doc[doc], key=lambda c: (c.start, c.id)):
+                named = named_after_contrast(claim.text)
+                if not named or (claim.start, claim.end) in spans:
+                    continue
+                spans.add((claim.start, claim.end))
+                before = [c for c in by_doc[doc] if c.start < claim.start and _told_by(c, named)]
+                if before:
+                    other, caveat = max(before, key=lambda c: (c.start, c.id)), "both in one article"
+                else:
+                    elsewhere = [c for d in sorted(told_with[doc]) for c in by_doc[d] if _told_by(c, named)]
+                    if not elsewhere:
+                        continue
+                    other = min(elsewhere, key=lambda c: (comparison.published(c.doc)[1] or "~", c.doc, c.start))
+                    caveat = None
+                a, b = sorted((other.id, claim.id))
+                yield Contradiction(contradiction_id(self.kind, a, b), self.kind, other.id, claim.id,
+                                    f"{claim.source_name} says the contrary of what {other.source_name} says",
+                                    None, slot="statement", value_a="asserted", value_b="denied", caveat=caveat, strength=1.0)
+
+
+def named_after_contrast(text: str) -> frozenset[str]:
+    """The words naming the side a sentence contradicts, after its contrast marker and up to
+    the end of that phrase ("contrary to what the rebels claim, ..."); empty without one."""
+    folded = text.casefold().replace("’", "'")
+    for marker in _contrast_markers():
+        found = re.search(rf"\b{re.escape(marker)}\b([^,;:.!?«»\"“”]*)", folded)
+        if found is not None:
+            return frozenset(w for w in re.findall(r"[^\W\d_]+", found.group(1)) if len(w) >= _NAME_WORD)
+    return frozenset()
+
+
+def _told_by(claim: StoredClaim, named: frozenset[str]) -> bool:
+    """Whether a claim is told by the source named: every word of its name is named."""
+    if claim.source_kind == "outlet" or named_after_contrast(claim.text):
+        return False
+    words = {w for w in re.findall(r"[^\W\d_]+", claim.source_name.casefold()) if len(w) >= _NAME_WORD}
+    return bool(words) and words <= named
+
+
+@cache
+def _contrast_markers() -> tuple[str, ...]:
+    from claimgraph.extract.resources import (  # the extraction layer loads spaCy: not at import
+        languages_with,
+        load_lexicon_data,
+    )
+
+    return tuple(sorted({marker.casefold() for language in languages_with("attribution")
+                         for marker in load_lexicon_data("attribution", language).get("contrast_markers", ())}))
