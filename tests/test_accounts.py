@@ -252,3 +252,12 @@ def test_a_statement_contrary_to_what_a_named_side_says_contradicts_that_side(tm
     assert contradiction["type"] == "assert_vs_deny" and "contrary" in contradiction["explanation"]
     assert (a, b) == ("Rebel commanders said army helicopters fired the rocket.",
                       "Contrary to what the rebel commanders claim, no helicopter flew over Tessalit that day, the army said.")
+
+
+def test_a_spokesman_denies_for_the_party_named_in_his_title(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
+        f"{ROCKET} Rebel leaders said the Malian army fired the rocket. Army spokesman Souleymane Keita of Mali denied any involvement.")])
+    ((found, a, b),) = _contradictions(records)
+    assert (found["type"], found["values"]) == ("assert_vs_deny", ["Mali is responsible", "denied"])
+    assert (a, b) == ("Rebel leaders said the Malian army fired the rocket.",
+                      "Army spokesman Souleymane Keita of Mali denied any involvement.")

@@ -19,6 +19,7 @@ the articles' publication dates (without either, the violence placed at one plac
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -184,7 +185,7 @@ def _document_incident(doc: str, events: list[AnchoredEvent], claims: list[Store
         if not events_told and not figures and not denies and not counted:
             continue
         accounts.append(Account(
-            claim=claim, tellers=_tellers(claim, anchors), speaker=_speaker(claim, anchors), teller_name=claim.source_name if claim.source_kind != "outlet" else outlet_of(doc),
+            claim=claim, tellers=_tellers(claim, anchors, can_act), speaker=_speaker(claim, anchors), teller_name=claim.source_name if claim.source_kind != "outlet" else outlet_of(doc),
             published=date_published, denies=denies, events=tuple(events_told), figures=tuple(figures),
             blamed=frozenset(filter(can_act, _blamed(events_told, violent))), date=_day(events_told, violent),
             counts=tuple(counted),
@@ -277,10 +278,29 @@ def _countries(events: list[AnchoredEvent]) -> set[str]:
     return {e.setting for e in events if e.setting}
 
 
-def _tellers(claim: StoredClaim, anchors: Anchors) -> frozenset[str]:
+def _tellers(claim: StoredClaim, anchors: Anchors, can_act: Callable[[str], bool]) -> frozenset[str]:
+    """Who tells a claim: its source, and the body its description says it speaks for ("the
+    Kremlin's spokesman, Dmitry Peskov", "Kessa army spokesman Ali Musa": a role of a
+    person with a party named beside it; not the town in "a resident of Gao")."""
     if claim.source_kind == "outlet" or claim.source_entity is None:
         return frozenset()
-    return anchors.anchors([claim.source_entity], acting=True)
+    described = claim.source_name.casefold()
+    tellers = anchors.anchors([claim.source_entity], acting=True)
+    if not set(re.findall(r"[^\W\d_][\w'’-]*", described)) & _person_roles():
+        return tellers
+    speaks_for = [e for e in claim.entities if e != claim.source_entity and anchors.name(anchors.anchor(e)).casefold() in described]
+    return tellers | {a for a in anchors.anchors(speaks_for) if can_act(a)}
+
+
+@cache
+def _person_roles() -> frozenset[str]:
+    from claimgraph.extract.resources import (  # the extraction layer loads spaCy: not at import
+        languages_with,
+        load_lexicon_data,
+    )
+
+    return frozenset(role.casefold() for language in languages_with("attribution")
+                     for role in load_lexicon_data("attribution", language).get("person_roles", ()))
 
 
 def _speaker(claim: StoredClaim, anchors: Anchors) -> str | None:
