@@ -28,6 +28,7 @@ from functools import cache
 from claimgraph.records import StoredClaim, StoredQuantity
 from claimgraph.resolve.anchors import AnchoredEvent, Anchors
 from claimgraph.resolve.facts import dates_agree, days_apart
+from claimgraph.resolve.lexicons import lexicon_words
 from claimgraph.taxonomy import Taxonomy
 
 # The slots a figure of harm fills, which make a claim an account of its article's incident.
@@ -286,21 +287,10 @@ def _tellers(claim: StoredClaim, anchors: Anchors, can_act: Callable[[str], bool
         return frozenset()
     described = claim.source_name.casefold()
     tellers = anchors.anchors([claim.source_entity], acting=True)
-    if not set(re.findall(r"[^\W\d_][\w'’-]*", described)) & _person_roles():
+    if not set(re.findall(r"[^\W\d_][\w'’-]*", described)) & lexicon_words("attribution", "person_roles"):
         return tellers
     speaks_for = [e for e in claim.entities if e != claim.source_entity and anchors.name(anchors.anchor(e)).casefold() in described]
     return tellers | {a for a in anchors.anchors(speaks_for) if can_act(a)}
-
-
-@cache
-def _person_roles() -> frozenset[str]:
-    from claimgraph.extract.resources import (  # the extraction layer loads spaCy: not at import
-        languages_with,
-        load_lexicon_data,
-    )
-
-    return frozenset(role.casefold() for language in languages_with("attribution")
-                     for role in load_lexicon_data("attribution", language).get("person_roles", ()))
 
 
 def _speaker(claim: StoredClaim, anchors: Anchors) -> str | None:

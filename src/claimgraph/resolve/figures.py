@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cache
 
 from claimgraph.records import StoredQuantity
+from claimgraph.resolve.lexicons import lexicon_words
 from claimgraph.resolve.money import CURRENCY_SLACK, PER_YEAR, currency
 
 _ABOUT = 0.1  # "about 400" is 360 to 440
@@ -106,25 +106,14 @@ def is_order_of_magnitude(quantity: StoredQuantity) -> bool:
     """Whether a figure is told by a vague amount alone that names an order of magnitude
     ("hundreds", "plusieurs centaines", "dozens"; not "several", nor "at least several hundred")."""
     return (quantity.qualifier == "at_least" and quantity.value >= _SCALE_WORD_MIN
-            and " ".join(quantity.text.casefold().split()) in _vague_amounts())
-
-
-@cache
-def _vague_amounts() -> frozenset[str]:
-    from claimgraph.extract.resources import (  # the extraction layer loads spaCy: not at import
-        languages_with,
-        load_lexicon_data,
-    )
-
-    return frozenset(phrase.casefold() for language in languages_with("quantities")
-                     for phrase in load_lexicon_data("quantities", language).get("vague", {}))
+            and " ".join(quantity.text.casefold().split()) in lexicon_words("quantities", "vague"))
 
 
 def counts_a_group(quantity: StoredQuantity) -> bool:
     """Whether a figure counts a named group ("400 protesters", "cinq vols"): no slot of harm,
     and a counted noun for its unit, not a sum, a measure or a share."""
     unit = quantity.unit or ""
-    return (quantity.slot is None and currency(unit) is None and unit not in _measures()
+    return (quantity.slot is None and currency(unit) is None and unit.casefold() not in lexicon_words("quantities", "measures", values=True)
             and bool(re.fullmatch(r"[^\W\d_][\w'’-]{2,}", unit)))
 
 
@@ -133,14 +122,3 @@ def counted_group(quantity: StoredQuantity) -> str:
     ("protesters" and "protester", "manifestants" and "manifestant" are one group)."""
     noun = (quantity.unit or "").split()[0].casefold()
     return noun[:-1] if len(noun) > 3 and noun[-1] in "sx" else noun
-
-
-@cache
-def _measures() -> frozenset[str]:
-    from claimgraph.extract.resources import (  # the extraction layer loads spaCy: not at import
-        languages_with,
-        load_lexicon_data,
-    )
-
-    return frozenset(symbol for language in languages_with("quantities")
-                     for symbol in load_lexicon_data("quantities", language).get("measures", {}).values())

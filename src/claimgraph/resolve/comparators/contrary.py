@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from functools import cache
 
 from claimgraph.records import Contradiction, StoredClaim
 from claimgraph.registry import comparators
 from claimgraph.resolve.comparison import Comparison
 from claimgraph.resolve.contradictions import contradiction_id
+from claimgraph.resolve.lexicons import lexicon_words
 
 _NAME_WORD = 4  # the words that name a source: not "the", "de", "ce"
 
@@ -66,7 +66,7 @@ def named_after_contrast(text: str) -> frozenset[str]:
     """The words naming the side a sentence contradicts, after its contrast marker and up to
     the end of that phrase ("contrary to what the rebels claim, ..."); empty without one."""
     folded = text.casefold().replace("’", "'")
-    for marker in _contrast_markers():
+    for marker in sorted(lexicon_words("attribution", "contrast_markers")):
         found = re.search(rf"\b{re.escape(marker)}\b([^,;:.!?«»\"“”]*)", folded)
         if found is not None:
             return frozenset(w for w in re.findall(r"[^\W\d_]+", found.group(1)) if len(w) >= _NAME_WORD)
@@ -79,14 +79,3 @@ def _told_by(claim: StoredClaim, named: frozenset[str]) -> bool:
         return False
     words = {w for w in re.findall(r"[^\W\d_]+", claim.source_name.casefold()) if len(w) >= _NAME_WORD}
     return bool(words) and words <= named
-
-
-@cache
-def _contrast_markers() -> tuple[str, ...]:
-    from claimgraph.extract.resources import (  # the extraction layer loads spaCy: not at import
-        languages_with,
-        load_lexicon_data,
-    )
-
-    return tuple(sorted({marker.casefold() for language in languages_with("attribution")
-                         for marker in load_lexicon_data("attribution", language).get("contrast_markers", ())}))
