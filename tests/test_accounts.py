@@ -261,3 +261,12 @@ def test_a_spokesman_denies_for_the_party_named_in_his_title(tmp_path: Path, bui
     assert (found["type"], found["values"]) == ("assert_vs_deny", ["Mali is responsible", "denied"])
     assert (a, b) == ("Rebel leaders said the Malian army fired the rocket.",
                       "Army spokesman Souleymane Keita of Mali denied any involvement.")
+
+
+def test_contrary_that_names_no_one_s_words_contradicts_no_one(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "2024-05-04", (f"{ROCKET} Mali said rebels fired the rocket. "
+                                       "This runs contrary to the popular view that Mali is losing the war. "
+                                       "On the contrary, Mali wins, a rebel leader said.")),
+    ])
+    assert not [r for r, _a, _b in _contradictions(records) if "contrary" in r["explanation"]]

@@ -2,8 +2,10 @@
 civilians were killed", "contrairement à ce qu'affirment certains responsables, aucun moyen
 létal n'a été utilisé".
 
-The sentence sets itself against what someone else says, and names them after its contrast
-marker (the attribution lexicons' `contrast_markers`). Its other side is a claim told by
+The sentence sets itself against what someone else says, and names them after a contrast
+phrase that names someone's words (the attribution lexicons' `contrast_phrases`: "contrary to
+what", "contrairement aux affirmations de"; not "on the contrary", nor "contrary to the
+popular view that ..."). Its other side is a claim told by
 that source: the nearest before it in the same article, else the earliest in another article
 of one incident with it (resolve/accounts.py). A source is the one named when every word of
 its name is among the words after the marker ("certains responsables nigériens" in "ce
@@ -63,11 +65,11 @@ class ContraryToWhatIsSaid:
 
 
 def named_after_contrast(text: str) -> frozenset[str]:
-    """The words naming the side a sentence contradicts, after its contrast marker and up to
+    """The words naming the side a sentence contradicts, after its contrast phrase and up to
     the end of that phrase ("contrary to what the rebels claim, ..."); empty without one."""
     folded = text.casefold().replace("’", "'")
-    for marker in sorted(lexicon_words("attribution", "contrast_markers")):
-        found = re.search(rf"\b{re.escape(marker)}\b([^,;:.!?«»\"“”]*)", folded)
+    for marker in sorted(lexicon_words("attribution", "contrast_phrases")):
+        found = re.search(rf"\b{re.escape(marker)}([^,;:.!?«»\"“”]*)", folded)
         if found is not None:
             return frozenset(w for w in re.findall(r"[^\W\d_]+", found.group(1)) if len(w) >= _NAME_WORD)
     return frozenset()
