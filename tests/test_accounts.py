@@ -215,7 +215,7 @@ def test_parties_blamed_with_more_names_are_on_the_side_of_the_fewer() -> None:
 def test_one_state_denying_under_its_name_and_its_capital_is_one_denial(tmp_path: Path, build_tools) -> None:
     records = _build(tmp_path, build_tools, [
         ("Sahel Daily", "2024-05-04", f"{ROCKET} Rebels accused Mali of firing the rocket. Mali denied firing the rocket."),
-        ("Niger Courier", "2024-05-05", f"{ROCKET} Bamako denied firing the rocket at the hospital."),
+        ("Gao Courier", "2024-05-05", f"{ROCKET} Bamako denied firing the rocket at the hospital."),
     ])
     denials = [f for f in records if f["kind"] == "fact" and "denies" in f["about"]]
     assert len(denials) == 1 and len(denials[0]["claims"]) == 2
@@ -224,7 +224,7 @@ def test_one_state_denying_under_its_name_and_its_capital_is_one_denial(tmp_path
 def test_two_outlets_own_tolls_of_one_incident_disagree(tmp_path: Path, build_tools) -> None:
     records = _build(tmp_path, build_tools, [
         ("Sahel Daily", "2024-05-04", "A rocket hit the hospital in Tessalit on 3 May 2024, killing 12 people."),
-        ("Niger Courier", "2024-05-04", "Gunmen attacked the hospital in Tessalit on Friday, killing 45 people."),
+        ("Gao Courier", "2024-05-04", "Gunmen attacked the hospital in Tessalit on Friday, killing 45 people."),
     ])
     ((found, _a, _b),) = _contradictions(records)
     assert (found["slot"], sorted(found["values"])) == ("killed", ["12", "45"])
@@ -234,7 +234,7 @@ def test_two_counts_of_one_crowd_at_the_scene_conflict(tmp_path: Path, build_too
     records = _build(tmp_path, build_tools, [
         ("Sahel Daily", "2024-05-06", ("Protesters attacked the embassy of Chad in Bamako on 5 May 2024. "
                                        "Thousands of protesters gathered outside the embassy in Bamako on 5 May 2024.")),
-        ("Niger Courier", "2024-05-06", "Several hundred protesters attacked the embassy of Chad in Bamako on 5 May 2024."),
+        ("Gao Courier", "2024-05-06", "Several hundred protesters attacked the embassy of Chad in Bamako on 5 May 2024."),
     ])
     ((found, a, b),) = _contradictions(records)
     assert (found["type"], found["slot"], sorted(found["values"])) == ("numeric", "protester", ["Several hundred", "Thousands"])

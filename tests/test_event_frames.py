@@ -56,13 +56,13 @@ def test_in_a_sentence_the_most_specific_place_wins(build_tools) -> None:
 
 
 def test_a_date_of_a_clause_describing_something_else_does_not_date_the_event(build_tools) -> None:
-    # the lead tells when a report was seen, the next sentence when the strike happened
+    # the lead tells when a memo circulated, the next sentence when the strike happened
     events = _events(build_tools, [
-        "About 40 people were killed in the strike on the Marlow Hospital in Tarbeck, according to a report seen on Thursday.",
-        "The report puts the number of people killed at the hospital on Monday night at 40.",
+        "About 40 people were killed in the strike on the Marlow Hospital in Tarbeck, according to a memo circulated on Thursday.",
+        "The memo puts the number of people killed at the hospital on Monday night at 40.",
         "Residents blamed the attack on a militia from the hills.",
     ], published="2024-03-08")
     first, second = [e for e in events if e.trigger == "killed"]
-    assert (first.date, first.date_basis) == ("2024-03-04", "frame")  # not the day the report was seen
+    assert (first.date, first.date_basis) == ("2024-03-04", "frame")  # not the day the memo circulated
     assert second.date == "2024-03-04" and _place(second) == "Marlow Hospital"
 

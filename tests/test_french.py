@@ -260,7 +260,7 @@ def test_an_embassy_is_where_it_stands_not_the_state_it_represents(build_tools: 
 
 
 def test_a_speaker_named_after_contrairement_is_the_other_side_not_the_source(build_tools: BuildTools) -> None:
-    text = ("« Contrairement à ce qu'affirment certains chefs rebelles, aucun hélicoptère n'a survolé Kidal », "
-            "déclare dans un communiqué le ministère de la Défense.")
+    text = ("« Contrairement à ce que prétendent les chefs rebelles, aucun hélicoptère n'a survolé Kidal », "
+            "affirme dans une note le ministère de la Défense.")
     (claim,) = extract_french(build_tools, text).claims
-    assert (claim.source.name, claim.cue) == ("le ministère de la Défense", "déclare")
+    assert (claim.source.name, claim.cue) == ("le ministère de la Défense", "affirme")

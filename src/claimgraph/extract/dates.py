@@ -151,7 +151,7 @@ def _told_without_day(mention: DateMention, lexicon: TimeLexicon) -> bool:
 
 def _in_past_perfect(span: Span, lexicon: TimeLexicon) -> bool:
     """Whether the verb the expression belongs to is in the past perfect: a participle with a
-    perfect auxiliary conjugated in a past tense ("had left", "avaient décollé"; not the
+    perfect auxiliary conjugated in a past tense ("had left", "étaient partis"; not the
     participle "été" of a passive)."""
     token = span.root
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:

@@ -216,7 +216,7 @@ def event_date(token: Token, sentence: Span, dates: list[DateMention]) -> DateMe
     in_clause = [d for d in inside if d.start in own or any(d.start <= i < d.end for i in own)]
     # "trained the soldiers who attacked Gao on 3 May": a relative clause's date is its own
     relative = {i for i, clause in clauses.items() if clause == "relcl"}
-    relative |= {t.idx for t in sentence if _other_clause(t, sentence.root) == "relcl"}  # "... of a document seen on Thursday"
+    relative |= {t.idx for t in sentence if _other_clause(t, sentence.root) == "relcl"}  # "... of a memo circulated on Thursday"
     pool = in_clause or [d for d in inside if d.start not in relative]
     if not pool:
         return None
@@ -236,7 +236,7 @@ def _other_clause(token: Token, anchor: Token) -> str | None:
     coordinated or complement clause of the anchor."""
     current = token
     while current.i != anchor.i and current.head.i != current.i:
-        if current.dep_ == "relcl" or (current.dep_ == "acl" and current.pos_ == "VERB"):  # "a document seen on Thursday"
+        if current.dep_ == "relcl" or (current.dep_ == "acl" and current.pos_ == "VERB"):  # "a memo circulated on Thursday"
             return "relcl"
         if current.dep_ in ("conj", "ccomp", "parataxis") and current.head.i == anchor.i:
             return "clause"

@@ -164,7 +164,7 @@ def _inverted_subject(token: Token, children: list[Token], lexicon: CueLexicon) 
     obj = next((c for c in children if c.dep_ == "dobj" and c.i > token.i), None)
     if obj is not None and can_speak(obj, lexicon):
         return obj
-    # "..., déclarent dans un communiqué le ministère": a speaker with its own article, which
+    # "..., affirme dans une note le ministère": a speaker with its own article, which
     # the parse hung on the noun before it as a modifier
     return next((t for t in token.subtree if t.i > token.i and t.dep_ in ("compound", "appos", "nmod")
                  and any(c.dep_ == "det" for c in t.children) and can_speak(t, lexicon)), None)

@@ -281,7 +281,7 @@ def _countries(events: list[AnchoredEvent]) -> set[str]:
 
 def _tellers(claim: StoredClaim, anchors: Anchors, can_act: Callable[[str], bool]) -> frozenset[str]:
     """Who tells a claim: its source, and the body its description says it speaks for ("the
-    Kremlin's spokesman, Dmitry Peskov", "Kessa army spokesman Ali Musa": a role of a
+    Zorov Group's spokesman, Ivo Marten", "Kessa army spokesman Ali Musa": a role of a
     person with a party named beside it; not the town in "a resident of Gao")."""
     if claim.source_kind == "outlet" or claim.source_entity is None:
         return frozenset()

@@ -1,6 +1,6 @@
 """A statement that names the side it contradicts: "contrary to what the rebels claim, no
-civilians were killed", "contrairement à ce qu'affirment certains responsables, aucun moyen
-létal n'a été utilisé".
+civilians were killed", "contrairement à ce que prétendent les chefs rebelles, aucun
+hélicoptère n'a survolé Kidal".
 
 The sentence sets itself against what someone else says, and names them after a contrast
 phrase that names someone's words (the attribution lexicons' `contrast_phrases`: "contrary to
@@ -8,8 +8,8 @@ what", "contrairement aux affirmations de"; not "on the contrary", nor "contrary
 popular view that ..."). Its other side is a claim told by
 that source: the nearest before it in the same article, else the earliest in another article
 of one incident with it (resolve/accounts.py). A source is the one named when every word of
-its name is among the words after the marker ("certains responsables nigériens" in "ce
-qu'affirment certains responsables militaires nigériens").
+its name is among the words after the phrase ("les chefs rebelles" in "ce que prétendent
+les chefs rebelles de l'Azawad").
 """
 
 from __future__ import annotations
