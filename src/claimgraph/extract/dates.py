@@ -1,9 +1,11 @@
 """Date expressions in a document, with TIMEX3 values (extract/timex.py).
 
-Candidates are spaCy's DATE spans and the reference words it does not tag ("recently",
-"soon", "in the coming months"). Each is anchored to the document's date, or inside an
-excerpt to the date of the publication it reproduces; a year-less "12 January" takes the
-year of a "12 January 2022" stated elsewhere in the same text.
+Candidates are spaCy's DATE spans, its TIME spans that name a part of the day ("evening",
+joined to the day told beside it: "Tuesday evening"), clock times, and the reference words it
+does not tag ("recently", "soon", "in the coming months", "overnight"). Each is anchored to
+the document's date, or inside an excerpt to the date of the publication it reproduces; a
+year-less "12 January" takes the year of a "12 January 2022" stated elsewhere in the same
+text; a time of day told without its day takes one from the text around it (`_days_of_times`).
 """
 
 from __future__ import annotations
