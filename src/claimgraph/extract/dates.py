@@ -26,7 +26,7 @@ from claimgraph.extract.timex import (
     is_day,
     normalize,
     part_of_day,
-    points_back,
+    refers_back,
 )
 from claimgraph.records import DateMention
 
@@ -119,13 +119,15 @@ def _days_of_times(doc: Doc, dates: list[DateMention], lexicon: TimeLexicon, dct
     Without any it keeps an unknown day."""
     resolved = []
     for mention in dates:
-        if not mention.value.startswith(UNKNOWN_DAY + "T") or not _told_without_day(mention, lexicon):
-            resolved.append(mention)
+        words = canonical_form(" ".join(mention.text.lower().split()), lexicon)
+        part = part_of_day(words, lexicon)
+        if not mention.value.startswith(UNKNOWN_DAY + "T") or (part is not None and part[0]):
+            resolved.append(mention)  # a day of its own, known or not ("yesterday evening" without a document date)
             continue
         time_of_day = mention.value[len(UNKNOWN_DAY) :]
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         sentence = span.sent if span is not None else None
-        anaphoric = points_back(canonical_form(" ".join(mention.text.lower().split()), lexicon))
+        anaphoric = refers_back(words)
         earlier = [d for d in resolved if (anaphoric or (sentence is not None and sentence.start_char <= d.start))
                    and d.end <= mention.start and _day_of(d) is not None]
         if earlier:
@@ -142,13 +144,6 @@ def _day_of(mention: DateMention) -> str | None:
     """The day a date or a time of day names ("2024-05-07" of "2024-05-07TEV"), if it names one."""
     day = mention.value.split("T")[0] if mention.type in ("DATE", "TIME") else ""
     return day if is_day(day) else None
-
-
-def _told_without_day(mention: DateMention, lexicon: TimeLexicon) -> bool:
-    """A clock time alone, or a part of the day with no word for its day ("in the evening", not
-    "yesterday evening" written without a document date)."""
-    part = part_of_day(canonical_form(" ".join(mention.text.lower().split()), lexicon), lexicon)
-    return part is None or not part[0]
 
 
 def _in_past_perfect(span: Span, lexicon: TimeLexicon) -> bool:

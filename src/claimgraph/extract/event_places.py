@@ -214,9 +214,9 @@ def event_date(token: Token, sentence: Span, dates: list[DateMention]) -> DateMe
     clauses = {t.idx: _other_clause(t, anchor) for t in anchor.subtree}
     own = {i for i, clause in clauses.items() if clause is None}
     in_clause = [d for d in inside if d.start in own or any(d.start <= i < d.end for i in own)]
-    # "trained the soldiers who attacked Gao on 3 May": a relative clause's date is its own
-    relative = {i for i, clause in clauses.items() if clause == "relcl"}
-    relative |= {t.idx for t in sentence if _other_clause(t, sentence.root) == "relcl"}  # "... of a memo circulated on Thursday"
+    # "trained the soldiers who attacked Gao on 3 May", "... of a memo circulated on Thursday":
+    # a relative or participle clause's date is its own, wherever it stands in the sentence
+    relative = {t.idx for t in sentence if _other_clause(t, sentence.root) == "relcl"}
     pool = in_clause or [d for d in inside if d.start not in relative]
     if not pool:
         return None

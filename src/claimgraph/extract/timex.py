@@ -50,6 +50,7 @@ class TimeLexicon:
     parts_of_day: dict[str, str] = field(default_factory=dict)
     deictic_days: dict[str, str] = field(default_factory=dict)
     perfect_auxiliaries: frozenset[str] = frozenset()
+    parts_pattern: re.Pattern[str] | None = None  # the words of `parts_of_day`, longest first
 
 
 def load_time_lexicon(lang: str = DEFAULT_LANGUAGE) -> TimeLexicon:
@@ -69,6 +70,8 @@ def load_time_lexicon(lang: str = DEFAULT_LANGUAGE) -> TimeLexicon:
         months_pattern="|".join(sorted(data["months"], key=len, reverse=True)),
         canonical=tuple((re.compile(pattern), replacement) for pattern, replacement in data.get("canonical", ())),
         parts_of_day=data.get("parts_of_day", {}),
+        parts_pattern=re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(data["parts_of_day"], key=len, reverse=True)) + r")\b")
+        if data.get("parts_of_day") else None,
         deictic_days=data.get("deictic_days", {}),
         perfect_auxiliaries=frozenset(data.get("perfect_auxiliaries", ())),
     )
@@ -131,24 +134,23 @@ _ORDINAL_QUARTER = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 # The words around a part of day that are not its day: "early on Tuesday morning", "the night of 5 May"
 _PART_FILLER = re.compile(r"\b(?:early|late|later|in|on|of|at|during|through|throughout|the|around|about|shortly|before|after|that)\b")
 _ANAPHORIC_PART = re.compile(r"\bthat\b")  # "that night": the day the text told last, never the document's
+UNKNOWN_DAY = "XXXX-XX-XX"
+_DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d{2}-\d{2}|WXX-[1-7]|W\d{2}-[1-7])$")
 
 
-def points_back(raw: str) -> bool:
+def refers_back(raw: str) -> bool:
     """Whether a part of day told without its day names the one the text told last ("that
     night"), in the grammar's words."""
     return bool(_ANAPHORIC_PART.search(raw))
-UNKNOWN_DAY = "XXXX-XX-XX"
-_DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d{2}-\d{2}|WXX-[1-7]|W\d{2}-[1-7])$")
 
 
 def part_of_day(raw: str, lexicon: TimeLexicon) -> tuple[str, str] | None:
     """(the words that name the day, the TIMEX3 part of day) of an expression naming a part
     of a day, in the grammar's words: "tuesday evening" is ("tuesday", "EV"), "in the
     evening" ("", "EV"), "last night" ("yesterday", "NI"); None when it names none."""
-    if not lexicon.parts_of_day:
+    if lexicon.parts_pattern is None:
         return None
-    words = "|".join(re.escape(w) for w in sorted(lexicon.parts_of_day, key=len, reverse=True))
-    found = re.search(rf"\b({words})\b", raw)
+    found = lexicon.parts_pattern.search(raw)
     if found is None:
         return None
     rest = " ".join(_PART_FILLER.sub(" ", raw[: found.start()] + " " + raw[found.end() :]).split())

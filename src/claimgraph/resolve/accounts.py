@@ -115,18 +115,17 @@ def incidents(events: Iterable[AnchoredEvent], claims: Mapping[str, StoredClaim]
     by_doc: dict[str, list[AnchoredEvent]] = defaultdict(list)
     for event in events:
         by_doc[event.doc].append(event)
-    figures_by_claim: dict[str, list[tuple[str, StoredQuantity]]] = defaultdict(list)
-    for quantity in quantities.values():
-        if quantity.slot in HARM_SLOTS:
-            figures_by_claim[_claim_of(quantity, claims)].append((quantity.slot, quantity))
     claims_by_doc: dict[str, list[StoredClaim]] = defaultdict(list)
     for claim in claims.values():
         claims_by_doc[claim.doc].append(claim)
+    figures_by_claim: dict[str, list[tuple[str, StoredQuantity]]] = defaultdict(list)
+    for quantity in quantities.values():
+        if quantity.slot in HARM_SLOTS:
+            figures_by_claim[_claim_of(quantity, claims_by_doc)].append((quantity.slot, quantity))
     counts_by_claim: dict[str, list[StoredQuantity]] = defaultdict(list)
     for quantity in counts:
-        holding = [c for c in claims_by_doc.get(quantity.doc, ()) if c.start <= quantity.start and quantity.end <= c.end]
-        if holding:
-            counts_by_claim[min(holding, key=lambda c: (c.end - c.start, c.id)).id].append(quantity)
+        if holder := _claim_of(quantity, claims_by_doc):
+            counts_by_claim[holder].append(quantity)
     own = [found for doc in sorted(set(by_doc) | set(claims_by_doc))
            if (found := _document_incident(doc, by_doc.get(doc, []), claims_by_doc.get(doc, []), figures_by_claim, anchors,
                                            published, violent, outlet_of, settings.get(doc, ()), can_act, site_of,
@@ -134,9 +133,9 @@ def incidents(events: Iterable[AnchoredEvent], claims: Mapping[str, StoredClaim]
     return [_incident(group, anchors, taxonomy) for group in _joined(own)]
 
 
-def _claim_of(quantity: StoredQuantity, claims: Mapping[str, StoredClaim]) -> str:
-    """The narrowest claim holding a figure (its own speaker's, not the sentence's)."""
-    holding = [c for c in claims.values() if c.doc == quantity.doc and c.start <= quantity.start and quantity.end <= c.end]
+def _claim_of(quantity: StoredQuantity, claims_by_doc: Mapping[str, list[StoredClaim]]) -> str:
+    """The narrowest claim holding a figure (its own speaker's, not the sentence's); "" for none."""
+    holding = [c for c in claims_by_doc.get(quantity.doc, ()) if c.start <= quantity.start and quantity.end <= c.end]
     return min(holding, key=lambda c: (c.end - c.start, c.id)).id if holding else ""
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import cache
 
 from claimgraph.records import Contradiction, StoredClaim
 from claimgraph.registry import comparators
@@ -42,18 +43,19 @@ class ContraryToWhatIsSaid:
             docs = {account.doc for account in incident.accounts}
             for doc in docs:
                 told_with[doc] |= docs - {doc}
+        naming = {claim.id: named for claim in comparison.claims.values() if (named := named_after_contrast(claim.text))}
         for doc in sorted(by_doc):
             spans: set[tuple[int, int]] = set()  # one sentence said by two speakers is one side
             for claim in sorted(by_doc[doc], key=lambda c: (c.start, c.id)):
-                named = named_after_contrast(claim.text)
+                named = naming.get(claim.id, frozenset())
                 if not named or (claim.start, claim.end) in spans:
                     continue
                 spans.add((claim.start, claim.end))
-                before = [c for c in by_doc[doc] if c.start < claim.start and _told_by(c, named)]
+                before = [c for c in by_doc[doc] if c.start < claim.start and c.id not in naming and _told_by(c, named)]
                 if before:
                     other, caveat = max(before, key=lambda c: (c.start, c.id)), "both in one article"
                 else:
-                    elsewhere = [c for d in sorted(told_with[doc]) for c in by_doc[d] if _told_by(c, named)]
+                    elsewhere = [c for d in sorted(told_with[doc]) for c in by_doc[d] if c.id not in naming and _told_by(c, named)]
                     if not elsewhere:
                         continue
                     other = min(elsewhere, key=lambda c: (comparison.published(c.doc)[1] or "~", c.doc, c.start))
@@ -67,17 +69,21 @@ class ContraryToWhatIsSaid:
 def named_after_contrast(text: str) -> frozenset[str]:
     """The words naming the side a sentence contradicts, after its contrast phrase and up to
     the end of that phrase ("contrary to what the rebels claim, ..."); empty without one."""
-    folded = text.casefold().replace("’", "'")
-    for marker in sorted(lexicon_words("attribution", "contrast_phrases")):
-        found = re.search(rf"\b{re.escape(marker)}([^,;:.!?«»\"“”]*)", folded)
-        if found is not None:
-            return frozenset(w for w in re.findall(r"[^\W\d_]+", found.group(1)) if len(w) >= _NAME_WORD)
-    return frozenset()
+    found = _contrast_pattern().search(text.casefold().replace("’", "'"))
+    if found is None:
+        return frozenset()
+    return frozenset(w for w in re.findall(r"[^\W\d_]+", found.group(1)) if len(w) >= _NAME_WORD)
+
+
+@cache
+def _contrast_pattern() -> re.Pattern[str]:
+    phrases = sorted(lexicon_words("attribution", "contrast_phrases"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")([^,;:.!?«»\"“”]*)")
 
 
 def _told_by(claim: StoredClaim, named: frozenset[str]) -> bool:
     """Whether a claim is told by the source named: every word of its name is named."""
-    if claim.source_kind == "outlet" or named_after_contrast(claim.text):
+    if claim.source_kind == "outlet":
         return False
     words = {w for w in re.findall(r"[^\W\d_]+", claim.source_name.casefold()) if len(w) >= _NAME_WORD}
     return bool(words) and words <= named
