@@ -270,3 +270,18 @@ def test_contrary_that_names_no_one_s_words_contradicts_no_one(tmp_path: Path, b
                                        "On the contrary, Mali wins, a rebel leader said.")),
     ])
     assert not [r for r, _a, _b in _contradictions(records) if "contrary" in r["explanation"]]
+
+
+def test_an_accusation_and_the_answer_calling_it_false_contradict(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "2024-05-07", ("The Malian army accused Chad on Tuesday of arming rebels near Kidal. "
+                                      "\"That is false,\" the Chadian foreign minister Amina Keita said.")),
+        ("Kidal Post", "2024-05-07", ("Mali accused Chad on Tuesday of arming rebels near Kidal. "
+                                     "\"It is not possible,\" the Chadian foreign minister Amina Keita said.")),
+    ])
+    found = [(r, a, b) for r, a, b in _contradictions(records) if r["slot"] == "accusation"]
+    # A denial by negation alone ("it is not possible") answers nothing in particular.
+    ((contradiction, a, b),) = found
+    assert (contradiction["type"], contradiction["values"]) == ("assert_vs_deny", ["accused", "denied"])
+    assert (a, b) == ("The Malian army accused Chad on Tuesday of arming rebels near Kidal.",
+                      "\"That is false,\" the Chadian foreign minister Amina Keita said.")

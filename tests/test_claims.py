@@ -277,6 +277,18 @@ def test_a_negated_indirect_statement_is_an_assertion(nlp, text: str) -> None:
     assert (claim.cue, claim.stance) == ("said", "assert")
 
 
+@pytest.mark.parametrize(("text", "stance"), [
+    ("“That is a lie,” the minister said.", "deny"),
+    ("Amadou Keita said the reports of a massacre were false and baseless.", "deny"),
+    ("The Kessa army described the reports as fabrications, a spokesman said.", "deny"),
+    ("Amadou Keita said the reports were not false.", "assert"),  # a negated verdict of falsity
+    ("Amadou Keita said false reports had spread in Gao.", "assert"),  # falsity as a modifier states nothing false
+])
+def test_calling_something_false_denies_it(nlp, text: str, stance: str) -> None:
+    claims = [c for c in claims_of(nlp, text) if c.source.kind != "outlet"]
+    assert claims and claims[0].stance == stance, [(c.text, c.stance) for c in claims]
+
+
 # 3. Passive and impersonal --------------------------------------------------------------------
 
 

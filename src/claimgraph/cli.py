@@ -90,7 +90,9 @@ def build_command(paths: tuple[Path, ...], db_path: Path | str, model: str, batc
     with the reason and skipped; the rest of the run completes. A skip whose reason may
     have gone (a time budget overrun, a missing model, an internal error, a limit) is tried
     again by the next build (`claimgraph skipped` lists them). One build at a time writes
-    to a database: another waits for it (--wait).
+    to a database: another waits for it (--wait). An article whose publication date gives
+    only its month is read again from the day another article gives the same happening,
+    when the corpus settles one (its weekdays and "yesterday" then name days).
     """
     try:
         options = BuildOptions(model=model, batch_size=batch_size, time_budget=time_budget, max_bytes=max_bytes, max_chars=max_chars,
@@ -458,6 +460,9 @@ def _print_summary(report: BuildReport) -> None:
     )
     for language, count in sorted(report.unanalysed.items()):
         click.echo(f"{count} document(s) in {language!r}, a language with no pipeline: stored and searchable, not analysed", err=True)
+    if report.redated:
+        click.echo(f"{len(report.redated)} document(s) dated only to a month read again from the day other articles give the same "
+                   "happening (their weekdays and 'yesterday' now name days)", err=True)
     for known in report.already_stored:
         click.echo(f"not stored again {known.key}: {known.reason}", err=True)
     for skipped in report.skipped:

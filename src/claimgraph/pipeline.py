@@ -23,6 +23,7 @@ from claimgraph.analyze import Pipelines, load_pipeline_config
 from claimgraph.analyze.engines import (
     Engine,
     Extracted,
+    InProcess,
     Outcome,
     PipelineSettings,
     analyzed,
@@ -46,6 +47,7 @@ from claimgraph.ingest import (
     BoilerplateRules,
     InputUnit,
     LanguageIdentifier,
+    Published,
     Reader,
     Skipped,
     all_readers,
@@ -64,9 +66,11 @@ from claimgraph.ingest.units import input_key
 from claimgraph.progress import SILENT, Progress
 from claimgraph.records import Document
 from claimgraph.resolve.corpus import resolve_corpus
+from claimgraph.resolve.reference_days import corpus_reference_days
 from claimgraph.store import Store
 from claimgraph.store.events import add_events
 from claimgraph.store.places import add_place_cues
+from claimgraph.store.read import get_document
 from claimgraph.store.relations import add_relations
 
 
@@ -93,6 +97,8 @@ class BuildReport:
     repaired: list[tuple[str, str]] = field(default_factory=list)  # (input key, what reading it repaired)
     # Documents stored (and searchable) but not analysed: no pipeline for their language, by language.
     unanalysed: dict[str, int] = field(default_factory=dict)
+    # Month-dated documents read again from the day the corpus gives them (resolve/reference_days.py).
+    redated: list[str] = field(default_factory=list)
 
     @property
     def read(self) -> int:
@@ -200,6 +206,12 @@ def _locked_build(
         removed = report.replaced or report.already_stored  # a document may have gone (replaced, superseded): changes unknown
         report.entities, report.places = resolve_corpus(store, tools.gazetteer, not_place_names=tools.lexicons.places.not_place_names,
                                                         documents=None if removed else report.stored, progress=progress)
+        # A month-dated article's weekdays, settled by the corpus's dated accounts of the same
+        # happening: it is read again from its day, and the corpus resolved with its new dates.
+        report.redated = _read_again_from_their_day(store, tools=tools, options=options)
+        if report.redated:
+            report.entities, report.places = resolve_corpus(store, tools.gazetteer, not_place_names=tools.lexicons.places.not_place_names,
+                                                            progress=progress)
     return report
 
 
@@ -401,14 +413,7 @@ def _add_document(store: Store, article: Article, found: DocumentExtraction, shi
         duplicate_of=duplicate_of, similarity=score,
     ))
     store.add_minhash(article.id, shingles.signature, shingles.bands)
-    store.add_sentences(found.sentences)
-    store.add_mentions(found.mentions)
-    store.add_dates(found.dates)
-    store.add_quantities(found.quantities)
-    store.add_claims(found.claims)
-    add_place_cues(store, found.place_cues)
-    events = add_events(store, found.events)
-    add_relations(store, found.relations)
+    events = _add_extraction(store, found)
     store.record_input(article.key, fingerprint=article.fingerprint, status="document", document_id=article.id, note=note)
     if note:
         report.repaired.append((article.key, note))
@@ -418,6 +423,43 @@ def _add_document(store: Store, article: Article, found: DocumentExtraction, shi
     report.claims += len(found.claims)
     report.added += 1
     report.duplicates += duplicate_of is not None
+
+
+def _add_extraction(store: Store, found: DocumentExtraction) -> int:
+    """Write what was extracted from one document; returns how many events were new."""
+    store.add_sentences(found.sentences)
+    store.add_mentions(found.mentions)
+    store.add_dates(found.dates)
+    store.add_quantities(found.quantities)
+    store.add_claims(found.claims)
+    add_place_cues(store, found.place_cues)
+    events = add_events(store, found.events)
+    add_relations(store, found.relations)
+    return events
+
+
+def _read_again_from_their_day(store: Store, *, tools: BuildTools, options: BuildOptions) -> list[str]:
+    """The month-dated documents the corpus gives a reference day (resolve/reference_days.py),
+    extracted again from that day; returns their ids. A document whose second reading fails
+    keeps its first."""
+    articles = []
+    for doc_id, day in corpus_reference_days(store).items():
+        if (document := get_document(store, doc_id)) is not None:
+            articles.append(Article(
+                id=document.id, key=document.source, fingerprint=store.input_fingerprint(document.source) or "", text=document.text,
+                title=document.title, url=document.url, outlet=document.outlet, language=document.language,
+                published=Published(document.published_value, document.published_basis), removed=tuple(document.removed),
+                reference_day=day))
+    redone = []
+    with store.transaction():
+        for _, outcomes in InProcess(tools.pipelines, time_budget_s=options.time_budget).run([(None, articles)]):
+            for outcome in outcomes:
+                if isinstance(outcome, Skipped) or outcome.extraction is None or outcome.failure is not None:
+                    continue
+                store.drop_extraction(outcome.article.id, published_not_before=outcome.extraction.published_not_before)
+                _add_extraction(store, outcome.extraction)
+                redone.append(outcome.article.id)
+    return redone
 
 
 def _already_stored(store: Store, article: Article, *, at_link: tuple[str, str] | None, duplicate_of: str | None,

@@ -78,7 +78,7 @@ def _speaker_named_later(claim: Claim, context: _Context) -> Claim:
         return claim
     source, cue, via = speaker
     sentence = next(s for s in context.doc.sents if s.start_char <= claim.start < s.end_char)
-    stance = "deny" if _negated(sentence, context.lexicon) else "assert"
+    stance = "deny" if _denying(sentence, context.lexicon) else "assert"
     return replace(claim, source=source, cue=cue, via=via, stance=stance, modality=_modality(sentence, None, attributed=True, lexicon=context.lexicon))
 
 
@@ -142,7 +142,8 @@ def _frame_claims(frame: Frame, sentence: Span, index: int, context: _Context, *
     claims = []
     for source in sources:
         stance = frame.stance
-        if stance == "assert" and _quoted_denial(sentence, frame, context):
+        said = [t for t in sentence if frame.scope[0] <= t.idx < frame.scope[1]]
+        if stance == "assert" and (_quoted_denial(sentence, frame, context) or calls_false(said, context.lexicon)):
             stance = "deny"
         claims.append(
             _claim(
@@ -164,7 +165,7 @@ def _unattributed_claim(sentence: Span, index: int, context: _Context) -> Claim:
     quote = next((q for q in context.quotes if inside(span, q, share=0.6)), None)
     if quote is not None and (speaker := context.quote_speakers.get(quote) or _speaker_before(quote, index, context)):
         source, cue, via = speaker
-        stance = "deny" if _negated(sentence, context.lexicon) else "assert"
+        stance = "deny" if _denying(sentence, context.lexicon) else "assert"
         return _claim(span, index, context, source=source, cue=cue, stance=stance, modality=_modality(sentence, None, attributed=True, lexicon=context.lexicon), via=via)
     excerpt = context.excerpt_at(span)
     if excerpt is not None:
@@ -246,6 +247,33 @@ def _negated(sentence: Span, lexicon: CueLexicon) -> bool:
     return _negated_tokens(list(sentence), lexicon)
 
 
+def _denying(sentence: Span, lexicon: CueLexicon) -> bool:
+    """Whether an attributed sentence denies: a negation on its main verb, or calling
+    something false."""
+    return _negated(sentence, lexicon) or calls_false(list(sentence), lexicon)
+
+
+def calls_false(tokens: list[Token], lexicon: CueLexicon) -> bool:
+    """Whether the words call something false: a word of falsity as the predicate of a clause
+    ("that is false", "c'est faux", "the accusations are baseless") or as the object of an
+    "as" completing a verb ("described the reports as lies"); not as a modifier ("false reports")
+    and not negated ("this is not a lie")."""
+    for token in tokens:
+        if token.lemma_.casefold() not in lexicon.falsity_words or token.dep_ in ("amod", "compound", "nmod"):
+            continue
+        if token.dep_ in ("acomp", "attr"):
+            predicate = token.head  # English: the copula carries the clause
+        elif any(c.dep_ == "cop" for c in token.children):
+            predicate = token  # UD-style: the predicate carries its copula
+        elif token.dep_ == "pobj" and token.head.lower_ in lexicon.falsity_prepositions and (verb := _complemented_verb(token.head)):
+            predicate = verb
+        else:
+            continue
+        if not any(c.dep_ == "neg" for c in (*predicate.children, *token.children)):
+            return True
+    return False
+
+
 def _negated_tokens(tokens: list[Token], lexicon: CueLexicon) -> bool:
     """A negation on a clause's main verb ('does not employ', 'have nothing to do with')."""
     for token in tokens:
@@ -254,6 +282,15 @@ def _negated_tokens(tokens: list[Token], lexicon: CueLexicon) -> bool:
         if token.lower_ in ("nothing", "never", "none") and token.head.dep_ in ("ROOT", "ccomp"):
             return True
     return False
+
+
+def _complemented_verb(preposition: Token) -> Token | None:
+    """The verb an "as" phrase completes: attached to the verb, or (as parsers often do) to
+    its direct object ("described the reports as lies")."""
+    head = preposition.head
+    if head.dep_ == "dobj":
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else None
 
 
 def _modality(sentence: Span, decided: str | None, *, attributed: bool, lexicon: CueLexicon) -> str:

@@ -186,7 +186,8 @@ class DateComponent(_Component):
         published = article.published
         if published.value is None and (stated := dateline_date(article.header_fields, self.lexicon)):
             published = Published(value=stated, basis="text")
-        dct = date.fromisoformat(published.value) if published.value and len(published.value) == 10 else None
+        day = published.value if published.value and len(published.value) == 10 else article.reference_day
+        dct = date.fromisoformat(day) if day else None
         doc._.published = published
         doc._.excerpts = excerpts(article.text)  # read once: dates anchor to them, claims are voiced by them
         doc._.dates = extract_dates(doc, article.id, self.lexicon, dct=dct, excerpts=doc._.excerpts)

@@ -34,6 +34,8 @@ class CueLexicon:
     according_to: tuple[str, ...]
     according_prepositions: frozenset[str]  # "selon X": one preposition that cites its object
     contrast_markers: frozenset[str]  # "contrary to what X says": X is the other side, not the source
+    falsity_words: frozenset[str]  # "that is false", "dismissed the reports as lies": calling something false denies it
+    falsity_prepositions: frozenset[str]
     news_nouns: frozenset[str]
     news_verbs: frozenset[str]
     document_nouns: frozenset[str]
@@ -79,6 +81,8 @@ def load_cue_lexicon(lang: str = DEFAULT_LANGUAGE) -> CueLexicon:
         according_to=tuple(data["according_to"]),
         according_prepositions=frozenset(data["according_prepositions"]),
         contrast_markers=frozenset(data.get("contrast_markers", ())),
+        falsity_words=frozenset(data.get("falsity_words", ())),
+        falsity_prepositions=frozenset(data.get("falsity_prepositions", ())),
         news_nouns=frozenset(data["news_nouns"]),
         news_verbs=frozenset(data["news_verbs"]),
         document_nouns=frozenset(data["document_nouns"]),

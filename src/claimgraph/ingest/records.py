@@ -60,6 +60,9 @@ class Article:
     # An excerpt of the article at `url` (a feed entry): the full article at that link
     # supersedes it, and it is not stored when that article already is.
     excerpt: bool = False
+    # The day its relative dates ("on Sunday", "yesterday") count from when its publication
+    # date gives no day: found in the corpus (resolve/reference_days.py), never guessed.
+    reference_day: str | None = None
 
 
 @dataclass(frozen=True)

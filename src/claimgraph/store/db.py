@@ -35,6 +35,8 @@ from claimgraph.store.postgres import (
 )
 
 _ENTITIES_STALE = "entities_stale"
+# The tables the extract stage fills for a document (an event's arguments go with its event).
+_EXTRACTED_TABLES = ("sentences", "mentions", "claims", "dates", "quantities", "place_cues", "events", "relations")
 DEFAULT_WAIT_S = 30.0  # how long a write waits for another process's lock before it gives up, naming it
 
 
@@ -200,6 +202,14 @@ class Store:
             self.mark_entities_stale()
 
     # --- documents ----------------------------------------------------------------------
+
+    def drop_extraction(self, doc_id: str, *, published_not_before: str | None) -> None:
+        """Remove what was extracted from one document, before it is extracted again; the
+        document itself, its input and the near-duplicates that point to it stay."""
+        for table in _EXTRACTED_TABLES:
+            self.connection.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+        self.connection.execute("UPDATE documents SET published_not_before = ? WHERE id = ?", (published_not_before, doc_id))
+        self.mark_entities_stale()
 
     def document_source(self, doc_id: str) -> str | None:
         row = self.connection.execute("SELECT source FROM documents WHERE id = ?", (doc_id,)).fetchone()

@@ -146,3 +146,17 @@ def claim_briefs(store: Store, ids: Iterable[str]) -> list[ClaimBrief]:
     ).fetchall()
     found = {row["id"]: ClaimBrief(row["id"], row["source_name"], row["source_kind"], row["stance"], row["modality"]) for row in rows}
     return [found[i] for i in wanted if i in found]
+
+
+def event_days_at_towns(store: Store) -> Iterator[tuple[str, str, str]]:
+    """(document, date, place entity) of each event its own sentence dates and places at a
+    town, or at a facility geocoded to one (not a region or a country)."""
+    rows = store.connection.execute(
+        "SELECT DISTINCT e.doc_id, e.date_value, k.entity_id FROM events e "
+        "JOIN event_arguments a ON a.event_id = e.id AND a.role = 'location' "
+        "JOIN entity_keys k ON k.key = a.key AND k.type = a.type "
+        "JOIN entity_places p ON p.entity_id = k.entity_id "
+        "WHERE e.date_basis = 'sentence' AND e.date_value IS NOT NULL AND p.precision IN ('town', 'near_town') "
+        "ORDER BY e.doc_id, e.date_value, k.entity_id")
+    for row in rows:
+        yield row["doc_id"], row["date_value"], row["entity_id"]

@@ -89,6 +89,7 @@ class StoredDate:
     value: str
     type: str
     anchor: str
+    future: bool = False  # in a clause about what will happen
 
 
 def iter_dates(store: Store) -> Iterator[StoredDate]:
@@ -206,3 +207,13 @@ def _entity(row: sqlite3.Row, mentions: list[StoredMention]) -> StoredEntity:
     place = place_from_row(row)
     return StoredEntity(id=row["id"], name=row["name"], type=row["type"], aliases=tuple(json.loads(row["aliases"])),
                         mentions=tuple(mentions), place=place)
+
+
+def documents_dated_to_month(store: Store) -> dict[str, str]:
+    """Documents whose publication date gives only a month ("2023-07"), with that month."""
+    rows = store.connection.execute("SELECT id, published_value FROM documents WHERE published_value LIKE '____-__' ORDER BY id")
+    return {row["id"]: row["published_value"] for row in rows}
+
+
+def document_dates(store: Store, doc_id: str) -> list[StoredDate]:
+    return [_from_row(StoredDate, row) for row in store.connection.execute('SELECT * FROM dates WHERE doc_id = ? ORDER BY start, "end"', (doc_id,))]
