@@ -146,6 +146,24 @@ def test_setting_a_figure_at_a_number_states_it(nlp) -> None:
     assert storm.cue is None  # no figure set: the outlet's own statement
 
 
+@pytest.mark.parametrize(("text", "second", "speaker"), [
+    ("The health ministry said 500 people were killed, while a civil defence chief said 300 died.",
+     "a civil defence chief said 300 died", "a civil defence chief"),
+    ("Ruvia said 20 soldiers died, but Kessa said 45 were killed.", "Kessa said 45 were killed", "Kessa"),
+    ("The army said 12 rebels were killed and the rebels said they lost no one.", "the rebels said they lost no one", "the rebels"),
+])
+def test_a_second_speaker_joined_to_the_first_keeps_their_own_clause(nlp, text: str, second: str, speaker: str) -> None:
+    claims = claims_of(nlp, text)
+    assert claim_at(claims, text, text[:12]).text == text  # the first speaker's claim is the sentence
+    narrowest = covering(claims, text, second)[-1]
+    assert (narrowest.text, narrowest.source.name) == (second, speaker)
+
+
+def test_a_cue_after_a_quote_is_no_second_speaker(nlp) -> None:
+    text = "“The troops will stay in Gao,” the minister said, “and they will leave in May,” he added."
+    assert all(c.text != "he added" for c in claims_of(nlp, text))
+
+
 def test_asking_someone_for_something_is_a_request_not_speech(nlp) -> None:
     (claim,) = claims_of(nlp, "The government in Kessa asked Ruvia for help.")
     assert (claim.source.kind, claim.cue) == ("outlet", None)

@@ -283,3 +283,42 @@ def test_an_accusation_and_the_answer_calling_it_false_contradict(tmp_path: Path
     assert found["type"] == "assert_vs_deny" and found["values"] == ["accused", "denied"]
     # the answer shown is the minister's own words, not the report of his denial
     assert a.startswith("Les militaires maliens ont accusé") and b.startswith("« C'est faux »")
+
+
+def test_the_brief_and_the_workbench_quote_french_as_it_is_and_say_each_source_s_language(tmp_path: Path,
+                                                                                          build_tools: BuildTools) -> None:
+    from fastapi.testclient import TestClient
+
+    from claimgraph.brief import BriefScope, build_brief, render_html, render_markdown
+    from claimgraph.present.app import create_app
+    from claimgraph.present.web import AppSettings
+
+    french = "Le Tchad a démenti mardi toute présence de ses soldats à Kidal, a déclaré le ministre tchadien Amina Keita."
+    db = build_news(tmp_path, build_tools, [
+        ("Le Courrier du Sahel", "Le Tchad dément", french),
+        ("Sahel Daily", "Chad denies", "Chad denied on Tuesday any presence of its soldiers in Kidal, the Chadian minister Amina Keita said."),
+    ])
+    with Store.open(db) as store:
+        brief = build_brief(store, BriefScope())
+        claim = next(c for c in query.iter_claims(store) if c.text == french)
+    markdown = render_markdown(brief)
+    assert f"Le Courrier du Sahel, undated, in fr · {claim.source_name}: “{french}”" in markdown
+    assert "Sahel Daily, undated, in en" in markdown
+    assert f'<q lang="fr">{french}</q>' in render_html(brief)
+
+    client = TestClient(create_app(AppSettings(db)), base_url="http://127.0.0.1")
+    claims = client.get("/claims")
+    assert claims.status_code == 200 and f'<bdi lang="fr">{french}</bdi>' in claims.text
+    reader = client.get(f"/documents/{claim.doc}")
+    assert reader.status_code == 200 and '<article class="reader" lang="fr">' in reader.text and "toute présence de ses soldats" in reader.text
+
+
+def test_a_brief_of_english_sources_names_no_language(tmp_path: Path, build_tools: BuildTools) -> None:
+    from claimgraph.brief import BriefScope, build_brief, render_markdown
+
+    db = build_news(tmp_path, build_tools, [
+        ("Sahel Daily", "Chad denies", "Chad denied on Tuesday any presence of its soldiers in Kidal, the Chadian minister Amina Keita said."),
+    ])
+    with Store.open(db) as store:
+        markdown = render_markdown(build_brief(store, BriefScope()))
+    assert "Sahel Daily, undated ·" in markdown and ", in en" not in markdown

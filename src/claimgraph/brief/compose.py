@@ -98,7 +98,8 @@ class _Citations:
         outlet = _outlet_name(document, claim.doc)
         number = len(self.citations) + 1
         source = outlet if claim.source_kind == "outlet" else claim.source_name
-        self.citations.append(Citation(number, claim.id, claim.doc, outlet, document.published if document else None, source, claim.text))
+        self.citations.append(Citation(number, claim.id, claim.doc, outlet, document.published if document else None, source, claim.text,
+                                       document.language if document else None))
         self._numbers[claim_id] = number
         return number
 

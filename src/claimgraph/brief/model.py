@@ -31,7 +31,8 @@ class Citation:
     outlet: str
     published: str | None
     source: str  # who makes the claim ("Russia's Foreign Ministry"; the outlet for its own voice)
-    quote: str  # the claim's sentence, verbatim
+    quote: str  # the claim's sentence, verbatim, in the language of its document
+    language: str | None = None  # that language (ISO 639-1)
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,14 @@ class Brief:
     corroborated: list[FactEntry] = field(default_factory=list)
     single_source: list[FactEntry] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+
+    @property
+    def says_languages(self) -> bool:
+        """Whether its footnotes say each source's language: the brief is written in English
+        and quotes its sources as they are, so wherever one is not English or they are in
+        several."""
+        languages = {c.language for c in self.citations}
+        return len(languages) > 1 or bool(languages - {"en", None})
 
     def sentences(self) -> list[Sentence]:
         """Every sentence of the brief, in reading order."""

@@ -73,7 +73,8 @@ def render_markdown(brief: Brief, *, map_file: str | None = None) -> str:
     lines += ["## Sources", ""]
     for c in brief.citations:
         who = f" · {c.source}" if c.source != c.outlet else ""
-        lines.append(f"[^{c.number}]: {c.outlet}, {c.published or 'undated'}{who}: “{_escape(c.quote)}” (`{c.claim}`)")
+        language = f", in {c.language or 'an unknown language'}" if brief.says_languages else ""
+        lines.append(f"[^{c.number}]: {c.outlet}, {c.published or 'undated'}{language}{who}: “{_escape(c.quote)}” (`{c.claim}`)")
     return "\n".join(lines) + "\n"
 
 

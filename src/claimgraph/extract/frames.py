@@ -129,6 +129,10 @@ def _verb_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | No
             return None  # "it reported losses"; but a parenthetical "..., it says, ..." cites
         sources = tuple(source_span(s) for s in conjuncts(subject))
         written = written_conjunction(conjuncts(subject))
+        if token.dep_ in ("conj", "advcl") and _said_within_speech(token, subject, lexicon):
+            # "X said 500 were killed, while Y said 300": Y's words are a claim of their own
+            # clause, so that the sentence's two sources keep their own figures
+            scope, main = own_clause(token, subject), False
     elif (inverted := _inverted_subject(token, children, lexicon)) is not None:
         sources = tuple(source_span(s) for s in conjuncts(inverted))
     elif token.dep_ in ("conj", "advcl", "xcomp", "pcomp") and (inherited := inherited_subject(token)) is not None:
@@ -243,17 +247,7 @@ def _figure_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | 
     if not numbers:
         return None
     main = token.dep_ == "ROOT"
-    if main:
-        scope = sentence_span(sentence)
-    else:
-        # the clause from its subject, without a participle set off by a comma after it
-        # (", countering claims that ..."): what that adds is the writer's, not the speaker's
-        aside = [c for c in token.children if c.dep_ == "advcl" and c.i > token.i and c.nbor(-1).is_punct]
-        end = min((c.left_edge.i for c in aside), default=token.right_edge.i + 1)
-        tokens = [t for t in token.subtree if not (t.dep_ == "cc" and t.head.i == token.i) and subject.left_edge.i <= t.i < end]
-        while tokens and tokens[-1].is_punct:
-            tokens.pop()
-        scope = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+    scope = sentence_span(sentence) if main else own_clause(token, subject)
     return Frame(
         kind="verb",
         cue=cue_text(token),
@@ -265,6 +259,28 @@ def _figure_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | 
         main=main,
         written_sources=written_conjunction(conjuncts(subject)),
     )
+
+
+def own_clause(token: Token, subject: Token) -> tuple[int, int]:
+    """The span of a cue's own clause, from its subject, without a participle set off by a
+    comma after it (", countering claims that ..."): what that adds is the writer's, not the
+    speaker's."""
+    aside = [c for c in token.children if c.dep_ == "advcl" and c.i > token.i and c.nbor(-1).is_punct]
+    end = min((c.left_edge.i for c in aside), default=token.right_edge.i + 1)
+    tokens = [t for t in token.subtree if not (t.dep_ == "cc" and t.head.i == token.i) and subject.left_edge.i <= t.i < end]
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    return (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+
+
+def _said_within_speech(token: Token, subject: Token, lexicon: CueLexicon) -> bool:
+    """Whether a cue with its own subject opens a clause joined to one another speech cue
+    governs ("X said ..., while Y said ...", "X said ... and Y said ...": a conjunction
+    before its subject; not a quote's parenthetical cue, ", ont-ils rappelé")."""
+    before = subject.left_edge.i - 1
+    return before >= 0 and token.doc[before].dep_ in ("cc", "mark") and any(
+        a.pos_ in ("VERB", "AUX") and a.lemma_.lower() in lexicon.verbs and not lexicon.verbs[a.lemma_.lower()].attitude
+        for a in token.ancestors)
 
 
 def _news_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | None:

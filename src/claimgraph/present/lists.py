@@ -288,7 +288,7 @@ def flat(kind: str, row: Any) -> dict[str, Any]:
         return {"id": c.id, "doc": c.doc, "start": c.start, "end": c.end, "text": c.text, "source": c.source_name, "source_kind": c.source_kind,
                 "source_entity": c.source_entity, "cue": c.cue, "stance": c.stance, "modality": c.modality, "via": list(c.via),
                 "outlet": row.document.outlet if row.document else None, "published": row.document.published if row.document else None,
-                "reviewed": row.reviewed}
+                "language": row.document.language if row.document else None, "reviewed": row.reviewed}
     if isinstance(row, EventRow):
         return {"id": row.id, "doc": row.doc, "type": row.type, "plover": row.plover, "status": row.status, "date": row.date,
                 "date_spoken": spoken(row.date).text if row.date else None, "trigger": row.trigger,

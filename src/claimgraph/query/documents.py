@@ -52,6 +52,7 @@ class DocumentBrief:
     outlet: str | None
     url: str | None
     published: str | None  # the publication date's value, as stored
+    language: str | None = None  # the language it is in (ISO 639-1)
 
     @property
     def name(self) -> str:
@@ -70,9 +71,10 @@ def document_briefs(store: Store, ids: Iterable[str]) -> dict[str, DocumentBrief
     for start in range(0, len(wanted), _CHUNK):
         chunk = wanted[start:start + _CHUNK]
         for row in store.connection.execute(
-            f"SELECT id, source, title, outlet, url, published_value FROM documents WHERE id IN ({placeholders(chunk)})", chunk
+            f"SELECT id, source, title, outlet, url, published_value, language FROM documents WHERE id IN ({placeholders(chunk)})", chunk
         ):
-            found[row["id"]] = DocumentBrief(row["id"], row["source"], row["title"], row["outlet"], row["url"], row["published_value"])
+            found[row["id"]] = DocumentBrief(row["id"], row["source"], row["title"], row["outlet"], row["url"], row["published_value"],
+                                             row["language"])
     return found
 
 
