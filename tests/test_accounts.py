@@ -285,3 +285,26 @@ def test_an_accusation_and_the_answer_calling_it_false_contradict(tmp_path: Path
     assert (contradiction["type"], contradiction["values"]) == ("assert_vs_deny", ["accused", "denied"])
     assert (a, b) == ("The Malian army accused Chad on Tuesday of arming rebels near Kidal.",
                       "\"That is false,\" the Chadian foreign minister Amina Keita said.")
+
+
+def test_a_denial_answers_only_an_accusation_against_a_party_it_names_or_speaks_for(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "2024-05-07", ("Rights groups accused the Malian army on Tuesday of killing civilians near Kidal. "
+                                       "The mayor of Gao dismissed the allegations of fraud in the local election. "
+                                       "The health minister said reports of a cholera outbreak in Bamako were false.")),
+        ("Kidal Post", "2024-05-07", ("The Malian army accused Chad on Tuesday of arming rebels near Kidal. "
+                                      "\"This isn't a lie,\" the Chadian foreign minister Amina Keita said.")),
+    ])
+    assert not [r for r, _a, _b in _contradictions(records) if r["slot"] == "accusation"]
+
+
+def test_one_office_holder_described_two_ways_is_one_origin(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "2024-05-04", "A rocket hit the hospital in Tessalit on 3 May 2024, killing five people, the local mayor said."),
+        ("Kidal Post", "2024-05-04", "A rocket hit the hospital in Tessalit on 3 May 2024, killing five people, said the town's mayor."),
+        ("Niger Post", "2024-05-04", "A rocket hit the hospital in Tessalit on 3 May 2024, killing five people, a witness said."),
+    ])
+    (fact,) = [r for r in records if r["kind"] == "fact" and r["about"].startswith("five killed")]
+    # the mayor, however described, and the witness (an unnamed one: as independent as the
+    # article that quotes them): two origins, not three
+    assert sorted(fact["independent_origins"]) == ["Niger Post", "the local mayor"]

@@ -72,6 +72,7 @@ def test_the_parse_is_rewritten_into_the_rules_scheme(build_tools: BuildTools) -
     ("« C'est faux », a déclaré le ministre Amadou Keita.", "le ministre Amadou Keita", "déclaré", "deny"),
     ("Amadou Keita a affirmé que ces accusations étaient fausses.", "Amadou Keita", "affirmé", "deny"),
     ("Amadou Keita a affirmé que de fausses rumeurs circulaient à Gao.", "Amadou Keita", "affirmé", "assert"),
+    ("Le ministre Amadou Keita a accusé la junte de mensonges.", "Le ministre Amadou Keita", "accusé", "assert"),
 ])
 def test_french_attribution(build_tools: BuildTools, sentence: str, source: str, cue: str, stance: str) -> None:
     found = extract_french(build_tools, sentence)
@@ -273,7 +274,8 @@ def test_a_speaker_named_after_contrairement_is_the_other_side_not_the_source(bu
 def test_an_accusation_and_the_answer_calling_it_false_contradict(tmp_path: Path, build_tools: BuildTools) -> None:
     db = build_news(tmp_path, build_tools, [
         ("Le Courrier du Sahel", "Le Tchad dément",
-         ("La ministre tchadienne des Affaires étrangères Amina Keita a démenti mardi les accusations de la junte malienne. "
+         ("La ministre tchadienne des Affaires étrangères Amina Keita a démenti mardi les accusations de la junte malienne "
+          "selon lesquelles le Tchad armerait des rebelles. "
          "« C'est faux », a-t-elle déclaré à la radio. Les militaires maliens ont accusé mardi le Tchad d'armer des rebelles près de Kidal.")),
     ])
     with Store.open(db) as store:

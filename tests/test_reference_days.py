@@ -35,6 +35,16 @@ def test_the_day_the_corpus_gives_a_weekday_makes_the_article_speak_from_the_las
     assert reference_days({"month": "2023-03"}, placed, dates) == {"month": "2023-03-13"}
 
 
+@pytest.mark.parametrize(("named", "reference"), [
+    (["XXXX-WXX-7", "XXXX-WXX-6"], "2023-03-12"),  # "gathered on Saturday ... stormed on Sunday": Sunday
+    (["XXXX-WXX-7", "XXXX-WXX-1TMO"], "2023-03-13"),  # "on Monday morning" names Monday
+    (["XXXX-WXX-6", "XXXX-WXX-7", "XXXX-WXX-1"], "2023-03-13"),
+])
+def test_the_article_speaks_from_the_day_closing_the_shortest_run_of_the_days_it_names(named: list[str], reference: str) -> None:
+    placed = [("month", "XXXX-WXX-7", "gao"), ("dated", "2023-03-12", "gao")]
+    assert reference_days({"month": "2023-03"}, placed, {"month": [_weekday("month", v) for v in named]}) == {"month": reference}
+
+
 @pytest.mark.parametrize(("placed", "month", "why"), [
     ([("month", "XXXX-WXX-7", "gao"), ("a", "2023-03-12", "gao"), ("b", "2023-03-19", "gao")], "2023-03", "two Sundays told there"),
     ([("month", "XXXX-WXX-7", "gao"), ("a", "2023-03-12", "kidal")], "2023-03", "the dated account is of another town"),

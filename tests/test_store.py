@@ -188,3 +188,13 @@ def test_stats_count_claims_denials_dates_and_quantities(tmp_path: Path, build_t
     assert stats.claims >= 3 and stats.denials == 2  # one denial per speaker
     assert stats.attributed_claims >= 3
     assert stats.dates >= 2 and stats.quantities >= 1
+
+
+def test_dropping_a_documents_extraction_clears_every_table_extraction_fills(tmp_path: Path) -> None:
+    from claimgraph.store.db import _EXTRACTED_TABLES
+
+    with Store.open(tmp_path / "kb.db") as store:
+        per_document = {row[0] for row in store.connection.execute(
+            "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table' AND p.name = 'doc_id'")}
+    # A new table of a document's records must be listed, or a second reading would leave the first's rows.
+    assert per_document - {"minhashes", "minhash_bands"} == set(_EXTRACTED_TABLES)

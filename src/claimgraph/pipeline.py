@@ -440,8 +440,8 @@ def _add_extraction(store: Store, found: DocumentExtraction) -> int:
 
 def _read_again_from_their_day(store: Store, *, tools: BuildTools, options: BuildOptions) -> list[str]:
     """The month-dated documents the corpus gives a reference day (resolve/reference_days.py),
-    extracted again from that day; returns their ids. A document whose second reading fails
-    keeps its first."""
+    extracted again from that day; returns their ids. A document whose second reading fails,
+    or whose records the database refuses, keeps its first."""
     articles = []
     for doc_id, day in corpus_reference_days(store).items():
         if (document := get_document(store, doc_id)) is not None:
@@ -450,15 +450,22 @@ def _read_again_from_their_day(store: Store, *, tools: BuildTools, options: Buil
                 title=document.title, url=document.url, outlet=document.outlet, language=document.language,
                 published=Published(document.published_value, document.published_basis), removed=tuple(document.removed),
                 reference_day=day))
+    # Parsed before anything is written (few documents: those the corpus gave a day).
+    extracted = [outcome for _, outcomes in InProcess(tools.pipelines, time_budget_s=options.time_budget).run([(None, articles)])
+                 for outcome in outcomes if isinstance(outcome, Extracted) and outcome.extraction is not None and outcome.failure is None]
     redone = []
     with store.transaction():
-        for _, outcomes in InProcess(tools.pipelines, time_budget_s=options.time_budget).run([(None, articles)]):
-            for outcome in outcomes:
-                if isinstance(outcome, Skipped) or outcome.extraction is None or outcome.failure is not None:
-                    continue
-                store.drop_extraction(outcome.article.id, published_not_before=outcome.extraction.published_not_before)
-                _add_extraction(store, outcome.extraction)
-                redone.append(outcome.article.id)
+        for outcome in extracted:
+            assert outcome.extraction is not None
+            try:
+                with store.savepoint():
+                    store.drop_extraction(outcome.article.id, published_not_before=outcome.extraction.published_not_before)
+                    _add_extraction(store, outcome.extraction)
+            except StoreError:
+                raise
+            except Exception:  # noqa: BLE001, S112 - a value the database refuses: the document keeps its first reading
+                continue
+            redone.append(outcome.article.id)
     return redone
 
 

@@ -256,7 +256,8 @@ def _denying(sentence: Span, lexicon: CueLexicon) -> bool:
 def calls_false(tokens: list[Token], lexicon: CueLexicon) -> bool:
     """Whether the words call something false: a word of falsity as the predicate of a clause
     ("that is false", "c'est faux", "the accusations are baseless") or as the object of an
-    "as" completing a verb ("described the reports as lies"); not as a modifier ("false reports")
+    "as" completing a verb that describes ("described the reports as lies"; not "accused the
+    junta of lies"); not as a modifier ("false reports")
     and not negated ("this is not a lie")."""
     for token in tokens:
         if token.lemma_.casefold() not in lexicon.falsity_words or token.dep_ in ("amod", "compound", "nmod"):
@@ -265,7 +266,8 @@ def calls_false(tokens: list[Token], lexicon: CueLexicon) -> bool:
             predicate = token.head  # English: the copula carries the clause
         elif any(c.dep_ == "cop" for c in token.children):
             predicate = token  # UD-style: the predicate carries its copula
-        elif token.dep_ == "pobj" and token.head.lower_ in lexicon.falsity_prepositions and (verb := _complemented_verb(token.head)):
+        elif token.dep_ == "pobj" and token.head.lower_ in lexicon.falsity_prepositions and (
+                verb := _complemented_verb(token.head)) is not None and verb.lemma_.casefold() in lexicon.falsity_verbs:
             predicate = verb
         else:
             continue

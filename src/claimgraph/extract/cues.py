@@ -36,6 +36,7 @@ class CueLexicon:
     contrast_markers: frozenset[str]  # "contrary to what X says": X is the other side, not the source
     falsity_words: frozenset[str]  # "that is false", "dismissed the reports as lies": calling something false denies it
     falsity_prepositions: frozenset[str]
+    falsity_verbs: frozenset[str]  # "described ... as lies", "qualifié de mensonges": verbs that describe something as something
     news_nouns: frozenset[str]
     news_verbs: frozenset[str]
     document_nouns: frozenset[str]
@@ -83,6 +84,7 @@ def load_cue_lexicon(lang: str = DEFAULT_LANGUAGE) -> CueLexicon:
         contrast_markers=frozenset(data.get("contrast_markers", ())),
         falsity_words=frozenset(data.get("falsity_words", ())),
         falsity_prepositions=frozenset(data.get("falsity_prepositions", ())),
+        falsity_verbs=frozenset(data.get("falsity_verbs", ())),
         news_nouns=frozenset(data["news_nouns"]),
         news_verbs=frozenset(data["news_verbs"]),
         document_nouns=frozenset(data["document_nouns"]),

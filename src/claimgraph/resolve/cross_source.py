@@ -125,7 +125,8 @@ def compare_corpus(store: Store, anchors: Anchors, places: dict[str, StoredPlace
     return Comparison(facts=facts, events={e.id: e for e in events}, fact_of={e: fact for fact in facts for e in fact.events},
                       ties=ties, tie_facts=tie_facts, fact_of_tie=fact_of_tie, claims=claims, quantities=quantities, rates=rates,
                       name_of=anchors.name, published=documents.publication_dates, taxonomy=taxonomy, incidents=told,
-                      incident_facts=told_facts, entity_names={entity.id: entity.name for entity in stored}, unshown=unshown)
+                      incident_facts=told_facts, entity_names={entity.id: entity.name for entity in stored}, unshown=unshown,
+                      anchor_of=anchors.anchor)
 
 
 _PARTIES = frozenset({"PERSON", "ORG", "NORP"})  # who can be held responsible, besides states

@@ -10,6 +10,7 @@ denials by one party. Each such group is a fact; its origins are counted as for 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from claimgraph.records import Fact, StoredClaim, StoredQuantity
 from claimgraph.resolve.accounts import HARM_SLOTS, Account, Incident, sides
 from claimgraph.resolve.facts import narrowest_claims
 from claimgraph.resolve.figures import interval
+from claimgraph.resolve.lexicons import lexicon_words
 from claimgraph.resolve.origins import Agencies, count_origins
 
 _SAME_FIGURE = 0.05  # one figure, told rounded or exact: within 5% of each other
@@ -62,6 +64,15 @@ def incident_facts(incident: Incident, claims: Mapping[str, StoredClaim], outlet
     return [replace_id(fact, incident.id) for fact in facts if fact.claims]
 
 
+def _local_office(claim: StoredClaim) -> str | None:
+    """The office a speaker holds in a town or region, when their description names one
+    (the lexicons' `local_offices`): in the accounts of one incident, one place, "the local
+    mayor" and "its Kremlin-appointed mayor" are one mayor."""
+    words = set(re.findall(r"[^\W\d_]+", claim.source_name.casefold()))
+    office = min(words & lexicon_words("attribution", "local_offices"), default=None)
+    return f"office:{office}" if office else None
+
+
 def agreeing_figures(figures: list[tuple[Account, StoredQuantity]]) -> list[list[tuple[Account, StoredQuantity]]]:
     """The figures of one slot grouped by the value they give, each group within 5% of its
     smallest value and of one kind (a count, or an interval such as a range or a floor)."""
@@ -87,7 +98,7 @@ def _fact(aspect: str, about: str, accounts: Iterable[Account], claims: Mapping[
           agencies: Agencies) -> Fact:
     members = list(dict.fromkeys(accounts))
     told = [_Told((account.id,), account.doc) for account in members if account.id in claims]
-    origins = count_origins(told, dict(claims), outlet_of, agencies, lambda a, b: True)
+    origins = count_origins(told, dict(claims), outlet_of, agencies, lambda a, b: True, speaker_key=_local_office)
     status = "corroborated" if len(origins) >= 2 else "single_source"
     claim_ids = narrowest_claims((account.id for account in members if account.id in claims), claims)
     key = "fct_" + hashlib.sha1(f"{aspect}:{':'.join(sorted(claim_ids))}".encode()).hexdigest()[:16]

@@ -128,8 +128,10 @@ def is_cited(claim: StoredClaim) -> bool:
 
 
 def count_origins(group: Iterable[R], claims: dict[str, StoredClaim], outlet_of: Callable[[str], str],
-                  agencies: Agencies, same_figure: Callable[[R, R], bool]) -> tuple[str, ...]:
-    """The distinct origins of the claims that assert a fact's events (sorted names)."""
+                  agencies: Agencies, same_figure: Callable[[R, R], bool],
+                  speaker_key: Callable[[StoredClaim], str | None] = lambda claim: None) -> tuple[str, ...]:
+    """The distinct origins of the claims that assert a fact's events (sorted names);
+    `speaker_key` tells claims whose speakers are one although named apart (a key, or None)."""
     asserting = [(event, claims[c]) for event in group for c in event.claims if c in claims]
     origin_of = {claim.id: claim_origin(claim, outlet_of, agencies) for _, claim in asserting}
     # "Keita questioned the junta after the coup": the coup is the article's setting, which the
@@ -152,6 +154,8 @@ def count_origins(group: Iterable[R], claims: dict[str, StoredClaim], outlet_of:
         origin = relayed.get(claim.doc, origin_of[claim.id]) if claim.id in own else origin_of[claim.id]
         # One speaker under two names ("Mr Keita", "Amadou Keita") is one origin.
         key = f"entity:{claim.source_entity}" if claim.source_entity and origin == claim.source_name else _origin_key(origin)
+        if origin == claim.source_name and (same := speaker_key(claim)):
+            key = same
         named.setdefault(key, origin)
     return tuple(sorted(set(named.values())))
 

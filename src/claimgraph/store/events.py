@@ -149,14 +149,16 @@ def claim_briefs(store: Store, ids: Iterable[str]) -> list[ClaimBrief]:
 
 
 def event_days_at_towns(store: Store) -> Iterator[tuple[str, str, str]]:
-    """(document, date, place entity) of each event its own sentence dates and places at a
-    town, or at a facility geocoded to one (not a region or a country)."""
+    """(document, date, place) of each event told as done that its own sentence dates and
+    places at a town, or at a facility geocoded to one (not a region or a country): the
+    place as its gazetteer entry, so that a facility and its town meet."""
     rows = store.connection.execute(
-        "SELECT DISTINCT e.doc_id, e.date_value, k.entity_id FROM events e "
+        "SELECT DISTINCT e.doc_id, e.date_value, COALESCE(p.gazetteer_id, k.entity_id) AS place FROM events e "
         "JOIN event_arguments a ON a.event_id = e.id AND a.role = 'location' "
         "JOIN entity_keys k ON k.key = a.key AND k.type = a.type "
         "JOIN entity_places p ON p.entity_id = k.entity_id "
         "WHERE e.date_basis = 'sentence' AND e.date_value IS NOT NULL AND p.precision IN ('town', 'near_town') "
-        "ORDER BY e.doc_id, e.date_value, k.entity_id")
+        "AND e.status IN ('happened', 'alleged') "
+        "ORDER BY e.doc_id, e.date_value, place")
     for row in rows:
-        yield row["doc_id"], row["date_value"], row["entity_id"]
+        yield row["doc_id"], row["date_value"], row["place"]

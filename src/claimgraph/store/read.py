@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import TypeVar
 
 from claimgraph.records import (
@@ -216,4 +216,5 @@ def documents_dated_to_month(store: Store) -> dict[str, str]:
 
 
 def document_dates(store: Store, doc_id: str) -> list[StoredDate]:
-    return [_from_row(StoredDate, row) for row in store.connection.execute('SELECT * FROM dates WHERE doc_id = ? ORDER BY start, "end"', (doc_id,))]
+    rows = store.connection.execute('SELECT * FROM dates WHERE doc_id = ? ORDER BY start, "end"', (doc_id,))
+    return [replace(found, future=bool(found.future)) for found in (_from_row(StoredDate, row) for row in rows)]

@@ -4,11 +4,13 @@ invasion" against "'That is false,' the Ruvian minister said".
 An answer is a denial that calls something false ("that is false", "c'est faux", "the
 accusations are baseless") or names an accusation ("dismissed the allegations"): the
 attribution lexicons' `falsity_words` and `accusation_nouns`. A denial by negation alone
-("it is not possible") answers nothing in particular. Its other side is an accusation the
-article tells (an ACCUSE event in a claim its source tells, not itself a denial), by someone
-else: the one that accuses the answering speaker, else, when the article tells the
-accusations of one accuser only, that accuser's nearest. Of one speaker's answers the one in
-their own quoted words is the side shown (the others tell of the same answer).
+("it is not possible") answers nothing in particular, and one that is itself negated ("this
+isn't a lie") answers nothing. Its other side is an accusation the article tells (an ACCUSE
+event in a claim its source tells, not itself a denial) by someone else, against a party
+the answering speaker names in their denials or speaks as (the accused: "the Chadian
+minister", or "denied the accusations that Chad armed rebels" before "'That is false,' she
+said"); the nearest such. Of one speaker's answers the one most in their own quoted words
+is the side shown (the others tell of the same answer).
 """
 
 from __future__ import annotations
@@ -21,12 +23,14 @@ from functools import cache
 from claimgraph.records import Contradiction, StoredClaim
 from claimgraph.registry import comparators
 from claimgraph.resolve.anchors import AnchoredEvent
+from claimgraph.resolve.comparators.denial_of_preceding import one_voice
 from claimgraph.resolve.comparison import Comparison
 from claimgraph.resolve.contradictions import contradiction_id
 from claimgraph.resolve.lexicons import lexicon_words
 
 _TOLD = frozenset({"happened", "alleged"})
 _QUOTED = re.compile("[\"“«]([^\"”»]*)[\"”»]")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*['’]?")  # "isn't", "n'a", "c'est" kept whole
 
 
 @comparators.register("accusation_answered")
@@ -42,14 +46,20 @@ class AccusationAnswered:
                 accusing[event.doc].extend((c, event) for i in event.claims if (c := comparison.claims.get(i)) is not None
                                            and c.stance != "deny" and c.source_kind != "outlet")
         answers: dict[str, list[StoredClaim]] = defaultdict(list)
+        named: dict[tuple[str, str], set[str]] = defaultdict(set)  # (doc, speaker) -> the anchors their denials name or speak as
         for claim in comparison.claims.values():
-            if claim.doc in accusing and claim.source_kind != "outlet" and answers_an_accusation(claim):
+            if claim.doc not in accusing or claim.source_kind == "outlet" or claim.stance != "deny":
+                continue
+            named[(claim.doc, _voice(claim))] |= {comparison.anchor_of(e) for e in (*claim.entities, *filter(None, [claim.source_entity]))}
+            if answers_an_accusation(claim):
                 answers[claim.doc].append(claim)
         for doc in sorted(answers):
             for answer in _one_per_speaker(answers[doc]):
-                told = _answered(answer, [(c, e) for c, e in accusing[doc] if not _one_voice(c, answer)], comparison)
-                if told is None:
+                parties = named[(doc, _voice(answer))]
+                against = [c for c, e in accusing[doc] if not one_voice(c, answer) and e.targets & parties]
+                if not against:
                     continue
+                told = min(against, key=lambda c: (abs(c.start - answer.start), c.start, c.id))
                 a, b = sorted((told.id, answer.id))
                 yield Contradiction(contradiction_id(self.kind, a, b), self.kind, told.id, answer.id,
                                     f"{answer.source_name} denies the accusation {told.source_name} makes",
@@ -58,13 +68,13 @@ class AccusationAnswered:
 
 
 def answers_an_accusation(claim: StoredClaim) -> bool:
-    """A denial that calls something false (without a negation: "this is not a lie" is no
-    answer), or that names an accusation."""
+    """A denial that names an accusation, or calls something false without a negation."""
     if claim.stance != "deny":
         return False
-    words = set(re.findall(r"[^\W\d_]+", claim.text.casefold()))
+    words = {w.replace("’", "'") for w in _WORD.findall(claim.text.casefold())}
     falsity, accusations, negations = _words()
-    return bool(words & accusations) or (bool(words & falsity) and not words & negations)
+    negated = any(w in negations or w.endswith("n't") or w.split("'")[0] + "'" in negations for w in words)
+    return bool(words & accusations) or (bool(words & falsity) and not negated)
 
 
 @cache
@@ -72,18 +82,6 @@ def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(words of falsity with their plural and feminine forms, accusation nouns, negations)."""
     falsity = {form for word in lexicon_words("attribution", "falsity_words") for form in (word, word + "s", word + "e", word + "es")}
     return frozenset(falsity), lexicon_words("attribution", "accusation_nouns"), lexicon_words("attribution", "negations")
-
-
-def _answered(answer: StoredClaim, accusations: list[tuple[StoredClaim, AnchoredEvent]],
-              comparison: Comparison) -> StoredClaim | None:
-    """The accusation an answer answers: one against its speaker, else the nearest of the
-    article's only accuser; None when the article tells several accusers' and none accuses it."""
-    speaker = comparison.entity_names.get(answer.source_entity or "", "").casefold()
-    against = [c for c, e in accusations if speaker and any(
-        t == answer.source_entity or comparison.name_of(t).casefold() == speaker for t in e.targets)]
-    if not against and len({_voice(c) for c, _ in accusations}) == 1:
-        against = [c for c, _ in accusations]
-    return min(against, key=lambda c: (abs(c.start - answer.start), c.start, c.id)) if against else None
 
 
 def _one_per_speaker(claims: list[StoredClaim]) -> list[StoredClaim]:
@@ -100,7 +98,3 @@ def _quoted_share(text: str) -> float:
 
 def _voice(claim: StoredClaim) -> str:
     return claim.source_entity or claim.source_name.casefold()
-
-
-def _one_voice(a: StoredClaim, b: StoredClaim) -> bool:
-    return (a.source_entity is not None and a.source_entity == b.source_entity) or a.source_name.casefold() == b.source_name.casefold()

@@ -46,7 +46,7 @@ class DenialOfWhatPrecedes:
                     continue
                 before = [c for c in claims if c.start < denial.start and denial.start - c.start <= _REACH and c.stance != "deny"
                           and (c.end <= denial.end or _ends_with(c, denial))
-                          and c.source_kind != "outlet" and not _one_voice(c, denial)
+                          and c.source_kind != "outlet" and not one_voice(c, denial)
                           and not any(_holds(c, d) and not _ends_with(c, d) for d in denials)]
                 if not before:
                     continue
@@ -91,5 +91,6 @@ def _holds(claim: StoredClaim, inner: StoredClaim) -> bool:
     return claim.id != inner.id and claim.start <= inner.start and inner.end <= claim.end
 
 
-def _one_voice(a: StoredClaim, b: StoredClaim) -> bool:
+def one_voice(a: StoredClaim, b: StoredClaim) -> bool:
+    """Whether two claims are told by one source (one entity, or one name)."""
     return (a.source_entity is not None and a.source_entity == b.source_entity) or a.source_name.casefold() == b.source_name.casefold()
