@@ -69,6 +69,20 @@ def test_measures_are_kept_with_their_symbol(build_tools) -> None:
 
 
 @pytest.mark.parametrize(("text", "number"), [
+    ("Out of the nine herders on the island, six drowned.", "nine"),
+    ("The floods killed at least 20 people in two villages.", "two"),
+    ("Dozens died in three attacks on the market.", "three"),
+])
+def test_what_a_preposition_brings_to_a_harm_word_is_no_count_of_harm(build_tools, text: str, number: str) -> None:
+    assert _one(build_tools, text, number).slot is None
+    assert any(q.slot == "killed" for q in _quantities(build_tools, text))
+
+
+def test_an_amount_given_in_the_hundreds_is_the_count(build_tools) -> None:
+    assert _one(build_tools, "The number of dead is at least in the hundreds, a doctor said.", "hundreds").slot == "killed"
+
+
+@pytest.mark.parametrize(("text", "number"), [
     ("Mr Arvel, 34, was arrested at the border on Monday.", "34"),
     ("The painter Ines Varo, who has died in Lisbon aged 88, founded the academy.", "88"),
     ("She mourned the death of Tomas Reyl, 19, in the crash.", "19"),

@@ -98,6 +98,10 @@ def magnitude_slot(number: Token, counted: Token | None, lexicon: MagnitudeLexic
     for child in start.children:  # "dozens dead", "12 people missing", "people killed"
         if child.dep_ in ("amod", "acl", "appos") and (slot := lexicon.slot_of_word(child)) is not None:
             return SlotFinding(slot, True)
+    if counted is not None and start.dep_ == "pobj" and (start.head.lower_ not in _VALUE_PREPOSITIONS or start.head.head.pos_ == "ADP"):
+        # "in two villages", "out of the seven people, five died": what a preposition brings
+        # counts something else than the harm (but "dead in the hundreds" gives its amount)
+        return None
     current = start
     for _ in range(lexicon.max_steps):
         if current.dep_ in _CLAUSE_LINKS or current.head.i == current.i:

@@ -159,6 +159,11 @@ def _document_incident(doc: str, events: list[AnchoredEvent], claims: list[Store
     member_ids = {e.id for e in members}
     elsewhere = {c for e in events if e.type in violent and e.id not in member_ids for c in e.claims}
     elsewhere -= {c for e in members for c in e.claims}
+    # A figure that a violent event outside the incident gives ("the Zorov Group, whose attack
+    # last month killed 200, called the strike a massacre") is that event's, though its
+    # sentence tells both.
+    theirs = {e.event.quantity for e in events if e.type in violent and e.id not in member_ids and e.event.quantity}
+    figures_by_claim = {claim: [(s, q) for s, q in found if q.id not in theirs] for claim, found in figures_by_claim.items()}
     figured = [c for c in claims if figures_by_claim.get(c.id) and c.id not in elsewhere]
     # A happening, not a figure of speech ("attacked the party's plans"): harm counted, or
     # violence the text places somewhere.
