@@ -164,6 +164,16 @@ def test_a_cue_after_a_quote_is_no_second_speaker(nlp) -> None:
     assert all(c.text != "he added" for c in claims_of(nlp, text))
 
 
+def test_when_a_source_spoke_is_not_part_of_its_name(nlp) -> None:
+    (claim,) = claims_of(nlp, "The rebel group Kessa Front on Tuesday rejected the accusations.")
+    assert (claim.source.name, claim.cue) == ("The rebel group Kessa Front", "rejected")
+
+
+def test_a_possessed_speech_noun_that_says_nothing_is_no_claim(nlp) -> None:
+    claims = claims_of(nlp, "Ruvia rejected the army's accusations on Monday.")
+    assert [(c.source.name, c.cue) for c in claims] == [("Ruvia", "rejected")]
+
+
 def test_asking_someone_for_something_is_a_request_not_speech(nlp) -> None:
     (claim,) = claims_of(nlp, "The government in Kessa asked Ruvia for help.")
     assert (claim.source.kind, claim.cue) == ("outlet", None)

@@ -339,6 +339,8 @@ def _possessive_noun_frame(token: Token, lexicon: CueLexicon) -> Frame | None:
         owner = first_child(agent, "pobj") if agent is not None else None
     if owner is None or owner.lower_ in ("its", "their", "his", "her", "my", "our", "your") and owner.dep_ == "poss" and not is_named(owner):
         return None
+    if not any(c.dep_ in ("acl", "ccomp") for c in token.children):
+        return None  # "rejected the army's accusations": a noun that says nothing of its own
     return Frame(
         kind="noun",
         cue=token.text,

@@ -103,6 +103,8 @@ def under_dropped(token: Token, root: Token) -> bool:
             return True
         if proper and token.head.i == root.i and (token.dep_ == "acl" or token.dep_ == "appos" and token.pos_ != "PROPN"):
             return True
+        if token.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children):
+            return True  # "the group on Wednesday [said ...]": when it spoke, not who
         token = token.head
     return False
 
