@@ -179,6 +179,11 @@ CASES = [
     ("thirteen years", DCT, "P13Y"),
     ("eighteen months", DCT, "P18M"),
     ("sixty days", DCT, "P60D"),
+    ("just over an hour", DCT, "PT1H"),
+    ("the past 36 hours", None, "PT36H"),
+    ("20 minutes", DCT, "PT20M"),
+    ("seconds later", None, "PTXS"),
+    ("the hours", None, "PTXH"),
     # --- spelled-out years (spoken transcripts) ---
     ("nineteen ninety-six", None, "1996"),
     ("in nineteen eighty-four", None, "1984"),
@@ -307,6 +312,12 @@ def test_reference_words_spacy_does_not_tag_are_found(build_tools) -> None:
     mentions = extract_dates(doc, "doc1", build_tools.lexicons.time, dct=None)
     assert _by_text(mentions, "recently").value == "PAST_REF"
     assert _by_text(mentions, "soon").value == "FUTURE_REF"
+
+
+def test_a_length_of_time_the_model_tags_as_a_time_is_a_duration(build_tools) -> None:
+    text = "Rescuers searched the rubble for the past 36 hours. Seconds later, a second blast shook the port."
+    mentions = extract_dates(build_tools.nlp(text), "doc1", build_tools.lexicons.time, dct=None)
+    assert [(m.text, m.value, m.type) for m in mentions] == [("the past 36 hours", "PT36H", "DURATION"), ("Seconds later", "PTXS", "DURATION")]
 
 
 def test_lately_and_in_the_past_are_found(build_tools) -> None:

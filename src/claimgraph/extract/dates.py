@@ -1,7 +1,8 @@
 """Date expressions in a document, with TIMEX3 values (extract/timex.py).
 
 Candidates are spaCy's DATE spans, its TIME spans that name a part of the day ("evening",
-joined to the day told beside it: "Tuesday evening"), clock times, and the reference words it
+joined to the day told beside it: "Tuesday evening") or a length of time ("the past 48
+hours": a DURATION), clock times, and the reference words it
 does not tag ("recently", "soon", "in the coming months", "overnight"). Each is anchored to
 the document's date, or inside an excerpt to the date of the publication it reproduces; a
 year-less "12 January" takes the year of a "12 January 2022" stated elsewhere in the same
@@ -64,6 +65,10 @@ def extract_dates(doc: Doc, doc_id: str, lexicon: TimeLexicon, *, dct: date | No
              and not _describes_a_noun(doc, e.start_char, e.end_char)]
     model = _with_parts_of_day(days, parts, text)
     joined = set(model) - set(days) - set(parts)
+    # The model's TIME spans that give a length of time ("the past 48 hours", "seconds later")
+    lengths = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "TIME" and (e.start_char, e.end_char) not in parts
+               and (length := normalize(e.text, lexicon, dct=None)) is not None and length.value.startswith("PT")]
+    model = sorted(model + lengths)
     spans = scanned + [(s, e) for s, e in model if not any(a < e and s < b for a, b in scanned)]
     excerpt_dates = {excerpt.start: _citation_date(doc, excerpt, lexicon) for excerpt in excerpts}
     clocks = [(m.start(), m.end(), _clock_value(m)) for m in _CLOCK.finditer(text)]

@@ -441,21 +441,25 @@ def _weekday(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> 
     return Timex((dct + timedelta(days=delta)).isoformat(), "DATE", "document")
 
 
+_CLOCK_UNITS = {"H": "H", "MIN": "M", "SEC": "S"}  # the lexicon's units of a clock, as TIMEX3 writes them after "PT"
+
+
 def _duration(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> Timex | None:
-    m = re.fullmatch(r"(?:for |over |in |within |the last |the past |the next |the first |less than |more than |nearly |almost |about |around |up to |at least )*(?:(.+?)[ -])?(year|years|month|months|week|weeks|day|days|decade|decades|century|centuries|hour|hours)(?:-long| long)?", raw)
+    m = re.fullmatch(r"(?:for |over |in |within |just |the last |the past |the next |the first |the |less than |more than |under |over |nearly |almost |about |around |up to |at least )*"
+                     r"(?:(.+?)[ -])?(year|years|month|months|week|weeks|day|days|decade|decades|century|centuries|hour|hours|minute|minutes|second|seconds)"
+                     r"(?:-long| long)?(?: later| earlier)?", raw)
     if not m:
         return None
     unit = lexicon.units[m.group(2)]
+    clock = _CLOCK_UNITS.get(unit)
     if m.group(1) is None:
         if m.group(2).endswith("s"):
-            return Timex(f"PX{unit}", "DURATION", "document")  # "for years"
+            return Timex(f"PTX{clock}" if clock else f"PX{unit}", "DURATION", "document")  # "for years", "seconds later"
         return None
     count = _count(m.group(1), lexicon)
     if count is None:
         return None
-    if unit == "H":
-        return Timex(f"PT{count}H", "DURATION", "document")
-    return Timex(f"P{count}{unit}", "DURATION", "document")
+    return Timex(f"PT{count}{clock}" if clock else f"P{count}{unit}", "DURATION", "document")
 
 
 def _count(words: str, lexicon: TimeLexicon) -> int | str | None:
