@@ -325,3 +325,11 @@ def test_a_toll_of_a_whole_territory_is_compared_with_a_toll_of_one_town_in_it(t
     ((found, _, _),) = _contradictions(records)
     assert sorted(found["values"]) == ["12", "300"]
     assert "told for 'in the territory' and 'in the town of Tessalit'" in found["caveat"]  # shown, not used to suppress
+
+
+def test_a_toll_per_day_is_not_set_against_a_total(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
+        (f"{BLAST} Doctors said 30 people died every day in the camps near Tessalit. "
+         "The Ruvian health ministry said 400 people were killed in the explosion."))])
+    assert [q["scope"] for q in records if q["kind"] == "quantity" and q.get("slot") == "killed" and q["text"] == "30"] == ["every day"]
+    assert _contradictions(records) == []

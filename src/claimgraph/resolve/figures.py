@@ -87,11 +87,14 @@ def interval(quantity: StoredQuantity, *, order_of_magnitude: bool = False) -> t
 def different_scopes(a: StoredQuantity, b: StoredQuantity) -> bool:
     """Whether two counts are limited to different parts, as told ("in the north" and "in the
     south", "from Ruvia" and "from Kessa", "a day" and "a week"): they share no word that
-    names the part. A count that tells no scope may be of any part, and one told only by a
+    names the part. A count per period ("30 a day") counts another thing than a total. A
+    count that tells no scope may be of any part, and one told only by a
     container noun ("in the territory", "in the region": the magnitude lexicons'
     `scope_nouns`) names no particular part and may hold the other ("59 in the territory"
     against "hundreds in one town alone"): that is a caveat of the comparison
     (resolve/contradictions.py), not a difference."""
+    if _is_rate(a) != _is_rate(b):
+        return True  # "30 a day" against "400 in all": a rate and a total count different things
     if a.scope is None or b.scope is None:
         return False
     first, second = _scope_words(a.scope), _scope_words(b.scope)
@@ -99,6 +102,12 @@ def different_scopes(a: StoredQuantity, b: StoredQuantity) -> bool:
     if (first and first <= containers) or (second and second <= containers):
         return False
     return not (first & second) if first and second else a.scope.lower() != b.scope.lower()
+
+
+def _is_rate(quantity: StoredQuantity) -> bool:
+    """A count per period ("30 a day", "every week"): its scope ends with a rate noun."""
+    words = re.findall(r"\w+", (quantity.scope or "").casefold())
+    return bool(words) and words[-1] in lexicon_words("magnitudes", "rate_nouns")
 
 
 def _scope_words(scope: str) -> set[str]:
