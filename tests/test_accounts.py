@@ -333,3 +333,11 @@ def test_a_toll_per_day_is_not_set_against_a_total(tmp_path: Path, build_tools) 
          "The Ruvian health ministry said 400 people were killed in the explosion."))])
     assert [q["scope"] for q in records if q["kind"] == "quantity" and q.get("slot") == "killed" and q["text"] == "30"] == ["every day"]
     assert _contradictions(records) == []
+
+
+def test_a_toll_told_with_its_week_is_still_set_against_another(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
+        (f"{BLAST} Doctors said 30 people were killed last week in the explosion. "
+         "The Ruvian health ministry said 400 people were killed in the explosion."))])
+    ((found, _, _),) = _contradictions(records)
+    assert sorted(found["values"]) == ["30", "400"]  # "last week" is when, not how often

@@ -172,6 +172,8 @@ def test_when_a_source_spoke_is_not_part_of_its_name(nlp) -> None:
 def test_a_possessed_speech_noun_that_says_nothing_is_no_claim(nlp) -> None:
     claims = claims_of(nlp, "Ruvia rejected the army's accusations on Monday.")
     assert [(c.source.name, c.cue) for c in claims] == [("Ruvia", "rejected")]
+    told = claims_of(nlp, "Ruvia rejected the army's accusation of genocide on Monday.")
+    assert ("the army's", "accusation") in [(c.source.name, c.cue) for c in told]
 
 
 def test_asking_someone_for_something_is_a_request_not_speech(nlp) -> None:

@@ -270,6 +270,8 @@ def own_clause(token: Token, subject: Token) -> tuple[int, int]:
     tokens = [t for t in token.subtree if not (t.dep_ == "cc" and t.head.i == token.i) and subject.left_edge.i <= t.i < end]
     while tokens and tokens[-1].is_punct:
         tokens.pop()
+    if not tokens:  # a subject after its cue, past an aside: the cue's own words
+        return (token.idx, token.idx + len(token.text))
     return (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
 
 
@@ -339,8 +341,9 @@ def _possessive_noun_frame(token: Token, lexicon: CueLexicon) -> Frame | None:
         owner = first_child(agent, "pobj") if agent is not None else None
     if owner is None or owner.lower_ in ("its", "their", "his", "her", "my", "our", "your") and owner.dep_ == "poss" and not is_named(owner):
         return None
-    if not any(c.dep_ in ("acl", "ccomp") for c in token.children):
-        return None  # "rejected the army's accusations": a noun that says nothing of its own
+    if not any(c.dep_ in ("acl", "ccomp") or c.dep_ == "prep" and "of" in (c.lower_, c.norm_) and first_child(c, "pobj") is not None
+               for c in token.children):
+        return None  # "rejected the army's accusations": a noun that says nothing of its own ("of genocide" says something)
     return Frame(
         kind="noun",
         cue=token.text,

@@ -445,7 +445,7 @@ _CLOCK_UNITS = {"H": "H", "MIN": "M", "SEC": "S"}  # the lexicon's units of a cl
 
 
 def _duration(raw: str, lexicon: TimeLexicon, dct: date | None, future: bool) -> Timex | None:
-    m = re.fullmatch(r"(?:for |over |in |within |just |the last |the past |the next |the first |the |less than |more than |under |over |nearly |almost |about |around |up to |at least )*"
+    m = re.fullmatch(r"(?:for |over |in |within |just |the last |the past |the next |the first |the |less than |more than |under |nearly |almost |about |around |up to |at least )*"
                      r"(?:(.+?)[ -])?(year|years|month|months|week|weeks|day|days|decade|decades|century|centuries|hour|hours|minute|minutes|second|seconds)"
                      r"(?:-long| long)?(?: later| earlier)?", raw)
     if not m:

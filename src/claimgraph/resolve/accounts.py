@@ -162,8 +162,10 @@ def _document_incident(doc: str, events: list[AnchoredEvent], claims: list[Store
     # A figure that a violent event outside the incident gives ("the Zorov Group, whose attack
     # last month killed 200, called the strike a massacre") is that event's, though its
     # sentence tells both.
+    # (One figure two triggers share, "whose attack last month killed 200", is the dated one's:
+    # the undated "killed" is a member only for want of its own date.)
     theirs = {e.event.quantity for e in events if e.type in violent and e.id not in member_ids and e.event.quantity}
-    figures_by_claim = {claim: [(s, q) for s, q in found if q.id not in theirs] for claim, found in figures_by_claim.items()}
+    figures_by_claim = {c.id: [(s, q) for s, q in figures_by_claim.get(c.id, []) if q.id not in theirs] for c in claims}
     figured = [c for c in claims if figures_by_claim.get(c.id) and c.id not in elsewhere]
     # A happening, not a figure of speech ("attacked the party's plans"): harm counted, or
     # violence the text places somewhere.

@@ -105,9 +105,11 @@ def different_scopes(a: StoredQuantity, b: StoredQuantity) -> bool:
 
 
 def _is_rate(quantity: StoredQuantity) -> bool:
-    """A count per period ("30 a day", "every week"): its scope ends with a rate noun."""
+    """A count per period ("30 a day", "every week"): its scope is a rate noun after a word
+    of distribution ("a", "per", "every"); "last week" is when, not how often."""
     words = re.findall(r"\w+", (quantity.scope or "").casefold())
-    return bool(words) and words[-1] in lexicon_words("magnitudes", "rate_nouns")
+    return (len(words) >= 2 and words[-1] in lexicon_words("magnitudes", "rate_nouns")
+            and words[0] in lexicon_words("magnitudes", "rate_determiners"))
 
 
 def _scope_words(scope: str) -> set[str]:
