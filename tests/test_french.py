@@ -69,7 +69,7 @@ def test_the_parse_is_rewritten_into_the_rules_scheme(build_tools: BuildTools) -
     ("Amadou Keita a nié toute rencontre avec les chefs de la Brigade Kessa.", "Amadou Keita", "nié", "deny"),
     ("Les soldats sont arrivés à Gao, précise le gouverneur de Ruvia.", "le gouverneur de Ruvia", "précise", "assert"),
     # calling something false denies it; a word of falsity that only qualifies a noun does not
-    ("« C'est faux », a déclaré le ministre Amadou Keita.", "le ministre Amadou Keita", "déclaré", "deny"),
+    ("« Tout cela est un mensonge », a déclaré le ministre Amadou Keita.", "le ministre Amadou Keita", "déclaré", "deny"),
     ("Amadou Keita a affirmé que ces accusations étaient fausses.", "Amadou Keita", "affirmé", "deny"),
     ("Amadou Keita a affirmé que de fausses rumeurs circulaient à Gao.", "Amadou Keita", "affirmé", "assert"),
     ("Le ministre Amadou Keita a accusé la junte de mensonges.", "Le ministre Amadou Keita", "accusé", "assert"),
@@ -274,9 +274,9 @@ def test_a_speaker_named_after_contrairement_is_the_other_side_not_the_source(bu
 def test_an_accusation_and_the_answer_calling_it_false_contradict(tmp_path: Path, build_tools: BuildTools) -> None:
     db = build_news(tmp_path, build_tools, [
         ("Le Courrier du Sahel", "Le Tchad dément",
-         ("La ministre tchadienne des Affaires étrangères Amina Keita a démenti mardi les accusations de la junte malienne "
-          "selon lesquelles le Tchad armerait des rebelles. "
-         "« C'est faux », a-t-elle déclaré à la radio. Les militaires maliens ont accusé mardi le Tchad d'armer des rebelles près de Kidal.")),
+         ("La ministre tchadienne des Affaires étrangères Amina Keita a rejeté mardi les allégations des militaires maliens "
+          "contre le Tchad. "
+         "« Tout cela est un mensonge », a-t-elle dit à la radio. Les militaires maliens ont accusé mardi le Tchad d'armer des rebelles près de Kidal.")),
     ])
     with Store.open(db) as store:
         records = list(contract_records(store))
@@ -284,7 +284,7 @@ def test_an_accusation_and_the_answer_calling_it_false_contradict(tmp_path: Path
     ((found, a, b),) = [(r, claims[r["a"]], claims[r["b"]]) for r in records if r["kind"] == "contradiction" and r["slot"] == "accusation"]
     assert found["type"] == "assert_vs_deny" and found["values"] == ["accused", "denied"]
     # the answer shown is the minister's own words, not the report of his denial
-    assert a.startswith("Les militaires maliens ont accusé") and b.startswith("« C'est faux »")
+    assert a.startswith("Les militaires maliens ont accusé") and b.startswith("« Tout cela est un mensonge »")
 
 
 def test_the_brief_and_the_workbench_quote_french_as_it_is_and_say_each_source_s_language(tmp_path: Path,

@@ -14,11 +14,11 @@ from claimgraph.ingest.metadata import published_from
 from claimgraph.resolve.reference_days import reference_days
 from claimgraph.store.read import StoredDate, iter_dates, iter_documents
 
-DATED = ("Sahel Daily", "2023-03-13", "Crowd storms embassy",
-         "Hundreds of protesters stormed the Ruvian embassy in Gao on Sunday, the police said. Windows were broken.")
-MONTH_ONLY = ("Kessa Times", "2023-03", "Ruvia denies firing",
-              ("Thousands of protesters gathered outside the Ruvian embassy in Gao on Sunday. Ruvia denied on Monday that its "
-              "guards had fired on the crowd. \"The embassy was attacked yesterday,\" the Ruvian foreign ministry said."))
+DATED = ("Sahel Daily", "2023-03-13", "Gunmen attack market",
+         "Gunmen attacked the central market in Gao on Sunday, the police said. Stalls were burned.")
+MONTH_ONLY = ("Kessa Times", "2023-03", "Ruvia denies a role",
+              ("Gunmen attacked traders in Gao on Sunday. Ruvia denied on Monday that its soldiers had taken part. "
+              "\"The market was attacked yesterday,\" the Ruvian foreign ministry said."))
 
 
 def _weekday(doc: str, value: str, *, future: bool = False) -> StoredDate:

@@ -255,7 +255,7 @@ def _denying(sentence: Span, lexicon: CueLexicon) -> bool:
 
 def calls_false(tokens: list[Token], lexicon: CueLexicon) -> bool:
     """Whether the words call something false: a word of falsity as the predicate of a clause
-    ("that is false", "c'est faux", "the accusations are baseless") or as the object of an
+    ("that is false", "tout cela est un mensonge", "the accusations are baseless") or as the object of an
     "as" completing a verb that describes ("described the reports as lies"; not "accused the
     junta of lies"); not as a modifier ("false reports")
     and not negated ("this is not a lie")."""

@@ -8,7 +8,7 @@ facility geocoded to one), and the other articles' events there, told as done, f
 weekday on exactly one day near that month, that day is its weekday's day. The article is
 read again (pipeline.py) from the day that closes the shortest run of days holding that day
 and every other weekday it names as past ("gathered on Sunday ... denied on Monday": the
-Monday; "gathered on Saturday ... stormed the embassy on Sunday": the Sunday).
+Monday; "gathered on Saturday ... attacked the market on Sunday": the Sunday).
 
 This is an inference, and says so: any event at the town counts (two articles seldom give
 one happening the same type), and the article is taken to speak from the last day it names.

@@ -1,7 +1,7 @@
 """An accusation and its answer in one article: "the junta accused Ruvia of preparing an
 invasion" against "'That is false,' the Ruvian minister said".
 
-An answer is a denial that calls something false ("that is false", "c'est faux", "the
+An answer is a denial that calls something false ("that is false", "tout cela est un mensonge", "the
 accusations are baseless") or names an accusation ("dismissed the allegations"): the
 attribution lexicons' `falsity_words` and `accusation_nouns`. A denial by negation alone
 ("it is not possible") answers nothing in particular, and one that is itself negated ("this
