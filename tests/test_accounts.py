@@ -341,3 +341,99 @@ def test_a_toll_told_with_its_week_is_still_set_against_another(tmp_path: Path, 
          "The Ruvian health ministry said 400 people were killed in the explosion."))])
     ((found, _, _),) = _contradictions(records)
     assert sorted(found["values"]) == ["30", "400"]  # "last week" is when, not how often
+
+
+def test_two_sources_floors_set_side_by_side_are_two_estimates(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
+        (f"{BLAST} The Ruvian health ministry said at least 80 people had died. "
+         "The Kessa Red Cross put the toll at more than 140."))])
+    ((found, _, _),) = _contradictions(records)
+    assert (found["slot"], sorted(found["values"])) == ("killed", ["at least 80", "more than 140"])
+    assert found["caveat"].startswith("one figure is approximate or a bound")
+    # two floors close enough to be one rounded are no disagreement
+    records = _build(tmp_path / "close", build_tools, [("Sahel Daily", "2024-05-04",
+        (f"{BLAST} The Ruvian health ministry said at least 80 people had died. "
+         "The Kessa Red Cross put the toll at more than 90."))])
+    assert _contradictions(records) == []
+
+
+def test_a_figure_someone_else_gave_is_set_against_the_speaker_s_own(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
+        (f"{ROCKET} The Kessa Red Cross said 400 people were still missing, "
+         "well short of the 900 that the governor's office gave on Monday."))])
+    ((found, a, b),) = [(r, a, b) for r, a, b in _contradictions(records) if r["slot"] == "missing"]
+    assert sorted(found["values"]) == ["400", "900"]
+    assert "the 900 that the governor's office gave on Monday" in (a, b)
+
+
+def test_a_source_disowning_the_figures_given_as_its_own_contradicts_them(tmp_path: Path, build_tools) -> None:
+    denial = "\"We have not issued a single casualty count,\" the Kessa Red Cross said on Sunday."
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "2024-05-04", f"{ROCKET} According to the Kessa Red Cross, 900 people died in the strike."),
+        ("Niger Post", "2024-05-06", f"{ROCKET} The UN relief office said its casualty count came from the Kessa Red Cross. {denial}"),
+    ])
+    found = sorted((a, b) for r, a, b in _contradictions(records) if r["values"] == ["given", "disowned"])
+    assert found == [("According to the Kessa Red Cross, 900 people died in the strike.", denial),
+                     ("The UN relief office said its casualty count came from the Kessa Red Cross.", denial)]
+
+
+def test_a_denial_of_another_s_figure_disowns_nothing(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "2024-05-04", f"{ROCKET} The Ruvian army said 20 people were killed."),
+        ("Niger Post", "2024-05-06", f"{ROCKET} The Ruvian army denied that the death toll was as high as 50."),
+    ])
+    assert not [r for r, _a, _b in _contradictions(records) if r["values"] == ["given", "disowned"]]
+
+
+def test_one_text_copied_with_another_currency_contradicts_itself(tmp_path: Path, build_tools) -> None:
+    told = "The contract to rebuild the Kidal bridge, worth {}, was signed in 2015 with a Ruvian building firm."
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "2024-05-04", f"{BLAST} " + told.format("3 million euros")),
+        ("Niger Post", "2024-05-04", f"{BLAST} " + told.format("$3 million")),
+        ("Kidal Post", "2024-05-04", f"{BLAST} " + told.format("3 million euros (about $3.2 million)")),
+    ])
+    found = [r for r, _a, _b in _contradictions(records) if r["slot"] == "figure as copied"]
+    outlets = {r["id"]: r["outlet"] for r in records if r["kind"] == "document"}
+    docs = {r["id"]: outlets[r["doc"]] for r in records if r["kind"] == "claim"}
+    # the copy in dollars differs from both in euros; the two in euros agree, though one adds
+    # a conversion
+    assert sorted(sorted((docs[r["a"]], docs[r["b"]])) for r in found) == [["Kidal Post", "Niger Post"], ["Niger Post", "Sahel Daily"]]
+    (euros_and_dollars,) = [r for r in found if "Sahel Daily" in (docs[r["a"]], docs[r["b"]])]
+    assert (euros_and_dollars["type"], sorted(euros_and_dollars["values"])) == ("numeric", ["$3 million", "3 million euros"])
+
+
+def test_a_copy_giving_another_year_in_place_of_one_contradicts_it(tmp_path: Path, build_tools) -> None:
+    told = "Engineers warned in {} that the Kidal bridge needed new piers, but the ministry ignored the report."
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04", f"{BLAST} " + told.format("1975")),
+                                             ("Niger Post", "2024-05-04", f"{BLAST} " + told.format("1978"))])
+    found = [r for r, _a, _b in _contradictions(records) if r["slot"] in ("figure as copied", "date as copied")]
+    assert [sorted(r["values"]) for r in found] == [["1975", "1978"]]
+
+
+def test_one_disagreement_relayed_by_two_outlets_is_one_contradiction(tmp_path: Path, build_tools) -> None:
+    told = (f"{BLAST} The Ruvian health ministry said 120 people were killed in the explosion. "
+            "The Kessa Red Cross put the number of dead at about 40.")
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04", told), ("Niger Post", "2024-05-05", told + " More soon.")])
+    found = [r for r, _a, _b in _contradictions(records) if r["slot"] == "killed"]
+    assert len(found) == 1
+    (earliest,) = [r["id"] for r in records if r["kind"] == "document" and r["outlet"] == "Sahel Daily"]
+    claims = {r["id"]: r["doc"] for r in records if r["kind"] == "claim"}
+    assert claims[found[0]["a"]] == claims[found[0]["b"]] == earliest
+    # worded alike over other figures, two articles tell two disagreements
+    other = told.replace("120", "150").replace("about 40", "about 60")
+    records = _build(tmp_path / "other", build_tools, [("Sahel Daily", "2024-05-04", told), ("Niger Post", "2024-05-05", other)])
+    assert len([r for r, _a, _b in _contradictions(records) if r["slot"] == "killed" and "one article" in r["caveat"]]) == 2
+
+
+def test_an_unnamed_body_described_alike_revising_its_toll_is_one_teller(tmp_path: Path, build_tools) -> None:
+    told = "{} said {} people were killed when a bomb exploded in the market of Tessalit on 3 May 2024."
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "2024-05-04", told.format("Civil protection officials", 120) + " The Kessa Red Cross put the number of dead at about 40."),
+        ("Niger Post", "2024-05-09", told.format("The civil protection officials in the north", 75)),
+    ])
+    found = sorted((sorted(r["values"]), r["caveat"]) for r, _a, _b in _contradictions(records) if r["slot"] == "killed")
+    # the article's own two figures, and the officials' revision five days later: 120 stands
+    # in both (and 75 against 40, the neighbouring figures between outlets that no one set apart)
+    assert found == [(["120", "75"], "told 5 days apart: the later may revise the earlier"),
+                     (["120", "about 40"], "one figure is approximate or a bound; both in one article"),
+                     (["75", "about 40"], "told 5 days apart: the later may revise the earlier; one figure is approximate or a bound")]

@@ -649,3 +649,41 @@ def test_where_a_source_is_or_belongs_is_no_relay(nlp, text: str) -> None:
 def test_whoever_is_named_after_contrary_to_is_the_other_side_not_the_source(nlp) -> None:
     (claim,) = claims_of(nlp, "Contrary to what the rebels claim, no civilians were killed in the raid on Kidal, the army said.")
     assert (claim.source.name, claim.cue) == ("the army", "said")
+
+
+def test_a_denial_told_as_an_alternative_of_another_verb_is_the_sentence_s_claim(nlp) -> None:
+    # one act told two ways: the claim is both verbs with their subject, not the bare "denied it"
+    text = "The council's spokesmen brushed the report aside or denied it outright."
+    (claim,) = claims_of(nlp, text)
+    assert (claim.text, claim.source.name, claim.stance) == (text, "The council's spokesmen", "deny")
+    # with another speaker in the sentence, the two verbs and their subject only
+    text = "Officials of the council brushed the report aside or denied it, but witnesses said 30 people died."
+    assert {(c.text, c.source.name, c.stance) for c in claims_of(nlp, text)} == {
+        (text, "witnesses", "assert"), ("Officials of the council brushed the report aside or denied it", "Officials of the council", "deny")}
+    # joined by "and", an act and a denial are two things told: the act stays the outlet's
+    text = "The governor toured the camp near Kidal and denied the report."
+    assert {(c.text, c.stance) for c in claims_of(nlp, text)} == {(text, "assert"), ("denied the report", "deny")}
+
+
+def test_a_figure_a_relative_clause_says_someone_gave_is_their_claim(nlp) -> None:
+    text = "The Kessa Red Cross counted 400 missing, well short of the 900 that the governor's office gave on Monday."
+    nested = [c for c in claims_of(nlp, text) if c.start > 0]
+    assert [(c.text, c.source.name) for c in nested] == [("the 900 that the governor's office gave on Monday", "the governor's office")]
+    text = "The UN counted 40 dead in Gao, well below the toll of 90 that the provincial governor announced."
+    nested = [c for c in claims_of(nlp, text) if c.start > 0]
+    assert [(c.text, c.source.name) for c in nested] == [("the toll of 90 that the provincial governor announced", "the provincial governor")]
+    # things handed over are no figure told
+    assert [c.source.kind for c in claims_of(nlp, "The army used the 40 tanks the government gave last year.")] == ["outlet"]
+
+
+@pytest.mark.parametrize(("text", "stance"), [
+    ("The Ruvian defence ministry said it did not order the strike on the depot.", "deny"),
+    ("Amadou Keita said he never met the rebels.", "deny"),
+    ("The audit office said the bridges had not been repaired for years.", "assert"),  # a negative statement
+    ("Amadou Keita said it did not deliver the policies the country needs.", "assert"),  # "it" is not him
+    ("None of the passengers survived the crash, the airline said.", "assert"),
+    ("The minister said the talks would not resume.", "assert"),  # a forecast
+    ("The ministry said it does not plan to raise taxes.", "assert"),  # an intention
+])
+def test_a_speaker_saying_they_did_not_do_it_denies(nlp, text: str, stance: str) -> None:
+    assert [c.stance for c in claims_of(nlp, text)] == [stance]

@@ -20,7 +20,7 @@ BUILT_IN = {
     "planned_figure": "numeric", "level": "numeric", "denied_presence": "assert_vs_deny",
     "done_vs_planned": "assert_vs_deny", "denied_tie": "assert_vs_deny",
     "toll": "numeric", "responsibility": "responsibility", "responsibility_denied": "assert_vs_deny",
-    "denial_of_preceding": "assert_vs_deny",
+    "denial_of_preceding": "assert_vs_deny", "disowned_figure": "assert_vs_deny", "copy": "numeric",
 }
 
 

@@ -532,6 +532,18 @@ def test_an_event_in_an_if_clause_is_possible_not_negated(build_tools) -> None:
     assert withdrawal.status == "conditional" and withdrawal.plover == "THREATEN" and withdrawal.mode is None
 
 
+def test_an_event_asked_about_with_whether_is_possible(build_tools) -> None:
+    (shelling,) = [e for e in _events(build_tools, "Investigators have not established whether Ruvian troops shelled the market.")
+                   if e.plover == "ASSAULT"]
+    assert shelling.status == "possible"
+    (told,) = [e for e in _events(build_tools, "Investigators said it was a Ruvian drone strike.") if e.plover == "ASSAULT"]
+    assert told.status == "happened"
+    # "whether ... or": either way, no question of the event
+    (withdrawal,) = [e for e in _events(build_tools, "Ruvian troops will withdraw from Gao whether the talks succeed or fail.")
+                     if e.type in ("WITHDRAWAL", "OTHER")]
+    assert withdrawal.status == "planned"
+
+
 def test_more_than_thirty_killed_is_at_least_thirty_one(build_tools) -> None:
     event = next(e for e in _events(build_tools, "Gunmen killed more than 30 civilians in Gao.") if e.plover == "ASSAULT")
     assert event.fatalities == Fatalities(31, 31, None)

@@ -97,6 +97,7 @@ def test_an_age_fills_no_slot(build_tools, text: str, number: str) -> None:
     ("Another 40 were confirmed dead elsewhere in the country.", "40", "elsewhere"),
     ("About 30 children die every day in the camps.", "30", "every day"),
     ("Twelve people were killed in the blast.", "Twelve", None),
+    ("By Monday the toll stood at 16 in the northern districts, officials said.", "16", "in the northern districts"),
 ])
 def test_a_toll_keeps_the_part_it_is_limited_to(build_tools, text: str, number: str, scope: str | None) -> None:
     assert _one(build_tools, text, number).scope == scope

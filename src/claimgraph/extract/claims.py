@@ -143,7 +143,8 @@ def _frame_claims(frame: Frame, sentence: Span, index: int, context: _Context, *
     for source in sources:
         stance = frame.stance
         said = [t for t in sentence if frame.scope[0] <= t.idx < frame.scope[1]]
-        if stance == "assert" and (_quoted_denial(sentence, frame, context) or calls_false(said, context.lexicon)):
+        if stance == "assert" and (_quoted_denial(sentence, frame, context) or calls_false(said, context.lexicon)
+                                   or _negated_report(frame, context, source)):
             stance = "deny"
         claims.append(
             _claim(
@@ -233,6 +234,44 @@ def _quoted_denial(sentence: Span, frame: Frame, context: _Context) -> bool:
     span = (sentence.start_char, sentence.end_char)
     in_quote = any(q[0] < span[1] and span[0] < q[1] and len(doc_text(context.doc)[q[0] : q[1]].split()) >= 3 for q in context.quotes)
     return in_quote and _negated_in_quotes(sentence, context)
+
+
+def _negated_report(frame: Frame, context: _Context, source: ClaimSource) -> bool:
+    """A speaker who says they did not do what is said of them denies it ("the ministry said
+    it did not order the strike", "Keita said he never met the rebels"): what the cue reports
+    is negated on its main verb, and its subject is the speaker spoken of (a pronoun that can
+    be them). Other negative statements are statements ("said the bridges had not been
+    repaired", "said it did not deliver", of a plan a person criticises, "none of the
+    passengers survived"), and so are forecasts ("it will never happen"), intentions and
+    beliefs ("said it does not plan to", "did not expect"): a reported verb that is itself a cue."""
+    if frame.attitude or frame.content_root is None:
+        return False
+    reported = context.doc[frame.content_root]
+    subject = next((c for c in reported.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not _negated_tokens(list(reported.children), context.lexicon):
+        return False
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in reported.children) or "Fut" in reported.morph.get("Tense", []):
+        return False  # "it will never happen": a forecast, not a denial
+    if reported.lemma_.lower() in context.lexicon.verbs:
+        return False  # "it does not plan to", "it did not expect": an intention, a belief, a saying
+    return _speaker_spoken_of(subject, source, context.lexicon.neuter_pronouns)
+
+
+def _speaker_spoken_of(pronoun: Token, source: ClaimSource, neuter_pronouns: frozenset[str]) -> bool:
+    """Whether a pronoun can be the speaker themselves: "I", "we"; "it" of an organisation;
+    "he" or "she" of a person ("they" may be anyone); "elle" of an organisation too, in a
+    language without a neuter pronoun (the lexicon's `neuter_pronouns` empty)."""
+    if pronoun.pos_ != "PRON":
+        return False
+    if "1" in pronoun.morph.get("Person", []):
+        return True
+    gender, singular = pronoun.morph.get("Gender", []), "Sing" in pronoun.morph.get("Number", [])
+    if "Neut" in gender and singular:
+        return source.kind == "organization"
+    if not {"Masc", "Fem"} & set(gender) or not singular:
+        return False
+    # a language without a neuter pronoun names an organisation "elle" or "il"
+    return source.kind == "person" or (source.kind == "organization" and not neuter_pronouns)
 
 
 def _negated_in_quotes(sentence: Span, context: _Context) -> bool:

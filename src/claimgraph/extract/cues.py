@@ -34,6 +34,9 @@ class CueLexicon:
     according_to: tuple[str, ...]
     according_prepositions: frozenset[str]  # "selon X": one preposition that cites its object
     contrast_markers: frozenset[str]  # "contrary to what X says": X is the other side, not the source
+    # "brushed the report aside or denied it": verbs joined by one of these tell one act two ways
+    alternative_conjunctions: frozenset[str]
+    neuter_pronouns: frozenset[str]  # "it": a language's pronouns without gender, for things and bodies
     falsity_words: frozenset[str]  # "that is false", "dismissed the reports as lies": calling something false denies it
     falsity_prepositions: frozenset[str]
     falsity_verbs: frozenset[str]  # "described ... as lies", "qualifié de mensonges": verbs that describe something as something
@@ -82,6 +85,8 @@ def load_cue_lexicon(lang: str = DEFAULT_LANGUAGE) -> CueLexicon:
         according_to=tuple(data["according_to"]),
         according_prepositions=frozenset(data["according_prepositions"]),
         contrast_markers=frozenset(data.get("contrast_markers", ())),
+        alternative_conjunctions=frozenset(data.get("alternative_conjunctions", ())),
+        neuter_pronouns=frozenset(data.get("neuter_pronouns", ())),
         falsity_words=frozenset(data.get("falsity_words", ())),
         falsity_prepositions=frozenset(data.get("falsity_prepositions", ())),
         falsity_verbs=frozenset(data.get("falsity_verbs", ())),

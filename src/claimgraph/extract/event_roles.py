@@ -19,6 +19,7 @@ from claimgraph.extract.event_lexicon import EventLexicon
 # Branches of a phrase that belong to another clause, not to the phrase's own participants.
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "cc", "punct"})
 _CONDITIONS = frozenset({"if", "unless"})
+_QUESTIONS = frozenset({"whether"})  # "whether the drone hit the depot": asked, not told
 RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose"})
 OBJECT_CONTROL_DEPS = frozenset({"dobj", "obj", "iobj"})
 _INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "prep", "acomp"})
@@ -226,8 +227,10 @@ def event_status(trigger: Token, lexicon: EventLexicon) -> Status:
         scope.append(verb)
     # A noun's event is negated by "no", or by negating a verb that only carries it ("did not
     # carry out attacks"), not by any verb ("will not tolerate attacks").
-    for token in scope:  # "if Kessa does not pay": a condition, not a payment that did not happen
-        mark = next((m for m in children(token, "mark") if m.norm_ in _CONDITIONS), None)
+    # "whether the blast was a drone strike": a noun that is what its clause is about takes the clause's mark
+    marked = scope + ([verb] if verb is not trigger and trigger.dep_ in ("attr", "nsubj", "nsubjpass") else [])
+    for token in marked:  # "if Kessa does not pay": a condition, not a payment that did not happen
+        mark = next((m for m in children(token, "mark") if m.norm_ in _CONDITIONS | _QUESTIONS), None)
         if mark is not None:
             return Status("possible", mark.text)
     for token in scope:

@@ -65,7 +65,7 @@ class Frame:
 def find_frames(sentence: Span, lexicon: CueLexicon) -> list[Frame]:
     frames: list[Frame] = []
     for token in sentence:
-        if (frame := _verb_frame(token, sentence, lexicon)) or (frame := _according_frame(token, sentence, lexicon)) or (frame := _noun_frame(token, sentence, lexicon)) or (frame := _figure_frame(token, sentence, lexicon)) or (frame := _news_frame(token, sentence, lexicon)) or (frame := _possessive_noun_frame(token, lexicon)) or (frame := _adjective_frame(token, sentence, lexicon)):
+        if (frame := _verb_frame(token, sentence, lexicon)) or (frame := _according_frame(token, sentence, lexicon)) or (frame := _noun_frame(token, sentence, lexicon)) or (frame := _figure_frame(token, sentence, lexicon)) or (frame := _given_figure_frame(token, lexicon)) or (frame := _news_frame(token, sentence, lexicon)) or (frame := _possessive_noun_frame(token, lexicon)) or (frame := _adjective_frame(token, sentence, lexicon)):
             frames.append(frame)
     if not frames and (frame := _colon_frame(sentence)):
         frames.append(frame)
@@ -118,8 +118,14 @@ def _verb_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | No
     elif token.dep_ == "relcl":
         if subject is None:
             return None
-        # "where the army claims to have ...", "in which he said ...": a clause of its own
-        sources, scope, main = tuple(source_span(s) for s in conjuncts(subject)), subtree_span(token), False
+        # "where the army claims to have ...", "in which he said ...": a clause of its own;
+        # "the toll of 90 that the governor announced": what they said is the noun the
+        # (restrictive) clause describes; after a comma ("a school, which the rebels denied")
+        # the clause comments on what was told before
+        sources, main = tuple(source_span(s) for s in conjuncts(subject)), False
+        restrictive = token.left_edge.i == 0 or token.doc[token.left_edge.i - 1].text != ","
+        said_noun = restrictive and not has_clause and not any(c.dep_ in ("dobj", "obj") and c.lower_ not in _RELATIVE_PRONOUNS for c in children)
+        scope = subtree_span(token.head) if said_noun and token.head.pos_ in ("NOUN", "PROPN", "NUM") else subtree_span(token)
     elif subject is not None and subject.i < token.i and not can_speak(subject, lexicon) and (
             inverted := _inverted_subject(token, children, lexicon)) is not None:
         # "Le convoi ..., confirment des témoins": the speaker after the cue, the parse's subject no speaker
@@ -136,8 +142,15 @@ def _verb_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | No
     elif (inverted := _inverted_subject(token, children, lexicon)) is not None:
         sources = tuple(source_span(s) for s in conjuncts(inverted))
     elif token.dep_ in ("conj", "advcl", "xcomp", "pcomp") and (inherited := inherited_subject(token)) is not None:
-        # "... and considers ...", "..., adding ...": its own clause, by the subject it shares
-        sources, scope, main = tuple(source_span(s) for s in conjuncts(inherited)), clause_span(token), False
+        # "... and considers ...", "..., adding ...": its own clause, by the subject it shares;
+        # but "brushed the report aside or denied it" tells one act two ways: both verbs are its claim
+        sources, main = tuple(source_span(s) for s in conjuncts(inherited)), False
+        scope = clause_span(token)
+        if _alternative_of_act(token, lexicon):
+            # the two verbs with their subject; the whole sentence when no one else speaks in it
+            spoken = [t for t in sentence if t.i not in (token.i, token.head.i) and t.pos_ in ("VERB", "AUX")
+                      and t.lemma_.lower() in lexicon.verbs]
+            scope = (inherited.left_edge.idx, scope[1]) if spoken else sentence_span(sentence)
     else:
         return None
     via = tuple(relays(token, lexicon))
@@ -156,6 +169,16 @@ def _verb_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | No
         clausal=any(c.dep_ == "ccomp" for c in children),
         written_sources=written,
     )
+
+
+def _alternative_of_act(token: Token, lexicon: CueLexicon) -> bool:
+    """Whether a cue is an alternative wording of the verb it is joined to ("brushed the report
+    aside or denied it", "ont minimisé ou démenti"), that verb being no cue of its own and the
+    main verb of the sentence: one act told two ways, not a second statement."""
+    head = token.head
+    # the conjunction hangs from the first verb (English parses) or the second (UD parses)
+    return (token.dep_ == "conj" and head.dep_ == "ROOT" and head.lemma_.lower() not in lexicon.verbs
+            and any(c.dep_ == "cc" and c.lower_ in lexicon.alternative_conjunctions for c in (*head.children, *token.children)))
 
 
 def _inverted_subject(token: Token, children: list[Token], lexicon: CueLexicon) -> Token | None:
@@ -258,6 +281,30 @@ def _figure_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | 
         content_root=token.i,
         main=main,
         written_sources=written_conjunction(conjuncts(subject)),
+    )
+
+
+def _given_figure_frame(token: Token, lexicon: CueLexicon) -> Frame | None:
+    """'half the 900 the governor's office gave on Monday', 'the figure the ministry
+    released': a figure that a relative clause says someone gave (or put, estimated) is
+    theirs; the claim is the figure with that clause."""
+    if token.dep_ != "relcl" or token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.giving_verbs | lexicon.figure_verbs:
+        return None
+    figure = token.head  # the number itself ("the 900 the governor's office gave") or a figure noun
+    if not (figure.like_num or figure.ent_type_ in ("CARDINAL", "QUANTITY") or figure.lemma_.lower() in lexicon.figure_nouns):
+        return None  # "the 40 tanks the government gave": things handed over, not a figure told
+    subject = first_child(token, "nsubj")
+    if subject is None or subject.lower_ in _RELATIVE_PRONOUNS or not can_speak(subject, lexicon) or any(
+            c.dep_ in ("dobj", "obj") and c.lower_ not in _RELATIVE_PRONOUNS for c in token.children):
+        return None
+    return Frame(
+        kind="verb",
+        cue=cue_text(token),
+        cue_span=cue_span(token),
+        sources=tuple(source_span(s) for s in conjuncts(subject)),
+        scope=subtree_span(figure),
+        content_root=token.i,
+        main=False,
     )
 
 

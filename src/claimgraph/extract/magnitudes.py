@@ -129,13 +129,17 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 
 def figure_scope(number: Token, counted: Token | None, lexicon: MagnitudeLexicon) -> str | None:
     """The part a count of harm is limited to, as the text tells it: a place after a scope
-    preposition on the counted noun, the number or the verb the count is the subject of ("16
-    in the north", "three people from Ruvia", "29 died in territory held by X"), a scope
+    preposition on the counted noun, the number, the verb the count is the subject of, or the
+    verb a tally rises to it by ("16 in the north", "three people from Ruvia", "29 died in
+    territory held by X", "the toll rose to 16 in the north"), a scope
     adverb ("another 40 elsewhere") or a rate ("30 a day"). Two counts of different scopes
     count different people; None when the count says nothing of its scope."""
     holders = [number] if counted is None else [counted, number]
     if holders[0].dep_ in ("nsubj", "nsubjpass") and holders[0].head.pos_ in ("VERB", "AUX", "ADJ"):
         holders.append(holders[0].head)
+    elif number.dep_ == "pobj" and number.head.head.pos_ == "VERB" and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lexicon.tally_nouns for c in number.head.head.children):
+        holders.append(number.head.head)  # "the toll rose to 16 in the north": the tally's verb tells its part
     for holder in holders:
         for child in holder.children:
             if child.dep_ == "advmod" and child.lower_ in lexicon.scope_adverbs:

@@ -11,7 +11,8 @@ schema lists them).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -25,6 +26,10 @@ from claimgraph.taxonomy import Taxonomy
 
 # (earliest possible date, stated date) of a document, as ISO prefixes or None
 Published = Callable[[str], tuple[str | None, str | None]]
+# A figure or date as a document tells it: (start, end, "figure" | "date", text, what it says:
+# a figure's numerals and currency, a whole date's TIMEX3 value; "" for a date read from the
+# article's own day, which each copy resolves from its own)
+ToldValue = tuple[int, int, str, str, str]
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,8 @@ class Comparison:
     # Facts of events that are an incident's accounts: compared like any fact, never shown
     # (the incident's facts tell those accounts)
     unshown: frozenset[str] = frozenset()
+    # Each document's figures and dates as told (ToldValue), in order
+    told_values: Mapping[str, tuple[ToldValue, ...]] = field(default_factory=dict)
 
     def cited(self, claim_id: str) -> bool:
         """Whether a claim names its source, rather than being told in the outlet's own voice."""
@@ -84,9 +91,48 @@ def contradiction_kinds(registered: dict[str, Comparator]) -> tuple[str, ...]:
 
 
 def find_contradictions(comparison: Comparison, registered: dict[str, Comparator]) -> list[Contradiction]:
-    """Every comparator's contradictions, in order; one per id, as the first comparator found it."""
+    """Every comparator's contradictions, in order; one per id, as the first comparator found
+    it; and one per disagreement relayed: two outlets running one agency story tell each of
+    its disagreements twice, in the same words, and the earliest article's stands for both."""
     found: dict[str, Contradiction] = {}
     for comparator in registered.values():
         for contradiction in comparator.find(comparison):
             found.setdefault(contradiction.id, contradiction)
-    return list(found.values())
+    return _not_relayed(list(found.values()), comparison)
+
+
+_RESTATED = 0.8  # share of words two claims have in common to be one text relayed (agency copy)
+
+
+def _not_relayed(contradictions: list[Contradiction], comparison: Comparison) -> list[Contradiction]:
+    """The contradictions without those whose two sides restate, word for word or nearly, the
+    two sides of one told in another article published no later, with the same values: the
+    same disagreement relayed. Two articles' own disagreements worded alike but over other
+    figures ("120 against 40", "150 against 60") are two."""
+    def words(claim_id: str) -> frozenset[str]:
+        claim = comparison.claims.get(claim_id)
+        return frozenset(re.findall(r"\w+", claim.text.casefold())) if claim else frozenset()
+
+    def earliest(contradiction: Contradiction) -> str:
+        docs = [comparison.claims[c].doc for c in (contradiction.a, contradiction.b) if c in comparison.claims]
+        return min((comparison.published(doc)[1] or comparison.published(doc)[0] or "~" for doc in docs), default="~")
+
+    def told(contradiction: Contradiction) -> tuple[str | None, frozenset[str | None]]:
+        return contradiction.slot, frozenset((contradiction.value_a, contradiction.value_b))
+
+    kept: list[tuple[Contradiction, frozenset[str], frozenset[str], frozenset[str]]] = []
+    for contradiction in sorted(contradictions, key=earliest):
+        a, b = words(contradiction.a), words(contradiction.b)
+        docs = frozenset(comparison.claims[c].doc for c in (contradiction.a, contradiction.b) if c in comparison.claims)
+        # relayed: the same kind, the same values for the same slot, both sides restated
+        if a and b and any(other.type == contradiction.type and told(other) == told(contradiction) and not docs & other_docs
+                           and ((_restates(a, first) and _restates(b, second)) or (_restates(a, second) and _restates(b, first)))
+                           for other, first, second, other_docs in kept):
+            continue
+        kept.append((contradiction, a, b, docs))
+    shown = {id(c) for c, *_ in kept}
+    return [c for c in contradictions if id(c) in shown]
+
+
+def _restates(a: frozenset[str], b: frozenset[str]) -> bool:
+    return len(a & b) >= _RESTATED * len(a | b)

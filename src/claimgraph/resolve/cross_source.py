@@ -8,6 +8,7 @@ groups events and ties into facts, runs the registered comparators over them
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import replace
@@ -31,6 +32,7 @@ from claimgraph.resolve.anchors import (
 from claimgraph.resolve.changes import Changes
 from claimgraph.resolve.comparison import (
     Comparison,
+    ToldValue,
     all_comparators,
     find_contradictions,
 )
@@ -38,7 +40,7 @@ from claimgraph.resolve.contradictions import contradictions_by_fact
 from claimgraph.resolve.facts import build_facts, group_events
 from claimgraph.resolve.figures import counts_a_group
 from claimgraph.resolve.incident_facts import incident_facts
-from claimgraph.resolve.money import load_rates
+from claimgraph.resolve.money import currency, load_rates
 from claimgraph.resolve.origins import index_documents, load_agencies
 from claimgraph.resolve.relations import (
     accusation_standings,
@@ -53,7 +55,7 @@ from claimgraph.store import (
     iter_events,
 )
 from claimgraph.store.facts import replace_facts
-from claimgraph.store.read import iter_quantities, quantities_by_id
+from claimgraph.store.read import iter_dates, iter_quantities, quantities_by_id
 from claimgraph.store.relations import iter_relations
 from claimgraph.taxonomy import Taxonomy
 
@@ -106,11 +108,17 @@ def compare_corpus(store: Store, anchors: Anchors, places: dict[str, StoredPlace
                         lambda group: describe(group, anchors, taxonomy=taxonomy), agencies)
     figures: dict[str, StoredQuantity] = {}
     counts: list[StoredQuantity] = []
+    told_values: dict[str, list[ToldValue]] = defaultdict(list)
     for quantity in iter_quantities(store):
+        told_values[quantity.doc].append((quantity.start, quantity.end, "figure", quantity.text, _amount_told(quantity)))
         if quantity.slot:
             figures[quantity.id] = quantity
         elif counts_a_group(quantity):
             counts.append(quantity)
+    for date in iter_dates(store):
+        # a date read from the article's own day ("Thursday") means what its article makes of
+        # it: two copies published apart resolve it apart; only a date told whole is compared
+        told_values[date.doc].append((date.start, date.end, "date", date.text, date.value if date.anchor == "absolute" else ""))
     told = incidents(events, claims, figures, anchors, documents.publication_dates, taxonomy=taxonomy, outlet_of=documents.outlet_of,
                      settings=settings, can_act=lambda anchor: anchor.startswith("country:") or kinds.get(anchor) in _PARTIES,
                      site_of=_sites(places, anchors, kinds).get, counts=counts)
@@ -126,7 +134,20 @@ def compare_corpus(store: Store, anchors: Anchors, places: dict[str, StoredPlace
                       ties=ties, tie_facts=tie_facts, fact_of_tie=fact_of_tie, claims=claims, quantities=quantities, rates=rates,
                       name_of=anchors.name, published=documents.publication_dates, taxonomy=taxonomy, incidents=told,
                       incident_facts=told_facts, entity_names={entity.id: entity.name for entity in stored}, unshown=unshown,
-                      anchor_of=anchors.anchor)
+                      anchor_of=anchors.anchor, told_values={doc: tuple(sorted(values)) for doc, values in told_values.items()})
+
+
+def _amount_told(quantity: StoredQuantity) -> str:
+    """What a figure says, for comparing two copies of one text: its numerals as written (or
+    its value, when spelled out) and its currency. "£9.4 million" and "£94 million", "3
+    million euros" and "$3 million" differ; "42.7 teraflops" and "42.7 trillion calculations",
+    "2.4 million barrels" and "2.4 million bpd", "10,000" and "10 000" are one figure told in
+    other words."""
+    # digits grouped by commas or spaces ("10,000", "10 000") are one numeral; "2.0" is 2
+    grouped = re.sub(r"(?<=\d)[,\s\u202f](?=\d{3}(?!\d))", "", quantity.text)
+    numerals = [f"{float(n):g}" for n in re.findall(r"\d+(?:\.\d+)?", grouped)]
+    money = currency(quantity.unit)
+    return f"{' '.join(numerals) or f'{quantity.value:g}'} {money[0] if money else ''}"
 
 
 _PARTIES = frozenset({"PERSON", "ORG", "NORP"})  # who can be held responsible, besides states

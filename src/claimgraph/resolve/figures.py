@@ -22,6 +22,7 @@ _ABOUT = 0.1  # "about 400" is 360 to 440
 _SCALE_WORD_MIN = 10  # vague amounts from "dozens" up name an order of magnitude; "several" (3) names none
 _NEXT_ORDER_SLACK = 1.5  # "thousands" may be said of 11,000 and not of 20,000
 _ROUNDING = 1.25  # approximate figures this close may differ by rounding alone: said so, still flagged
+_FLOORS_APART = 1.25  # two lower bounds this far apart are two estimates, not one rounded
 
 
 def compare_quantities(a: StoredQuantity, b: StoredQuantity, rates: dict[str, float]) -> str | None:
@@ -53,6 +54,17 @@ def compare_quantities(a: StoredQuantity, b: StoredQuantity, rates: dict[str, fl
     if high_a < low_b or high_b < low_a:
         return f"{a.text!r} against {b.text!r}{rounding_note(a, b)}"
     return None
+
+
+def floors_apart(a: StoredQuantity, b: StoredQuantity) -> bool:
+    """Whether two figures are lower bounds ("at least 80", "more than 140") far enough
+    apart to be two estimates rather than one rounded: they can both hold, so they conflict
+    only where a source sets them against each other (resolve/comparators/tolls.py)."""
+    floors = ("at_least", "more_than")
+    if a.qualifier not in floors or b.qualifier not in floors or is_order_of_magnitude(a) or is_order_of_magnitude(b):
+        return False
+    low, high = sorted((a.value, b.value))
+    return low > 0 and high / low >= _FLOORS_APART
 
 
 def rounding_note(a: StoredQuantity, b: StoredQuantity) -> str:

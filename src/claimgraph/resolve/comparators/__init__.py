@@ -24,5 +24,17 @@ or across:
 - `denial_of_preceding` (denial_of_preceding.py): a denial pointing back ("disputes this
   figure") against the claim before it;
 - `contrary` (contrary.py): a statement naming the side it contradicts ("contrary to what
-  the rebels claim, ...") against that side's claim.
+  the rebels claim, ...") against that side's claim;
+- `accusation_answered` (accusation_answered.py): an accusation against the accused party's
+  answer that calls it false or names it;
+- `disowned_figure` (disowned_figure.py): a source saying it never gave the figures that
+  are told as its own, against those accounts;
+
+and one comparing texts, whatever they tell:
+
+- `copy` (copies.py): one text told by two articles (agency copy) with a different figure
+  or date in it ("worth 3 million euros" against "worth $3 million").
+
+A disagreement that two outlets relay in the same words is one contradiction, told by the
+earliest article (resolve/comparison.py).
 """

@@ -71,10 +71,20 @@ def answers_an_accusation(claim: StoredClaim) -> bool:
     """A denial that names an accusation, or calls something false without a negation."""
     if claim.stance != "deny":
         return False
-    words = {w.replace("’", "'") for w in _WORD.findall(claim.text.casefold())}
-    falsity, accusations, negations = _words()
-    negated = any(w in negations or w.endswith("n't") or w.split("'")[0] + "'" in negations for w in words)
-    return bool(words & accusations) or (bool(words & falsity) and not negated)
+    words = claim_words(claim)
+    falsity, accusations, _ = _words()
+    return bool(words & accusations) or (bool(words & falsity) and not negates(claim))
+
+
+def claim_words(claim: StoredClaim) -> set[str]:
+    """A claim's words, case-folded, with their apostrophes ("isn't", "n'a")."""
+    return {w.replace("’", "'") for w in _WORD.findall(claim.text.casefold())}
+
+
+def negates(claim: StoredClaim) -> bool:
+    """Whether a claim holds a negation ("not", "never", "isn't", "n'a ... pas")."""
+    negations = _words()[2]
+    return any(w in negations or w.endswith("n't") or w.split("'")[0] + "'" in negations for w in claim_words(claim))
 
 
 @cache

@@ -14,6 +14,8 @@ every outlet's 45 and 80.
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Iterator
 
 from claimgraph.records import Contradiction, StoredQuantity
@@ -21,8 +23,13 @@ from claimgraph.registry import comparators
 from claimgraph.resolve.accounts import HARM_SLOTS, Account
 from claimgraph.resolve.comparison import Comparison
 from claimgraph.resolve.contradictions import between_accounts, one_pair_each
-from claimgraph.resolve.figures import compare_quantities, different_scopes
+from claimgraph.resolve.figures import (
+    compare_quantities,
+    different_scopes,
+    floors_apart,
+)
 from claimgraph.resolve.incident_facts import agreeing_figures
+from claimgraph.resolve.lexicons import lexicon_words
 
 Figure = tuple[Account, StoredQuantity]
 
@@ -51,17 +58,28 @@ def figure_conflicts(figures: list[Figure], rates: dict[str, float]) -> list[tup
     across: dict[tuple[int, int], list[tuple[Figure, Figure]]] = {}
     for i, first in enumerate(groups):
         for j in range(i + 1, len(groups)):
-            second = groups[j]
-            if compare_quantities(first[0][1], second[0][1], rates) is None or not one_group(first[0][1], second[0][1]):
-                continue
-            # An outlet's own two figures count different things; in one article a conflict has
-            # a named source. Two outlets' own figures disagree with each other.
-            pairs = [(a, b) for a in first for b in second if a[0].id != b[0].id
-                     and (a[0].sourced or b[0].sourced or a[0].doc != b[0].doc)]
-            set_against += [(a, b) for a, b in pairs if _set_against(a[0], b[0])]
+            # Each pair of figures is compared, not the groups' first ones: "more than 500"
+            # stands beside "500" in one group, and only the latter conflicts with 900.
+            conflicting: list[tuple[Figure, Figure]] = []
+            for a in first:
+                for b in groups[j]:
+                    # An outlet's own two figures count different things; in one article a
+                    # conflict has a named source. Two outlets' own figures disagree with each other.
+                    if a[0].id == b[0].id or not (a[0].sourced or b[0].sourced or a[0].doc != b[0].doc) or not one_group(a[1], b[1]):
+                        continue
+                    if compare_quantities(a[1], b[1], rates) is not None:
+                        conflicting.append((a, b))
+                    elif floors_apart(a[1], b[1]) and a[0].doc == b[0].doc and a[0].sourced and b[0].sourced and a[0].speaker != b[0].speaker:
+                        # "at least 80 dead", by one source, and "more than 140", by another: two floors
+                        # can both hold, but an article setting them side by side tells two estimates
+                        set_against.append((a, b))
+            set_against += [(a, b) for a, b in conflicting if _set_against(a[0], b[0])]
             if j == i + 1:
-                across[(i, j)] = [(a, b) for a, b in pairs if a[0].doc != b[0].doc]
-    kept = one_pair_each(set_against, lambda pair: (pair[0][0], pair[1][0]))
+                across[(i, j)] = [(a, b) for a, b in conflicting if a[0].doc != b[0].doc]
+    # An article setting two figures side by side and one teller revising a figure across
+    # articles are two disagreements: a claim may stand in one of each.
+    kept = (one_pair_each([p for p in set_against if p[0][0].doc == p[1][0].doc], lambda pair: (pair[0][0], pair[1][0]))
+            + one_pair_each([p for p in set_against if p[0][0].doc != p[1][0].doc], lambda pair: (pair[0][0], pair[1][0])))
     told = {(_group(groups, a), _group(groups, b)) for a, b in kept}
     for key, pairs in sorted(across.items()):
         if key not in told and pairs:
@@ -94,5 +112,28 @@ def _group(groups: list[list[Figure]], figure: Figure) -> int:
 
 def _set_against(a: Account, b: Account) -> bool:
     """Whether a source sets the two figures against each other: one article gives both, or
-    one speaker gave both (a revision)."""
-    return a.doc == b.doc or (a.speaker is not None and a.speaker == b.speaker)
+    one teller gave both (a revision)."""
+    return a.doc == b.doc or one_teller(a, b)
+
+
+def one_teller(a: Account, b: Account) -> bool:
+    """Whether two accounts are told by one teller: one speaker, or one unnamed body described
+    alike and in particular ("civil protection officials" and "the civil protection officials
+    in the north": the description without its article and from its first `description_ends`
+    word on, of two words at least; "officials" or "witnesses" alone may be anyone)."""
+    if a.speaker is not None and a.speaker == b.speaker:
+        return True
+    described = _description(a)
+    return described is not None and described == _description(b)
+
+
+def _description(account: Account) -> str | None:
+    if account.claim.source_kind != "anonymous":
+        return None
+    # elided articles and prepositions ("l'", "d'") are words of their own
+    words = re.findall(r"[^\W\d_]+'|[^\W\d_][\w-]*|,", account.claim.source_name.casefold().replace("’", "'"))
+    while words and words[0] in lexicon_words("attribution", "articles"):
+        words.pop(0)
+    ends = lexicon_words("attribution", "description_ends")
+    head = list(itertools.takewhile(lambda word: word not in ends and word != ",", words))
+    return " ".join(head) if len(head) >= 2 else None
