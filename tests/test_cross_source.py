@@ -566,6 +566,23 @@ def test_a_near_duplicate_article_is_not_another_origin(tmp_path: Path, build_to
     assert contradictions == []
 
 
+def test_one_sentence_two_outlets_run_in_otherwise_different_articles_is_one_origin(tmp_path: Path, build_tools) -> None:
+    # the same wire sentence, lightly reworded, in two articles that are no duplicates of each other
+    wire = "Ruvia deployed 300 troops to Gao on 3 May 2021, officials of the regional council told reporters on Tuesday."
+    reworded = "Ruvia deployed 300 troops to Gao on 3 May 2021, officials of the regional council told reporters Tuesday."
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "Ruvian troops reach Gao", wire + " The market in Bamako reopened after the holiday, traders said."),
+        ("Niamey Post", "Troops for Gao", "The Niger river rose by a metre this week. " + reworded),
+        ("Bamako Herald", "Gao", "Ruvia deployed 300 troops to Gao on 3 May 2021, Amadou Keita said."),
+    ])
+    documents = {d["outlet"]: d for d in _kind(records, "document")}
+    assert documents["Niamey Post"]["duplicate_of"] is None
+    facts, _, claims = _checked(records)
+    fact = _fact_about(facts, ABOUT_GAO)
+    assert len({claims[c]["doc"] for c in fact["claims"]}) == 3
+    assert fact["independent_origins"] == ["Amadou Keita", "Sahel Daily"]  # the copy run twice is one origin
+
+
 def test_a_planned_figure_against_a_reported_one_is_explained_as_time(tmp_path: Path, build_tools) -> None:
     plan = "Ruvia will deploy 1,000 soldiers to Gao, the Ruvian army said on Monday."
     report = "Ruvia has deployed up to 400 soldiers to Gao, local officials said."

@@ -358,3 +358,17 @@ def test_cli_lookup_without_a_gazetteer_fails_and_builds_nothing(tmp_path: Path,
     assert result.stdout == ""
     assert f"Error: {missing}: no gazetteer here" in result.stderr
     assert not missing.exists()
+
+
+def test_two_builds_started_together_each_finish_a_whole_gazetteer(tmp_path: Path, claimgraph_cli: list[str]) -> None:
+    # Parallel first runs on a new machine each build the missing gazetteer; they must not
+    # write one partial file together.
+    path = tmp_path / "gazetteer.sqlite"
+    builds = [subprocess.Popen([*claimgraph_cli, "gazetteer", "build", "--gazetteer", str(path)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    results = [(build.communicate(timeout=600), build.returncode)[::-1] for build in builds]
+
+    assert [code for code, _ in results] == [0, 0], [err for _, (_, err) in results]
+    assert {out.split(":")[0] for _, (out, _) in results} == {str(path)}
+    assert Gazetteer(path).places_named("Kyiv")
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import os
 import sqlite3
+import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -122,8 +123,12 @@ def build_gazetteer(path: Path, *, progress: Callable[[str], None] = lambda _: N
     """Write the default gazetteer to ``path`` (replacing it only once complete). `progress`
     hears notices; `steps` the places read and written."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
-    partial.unlink(missing_ok=True)
+    # Each builder writes a partial file of its own: builds started together on a new
+    # machine (parallel jobs, a test run beside a build) each finish a whole gazetteer, and
+    # the atomic rename lets the last one stand, instead of all writing one file at once.
+    handle, name = tempfile.mkstemp(prefix=path.name + ".", suffix=".partial", dir=path.parent)
+    os.close(handle)
+    partial = Path(name)
     kinds = load_feature_kinds()
     connection = sqlite3.connect(partial)
     try:
@@ -149,8 +154,11 @@ def build_gazetteer(path: Path, *, progress: Callable[[str], None] = lambda _: N
         steps.finish("gazetteer: writing places")
         connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         connection.commit()
-    finally:
+    except BaseException:
         connection.close()
+        partial.unlink(missing_ok=True)
+        raise
+    connection.close()
     os.replace(partial, path)
     return LoadReport(places, names, ())
 

@@ -11,7 +11,6 @@ schema lists them).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -20,7 +19,7 @@ from claimgraph.records import Contradiction, Fact, StoredClaim, StoredQuantity
 from claimgraph.registry import comparators, discover
 from claimgraph.resolve.accounts import Incident
 from claimgraph.resolve.anchors import AnchoredEvent
-from claimgraph.resolve.origins import is_cited
+from claimgraph.resolve.origins import is_cited, text_words
 from claimgraph.resolve.relations import Tie
 from claimgraph.taxonomy import Taxonomy
 
@@ -101,9 +100,6 @@ def find_contradictions(comparison: Comparison, registered: dict[str, Comparator
     return _not_relayed(list(found.values()), comparison)
 
 
-_RESTATED = 0.8  # share of words two claims have in common to be one text relayed (agency copy)
-
-
 def _not_relayed(contradictions: list[Contradiction], comparison: Comparison) -> list[Contradiction]:
     """The contradictions without those whose two sides restate, word for word or nearly, the
     two sides of one told in another article published no later, with the same values: the
@@ -111,7 +107,7 @@ def _not_relayed(contradictions: list[Contradiction], comparison: Comparison) ->
     figures ("120 against 40", "150 against 60") are two."""
     def words(claim_id: str) -> frozenset[str]:
         claim = comparison.claims.get(claim_id)
-        return frozenset(re.findall(r"\w+", claim.text.casefold())) if claim else frozenset()
+        return text_words(claim.text) if claim else frozenset()
 
     def earliest(contradiction: Contradiction) -> str:
         docs = [comparison.claims[c].doc for c in (contradiction.a, contradiction.b) if c in comparison.claims]
@@ -134,5 +130,9 @@ def _not_relayed(contradictions: list[Contradiction], comparison: Comparison) ->
     return [c for c in contradictions if id(c) in shown]
 
 
+_RESTATED = 0.8  # share of words two claims have in common to be one text relayed (agency copy)
+
+
 def _restates(a: frozenset[str], b: frozenset[str]) -> bool:
+    # a side of a relayed disagreement may be short ("Ruvia denied it"): the words alone tell
     return len(a & b) >= _RESTATED * len(a | b)

@@ -7,7 +7,8 @@ Reuters", "Reuters sources", "a report in Interfax military news"); a named sour
 outlet is one only under the agency's whole name ("AFP", not "Michael Bloomberg"). And
 an article's own unsourced figure that an agency reported in another article of the same
 fact counts as the agency's: outlets rewrite wire copy without naming it, and a figure is
-the fingerprint that gives it away.
+the fingerprint that gives it away. Likewise two claims of two articles that are one text
+(four fifths of their words shared) by one source are one origin: the same copy run twice.
 """
 
 from __future__ import annotations
@@ -150,14 +151,36 @@ def count_origins(group: Iterable[R], claims: dict[str, StoredClaim], outlet_of:
             if agency:
                 relayed[claim.doc] = agency
     named: dict[str, str] = {}
+    copied: list[tuple[frozenset[str], str, str, str]] = []  # (words, document, source, key) of each claim counted
     for _, claim in asserting:
         origin = relayed.get(claim.doc, origin_of[claim.id]) if claim.id in own else origin_of[claim.id]
         # One speaker under two names ("Mr Keita", "Amadou Keita") is one origin.
         key = f"entity:{claim.source_entity}" if claim.source_entity and origin == claim.source_name else _origin_key(origin)
         if origin == claim.source_name and (same := speaker_key(claim)):
             key = same
+        # Two outlets running one agency's copy tell one text, reworded at most, by one
+        # source (or each in its own voice): one origin.
+        words = text_words(claim.text)
+        source = claim.source_entity or ("" if claim.source_kind == "outlet" else claim.source_name.casefold())
+        key = next((other_key for other_words, doc, other_source, other_key in copied
+                    if doc != claim.doc and other_source == source and restates(words, other_words)), key)
+        copied.append((words, claim.doc, source, key))
         named.setdefault(key, origin)
     return tuple(sorted(set(named.values())))
+
+
+_RESTATED = 0.8  # share of their words two claims have in common to be one text copied
+_COPIED_WORDS = 8  # a shorter claim may be worded alike by chance ("Ruvia denied it")
+
+
+def text_words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", text.casefold()))
+
+
+def restates(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two claims' words are one text copied (four fifths of them shared, and enough of
+    them to tell a copy from a coincidence)."""
+    return min(len(a), len(b)) >= _COPIED_WORDS and len(a & b) >= _RESTATED * len(a | b)
 
 
 def _origin_key(origin: str) -> str:
