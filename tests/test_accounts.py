@@ -221,6 +221,18 @@ def test_one_state_denying_under_its_name_and_its_capital_is_one_denial(tmp_path
     assert len(denials) == 1 and len(denials[0]["claims"]) == 2
 
 
+def test_a_denial_a_source_relays_is_the_denier_s(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "2024-05-04", (f"{ROCKET} The Malian army blamed the Zorov Group for the attack. "
+                                       "The Zorov Group denied any role in the attack, the news agency reported.")),
+        ("Gao Courier", "2024-05-05", f"{ROCKET} The Zorov Group rejected the accusation as lies."),
+    ])
+    denials = [f for f in records if f["kind"] == "fact" and "denies" in f["about"]]
+    # The agency only relays the denial: one party denies, in two articles.
+    ((denial,),) = [denials]
+    assert denial["about"].startswith("Zorov Group denies") and len(denial["claims"]) == 2
+
+
 def test_two_outlets_own_tolls_of_one_incident_disagree(tmp_path: Path, build_tools) -> None:
     records = _build(tmp_path, build_tools, [
         ("Sahel Daily", "2024-05-04", "A rocket hit the hospital in Tessalit on 3 May 2024, killing 12 people."),

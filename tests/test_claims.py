@@ -400,6 +400,18 @@ def test_unnamed_organizations_are_anonymous(nlp, text: str, name: str) -> None:
     assert claim.source.kind == "anonymous"
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The army's spokesman, Daniel Novak, denied that troops had fired on the convoy.", "The army's spokesman, Daniel Novak"),
+        ("A spokesman for the ministry, Anna Kovac, said the convoy had been attacked.", "A spokesman for the ministry, Anna Kovac"),
+    ],
+)
+def test_a_role_followed_by_the_name_of_who_holds_it_is_a_person(nlp, text: str, name: str) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert (claim.source.name, claim.source.kind) == (name, "person")
+
+
 # 5. The outlet's own voice --------------------------------------------------------------------
 
 

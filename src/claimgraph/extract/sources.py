@@ -3,7 +3,7 @@ the entity mention it rests on."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.cues import CueLexicon
 from claimgraph.extract.spans import doc_text
@@ -26,7 +26,9 @@ def describe_source(doc: Doc, span: tuple[int, int], mentions: list[Mention], le
     if head_forms & lexicon.document_nouns and not covered_head:
         kind = "document"
     elif head_forms & lexicon.anonymous_heads and not covered_head:
-        kind = "anonymous"  # "Reuters sources", "a Ruvian official": the outlet goes to `via`
+        # "Reuters sources", "a Ruvian official": the outlet goes to `via`; but "the army's
+        # spokesman, Daniel Novak": the role, then who holds it
+        kind = "person" if _named_in_apposition(head, inside) else "anonymous"
     elif phrase is not None and any(t.lower_ in lexicon.media_nouns for t in phrase) and entity is not None:
         kind = "media"
     elif entity is not None:
@@ -45,6 +47,15 @@ def describe_source(doc: Doc, span: tuple[int, int], mentions: list[Mention], le
         entity_key=entity.key if entity is not None else None,
         entity_type=entity.type if entity is not None else None,
     )
+
+
+def _named_in_apposition(head: Token | None, inside: list[Mention]) -> bool:
+    """Whether a person the phrase names stands in apposition to its head ("a spokesman for
+    the ministry, Anna Kovac"): the description is of someone named."""
+    if head is None:
+        return False
+    people = [m for m in inside if m.type == "PERSON"]
+    return any(child.dep_ == "appos" and any(m.start <= child.idx < m.end for m in people) for child in head.children)
 
 
 def is_pronoun(doc: Doc, span: tuple[int, int], lexicon: CueLexicon) -> bool:

@@ -59,6 +59,12 @@ class Account:
     blamed: frozenset[str]  # anchors it holds responsible for harm
     date: str | None  # the day of the incident it gives, by its violent events' own dates
     counts: tuple[StoredQuantity, ...] = ()  # counts of a named group it gives of the scene ("thousands of protesters")
+    reported_deniers: frozenset[str] = frozenset()  # anchors of the parties whose denial it reports ("X denied it, the agency said")
+
+    @property
+    def deniers(self) -> frozenset[str]:
+        """Who denies, when it denies: the parties whose denial it reports, else its tellers."""
+        return self.reported_deniers or self.tellers
 
     @property
     def id(self) -> str:
@@ -187,7 +193,13 @@ def _document_incident(doc: str, events: list[AnchoredEvent], claims: list[Store
     for claim in claims:
         events_told = told_by.get(claim.id, [])
         figures = [] if claim.id in elsewhere else figures_by_claim.get(claim.id, [])
-        denies = any(e.event.plover == "REJECT" for e in events_told) or denies_by_cue(claim)
+        by_cue = denies_by_cue(claim)
+        rejections = [e for e in events_told if e.event.plover == "REJECT"]
+        denies = bool(rejections) or by_cue
+        # A denial a source reports by a denying verb ("X denied it, the agency reported") is
+        # X's: the source only relays it. One the source makes by its own cue is the source's.
+        reported_deniers = frozenset() if by_cue or claim.source_kind == "outlet" else frozenset(
+            a for e in rejections if e.event.trigger.casefold() in _denying_cues() for a in e.actors if can_act(a))
         counted = counts_by_claim.get(claim.id, []) if claim.id not in elsewhere and (events_told or claim.id in at_scene) else []
         if not events_told and not figures and not denies and not counted:
             continue
@@ -195,7 +207,7 @@ def _document_incident(doc: str, events: list[AnchoredEvent], claims: list[Store
             claim=claim, tellers=_tellers(claim, anchors, can_act), speaker=_speaker(claim, anchors), teller_name=claim.source_name if claim.source_kind != "outlet" else outlet_of(doc),
             published=date_published, denies=denies, events=tuple(events_told), figures=tuple(figures),
             blamed=frozenset(filter(can_act, _blamed(events_told, violent))), date=_day(events_told, violent),
-            counts=tuple(counted),
+            counts=tuple(counted), reported_deniers=reported_deniers,
         ))
     dates = frozenset(d for e in members if (d := e.date) and len(d) == 10 and d[:4].isdigit())
     scene = frozenset(e.place for e in placed if e.place) | frozenset(setting[:1])

@@ -53,13 +53,13 @@ def incident_facts(incident: Incident, claims: Mapping[str, StoredClaim], outlet
         names = ", ".join(sorted(name_of(a) for a in blamed))
         facts.append(_fact(f"blame:{sorted(blamed)}", f"the {incident.label} ascribed to {names}", blaming, claims, outlet_of, agencies))
     denials: dict[frozenset[str], list[Account]] = defaultdict(list)
-    denying_accounts = [a for a in incident.accounts if a.denies and a.tellers]
-    teller_side = sides(a.tellers for a in denying_accounts)
+    denying_accounts = [a for a in incident.accounts if a.denies and a.deniers]
+    denier_side = sides(a.deniers for a in denying_accounts)
     for account in denying_accounts:
-        denials[teller_side[account.tellers]].append(account)  # "Paris" (its state, and the capital) and "France": one party
-    for tellers, denying in denials.items():
-        names = ", ".join(sorted(name_of(a) for a in tellers))
-        facts.append(_fact(f"denial:{sorted(tellers)}", f"{names} denies what is said of the {incident.label}", denying, claims,
+        denials[denier_side[account.deniers]].append(account)  # "Paris" (its state, and the capital) and "France": one party
+    for deniers, denying in denials.items():
+        names = ", ".join(sorted(name_of(a) for a in deniers))
+        facts.append(_fact(f"denial:{sorted(deniers)}", f"{names} denies what is said of the {incident.label}", denying, claims,
                            outlet_of, agencies))
     return [replace_id(fact, incident.id) for fact in facts if fact.claims]
 
