@@ -233,6 +233,15 @@ def test_a_denial_a_source_relays_is_the_denier_s(tmp_path: Path, build_tools) -
     assert denial["about"].startswith("Zorov Group denies") and len(denial["claims"]) == 2
 
 
+def test_two_reports_of_one_arrest_naming_no_one_meet_by_the_number_held(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "2024-05-07", "The chief prosecutor of Kessa ordered the detention of six former officials on Monday."),
+        ("Gao Courier", "2024-05-07", "Kessa's prosecutor general has ordered the arrest of six officials on Monday, his office said."),
+    ])
+    (fact,) = [f for f in records if f["kind"] == "fact"]
+    assert fact["about"].startswith("coerce") and len(fact["claims"]) == 2
+
+
 def test_two_outlets_own_tolls_of_one_incident_disagree(tmp_path: Path, build_tools) -> None:
     records = _build(tmp_path, build_tools, [
         ("Sahel Daily", "2024-05-04", "A rocket hit the hospital in Tessalit on 3 May 2024, killing 12 people."),

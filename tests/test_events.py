@@ -271,6 +271,16 @@ def test_a_count_of_something_else_is_no_toll(build_tools) -> None:
     assert _texts(event, "location") == {"Gao"}
 
 
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The chief prosecutor of Kessa ordered the detention of six former officials on Monday.", "detention"),
+    ("Police arrested five journalists in Gao on Monday.", "arrested"),
+])
+def test_a_count_of_people_named_by_their_role_is_the_events_size(build_tools, text: str, trigger: str) -> None:
+    # what links two reports of one arrest without named parties: the number held
+    event = _event(build_tools, text, trigger)
+    assert event.quantity is not None and text[event.quantity[0] : event.quantity[1]] in ("six", "five")
+
+
 def test_a_deployment_size_is_its_quantity_but_no_toll(build_tools) -> None:
     text = "Ruvia deployed 300 troops to Kessa."
     event = _event(build_tools, text, "deployed")

@@ -86,6 +86,7 @@ class EventLexicon:
     future_verbs: frozenset[str] = frozenset()  # verbs whose infinitive is a future ("aller": "vont attaquer")
     possible_verbs: frozenset[str] = frozenset()  # verbs whose infinitive is a possibility ("pouvoir": "pourrait attaquer")
     predicate_plans: bool = False  # a planned modifier as the noun's predicate plans it ("la fermeture est prévue")
+    person_roles: frozenset[str] = frozenset()  # roles people hold (the attribution lexicon's): "eight officials" counts people
 
     def entries(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
         return self.triggers.get((lemma, pos), ())
@@ -147,4 +148,5 @@ def load_event_lexicon(taxonomy: Taxonomy | None = None, *, lang: str = DEFAULT_
         future_verbs=frozenset(data.get("future_verbs", ())),
         possible_verbs=frozenset(data.get("possible_verbs", ())),
         predicate_plans=bool(data.get("predicate_plans", False)),
+        person_roles=frozenset(load_lexicon_data("attribution", lang).get("person_roles", ())),
     )

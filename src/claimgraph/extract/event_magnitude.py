@@ -51,6 +51,9 @@ def _counts_parties(quantity: Quantity, lexicon: EventLexicon) -> bool:
         return True  # a people's name in the plural: "400 Ruvians"
     words = quantity.about.lower().split()
     head = _singular(words[-1]) if words else ""
+    unit = (quantity.unit or "").lower().split()[-1:] or [""]
+    if _singular(unit[0]) in lexicon.person_roles:
+        return True  # people named by a role they hold: "eight officials", "five journalists"
     return any(lexicon.in_class(head, name) or lexicon.in_class(words[-1] if words else "", name)
                for name in ("force", "people", "weapon", "materiel", "base"))
 

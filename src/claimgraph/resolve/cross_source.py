@@ -191,7 +191,9 @@ def describe(group: list[AnchoredEvent], anchors: Anchors, *, taxonomy: Taxonomy
     targets = sorted({anchors.name(t) for e in group for t in e.targets} - set(actors))
     places = sorted({anchors.name(e.place) for e in group if e.place})
     kind, _, plover = first.type.partition("/")
-    text = plover.lower() if kind == "OTHER" else taxonomy.label(kind)
+    # an event the taxonomy has no type for is known by its PLOVER category and mode: "coerce (arrest)"
+    mode = next((e.event.mode for e in group if e.event.mode), None)
+    text = (plover.lower() + (f" ({mode})" if mode else "")) if kind == "OTHER" else taxonomy.label(kind)
     if actors:
         text += " by " + ", ".join(actors[:3])
     if targets:
