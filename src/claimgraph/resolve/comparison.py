@@ -49,6 +49,7 @@ class Comparison:
     taxonomy: Taxonomy
     incidents: list[Incident] = field(default_factory=list)  # happenings told by several accounts, across articles
     incident_facts: list[Fact] = field(default_factory=list)  # what accounts of an incident agree on (resolve/incident_facts.py)
+    statement_facts: list[Fact] = field(default_factory=list)  # one statement quoted alike in several articles (resolve/statements.py)
     entity_names: dict[str, str] = field(default_factory=dict)  # entity id -> its name
     anchor_of: Callable[[str], str] = lambda entity_id: entity_id  # an entity's anchor (a country and its demonym are one)
     # Facts of events that are an incident's accounts: compared like any fact, never shown

@@ -17,6 +17,7 @@ from claimgraph.gazetteer import AREA_KINDS
 from claimgraph.records import (
     Contradiction,
     Fact,
+    StoredClaim,
     StoredEntity,
     StoredPlace,
     StoredQuantity,
@@ -47,6 +48,7 @@ from claimgraph.resolve.relations import (
     relation_facts,
     stated_ties,
 )
+from claimgraph.resolve.statements import statement_facts
 from claimgraph.store import (
     Store,
     iter_claims,
@@ -69,7 +71,8 @@ def resolve_facts(store: Store, country_of: Callable[[str], str | None] | None, 
     entities = list(iter_entities(store))
     anchors = entity_anchors(entities, country_of)
     comparison = compare_corpus(store, anchors, _places(entities), taxonomy=taxonomy, settings=document_settings(entities, anchors))
-    facts = [f for f in comparison.facts if f.id not in comparison.unshown] + comparison.tie_facts + comparison.incident_facts
+    facts = ([f for f in comparison.facts if f.id not in comparison.unshown] + comparison.tie_facts + comparison.incident_facts
+             + comparison.statement_facts)
     contradictions = [_placed(replace(c, fact=None) if c.fact in comparison.unshown else c, facts)
                       for c in find_contradictions(comparison, all_comparators())]
     touched = contradictions_by_fact(contradictions)
@@ -130,11 +133,24 @@ def compare_corpus(store: Store, anchors: Anchors, places: dict[str, StoredPlace
     unshown = frozenset(f.id for f in facts if set(f.events) <= gathered)
     ties = list(stated_ties(iter_relations(store), anchors)) + list(accusation_standings(e for e in events if e.id not in gathered))
     tie_facts, fact_of_tie = relation_facts(ties, claims, outlet_of=documents.outlet_of, name_of=anchors.name, agencies=agencies)
+    shown = [f for f in facts if f.id not in unshown] + tie_facts + told_facts
+    quoted_facts = statement_facts(claims, shown, documents.outlet_of, agencies, state_of=_state_speaking(anchors, kinds))
     return Comparison(facts=facts, events={e.id: e for e in events}, fact_of={e: fact for fact in facts for e in fact.events},
                       ties=ties, tie_facts=tie_facts, fact_of_tie=fact_of_tie, claims=claims, quantities=quantities, rates=rates,
                       name_of=anchors.name, published=documents.publication_dates, taxonomy=taxonomy, incidents=told,
-                      incident_facts=told_facts, entity_names={entity.id: entity.name for entity in stored}, unshown=unshown,
+                      incident_facts=told_facts, statement_facts=quoted_facts, entity_names={entity.id: entity.name for entity in stored}, unshown=unshown,
                       anchor_of=anchors.anchor, told_values={doc: tuple(sorted(values)) for doc, values in told_values.items()})
+
+
+def _state_speaking(anchors: Anchors, kinds: dict[str, str]) -> Callable[[StoredClaim], str | None]:
+    """The state a claim's source stands for when the source is a place ("Paris warned",
+    "the Élysée said": the government seated there), as an origin key; else None."""
+    def state_of(claim: StoredClaim) -> str | None:
+        entity = claim.source_entity
+        if entity is None or kinds.get(entity) not in _PLACE_TYPES:
+            return None
+        return next((f"state:{a}" for a in sorted(anchors.anchors([entity], acting=True)) if a.startswith("country:")), None)
+    return state_of
 
 
 def _amount_told(quantity: StoredQuantity) -> str:
@@ -151,6 +167,7 @@ def _amount_told(quantity: StoredQuantity) -> str:
 
 
 _PARTIES = frozenset({"PERSON", "ORG", "NORP"})  # who can be held responsible, besides states
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})  # a place speaking is the government seated there
 _SETTING_PLACES = 2  # an article's main places: the two specific places it names most, each at least twice
 
 

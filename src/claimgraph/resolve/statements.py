@@ -1,0 +1,97 @@
+"""Facts of one statement quoted in several articles.
+
+Two claims of two articles that quote one run of words ("only light structural damage at
+the hospital", five words in a row at least) report one statement, however each outlet
+introduces it ("a document presented by the network said", "the document also says"):
+the quoted words are what the source said, and two outlets do not quote the same five
+words by chance. Each such group is a fact, with its independent origins counted as for any
+fact (resolve/origins.py). Left out: two claims already told by one fact (an event's or an
+incident's), two claims of opposite stance (a denial quoting the words it denies), and two
+claims that are one text run twice (agency copy adds no account: the same sentence printed
+by two outlets is one telling, not two). A run quoted by very many claims is a slogan or a
+title, not a statement.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from claimgraph.records import Fact, StoredClaim
+from claimgraph.resolve.origins import Agencies, count_origins, restates, text_words
+
+_QUOTED = re.compile(r"[\"“«]\s*([^\"“”«»]+?)\s*[\"”»]")
+_RUN = 5  # words in a row two quotations share to be one statement
+_COMMON = 20  # a run quoted by more claims than this is a slogan, a title or boilerplate
+_ABOUT_WORDS = 12  # words of the quotation the fact is described by
+
+
+@dataclass(frozen=True)
+class _Told:
+    """One claim as origin counting reads it."""
+
+    claims: tuple[str, ...]
+    doc: str
+    background: bool = False
+
+
+def statement_facts(claims: Mapping[str, StoredClaim], facts: Iterable[Fact], outlet_of: Callable[[str], str],
+                    agencies: Agencies, state_of: Callable[[StoredClaim], str | None] = lambda claim: None) -> list[Fact]:
+    """Facts of the statements that claims of two articles or more quote alike. `state_of`:
+    the state a claim's source stands for when it is a place speaking ("Paris", "the
+    Élysée": its government), or None; one statement quoted under two names of one state is
+    one communiqué, one origin."""
+    runs: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    quoted: dict[str, str] = {}
+    for claim in claims.values():
+        quotations = [q for q in _QUOTED.findall(claim.text) if len(q.split()) >= _RUN]
+        if not quotations:
+            continue
+        quoted[claim.id] = max(quotations, key=len)
+        for run in {tuple(words[i:i + _RUN]) for q in quotations for words in [_words(q)] for i in range(len(words) - _RUN + 1)}:
+            runs[run].append(claim.id)
+    together: dict[str, set[str]] = defaultdict(set)
+    for fact in facts:
+        for claim_id in fact.claims:
+            together[claim_id].add(fact.id)
+    parent = {claim_id: claim_id for claim_id in quoted}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for run, quoting in sorted(runs.items()):
+        if len(quoting) > _COMMON:
+            continue
+        for index, a in enumerate(quoting):
+            for b in quoting[:index]:
+                first, second = claims[a], claims[b]
+                if (first.doc == second.doc or first.stance != second.stance or together[a] & together[b]
+                        or restates(text_words(first.text), text_words(second.text))):
+                    continue
+                parent[find(a)] = find(b)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for claim_id in sorted(quoted):
+        groups[find(claim_id)].append(claim_id)
+    found = []
+    for members in groups.values():
+        if len({claims[c].doc for c in members}) < 2:
+            continue
+        members.sort(key=lambda c: (claims[c].doc, claims[c].start))
+        told = [_Told((c,), claims[c].doc) for c in members]
+        origins = count_origins(told, {c: claims[c] for c in members}, outlet_of, agencies, lambda a, b: True, speaker_key=state_of)
+        words = quoted[members[0]].split()
+        excerpt = " ".join(words[:_ABOUT_WORDS]).rstrip(",;:") + ("…" if len(words) > _ABOUT_WORDS else "")
+        key = "fct_" + hashlib.sha1(f"statement:{':'.join(sorted(members))}".encode()).hexdigest()[:16]
+        found.append(Fact(key, f"the statement “{excerpt}”", tuple(members), (), origins,
+                          "corroborated" if len(origins) >= 2 else "single_source"))
+    return found
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
