@@ -154,11 +154,19 @@ def test_tolls_of_different_parts_are_not_set_against_each_other(tmp_path: Path,
 def test_a_toll_limited_to_a_part_is_compared_with_that_caveat(tmp_path: Path, build_tools) -> None:
     records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
         (f"{BLAST} The Ruvian health ministry said 120 people were killed in the explosion. "
-         "The Kessa Red Cross said another 40 people were confirmed dead elsewhere."))])
+         "The Kessa Red Cross said 40 people were confirmed dead in the district."))])
     ((found, _, _),) = _contradictions(records)
     assert sorted(found["values"]) == ["120", "40"]
-    assert found["caveat"] == "one figure counts only 'elsewhere'; both in one article"
+    assert found["caveat"] == "one figure counts only 'in the district'; both in one article"
     assert found["strength"] == 0.7
+
+
+def test_a_toll_told_of_the_rest_elsewhere_is_not_set_against_the_main_one(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
+        (f"{BLAST} The Ruvian health ministry said 120 people were killed in the explosion. "
+         "The Kessa Red Cross said another 40 people were confirmed dead elsewhere."))])
+    assert [q["scope"] for q in records if q["kind"] == "quantity" and q["text"] == "40"] == ["elsewhere"]
+    assert _contradictions(records) == []
 
 
 
