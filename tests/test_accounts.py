@@ -161,6 +161,14 @@ def test_a_toll_limited_to_a_part_is_compared_with_that_caveat(tmp_path: Path, b
     assert found["strength"] == 0.7
 
 
+def test_a_count_of_other_people_is_not_set_against_the_whole(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
+        (f"{ROCKET} The governor said 12 people were missing after the attack. "
+         "Rescuers said three other people were missing after the attack."))])
+    assert [q["scope"] for q in records if q["kind"] == "quantity" and q["text"] == "three"] == ["other"]
+    assert [r for r, _a, _b in _contradictions(records) if r["slot"] == "missing"] == []
+
+
 def test_a_toll_told_of_the_rest_elsewhere_is_not_set_against_the_main_one(tmp_path: Path, build_tools) -> None:
     records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
         (f"{BLAST} The Ruvian health ministry said 120 people were killed in the explosion. "

@@ -53,6 +53,7 @@ class MagnitudeLexicon:
     scope_nouns: frozenset[str] = frozenset()
     scope_adverbs: frozenset[str] = frozenset()
     rate_nouns: frozenset[str] = frozenset()
+    scope_others: frozenset[str] = frozenset()  # "two other people", "the other two": a group apart from one told
 
     def slot_of_word(self, token: Token) -> str | None:
         return next((name for name, words in self.slots.items() if words.has(token)), None)
@@ -72,7 +73,7 @@ def load_magnitude_lexicon(lang: str = DEFAULT_LANGUAGE) -> MagnitudeLexicon:
     return MagnitudeLexicon(slots, frozenset(data["tally_nouns"]), data["default_tally_slot"], int(data["max_steps"]),
                             frozenset(data.get("age_words", ())), frozenset(data.get("scope_prepositions", ())),
                             frozenset(data.get("scope_nouns", ())), frozenset(data.get("scope_adverbs", ())),
-                            frozenset(data.get("rate_nouns", ())))
+                            frozenset(data.get("rate_nouns", ())), frozenset(data.get("scope_others", ())))
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ def figure_scope(number: Token, counted: Token | None, lexicon: MagnitudeLexicon
     preposition on the counted noun, the number, the verb the count is the subject of, or the
     verb a tally rises to it by ("16 in the north", "three people from Ruvia", "29 died in
     territory held by X", "the toll rose to 16 in the north"), a scope
-    adverb ("another 40 elsewhere") or a rate ("30 a day"). Two counts of different scopes
+    adverb ("another 40 elsewhere"), "other" ("two other people") or a rate ("30 a day"). Two counts of different scopes
     count different people; None when the count says nothing of its scope."""
     holders = [number] if counted is None else [counted, number]
     if holders[0].dep_ in ("nsubj", "nsubjpass") and holders[0].head.pos_ in ("VERB", "AUX", "ADJ"):
@@ -140,6 +141,11 @@ def figure_scope(number: Token, counted: Token | None, lexicon: MagnitudeLexicon
     elif number.dep_ == "pobj" and number.head.head.pos_ == "VERB" and any(
             c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lexicon.tally_nouns for c in number.head.head.children):
         holders.append(number.head.head)  # "the toll rose to 16 in the north": the tally's verb tells its part
+    for holder in holders[:2]:
+        # "two other people were missing", "evacuating the other two": a group set apart
+        # from one the text told before, never the whole count
+        if any(child.dep_ == "amod" and child.lower_ in lexicon.scope_others for child in holder.children):
+            return next(child.lower_ for child in holder.children if child.lower_ in lexicon.scope_others)
     for holder in holders:
         for child in holder.children:
             if child.dep_ == "advmod" and child.lower_ in lexicon.scope_adverbs:

@@ -100,8 +100,8 @@ def different_scopes(a: StoredQuantity, b: StoredQuantity) -> bool:
     """Whether two counts are limited to different parts, as told ("in the north" and "in the
     south", "from Ruvia" and "from Kessa", "a day" and "a week"): they share no word that
     names the part. A count per period ("30 a day") counts another thing than a total, and
-    one told apart by a scope adverb ("another 40 elsewhere") another part than any count
-    not told so. A
+    one told apart by a scope adverb or "other" ("another 40 elsewhere", "two other people")
+    another part than any count not told so. A
     count that tells no scope may be of any part, and one told only by a
     container noun ("in the territory", "in the region": the magnitude lexicons'
     `scope_nouns`) names no particular part and may hold the other ("59 in the territory"
@@ -109,7 +109,7 @@ def different_scopes(a: StoredQuantity, b: StoredQuantity) -> bool:
     (resolve/contradictions.py), not a difference."""
     if _is_rate(a) != _is_rate(b):
         return True  # "30 a day" against "400 in all": a rate and a total count different things
-    told_apart = lexicon_words("magnitudes", "scope_adverbs")
+    told_apart = lexicon_words("magnitudes", "scope_adverbs") | lexicon_words("magnitudes", "scope_others")
     if {(a.scope or "").casefold(), (b.scope or "").casefold()} & told_apart:
         # "another 170 elsewhere" counts the part outside what the rest of the text counts
         return (a.scope or "").casefold() != (b.scope or "").casefold()
