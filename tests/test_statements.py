@@ -42,6 +42,13 @@ def test_four_shared_words_are_no_statement() -> None:
     assert _facts(claims) == []
 
 
+def test_a_common_phrase_inside_two_longer_quotations_is_no_statement() -> None:
+    claims = [_claim("c1", "d1", '"If you look at the harvest this year, the north has done well," the minister said.'),
+              _claim("c2", "d2", '"If you look at the roads around Gao, nothing has been repaired since May," a driver said.',
+                     source="a driver")]
+    assert _facts(claims) == []
+
+
 def test_one_sentence_printed_by_two_outlets_is_one_telling_not_two_accounts() -> None:
     told = 'The minister said the convoy was "attacked by armed men on the road to Kidal" on Sunday.'
     assert _facts([_claim("c1", "d1", told), _claim("c2", "d2", told)]) == []

@@ -1,15 +1,16 @@
 """Facts of one statement quoted in several articles.
 
-Two claims of two articles that quote one run of words ("only light structural damage at
-the hospital", five words in a row at least) report one statement, however each outlet
-introduces it ("a document presented by the network said", "the document also says"):
-the quoted words are what the source said, and two outlets do not quote the same five
-words by chance. Each such group is a fact, with its independent origins counted as for any
-fact (resolve/origins.py). Left out: two claims already told by one fact (an event's or an
-incident's), two claims of opposite stance (a denial quoting the words it denies), and two
-claims that are one text run twice (agency copy adds no account: the same sentence printed
-by two outlets is one telling, not two). A run quoted by very many claims is a slogan or a
-title, not a statement.
+Two claims of two articles that quote one passage ("only light structural damage at the
+hospital": a run of five words in a row at least, and four fifths of the shorter quotation) report one
+statement, however each outlet introduces it ("a document presented by the network said",
+"the document also says"): the quoted words are what the source said. Five words alone are
+not enough ("if you look at the" is how people speak); a passage two outlets carry is most
+of what either quotes. Each such group is a fact, with its independent origins counted as
+for any fact (resolve/origins.py). Left out: two claims already told by one fact (an
+event's or an incident's), two claims of opposite stance (a denial quoting the words it
+denies), and two claims that are one text run twice (agency copy, an article stored twice:
+the same sentence printed by two outlets is one telling, not two accounts). A run quoted by
+very many claims is a slogan or a title, not a statement.
 """
 
 from __future__ import annotations
@@ -19,12 +20,14 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from claimgraph.records import Fact, StoredClaim
 from claimgraph.resolve.origins import Agencies, count_origins, restates, text_words
 
 _QUOTED = re.compile(r"[\"“«]\s*([^\"“”«»]+?)\s*[\"”»]")
 _RUN = 5  # words in a row two quotations share to be one statement
+_PASSAGE = 0.8  # share of the shorter quotation the shared run covers at least
 _COMMON = 20  # a run quoted by more claims than this is a slogan, a title or boilerplate
 _ABOUT_WORDS = 12  # words of the quotation the fact is described by
 
@@ -46,12 +49,14 @@ def statement_facts(claims: Mapping[str, StoredClaim], facts: Iterable[Fact], ou
     one communiqué, one origin."""
     runs: dict[tuple[str, ...], list[str]] = defaultdict(list)
     quoted: dict[str, str] = {}
+    quotation_words: dict[str, list[list[str]]] = {}
     for claim in claims.values():
         quotations = [q for q in _QUOTED.findall(claim.text) if len(q.split()) >= _RUN]
         if not quotations:
             continue
         quoted[claim.id] = max(quotations, key=len)
-        for run in {tuple(words[i:i + _RUN]) for q in quotations for words in [_words(q)] for i in range(len(words) - _RUN + 1)}:
+        quotation_words[claim.id] = [_words(q) for q in quotations]
+        for run in {tuple(words[i:i + _RUN]) for words in quotation_words[claim.id] for i in range(len(words) - _RUN + 1)}:
             runs[run].append(claim.id)
     together: dict[str, set[str]] = defaultdict(set)
     for fact in facts:
@@ -72,7 +77,7 @@ def statement_facts(claims: Mapping[str, StoredClaim], facts: Iterable[Fact], ou
             for b in quoting[:index]:
                 first, second = claims[a], claims[b]
                 if (first.doc == second.doc or first.stance != second.stance or together[a] & together[b]
-                        or restates(text_words(first.text), text_words(second.text))):
+                        or _one_text(first, second) or not _quote_alike(quotation_words[a], quotation_words[b])):
                     continue
                 parent[find(a)] = find(b)
     groups: dict[str, list[str]] = defaultdict(list)
@@ -91,6 +96,25 @@ def statement_facts(claims: Mapping[str, StoredClaim], facts: Iterable[Fact], ou
         found.append(Fact(key, f"the statement “{excerpt}”", tuple(members), (), origins,
                           "corroborated" if len(origins) >= 2 else "single_source"))
     return found
+
+
+def _quote_alike(first: list[list[str]], second: list[list[str]]) -> bool:
+    """Whether two claims quote one passage: a run of words in a row that is four fifths of the shorter
+    quotation at least. Five common words ("if you look at the", "by the end of the") are
+    how people speak; a passage two outlets carry is most of what either quotes."""
+    for a in first:
+        for b in second:
+            match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+            if match.size >= max(_RUN, _PASSAGE * min(len(a), len(b))):
+                return True
+    return False
+
+
+def _one_text(first: StoredClaim, second: StoredClaim) -> bool:
+    """One sentence run twice (agency copy, an article stored twice): the same words, or four
+    fifths of them."""
+    words_a, words_b = text_words(first.text), text_words(second.text)
+    return words_a == words_b or restates(words_a, words_b)
 
 
 def _words(text: str) -> list[str]:
