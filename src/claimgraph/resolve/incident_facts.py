@@ -13,25 +13,15 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 
 from claimgraph.records import Fact, StoredClaim, StoredQuantity
 from claimgraph.resolve.accounts import HARM_SLOTS, Account, Incident, sides
 from claimgraph.resolve.facts import narrowest_claims
 from claimgraph.resolve.figures import interval
 from claimgraph.resolve.lexicons import lexicon_words
-from claimgraph.resolve.origins import Agencies, count_origins
+from claimgraph.resolve.origins import Agencies, ToldClaim, count_origins
 
 _SAME_FIGURE = 0.05  # one figure, told rounded or exact: within 5% of each other
-
-
-@dataclass(frozen=True)
-class _Told:
-    """One account as origin counting reads it."""
-
-    claims: tuple[str, ...]
-    doc: str
-    background: bool = False
 
 
 def incident_facts(incident: Incident, claims: Mapping[str, StoredClaim], outlet_of: Callable[[str], str], agencies: Agencies,
@@ -97,7 +87,7 @@ def _one_figure(a: StoredQuantity, b: StoredQuantity) -> bool:
 def _fact(aspect: str, about: str, accounts: Iterable[Account], claims: Mapping[str, StoredClaim], outlet_of: Callable[[str], str],
           agencies: Agencies) -> Fact:
     members = list(dict.fromkeys(accounts))
-    told = [_Told((account.id,), account.doc) for account in members if account.id in claims]
+    told = [ToldClaim.of(claims[account.id]) for account in members if account.id in claims]
     origins = count_origins(told, dict(claims), outlet_of, agencies, lambda a, b: True, speaker_key=_local_office)
     status = "corroborated" if len(origins) >= 2 else "single_source"
     claim_ids = narrowest_claims((account.id for account in members if account.id in claims), claims)

@@ -79,6 +79,20 @@ R = TypeVar("R", bound=Reported)
 
 
 @dataclass(frozen=True)
+class ToldClaim:
+    """One claim as origin counting reads it, where a fact gathers claims, not events (an
+    incident's accounts, a quoted statement)."""
+
+    claims: tuple[str, ...]
+    doc: str
+    background: bool = False
+
+    @classmethod
+    def of(cls, claim: StoredClaim) -> ToldClaim:
+        return cls((claim.id,), claim.doc)
+
+
+@dataclass(frozen=True)
 class DocumentIndex:
     """What the cross-source stage keeps of each document, never its text: the origin name it
     counts as (its outlet, else its title or file; an original's, for a near-duplicate) and its

@@ -19,26 +19,22 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from claimgraph.records import Fact, StoredClaim
-from claimgraph.resolve.origins import Agencies, count_origins, restates, text_words
+from claimgraph.resolve.origins import (
+    Agencies,
+    ToldClaim,
+    count_origins,
+    restates,
+    text_words,
+)
 
 _QUOTED = re.compile(r"[\"“«]\s*([^\"“”«»]+?)\s*[\"”»]")
 _RUN = 5  # words in a row two quotations share to be one statement
 _PASSAGE = 0.8  # share of the shorter quotation the shared run covers at least
 _COMMON = 20  # a run quoted by more claims than this is a slogan, a title or boilerplate
 _ABOUT_WORDS = 12  # words of the quotation the fact is described by
-
-
-@dataclass(frozen=True)
-class _Told:
-    """One claim as origin counting reads it."""
-
-    claims: tuple[str, ...]
-    doc: str
-    background: bool = False
 
 
 def statement_facts(claims: Mapping[str, StoredClaim], facts: Iterable[Fact], outlet_of: Callable[[str], str],
@@ -88,7 +84,7 @@ def statement_facts(claims: Mapping[str, StoredClaim], facts: Iterable[Fact], ou
         if len({claims[c].doc for c in members}) < 2:
             continue
         members.sort(key=lambda c: (claims[c].doc, claims[c].start))
-        told = [_Told((c,), claims[c].doc) for c in members]
+        told = [ToldClaim.of(claims[c]) for c in members]
         origins = count_origins(told, {c: claims[c] for c in members}, outlet_of, agencies, lambda a, b: True, speaker_key=state_of)
         words = quoted[members[0]].split()
         excerpt = " ".join(words[:_ABOUT_WORDS]).rstrip(",;:") + ("…" if len(words) > _ABOUT_WORDS else "")
