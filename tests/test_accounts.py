@@ -164,7 +164,7 @@ def test_a_toll_limited_to_a_part_is_compared_with_that_caveat(tmp_path: Path, b
 def test_a_count_of_other_people_is_not_set_against_the_whole(tmp_path: Path, build_tools) -> None:
     records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
         (f"{ROCKET} The governor said 12 people were missing after the attack. "
-         "Rescuers said three other people were missing after the attack."))])
+         "Rescuers said three other villagers were unaccounted for after the attack."))])
     assert [q["scope"] for q in records if q["kind"] == "quantity" and q["text"] == "three"] == ["other"]
     assert [r for r, _a, _b in _contradictions(records) if r["slot"] == "missing"] == []
 
@@ -241,7 +241,7 @@ def test_a_denial_a_source_relays_is_the_denier_s(tmp_path: Path, build_tools) -
     records = _build(tmp_path, build_tools, [
         ("Sahel Daily", "2024-05-04", (f"{ROCKET} The Malian army blamed the Zorov Group for the attack. "
                                        "The Zorov Group denied any role in the attack, the news agency reported.")),
-        ("Gao Courier", "2024-05-05", f"{ROCKET} The Zorov Group rejected the accusation as lies."),
+        ("Gao Courier", "2024-05-05", f"{ROCKET} The Zorov Group denied firing the rocket at the hospital."),
     ])
     denials = [f for f in records if f["kind"] == "fact" and "denies" in f["about"]]
     # The agency only relays the denial: one party denies, in two articles.
@@ -251,11 +251,11 @@ def test_a_denial_a_source_relays_is_the_denier_s(tmp_path: Path, build_tools) -
 
 def test_two_reports_of_one_arrest_naming_no_one_meet_by_the_number_held(tmp_path: Path, build_tools) -> None:
     records = _build(tmp_path, build_tools, [
-        ("Sahel Daily", "2024-05-07", "The chief prosecutor of Kessa ordered the detention of six former officials on Monday."),
-        ("Gao Courier", "2024-05-07", "Kessa's prosecutor general has ordered the arrest of six officials on Monday, his office said."),
+        ("Sahel Daily", "2024-05-07", "Security forces detained six journalists on Monday."),
+        ("Gao Courier", "2024-05-07", "The arrest of six journalists on Monday drew protests, a press union said."),
     ])
-    (fact,) = [f for f in records if f["kind"] == "fact"]
-    assert fact["about"].startswith("coerce") and len(fact["claims"]) == 2
+    (fact,) = [f for f in records if f["kind"] == "fact" and f["about"].startswith("coerce")]
+    assert len(fact["claims"]) == 2
 
 
 def test_two_outlets_own_tolls_of_one_incident_disagree(tmp_path: Path, build_tools) -> None:

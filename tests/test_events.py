@@ -272,7 +272,7 @@ def test_a_count_of_something_else_is_no_toll(build_tools) -> None:
 
 
 @pytest.mark.parametrize(("text", "trigger"), [
-    ("The chief prosecutor of Kessa ordered the detention of six former officials on Monday.", "detention"),
+    ("Security forces ordered the detention of six local officials on Monday.", "detention"),
     ("Police arrested five journalists in Gao on Monday.", "arrested"),
 ])
 def test_a_count_of_people_named_by_their_role_is_the_events_size(build_tools, text: str, trigger: str) -> None:

@@ -1,9 +1,9 @@
 """Facts of one statement quoted in several articles.
 
-Two claims of two articles that quote one passage ("only light structural damage at the
-hospital": a run of five words in a row at least, and four fifths of the shorter quotation) report one
-statement, however each outlet introduces it ("a document presented by the network said",
-"the document also says"): the quoted words are what the source said. Five words alone are
+Two claims of two articles that quote one passage ("no trace of heavy weapons near the
+school": a run of five words in a row at least, and four fifths of the shorter quotation)
+report one statement, however each outlet introduces it ("the report found", "inspectors
+saw, according to the mission"): the quoted words are what the source said. Five words alone are
 not enough ("if you look at the" is how people speak); a passage two outlets carry is most
 of what either quotes. Each such group is a fact, with its independent origins counted as
 for any fact (resolve/origins.py). Left out: two claims already told by one fact (an
