@@ -172,8 +172,8 @@ def test_a_count_of_other_people_is_not_set_against_the_whole(tmp_path: Path, bu
 def test_a_toll_told_of_the_rest_elsewhere_is_not_set_against_the_main_one(tmp_path: Path, build_tools) -> None:
     records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
         (f"{BLAST} The Ruvian health ministry said 120 people were killed in the explosion. "
-         "The Kessa Red Cross said another 40 people were confirmed dead elsewhere."))])
-    assert [q["scope"] for q in records if q["kind"] == "quantity" and q["text"] == "40"] == ["elsewhere"]
+         "Villagers said 25 more died elsewhere along the river."))])
+    assert [q["scope"] for q in records if q["kind"] == "quantity" and q["text"] == "25"] == ["elsewhere"]
     assert _contradictions(records) == []
 
 
@@ -241,7 +241,7 @@ def test_a_denial_a_source_relays_is_the_denier_s(tmp_path: Path, build_tools) -
     records = _build(tmp_path, build_tools, [
         ("Sahel Daily", "2024-05-04", (f"{ROCKET} The Malian army blamed the Zorov Group for the attack. "
                                        "The Zorov Group denied any role in the attack, the news agency reported.")),
-        ("Gao Courier", "2024-05-05", f"{ROCKET} The Zorov Group denied firing the rocket at the hospital."),
+        ("Gao Courier", "2024-05-05", f"{ROCKET} The Zorov Group denied any part in the attack."),
     ])
     denials = [f for f in records if f["kind"] == "fact" and "denies" in f["about"]]
     # The agency only relays the denial: one party denies, in two articles.
@@ -396,38 +396,38 @@ def test_two_sources_floors_set_side_by_side_are_two_estimates(tmp_path: Path, b
 
 def test_a_figure_someone_else_gave_is_set_against_the_speaker_s_own(tmp_path: Path, build_tools) -> None:
     records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
-        (f"{ROCKET} The Kessa Red Cross said 400 people were still missing, "
-         "well short of the 900 that the governor's office gave on Monday."))])
-    ((found, a, b),) = [(r, a, b) for r, a, b in _contradictions(records) if r["slot"] == "missing"]
-    assert sorted(found["values"]) == ["400", "900"]
-    assert "the 900 that the governor's office gave on Monday" in (a, b)
+        (f"{ROCKET} The Kessa Red Cross said 35 people were injured, "
+         "far from the 120 that the mayor's office gave on Friday."))])
+    ((found, a, b),) = [(r, a, b) for r, a, b in _contradictions(records) if r["slot"] == "injured"]
+    assert sorted(found["values"]) == ["120", "35"]
+    assert "the 120 that the mayor's office gave on Friday" in (a, b)
 
 
 def test_a_source_disowning_the_figures_given_as_its_own_contradicts_them(tmp_path: Path, build_tools) -> None:
-    denial = "\"We have not issued a single casualty count,\" the Kessa Red Cross said on Sunday."
+    denial = "\"We never published any number of wounded,\" the Tessalit hospital board said on Sunday."
     records = _build(tmp_path, build_tools, [
-        ("Sahel Daily", "2024-05-04", f"{ROCKET} According to the Kessa Red Cross, 900 people died in the strike."),
-        ("Niger Post", "2024-05-06", f"{ROCKET} The UN relief office said its casualty count came from the Kessa Red Cross. {denial}"),
+        ("Sahel Daily", "2024-05-04", f"{ROCKET} According to the Tessalit hospital board, 65 people were wounded in the strike."),
+        ("Niger Post", "2024-05-06", f"{ROCKET} Governor Ali Musa said his count of the wounded came from the Tessalit hospital board. {denial}"),
     ])
     found = sorted((a, b) for r, a, b in _contradictions(records) if r["values"] == ["given", "disowned"])
-    assert found == [("According to the Kessa Red Cross, 900 people died in the strike.", denial),
-                     ("The UN relief office said its casualty count came from the Kessa Red Cross.", denial)]
+    assert found == [("According to the Tessalit hospital board, 65 people were wounded in the strike.", denial),
+                     ("Governor Ali Musa said his count of the wounded came from the Tessalit hospital board.", denial)]
 
 
 def test_a_denial_of_another_s_figure_disowns_nothing(tmp_path: Path, build_tools) -> None:
     records = _build(tmp_path, build_tools, [
         ("Sahel Daily", "2024-05-04", f"{ROCKET} The Ruvian army said 20 people were killed."),
-        ("Niger Post", "2024-05-06", f"{ROCKET} The Ruvian army denied that the death toll was as high as 50."),
+        ("Niger Post", "2024-05-06", f"{ROCKET} The Ruvian army denied that the death toll was as high as 70."),
     ])
     assert not [r for r, _a, _b in _contradictions(records) if r["values"] == ["given", "disowned"]]
 
 
 def test_one_text_copied_with_another_currency_contradicts_itself(tmp_path: Path, build_tools) -> None:
-    told = "The contract to rebuild the Kidal bridge, worth {}, was signed in 2015 with a Ruvian building firm."
+    told = "The grant to equip the Kidal library, worth {}, was approved in 2016 by a Ruvian foundation."
     records = _build(tmp_path, build_tools, [
-        ("Sahel Daily", "2024-05-04", f"{BLAST} " + told.format("3 million euros")),
-        ("Niger Post", "2024-05-04", f"{BLAST} " + told.format("$3 million")),
-        ("Kidal Post", "2024-05-04", f"{BLAST} " + told.format("3 million euros (about $3.2 million)")),
+        ("Sahel Daily", "2024-05-04", f"{BLAST} " + told.format("4 million euros")),
+        ("Niger Post", "2024-05-04", f"{BLAST} " + told.format("$4 million")),
+        ("Kidal Post", "2024-05-04", f"{BLAST} " + told.format("4 million euros (about $4.3 million)")),
     ])
     found = [r for r, _a, _b in _contradictions(records) if r["slot"] == "figure as copied"]
     outlets = {r["id"]: r["outlet"] for r in records if r["kind"] == "document"}
@@ -436,11 +436,11 @@ def test_one_text_copied_with_another_currency_contradicts_itself(tmp_path: Path
     # a conversion
     assert sorted(sorted((docs[r["a"]], docs[r["b"]])) for r in found) == [["Kidal Post", "Niger Post"], ["Niger Post", "Sahel Daily"]]
     (euros_and_dollars,) = [r for r in found if "Sahel Daily" in (docs[r["a"]], docs[r["b"]])]
-    assert (euros_and_dollars["type"], sorted(euros_and_dollars["values"])) == ("numeric", ["$3 million", "3 million euros"])
+    assert (euros_and_dollars["type"], sorted(euros_and_dollars["values"])) == ("numeric", ["$4 million", "4 million euros"])
 
 
 def test_a_copy_giving_another_year_in_place_of_one_contradicts_it(tmp_path: Path, build_tools) -> None:
-    told = "Engineers warned in {} that the Kidal bridge needed new piers, but the ministry ignored the report."
+    told = "Librarians asked in {} for a new roof over the Kidal archive, but the ministry lost the letter."
     records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04", f"{BLAST} " + told.format("1975")),
                                              ("Niger Post", "2024-05-04", f"{BLAST} " + told.format("1978"))])
     found = [r for r, _a, _b in _contradictions(records) if r["slot"] in ("figure as copied", "date as copied")]

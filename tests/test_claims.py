@@ -403,7 +403,7 @@ def test_unnamed_organizations_are_anonymous(nlp, text: str, name: str) -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("The army's spokesman, Daniel Novak, denied that troops had fired on the convoy.", "The army's spokesman, Daniel Novak"),
+        ("The army's spokeswoman, Marta Lindqvist, denied that troops had fired on the convoy.", "The army's spokeswoman, Marta Lindqvist"),
         ("A spokesman for the ministry, Anna Kovac, said the convoy had been attacked.", "A spokesman for the ministry, Anna Kovac"),
     ],
 )
@@ -665,22 +665,22 @@ def test_whoever_is_named_after_contrary_to_is_the_other_side_not_the_source(nlp
 
 def test_a_denial_told_as_an_alternative_of_another_verb_is_the_sentence_s_claim(nlp) -> None:
     # one act told two ways: the claim is both verbs with their subject, not the bare "denied it"
-    text = "The council's spokesmen brushed the report aside or denied it outright."
+    text = "The club's lawyers laughed the story off or rejected it outright."
     (claim,) = claims_of(nlp, text)
-    assert (claim.text, claim.source.name, claim.stance) == (text, "The council's spokesmen", "deny")
+    assert (claim.text, claim.source.name, claim.stance) == (text, "The club's lawyers", "deny")
     # with another speaker in the sentence, the two verbs and their subject only
-    text = "Officials of the council brushed the report aside or denied it, but witnesses said 30 people died."
+    text = "Lawyers for the club laughed the story off or rejected it, but fans said 30 people were hurt."
     assert {(c.text, c.source.name, c.stance) for c in claims_of(nlp, text)} == {
-        (text, "witnesses", "assert"), ("Officials of the council brushed the report aside or denied it", "Officials of the council", "deny")}
+        (text, "fans", "assert"), ("Lawyers for the club laughed the story off or rejected it", "Lawyers for the club", "deny")}
     # joined by "and", an act and a denial are two things told: the act stays the outlet's
     text = "The governor toured the camp near Kidal and denied the report."
     assert {(c.text, c.stance) for c in claims_of(nlp, text)} == {(text, "assert"), ("denied the report", "deny")}
 
 
 def test_a_figure_a_relative_clause_says_someone_gave_is_their_claim(nlp) -> None:
-    text = "The Kessa Red Cross counted 400 missing, well short of the 900 that the governor's office gave on Monday."
+    text = "The Kessa Red Cross counted 35 injured, far from the 120 that the mayor's office gave on Friday."
     nested = [c for c in claims_of(nlp, text) if c.start > 0]
-    assert [(c.text, c.source.name) for c in nested] == [("the 900 that the governor's office gave on Monday", "the governor's office")]
+    assert [(c.text, c.source.name) for c in nested] == [("the 120 that the mayor's office gave on Friday", "the mayor's office")]
     text = "The UN counted 40 dead in Gao, well below the toll of 90 that the provincial governor announced."
     nested = [c for c in claims_of(nlp, text) if c.start > 0]
     assert [(c.text, c.source.name) for c in nested] == [("the toll of 90 that the provincial governor announced", "the provincial governor")]
@@ -691,7 +691,7 @@ def test_a_figure_a_relative_clause_says_someone_gave_is_their_claim(nlp) -> Non
 @pytest.mark.parametrize(("text", "stance"), [
     ("The Ruvian defence ministry said it did not order the strike on the depot.", "deny"),
     ("Amadou Keita said he never met the rebels.", "deny"),
-    ("The audit office said the bridges had not been repaired for years.", "assert"),  # a negative statement
+    ("The inspectors said the school roofs had not been checked since 2010.", "assert"),  # a negative statement
     ("Amadou Keita said it did not deliver the policies the country needs.", "assert"),  # "it" is not him
     ("None of the passengers survived the crash, the airline said.", "assert"),
     ("The minister said the talks would not resume.", "assert"),  # a forecast

@@ -75,7 +75,7 @@ def test_the_parse_is_rewritten_into_the_rules_scheme(build_tools: BuildTools) -
     ("Le ministre Amadou Keita a accusé la junte de mensonges.", "Le ministre Amadou Keita", "accusé", "assert"),
     # a speaker saying they did not do it denies it; one act told two ways is one claim
     ("Amadou Keita a affirmé qu'il n'avait jamais rencontré les rebelles.", "Amadou Keita", "affirmé", "deny"),
-    ("Les porte-parole du conseil ont écarté ou démenti cette rumeur.", "Les porte-parole du conseil", "démenti", "deny"),
+    ("Les avocats du club ont ironisé ou démenti cette rumeur.", "Les avocats du club", "démenti", "deny"),
 ])
 def test_french_attribution(build_tools: BuildTools, sentence: str, source: str, cue: str, stance: str) -> None:
     found = extract_french(build_tools, sentence)

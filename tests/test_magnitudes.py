@@ -94,11 +94,11 @@ def test_an_age_fills_no_slot(build_tools, text: str, number: str) -> None:
 @pytest.mark.parametrize("text, number, scope", [
     ("Officials said 29 people have died in territory held by the rebels.", "29", "in territory held by the rebels"),
     ("At least three people from Ruvia died in the flood, the minister said.", "three", "from Ruvia"),
-    ("Another 40 were confirmed dead elsewhere in the country.", "40", "elsewhere"),
+    ("Twenty more drowned elsewhere along the river.", "Twenty", "elsewhere"),
     ("By nightfall the other six were still unaccounted for, the governor said.", "six", "other"),
     ("About 30 children die every day in the camps.", "30", "every day"),
     ("Twelve people were killed in the blast.", "Twelve", None),
-    ("By Monday the toll stood at 16 in the northern districts, officials said.", "16", "in the northern districts"),
+    ("By Friday the toll stood at 23 in the coastal villages, officials said.", "23", "in the coastal villages"),
 ])
 def test_a_toll_keeps_the_part_it_is_limited_to(build_tools, text: str, number: str, scope: str | None) -> None:
     assert _one(build_tools, text, number).scope == scope

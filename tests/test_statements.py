@@ -68,9 +68,9 @@ def test_claims_already_told_by_one_fact_make_no_second_one() -> None:
 
 
 def test_one_statement_quoted_under_two_names_of_one_state_is_one_origin() -> None:
-    claims = [_claim("c1", "d1", 'Bamako warned that "any attack on our embassies will meet a firm response".',
+    claims = [_claim("c1", "d1", 'Bamako warned that "farmers who block the roads will lose their subsidies".',
                      source="Bamako", entity="ent_bamako"),
-              _claim("c2", "d2", '"Any attack on our embassies will meet a firm response," the presidency said.',
+              _claim("c2", "d2", '"Farmers who block the roads will lose their subsidies," the presidency said.',
                      source="the presidency", entity="ent_koulouba")]
     state = {"ent_bamako": "state:ML", "ent_koulouba": "state:ML"}
     (fact,) = _facts(claims, state_of=lambda claim: state.get(claim.source_entity or ""))

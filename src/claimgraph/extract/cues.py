@@ -34,7 +34,7 @@ class CueLexicon:
     according_to: tuple[str, ...]
     according_prepositions: frozenset[str]  # "selon X": one preposition that cites its object
     contrast_markers: frozenset[str]  # "contrary to what X says": X is the other side, not the source
-    # "brushed the report aside or denied it": verbs joined by one of these tell one act two ways
+    # "laughed the story off or rejected it": verbs joined by one of these tell one act two ways
     alternative_conjunctions: frozenset[str]
     neuter_pronouns: frozenset[str]  # "it": a language's pronouns without gender, for things and bodies
     falsity_words: frozenset[str]  # "that is false", "dismissed the reports as lies": calling something false denies it

@@ -86,7 +86,7 @@ class EventLexicon:
     future_verbs: frozenset[str] = frozenset()  # verbs whose infinitive is a future ("aller": "vont attaquer")
     possible_verbs: frozenset[str] = frozenset()  # verbs whose infinitive is a possibility ("pouvoir": "pourrait attaquer")
     predicate_plans: bool = False  # a planned modifier as the noun's predicate plans it ("la fermeture est prévue")
-    person_roles: frozenset[str] = frozenset()  # roles people hold (the attribution lexicon's): "eight officials" counts people
+    person_roles: frozenset[str] = frozenset()  # roles people hold (the attribution lexicon's): "six journalists" counts people
 
     def entries(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
         return self.triggers.get((lemma, pos), ())

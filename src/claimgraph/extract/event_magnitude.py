@@ -53,7 +53,7 @@ def _counts_parties(quantity: Quantity, lexicon: EventLexicon) -> bool:
     head = _singular(words[-1]) if words else ""
     unit = (quantity.unit or "").lower().split()[-1:] or [""]
     if _singular(unit[0]) in lexicon.person_roles:
-        return True  # people named by a role they hold: "eight officials", "five journalists"
+        return True  # people named by a role they hold: "six journalists", "four nurses"
     return any(lexicon.in_class(head, name) or lexicon.in_class(words[-1] if words else "", name)
                for name in ("force", "people", "weapon", "materiel", "base"))
 

@@ -136,14 +136,14 @@ def _verb_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | No
         sources = tuple(source_span(s) for s in conjuncts(subject))
         written = written_conjunction(conjuncts(subject))
         if token.dep_ in ("conj", "advcl") and _said_within_speech(token, subject, lexicon):
-            # "X said 500 were killed, while Y said 300": Y's words are a claim of their own
+            # "X said 60 were killed, while Y said 25": Y's words are a claim of their own
             # clause, so that the sentence's two sources keep their own figures
             scope, main = own_clause(token, subject), False
     elif (inverted := _inverted_subject(token, children, lexicon)) is not None:
         sources = tuple(source_span(s) for s in conjuncts(inverted))
     elif token.dep_ in ("conj", "advcl", "xcomp", "pcomp") and (inherited := inherited_subject(token)) is not None:
         # "... and considers ...", "..., adding ...": its own clause, by the subject it shares;
-        # but "brushed the report aside or denied it" tells one act two ways: both verbs are its claim
+        # but "laughed the story off or rejected it" tells one act two ways: both verbs are its claim
         sources, main = tuple(source_span(s) for s in conjuncts(inherited)), False
         scope = clause_span(token)
         if _alternative_of_act(token, lexicon):
@@ -172,8 +172,8 @@ def _verb_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | No
 
 
 def _alternative_of_act(token: Token, lexicon: CueLexicon) -> bool:
-    """Whether a cue is an alternative wording of the verb it is joined to ("brushed the report
-    aside or denied it", "ont minimisé ou démenti"), that verb being no cue of its own and the
+    """Whether a cue is an alternative wording of the verb it is joined to ("laughed the story
+    off or rejected it", "ont ironisé ou démenti"), that verb being no cue of its own and the
     main verb of the sentence: one act told two ways, not a second statement."""
     head = token.head
     # the conjunction hangs from the first verb (English parses) or the second (UD parses)

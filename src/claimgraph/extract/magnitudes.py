@@ -53,7 +53,7 @@ class MagnitudeLexicon:
     scope_nouns: frozenset[str] = frozenset()
     scope_adverbs: frozenset[str] = frozenset()
     rate_nouns: frozenset[str] = frozenset()
-    scope_others: frozenset[str] = frozenset()  # "two other people", "the other two": a group apart from one told
+    scope_others: frozenset[str] = frozenset()  # "three other villagers", "the other six": a group apart from one told
 
     def slot_of_word(self, token: Token) -> str | None:
         return next((name for name, words in self.slots.items() if words.has(token)), None)
@@ -132,17 +132,17 @@ def figure_scope(number: Token, counted: Token | None, lexicon: MagnitudeLexicon
     """The part a count of harm is limited to, as the text tells it: a place after a scope
     preposition on the counted noun, the number, the verb the count is the subject of, or the
     verb a tally rises to it by ("16 in the north", "three people from Ruvia", "29 died in
-    territory held by X", "the toll rose to 16 in the north"), a scope
-    adverb ("another 40 elsewhere"), "other" ("two other people") or a rate ("30 a day"). Two counts of different scopes
+    territory held by X", "the toll rose to 23 in the north"), a scope
+    adverb ("25 more elsewhere"), "other" ("three other villagers") or a rate ("30 a day"). Two counts of different scopes
     count different people; None when the count says nothing of its scope."""
     holders = [number] if counted is None else [counted, number]
     if holders[0].dep_ in ("nsubj", "nsubjpass") and holders[0].head.pos_ in ("VERB", "AUX", "ADJ"):
         holders.append(holders[0].head)
     elif number.dep_ == "pobj" and number.head.head.pos_ == "VERB" and any(
             c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lexicon.tally_nouns for c in number.head.head.children):
-        holders.append(number.head.head)  # "the toll rose to 16 in the north": the tally's verb tells its part
+        holders.append(number.head.head)  # "the toll rose to 23 in the north": the tally's verb tells its part
     for holder in holders[:2]:
-        # "two other people were missing", "evacuating the other two": a group set apart
+        # "three other villagers were missing", "searching for the other six": a group set apart
         # from one the text told before, never the whole count
         if any(child.dep_ == "amod" and child.lower_ in lexicon.scope_others for child in holder.children):
             return next(child.lower_ for child in holder.children if child.lower_ in lexicon.scope_others)

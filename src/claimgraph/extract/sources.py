@@ -27,7 +27,7 @@ def describe_source(doc: Doc, span: tuple[int, int], mentions: list[Mention], le
         kind = "document"
     elif head_forms & lexicon.anonymous_heads and not covered_head:
         # "Reuters sources", "a Ruvian official": the outlet goes to `via`; but "the army's
-        # spokesman, Daniel Novak": the role, then who holds it
+        # spokeswoman, Marta Lindqvist": the role, then who holds it
         kind = "person" if _named_in_apposition(head, inside) else "anonymous"
     elif phrase is not None and any(t.lower_ in lexicon.media_nouns for t in phrase) and entity is not None:
         kind = "media"

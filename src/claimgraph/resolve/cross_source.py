@@ -143,8 +143,8 @@ def compare_corpus(store: Store, anchors: Anchors, places: dict[str, StoredPlace
 
 
 def _state_speaking(anchors: Anchors, kinds: dict[str, str]) -> Callable[[StoredClaim], str | None]:
-    """The state a claim's source stands for when the source is a place ("Paris warned",
-    "the Élysée said": the government seated there), as an origin key; else None."""
+    """The state a claim's source stands for when the source is a place ("Bamako warned",
+    "the palace said": the government seated there), as an origin key; else None."""
     def state_of(claim: StoredClaim) -> str | None:
         entity = claim.source_entity
         if entity is None or kinds.get(entity) not in _PLACE_TYPES:
@@ -155,8 +155,8 @@ def _state_speaking(anchors: Anchors, kinds: dict[str, str]) -> Callable[[Stored
 
 def _amount_told(quantity: StoredQuantity) -> str:
     """What a figure says, for comparing two copies of one text: its numerals as written (or
-    its value, when spelled out) and its currency. "£9.4 million" and "£94 million", "3
-    million euros" and "$3 million" differ; "42.7 teraflops" and "42.7 trillion calculations",
+    its value, when spelled out) and its currency. "£9.4 million" and "£94 million", "4
+    million euros" and "$4 million" differ; "42.7 teraflops" and "42.7 trillion calculations",
     "2.4 million barrels" and "2.4 million bpd", "10,000" and "10 000" are one figure told in
     other words."""
     # digits grouped by commas or spaces ("10,000", "10 000") are one numeral; "2.0" is 2

@@ -100,7 +100,7 @@ def different_scopes(a: StoredQuantity, b: StoredQuantity) -> bool:
     """Whether two counts are limited to different parts, as told ("in the north" and "in the
     south", "from Ruvia" and "from Kessa", "a day" and "a week"): they share no word that
     names the part. A count per period ("30 a day") counts another thing than a total, and
-    one told apart by a scope adverb or "other" ("another 40 elsewhere", "two other people")
+    one told apart by a scope adverb or "other" ("25 more elsewhere", "three other villagers")
     another part than any count not told so. A
     count that tells no scope may be of any part, and one told only by a
     container noun ("in the territory", "in the region": the magnitude lexicons'
@@ -111,7 +111,7 @@ def different_scopes(a: StoredQuantity, b: StoredQuantity) -> bool:
         return True  # "30 a day" against "400 in all": a rate and a total count different things
     told_apart = lexicon_words("magnitudes", "scope_adverbs") | lexicon_words("magnitudes", "scope_others")
     if {(a.scope or "").casefold(), (b.scope or "").casefold()} & told_apart:
-        # "another 170 elsewhere" counts the part outside what the rest of the text counts
+        # "25 more elsewhere" counts the part outside what the rest of the text counts
         return (a.scope or "").casefold() != (b.scope or "").casefold()
     if a.scope is None or b.scope is None:
         return False

@@ -46,7 +46,7 @@ def incident_facts(incident: Incident, claims: Mapping[str, StoredClaim], outlet
     denying_accounts = [a for a in incident.accounts if a.denies and a.deniers]
     denier_side = sides(a.deniers for a in denying_accounts)
     for account in denying_accounts:
-        denials[denier_side[account.deniers]].append(account)  # "Paris" (its state, and the capital) and "France": one party
+        denials[denier_side[account.deniers]].append(account)  # "Bamako" (its state, and the capital) and "Mali": one party
     for deniers, denying in denials.items():
         names = ", ".join(sorted(name_of(a) for a in deniers))
         facts.append(_fact(f"denial:{sorted(deniers)}", f"{names} denies what is said of the {incident.label}", denying, claims,

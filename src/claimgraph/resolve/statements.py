@@ -40,8 +40,8 @@ _ABOUT_WORDS = 12  # words of the quotation the fact is described by
 def statement_facts(claims: Mapping[str, StoredClaim], facts: Iterable[Fact], outlet_of: Callable[[str], str],
                     agencies: Agencies, state_of: Callable[[StoredClaim], str | None] = lambda claim: None) -> list[Fact]:
     """Facts of the statements that claims of two articles or more quote alike. `state_of`:
-    the state a claim's source stands for when it is a place speaking ("Paris", "the
-    Élysée": its government), or None; one statement quoted under two names of one state is
+    the state a claim's source stands for when it is a place speaking ("Bamako", "the
+    palace": its government), or None; one statement quoted under two names of one state is
     one communiqué, one origin."""
     runs: dict[tuple[str, ...], list[str]] = defaultdict(list)
     quoted: dict[str, str] = {}

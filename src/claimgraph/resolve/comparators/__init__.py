@@ -33,7 +33,7 @@ or across:
 and one comparing texts, whatever they tell:
 
 - `copy` (copies.py): one text told by two articles (agency copy) with a different figure
-  or date in it ("worth 3 million euros" against "worth $3 million").
+  or date in it ("worth 4 million euros" against "worth $4 million").
 
 A disagreement that two outlets relay in the same words is one contradiction, told by the
 earliest article (resolve/comparison.py).

@@ -1,5 +1,5 @@
-"""One text told by two articles with a different figure or date in it: "the contract to
-rebuild the bridge, worth 3 million euros, was signed in 2015" against "..., worth $3
+"""One text told by two articles with a different figure or date in it: "the grant to
+equip the library, worth 4 million euros, was approved in 2016" against "..., worth $4
 million, ...", the rest word for word.
 
 Outlets run agency copy and rewrite it lightly; where the copies differ in a value, at
@@ -84,9 +84,9 @@ def _differing_values(a: list[Token], b: list[Token], values_a: list[ToldValue],
                       values_b: list[ToldValue]) -> tuple[ToldValue, ToldValue] | None:
     """The first pair of values in which two copies of one text differ, or None when they are
     no copies or differ in nothing but their wording. A value of one copy is set against the
-    value of the other that holds the words they share ("worth 3 million euros" and "worth $3
+    value of the other that holds the words they share ("worth 4 million euros" and "worth $4
     million") or, sharing none, stands in its place ("in 1975", "in 1978"), and they differ by what they mean (an amount and its unit, a date's
-    value): "5pm" and "1700" are one time; a value one copy leaves out differs from nothing."""
+    value): "9am" and "0900" are one time; a value one copy leaves out differs from nothing."""
     matcher = SequenceMatcher(None, [t[0] for t in a], [t[0] for t in b], autojunk=False)
     if matcher.ratio() < _COPY:
         return None

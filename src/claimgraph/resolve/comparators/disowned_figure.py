@@ -1,11 +1,11 @@
 """A source that says it never gave a figure, against the accounts that give the figure as
-its own: "'we have not issued a single casualty count,' the aid society said" against
-"according to the aid society, 900 people died" in another article, and against "the UN
-relief office said its count came from the aid society" before the denial.
+its own: "'we never published any number of wounded,' the hospital board said" against
+"according to the hospital board, 65 people were wounded" in another article, and against
+"the governor said his count came from the hospital board" before the denial.
 
 The denial speaks of the source's own doing: it is a denial by negation (a speaker saying
 they did not do something, extract/claims.py), not by a denying verb about what others
-say ("denied that the toll was as high as 50" disputes a figure, it disowns none); it is
+say ("denied that the toll was as high as 70" disputes a figure, it disowns none); it is
 told by a named source in a report of harm (an account of an incident, resolve/accounts.py)
 and names figures (the attribution lexicons' `figure_nouns`: "toll", "figure", "count").
 What it disowns is told in two ways, each kept once per denial:
