@@ -100,6 +100,13 @@ def test_a_country_or_region_the_model_mislabels_becomes_a_place(build_tools, te
     assert _types(_find(build_tools, text))[name] == place_type
 
 
+@pytest.mark.parametrize("text", ["Kinshasa denied the report on Monday.", "Kinshasa claimed that rebels blew up the bridge."])
+def test_a_great_capital_named_alone_is_the_capital_whatever_the_model_read(build_tools, text: str) -> None:
+    # no region shares the name, and nothing places it: only its being a capital of millions
+    assert _model_label(build_tools, text, "Kinshasa") == "ORG"
+    assert _types(_find(build_tools, text))["Kinshasa"] == "GPE"
+
+
 def test_a_person_named_like_a_country_stays_a_person(build_tools) -> None:
     assert _types(_find(build_tools, "Chad Johnson said the talks had failed.")) == {"Chad Johnson": "PERSON"}
 

@@ -200,6 +200,11 @@ def _place_verdict(text: str, group: list[Mention], place_keys: set[str], lexico
         # A country or town of the name (Kessa the capital, beside the Kessa district) makes it a GPE.
         concrete = any(n.primary and n.place.kind not in AREA_KINDS for n in found)
         return ("GPE" if concrete else place_type(broad[0].kind)), sample.key
+    if sample.type != "NORP" and " " not in sample.text.strip() and any(
+            n.place.kind == "capital" and n.place.population >= _METONYM_POPULATION for n in found):
+        # "Kiev claimed ...": a great capital's name alone, which the model read as a person
+        # or a body, is the capital (and, speaking, the government seated there)
+        return "GPE", sample.key
     used_as_place = any(_after_locative(text, m.start, lexicon) or _beside_place(text, m, place_keys, entities)
                         for m in group)
     if sample.key in place_keys or (used_as_place and found):
@@ -207,6 +212,7 @@ def _place_verdict(text: str, group: list[Mention], place_keys: set[str], lexico
     return None
 
 
+_METONYM_POPULATION = 1_000_000  # a capital this large is known by its name alone; smaller ones share names with people
 _STRICT_LOCATIVES = frozenset({"in", "near", "at", "outside", "around", "inside", "throughout", "into"})
 
 
