@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import pytest
 
+from claimgraph.analyze import extract_article
 from claimgraph.extract import (
     extract_claims,
     extract_mentions,
     load_cue_lexicon,
     load_entity_lexicon,
 )
+from claimgraph.ingest.records import Article, Published
 from claimgraph.records import Claim
 
 CUES = load_cue_lexicon()
@@ -398,6 +400,15 @@ def test_unnamed_organizations_are_anonymous(nlp, text: str, name: str) -> None:
     (claim,) = claims_of(nlp, text)
     assert claim.source.name == name
     assert claim.source.kind == "anonymous"
+
+
+def test_a_description_before_a_name_leaves_the_source_to_the_name(build_tools) -> None:
+    # the model may read the description as a body of its own ("Ruvian militant group")
+    text = "Ruvian militant group Vantor Brigade on Wednesday described the accusations as lies."
+    article = Article(id="d1", key="t", fingerprint="t", text=text, title=None, url=None, outlet=None, language="en",
+                      published=Published())
+    (claim,) = extract_article(build_tools.nlp, article).claims
+    assert (claim.source.name, claim.source.entity_key) == ("Ruvian militant group Vantor Brigade", "vantor brigade")
 
 
 @pytest.mark.parametrize(

@@ -19,8 +19,8 @@ def describe_source(doc: Doc, span: tuple[int, int], mentions: list[Mention], le
     phrase = doc.char_span(start, end, alignment_mode="expand")
     name = doc_text(doc)[start:end]
     inside = [m for m in mentions if start <= m.start and m.end <= end]
-    entity = _best_entity(inside)
     head = phrase.root if phrase is not None else None
+    entity = _best_entity(inside, head)
     head_forms = {head.lemma_.lower(), head.lower_} if head is not None else set()
     covered_head = head is not None and any(m.start <= head.idx < m.end for m in inside)
     if head_forms & lexicon.document_nouns and not covered_head:
@@ -86,11 +86,14 @@ def document_head(doc: Doc, span: tuple[int, int], lexicon: CueLexicon) -> str |
     return lemma if lemma in lexicon.document_nouns else None
 
 
-def _best_entity(mentions: list[Mention]) -> Mention | None:
+def _best_entity(mentions: list[Mention], head: Token | None) -> Mention | None:
+    """The entity the phrase names: the one its head word is in ("Ruvian rebel group Vantor
+    Brigade": the brigade, not the description before it), else by type, then length."""
     ranked = [m for m in mentions if m.type in _ENTITY_PREFERENCE]
     if not ranked:
         return None
-    return min(ranked, key=lambda m: (_ENTITY_PREFERENCE.index(m.type), -(m.end - m.start)))
+    return min(ranked, key=lambda m: (head is None or not m.start <= head.idx < m.end, _ENTITY_PREFERENCE.index(m.type),
+                                      -(m.end - m.start)))
 
 
 def _indefinite(phrase: Span | None) -> bool:
