@@ -18,7 +18,12 @@ import pytest
 from claimgraph import BuildOptions, Store, build
 from claimgraph.export import contract_records
 from claimgraph.records import Correction, Entity, MentionForm, Merge
-from claimgraph.resolve.corpus import country_lookup, major_place_lookup, resolve_corpus
+from claimgraph.resolve.corpus import (
+    capital_lookup,
+    country_lookup,
+    major_place_lookup,
+    resolve_corpus,
+)
 from claimgraph.resolve.entities import resolve_entities
 from claimgraph.resolve.entity_names import (
     core,
@@ -227,6 +232,16 @@ def test_a_country_only_joins_names_of_places() -> None:
     """The same country code on a demonym (NORP) does not make it the country."""
     entities = resolve_entities(_forms(("ruvia", "GPE", "Ruvia"), ("ruvian", "NORP", "Ruvian")), country_of=RUVIA)
     assert _groups(entities) == {frozenset({"ruvia"}), frozenset({"ruvian"})}
+
+
+def test_two_names_of_one_great_capital_are_one_place_with_the_real_gazetteer(build_tools) -> None:
+    capital_of = capital_lookup(build_tools.gazetteer)
+    assert capital_of("peking") == capital_of("beijing") is not None
+    entities = resolve_entities(_forms(("peking", "GPE", "Peking"), ("beijing", "GPE", "Beijing", 3), ("china", "GPE", "China")),
+                                capital_of=capital_of, country_of=country_lookup(build_tools.gazetteer))
+    assert _groups(entities) == {frozenset({"peking", "beijing"}), frozenset({"china"})}
+    assert _reasons(_holding(entities, "peking")) == {"names of the same capital"}
+    assert capital_of("victoria") is None  # no capital of a million people goes by that name
 
 
 def test_countries_demonyms_and_armies_with_the_real_gazetteer(build_tools) -> None:

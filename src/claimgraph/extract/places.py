@@ -21,7 +21,7 @@ from rapidfuzz.distance import Levenshtein
 
 from claimgraph.extract.mentions import EntityLexicon, name_key
 from claimgraph.extract.resources import DEFAULT_LANGUAGE, load_lexicon_data
-from claimgraph.gazetteer import AREA_KINDS, Gazetteer
+from claimgraph.gazetteer import AREA_KINDS, Gazetteer, great_capital
 from claimgraph.records import Mention, PlaceCue
 
 
@@ -200,8 +200,7 @@ def _place_verdict(text: str, group: list[Mention], place_keys: set[str], lexico
         # A country or town of the name (Kessa the capital, beside the Kessa district) makes it a GPE.
         concrete = any(n.primary and n.place.kind not in AREA_KINDS for n in found)
         return ("GPE" if concrete else place_type(broad[0].kind)), sample.key
-    if sample.type != "NORP" and " " not in sample.text.strip() and any(
-            n.place.kind == "capital" and n.place.population >= _METONYM_POPULATION for n in found):
+    if sample.type != "NORP" and " " not in sample.text.strip() and great_capital(found) is not None:
         # "Kiev claimed ...": a great capital's name alone, which the model read as a person
         # or a body, is the capital (and, speaking, the government seated there)
         return "GPE", sample.key
@@ -212,7 +211,6 @@ def _place_verdict(text: str, group: list[Mention], place_keys: set[str], lexico
     return None
 
 
-_METONYM_POPULATION = 1_000_000  # a capital this large is known by its name alone; smaller ones share names with people
 _STRICT_LOCATIVES = frozenset({"in", "near", "at", "outside", "around", "inside", "throughout", "into"})
 
 

@@ -9,6 +9,7 @@ from claimgraph.gazetteer.db import (
     NamedPlace,
     build_gazetteer,
     default_gazetteer_path,
+    great_capital,
     load_geonames_file,
     open_gazetteer,
 )
@@ -23,6 +24,7 @@ __all__ = [
     "NamedPlace",
     "build_gazetteer",
     "default_gazetteer_path",
+    "great_capital",
     "load_geonames_file",
     "open_gazetteer",
     "place_key",

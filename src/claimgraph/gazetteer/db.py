@@ -100,6 +100,24 @@ class LoadReport:
     problems: tuple[DumpProblem, ...]
 
 
+GREAT_CAPITAL_POPULATION = 1_000_000  # a capital this large is known by its name alone; smaller ones share names with people
+
+
+def great_capital(found: Iterable[NamedPlace]) -> GazetteerPlace | None:
+    """The one national capital of a million people or more among a name's places ("Kiev":
+    Kyiv), which news names alone for the city and for the government seated there."""
+    found = list(found)
+    capitals = {n.place.id: n for n in found if n.place.kind == "capital" and n.place.population >= GREAT_CAPITAL_POPULATION}
+    if len(capitals) != 1:
+        return None
+    (capital,) = capitals.values()
+    # a name the capital has only among others ("Victoria" for Hong Kong) but another place
+    # has as its own name (the Australian state) is that place's
+    if not capital.primary and any(n.primary and n.place.id != capital.place.id for n in found):
+        return None
+    return capital.place
+
+
 def default_gazetteer_path() -> Path:
     """$CLAIMGRAPH_GAZETTEER, else gazetteer-v<schema>.sqlite in the user's cache folder."""
     if explicit := os.environ.get("CLAIMGRAPH_GAZETTEER"):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Collection, Iterable
 
-from claimgraph.gazetteer import Gazetteer
+from claimgraph.gazetteer import Gazetteer, great_capital
 from claimgraph.progress import SILENT, Progress
 from claimgraph.records import Correction, Entity, ResolvedPlace, StoredEntity
 from claimgraph.resolve.changes import Changes
@@ -82,7 +82,8 @@ def cluster_mentions(store: Store, gazetteer: Gazetteer | None, *, extra: Iterab
     country_of = country_lookup(gazetteer) if gazetteer is not None else None
     return resolve_entities(store.mention_forms(), country_of=country_of, corrections=[*entity_corrections(store), *extra],
                             docs_of=store.key_documents(),
-                            is_major_place=major_place_lookup(gazetteer) if gazetteer is not None else None)
+                            is_major_place=major_place_lookup(gazetteer) if gazetteer is not None else None,
+                            capital_of=capital_lookup(gazetteer) if gazetteer is not None else None)
 
 
 def geocode_places(entities: list[StoredEntity], store: Store, gazetteer: Gazetteer, *,
@@ -120,6 +121,19 @@ def major_place_lookup(gazetteer: Gazetteer) -> Callable[[str], bool]:
                    for f in gazetteer.places_named(name))
 
     return is_major_place
+
+
+def capital_lookup(gazetteer: Gazetteer) -> Callable[[str], str | None]:
+    """The gazetteer entry of the one great capital a name stands for ("Kiev" and "Kyiv": one)."""
+    cache: dict[str, str | None] = {}
+
+    def capital_of(name: str) -> str | None:
+        if name not in cache:
+            capital = great_capital(gazetteer.places_named(name))
+            cache[name] = capital.id if capital is not None else None
+        return cache[name]
+
+    return capital_of
 
 
 def country_lookup(gazetteer: Gazetteer) -> Callable[[str], str | None]:

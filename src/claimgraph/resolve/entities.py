@@ -10,7 +10,8 @@ blocking keys, never from comparing all pairs:
 3. the same core: an organisation with and without its designator ("X Group", "X PMC",
    "ChVK X", "X"), a country's institution named by possessive or demonym with synonymous
    heads ("Ruvia's army", "the Ruvian military");
-4. the same country in the gazetteer ("Kingdom of Spain", "Spain", "Испания");
+4. the same country in the gazetteer ("Kingdom of Spain", "Spain", "Испания"), or the same
+   great capital (one of a million people or more: "Kiev", "Kyiv");
 5. an acronym written in capitals and the one name with those initials ("EU");
 6. a surname and the one full name ending with it;
 7. a close spelling (rapidfuzz ratio) within blocks of the same first letters and type.
@@ -97,11 +98,13 @@ def resolve_entities(
     corrections: Iterable[Correction] = (),
     docs_of: dict[str, frozenset[str]] | None = None,
     is_major_place: Callable[[str], bool] | None = None,
+    capital_of: Callable[[str], str | None] | None = None,
 ) -> list[Entity]:
     """Entities from all mention forms. `country_of` names the country (ISO code) a name or
     demonym stands for, from the gazetteer; `corrections` are the analyst's merges and splits;
     `docs_of` the documents each key occurs in; `is_major_place` tells a region or large city
-    ("South Yorkshire" in "a South Yorkshire company" is a place, not the company)."""
+    ("South Yorkshire" in "a South Yorkshire company" is a place, not the company);
+    `capital_of` the gazetteer entry of the great capital a name stands for ("Kiev", "Kyiv")."""
     rules = rules or load_name_rules()
     by_key: dict[str, list[MentionForm]] = defaultdict(list)
     for form in forms:
@@ -121,6 +124,8 @@ def resolve_entities(
     _join_blocks(groups, _blocks(type_of, rules.same_name_in_languages), "one organisation's names in two languages")
     if country_of is not None:
         _join_blocks(groups, _blocks(type_of, lambda k, t: country_of(k) if t == "GPE" else None), "names of the same country")
+    if capital_of is not None:
+        _join_blocks(groups, _blocks(type_of, lambda k, t: capital_of(k) if t == "GPE" else None), "names of the same capital")
     _join_acronyms(groups, by_key, type_of, rules, docs_of)
     _join_defined_acronyms(groups, by_key)
     _join_surnames(groups, type_of, rules)
