@@ -402,6 +402,15 @@ def test_unnamed_organizations_are_anonymous(nlp, text: str, name: str) -> None:
     assert claim.source.kind == "anonymous"
 
 
+@pytest.mark.parametrize("text", ["Rebels attacked the Gao airport on Monday.", "The Vantor Front attacked the convoy near Kidal."])
+def test_a_deed_told_with_a_verb_that_can_also_be_speech_is_the_outlets(build_tools, text: str) -> None:
+    # "attack" is speech only with a clause ("attacked the plan, saying ..."): whatever the
+    # attribution tagger reads, a plain object makes it a deed
+    article = Article(id="d1", key="t", fingerprint="t", text=text, title=None, url=None, outlet=None, language="en",
+                      published=Published())
+    assert [c.source.kind for c in extract_article(build_tools.nlp, article).claims] == ["outlet"]
+
+
 def test_a_description_before_a_name_leaves_the_source_to_the_name(build_tools) -> None:
     # the model may read the description as a body of its own ("Ruvian militant group")
     text = "Ruvian militant group Vantor Brigade on Wednesday described the accusations as lies."

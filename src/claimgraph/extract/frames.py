@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from claimgraph.extract.cues import CueLexicon
+from claimgraph.extract.cues import CueLexicon, VerbCue
 from claimgraph.extract.spans import (
     can_speak,
     clause_span,
@@ -74,6 +74,20 @@ def find_frames(sentence: Span, lexicon: CueLexicon) -> list[Frame]:
     return frames
 
 
+def takes_its_complement(token: Token, cue: VerbCue) -> bool:
+    """Whether a cue verb stands as speech by what follows it: a verb of complement "clause"
+    needs a clausal complement, a passive, or nothing after it ("he added"); with a plain
+    object it is an act ("rebels attacked the airport"), not speech ("attacked the plan as
+    reckless, saying ...")."""
+    if cue.complement != "clause":
+        return True
+    children = list(token.children)
+    passive = any(c.dep_ in ("agent", "auxpass", "nsubjpass") for c in children)
+    has_clause = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in children)
+    tail = [c for c in children if c.i > token.i and c.dep_ not in ("punct", "prt", "advmod", "npadvmod")]
+    return has_clause or not tail or passive
+
+
 def _verb_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | None:
     cue = lexicon.verbs.get(token.lemma_.lower())
     if cue is None or token.pos_ not in ("VERB", "AUX") or token.tag_ == "VBN" and token.dep_ == "amod":
@@ -89,8 +103,7 @@ def _verb_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | No
     agent = next((c for c in children if c.dep_ == "agent"), None)
     passive = agent is not None or any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
     has_clause = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in children)
-    tail = [c for c in children if c.i > token.i and c.dep_ not in ("punct", "prt", "advmod", "npadvmod")]
-    if cue.complement == "clause" and not (has_clause or not tail or passive):
+    if not takes_its_complement(token, cue):
         return None
     if cue.act_prepositions and not has_clause and any(c.dep_ in ("dobj", "obj") for c in children) and any(
             c.dep_ == "prep" and c.lower_ in cue.act_prepositions for c in children):

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from claimgraph.extract.cues import CueLexicon
-from claimgraph.extract.frames import Frame
+from claimgraph.extract.frames import Frame, takes_its_complement
 from claimgraph.extract.spans import can_speak, doc_text
 
 MODEL_PACKAGE_PATH = "models/attribution"
@@ -65,6 +65,12 @@ def learned_frames(sentence: Span, tagged: list[TaggedSpan], rule_frames: list[F
     return frames
 
 
+def _states_a_figure(verb: Token, lexicon: CueLexicon) -> bool:
+    """A figure verb whose object is a figure noun ("estimated the number of people killed")."""
+    return verb.lemma_.lower() in lexicon.figure_verbs and any(
+        c.dep_ in ("dobj", "obj") and c.lemma_.lower() in lexicon.figure_nouns for c in verb.children)
+
+
 def _can_speak_span(sentence: Span, tagged: TaggedSpan, lexicon: CueLexicon) -> bool:
     """The rules' test, on the tagged span's head: a person, group or document, not an agreement."""
     span = sentence.doc.char_span(tagged.start, tagged.end, alignment_mode="expand")
@@ -75,8 +81,12 @@ def _frame(sentence: Span, cue: TaggedSpan, source: TaggedSpan, lexicon: CueLexi
     doc = sentence.doc
     cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
     root = cue_span.root if cue_span is not None else None
-    spoken = root is not None and root.lemma_.lower() in lexicon.verbs and not lexicon.verbs[root.lemma_.lower()].attitude
     verb = lexicon.verbs.get(root.lemma_.lower()) if root is not None else None
+    # a speech verb by the lexicon, standing as speech by its complement ("rebels attacked the
+    # airport" is a deed, though the tagger may mark it as a cue) or stating a figure ("the
+    # report estimated the death toll at ...")
+    spoken = root is not None and verb is not None and not verb.attitude and (
+        takes_its_complement(root, verb) or _states_a_figure(root, lexicon))
     return Frame(
         kind="learned",
         cue=doc_text(doc)[cue.start : cue.end],
