@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.analyze import extract_article
 from claimgraph.extract import (
     extract_claims,
     extract_mentions,
     load_cue_lexicon,
     load_entity_lexicon,
 )
-from claimgraph.ingest.records import Article, Published
 from claimgraph.records import Claim
+
+from .conftest import extract_text
 
 CUES = load_cue_lexicon()
 ENTITIES = load_entity_lexicon()
@@ -406,17 +406,13 @@ def test_unnamed_organizations_are_anonymous(nlp, text: str, name: str) -> None:
 def test_a_deed_told_with_a_verb_that_can_also_be_speech_is_the_outlets(build_tools, text: str) -> None:
     # "attack" is speech only with a clause ("attacked the plan, saying ..."): whatever the
     # attribution tagger reads, a plain object makes it a deed
-    article = Article(id="d1", key="t", fingerprint="t", text=text, title=None, url=None, outlet=None, language="en",
-                      published=Published())
-    assert [c.source.kind for c in extract_article(build_tools.nlp, article).claims] == ["outlet"]
+    assert [c.source.kind for c in extract_text(build_tools, text).claims] == ["outlet"]
 
 
 def test_a_description_before_a_name_leaves_the_source_to_the_name(build_tools) -> None:
     # the model may read the description as a body of its own ("Ruvian militant group")
     text = "Ruvian militant group Vantor Brigade on Wednesday described the accusations as lies."
-    article = Article(id="d1", key="t", fingerprint="t", text=text, title=None, url=None, outlet=None, language="en",
-                      published=Published())
-    (claim,) = extract_article(build_tools.nlp, article).claims
+    (claim,) = extract_text(build_tools, text).claims
     assert (claim.source.name, claim.source.entity_key) == ("Ruvian militant group Vantor Brigade", "vantor brigade")
 
 

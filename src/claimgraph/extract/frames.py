@@ -298,7 +298,7 @@ def _figure_frame(token: Token, sentence: Span, lexicon: CueLexicon) -> Frame | 
 
 
 def _given_figure_frame(token: Token, lexicon: CueLexicon) -> Frame | None:
-    """'half the 900 the governor's office gave on Monday', 'the figure the ministry
+    """'far from the 120 the mayor's office gave on Friday', 'the figure the ministry
     released': a figure that a relative clause says someone gave (or put, estimated) is
     theirs; the claim is the figure with that clause."""
     if token.dep_ != "relcl" or token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.giving_verbs | lexicon.figure_verbs:

@@ -201,7 +201,7 @@ def _place_verdict(text: str, group: list[Mention], place_keys: set[str], lexico
         concrete = any(n.primary and n.place.kind not in AREA_KINDS for n in found)
         return ("GPE" if concrete else place_type(broad[0].kind)), sample.key
     if sample.type != "NORP" and " " not in sample.text.strip() and great_capital(found) is not None:
-        # "Kiev claimed ...": a great capital's name alone, which the model read as a person
+        # "Kinshasa denied ...": a great capital's name alone, which the model read as a person
         # or a body, is the capital (and, speaking, the government seated there)
         return "GPE", sample.key
     used_as_place = any(_after_locative(text, m.start, lexicon) or _beside_place(text, m, place_keys, entities)

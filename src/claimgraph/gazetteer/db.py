@@ -104,8 +104,8 @@ GREAT_CAPITAL_POPULATION = 1_000_000  # a capital this large is known by its nam
 
 
 def great_capital(found: Iterable[NamedPlace]) -> GazetteerPlace | None:
-    """The one national capital of a million people or more among a name's places ("Kiev":
-    Kyiv), which news names alone for the city and for the government seated there."""
+    """The one national capital of a million people or more among a name's places ("Peking":
+    Beijing), which news names alone for the city and for the government seated there."""
     found = list(found)
     capitals = {n.place.id: n for n in found if n.place.kind == "capital" and n.place.population >= GREAT_CAPITAL_POPULATION}
     if len(capitals) != 1:

@@ -19,7 +19,7 @@ from claimgraph.records import Contradiction, Fact, StoredClaim, StoredQuantity
 from claimgraph.registry import comparators, discover
 from claimgraph.resolve.accounts import Incident
 from claimgraph.resolve.anchors import AnchoredEvent
-from claimgraph.resolve.origins import is_cited, text_words
+from claimgraph.resolve.origins import is_cited, restates, text_words
 from claimgraph.resolve.relations import Tie
 from claimgraph.taxonomy import Taxonomy
 
@@ -131,9 +131,7 @@ def _not_relayed(contradictions: list[Contradiction], comparison: Comparison) ->
     return [c for c in contradictions if id(c) in shown]
 
 
-_RESTATED = 0.8  # share of words two claims have in common to be one text relayed (agency copy)
-
-
 def _restates(a: frozenset[str], b: frozenset[str]) -> bool:
-    # a side of a relayed disagreement may be short ("Ruvia denied it"): the words alone tell
-    return len(a & b) >= _RESTATED * len(a | b)
+    # a side of a relayed disagreement may be short ("Ruvia denied it"): the words alone tell,
+    # since the other side and the values must match too
+    return restates(a, b, min_words=0)

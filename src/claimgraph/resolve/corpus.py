@@ -124,7 +124,7 @@ def major_place_lookup(gazetteer: Gazetteer) -> Callable[[str], bool]:
 
 
 def capital_lookup(gazetteer: Gazetteer) -> Callable[[str], str | None]:
-    """The gazetteer entry of the one great capital a name stands for ("Kiev" and "Kyiv": one)."""
+    """The gazetteer entry of the one great capital a name stands for ("Peking" and "Beijing": one)."""
     cache: dict[str, str | None] = {}
 
     def capital_of(name: str) -> str | None:

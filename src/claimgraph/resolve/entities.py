@@ -11,7 +11,7 @@ blocking keys, never from comparing all pairs:
    "ChVK X", "X"), a country's institution named by possessive or demonym with synonymous
    heads ("Ruvia's army", "the Ruvian military");
 4. the same country in the gazetteer ("Kingdom of Spain", "Spain", "Испания"), or the same
-   great capital (one of a million people or more: "Kiev", "Kyiv");
+   great capital (one of a million people or more: "Peking", "Beijing");
 5. an acronym written in capitals and the one name with those initials ("EU");
 6. a surname and the one full name ending with it;
 7. a close spelling (rapidfuzz ratio) within blocks of the same first letters and type.
@@ -104,7 +104,7 @@ def resolve_entities(
     demonym stands for, from the gazetteer; `corrections` are the analyst's merges and splits;
     `docs_of` the documents each key occurs in; `is_major_place` tells a region or large city
     ("South Yorkshire" in "a South Yorkshire company" is a place, not the company);
-    `capital_of` the gazetteer entry of the great capital a name stands for ("Kiev", "Kyiv")."""
+    `capital_of` the gazetteer entry of the great capital a name stands for ("Peking", "Beijing")."""
     rules = rules or load_name_rules()
     by_key: dict[str, list[MentionForm]] = defaultdict(list)
     for form in forms:

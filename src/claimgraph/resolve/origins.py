@@ -187,14 +187,19 @@ _RESTATED = 0.8  # share of their words two claims have in common to be one text
 _COPIED_WORDS = 8  # a shorter claim may be worded alike by chance ("Ruvia denied it")
 
 
+def word_list(text: str) -> list[str]:
+    """A text's words, case-folded, in order."""
+    return re.findall(r"\w+", text.casefold())
+
+
 def text_words(text: str) -> frozenset[str]:
-    return frozenset(re.findall(r"\w+", text.casefold()))
+    return frozenset(word_list(text))
 
 
-def restates(a: frozenset[str], b: frozenset[str]) -> bool:
+def restates(a: frozenset[str], b: frozenset[str], *, min_words: int = _COPIED_WORDS) -> bool:
     """Whether two claims' words are one text copied (four fifths of them shared, and enough of
-    them to tell a copy from a coincidence)."""
-    return min(len(a), len(b)) >= _COPIED_WORDS and len(a & b) >= _RESTATED * len(a | b)
+    them, `min_words`, to tell a copy from a coincidence)."""
+    return min(len(a), len(b)) >= min_words and len(a & b) >= _RESTATED * len(a | b)
 
 
 def _origin_key(origin: str) -> str:

@@ -28,6 +28,7 @@ from claimgraph.resolve.origins import (
     count_origins,
     restates,
     text_words,
+    word_list,
 )
 
 _QUOTED = re.compile(r"[\"“«]\s*([^\"“”«»]+?)\s*[\"”»]")
@@ -51,7 +52,7 @@ def statement_facts(claims: Mapping[str, StoredClaim], facts: Iterable[Fact], ou
         if not quotations:
             continue
         quoted[claim.id] = max(quotations, key=len)
-        quotation_words[claim.id] = [_words(q) for q in quotations]
+        quotation_words[claim.id] = [word_list(q) for q in quotations]
         for run in {tuple(words[i:i + _RUN]) for words in quotation_words[claim.id] for i in range(len(words) - _RUN + 1)}:
             runs[run].append(claim.id)
     together: dict[str, set[str]] = defaultdict(set)
@@ -66,16 +67,15 @@ def statement_facts(claims: Mapping[str, StoredClaim], facts: Iterable[Fact], ou
             x = parent[x]
         return x
 
-    for run, quoting in sorted(runs.items()):
-        if len(quoting) > _COMMON:
+    # two claims sharing a long passage share many runs: each pair is weighed once
+    pairs = {(a, b) for run, quoting in runs.items() if len(quoting) <= _COMMON
+             for index, a in enumerate(quoting) for b in quoting[:index]}
+    for a, b in sorted(pairs):
+        first, second = claims[a], claims[b]
+        if (find(a) == find(b) or first.doc == second.doc or first.stance != second.stance or together[a] & together[b]
+                or _one_text(first, second) or not _quote_alike(quotation_words[a], quotation_words[b])):
             continue
-        for index, a in enumerate(quoting):
-            for b in quoting[:index]:
-                first, second = claims[a], claims[b]
-                if (first.doc == second.doc or first.stance != second.stance or together[a] & together[b]
-                        or _one_text(first, second) or not _quote_alike(quotation_words[a], quotation_words[b])):
-                    continue
-                parent[find(a)] = find(b)
+        parent[find(a)] = find(b)
     groups: dict[str, list[str]] = defaultdict(list)
     for claim_id in sorted(quoted):
         groups[find(claim_id)].append(claim_id)
@@ -112,6 +112,3 @@ def _one_text(first: StoredClaim, second: StoredClaim) -> bool:
     words_a, words_b = text_words(first.text), text_words(second.text)
     return words_a == words_b or restates(words_a, words_b)
 
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.casefold())

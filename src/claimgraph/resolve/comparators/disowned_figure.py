@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import cache
 
 from claimgraph.records import Contradiction, StoredClaim
 from claimgraph.registry import comparators
@@ -84,6 +85,7 @@ def _of_figures(claim: StoredClaim) -> bool:
     return bool(claim.quantities) or _names_figures(claim)
 
 
+@cache
 def _figure_words() -> frozenset[str]:
     return frozenset(form for word in lexicon_words("attribution", "figure_nouns") for form in (word, word + "s"))
 
