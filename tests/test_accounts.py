@@ -474,3 +474,78 @@ def test_an_unnamed_body_described_alike_revising_its_toll_is_one_teller(tmp_pat
     assert found == [(["120", "75"], "told 5 days apart: the later may revise the earlier"),
                      (["120", "about 40"], "one figure is approximate or a bound; both in one article"),
                      (["75", "about 40"], "told 5 days apart: the later may revise the earlier; one figure is approximate or a bound")]
+
+
+FLOOD = "The dam near Tessalit burst on 3 May 2024, flooding Tessalit and villages on both banks of the river."
+
+
+def test_tolls_of_two_sides_of_a_front_are_not_set_against_each_other(tmp_path: Path, build_tools) -> None:
+    """A count names its side by a country ("in Mali", "in Senegalese-held territory"); where
+    the counts of a happening name two sides, a state's own count names its own side."""
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "2024-05-04", (f"{FLOOD} Officials in Bamako said 16 people were killed in Mali, "
+                                       "while 29 people died in Senegalese-held territory.")),
+        ("Niger Post", "2024-05-04", f"{FLOOD} The Senegalese authorities reported 17 dead."),
+    ])
+    found = [sorted(r["values"]) for r, _a, _b in _contradictions(records) if r["slot"] == "killed"]
+    assert found == [["17", "29"]]  # one side's two counts; not Mali's 16 against Senegal's 17
+
+
+def test_a_count_without_a_side_has_the_side_its_article_gives_the_same_figure(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
+        (f"{FLOOD} Officials in Bamako said 16 people were killed in Mali, while 29 people died in Senegalese-held "
+         "territory. A local official said 29 people had died."))])
+    assert [r for r, _a, _b in _contradictions(records) if r["slot"] == "killed"] == []
+    other = _build(tmp_path / "other", build_tools, [("Sahel Daily", "2024-05-04",
+        f"{FLOOD} Officials in Bamako said 16 people were killed in Mali. A local official said 29 people had died.")])
+    assert [sorted(r["values"]) for r, _a, _b in _contradictions(other) if r["slot"] == "killed"] == [["16", "29"]]
+
+
+def test_a_local_official_s_count_is_a_part_of_the_whole_toll(tmp_path: Path, build_tools) -> None:
+    """The mayor counts the town: five dead there and 40 in all can both hold; 60 cannot."""
+    within = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
+        f"{FLOOD} The mayor of Tessalit said five people died. The health ministry said 40 people were killed in the floods.")])
+    assert [r for r, _a, _b in _contradictions(within) if r["slot"] == "killed"] == []
+    above = _build(tmp_path / "above", build_tools, [("Sahel Daily", "2024-05-04",
+        f"{FLOOD} The mayor of Tessalit said 60 people died. The health ministry said 40 people were killed in the floods.")])
+    assert [sorted(r["values"]) for r, _a, _b in _contradictions(above) if r["slot"] == "killed"] == [["40", "60"]]
+
+
+def test_an_accusation_in_a_clause_set_against_the_sentence_is_that_clause_s(tmp_path: Path, build_tools) -> None:
+    """In "X accused Y ..., while Y blamed X", the second accusation is the clause's claim's
+    (Y's), not also the sentence's (X's): X blames Y alone."""
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
+        f"{ROCKET} Mali blamed Niger for the strike, while Niger blamed Mali.")])
+    claims = {r["id"]: r["text"] for r in records if r["kind"] == "claim"}
+    ascribed = {f["about"]: sorted(claims[c] for c in f["claims"]) for f in records if f["kind"] == "fact" and "ascribed" in f["about"]}
+    assert ascribed == {"the attack at Tessalit ascribed to Niger": ["Mali blamed Niger for the strike, while Niger blamed Mali."],
+                        "the attack at Tessalit ascribed to Mali": ["Niger blamed Mali"]}
+
+
+def test_a_weekday_told_beside_a_date_it_does_not_fall_on_contradicts_the_right_one(tmp_path: Path, build_tools) -> None:
+    """3 May 2024 was a Friday: the article calling it a Thursday has the day wrong."""
+    told = "The Ruvian health ministry said on {} (May 3) that 30 people were killed in the market of Tessalit."
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04", told.format("Thursday")),
+                                             ("Niger Post", "2024-05-05", told.format("Friday"))])
+    found = [(r, a, b) for r, a, b in _contradictions(records) if r["slot"] == "weekday"]
+    assert [(r["type"], r["values"]) for r, _a, _b in found] == [("date", ["Thursday", "Friday"])]
+    assert (found[0][1], found[0][2]) == (told.format("Thursday"), told.format("Friday"))
+    assert found[0][0]["caveat"] == "the date did not fall on a Thursday: an error of one article"
+    agreeing = _build(tmp_path / "agreeing", build_tools, [("Sahel Daily", "2024-05-04", told.format("Friday")),
+                                                           ("Niger Post", "2024-05-05", told.format("Friday"))])
+    assert [r for r, _a, _b in _contradictions(agreeing) if r["slot"] == "weekday"] == []
+
+
+WHEN = "when a rocket hit the hospital in Tessalit on 3 May 2024"
+
+
+def test_between_outlets_a_figure_is_set_against_its_source_s_own_statement(tmp_path: Path, build_tools) -> None:
+    """Of two claims giving 50 killed, the one telling only that figure stands for it, not the
+    one that tells the injured too."""
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "2024-05-04", f"Doctors said 30 people were killed {WHEN}."),
+        ("Niger Post", "2024-05-04", (f"The Ruvian health ministry said 50 people were killed and 40 were injured {WHEN}. "
+                                      "The Kessa Red Cross said 50 people had died in the attack.")),
+    ])
+    ((_found, a, b),) = [(r, a, b) for r, a, b in _contradictions(records) if r["slot"] == "killed"]
+    assert {a, b} == {f"Doctors said 30 people were killed {WHEN}.", "The Kessa Red Cross said 50 people had died in the attack."}

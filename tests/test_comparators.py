@@ -21,6 +21,7 @@ BUILT_IN = {
     "done_vs_planned": "assert_vs_deny", "denied_tie": "assert_vs_deny",
     "toll": "numeric", "responsibility": "responsibility", "responsibility_denied": "assert_vs_deny",
     "denial_of_preceding": "assert_vs_deny", "disowned_figure": "assert_vs_deny", "copy": "numeric",
+    "weekday": "date",
 }
 
 

@@ -180,9 +180,13 @@ def _document_incident(doc: str, events: list[AnchoredEvent], claims: list[Store
         return None
     statements = [e for e in events if e.event.plover in ("ACCUSE", "REJECT") and not e.background]
     told_by: dict[str, list[AnchoredEvent]] = defaultdict(list)
+    span_of = {c.id: c.end - c.start for c in claims}
     for event in members + statements:
-        for claim_id in event.claims:
-            told_by[claim_id].append(event)
+        # An event is told by the narrowest claim holding it, as a figure is: in "X accused Y,
+        # while Z blamed W" Z's accusation is the clause's, not the sentence's (X's).
+        holders = [c for c in event.claims if c in span_of]
+        if holders:
+            told_by[min(holders, key=lambda c: (span_of[c], c))].append(event)
     date_published = published(doc)[1]  # the day it appeared, when known (a lower bound is no date)
     places = frozenset(e.place for e in members if e.place) | frozenset(setting)
     # What else happened at the scene ("thousands gathered outside the embassy"): a claim

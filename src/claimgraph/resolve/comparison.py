@@ -29,6 +29,8 @@ Published = Callable[[str], tuple[str | None, str | None]]
 # a figure's numerals and currency, a whole date's TIMEX3 value; "" for a date read from the
 # article's own day, which each copy resolves from its own)
 ToldValue = tuple[int, int, str, str, str]
+# A date as a document tells it: (start, end, text, TIMEX3 value as resolved in its article)
+ToldDate = tuple[int, int, str, str]
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,10 @@ class Comparison:
     unshown: frozenset[str] = frozenset()
     # Each document's figures and dates as told (ToldValue), in order
     told_values: Mapping[str, tuple[ToldValue, ...]] = field(default_factory=dict)
+    # Each document's dates as told (ToldDate), in order
+    told_dates: Mapping[str, tuple[ToldDate, ...]] = field(default_factory=dict)
+    # The ISO code of the one country a name or demonym stands for ("Ruvia", "Ruvian"), or None
+    country_of: Callable[[str], str | None] = lambda name: None
 
     def cited(self, claim_id: str) -> bool:
         """Whether a claim names its source, rather than being told in the outlet's own voice."""

@@ -102,13 +102,15 @@ def _days_between(a: str | None, b: str | None) -> int:
 def one_pair_each(candidates: list[_Pair], accounts_of: Callable[[_Pair], tuple[Account, Account]]) -> list[_Pair]:
     """The candidate pairs kept so that each claim stands in one pair at most: pairs inside
     one article first, the nearest first (an article sets a figure against the one told
-    beside it), then pairs across articles, the earliest first. Listing every pair would
-    repeat one disagreement for each sentence that restates a side."""
+    beside it), then pairs across articles, the earliest first, and of those the pair whose
+    claims tell fewest figures (a source's own statement of its figure, not a summary of
+    several sources' figures). Listing every pair would repeat one disagreement for each
+    sentence that restates a side."""
     def nearness(pair: _Pair) -> tuple[int, str, int, str, str]:
         a, b = accounts_of(pair)
         if a.doc == b.doc:
             return (0, a.doc, abs(a.claim.start - b.claim.start), a.id, b.id)
-        return (1, min(a.published or "~", b.published or "~"), 0, a.id, b.id)
+        return (1, min(a.published or "~", b.published or "~"), len(a.figures) + len(b.figures), a.id, b.id)
 
     used: set[str] = set()
     kept = []

@@ -33,6 +33,7 @@ from claimgraph.resolve.anchors import (
 from claimgraph.resolve.changes import Changes
 from claimgraph.resolve.comparison import (
     Comparison,
+    ToldDate,
     ToldValue,
     all_comparators,
     find_contradictions,
@@ -70,7 +71,8 @@ def resolve_facts(store: Store, country_of: Callable[[str], str | None] | None, 
     changed; it recomputes all of them for now (0.5 to 2 s on 2,225 articles)."""
     entities = list(iter_entities(store))
     anchors = entity_anchors(entities, country_of)
-    comparison = compare_corpus(store, anchors, _places(entities), taxonomy=taxonomy, settings=document_settings(entities, anchors))
+    comparison = compare_corpus(store, anchors, _places(entities), taxonomy=taxonomy, settings=document_settings(entities, anchors),
+                                country_of=country_of)
     facts = ([f for f in comparison.facts if f.id not in comparison.unshown] + comparison.tie_facts + comparison.incident_facts
              + comparison.statement_facts)
     contradictions = [_placed(replace(c, fact=None) if c.fact in comparison.unshown else c, facts)
@@ -95,7 +97,8 @@ def _placed(contradiction: Contradiction, facts: list[Fact]) -> Contradiction:
 
 
 def compare_corpus(store: Store, anchors: Anchors, places: dict[str, StoredPlace | None], *, taxonomy: Taxonomy,
-                   settings: dict[str, tuple[str, ...]] | None = None) -> Comparison:
+                   settings: dict[str, tuple[str, ...]] | None = None,
+                   country_of: Callable[[str], str | None] | None = None) -> Comparison:
     """The corpus as the comparators read it: its events anchored and sized, grouped into
     facts with their origins counted, and its ties gathered into facts of their own."""
     settings = settings or {}
@@ -118,7 +121,9 @@ def compare_corpus(store: Store, anchors: Anchors, places: dict[str, StoredPlace
             figures[quantity.id] = quantity
         elif counts_a_group(quantity):
             counts.append(quantity)
+    told_dates: dict[str, list[ToldDate]] = defaultdict(list)
     for date in iter_dates(store):
+        told_dates[date.doc].append((date.start, date.end, date.text, date.value))
         # a date read from the article's own day ("Thursday") means what its article makes of
         # it: two copies published apart resolve it apart; only a date told whole is compared
         told_values[date.doc].append((date.start, date.end, "date", date.text, date.value if date.anchor == "absolute" else ""))
@@ -139,7 +144,9 @@ def compare_corpus(store: Store, anchors: Anchors, places: dict[str, StoredPlace
                       ties=ties, tie_facts=tie_facts, fact_of_tie=fact_of_tie, claims=claims, quantities=quantities, rates=rates,
                       name_of=anchors.name, published=documents.publication_dates, taxonomy=taxonomy, incidents=told,
                       incident_facts=told_facts, statement_facts=quoted_facts, entity_names={entity.id: entity.name for entity in stored}, unshown=unshown,
-                      anchor_of=anchors.anchor, told_values={doc: tuple(sorted(values)) for doc, values in told_values.items()})
+                      anchor_of=anchors.anchor, told_values={doc: tuple(sorted(values)) for doc, values in told_values.items()},
+                      told_dates={doc: tuple(dates) for doc, dates in told_dates.items()},
+                      country_of=country_of or (lambda name: None))
 
 
 def _state_speaking(anchors: Anchors, kinds: dict[str, str]) -> Callable[[StoredClaim], str | None]:

@@ -23,3 +23,20 @@ def lexicon_words(lexicon: str, key: str, *, values: bool = False) -> frozenset[
         entries = load_lexicon_data(lexicon, language).get(key, ())
         found |= {str(entry).casefold() for entry in (entries.values() if values and isinstance(entries, dict) else entries)}
     return frozenset(found)
+
+
+@cache
+def lexicon_mapping(lexicon: str, key: str) -> dict[str, str]:
+    """Every language's mapping under `key` of one lexicon, its keys case-folded, its values
+    as text ("thursday": "3", "jeudi": "3")."""
+    from claimgraph.extract.resources import (  # the extraction layer loads spaCy: not at import
+        languages_with,
+        load_lexicon_data,
+    )
+
+    found: dict[str, str] = {}
+    for language in languages_with(lexicon):
+        entries = load_lexicon_data(lexicon, language).get(key, {})
+        if isinstance(entries, dict):
+            found.update({str(name).casefold(): str(value) for name, value in entries.items()})
+    return found

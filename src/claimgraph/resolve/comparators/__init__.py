@@ -30,10 +30,12 @@ or across:
 - `disowned_figure` (disowned_figure.py): a source saying it never gave the figures that
   are told as its own, against those accounts;
 
-and one comparing texts, whatever they tell:
+and those comparing texts and dates, whatever they tell:
 
 - `copy` (copies.py): one text told by two articles (agency copy) with a different figure
-  or date in it ("worth 4 million euros" against "worth $4 million").
+  or date in it ("worth 4 million euros" against "worth $4 million");
+- `weekday` (weekdays.py): a weekday told beside a date it does not fall on, against another
+  article telling that date with the weekday it falls on.
 
 A disagreement that two outlets relay in the same words is one contradiction, told by the
 earliest article (resolve/comparison.py).

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from claimgraph.records import Contradiction, StoredQuantity
 from claimgraph.registry import comparators
@@ -27,7 +27,9 @@ from claimgraph.resolve.figures import (
     compare_quantities,
     different_scopes,
     floors_apart,
+    interval,
 )
+from claimgraph.resolve.fronts import figure_parts
 from claimgraph.resolve.incident_facts import agreeing_figures
 from claimgraph.resolve.lexicons import lexicon_words
 
@@ -43,16 +45,20 @@ class TollsOfOneIncident:
     def find(self, comparison: Comparison) -> Iterator[Contradiction]:
         for incident in comparison.incidents:
             for slot in HARM_SLOTS:
-                for a, b in figure_conflicts(incident.figures(slot), comparison.rates):
+                figures = incident.figures(slot)
+                for a, b in figure_conflicts(figures, comparison.rates, figure_parts(figures, comparison.country_of)):
                     yield between_accounts(self.kind, a[0], b[0], about=f"people {slot} in the {incident.label}", slot=slot,
                                            values=(a[1].text, b[1].text))
 
 
-def figure_conflicts(figures: list[Figure], rates: dict[str, float]) -> list[tuple[Figure, Figure]]:
+def figure_conflicts(figures: list[Figure], rates: dict[str, float],
+                     parts: Mapping[str, str] | None = None) -> list[tuple[Figure, Figure]]:
     """Of figures of one thing: the pairs a source sets against each other (one article, one
     speaker), each claim in one at most; then, for two neighbouring figures (in value) that
     no source sets against each other, the earliest pair across articles: the nearest
-    disagreement between outlets."""
+    disagreement between outlets. `parts`: the side of a front each figure counts, where
+    known, by quantity id (resolve/fronts.py); figures of two sides are not compared."""
+    parts = parts or {}
     groups = agreeing_figures(figures)
     set_against: list[tuple[Figure, Figure]] = []
     across: dict[tuple[int, int], list[tuple[Figure, Figure]]] = {}
@@ -65,9 +71,9 @@ def figure_conflicts(figures: list[Figure], rates: dict[str, float]) -> list[tup
                 for b in groups[j]:
                     # An outlet's own two figures count different things; in one article a
                     # conflict has a named source. Two outlets' own figures disagree with each other.
-                    if a[0].id == b[0].id or not (a[0].sourced or b[0].sourced or a[0].doc != b[0].doc) or not one_group(a[1], b[1]):
+                    if a[0].id == b[0].id or not (a[0].sourced or b[0].sourced or a[0].doc != b[0].doc) or not one_group(a[1], b[1], parts):
                         continue
-                    if compare_quantities(a[1], b[1], rates) is not None:
+                    if compare_quantities(a[1], b[1], rates) is not None and not _part_within_whole(a, b):
                         conflicting.append((a, b))
                     elif floors_apart(a[1], b[1]) and a[0].doc == b[0].doc and a[0].sourced and b[0].sourced and a[0].speaker != b[0].speaker:
                         # "at least 80 dead", by one source, and "more than 140", by another: two floors
@@ -87,12 +93,15 @@ def figure_conflicts(figures: list[Figure], rates: dict[str, float]) -> list[tup
     return kept
 
 
-def one_group(a: StoredQuantity, b: StoredQuantity) -> bool:
+def one_group(a: StoredQuantity, b: StoredQuantity, parts: Mapping[str, str] | None = None) -> bool:
     """Whether two figures may count one group: the same unit ("people killed", "soldiers"),
     or people in general against a group larger than them. "41 Britons" among "150,000 dead"
     and "12 children" beside "40 soldiers" count different people, however they differ; so do
-    counts limited to different parts ("16 in the north" and "29 in the south", "30 a day")."""
+    counts limited to different parts ("16 in the north" and "29 in the south", "30 a day"),
+    or of two sides of a front (`parts`, by quantity id)."""
     if different_scopes(a, b):
+        return False
+    if parts and a.id in parts and b.id in parts and parts[a.id] != parts[b.id]:
         return False
     if a.unit == b.unit:
         return True
@@ -104,6 +113,27 @@ def one_group(a: StoredQuantity, b: StoredQuantity) -> bool:
 
 def _general(quantity: StoredQuantity) -> bool:
     return quantity.unit is not None and quantity.unit.split()[0] == "people"
+
+
+def _part_within_whole(a: Figure, b: Figure) -> bool:
+    """Whether one figure is a local official's count of their own town or region ("five
+    died", the mayor said) and the other a count of the whole that holds it: a mayor's five
+    and a country's ten can both hold. A local count above the whole's still conflicts."""
+    local = [figure for figure in (a, b) if _local_count(figure)]
+    if len(local) != 1:
+        return False
+    part, whole = (a, b) if local[0] is a else (b, a)
+    return interval(part[1])[0] <= interval(whole[1])[1]
+
+
+def _local_count(figure: Figure) -> bool:
+    """A count told by a local office holder (the lexicons' `local_offices`: "the mayor of
+    the town", "the regional governor") that names no part of its own."""
+    account, quantity = figure
+    if quantity.scope or not account.sourced:
+        return False
+    words = set(re.findall(r"[^\W\d_]+", account.claim.source_name.casefold()))
+    return bool(words & lexicon_words("attribution", "local_offices"))
 
 
 def _group(groups: list[list[Figure]], figure: Figure) -> int:
