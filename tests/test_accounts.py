@@ -549,3 +549,21 @@ def test_between_outlets_a_figure_is_set_against_its_source_s_own_statement(tmp_
     ])
     ((_found, a, b),) = [(r, a, b) for r, a, b in _contradictions(records) if r["slot"] == "killed"]
     assert {a, b} == {f"Doctors said 30 people were killed {WHEN}.", "The Kessa Red Cross said 50 people had died in the attack."}
+
+
+def test_a_source_citing_another_for_a_figure_the_other_gives_is_one_origin(tmp_path: Path, build_tools) -> None:
+    told = f"120 people were killed {WHEN}"
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "2024-05-04", f"The Kessa Red Cross said {told}."),
+        ("Niger Post", "2024-05-04", f"According to the Ruvian health ministry, which refers to the Kessa Red Cross, {told}."),
+    ])
+    (fact,) = [r for r in records if r["kind"] == "fact" and r["about"].startswith("120 killed")]
+    assert len(fact["claims"]) == 2
+    assert fact["independent_origins"] == ["The Kessa Red Cross"]
+    # a source citing no one for it is an origin of its own
+    own = _build(tmp_path / "own", build_tools, [
+        ("Sahel Daily", "2024-05-04", f"The Kessa Red Cross said {told}."),
+        ("Niger Post", "2024-05-04", f"According to the Ruvian health ministry, {told}."),
+    ])
+    (fact,) = [r for r in own if r["kind"] == "fact" and r["about"].startswith("120 killed")]
+    assert sorted(fact["independent_origins"]) == ["The Kessa Red Cross", "the Ruvian health ministry"]

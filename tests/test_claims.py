@@ -373,6 +373,14 @@ def test_an_order_given_to_the_passive_subject_is_not_a_citation(nlp, text: str)
 # 4. Anonymous sources -------------------------------------------------------------------------
 
 
+def test_a_name_in_brackets_ending_a_source_is_the_source_s_name(build_tools) -> None:
+    text = "The death toll rose to 40, the UN Office for the Coordination of Refugee Support (OCRS) announced."
+    (claim,) = extract_text(build_tools, text).claims
+    # the acronym is keyed to the name it stands for, not to "UN Office"
+    assert (claim.source.name, claim.source.entity_key) == ("the UN Office for the Coordination of Refugee Support (OCRS)",
+                                                            "coordination of refugee support")
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [

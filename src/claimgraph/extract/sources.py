@@ -20,7 +20,7 @@ def describe_source(doc: Doc, span: tuple[int, int], mentions: list[Mention], le
     name = doc_text(doc)[start:end]
     inside = [m for m in mentions if start <= m.start and m.end <= end]
     head = phrase.root if phrase is not None else None
-    entity = _best_entity(inside, head)
+    entity = _bracketed_name(name, start, inside) or _best_entity(inside, head)
     head_forms = {head.lemma_.lower(), head.lower_} if head is not None else set()
     covered_head = head is not None and any(m.start <= head.idx < m.end for m in inside)
     if head_forms & lexicon.document_nouns and not covered_head:
@@ -94,6 +94,17 @@ def _best_entity(mentions: list[Mention], head: Token | None) -> Mention | None:
         return None
     return min(ranked, key=lambda m: (head is None or not m.start <= head.idx < m.end, _ENTITY_PREFERENCE.index(m.type),
                                       -(m.end - m.start)))
+
+
+def _bracketed_name(name: str, start: int, mentions: list[Mention]) -> Mention | None:
+    """The name in brackets a phrase ends with ("the Kessa Office for Refugee Affairs
+    (KORA)"): what the whole phrase is called, where a tagger may read the words before it as
+    names of its parts ("Kessa Office", "Refugee Affairs")."""
+    told = name.rstrip()
+    if not told.endswith(")") or "(" not in told:
+        return None
+    opened = start + told.rindex("(")
+    return next((m for m in mentions if m.start > opened and m.type in _ENTITY_PREFERENCE), None)
 
 
 def _indefinite(phrase: Span | None) -> bool:

@@ -43,7 +43,7 @@ from claimgraph.resolve.facts import build_facts, group_events
 from claimgraph.resolve.figures import counts_a_group
 from claimgraph.resolve.incident_facts import incident_facts
 from claimgraph.resolve.money import currency, load_rates
-from claimgraph.resolve.origins import index_documents, load_agencies
+from claimgraph.resolve.origins import citations, index_documents, load_agencies
 from claimgraph.resolve.relations import (
     accusation_standings,
     relation_facts,
@@ -110,8 +110,10 @@ def compare_corpus(store: Store, anchors: Anchors, places: dict[str, StoredPlace
     events = [sized(e, quantities.get(e.quantity), rates) if e.quantity else e for e in events]
     claims = {claim.id: claim for claim in iter_claims(store)}
     documents, agencies = index_documents(iter_documents(store)), load_agencies()
+    entity_names = {entity.id: entity.name for entity in stored}
+    cites = citations(claims.values(), entity_names, lambda entity: kinds.get(entity) in _SOURCES)
     facts = build_facts(group_events(events, taxonomy=taxonomy), claims, documents.outlet_of,
-                        lambda group: describe(group, anchors, taxonomy=taxonomy), agencies)
+                        lambda group: describe(group, anchors, taxonomy=taxonomy), agencies, cites)
     figures: dict[str, StoredQuantity] = {}
     counts: list[StoredQuantity] = []
     told_values: dict[str, list[ToldValue]] = defaultdict(list)
@@ -130,7 +132,7 @@ def compare_corpus(store: Store, anchors: Anchors, places: dict[str, StoredPlace
     told = incidents(events, claims, figures, anchors, documents.publication_dates, taxonomy=taxonomy, outlet_of=documents.outlet_of,
                      settings=settings, can_act=lambda anchor: anchor.startswith("country:") or kinds.get(anchor) in _PARTIES,
                      site_of=_sites(places, anchors, kinds).get, counts=counts)
-    told_facts = [fact for incident in told for fact in incident_facts(incident, claims, documents.outlet_of, agencies, anchors.name)]
+    told_facts = [fact for incident in told for fact in incident_facts(incident, claims, documents.outlet_of, agencies, anchors.name, cites)]
     # An incident's accounts are told by its facts (figures, blame, denials): the facts of
     # their events, and the tension an accusation of its harm tells, would tell them twice
     # (the events' facts are still compared: "destroyed" against "was not destroyed").
@@ -139,11 +141,11 @@ def compare_corpus(store: Store, anchors: Anchors, places: dict[str, StoredPlace
     ties = list(stated_ties(iter_relations(store), anchors)) + list(accusation_standings(e for e in events if e.id not in gathered))
     tie_facts, fact_of_tie = relation_facts(ties, claims, outlet_of=documents.outlet_of, name_of=anchors.name, agencies=agencies)
     shown = [f for f in facts if f.id not in unshown] + tie_facts + told_facts
-    quoted_facts = statement_facts(claims, shown, documents.outlet_of, agencies, state_of=_state_speaking(anchors, kinds))
+    quoted_facts = statement_facts(claims, shown, documents.outlet_of, agencies, state_of=_state_speaking(anchors, kinds), cites=cites)
     return Comparison(facts=facts, events={e.id: e for e in events}, fact_of={e: fact for fact in facts for e in fact.events},
                       ties=ties, tie_facts=tie_facts, fact_of_tie=fact_of_tie, claims=claims, quantities=quantities, rates=rates,
                       name_of=anchors.name, published=documents.publication_dates, taxonomy=taxonomy, incidents=told,
-                      incident_facts=told_facts, statement_facts=quoted_facts, entity_names={entity.id: entity.name for entity in stored}, unshown=unshown,
+                      incident_facts=told_facts, statement_facts=quoted_facts, entity_names=entity_names, unshown=unshown,
                       anchor_of=anchors.anchor, told_values={doc: tuple(sorted(values)) for doc, values in told_values.items()},
                       told_dates={doc: tuple(dates) for doc, dates in told_dates.items()},
                       country_of=country_of or (lambda name: None))
@@ -175,6 +177,7 @@ def _amount_told(quantity: StoredQuantity) -> str:
 
 _PARTIES = frozenset({"PERSON", "ORG", "NORP"})  # who can be held responsible, besides states
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})  # a place speaking is the government seated there
+_SOURCES = frozenset({"PERSON", "ORG", "MEDIA"})  # who a source can say it has its figures from
 _SETTING_PLACES = 2  # an article's main places: the two specific places it names most, each at least twice
 
 

@@ -197,7 +197,8 @@ def narrowest_claims(claim_ids: Iterable[str], claims: Mapping[str, StoredClaim]
 
 
 def build_facts(groups: Iterable[list[AnchoredEvent]], claims: dict[str, StoredClaim], outlet_of: Callable[[str], str],
-                describe: Callable[[list[AnchoredEvent]], str], agencies: Agencies = NO_AGENCIES) -> list[Fact]:
+                describe: Callable[[list[AnchoredEvent]], str], agencies: Agencies = NO_AGENCIES,
+                cites: Mapping[str, frozenset[str]] | None = None) -> list[Fact]:
     facts = []
     for group in groups:
         # each event's narrowest claim: a clause that tells one event of the sentence does not
@@ -208,7 +209,7 @@ def build_facts(groups: Iterable[list[AnchoredEvent]], claims: dict[str, StoredC
         # Only what asserts the fact confirms it: a claim that it did not happen, or only may
         # have, is no corroboration.
         asserting = [e for e in group if e.status in _ASSERTED]
-        origins = count_origins(asserting, claims, outlet_of, agencies, same_figure)
+        origins = count_origins(asserting, claims, outlet_of, agencies, same_figure, cites=cites)
         denied = any(e.status == "denied" for e in group)
         asserted = any(e.status in ("happened", "planned", "alleged") for e in group)
         status = "contested" if denied and asserted else "corroborated" if len(origins) >= 2 else "single_source"

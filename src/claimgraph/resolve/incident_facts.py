@@ -25,7 +25,7 @@ _SAME_FIGURE = 0.05  # one figure, told rounded or exact: within 5% of each othe
 
 
 def incident_facts(incident: Incident, claims: Mapping[str, StoredClaim], outlet_of: Callable[[str], str], agencies: Agencies,
-                   name_of: Callable[[str], str]) -> list[Fact]:
+                   name_of: Callable[[str], str], cites: Mapping[str, frozenset[str]] | None = None) -> list[Fact]:
     """The incident's facts: its agreeing figures, its agreeing ascriptions of blame and its
     denials by one party."""
     facts = []
@@ -33,7 +33,7 @@ def incident_facts(incident: Incident, claims: Mapping[str, StoredClaim], outlet
         for group in agreeing_figures(incident.figures(slot)):
             value = min(group, key=lambda pair: pair[1].value)[1]
             about = f"{value.text} {'people ' + slot if slot != 'killed' else 'killed'} in the {incident.label}"
-            facts.append(_fact(f"{slot}:{value.value:g}", about, [account for account, _ in group], claims, outlet_of, agencies))
+            facts.append(_fact(f"{slot}:{value.value:g}", about, [account for account, _ in group], claims, outlet_of, agencies, cites))
     blame: dict[frozenset[str], list[Account]] = defaultdict(list)
     blaming_accounts = [a for a in incident.accounts if a.blamed and not a.denies]
     side = sides(a.blamed for a in blaming_accounts)
@@ -41,7 +41,7 @@ def incident_facts(incident: Incident, claims: Mapping[str, StoredClaim], outlet
         blame[side[account.blamed]].append(account)  # "Kessa's forces and Kessa" and "Kessa": one ascription
     for blamed, blaming in blame.items():
         names = ", ".join(sorted(name_of(a) for a in blamed))
-        facts.append(_fact(f"blame:{sorted(blamed)}", f"the {incident.label} ascribed to {names}", blaming, claims, outlet_of, agencies))
+        facts.append(_fact(f"blame:{sorted(blamed)}", f"the {incident.label} ascribed to {names}", blaming, claims, outlet_of, agencies, cites))
     denials: dict[frozenset[str], list[Account]] = defaultdict(list)
     denying_accounts = [a for a in incident.accounts if a.denies and a.deniers]
     denier_side = sides(a.deniers for a in denying_accounts)
@@ -50,14 +50,14 @@ def incident_facts(incident: Incident, claims: Mapping[str, StoredClaim], outlet
     for deniers, denying in denials.items():
         names = ", ".join(sorted(name_of(a) for a in deniers))
         facts.append(_fact(f"denial:{sorted(deniers)}", f"{names} denies what is said of the {incident.label}", denying, claims,
-                           outlet_of, agencies))
+                           outlet_of, agencies, cites))
     return [replace_id(fact, incident.id) for fact in facts if fact.claims]
 
 
 def _local_office(claim: StoredClaim) -> str | None:
     """The office a speaker holds in a town or region, when their description names one
     (the lexicons' `local_offices`): in the accounts of one incident, one place, "the local
-    mayor" and "its Kremlin-appointed mayor" are one mayor."""
+    mayor" and "its Ruvia-appointed mayor" are one mayor."""
     words = set(re.findall(r"[^\W\d_]+", claim.source_name.casefold()))
     office = min(words & lexicon_words("attribution", "local_offices"), default=None)
     return f"office:{office}" if office else None
@@ -85,12 +85,12 @@ def _one_figure(a: StoredQuantity, b: StoredQuantity) -> bool:
 
 
 def _fact(aspect: str, about: str, accounts: Iterable[Account], claims: Mapping[str, StoredClaim], outlet_of: Callable[[str], str],
-          agencies: Agencies) -> Fact:
+          agencies: Agencies, cites: Mapping[str, frozenset[str]] | None = None) -> Fact:
     members = list(dict.fromkeys(accounts))
     told = [ToldClaim.of(claims[account.id]) for account in members if account.id in claims]
     # the fact's own claims: counting reads no other (copying every claim per fact costs a corpus)
     origins = count_origins(told, {t.claims[0]: claims[t.claims[0]] for t in told}, outlet_of, agencies, lambda a, b: True,
-                            speaker_key=_local_office)
+                            speaker_key=_local_office, cites=cites)
     status = "corroborated" if len(origins) >= 2 else "single_source"
     claim_ids = narrowest_claims((account.id for account in members if account.id in claims), claims)
     key = "fct_" + hashlib.sha1(f"{aspect}:{':'.join(sorted(claim_ids))}".encode()).hexdigest()[:16]

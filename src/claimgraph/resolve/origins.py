@@ -8,15 +8,18 @@ outlet is one only under the agency's whole name ("AFP", not "Michael Bloomberg"
 an article's own unsourced figure that an agency reported in another article of the same
 fact counts as the agency's: outlets rewrite wire copy without naming it, and a figure is
 the fingerprint that gives it away. Likewise two claims of two articles that are one text
-(four fifths of their words shared) by one source are one origin: the same copy run twice.
+(four fifths of their words shared) by one source are one origin: the same copy run twice. And a source that says it has its
+figures from another ("the UN refugee office, which refers to the Kessa Red Cross") relays the other wherever
+the other tells the fact too.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import PurePath
 from typing import Protocol, TypeVar
@@ -144,11 +147,23 @@ def is_cited(claim: StoredClaim) -> bool:
 
 def count_origins(group: Iterable[R], claims: dict[str, StoredClaim], outlet_of: Callable[[str], str],
                   agencies: Agencies, same_figure: Callable[[R, R], bool],
-                  speaker_key: Callable[[StoredClaim], str | None] = lambda claim: None) -> tuple[str, ...]:
+                  speaker_key: Callable[[StoredClaim], str | None] = lambda claim: None,
+                  cites: Mapping[str, frozenset[str]] | None = None) -> tuple[str, ...]:
     """The distinct origins of the claims that assert a fact's events (sorted names);
-    `speaker_key` tells claims whose speakers are one although named apart (a key, or None)."""
+    `speaker_key` tells claims whose speakers are one although named apart (a key, or None);
+    `cites`, the sources each source says it has its figures from (`citations`)."""
     asserting = [(event, claims[c]) for event in group for c in event.claims if c in claims]
     origin_of = {claim.id: claim_origin(claim, outlet_of, agencies) for _, claim in asserting}
+    # A source that says it has its figures from another, where the other tells the fact too:
+    # the fact is the other's, relayed ("the UN refugee office, which refers to the Kessa Red
+    # Cross", and the Red Cross's own figure).
+    telling = {claim.source_entity: claim for _, claim in asserting if claim.source_entity and claim.source_kind != "outlet"}
+    relaying: dict[str, StoredClaim] = {}
+    for _, claim in asserting:
+        cited = next((telling[y] for y in sorted((cites or {}).get(claim.source_entity or "", ())) if y in telling), None)
+        if cited is not None and claim.source_entity != cited.source_entity:
+            relaying[claim.id] = cited
+            origin_of[claim.id] = origin_of[cited.id]
     # "Keita questioned the junta after the coup": the coup is the article's setting, which the
     # speaker presupposes; the article is its origin.
     origin_of.update({claim.id: agencies.exact(outlet_of(claim.doc)) or outlet_of(claim.doc)
@@ -170,6 +185,8 @@ def count_origins(group: Iterable[R], claims: dict[str, StoredClaim], outlet_of:
         origin = relayed.get(claim.doc, origin_of[claim.id]) if claim.id in own else origin_of[claim.id]
         # One speaker under two names ("Mr Keita", "Amadou Keita") is one origin.
         key = f"entity:{claim.source_entity}" if claim.source_entity and origin == claim.source_name else _origin_key(origin)
+        if claim.id in relaying:
+            key = f"entity:{relaying[claim.id].source_entity}"
         if origin == claim.source_name and (same := speaker_key(claim)):
             key = same
         # Two outlets running one agency's copy tell one text, reworded at most, by one
@@ -181,6 +198,36 @@ def count_origins(group: Iterable[R], claims: dict[str, StoredClaim], outlet_of:
         copied.append((words, claim.doc, source, key))
         named.setdefault(key, origin)
     return tuple(sorted(set(named.values())))
+
+
+def citations(claims: Iterable[StoredClaim], entity_names: Mapping[str, str], can_cite: Callable[[str], bool]) -> dict[str, frozenset[str]]:
+    """The sources each source says it has its figures from: a claim by X whose words cite
+    (the `citing` words of resolve/data/citing.json: "refers to", "citing") an entity that
+    `can_cite` (a body or a person, not a place) named within a few words after ("According to
+    the UN refugee office, which refers to the Kessa Red Cross, 300 are missing")."""
+    words = _citing_words()
+    found: dict[str, set[str]] = {}
+    for claim in claims:
+        if not claim.source_entity or claim.source_kind == "outlet":
+            continue
+        text = claim.text.casefold()
+        for match in re.finditer(rf"\b(?:{'|'.join(re.escape(w) for w in words)})\b", text):
+            after = text[match.end(): match.end() + _CITED_WITHIN]
+            named = [(after.find(entity_names[e].casefold()), e) for e in claim.entities
+                     if e != claim.source_entity and e in entity_names and can_cite(e) and entity_names[e].casefold() in after]
+            if named:
+                found.setdefault(claim.source_entity, set()).add(min(named)[1])
+    return {source: frozenset(cited) for source, cited in found.items()}
+
+
+_CITED_WITHIN = 60  # characters after a citing word in which the cited source is named
+
+
+@cache
+def _citing_words() -> tuple[str, ...]:
+    data = json.loads(resources.files("claimgraph.resolve").joinpath("data/citing.json").read_text("utf-8"))
+    return tuple(sorted({w.casefold() for language, found in data.items() if not language.startswith("_") for w in found},
+                        key=len, reverse=True))
 
 
 _RESTATED = 0.8  # share of their words two claims have in common to be one text copied

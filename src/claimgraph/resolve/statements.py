@@ -39,7 +39,8 @@ _ABOUT_WORDS = 12  # words of the quotation the fact is described by
 
 
 def statement_facts(claims: Mapping[str, StoredClaim], facts: Iterable[Fact], outlet_of: Callable[[str], str],
-                    agencies: Agencies, state_of: Callable[[StoredClaim], str | None] = lambda claim: None) -> list[Fact]:
+                    agencies: Agencies, state_of: Callable[[StoredClaim], str | None] = lambda claim: None,
+                    cites: Mapping[str, frozenset[str]] | None = None) -> list[Fact]:
     """Facts of the statements that claims of two articles or more quote alike. `state_of`:
     the state a claim's source stands for when it is a place speaking ("Bamako", "the
     palace": its government), or None; one statement quoted under two names of one state is
@@ -85,7 +86,8 @@ def statement_facts(claims: Mapping[str, StoredClaim], facts: Iterable[Fact], ou
             continue
         members.sort(key=lambda c: (claims[c].doc, claims[c].start))
         told = [ToldClaim.of(claims[c]) for c in members]
-        origins = count_origins(told, {c: claims[c] for c in members}, outlet_of, agencies, lambda a, b: True, speaker_key=state_of)
+        origins = count_origins(told, {c: claims[c] for c in members}, outlet_of, agencies, lambda a, b: True, speaker_key=state_of,
+                                cites=cites)
         words = quoted[members[0]].split()
         excerpt = " ".join(words[:_ABOUT_WORDS]).rstrip(",;:") + ("…" if len(words) > _ABOUT_WORDS else "")
         key = "fct_" + hashlib.sha1(f"statement:{':'.join(sorted(members))}".encode()).hexdigest()[:16]
