@@ -86,3 +86,21 @@ def test_a_described_organisation_must_follow_its_name_closely(build_tools) -> N
     bare = ("Vantor Holdings bought the port. Work starts in May. The cranes arrive in June. "
             "The company will run it.")  # a bare description reaches further back
     assert "vantor holdings" in {m.key for m in extract_text(build_tools, bare).mentions if m.text.endswith("company")}
+
+
+@pytest.mark.parametrize("text, plover, actors", [
+    # a pronoun subject of what a speaker reports is the speaker
+    ("The Malian army said it killed 40 fighters near Tessalit on Monday.", "ASSAULT", {"Malian army"}),
+    ("Mali announced on Friday that they had sent doctors and humanitarian aid to Niger.", "AID", {"Mali"}),
+    # aid sent is given by whoever sends it
+    ("Aid has so far been sent to the country by Senegal, Ghana and several other countries.", "AID", {"Senegal", "Ghana"}),
+])
+def test_a_participant_named_outside_the_event_s_own_phrase(build_tools, text: str, plover: str, actors) -> None:
+    (event,) = [e for e in extract_text(build_tools, text).events if e.plover == plover]
+    assert _roles(event)[0] == actors
+
+
+def test_a_relative_word_is_the_noun_its_clause_tells_of(build_tools) -> None:
+    text = "The dam lies in the Kidal region that Mali illegally annexed in September."
+    (event,) = [e for e in extract_text(build_tools, text).events if e.plover == "COERCE"]
+    assert _roles(event) == ({"Mali"}, {"Kidal"})

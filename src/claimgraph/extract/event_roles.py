@@ -66,7 +66,7 @@ def subject(token: Token) -> Token | None:
             head = found[0]
             if (head.lower_ in RELATIVE_WORDS or head.norm_ in RELATIVE_WORDS) and current.dep_ == "relcl":  # "qui": "who"
                 return current.head
-            return head
+            return _reporter(head, current) or head
         if current.dep_ == "relcl":  # "the junta that seized power": that-less subject relatives
             return current.head
         if current.dep_ == "xcomp":
@@ -84,6 +84,18 @@ def subject(token: Token) -> Token | None:
             return None  # "a deal signed by ...": the noun is what is acted on, not the actor
         current = current.head
     return None
+
+
+def _reporter(pronoun: Token, clause: Token) -> Token | None:
+    """Who a third-person pronoun subject of a reported clause stands for: the subject of the
+    verb that reports it ("the army said it killed 40 fighters": the army; "Kessa announced
+    that they had sent aid": Kessa), unless that subject is a pronoun too."""
+    if pronoun.pos_ != "PRON" or "Prs" not in pronoun.morph.get("PronType") or "3" not in pronoun.morph.get("Person"):
+        return None
+    if clause.dep_ != "ccomp" or clause.head.pos_ != "VERB":
+        return None
+    matrix = children(clause.head, "nsubj")
+    return matrix[0] if matrix and matrix[0].pos_ != "PRON" else None
 
 
 def lost_subject(verb: Token) -> Token | None:
@@ -180,6 +192,10 @@ def _theme_heads(token: Token) -> list[Token]:
         found = prepositional_objects(token, {"of", "on", "against"}) + children(token, "compound", "amod")
         return with_conjuncts(found)
     found = children(token, "dobj", "obj", "dative", "nsubjpass", "attr", "oprd")
+    if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
+        # "the region that Ruvia annexed", "the port, which Kessa seized": the relative word is
+        # the noun the clause tells of
+        found = [token.head if t.lower_ in RELATIVE_WORDS or t.norm_ in RELATIVE_WORDS else t for t in found]
     if not found:
         inherited = subject(token)
         found = [inherited] if inherited is not None else []
