@@ -518,8 +518,8 @@ def test_an_accusation_in_a_clause_set_against_the_sentence_is_that_clause_s(tmp
         f"{ROCKET} Mali blamed Niger for the strike, while Niger blamed Mali.")])
     claims = {r["id"]: r["text"] for r in records if r["kind"] == "claim"}
     ascribed = {f["about"]: sorted(claims[c] for c in f["claims"]) for f in records if f["kind"] == "fact" and "ascribed" in f["about"]}
-    assert ascribed == {"the attack at Tessalit ascribed to Niger": ["Mali blamed Niger for the strike, while Niger blamed Mali."],
-                        "the attack at Tessalit ascribed to Mali": ["Niger blamed Mali"]}
+    assert ascribed == {"the attack at Tessalit ascribed to Niger by Mali": ["Mali blamed Niger for the strike, while Niger blamed Mali."],
+                        "the attack at Tessalit ascribed to Mali by Niger": ["Niger blamed Mali"]}
 
 
 def test_a_weekday_told_beside_a_date_it_does_not_fall_on_contradicts_the_right_one(tmp_path: Path, build_tools) -> None:
@@ -567,3 +567,16 @@ def test_a_source_citing_another_for_a_figure_the_other_gives_is_one_origin(tmp_
     ])
     (fact,) = [r for r in own if r["kind"] == "fact" and r["about"].startswith("120 killed")]
     assert sorted(fact["independent_origins"]) == ["The Kessa Red Cross", "the Ruvian health ministry"]
+
+
+def test_an_ascription_of_blame_is_each_accuser_s_fact_with_the_accuser_as_its_origin(tmp_path: Path, build_tools) -> None:
+    """"Mali blames Niger" told by its officials and by its government is one party's
+    position: one fact, one origin; a rights group blaming Niger too is another fact."""
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "2024-05-04", f"{ROCKET} Malian officials said Niger fired the rocket."),
+        ("Kidal Post", "2024-05-04", f"{ROCKET} Mali blamed Niger for the strike."),
+        ("Niger Post", "2024-05-05", f"{ROCKET} Human Rights Watch said Niger fired the rocket."),
+    ])
+    ascribed = {f["about"]: (len(f["claims"]), f["independent_origins"]) for f in records if f["kind"] == "fact" and "ascribed" in f["about"]}
+    assert ascribed == {"the attack at Tessalit ascribed to Niger by Mali": (2, ["Mali"]),
+                        "the attack at Tessalit ascribed to Niger": (1, ["Human Rights Watch"])}

@@ -90,7 +90,7 @@ def _reporter(pronoun: Token, clause: Token) -> Token | None:
     """Who a third-person pronoun subject of a reported clause stands for: the subject of the
     verb that reports it ("the army said it killed 40 fighters": the army; "Kessa announced
     that they had sent aid": Kessa), unless that subject is a pronoun too."""
-    if pronoun.pos_ != "PRON" or "Prs" not in pronoun.morph.get("PronType") or "3" not in pronoun.morph.get("Person"):
+    if pronoun.pos_ != "PRON" or "Prs" not in pronoun.morph.get("PronType", []) or "3" not in pronoun.morph.get("Person", []):
         return None
     if clause.dep_ != "ccomp" or clause.head.pos_ != "VERB":
         return None

@@ -2,9 +2,11 @@
 origins.
 
 Within one incident, accounts agree when they give one figure for one slot ("at least 386
-killed" and "386 dead"), when they hold the same parties responsible, or when they are
-denials by one party. Each such group is a fact; its origins are counted as for any fact
-(resolve/origins.py: relayed agency copy is one origin).
+killed" and "386 dead"), when one accuser holds the same parties responsible (each
+accuser's ascription is a position of its own: "Mali blames Niger", and a rights group
+blaming Niger, are two facts), or when they are denials by one party. Each such group is a
+fact; its origins are counted as for any fact (resolve/origins.py: relayed agency copy is
+one origin), and an accuser's voices (its government, its officials, its capital) are one.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 
 from claimgraph.records import Fact, StoredClaim, StoredQuantity
 from claimgraph.resolve.accounts import HARM_SLOTS, Account, Incident, sides
@@ -34,14 +37,23 @@ def incident_facts(incident: Incident, claims: Mapping[str, StoredClaim], outlet
             value = min(group, key=lambda pair: pair[1].value)[1]
             about = f"{value.text} {'people ' + slot if slot != 'killed' else 'killed'} in the {incident.label}"
             facts.append(_fact(f"{slot}:{value.value:g}", about, [account for account, _ in group], claims, outlet_of, agencies, cites))
-    blame: dict[frozenset[str], list[Account]] = defaultdict(list)
+    blame: dict[tuple[frozenset[str], frozenset[str]], list[Account]] = defaultdict(list)
     blaming_accounts = [a for a in incident.accounts if a.blamed and not a.denies]
     side = sides(a.blamed for a in blaming_accounts)
+    accuser_side = sides(a.tellers for a in blaming_accounts if a.tellers)
     for account in blaming_accounts:
-        blame[side[account.blamed]].append(account)  # "Kessa's forces and Kessa" and "Kessa": one ascription
-    for blamed, blaming in blame.items():
+        # "Kessa's forces and Kessa" and "Kessa": one ascription; each accuser's, one fact
+        blame[(side[account.blamed], accuser_side.get(account.tellers) or _unresolved_teller(account))].append(account)
+    for (blamed, accusers), blaming in blame.items():
         names = ", ".join(sorted(name_of(a) for a in blamed))
-        facts.append(_fact(f"blame:{sorted(blamed)}", f"the {incident.label} ascribed to {names}", blaming, claims, outlet_of, agencies, cites))
+        named = sorted(name_of(a) for a in accusers if not a.startswith(_UNRESOLVED))
+        by = f" by {', '.join(named)}" if named else ""
+        # One party's voices (its government, its officials, its capital) tell one position:
+        # one origin, unless an agency relays it.
+        party = _Party(f"party:{sorted(accusers)}", ", ".join(named)) if named else None
+        facts.append(_fact(f"blame:{sorted(blamed)}:{sorted(accusers)}", f"the {incident.label} ascribed to {names}{by}", blaming,
+                           claims, outlet_of, agencies, cites, speaker_key=party.key if party else _local_office,
+                           speaker_name=party.name if party else None))
     denials: dict[frozenset[str], list[Account]] = defaultdict(list)
     denying_accounts = [a for a in incident.accounts if a.denies and a.deniers]
     denier_side = sides(a.deniers for a in denying_accounts)
@@ -52,6 +64,30 @@ def incident_facts(incident: Incident, claims: Mapping[str, StoredClaim], outlet
         facts.append(_fact(f"denial:{sorted(deniers)}", f"{names} denies what is said of the {incident.label}", denying, claims,
                            outlet_of, agencies, cites))
     return [replace_id(fact, incident.id) for fact in facts if fact.claims]
+
+
+@dataclass(frozen=True)
+class _Party:
+    """An accuser whose every voice counts as one origin of its ascriptions."""
+
+    origin: str
+    called: str
+
+    def key(self, claim: StoredClaim) -> str:
+        return self.origin
+
+    def name(self, key: str) -> str:
+        return self.called
+
+
+_UNRESOLVED = "told:"
+
+
+def _unresolved_teller(account: Account) -> frozenset[str]:
+    """Who tells an account no entity stands for: its source as named ("the statement",
+    "local officials"), else its article's own voice."""
+    told = account.claim.source_name.casefold() if account.sourced else f"article {account.doc}"
+    return frozenset({_UNRESOLVED + told})
 
 
 def _local_office(claim: StoredClaim) -> str | None:
@@ -85,12 +121,15 @@ def _one_figure(a: StoredQuantity, b: StoredQuantity) -> bool:
 
 
 def _fact(aspect: str, about: str, accounts: Iterable[Account], claims: Mapping[str, StoredClaim], outlet_of: Callable[[str], str],
-          agencies: Agencies, cites: Mapping[str, frozenset[str]] | None = None) -> Fact:
+          agencies: Agencies, cites: Mapping[str, frozenset[str]] | None = None,
+          speaker_key: Callable[[StoredClaim], str | None] | None = None,
+          speaker_name: Callable[[str], str | None] | None = None) -> Fact:
     members = list(dict.fromkeys(accounts))
     told = [ToldClaim.of(claims[account.id]) for account in members if account.id in claims]
     # the fact's own claims: counting reads no other (copying every claim per fact costs a corpus)
     origins = count_origins(told, {t.claims[0]: claims[t.claims[0]] for t in told}, outlet_of, agencies, lambda a, b: True,
-                            speaker_key=_local_office, cites=cites)
+                            speaker_key=speaker_key or _local_office, cites=cites,
+                            speaker_name=speaker_name or (lambda key: None))
     status = "corroborated" if len(origins) >= 2 else "single_source"
     claim_ids = narrowest_claims((account.id for account in members if account.id in claims), claims)
     key = "fct_" + hashlib.sha1(f"{aspect}:{':'.join(sorted(claim_ids))}".encode()).hexdigest()[:16]

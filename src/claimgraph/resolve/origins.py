@@ -148,9 +148,11 @@ def is_cited(claim: StoredClaim) -> bool:
 def count_origins(group: Iterable[R], claims: dict[str, StoredClaim], outlet_of: Callable[[str], str],
                   agencies: Agencies, same_figure: Callable[[R, R], bool],
                   speaker_key: Callable[[StoredClaim], str | None] = lambda claim: None,
-                  cites: Mapping[str, frozenset[str]] | None = None) -> tuple[str, ...]:
+                  cites: Mapping[str, frozenset[str]] | None = None,
+                  speaker_name: Callable[[str], str | None] = lambda key: None) -> tuple[str, ...]:
     """The distinct origins of the claims that assert a fact's events (sorted names);
-    `speaker_key` tells claims whose speakers are one although named apart (a key, or None);
+    `speaker_key` tells claims whose speakers are one although named apart (a key, or None),
+    and `speaker_name` may name such a speaker (else the first claim's origin names it);
     `cites`, the sources each source says it has its figures from (`citations`)."""
     asserting = [(event, claims[c]) for event in group for c in event.claims if c in claims]
     origin_of = {claim.id: claim_origin(claim, outlet_of, agencies) for _, claim in asserting}
@@ -187,8 +189,12 @@ def count_origins(group: Iterable[R], claims: dict[str, StoredClaim], outlet_of:
         key = f"entity:{claim.source_entity}" if claim.source_entity and origin == claim.source_name else _origin_key(origin)
         if claim.id in relaying:
             key = f"entity:{relaying[claim.id].source_entity}"
-        if origin == claim.source_name and (same := speaker_key(claim)):
+        # An unnamed source is its article's, unless the fact knows whom it speaks for
+        # ("officials in Bamako" telling Mali's position).
+        unnamed = claim.source_kind == "anonymous" and origin == outlet_of(claim.doc)
+        if (origin == claim.source_name or unnamed) and (same := speaker_key(claim)):
             key = same
+            origin = speaker_name(same) or origin
         # Two outlets running one agency's copy tell one text, reworded at most, by one
         # source (or each in its own voice): one origin.
         words = text_words(claim.text)
