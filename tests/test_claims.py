@@ -373,6 +373,15 @@ def test_an_order_given_to_the_passive_subject_is_not_a_citation(nlp, text: str)
 # 4. Anonymous sources -------------------------------------------------------------------------
 
 
+def test_a_plural_pronoun_after_two_speakers_is_neither_of_them(build_tools) -> None:
+    text = ("As Mali and Niger blame each other, a team of experts released its findings on Friday. "
+            "According to them, the explosion was most likely caused by explosives.")
+    claims = extract_text(build_tools, text).claims
+    assert [(c.source.name, c.source.entity_key) for c in claims if c.text.startswith("According")] == [("them", None)]
+    one = extract_text(build_tools, "The rebels said on Monday they had taken the town. They said 40 soldiers had surrendered.")
+    assert [c.source.name for c in one.claims] == ["The rebels", "The rebels"]
+
+
 def test_a_name_in_brackets_ending_a_source_is_the_source_s_name(build_tools) -> None:
     text = "The death toll rose to 40, the UN Office for the Coordination of Refugee Support (OCRS) announced."
     (claim,) = extract_text(build_tools, text).claims

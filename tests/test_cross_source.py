@@ -23,10 +23,16 @@ import pytest
 
 from claimgraph import BuildOptions, Store, build
 from claimgraph.export import contract_records
-from claimgraph.records import Contradiction, Fact, StoredClaim, StoredQuantity
+from claimgraph.records import (
+    Contradiction,
+    Fact,
+    StoredClaim,
+    StoredEntity,
+    StoredQuantity,
+)
 from claimgraph.resolve.anchors import AnchoredEvent, Anchors
 from claimgraph.resolve.contradictions import contradictions_by_fact
-from claimgraph.resolve.cross_source import describe
+from claimgraph.resolve.cross_source import describe, named_sources
 from claimgraph.resolve.facts import (
     build_facts,
     dates_agree,
@@ -826,3 +832,15 @@ def test_a_facts_claims_hold_one_statement_once() -> None:
 
     claims = {c.id: c for c in (claim("c1", 0, 80), claim("c2", 0, 80), claim("c3", 0, 200), claim("c4", 300, 380))}
     assert narrowest_claims(["c1", "c2", "c3", "c4"], claims) == ("c1", "c4")
+
+
+def test_a_source_named_by_a_name_the_corpus_knows_rests_on_that_entity() -> None:
+    """Where the tagger missed "Bamako" as the subject of "said" in one article but tagged it
+    in others, the source is still that entity; a name two entities share stays unresolved."""
+    entities = [StoredEntity("ent_bamako", "Bamako", "GPE", ("Bamako", "the Malian capital"), ()),
+                StoredEntity("ent_gao_town", "Gao", "GPE", ("Gao",), ()), StoredEntity("ent_gao_man", "Gao", "PERSON", ("Gao",), ())]
+    claims = {c.id: c for c in (stored_claim("c1", "d1", "Bamako", "organization"), stored_claim("c2", "d1", "Gao", "person"),
+                                stored_claim("c3", "d2", "the Malian capital", "organization"),
+                                stored_claim("c4", "d2", "Bamako", "outlet"))}
+    found = named_sources(claims, entities)
+    assert {c: found[c].source_entity for c in claims} == {"c1": "ent_bamako", "c2": None, "c3": "ent_bamako", "c4": None}

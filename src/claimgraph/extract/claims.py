@@ -195,6 +195,10 @@ def _resolve_source(span: tuple[int, int], index: int, context: _Context) -> Cla
         earlier = [m for m in context.mentions if m.type == "PERSON" and sentence.start_char <= m.start and m.end <= span[0]]
         if earlier:
             return describe_source(doc, (earlier[-1].start, earlier[-1].end), context.mentions, lexicon)
+        if found is not None and "Plur" in found[0].morph.get("Number", []) and _several_last_speakers(context):
+            # "As Ruvia and Kessa trade blame, ... According to them, ...": "them" is both, or
+            # neither, never the one named last
+            return describe_source(doc, span, context.mentions, lexicon)
         for earlier_index, source, _, _ in reversed(context.recent):
             if index - earlier_index <= _PRONOUN_LOOKBACK and source.kind in ("person", "anonymous", "organization"):
                 return source
@@ -208,6 +212,14 @@ def _resolve_source(span: tuple[int, int], index: int, context: _Context) -> Cla
     if (noun := document_head(doc, span, lexicon)) and source.kind == "document":
         context.documents.setdefault(noun, source)
     return source
+
+
+def _several_last_speakers(context: _Context) -> bool:
+    """Whether the last sentence with a speaker had several (coordinated speakers)."""
+    if not context.recent:
+        return False
+    last = context.recent[-1][0]
+    return len({source.name for index, source, _, _ in context.recent if index == last}) > 1
 
 
 def _sentence_start(doc: Doc, offset: int, *, back: int) -> int:

@@ -108,7 +108,7 @@ def compare_corpus(store: Store, anchors: Anchors, places: dict[str, StoredPlace
     quantities = quantities_by_id(store, [e.quantity for e in events if e.quantity])
     rates = load_rates()
     events = [sized(e, quantities.get(e.quantity), rates) if e.quantity else e for e in events]
-    claims = {claim.id: claim for claim in iter_claims(store)}
+    claims = named_sources({claim.id: claim for claim in iter_claims(store)}, stored)
     documents, agencies = index_documents(iter_documents(store)), load_agencies()
     entity_names = {entity.id: entity.name for entity in stored}
     cites = citations(claims.values(), entity_names, lambda entity: kinds.get(entity) in _SOURCES)
@@ -149,6 +149,32 @@ def compare_corpus(store: Store, anchors: Anchors, places: dict[str, StoredPlace
                       anchor_of=anchors.anchor, told_values={doc: tuple(sorted(values)) for doc, values in told_values.items()},
                       told_dates={doc: tuple(dates) for doc, dates in told_dates.items()},
                       country_of=country_of or (lambda name: None))
+
+
+def named_sources(claims: dict[str, StoredClaim], entities: list[StoredEntity]) -> dict[str, StoredClaim]:
+    """The claims, each source that is a name of one entity of the corpus resting on that
+    entity, where the tagger found no mention in the source itself ("Bamako said ...", where
+    the article never tags "Bamako" but others do): a name the corpus knows is that entity."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for entity in entities:
+        if entity.type in _SPEAKING:
+            for name in {entity.name, *entity.aliases}:
+                named[_bare(name)].add(entity.id)
+    found = {}
+    for claim_id, claim in claims.items():
+        if claim.source_entity is None and claim.source_kind in ("person", "organization", "media"):
+            match = named.get(_bare(claim.source_name), set())
+            if len(match) == 1:
+                claim = replace(claim, source_entity=next(iter(match)))
+        found[claim_id] = claim
+    return found
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"^the\s+", "", " ".join(name.casefold().replace("’", "'").split()))
+
+
+_SPEAKING = frozenset({"PERSON", "ORG", "GPE", "NORP", "MEDIA"})
 
 
 def _state_speaking(anchors: Anchors, kinds: dict[str, str]) -> Callable[[StoredClaim], str | None]:
