@@ -580,3 +580,14 @@ def test_an_ascription_of_blame_is_each_accuser_s_fact_with_the_accuser_as_its_o
     ascribed = {f["about"]: (len(f["claims"]), f["independent_origins"]) for f in records if f["kind"] == "fact" and "ascribed" in f["about"]}
     assert ascribed == {"the attack at Tessalit ascribed to Niger by Mali": (2, ["Mali"]),
                         "the attack at Tessalit ascribed to Niger": (1, ["Human Rights Watch"])}
+
+
+def test_a_sentence_setting_two_positions_side_by_side_is_not_the_side_shown(tmp_path: Path, build_tools) -> None:
+    """"X blamed Y, while Y said ..." tells both positions; the article's own single-voice
+    claims stand for the disagreement."""
+    blamed = "Human Rights Watch said the blast was caused by a rocket fired by Senegal."
+    answer = "A senior Senegalese official, Amadou Sall, told reporters that all indications pointed to Mali's responsibility."
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
+        (f"{ROCKET} {blamed} Malians blamed a Senegalese air strike, while Senegal said it was caused by a misfiring "
+         f"Malian rocket. {answer}"))])
+    assert [{a, b} for r, a, b in _contradictions(records) if r["type"] == "responsibility"] == [{blamed, answer}]

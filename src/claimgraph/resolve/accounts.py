@@ -60,6 +60,8 @@ class Account:
     date: str | None  # the day of the incident it gives, by its violent events' own dates
     counts: tuple[StoredQuantity, ...] = ()  # counts of a named group it gives of the scene ("thousands of protesters")
     reported_deniers: frozenset[str] = frozenset()  # anchors of the parties whose denial it reports ("X denied it, the agency said")
+    # it holds another speaker's claim ("X blamed Y, while Z said ..."): a sentence telling two voices
+    two_voices: bool = False
 
     @property
     def deniers(self) -> frozenset[str]:
@@ -212,6 +214,8 @@ def _document_incident(doc: str, events: list[AnchoredEvent], claims: list[Store
             published=date_published, denies=denies, events=tuple(events_told), figures=tuple(figures),
             blamed=frozenset(filter(can_act, _blamed(events_told, violent))), date=_day(events_told, violent),
             counts=tuple(counted), reported_deniers=reported_deniers,
+            two_voices=any(o.id != claim.id and o.source_name != claim.source_name and claim.start <= o.start and o.end <= claim.end
+                           and (o.start, o.end) != (claim.start, claim.end) for o in claims),
         ))
     dates = frozenset(d for e in members if (d := e.date) and len(d) == 10 and d[:4].isdigit())
     scene = frozenset(e.place for e in placed if e.place) | frozenset(setting[:1])

@@ -99,18 +99,21 @@ def _days_between(a: str | None, b: str | None) -> int:
     return abs(apart) if apart is not None else 0
 
 
-def one_pair_each(candidates: list[_Pair], accounts_of: Callable[[_Pair], tuple[Account, Account]]) -> list[_Pair]:
+def one_pair_each(candidates: list[_Pair], accounts_of: Callable[[_Pair], tuple[Account, Account]], *,
+                  one_voice_first: bool = False) -> list[_Pair]:
     """The candidate pairs kept so that each claim stands in one pair at most: pairs inside
     one article first, the nearest first (an article sets a figure against the one told
-    beside it), then pairs across articles, the earliest first, and of those the pair whose
+    beside it; with `one_voice_first`, of those whose claims each tell one voice first: not
+    "X blamed Y, while Z blamed W", a sentence that sets two positions side by side, against
+    one of them), then pairs across articles, the earliest first, and of those the pair whose
     claims tell fewest figures (a source's own statement of its figure, not a summary of
     several sources' figures). Listing every pair would repeat one disagreement for each
     sentence that restates a side."""
-    def nearness(pair: _Pair) -> tuple[int, str, int, str, str]:
+    def nearness(pair: _Pair) -> tuple[int, str, int, int, str, str]:
         a, b = accounts_of(pair)
         if a.doc == b.doc:
-            return (0, a.doc, abs(a.claim.start - b.claim.start), a.id, b.id)
-        return (1, min(a.published or "~", b.published or "~"), len(a.figures) + len(b.figures), a.id, b.id)
+            return (0, a.doc, (a.two_voices + b.two_voices) if one_voice_first else 0, abs(a.claim.start - b.claim.start), a.id, b.id)
+        return (1, min(a.published or "~", b.published or "~"), 0, len(a.figures) + len(b.figures), a.id, b.id)
 
     used: set[str] = set()
     kept = []

@@ -47,7 +47,7 @@ class ResponsibilityDenied:
             # A denial pointing back ("denied it") denies what precedes it (denial_of_preceding.py).
             denying = [d for d in incident.accounts if d.denies and d.tellers and not points_back(d.claim, comparison.entity_names)]
             candidates = [(b, d) for d in denying for b in blaming if b.blamed & d.tellers and b.id != d.id]
-            for b, d in one_pair_each(candidates, lambda pair: pair):
+            for b, d in one_pair_each(candidates, lambda pair: pair, one_voice_first=True):
                 named = _names(b.blamed & d.tellers, comparison.name_of)
                 yield between_accounts(self.kind, b, d, about=f"whether {named} is responsible for the {incident.label}",
                                        slot="responsible", values=(f"{named} is responsible", "denied"))
@@ -64,9 +64,9 @@ def blames_against(incident: Incident) -> list[tuple[Account, Account]]:
     blaming = _blaming(incident)
     against = [(a, b) for i, a in enumerate(blaming) for b in blaming[i + 1:] if not a.blamed & b.blamed]
     side = sides(a.blamed for a in blaming)
-    kept = one_pair_each([p for p in against if p[0].doc == p[1].doc], lambda pair: pair)
+    kept = one_pair_each([p for p in against if p[0].doc == p[1].doc], lambda pair: pair, one_voice_first=True)
     told = {frozenset((side[a.blamed], side[b.blamed])) for a, b in kept}
-    for a, b in one_pair_each([p for p in against if p[0].doc != p[1].doc], lambda pair: pair):
+    for a, b in one_pair_each([p for p in against if p[0].doc != p[1].doc], lambda pair: pair, one_voice_first=True):
         pair = frozenset((side[a.blamed], side[b.blamed]))
         if pair not in told:
             told.add(pair)
