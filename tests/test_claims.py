@@ -71,6 +71,8 @@ def claim_at(claims: list[Claim], text: str, fragment: str) -> Claim:
         ("Amadou Keita added that the talks would continue.", "added"),
         ("Amadou Keita pointed out that the border had been closed since March.", "pointed out"),
         ("Amadou Keita accused Zembla of arming the rebels.", "accused"),
+        ("Amadou Keita advised that seven people were still missing.", "advised"),
+        ("Amadou Keita informed reporters that the border had been closed since March.", "informed"),
     ],
 )
 def test_a_speech_cue_attributes_the_sentence_to_its_speaker(nlp, text: str, cue: str) -> None:
