@@ -591,3 +591,13 @@ def test_a_sentence_setting_two_positions_side_by_side_is_not_the_side_shown(tmp
         (f"{ROCKET} {blamed} Malians blamed a Senegalese air strike, while Senegal said it was caused by a misfiring "
          f"Malian rocket. {answer}"))])
     assert [{a, b} for r, a, b in _contradictions(records) if r["type"] == "responsibility"] == [{blamed, answer}]
+
+
+def test_a_denial_whose_pronoun_opens_a_clause_of_its_own_denies_that_clause(tmp_path: Path, build_tools) -> None:
+    """"denied this was linked to the elections" denies the link, not what was said before;
+    "disputes this figure" points back."""
+    told = f"{BLAST} The Ruvian health ministry said 120 people were killed in the explosion. "
+    linked = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04", told + "The Kessa government denied this was linked to the elections.")])
+    assert [r for r, _a, _b in _contradictions(linked) if r["slot"] == "statement"] == []
+    figure = _build(tmp_path / "figure", build_tools, [("Sahel Daily", "2024-05-04", told + "The Kessa government disputes this figure.")])
+    assert [b for r, _a, b in _contradictions(figure) if r["slot"] == "statement"] == ["The Kessa government disputes this figure."]

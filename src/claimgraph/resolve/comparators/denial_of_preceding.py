@@ -65,8 +65,16 @@ def points_back(claim: StoredClaim, entity_names: Mapping[str, str]) -> bool:
     if claim.stance != "deny" or claim.quantities or any(
             e != claim.source_entity and not _in_name(entity_names.get(e, ""), speaker) for e in claim.entities):
         return False
-    words = set(re.findall(r"\w+", claim.text.casefold()))
-    return any(words & anaphors for anaphors in _anaphors().values())
+    words = re.findall(r"\w+", claim.text.casefold())
+    pointing = [i for i, word in enumerate(words) if any(word in anaphors for anaphors in _anaphors().values())]
+    # The pronoun is what is denied, or with a noun or two ("disputes this figure", "which the
+    # ministry has denied"), not the subject of a clause that says what is denied ("denied
+    # this was linked to the elections": the link is denied, not what was said before).
+    own = set(re.findall(r"\w+", f"{speaker} {claim.cue or ''}".casefold()))
+    return bool(pointing) and len([w for w in words[pointing[-1] + 1:] if w not in own]) <= _AFTER_POINTER
+
+
+_AFTER_POINTER = 2  # words a pointing-back denial may tell after its pronoun ("this death toll")
 
 
 @cache
