@@ -100,6 +100,12 @@ def test_a_participant_named_outside_the_event_s_own_phrase(build_tools, text: s
     assert _roles(event)[0] == actors
 
 
+def test_a_party_named_in_apposition_to_its_description_is_the_party(build_tools) -> None:
+    text = "The army blamed a misfired rocket from another Malian militant group, the Vantor Front."
+    (event,) = [e for e in extract_text(build_tools, text).events if e.plover == "ACCUSE"]
+    assert _roles(event) == (set(), {"Vantor Front"})
+
+
 def test_a_relative_word_is_the_noun_its_clause_tells_of(build_tools) -> None:
     text = "The dam lies in the Kidal region that Mali illegally annexed in September."
     (event,) = [e for e in extract_text(build_tools, text).events if e.plover == "COERCE"]

@@ -404,6 +404,9 @@ def _mentions_of(heads: Iterable[Token], mentions: list[Mention]) -> list[Mentio
     Zorov Holdings, not the US), else those modifying it ('Ruvian instructors': Ruvia)."""
     found: list[Mention] = []
     for head in heads:
+        # "another militant group, the Vantor Front": the name in apposition is the party
+        head = next((c for c in head.children if c.dep_ == "appos" and any(m.type in ENTITY_TYPES for m in mentions_in([c], mentions))),
+                    head)
         named = [m for m in mentions_in([head], mentions) if m.type in ENTITY_TYPES]
         if named:  # "Zorov's forces": the forces, and Zorov whose they are
             named += [m for p in children(head, "poss") for m in mentions_in(phrase_tokens(p), mentions) if m not in named]
