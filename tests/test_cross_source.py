@@ -41,7 +41,12 @@ from claimgraph.resolve.facts import (
 )
 from claimgraph.resolve.figures import compare_quantities, interval
 from claimgraph.resolve.money import Sum, load_rates, stated_sum
-from claimgraph.resolve.origins import agencies_from, claim_origin, load_agencies
+from claimgraph.resolve.origins import (
+    agencies_from,
+    citations,
+    claim_origin,
+    load_agencies,
+)
 
 from .conftest import (
     TAXONOMY,
@@ -681,8 +686,8 @@ def test_one_attack_ascribed_to_two_actors_is_two_facts_of_blame_in_conflict(tmp
     assert sorted(contradiction["values"]) == ["Kessa", "Ruvian"]
     assert "according to the army" in contradiction["explanation"] and "according to residents" in contradiction["explanation"]
     # One incident: its accounts are told by its facts of blame, one per party held
-    # responsible, and the fact the contradiction is told of is contested.
-    assert {f["about"] for f in facts} == {"the attack at Gao ascribed to Kessa", "the attack at Gao ascribed to Ruvian"}
+    # responsible by each accuser, and the fact the contradiction is told of is contested.
+    assert {f["about"] for f in facts} == {"the attack at Gao ascribed to Kessa by the army", "the attack at Gao ascribed to Ruvian by residents"}
     assert all(len(f["claims"]) == 1 for f in facts)
     assert [f["id"] for f in facts if f["status"] == "contested"] == [contradiction["fact"]]
 
@@ -836,11 +841,27 @@ def test_a_facts_claims_hold_one_statement_once() -> None:
 
 def test_a_source_named_by_a_name_the_corpus_knows_rests_on_that_entity() -> None:
     """Where the tagger missed "Bamako" as the subject of "said" in one article but tagged it
-    in others, the source is still that entity; a name two entities share stays unresolved."""
+    in others, the source is still that entity; a name two entities share, or a description,
+    stays unresolved."""
     entities = [StoredEntity("ent_bamako", "Bamako", "GPE", ("Bamako", "the Malian capital"), ()),
                 StoredEntity("ent_gao_town", "Gao", "GPE", ("Gao",), ()), StoredEntity("ent_gao_man", "Gao", "PERSON", ("Gao",), ())]
     claims = {c.id: c for c in (stored_claim("c1", "d1", "Bamako", "organization"), stored_claim("c2", "d1", "Gao", "person"),
                                 stored_claim("c3", "d2", "the Malian capital", "organization"),
                                 stored_claim("c4", "d2", "Bamako", "outlet"))}
     found = named_sources(claims, entities)
-    assert {c: found[c].source_entity for c in claims} == {"c1": "ent_bamako", "c2": None, "c3": "ent_bamako", "c4": None}
+    # a description the entity was also called is no name of it
+    assert {c: found[c].source_entity for c in claims} == {"c1": "ent_bamako", "c2": None, "c3": None, "c4": None}
+
+
+def test_a_source_citing_another_relays_it_and_one_quoted_by_another_does_not() -> None:
+    def claim(id: str, text: str) -> StoredClaim:
+        return replace(stored_claim(id, "d1", "the Ruvian health ministry", "organization", "ent_ministry"), text=text,
+                       entities=("ent_ministry", "ent_red_cross", "ent_gao"))
+    names = {"ent_ministry": "Ruvian health ministry", "ent_red_cross": "Kessa Red Cross", "ent_gao": "Gao"}
+    bodies = {"ent_ministry", "ent_red_cross"}
+    citing = claim("c1", "The Ruvian health ministry, citing the Kessa Red Cross, said 120 people died in Gao.")
+    quoted = claim("c2", "The Ruvian health ministry, quoted by the Kessa Red Cross, said 120 people died in Gao.")
+    place = claim("c3", "The Ruvian health ministry, relying on its office in Gao, said 120 people died.")
+    assert citations([citing], names, bodies.__contains__) == {"ent_ministry": frozenset({"ent_red_cross"})}
+    assert citations([quoted], names, bodies.__contains__) == {}
+    assert citations([place], names, bodies.__contains__) == {}  # a place is cited by no one

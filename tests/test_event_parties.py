@@ -91,9 +91,12 @@ def test_a_described_organisation_must_follow_its_name_closely(build_tools) -> N
 @pytest.mark.parametrize("text, plover, actors", [
     # a pronoun subject of what a speaker reports is the speaker
     ("The Malian army said it killed 40 fighters near Tessalit on Monday.", "ASSAULT", {"Malian army"}),
-    ("Mali announced on Friday that they had sent doctors and humanitarian aid to Niger.", "AID", {"Mali"}),
+    ("Mali announced on Tuesday that they had shelled the rebel camp near Kidal.", "ASSAULT", {"Mali"}),
+    # ... when they agree: "they" is no one person, "it" no plural subject
+    ("Amadou Keita said they shelled Gao on Monday.", "ASSAULT", set()),
+    ("The Malian soldiers said it killed 40 fighters near Tessalit.", "ASSAULT", set()),
     # aid sent is given by whoever sends it
-    ("Aid has so far been sent to the country by Senegal, Ghana and several other countries.", "AID", {"Senegal", "Ghana"}),
+    ("Tents and food aid were sent to Gao by Senegal and Ghana.", "AID", {"Senegal", "Ghana"}),
 ])
 def test_a_participant_named_outside_the_event_s_own_phrase(build_tools, text: str, plover: str, actors) -> None:
     (event,) = [e for e in extract_text(build_tools, text).events if e.plover == plover]
@@ -101,12 +104,12 @@ def test_a_participant_named_outside_the_event_s_own_phrase(build_tools, text: s
 
 
 def test_a_party_named_in_apposition_to_its_description_is_the_party(build_tools) -> None:
-    text = "The army blamed a misfired rocket from another Malian militant group, the Vantor Front."
+    text = "Officials blamed the ambush on a rival armed movement, the Vantor Front."
     (event,) = [e for e in extract_text(build_tools, text).events if e.plover == "ACCUSE"]
     assert _roles(event) == (set(), {"Vantor Front"})
 
 
 def test_a_relative_word_is_the_noun_its_clause_tells_of(build_tools) -> None:
-    text = "The dam lies in the Kidal region that Mali illegally annexed in September."
+    text = "The pipeline crosses the Kidal region, which Mali annexed in 2012."
     (event,) = [e for e in extract_text(build_tools, text).events if e.plover == "COERCE"]
     assert _roles(event) == ({"Mali"}, {"Kidal"})

@@ -100,7 +100,7 @@ def test_an_age_fills_no_slot(build_tools, text: str, number: str) -> None:
     ("Twelve people were killed in the blast.", "Twelve", None),
     ("By Friday the toll stood at 23 in the coastal villages, officials said.", "23", "in the coastal villages"),
     ("On the Malian side, 12 soldiers died in the fighting.", "12", "On the Malian side"),
-    ("On the part of Mali, the government mourns the 10 dead.", "10", "On the part of Mali"),
+    ("On the Malian side of the river, rescuers recovered the 10 dead.", "10", "On the Malian side of the river"),
     ("The army said it killed 40 fighters on Monday.", "40", None),
 ])
 def test_a_toll_keeps_the_part_it_is_limited_to(build_tools, text: str, number: str, scope: str | None) -> None:

@@ -196,8 +196,8 @@ def _resolve_source(span: tuple[int, int], index: int, context: _Context) -> Cla
         if earlier:
             return describe_source(doc, (earlier[-1].start, earlier[-1].end), context.mentions, lexicon)
         if found is not None and "Plur" in found[0].morph.get("Number", []) and _several_last_speakers(context):
-            # "As Ruvia and Kessa trade blame, ... According to them, ...": "them" is both, or
-            # neither, never the one named last
+            # "Ruvia and Kessa traded charges on Monday. In their view, ...": "their" may be
+            # either or both, so neither is taken for it
             return describe_source(doc, span, context.mentions, lexicon)
         for earlier_index, source, _, _ in reversed(context.recent):
             if index - earlier_index <= _PRONOUN_LOOKBACK and source.kind in ("person", "anonymous", "organization"):
@@ -215,7 +215,8 @@ def _resolve_source(span: tuple[int, int], index: int, context: _Context) -> Cla
 
 
 def _several_last_speakers(context: _Context) -> bool:
-    """Whether the last sentence with a speaker had several (coordinated speakers)."""
+    """Whether the last sentence with a speaker had several speakers (a plural pronoun after
+    it may stand for any or all of them)."""
     if not context.recent:
         return False
     last = context.recent[-1][0]

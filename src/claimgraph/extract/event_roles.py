@@ -9,7 +9,7 @@ or from the verb a conjunct or infinitive hangs from.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -66,7 +66,7 @@ def subject(token: Token) -> Token | None:
             head = found[0]
             if (head.lower_ in RELATIVE_WORDS or head.norm_ in RELATIVE_WORDS) and current.dep_ == "relcl":  # "qui": "who"
                 return current.head
-            return _reporter(head, current) or head
+            return head
         if current.dep_ == "relcl":  # "the junta that seized power": that-less subject relatives
             return current.head
         if current.dep_ == "xcomp":
@@ -86,16 +86,27 @@ def subject(token: Token) -> Token | None:
     return None
 
 
-def _reporter(pronoun: Token, clause: Token) -> Token | None:
-    """Who a third-person pronoun subject of a reported clause stands for: the subject of the
-    verb that reports it ("the army said it killed 40 fighters": the army; "Kessa announced
-    that they had sent aid": Kessa), unless that subject is a pronoun too."""
+def reporter(pronoun: Token, collective: Callable[[Token], bool]) -> Token | None:
+    """Who a third-person pronoun subject of a complement clause stands for: the subject of
+    the verb whose complement it is, when they agree ("the army said it killed 40 fighters":
+    the army; "the rebels said they had taken the town": the rebels; "Kessa announced that
+    they had shelled the camp": a state or a body, `collective`, may be "they"), unless that subject
+    is a pronoun too. A singular "it" never stands for a plural subject, nor a plural pronoun
+    for one person."""
     if pronoun.pos_ != "PRON" or "Prs" not in pronoun.morph.get("PronType", []) or "3" not in pronoun.morph.get("Person", []):
         return None
-    if clause.dep_ != "ccomp" or clause.head.pos_ != "VERB":
+    clause = pronoun.head
+    if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp" or clause.head.pos_ != "VERB":
         return None
     matrix = children(clause.head, "nsubj")
-    return matrix[0] if matrix and matrix[0].pos_ != "PRON" else None
+    if not matrix or matrix[0].pos_ == "PRON":
+        return None
+    subject_plural = "Plur" in matrix[0].morph.get("Number", [])
+    if "Plur" in pronoun.morph.get("Number", []):
+        agrees = subject_plural or collective(matrix[0])
+    else:
+        agrees = not subject_plural
+    return matrix[0] if agrees else None
 
 
 def lost_subject(verb: Token) -> Token | None:
@@ -193,7 +204,7 @@ def _theme_heads(token: Token) -> list[Token]:
         return with_conjuncts(found)
     found = children(token, "dobj", "obj", "dative", "nsubjpass", "attr", "oprd")
     if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
-        # "the region that Ruvia annexed", "the port, which Kessa seized": the relative word is
+        # "the region, which Ruvia annexed", "the port that Kessa seized": the relative word is
         # the noun the clause tells of
         found = [token.head if t.lower_ in RELATIVE_WORDS or t.norm_ in RELATIVE_WORDS else t for t in found]
     if not found:

@@ -55,6 +55,7 @@ from claimgraph.extract.event_roles import (
     names_no_event,
     phrase_tokens,
     prepositional_objects,
+    reporter,
     subject,
     themes,
     with_conjuncts,
@@ -348,7 +349,7 @@ def _participants(token: Token, trigger: Trigger, lexicon: EventLexicon,
             done_to += counterparts
         verb = light_verb(token, lexicon) if not doers else None
         if verb is not None:  # "Kessa provided training to Ruvian soldiers"
-            doers = [d for d in ((agent(verb) if is_passive(verb) else subject(verb)),) if d is not None]
+            doers = [d for d in ((agent(verb) if is_passive(verb) else _speaking_for(subject(verb), mentions)),) if d is not None]
             done_to += [t for t in prepositional_objects(verb, {"to", "against", "on"}) if t not in moved]
         elif not doers and _sent_force(token, lexicon):  # "Kessa deployed a training mission": Kessa trains
             doers = [d for d in (subject(token.head.head),) if d is not None]
@@ -356,7 +357,7 @@ def _participants(token: Token, trigger: Trigger, lexicon: EventLexicon,
         doers = prepositional_objects(token, {"from"})
         done_to = [h for h in (subject(token),) if h is not None]
     else:
-        doer = agent(token) if is_passive(token) else subject(token)
+        doer = agent(token) if is_passive(token) else _speaking_for(subject(token), mentions)
         doers = [doer] if doer is not None and doer not in moved else []
         done_to = [t for t in themes(token, lexicon) if t not in moved and t != doer]
         if trigger.theme_words and trigger.needs_preposition:  # an idiom's object is its own word: "pointed the finger at X"
@@ -385,6 +386,17 @@ def _participants(token: Token, trigger: Trigger, lexicon: EventLexicon,
     return actors, targets, with_conjuncts(doers) + moved + with_conjuncts(done_to)
 
 
+def _speaking_for(doer: Token | None, mentions: list[Mention]) -> Token | None:
+    """A pronoun doer of a reported clause as the speaker it stands for ("the army said it
+    shelled the camp"), where they agree (event_roles.reporter); else the doer as found."""
+    if doer is None:
+        return None
+    return reporter(doer, lambda head: any(m.type in _COLLECTIVE for m in mentions_in([head], mentions))) or doer
+
+
+_COLLECTIVE = frozenset({"ORG", "GPE", "NORP", "MEDIA"})  # a state or a body may be "they"
+
+
 def _sent_force(token: Token, lexicon: EventLexicon) -> bool:
     """Whether a noun trigger names the kind of a force that a verb sends: 'training' in
     'deployed a training mission' (not in 'signed a training agreement')."""
@@ -404,7 +416,7 @@ def _mentions_of(heads: Iterable[Token], mentions: list[Mention]) -> list[Mentio
     Zorov Holdings, not the US), else those modifying it ('Ruvian instructors': Ruvia)."""
     found: list[Mention] = []
     for head in heads:
-        # "another militant group, the Vantor Front": the name in apposition is the party
+        # "a rival armed movement, the Vantor Front": the name in apposition is the party
         head = next((c for c in head.children if c.dep_ == "appos" and any(m.type in ENTITY_TYPES for m in mentions_in([c], mentions))),
                     head)
         named = [m for m in mentions_in([head], mentions) if m.type in ENTITY_TYPES]

@@ -136,10 +136,10 @@ def figure_scope(number: Token, counted: Token | None, lexicon: MagnitudeLexicon
     adverb ("25 more elsewhere"), "other" ("three other villagers") or a rate ("30 a day"). Two counts of different scopes
     count different people; None when the count says nothing of its scope."""
     if counted is None and number.dep_ == "nummod":
-        counted = number.head  # "the 10 dead": the word the number counts, though it names no unit
+        counted = number.head  # "recovered the 10 dead": the word the number counts, though it names no unit
     holders = [number] if counted is None else [counted, number]
     if holders[0].dep_ in ("nsubj", "nsubjpass", "dobj") and holders[0].head.pos_ in ("VERB", "AUX", "ADJ"):
-        holders.append(holders[0].head)  # "29 died in X", "X mourns the 10 dead on its side"
+        holders.append(holders[0].head)  # "29 died in X", "rescuers recovered the 10 dead on the far bank"
     elif number.dep_ == "pobj" and number.head.head.pos_ == "VERB" and any(
             c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lexicon.tally_nouns for c in number.head.head.children):
         holders.append(number.head.head)  # "the toll rose to 23 in the north": the tally's verb tells its part

@@ -3,6 +3,8 @@ the entity mention it rests on."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.cues import CueLexicon
@@ -97,14 +99,22 @@ def _best_entity(mentions: list[Mention], head: Token | None) -> Mention | None:
 
 
 def _bracketed_name(name: str, start: int, mentions: list[Mention]) -> Mention | None:
-    """The name in brackets a phrase ends with ("the Kessa Office for Refugee Affairs
-    (KORA)"): what the whole phrase is called, where a tagger may read the words before it as
-    names of its parts ("Kessa Office", "Refugee Affairs")."""
+    """The acronym in brackets a body's name ends with ("the EU Commission for the Protection of
+    Civilians (CPC)"), where the tagger read the words before it as names of parts of it ("EU
+    Commission", "Protection of Civilians") and gave the acronym the key of one of them: what
+    the whole phrase is called. Not a body in brackets after a person ("Amadou
+    Keita (Kessa Red Cross)"): the person speaks."""
     told = name.rstrip()
     if not told.endswith(")") or "(" not in told:
         return None
     opened = start + told.rindex("(")
-    return next((m for m in mentions if m.start > opened and m.type in _ENTITY_PREFERENCE), None)
+    if not _ACRONYM.match(told[told.rindex("(") + 1:-1].strip()) or any(m.type == "PERSON" and m.start < opened for m in mentions):
+        return None
+    before = {m.key for m in mentions if m.start < opened}
+    return next((m for m in mentions if m.start > opened and m.type in _ENTITY_PREFERENCE and m.key in before), None)
+
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,11}$")
 
 
 def _indefinite(phrase: Span | None) -> bool:

@@ -187,8 +187,10 @@ def _document_incident(doc: str, events: list[AnchoredEvent], claims: list[Store
         # An event is told by the narrowest claim holding it, as a figure is: in "X accused Y,
         # while Z blamed W" Z's accusation is the clause's, not the sentence's (X's).
         holders = [c for c in event.claims if c in span_of]
-        if holders:
-            told_by[min(holders, key=lambda c: (span_of[c], c))].append(event)
+        narrowest = min((span_of[c] for c in holders), default=0)
+        for holder in holders:  # coordinated speakers ("X and Y said ...") each tell it
+            if span_of[holder] == narrowest:
+                told_by[holder].append(event)
     date_published = published(doc)[1]  # the day it appeared, when known (a lower bound is no date)
     places = frozenset(e.place for e in members if e.place) | frozenset(setting)
     # What else happened at the scene ("thousands gathered outside the embassy"): a claim

@@ -152,14 +152,16 @@ def compare_corpus(store: Store, anchors: Anchors, places: dict[str, StoredPlace
 
 
 def named_sources(claims: dict[str, StoredClaim], entities: list[StoredEntity]) -> dict[str, StoredClaim]:
-    """The claims, each source that is a name of one entity of the corpus resting on that
-    entity, where the tagger found no mention in the source itself ("Bamako said ...", where
-    the article never tags "Bamako" but others do): a name the corpus knows is that entity."""
+    """The claims, each source that is a proper name of one entity of the corpus resting on
+    that entity, where the tagger found no mention in the source itself ("Bamako said ...",
+    where the article never tags "Bamako" but others do): a name the corpus knows is that
+    entity. Descriptions an entity was also called ("the Malian capital") are no names."""
     named: dict[str, set[str]] = defaultdict(set)
     for entity in entities:
         if entity.type in _SPEAKING:
             for name in {entity.name, *entity.aliases}:
-                named[_bare(name)].add(entity.id)
+                if _proper(name):  # a name, not a description the entity was also called ("the company")
+                    named[_bare(name)].add(entity.id)
     found = {}
     for claim_id, claim in claims.items():
         if claim.source_entity is None and claim.source_kind in ("person", "organization", "media"):
@@ -168,6 +170,13 @@ def named_sources(claims: dict[str, StoredClaim], entities: list[StoredEntity]) 
                 claim = replace(claim, source_entity=next(iter(match)))
         found[claim_id] = claim
     return found
+
+
+def _proper(name: str) -> bool:
+    """Whether a name is a proper name: every word capitalised but for short joining words
+    ("Bank of Kessa", "Amadou Keita"), after a leading article."""
+    words = re.sub(r"^(?:the|The)\s+", "", name.strip()).split()
+    return bool(words) and words[0][:1].isupper() and all(w[:1].isupper() or len(w) <= 3 for w in words)
 
 
 def _bare(name: str) -> str:

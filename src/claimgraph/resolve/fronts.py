@@ -1,16 +1,15 @@
 """Which side of a front a count of harm counts.
 
 A happening that crosses a front line (a flood over both banks of a river two armies hold,
-shelling of towns on both sides of a border) is counted by parts: "16 dead in Ruvia",
-"29 dead in Kessan-held territory". Two counts of two parts are two tolls, not two
-accounts of one. A count tells its part by a scope that names one country ("in Ruvia", "in
-Kessan-controlled territory"); a count that tells none counts the part of the same figure
-told with a part in its article ("29 died in Kessan-held territory", and later "the
-Kessan-installed governor said 29 had died"); and where the counts of the happening name
-two parts or more (a front is told), a state's own count that names no part, or only the
-territory it holds ("59 drowned in the territory it controls"), counts that state's part
-("Kessa reported 17 dead"). A count of a town names no side: a town on one side of the front
-may be held by the other, and only a country named tells which.
+shelling of towns on both sides of a border) is counted by parts: "12 dead in Ruvia", "35
+dead in Kessan-held areas". Two counts of two parts are two tolls, not two accounts of one.
+A count tells its part by a scope that names one country ("in Ruvia", "on the Kessan
+side"); a count that tells none counts the part of the same figure told with a part in its
+article ("35 died in Kessan-held areas", and later "a local official said 35 had died");
+and where the counts of the happening name two parts or more (a front is told), a state's
+own count that names no part, or only a container ("80 died in the region"), counts that
+state's part ("Kessa reported 14 dead"). A count of a town names no side: a town on one
+side of the front may be held by the other, and only a country named tells which.
 """
 
 from __future__ import annotations

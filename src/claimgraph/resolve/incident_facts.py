@@ -47,7 +47,10 @@ def incident_facts(incident: Incident, claims: Mapping[str, StoredClaim], outlet
     for (blamed, accusers), blaming in blame.items():
         names = ", ".join(sorted(name_of(a) for a in blamed))
         named = sorted(name_of(a) for a in accusers if not a.startswith(_UNRESOLVED))
-        by = f" by {', '.join(named)}" if named else ""
+        # an accuser no entity stands for is named as its source is ("by the statement"),
+        # the article's own voice not at all
+        told = [] if named or not any(a.startswith(_UNRESOLVED + _SOURCE) for a in accusers) else [blaming[0].claim.source_name]
+        by = f" by {', '.join(named or told)}" if named or told else ""
         # One party's voices (its government, its officials, its capital) tell one position:
         # one origin, unless an agency relays it.
         party = _Party(f"party:{sorted(accusers)}", ", ".join(named)) if named else None
@@ -83,17 +86,20 @@ class _Party:
 _UNRESOLVED = "told:"
 
 
+_SOURCE = "source:"
+
+
 def _unresolved_teller(account: Account) -> frozenset[str]:
     """Who tells an account no entity stands for: its source as named ("the statement",
     "local officials"), else its article's own voice."""
-    told = account.claim.source_name.casefold() if account.sourced else f"article {account.doc}"
+    told = _SOURCE + account.claim.source_name.casefold() if account.sourced else f"article {account.doc}"
     return frozenset({_UNRESOLVED + told})
 
 
 def _local_office(claim: StoredClaim) -> str | None:
     """The office a speaker holds in a town or region, when their description names one
     (the lexicons' `local_offices`): in the accounts of one incident, one place, "the local
-    mayor" and "its Ruvia-appointed mayor" are one mayor."""
+    mayor" and "the mayor of Gao" are one mayor."""
     words = set(re.findall(r"[^\W\d_]+", claim.source_name.casefold()))
     office = min(words & lexicon_words("attribution", "local_offices"), default=None)
     return f"office:{office}" if office else None

@@ -9,7 +9,7 @@ an article's own unsourced figure that an agency reported in another article of 
 fact counts as the agency's: outlets rewrite wire copy without naming it, and a figure is
 the fingerprint that gives it away. Likewise two claims of two articles that are one text
 (four fifths of their words shared) by one source are one origin: the same copy run twice. And a source that says it has its
-figures from another ("the UN refugee office, which refers to the Kessa Red Cross") relays the other wherever
+figures from another ("the UN refugee office, which relies on the Kessa Red Cross") relays the other wherever
 the other tells the fact too.
 """
 
@@ -157,7 +157,7 @@ def count_origins(group: Iterable[R], claims: dict[str, StoredClaim], outlet_of:
     asserting = [(event, claims[c]) for event in group for c in event.claims if c in claims]
     origin_of = {claim.id: claim_origin(claim, outlet_of, agencies) for _, claim in asserting}
     # A source that says it has its figures from another, where the other tells the fact too:
-    # the fact is the other's, relayed ("the UN refugee office, which refers to the Kessa Red
+    # the fact is the other's, relayed ("the UN refugee office, which relies on the Kessa Red
     # Cross", and the Red Cross's own figure).
     telling = {claim.source_entity: claim for _, claim in asserting if claim.source_entity and claim.source_kind != "outlet"}
     relaying: dict[str, StoredClaim] = {}
@@ -208,9 +208,10 @@ def count_origins(group: Iterable[R], claims: dict[str, StoredClaim], outlet_of:
 
 def citations(claims: Iterable[StoredClaim], entity_names: Mapping[str, str], can_cite: Callable[[str], bool]) -> dict[str, frozenset[str]]:
     """The sources each source says it has its figures from: a claim by X whose words cite
-    (the `citing` words of resolve/data/citing.json: "refers to", "citing") an entity that
+    (the `citing` words of resolve/data/citing.json: "relies on", "citing") an entity that
     `can_cite` (a body or a person, not a place) named within a few words after ("According to
-    the UN refugee office, which refers to the Kessa Red Cross, 300 are missing")."""
+    the UN refugee office, which relies on the Kessa Red Cross, 300 are missing"); not one
+    quoted by another ("Keita, quoted by the agency")."""
     words = _citing_words()
     found: dict[str, set[str]] = {}
     for claim in claims:
@@ -219,6 +220,8 @@ def citations(claims: Iterable[StoredClaim], entity_names: Mapping[str, str], ca
         text = claim.text.casefold()
         for match in re.finditer(rf"\b(?:{'|'.join(re.escape(w) for w in words)})\b", text):
             after = text[match.end(): match.end() + _CITED_WITHIN]
+            if re.match(r"\s*(?:by|par)\b", after):
+                continue  # "Keita, quoted by the agency": the agency cites Keita, not the other way
             named = [(after.find(entity_names[e].casefold()), e) for e in claim.entities
                      if e != claim.source_entity and e in entity_names and can_cite(e) and entity_names[e].casefold() in after]
             if named:

@@ -67,14 +67,16 @@ def points_back(claim: StoredClaim, entity_names: Mapping[str, str]) -> bool:
         return False
     words = re.findall(r"\w+", claim.text.casefold())
     pointing = [i for i, word in enumerate(words) if any(word in anaphors for anaphors in _anaphors().values())]
-    # The pronoun is what is denied, or with a noun or two ("disputes this figure", "which the
-    # ministry has denied"), not the subject of a clause that says what is denied ("denied
-    # this was linked to the elections": the link is denied, not what was said before).
-    own = set(re.findall(r"\w+", f"{speaker} {claim.cue or ''}".casefold()))
-    return bool(pointing) and len([w for w in words[pointing[-1] + 1:] if w not in own]) <= _AFTER_POINTER
+    # The pronoun is what is denied ("denied it", "disputes this figure", "which the ministry
+    # has denied"), not the subject of a clause that says what is denied ("denied this was
+    # linked to the elections": the link is denied, not what was said before).
+    return bool(pointing) and not (pointing[-1] + 1 < len(words) and words[pointing[-1] + 1] in _clause_verbs())
 
 
-_AFTER_POINTER = 2  # words a pointing-back denial may tell after its pronoun ("this death toll")
+@cache
+def _clause_verbs() -> frozenset[str]:
+    data = json.loads(resources.files("claimgraph.resolve").joinpath("data/clause_verbs.json").read_text("utf-8"))
+    return frozenset(w for language, found in data.items() if not language.startswith("_") for w in found)
 
 
 @cache

@@ -73,7 +73,7 @@ def figure_conflicts(figures: list[Figure], rates: dict[str, float],
                     # conflict has a named source. Two outlets' own figures disagree with each other.
                     if a[0].id == b[0].id or not (a[0].sourced or b[0].sourced or a[0].doc != b[0].doc) or not one_group(a[1], b[1], parts):
                         continue
-                    if compare_quantities(a[1], b[1], rates) is not None and not _part_within_whole(a, b):
+                    if compare_quantities(a[1], b[1], rates) is not None and not _part_within_whole(a, b, parts):
                         conflicting.append((a, b))
                     elif floors_apart(a[1], b[1]) and a[0].doc == b[0].doc and a[0].sourced and b[0].sourced and a[0].speaker != b[0].speaker:
                         # "at least 80 dead", by one source, and "more than 140", by another: two floors
@@ -115,7 +115,7 @@ def _general(quantity: StoredQuantity) -> bool:
     return quantity.unit is not None and quantity.unit.split()[0] == "people"
 
 
-def _part_within_whole(a: Figure, b: Figure) -> bool:
+def _part_within_whole(a: Figure, b: Figure, parts: Mapping[str, str]) -> bool:
     """Whether one figure is a local official's count of their own town or region ("five
     died", the mayor said) and the other a count of the whole that holds it: a mayor's five
     and a country's ten can both hold. A local count above the whole's still conflicts."""
@@ -123,7 +123,10 @@ def _part_within_whole(a: Figure, b: Figure) -> bool:
     if len(local) != 1:
         return False
     part, whole = (a, b) if local[0] is a else (b, a)
-    return interval(part[1])[0] <= interval(whole[1])[1]
+    # a whole told of a town itself ("10 in Tessalit") may be the mayor's town: compared; one
+    # told of a country or a side of a front (`parts`) holds the town
+    holds = whole[1].scope is None or whole[1].id in parts
+    return holds and interval(part[1])[0] <= interval(whole[1])[1]
 
 
 def _local_count(figure: Figure) -> bool:
