@@ -622,3 +622,20 @@ def test_a_local_official_s_count_is_compared_with_one_told_of_a_town(tmp_path: 
     country = _build(tmp_path / "country", build_tools, [("Sahel Daily", "2024-05-04",
         f"{FLOOD} The mayor of Tessalit said five people died. The health ministry said ten people died in Mali.")])
     assert [r for r, _a, _b in _contradictions(country) if r["slot"] == "killed"] == []
+
+
+HIT = "A rocket hit the hospital in Tessalit on 3 May 2024, the deadliest attack on Tessalit this year."
+
+
+def test_two_figures_set_against_each_other_in_two_articles_are_one_disagreement(tmp_path: Path, build_tools) -> None:
+    """120 against 75 killed, told in two articles in their own words, is one disagreement,
+    shown by the earlier article."""
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "2024-05-04", f"{HIT} The Ruvian health ministry said 120 people were killed. The Kessa Red Cross said 75 people were killed."),
+        ("Niger Post", "2024-05-05", f"{HIT} Doctors counted 75 dead, while the health ministry put the toll at 120."),
+    ])
+    found = [r for r, _a, _b in _contradictions(records) if r["slot"] == "killed"]
+    assert [sorted(r["values"]) for r in found] == [["120", "75"]]
+    docs = {r["id"]: r["outlet"] for r in records if r["kind"] == "document"}
+    claims = {r["id"]: r["doc"] for r in records if r["kind"] == "claim"}
+    assert docs[claims[found[0]["a"]]] == "Sahel Daily"

@@ -11,6 +11,7 @@ schema lists them).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -104,7 +105,37 @@ def find_contradictions(comparison: Comparison, registered: dict[str, Comparator
     for comparator in registered.values():
         for contradiction in comparator.find(comparison):
             found.setdefault(contradiction.id, contradiction)
-    return _not_relayed(list(found.values()), comparison)
+    return _one_per_figures(_not_relayed(list(found.values()), comparison), comparison)
+
+
+def _one_per_figures(contradictions: list[Contradiction], comparison: Comparison) -> list[Contradiction]:
+    """One contradiction per two figures of one slot of one happening (an incident, or a
+    fact): a ministry's 120 revised to 75 told in three articles is one disagreement, shown
+    by the earliest article that tells it (the figures are its fingerprint, as they are an
+    agency copy's)."""
+    def earliest(contradiction: Contradiction) -> str:
+        docs = [comparison.claims[c].doc for c in (contradiction.a, contradiction.b) if c in comparison.claims]
+        return min((comparison.published(doc)[1] or comparison.published(doc)[0] or "~" for doc in docs), default="~")
+
+    incident_of = {account.id: incident.id for incident in comparison.incidents for account in incident.accounts}
+    seen: set[tuple[str, str, frozenset[str]]] = set()
+    shown: set[str] = set()
+    for contradiction in sorted(contradictions, key=earliest):
+        numbers = frozenset(_numerals(v) for v in (contradiction.value_a, contradiction.value_b) if v)
+        happening = contradiction.fact or incident_of.get(contradiction.a)
+        if contradiction.type != "numeric" or contradiction.slot is None or happening is None or len(numbers) != 2 or "" in numbers:
+            shown.add(contradiction.id)
+            continue
+        key = (happening, contradiction.slot, numbers)
+        if key not in seen:
+            seen.add(key)
+            shown.add(contradiction.id)
+    return [c for c in contradictions if c.id in shown]
+
+
+def _numerals(value: str) -> str:
+    """The numbers a figure is told by ("100 to 300" and "100-300": "100-300"; "nearly 500": "500")."""
+    return "-".join(re.findall(r"\d+(?:[.,]\d+)*", value))
 
 
 def _not_relayed(contradictions: list[Contradiction], comparison: Comparison) -> list[Contradiction]:
