@@ -113,11 +113,13 @@ def magnitude_slot(number: Token, counted: Token | None, lexicon: MagnitudeLexic
                 slot := _tally_slot(head.head, lexicon, previous)) is not None:
             return SlotFinding(slot, False)
         if (slot := lexicon.slot_of_word(head)) is not None and head.pos_ in ("VERB", "NOUN", "ADJ"):
-            return SlotFinding(slot, True)
+            return None if _forecast(head) else SlotFinding(slot, True)
         if (slot := _complement_slot(head, lexicon)) is not None and current.dep_ in ("nsubj", "nsubjpass"):
-            return SlotFinding(slot, True)  # "2,700 are reported missing", "80 people are dead"
+            return None if _forecast(head) else SlotFinding(slot, True)  # "2,700 are reported missing", "80 people are dead"
         if head.pos_ in ("NOUN", "PROPN") and current.dep_ in ("acl", "prep") and (slot := _tally_slot(head, lexicon, previous)) is not None:
             return SlotFinding(slot, False)  # "tolls ranging from 1,200 to 3,400"
+        if head.pos_ in ("NOUN", "PROPN") and current.dep_ in ("acl", "relcl"):
+            return None  # "an actress, known to millions, has died": a clause describing someone counts no harm
         if head.pos_ in ("VERB", "AUX") and current.dep_ in ("prep", "pobj", "npadvmod", "dobj", "attr", "advmod") and (
                 slot := _tally_slot(head, lexicon, previous)) is not None:
             return SlotFinding(slot, False)  # "the death toll has climbed to 3,650"
@@ -125,6 +127,17 @@ def magnitude_slot(number: Token, counted: Token | None, lexicon: MagnitudeLexic
     return None
 
 
+def _forecast(verb: Token) -> bool:
+    """Whether a harm verb tells what will or would happen ("45,000 children will die by
+    2030", "could die"), not what did ("may have died" is an estimate of what happened): a
+    forecast is no count of harm."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if any(c.lemma_.lower() == "have" for c in verb.children if c.dep_ == "aux"):
+        return False
+    return bool(auxiliaries & _FUTURE_MODALS) or "Fut" in verb.morph.get("Tense", [])
+
+
+_FUTURE_MODALS = frozenset({"will", "would", "could", "might", "shall", "'ll"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 
 
