@@ -210,6 +210,8 @@ def _harm_told(claim: Claim, sentence: Span, events: list[Event], mentions: list
             elif is_causal(token, lexicon) and _instrument_blamed(doer_heads(token, lexicon), lexicon):
                 told.append((effect_of(token) or token, []))  # "the fire was caused by an errant missile"
         elif lexicon.in_class(token.lemma_, "responsibility") or lexicon.in_class(token.lower_, "responsibility"):
+            if token.pos_ == "ADP" and not (token.head.lemma_ == "be" or token.head.pos_ in ("NOUN", "PROPN")):
+                continue  # "X was behind the attack", "the group behind it"; not "finished third behind Y"
             parties = _parties_around(token, mentions)
             if _first_person_subject(token):
                 continue
