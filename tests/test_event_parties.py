@@ -123,3 +123,9 @@ def test_a_relative_word_is_the_noun_its_clause_tells_of(build_tools) -> None:
 def test_behind_accuses_as_a_predicate_not_as_a_place_in_a_race(build_tools, text: str, accused) -> None:
     found = [e for e in extract_text(build_tools, text).events if e.plover == "ACCUSE"]
     assert ([_roles(e)[1] for e in found] or [None]) == [accused]
+
+
+def test_an_event_a_noun_of_possibility_governs_may_happen(build_tools) -> None:
+    text = "The minister said the likelihood of an attack by the Vantor Front against Gao was high."
+    (event,) = [e for e in extract_text(build_tools, text).events if e.plover == "ASSAULT"]
+    assert event.status == "possible"

@@ -63,6 +63,7 @@ class EventLexicon:
     future_auxiliaries: frozenset[str]
     possible_auxiliaries: frozenset[str]
     possible_adverbs: frozenset[str]
+    possible_nouns: frozenset[str]  # "the risk of an attack": an event a noun of possibility governs may happen
     agreement_verbs: frozenset[str]
     intent_plover: dict[str, str]
     fatality_verbs: frozenset[str]
@@ -125,6 +126,7 @@ def load_event_lexicon(taxonomy: Taxonomy | None = None, *, lang: str = DEFAULT_
         future_auxiliaries=words("future_auxiliaries"),
         possible_auxiliaries=words("possible_auxiliaries"),
         possible_adverbs=words("possible_adverbs"),
+        possible_nouns=words("possible_nouns"),
         agreement_verbs=words("agreement_verbs"),
         intent_plover=dict(data["intent_plover"]),
         fatality_verbs=words("fatality_verbs"),

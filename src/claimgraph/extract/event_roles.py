@@ -296,6 +296,8 @@ def event_status(trigger: Token, lexicon: EventLexicon) -> Status:
         for child in children(trigger, "amod", "compound"):
             if child.lower_ in lexicon.planned_modifiers:
                 return Status("planned", child.text)
+        if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" and trigger.head.head.lemma_.lower() in lexicon.possible_nouns:
+            return Status("possible", trigger.head.head.text)  # "the likelihood of an attack", "the risk of strikes"
         if trigger.dep_ in ("dobj", "obj") and trigger.head.lemma_.lower() in lexicon.announce_verbs:
             return Status("planned", trigger.head.text)
         if lexicon.predicate_plans and trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lower_ in lexicon.planned_modifiers:
