@@ -33,6 +33,8 @@ def _one(build_tools, text: str, number: str) -> Quantity:
     ("Its first toll of 75 was later revised.", "75", "killed", "people killed"),
     ("Relief workers fear that up to 4,000 villagers lost their lives in the landslide.", "4,000", "killed", "villagers"),
     ("A hospital official said the number of victims could reach 4,000.", "4,000", "killed", "people killed"),
+    # a count whose own clause says where it stands is not the first clause's
+    ("Ten people died in the flood and a further six are on the missing list.", "six", "missing", "people missing"),
 ])
 def test_a_number_fills_the_slot_its_words_say(build_tools, text: str, number: str, slot: str, unit: str) -> None:
     quantity = _one(build_tools, text, number)

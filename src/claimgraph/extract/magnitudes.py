@@ -198,9 +198,17 @@ def _complement_slot(verb: Token, lexicon: MagnitudeLexicon) -> str | None:
     for child in verb.children:
         if child.dep_ in ("acomp", "oprd", "xcomp", "attr") and child.pos_ in ("ADJ", "VERB") and (slot := lexicon.slot_of_word(child)):
             return slot
+        if child.dep_ == "prep" and verb.lemma_ == "be":  # "a further three are on the missing list"
+            for place in children_of(child, "pobj"):
+                if (slot := next((found for m in place.children if m.dep_ == "amod" and (found := lexicon.slot_of_word(m))), None)):
+                    return slot
     if verb.pos_ in ("VERB", "ADJ") and verb.dep_ in ("conj", "ccomp", "ROOT", "xcomp") and verb.lower_ in _adjectival(lexicon):
         return lexicon.slot_of_word(verb)  # "12 are missing": spaCy makes 'missing' the verb
     return None
+
+
+def children_of(token: Token, dep: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ == dep]
 
 
 def _adjectival(lexicon: MagnitudeLexicon) -> frozenset[str]:
