@@ -105,6 +105,17 @@ def test_a_forecast_or_a_description_of_someone_counts_no_harm(build_tools, text
     assert _one(build_tools, text, number).slot == slot
 
 
+@pytest.mark.parametrize(("text", "number", "slot"), [
+    ("At least 12 people were killed and 30 will need surgery.", "30", None),
+    ("Twelve soldiers died and 30 were hurt.", "30", "injured"),
+    ("The army said 88 soldiers were killed and 140 wounded.", "140", "injured"),
+])
+def test_a_count_with_a_verb_of_its_own_is_what_its_verb_says(build_tools, text: str, number: str, slot: str | None) -> None:
+    """A second clause with its own subject and verb says what its count is; it does not take
+    the first clause's harm ("12 were killed and 30 will need surgery": not 30 killed)."""
+    assert _one(build_tools, text, number).slot == slot
+
+
 @pytest.mark.parametrize("text, number, scope", [
     ("Officials said 29 people have died in territory held by the rebels.", "29", "in territory held by the rebels"),
     ("At least three people from Ruvia died in the flood, the minister said.", "three", "from Ruvia"),

@@ -105,7 +105,11 @@ def magnitude_slot(number: Token, counted: Token | None, lexicon: MagnitudeLexic
         return None
     current = start
     for _ in range(lexicon.max_steps):
-        if current.dep_ in _CLAUSE_LINKS or current.head.i == current.i:
+        # a verb joined to another with a subject of its own is a clause of its own ("12 were
+        # killed and 30 will need surgery"): what it says of its subject is not the first's
+        own_clause = current.dep_ == "conj" and current.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in current.children)
+        if current.dep_ in _CLAUSE_LINKS or current.head.i == current.i or own_clause:
             found = _complement_slot(current, lexicon)
             return SlotFinding(found, True) if found else None
         head = current.head
