@@ -118,7 +118,7 @@ def test_a_relative_word_is_the_noun_its_clause_tells_of(build_tools) -> None:
 @pytest.mark.parametrize(("text", "accused"), [
     ("The minister said the Vantor Front was behind the attack.", {"Vantor Front"}),
     # a place in a race is no responsibility
-    ('Amina Sall finished third behind the Senegalese in Gao, and Varo said: "She ran a fine race in the heat."', None),
+    ('Amina Sall ended the race behind the Senegalese in Gao, and Varo said: "She ran a fine race in the heat."', None),
 ])
 def test_behind_accuses_as_a_predicate_not_as_a_place_in_a_race(build_tools, text: str, accused) -> None:
     found = [e for e in extract_text(build_tools, text).events if e.plover == "ACCUSE"]

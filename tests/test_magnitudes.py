@@ -34,7 +34,7 @@ def _one(build_tools, text: str, number: str) -> Quantity:
     ("Relief workers fear that up to 4,000 villagers lost their lives in the landslide.", "4,000", "killed", "villagers"),
     ("A hospital official said the number of victims could reach 4,000.", "4,000", "killed", "people killed"),
     # a count whose own clause says where it stands is not the first clause's
-    ("Ten people died in the flood and a further six are on the missing list.", "six", "missing", "people missing"),
+    ("Ten villagers drowned when the river rose, and six are still on the missing list.", "six", "missing", "people missing"),
 ])
 def test_a_number_fills_the_slot_its_words_say(build_tools, text: str, number: str, slot: str, unit: str) -> None:
     quantity = _one(build_tools, text, number)
@@ -95,7 +95,7 @@ def test_an_age_fills_no_slot(build_tools, text: str, number: str) -> None:
 
 @pytest.mark.parametrize(("text", "number", "slot"), [
     # a forecast is no count of harm; an estimate of what happened is
-    ("The charity warned that 40,000 children will die of hunger by 2030.", "40,000", None),
+    ("Doctors warned that 500 patients will die without fuel for the generators.", "500", None),
     ("Officials said 40 people may have died in the blast.", "40", "killed"),
     # a number in a clause describing someone counts no harm of the sentence
     ("The singer Ines Varo, loved by thousands across the region, has died.", "thousands", None),

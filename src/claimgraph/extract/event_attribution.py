@@ -210,8 +210,8 @@ def _harm_told(claim: Claim, sentence: Span, events: list[Event], mentions: list
             elif is_causal(token, lexicon) and _instrument_blamed(doer_heads(token, lexicon), lexicon):
                 told.append((effect_of(token) or token, []))  # "the fire was caused by an errant missile"
         elif lexicon.in_class(token.lemma_, "responsibility") or lexicon.in_class(token.lower_, "responsibility"):
-            if token.pos_ == "ADP" and not (token.head.lemma_ == "be" or token.head.pos_ in ("NOUN", "PROPN")):
-                continue  # "X was behind the attack", "the group behind it"; not "finished third behind Y"
+            if token.pos_ == "ADP" and not _behind_the_act(token):
+                continue  # "X was behind the attack", "the group behind it"; not "finished behind Y"
             parties = _parties_around(token, mentions)
             if _first_person_subject(token):
                 continue
@@ -298,6 +298,17 @@ def _first_person_subject(token: Token) -> bool:
     """'we all share responsibility': a speaker who blames itself accuses no one else."""
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in verb.children)
+
+
+def _behind_the_act(word: Token) -> bool:
+    """Whether a preposition of responsibility ("behind") ties a party to an act: as the
+    predicate of a party ("X was behind the attack") or after a party's noun with the act as
+    its object ("the group behind the attack", "the men behind it"); not a place in a race
+    or a queue ("finished behind the Senegalese", "the race behind the leaders")."""
+    if word.head.lemma_ == "be":
+        return True
+    objects = [c for c in word.children if c.dep_ == "pobj"]
+    return word.head.pos_ in ("NOUN", "PROPN") and bool(objects) and (objects[0].pos_ == "PRON" or not objects[0].ent_type_)
 
 
 def _harmful(token: Token, lexicon: EventLexicon) -> bool:

@@ -132,8 +132,8 @@ def magnitude_slot(number: Token, counted: Token | None, lexicon: MagnitudeLexic
 
 
 def _forecast(verb: Token) -> bool:
-    """Whether a harm verb tells what will or would happen ("45,000 children will die by
-    2030", "could die"), not what did ("may have died" is an estimate of what happened): a
+    """Whether a harm verb tells what will or would happen ("500 patients will die without
+    fuel", "could die"), not what did ("may have died" is an estimate of what happened): a
     forecast is no count of harm."""
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     if any(c.lemma_.lower() == "have" for c in verb.children if c.dep_ == "aux"):
@@ -202,7 +202,7 @@ def _complement_slot(verb: Token, lexicon: MagnitudeLexicon) -> str | None:
     for child in verb.children:
         if child.dep_ in ("acomp", "oprd", "xcomp", "attr") and child.pos_ in ("ADJ", "VERB") and (slot := lexicon.slot_of_word(child)):
             return slot
-        if child.dep_ == "prep" and verb.lemma_ == "be":  # "a further three are on the missing list"
+        if child.dep_ == "prep" and verb.lemma_ == "be":  # "six are still on the missing list"
             for place in children_of(child, "pobj"):
                 if (slot := next((found for m in place.children if m.dep_ == "amod" and (found := lexicon.slot_of_word(m))), None)):
                     return slot
