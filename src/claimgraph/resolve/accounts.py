@@ -143,8 +143,14 @@ def incidents(events: Iterable[AnchoredEvent], claims: Mapping[str, StoredClaim]
 
 def _claim_of(quantity: StoredQuantity, claims_by_doc: Mapping[str, list[StoredClaim]]) -> str:
     """The narrowest claim holding a figure (its own speaker's, not the sentence's); "" for none."""
-    holding = [c for c in claims_by_doc.get(quantity.doc, ()) if c.start <= quantity.start and quantity.end <= c.end]
-    return min(holding, key=lambda c: (c.end - c.start, c.id)).id if holding else ""
+    holder = narrowest_holding(claims_by_doc.get(quantity.doc, ()), quantity.start, quantity.end)
+    return holder.id if holder else ""
+
+
+def narrowest_holding(claims: Iterable[StoredClaim], start: int, end: int) -> StoredClaim | None:
+    """The narrowest of a document's claims holding a span, or None."""
+    holding = [c for c in claims if c.start <= start and end <= c.end]
+    return min(holding, key=lambda c: (c.end - c.start, c.id)) if holding else None
 
 
 def _document_incident(doc: str, events: list[AnchoredEvent], claims: list[StoredClaim],

@@ -12,8 +12,10 @@ schema lists them).
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Protocol
 
 from claimgraph.records import Contradiction, Fact, StoredClaim, StoredQuantity
@@ -65,6 +67,14 @@ class Comparison:
     # The ISO code of the one country a name or demonym stands for ("Ruvia", "Ruvian"), or None
     country_of: Callable[[str], str | None] = lambda name: None
 
+    @cached_property
+    def claims_by_doc(self) -> dict[str, list[StoredClaim]]:
+        """Each document's claims, in store order: read once for every comparator."""
+        found: dict[str, list[StoredClaim]] = defaultdict(list)
+        for claim in self.claims.values():
+            found[claim.doc].append(claim)
+        return dict(found)
+
     def cited(self, claim_id: str) -> bool:
         """Whether a claim names its source, rather than being told in the outlet's own voice."""
         return claim_id in self.claims and is_cited(self.claims[claim_id])
@@ -113,14 +123,10 @@ def _one_per_figures(contradictions: list[Contradiction], comparison: Comparison
     fact): a ministry's 120 revised to 75 told in three articles is one disagreement, shown
     by the earliest article that tells it (the figures are its fingerprint, as they are an
     agency copy's)."""
-    def earliest(contradiction: Contradiction) -> str:
-        docs = [comparison.claims[c].doc for c in (contradiction.a, contradiction.b) if c in comparison.claims]
-        return min((comparison.published(doc)[1] or comparison.published(doc)[0] or "~" for doc in docs), default="~")
-
     incident_of = {account.id: incident.id for incident in comparison.incidents for account in incident.accounts}
     seen: set[tuple[str, str, frozenset[str]]] = set()
     shown: set[str] = set()
-    for contradiction in sorted(contradictions, key=earliest):
+    for contradiction in sorted(contradictions, key=lambda c: _told_first(c, comparison)):
         numbers = frozenset(_numerals(v) for v in (contradiction.value_a, contradiction.value_b) if v)
         happening = contradiction.fact or incident_of.get(contradiction.a)
         if contradiction.type != "numeric" or contradiction.slot is None or happening is None or len(numbers) != 2 or "" in numbers:
@@ -131,6 +137,13 @@ def _one_per_figures(contradictions: list[Contradiction], comparison: Comparison
             seen.add(key)
             shown.add(contradiction.id)
     return [c for c in contradictions if c.id in shown]
+
+
+def _told_first(contradiction: Contradiction, comparison: Comparison) -> str:
+    """The earliest publication day of the articles that tell a contradiction ("~", after
+    every day, when none is known)."""
+    docs = [comparison.claims[c].doc for c in (contradiction.a, contradiction.b) if c in comparison.claims]
+    return min((comparison.published(doc)[1] or comparison.published(doc)[0] or "~" for doc in docs), default="~")
 
 
 def _numerals(value: str) -> str:
@@ -147,15 +160,11 @@ def _not_relayed(contradictions: list[Contradiction], comparison: Comparison) ->
         claim = comparison.claims.get(claim_id)
         return text_words(claim.text) if claim else frozenset()
 
-    def earliest(contradiction: Contradiction) -> str:
-        docs = [comparison.claims[c].doc for c in (contradiction.a, contradiction.b) if c in comparison.claims]
-        return min((comparison.published(doc)[1] or comparison.published(doc)[0] or "~" for doc in docs), default="~")
-
     def told(contradiction: Contradiction) -> tuple[str | None, frozenset[str | None]]:
         return contradiction.slot, frozenset((contradiction.value_a, contradiction.value_b))
 
     kept: list[tuple[Contradiction, frozenset[str], frozenset[str], frozenset[str]]] = []
-    for contradiction in sorted(contradictions, key=earliest):
+    for contradiction in sorted(contradictions, key=lambda c: _told_first(c, comparison)):
         a, b = words(contradiction.a), words(contradiction.b)
         docs = frozenset(comparison.claims[c].doc for c in (contradiction.a, contradiction.b) if c in comparison.claims)
         # relayed: the same kind, the same values for the same slot, both sides restated

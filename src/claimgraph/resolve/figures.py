@@ -115,10 +115,9 @@ def different_scopes(a: StoredQuantity, b: StoredQuantity) -> bool:
         return (a.scope or "").casefold() != (b.scope or "").casefold()
     if a.scope is None or b.scope is None:
         return False
-    first, second = _scope_words(a.scope), _scope_words(b.scope)
-    containers = lexicon_words("magnitudes", "scope_nouns")
-    if (first and first <= containers) or (second and second <= containers):
+    if container_only(a.scope) or container_only(b.scope):
         return False
+    first, second = _scope_words(a.scope), _scope_words(b.scope)
     return not (first & second) if first and second else a.scope.lower() != b.scope.lower()
 
 
@@ -128,6 +127,13 @@ def _is_rate(quantity: StoredQuantity) -> bool:
     words = re.findall(r"\w+", (quantity.scope or "").casefold())
     return (len(words) >= 2 and words[-1] in lexicon_words("magnitudes", "rate_nouns")
             and words[0] in lexicon_words("magnitudes", "rate_determiners"))
+
+
+def container_only(scope: str) -> bool:
+    """Whether a scope names its part by a container noun alone ("in the territory", "in the
+    region": the magnitude lexicons' `scope_nouns`), no particular part."""
+    words = _scope_words(scope)
+    return bool(words) and words <= lexicon_words("magnitudes", "scope_nouns")
 
 
 def _scope_words(scope: str) -> set[str]:

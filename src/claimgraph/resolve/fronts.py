@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 
 from claimgraph.records import StoredQuantity
 from claimgraph.resolve.accounts import Account
-from claimgraph.resolve.lexicons import lexicon_words
+from claimgraph.resolve.figures import container_only
 
 CountryOf = Callable[[str], "str | None"]
 
@@ -58,10 +58,7 @@ def named_part(scope: str | None, country_of: CountryOf) -> str | None:
 
 def _no_particular_part(scope: str | None) -> bool:
     """A scope that names no part: none, or a container noun alone ("in the territory")."""
-    if not scope:
-        return True
-    words = {word for word in re.findall(r"\w+", scope.casefold())[1:] if len(word) > 3}
-    return bool(words) and words <= lexicon_words("magnitudes", "scope_nouns")
+    return not scope or container_only(scope)
 
 
 def _same_figure(a: StoredQuantity, b: StoredQuantity) -> bool:

@@ -55,7 +55,7 @@ def incident_facts(incident: Incident, claims: Mapping[str, StoredClaim], outlet
         # one origin, unless an agency relays it.
         party = _Party(f"party:{sorted(accusers)}", ", ".join(named)) if named else None
         facts.append(_fact(f"blame:{sorted(blamed)}:{sorted(accusers)}", f"the {incident.label} ascribed to {names}{by}", blaming,
-                           claims, outlet_of, agencies, cites, speaker_key=party.key if party else _local_office,
+                           claims, outlet_of, agencies, cites, speaker_key=party.key if party else local_office,
                            speaker_name=party.name if party else None))
     denials: dict[frozenset[str], list[Account]] = defaultdict(list)
     denying_accounts = [a for a in incident.accounts if a.denies and a.deniers]
@@ -96,7 +96,7 @@ def _unresolved_teller(account: Account) -> frozenset[str]:
     return frozenset({_UNRESOLVED + told})
 
 
-def _local_office(claim: StoredClaim) -> str | None:
+def local_office(claim: StoredClaim) -> str | None:
     """The office a speaker holds in a town or region, when their description names one
     (the lexicons' `local_offices`): in the accounts of one incident, one place, "the local
     mayor" and "the mayor of Gao" are one mayor."""
@@ -134,7 +134,7 @@ def _fact(aspect: str, about: str, accounts: Iterable[Account], claims: Mapping[
     told = [ToldClaim.of(claims[account.id]) for account in members if account.id in claims]
     # the fact's own claims: counting reads no other (copying every claim per fact costs a corpus)
     origins = count_origins(told, {t.claims[0]: claims[t.claims[0]] for t in told}, outlet_of, agencies, lambda a, b: True,
-                            speaker_key=speaker_key or _local_office, cites=cites,
+                            speaker_key=speaker_key or local_office, cites=cites,
                             speaker_name=speaker_name or (lambda key: None))
     status = "corroborated" if len(origins) >= 2 else "single_source"
     claim_ids = narrowest_claims((account.id for account in members if account.id in claims), claims)

@@ -1,12 +1,15 @@
 """Words of the extraction lexicons (extract/data/<lang>/) that the cross-source stage reads
-too: vague amounts, measures, contrast markers, person roles. Read in every language at
+too (vague amounts, measures, contrast markers, person roles), and its own word lists
+(resolve/data/: anaphors, citing words, clause verbs). Read in every language at
 once, since a corpus mixes them, and only when first needed (the extraction layer loads
 spaCy on import).
 """
 
 from __future__ import annotations
 
+import json
 from functools import cache
+from importlib import resources
 
 
 @cache
@@ -23,6 +26,14 @@ def lexicon_words(lexicon: str, key: str, *, values: bool = False) -> frozenset[
         entries = load_lexicon_data(lexicon, language).get(key, ())
         found |= {str(entry).casefold() for entry in (entries.values() if values and isinstance(entries, dict) else entries)}
     return frozenset(found)
+
+
+@cache
+def data_words(name: str) -> frozenset[str]:
+    """Every language's words of one of the cross-source stage's own word lists
+    (resolve/data/<name>.json: a list per language, beside a "_comment"), case-folded."""
+    data = json.loads(resources.files("claimgraph.resolve").joinpath(f"data/{name}.json").read_text("utf-8"))
+    return frozenset(word.casefold() for language, words in data.items() if not language.startswith("_") for word in words)
 
 
 @cache

@@ -19,12 +19,12 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
 from importlib import resources
 from pathlib import PurePath
 from typing import Protocol, TypeVar
 
 from claimgraph.records import Document, StoredClaim
+from claimgraph.resolve.lexicons import data_words
 
 # A relay that names no one ("according to the article", "the report said") adds no origin.
 _GENERIC_RELAY = re.compile(r"^(?:the|this|that|a|an)\s+(?:article|report|story|piece|statement|newspaper|paper|outlet|"
@@ -212,7 +212,7 @@ def citations(claims: Iterable[StoredClaim], entity_names: Mapping[str, str], ca
     `can_cite` (a body or a person, not a place) named within a few words after ("According to
     the UN refugee office, which relies on the Kessa Red Cross, 300 are missing"); not one
     quoted by another ("Keita, quoted by the agency")."""
-    words = _citing_words()
+    words = sorted(data_words("citing"), key=lambda w: (-len(w), w))  # the longest first: "relied on" before "on"
     found: dict[str, set[str]] = {}
     for claim in claims:
         if not claim.source_entity or claim.source_kind == "outlet":
@@ -230,13 +230,6 @@ def citations(claims: Iterable[StoredClaim], entity_names: Mapping[str, str], ca
 
 
 _CITED_WITHIN = 60  # characters after a citing word in which the cited source is named
-
-
-@cache
-def _citing_words() -> tuple[str, ...]:
-    data = json.loads(resources.files("claimgraph.resolve").joinpath("data/citing.json").read_text("utf-8"))
-    return tuple(sorted({w.casefold() for language, found in data.items() if not language.startswith("_") for w in found},
-                        key=len, reverse=True))
 
 
 _RESTATED = 0.8  # share of their words two claims have in common to be one text copied

@@ -35,9 +35,7 @@ class ContraryToWhatIsSaid:
     precedence = 1
 
     def find(self, comparison: Comparison) -> Iterator[Contradiction]:
-        by_doc: dict[str, list[StoredClaim]] = defaultdict(list)
-        for claim in comparison.claims.values():
-            by_doc[claim.doc].append(claim)
+        by_doc = comparison.claims_by_doc
         told_with: dict[str, set[str]] = defaultdict(set)  # doc -> the other docs of its incidents
         for incident in comparison.incidents:
             docs = {account.doc for account in incident.accounts}
@@ -55,7 +53,7 @@ class ContraryToWhatIsSaid:
                 if before:
                     other, caveat = max(before, key=lambda c: (c.start, c.id)), "both in one article"
                 else:
-                    elsewhere = [c for d in sorted(told_with[doc]) for c in by_doc[d] if c.id not in naming and _told_by(c, named)]
+                    elsewhere = [c for d in sorted(told_with[doc]) for c in by_doc.get(d, ()) if c.id not in naming and _told_by(c, named)]
                     if not elsewhere:
                         continue
                     other = min(elsewhere, key=lambda c: (comparison.published(c.doc)[1] or "~", c.doc, c.start))

@@ -11,17 +11,14 @@ figures) is compared as an event or a responsibility instead (denial.py, respons
 
 from __future__ import annotations
 
-import json
 import re
-from collections import defaultdict
 from collections.abc import Iterator, Mapping
-from functools import cache
-from importlib import resources
 
 from claimgraph.records import Contradiction, StoredClaim
 from claimgraph.registry import comparators
 from claimgraph.resolve.comparison import Comparison
 from claimgraph.resolve.contradictions import contradiction_id
+from claimgraph.resolve.lexicons import data_words
 
 _REACH = 400  # characters: the sentence or two before the denial, where "it" and "this" point
 
@@ -35,9 +32,7 @@ class DenialOfWhatPrecedes:
     def find(self, comparison: Comparison) -> Iterator[Contradiction]:
         # Only the denials that are accounts of an incident: a denial in a report of harm.
         denying = {a.id for incident in comparison.incidents for a in incident.accounts if a.denies}
-        by_doc: dict[str, list[StoredClaim]] = defaultdict(list)
-        for claim in comparison.claims.values():
-            by_doc[claim.doc].append(claim)
+        by_doc = comparison.claims_by_doc
         for doc in sorted(by_doc):
             claims = sorted(by_doc[doc], key=lambda c: (c.start, -c.end, c.id))
             denials = [c for c in claims if c.stance == "deny"]
@@ -66,23 +61,11 @@ def points_back(claim: StoredClaim, entity_names: Mapping[str, str]) -> bool:
             e != claim.source_entity and not _in_name(entity_names.get(e, ""), speaker) for e in claim.entities):
         return False
     words = re.findall(r"\w+", claim.text.casefold())
-    pointing = [i for i, word in enumerate(words) if any(word in anaphors for anaphors in _anaphors().values())]
+    pointing = [i for i, word in enumerate(words) if word in data_words("anaphors")]
     # The pronoun is what is denied ("denied it", "disputes this figure", "which the ministry
     # has denied"), not the subject of a clause that says what is denied ("denied this was
     # linked to the elections": the link is denied, not what was said before).
-    return bool(pointing) and not (pointing[-1] + 1 < len(words) and words[pointing[-1] + 1] in _clause_verbs())
-
-
-@cache
-def _clause_verbs() -> frozenset[str]:
-    data = json.loads(resources.files("claimgraph.resolve").joinpath("data/clause_verbs.json").read_text("utf-8"))
-    return frozenset(w for language, found in data.items() if not language.startswith("_") for w in found)
-
-
-@cache
-def _anaphors() -> dict[str, frozenset[str]]:
-    data = json.loads(resources.files("claimgraph.resolve").joinpath("data/anaphors.json").read_text("utf-8"))
-    return {language: frozenset(words) for language, words in data.items() if not language.startswith("_")}
+    return bool(pointing) and not (pointing[-1] + 1 < len(words) and words[pointing[-1] + 1] in data_words("clause_verbs"))
 
 
 def _in_name(name: str, speaker: str) -> bool:

@@ -19,7 +19,6 @@ What it disowns is told in two ways, each kept once per denial:
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterator
 from functools import cache
 
@@ -48,9 +47,7 @@ class FigureDisownedByItsSource:
                 incident_of.setdefault(account.id, []).append(incident.id)
                 if account.figures and not account.denies and account.speaker is not None:
                     figures_by.setdefault((incident.id, account.speaker), []).append(account.claim)
-        by_doc: dict[str, list[StoredClaim]] = defaultdict(list)
-        for claim in comparison.claims.values():
-            by_doc[claim.doc].append(claim)
+        by_doc = comparison.claims_by_doc
         for doc in sorted(by_doc):
             claims = sorted(by_doc[doc], key=lambda c: (c.start, c.id))
             for denial in claims:

@@ -30,7 +30,7 @@ from claimgraph.resolve.figures import (
     interval,
 )
 from claimgraph.resolve.fronts import figure_parts
-from claimgraph.resolve.incident_facts import agreeing_figures
+from claimgraph.resolve.incident_facts import agreeing_figures, local_office
 from claimgraph.resolve.lexicons import lexicon_words
 
 Figure = tuple[Account, StoredQuantity]
@@ -133,10 +133,7 @@ def _local_count(figure: Figure) -> bool:
     """A count told by a local office holder (the lexicons' `local_offices`: "the mayor of
     the town", "the regional governor") that names no part of its own."""
     account, quantity = figure
-    if quantity.scope or not account.sourced:
-        return False
-    words = set(re.findall(r"[^\W\d_]+", account.claim.source_name.casefold()))
-    return bool(words & lexicon_words("attribution", "local_offices"))
+    return not quantity.scope and account.sourced and local_office(account.claim) is not None
 
 
 def _group(groups: list[list[Figure]], figure: Figure) -> int:

@@ -19,6 +19,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from claimgraph.records import Contradiction, StoredClaim
 from claimgraph.registry import comparators
+from claimgraph.resolve.accounts import narrowest_holding
 from claimgraph.resolve.comparison import Comparison, ToldDate
 from claimgraph.resolve.contradictions import contradiction_id
 from claimgraph.resolve.lexicons import lexicon_mapping
@@ -36,10 +37,7 @@ class WeekdayOfADate:
     precedence = 2
 
     def find(self, comparison: Comparison) -> Iterator[Contradiction]:
-        claims_of: dict[str, list[StoredClaim]] = defaultdict(list)
-        for claim in comparison.claims.values():
-            claims_of[claim.doc].append(claim)
-        for day, tellings in sorted(weekdays_told(comparison.told_dates, claims_of).items()):
+        for day, tellings in sorted(weekdays_told(comparison.told_dates, comparison.claims_by_doc).items()):
             falls_on = datetime.date.fromisoformat(day).weekday()
             fitting = [t for t in tellings if t[1] == falls_on]
             for wrong in (t for t in tellings if t[1] != falls_on):
@@ -66,7 +64,7 @@ def weekdays_told(told_dates: Mapping[str, Sequence[ToldDate]],
     found: dict[str, list[Telling]] = defaultdict(list)
     for doc, dates in told_dates.items():
         for first, second in itertools.pairwise(sorted(dates)):
-            holder = _holder(doc, first[0], second[1], claims_of)
+            holder = narrowest_holding(claims_of.get(doc, ()), first[0], second[1])
             if holder is None or holder.text[first[1] - holder.start: second[0] - holder.start] not in _BETWEEN:
                 continue
             for name, whole in ((first, second), (second, first)):
@@ -74,9 +72,3 @@ def weekdays_told(told_dates: Mapping[str, Sequence[ToldDate]],
                 if weekday is not None and _FULL_DAY.match(whole[3]) and any(c.isdigit() for c in whole[2]):
                     found[whole[3]].append((holder, int(weekday)))
     return found
-
-
-def _holder(doc: str, start: int, end: int, claims_of: Mapping[str, Sequence[StoredClaim]]) -> StoredClaim | None:
-    """The narrowest claim holding a weekday and its date."""
-    holding = [c for c in claims_of.get(doc, ()) if c.start <= start and end <= c.end]
-    return min(holding, key=lambda c: (c.end - c.start, c.id)) if holding else None
