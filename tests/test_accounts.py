@@ -639,3 +639,28 @@ def test_two_figures_set_against_each_other_in_two_articles_are_one_disagreement
     docs = {r["id"]: r["outlet"] for r in records if r["kind"] == "document"}
     claims = {r["id"]: r["doc"] for r in records if r["kind"] == "claim"}
     assert docs[claims[found[0]["a"]]] == "Sahel Daily"
+
+
+def test_a_count_told_as_none_against_a_count_of_some_disputes_whether_any(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
+        ("Jets bombed the central market of Tessalit on 3 May 2024, killing 40 civilians, health officials said. "
+         "The Ruvian army said no civilians were killed in the raid on Tessalit."))])
+    ((found, a, b),) = _contradictions(records)
+    assert (found["type"], found["slot"], sorted(found["values"])) == ("assert_vs_deny", "killed", ["40", "no civilians"])
+    assert {a, b} == {"Jets bombed the central market of Tessalit on 3 May 2024, killing 40 civilians, health officials said.",
+                      "The Ruvian army said no civilians were killed in the raid on Tessalit."}
+    assert found["explanation"].startswith("Whether anyone was killed in the")
+
+
+def test_a_count_told_as_none_is_set_against_another_outlet_s_count_of_that_group(tmp_path: Path, build_tools) -> None:
+    struck = "Jets bombed the central market of Tessalit on 3 May 2024."
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "2024-05-04", f"{struck} Health officials said 40 civilians were killed in the raid."),
+        ("Niger Post", "2024-05-04", f"{struck} The Ruvian army said no civilian lost their life in the raid."),
+        # none of the soldiers is no count of civilians
+        ("Kidal Post", "2024-05-04", f"{struck} The Ruvian army said none of its soldiers were killed in the raid."),
+    ])
+    ((found, a, b),) = _contradictions(records)
+    assert sorted(found["values"]) == ["40", "no civilian"]
+    assert {a, b} == {"Health officials said 40 civilians were killed in the raid.",
+                      "The Ruvian army said no civilian lost their life in the raid."}

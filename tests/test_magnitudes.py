@@ -130,3 +130,27 @@ def test_a_count_with_a_verb_of_its_own_is_what_its_verb_says(build_tools, text:
 ])
 def test_a_toll_keeps_the_part_it_is_limited_to(build_tools, text: str, number: str, scope: str | None) -> None:
     assert _one(build_tools, text, number).scope == scope
+
+
+@pytest.mark.parametrize(("text", "told", "slot", "unit"), [
+    ("The garrison said no soldiers were killed in the ambush near Tarbeck.", "no soldiers", "killed", "soldiers"),
+    ("No villager lost their life when the river rose, the governor said.", "No villager", "killed", "villager"),
+    ("Nobody died in the fire at the depot, the brigade said.", "Nobody", "killed", "people killed"),
+    ("None of the passengers was hurt when the bus overturned.", "None of the passengers", "injured", "passengers"),
+    ("There were no casualties in the shelling of the bridge.", "no casualties", "killed", "people killed"),
+    ("No one is missing after the landslide, the mayor said.", "No one", "missing", "people missing"),
+])
+def test_a_count_told_as_none_is_zero_of_its_slot(build_tools, text: str, told: str, slot: str, unit: str) -> None:
+    (quantity,) = [q for q in _quantities(build_tools, text) if q.value == 0]
+    assert (quantity.text, quantity.slot, quantity.unit, quantity.qualifier) == (told, slot, unit, "exact")
+
+
+@pytest.mark.parametrize("text", [
+    "Rescuers said no bodies had been recovered from the river yet.",  # the dead may not be found yet
+    "There is no evidence that anyone was hurt in the blast.",  # a clause with its own subject
+    "The minister had no idea how many people were killed.",
+    "No decision on the number of soldiers killed has been made.",
+    "No group has claimed the attack on the depot.",
+])
+def test_none_of_what_no_slot_word_governs_is_no_count(build_tools, text: str) -> None:
+    assert [q for q in _quantities(build_tools, text) if q.value == 0] == []

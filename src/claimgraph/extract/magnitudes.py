@@ -54,6 +54,7 @@ class MagnitudeLexicon:
     scope_adverbs: frozenset[str] = frozenset()
     rate_nouns: frozenset[str] = frozenset()
     scope_others: frozenset[str] = frozenset()  # "three other villagers", "the other six": a group apart from one told
+    remains_nouns: frozenset[str] = frozenset()  # "bodies": none found counts no one
 
     def slot_of_word(self, token: Token) -> str | None:
         return next((name for name, words in self.slots.items() if words.has(token)), None)
@@ -73,7 +74,8 @@ def load_magnitude_lexicon(lang: str = DEFAULT_LANGUAGE) -> MagnitudeLexicon:
     return MagnitudeLexicon(slots, frozenset(data["tally_nouns"]), data["default_tally_slot"], int(data["max_steps"]),
                             frozenset(data.get("age_words", ())), frozenset(data.get("scope_prepositions", ())),
                             frozenset(data.get("scope_nouns", ())), frozenset(data.get("scope_adverbs", ())),
-                            frozenset(data.get("rate_nouns", ())), frozenset(data.get("scope_others", ())))
+                            frozenset(data.get("rate_nouns", ())), frozenset(data.get("scope_others", ())),
+                            frozenset(data.get("remains_nouns", ())))
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,9 @@ def magnitude_slot(number: Token, counted: Token | None, lexicon: MagnitudeLexic
     if (own := lexicon.slot_of_word(start)) is not None and start is not number:
         return SlotFinding(own, True)  # "the 14 dead", "60 deaths"
     for child in start.children:  # "dozens dead", "12 people missing", "people killed"
-        if child.dep_ in ("amod", "acl", "appos") and (slot := lexicon.slot_of_word(child)) is not None:
+        # (not a clause with a subject of its own: "reports that soldiers were hurt")
+        if child.dep_ in ("amod", "acl", "appos") and (slot := lexicon.slot_of_word(child)) is not None and not any(
+                g.dep_ in ("nsubj", "nsubjpass") for g in child.children):
             return SlotFinding(slot, True)
     if counted is not None and start.dep_ == "pobj" and (start.head.lower_ not in _VALUE_PREPOSITIONS or start.head.head.pos_ == "ADP"):
         # "in two villages", "out of the seven people, five died": what a preposition brings

@@ -40,6 +40,7 @@ class QuantityLexicon:
     range_joins: list[str]  # "400 to 500"; those after an opener only: see _joins_a_range
     scale_nouns: list[str]  # "two dozen soldiers": the scale is not what is counted
     approximate_vague: list[str]  # "une centaine": a round figure (about 100), not a lower bound
+    none_words: list[str]  # "no civilians", "nobody": a count denied, zero where a slot's word governs it
 
 
 def load_quantity_lexicon(lang: str = DEFAULT_LANGUAGE) -> QuantityLexicon:
@@ -89,6 +90,8 @@ def extract_quantities(doc: Doc, doc_id: str, lexicon: QuantityLexicon, *, date_
         if quantity is not None:
             found.append(quantity)
     found += _fraction_and_repetition(doc, doc_id, lexicon, text)
+    if magnitudes is not None:
+        found = sorted(found + _counts_of_none(doc, doc_id, lexicon, text, magnitudes), key=lambda q: q.start)
     return found
 
 
@@ -444,6 +447,42 @@ def _previous_plural(doc: Doc, index: int, lexicon: QuantityLexicon) -> Token | 
 def _comparison_follows(doc: Doc, index: int) -> bool:
     """'twice as many soldiers': a comparison, not a count of repetitions."""
     return index + 1 < len(doc) and doc[index + 1].lower_ in ("as", "the", "more", "that")
+
+
+def _counts_of_none(doc: Doc, doc_id: str, lexicon: QuantityLexicon, text: str, magnitudes: MagnitudeLexicon) -> list[Quantity]:
+    """Counts of harm told as none ("no civilians were killed", "nobody died", "none of the
+    crew was hurt"): zero, where a slot's word governs the denying word as it would a number.
+    A count of zero states that no harm of the slot happened; set against a count of some,
+    it is the existence of the harm that two accounts dispute. None of what is found of the
+    dead ("no bodies were recovered") counts no one: the dead may not be found yet."""
+    found = []
+    words = frozenset(lexicon.none_words)
+    for token in doc:
+        if token.lower_ not in words:
+            continue
+        if token.dep_ == "det" and token.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and token.head.i > token.i:
+            counted: Token | None = token.head  # "no civilians", "no one"
+            noun = counted
+        elif token.pos_ in ("PRON", "NOUN") or token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            counted = None  # "nobody", "none of the crew": the crew is who is counted, the pronoun what the verb says it of
+            noun = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in lexicon.of_words
+                         for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+        else:
+            continue
+        if counted is not None and counted.lemma_.lower() in magnitudes.remains_nouns:
+            continue
+        finding = magnitude_slot(token, counted, magnitudes)
+        if finding is None or not finding.direct:
+            continue
+        last = noun or token
+        start, end = token.idx, max(last.idx + len(last.text), token.idx + len(token.text))
+        if noun is not None and (noun.pos_ != "NOUN" or noun.like_num or magnitudes.is_slot_word(noun)):
+            noun = None  # "no one", "no deaths": people of the slot
+        unit = _noun_unit(noun) if noun is not None else magnitudes.unit(finding.slot)
+        about = f"{noun.text} {magnitudes.slots[finding.slot].participle}" if noun is not None else unit
+        scope = figure_scope(token, counted, magnitudes)
+        found.append(Quantity(doc_id, start, end, text[start:end], 0.0, None, unit, "exact", about, finding.slot, scope))
+    return found
 
 
 def _fraction_and_repetition(doc: Doc, doc_id: str, lexicon: QuantityLexicon, text: str) -> list[Quantity]:

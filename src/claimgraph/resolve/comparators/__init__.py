@@ -17,6 +17,8 @@ and those comparing the accounts of one incident (resolve/accounts.py), inside o
 or across:
 
 - `toll` (tolls.py): two figures of harm for one slot that cannot both hold;
+- `existence` (existence.py): a count of harm told as none ("no civilians were killed")
+  against a count of some;
 - `count` (counts.py): two counts of one named group at the scene that cannot both hold
   ("thousands of protesters" against "several hundred protesters");
 - `responsibility` (responsibility.py): accounts holding disjoint parties responsible;

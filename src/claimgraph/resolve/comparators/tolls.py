@@ -1,5 +1,6 @@
 """Two figures for one slot of one incident that cannot both hold: "at least 420 killed"
-against "386 killed", "3,000 missing" against "7,000 missing".
+against "386 killed", "3,000 missing" against "7,000 missing"; a figure of none against one
+of some is existence.py's.
 
 The accounts of an incident (resolve/accounts.py) are grouped by the figure they give each
 slot; two groups whose figures cannot both hold (resolve/figures.py: qualifiers as
@@ -47,8 +48,15 @@ class TollsOfOneIncident:
             for slot in HARM_SLOTS:
                 figures = incident.figures(slot)
                 for a, b in figure_conflicts(figures, comparison.rates, figure_parts(figures, comparison.country_of)):
+                    if states_none(a[1]) or states_none(b[1]):
+                        continue  # whether any, not how many: existence.py
                     yield between_accounts(self.kind, a[0], b[0], about=f"people {slot} in the {incident.label}", slot=slot,
                                            values=(a[1].text, b[1].text))
+
+
+def states_none(quantity: StoredQuantity) -> bool:
+    """Whether a figure says there were none ("no civilians were killed")."""
+    return quantity.value == 0 and quantity.value_max is None
 
 
 def figure_conflicts(figures: list[Figure], rates: dict[str, float],
@@ -103,12 +111,21 @@ def one_group(a: StoredQuantity, b: StoredQuantity, parts: Mapping[str, str] | N
         return False
     if parts and a.id in parts and b.id in parts and parts[a.id] != parts[b.id]:
         return False
-    if a.unit == b.unit:
+    if _one_noun(a.unit, b.unit):
         return True
     general, specific = (a, b) if _general(a) else (b, a) if _general(b) else (None, None)
     if general is None or specific is None or _general(specific):
         return False
     return specific.value > (general.value_max or general.value)  # more of a group than of all: a conflict
+
+
+def _one_noun(a: str | None, b: str | None) -> bool:
+    """Whether two units are one noun, in the singular or the plural: a count denied is told
+    of one ("no civilian lost their life") as often as of many ("no civilians")."""
+    if a is None or b is None:
+        return a == b
+    short, long = sorted((a.casefold(), b.casefold()), key=len)
+    return long == short or long in (short + "s", short + "es", short + "x")
 
 
 def _general(quantity: StoredQuantity) -> bool:

@@ -1,0 +1,39 @@
+"""A count of harm told as none against a count of some, for one slot of one incident: "no
+civilians were killed" against "the strike killed 40 civilians", "nobody is missing" against
+"12 are missing".
+
+A denied count is a figure of zero (extract/quantities.py reads "no civilians", "nobody",
+"none of the crew" where a slot's word governs them), so it is paired as any figure of the
+slot is (tolls.py: a pair a source sets against each other first, then the nearest
+disagreement between outlets; counts of different groups or parts are not compared). What
+differs is not how many but whether any: the contradiction says so, and tolls.py leaves
+these pairs to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from claimgraph.records import Contradiction
+from claimgraph.registry import comparators
+from claimgraph.resolve.accounts import HARM_SLOTS
+from claimgraph.resolve.comparators.tolls import figure_conflicts, states_none
+from claimgraph.resolve.comparison import Comparison
+from claimgraph.resolve.contradictions import between_accounts
+from claimgraph.resolve.fronts import figure_parts
+
+
+@comparators.register("existence")
+class NoneAgainstSome:
+    name = "existence"
+    kind = "assert_vs_deny"
+    precedence = 1
+
+    def find(self, comparison: Comparison) -> Iterator[Contradiction]:
+        for incident in comparison.incidents:
+            for slot in HARM_SLOTS:
+                figures = incident.figures(slot)
+                for a, b in figure_conflicts(figures, comparison.rates, figure_parts(figures, comparison.country_of)):
+                    if states_none(a[1]) or states_none(b[1]):
+                        yield between_accounts(self.kind, a[0], b[0], about=f"whether anyone was {slot} in the {incident.label}",
+                                               slot=slot, values=(a[1].text, b[1].text))
