@@ -26,6 +26,9 @@ EVENT_TYPES = frozenset({
     "BASE_HANDOVER", "ACCUSATION", "DENIAL", "MEDIA_BAN", "VISIT_MEETING", "AIRCRAFT_DOWNED", "VETO",
     "TRAINING", "SURVEILLANCE_FLIGHT", "OTHER",
 })
+# Made from what a speaker says of another party's act, never by a trigger word of its own:
+# "X did not bomb it", said by someone who is not X, speaks in X's defence.
+SPOKEN_TYPES = frozenset({"DEFENCE"})
 STATUSES = frozenset({"happened", "negated", "planned", "possible", "conditional", "denied", "alleged"})
 
 
@@ -42,7 +45,7 @@ def _events(build_tools, text: str, *, published: str | None = None) -> list[Eve
     events = _extract(build_tools, text, published=published).events
     for event in events:  # the spans always point into the text
         assert text[event.start : event.end] == event.trigger, event
-        assert event.type in EVENT_TYPES and event.plover in PLOVER_CATEGORIES and event.status in STATUSES, event
+        assert event.type in EVENT_TYPES | SPOKEN_TYPES and event.plover in PLOVER_CATEGORIES and event.status in STATUSES, event
         for argument in event.arguments:
             assert text[argument.start : argument.end] == argument.text, argument
     return events
@@ -218,6 +221,19 @@ def test_a_named_speakers_negated_deployment_is_their_denial(build_tools) -> Non
     assert (event.type, event.plover, event.mode, event.status) == ("DENIAL", "REJECT", None, "happened")
     assert [a.text for a in event.role("actor")] == ["the Kessa defence minister"]
     assert event.role("actor")[0].type == "PERSON"
+
+
+def test_a_speaker_saying_another_party_did_no_harm_speaks_in_its_defence(build_tools) -> None:
+    """A negated harm is a denial when its speaker is its doer or speaks for it, and a defence
+    of the doer (PLOVER's SUPPORT) when someone else says it; neither blames the doer."""
+    said = "Colonel Ivo Marten said Malian jets did not bomb the hospital in Gao."
+    (defence,) = [e for e in _events(build_tools, said) if e.trigger == "bomb"]
+    assert (defence.type, defence.plover, defence.denies) == ("DEFENCE", "SUPPORT", "ATTACK")
+    assert (_texts(defence, "actor"), _texts(defence, "target")) == ({"Colonel Ivo Marten"}, {"Malian"})
+    assert not _of_category(build_tools, said, "ACCUSE")  # a harm told as not done blames no one
+    own = "The Malian army said Malian jets did not bomb the hospital in Gao."
+    (denial,) = [e for e in _events(build_tools, own) if e.trigger == "bomb"]
+    assert (denial.type, denial.plover) == ("DENIAL", "REJECT")
 
 
 def test_a_negated_event_without_a_speaker_stays_negated(build_tools) -> None:
@@ -602,6 +618,29 @@ def test_force_told_in_a_passive_blames_its_agent(build_tools, text: str, accuse
     accusations = _of_category(build_tools, text, "ACCUSE")
     assert len(accusations) == 1, accusations
     assert accused in _texts(accusations[0], "target")
+
+
+def test_responsibility_is_its_owner_s(build_tools) -> None:
+    owned = "The ministry said Mali's responsibility for the attack on the Zorov Group's base in Gao was clear."
+    (accusation,) = _of_category(build_tools, owned, "ACCUSE")
+    assert _texts(accusation, "target") == {"Mali"}  # not the Zorov Group, whose base was hit
+
+
+def test_a_cause_the_sentence_rules_out_blames_no_one(build_tools) -> None:
+    ruled_out = ("Kessan military intelligence has indicated that the most likely cause of the deadly blast at the "
+                 "hospital in Gao was a Malian rocket and not a Nigerien airstrike.")
+    (accusation,) = _of_category(build_tools, ruled_out, "ACCUSE")
+    assert _texts(accusation, "target") == {"Malian"}
+    assert [_texts(e, "target") for e in _of_category(build_tools, ruled_out, "SUPPORT")] == [{"Nigerien"}]
+
+
+def test_an_accusation_told_as_how_another_party_acts_is_not_the_speaker_s(build_tools) -> None:
+    """'X is trying to hide its crimes by accusing Y', says Z: X's accusation as Z tells it, the
+    setting of what Z says (background), not Z's own; Z accusing Y that way is Z's own."""
+    reported = "Senegal's foreign ministry said the Malian army was trying to hide its crimes in Gao by accusing Niger of the attack."
+    assert [e.background for e in _of_category(build_tools, reported, "ACCUSE")] == [True]
+    own = "Senegal's foreign ministry said it responded by accusing Niger of the attack in Gao."
+    assert [e.background for e in _of_category(build_tools, own, "ACCUSE")] == [False]
 
 
 def test_a_passive_with_no_force_blames_no_one(build_tools) -> None:

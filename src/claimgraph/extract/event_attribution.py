@@ -191,7 +191,8 @@ def _harm_told(claim: Claim, sentence: Span, events: list[Event], mentions: list
     told: list[tuple[Token, list[Mention]]] = []
     for event in events:
         act = doc.char_span(event.start, event.end, alignment_mode="expand")
-        if event.plover in _HARM_CATEGORIES and claim.start <= event.start < claim.end and act is not None \
+        # a harm told as not done, or not yet ("did not bomb", "will strike"), blames no one
+        if event.plover in _HARM_CATEGORIES and event.status in _DONE and claim.start <= event.start < claim.end and act is not None \
                 and act.root.pos_ == "VERB" and act.root in content and not open_question(act.root):
             # A party that acts ("X's forces blew up the bridge"), not an act named by its
             # instrument's maker ("a Ruvian drone strike hit ..."), which reports more than it blames.
@@ -220,6 +221,9 @@ def _harm_told(claim: Claim, sentence: Span, events: list[Event], mentions: list
             elif _instrument_blamed(_words_around(token, own_phrase=False), lexicon):
                 told.append((effect_of(token) or token, []))  # "a stray shell was the cause of the blast"
     return told
+
+
+_DONE = frozenset({"happened", "alleged"})
 
 
 def effect_of(word: Token) -> Token | None:
@@ -361,14 +365,31 @@ def _parties_around(word: Token, mentions: list[Mention]) -> list[Mention]:
     responsibility", "caused by a shell misfired by the rebels", "the cause ... was a
     Kessan shell") or its clause's subject ("X is responsible", "X was behind it");
     never a place named after a locative preposition ("in Kessa")."""
-    offsets = {t.idx for t in _words_around(word) if not _after_locative(t)}
+    offsets = {t.idx for t in _words_around(word) if not _after_locative(t) and not _ruled_out(t)}
     return [m for m in mentions if m.type in PARTY_TYPES and m.start in offsets]
+
+
+def _ruled_out(token: Token) -> bool:
+    """Whether the token lies in an alternative the sentence rules out: "a Kessan shell and
+    not a Ruvian missile", "a Kessan shell, not a Ruvian missile" (a conjunct or apposition
+    negated by its own word or the one before it)."""
+    current = token
+    while current.head.i != current.i:
+        if current.dep_ in ("conj", "appos"):
+            before = current.doc[current.left_edge.i - 1] if current.left_edge.i > 0 else None
+            if any(c.dep_ == "neg" for c in current.children) or (before is not None and before.dep_ == "neg"):
+                return True
+        current = current.head
+    return False
 
 
 def _words_around(word: Token, *, own_phrase: bool = True) -> list[Token]:
     """The words a word of responsibility or cause points to: its own phrase ("Ruvia's
     responsibility"; without `own_phrase`, not: "the cause of the blast" names the harm),
     its clause's subject, and what a subject 'cause' is said to be."""
+    owners = [c for c in word.children if c.dep_ == "poss"]
+    if owners and own_phrase:  # "its responsibility for the attack on X": the owner's, not X's
+        return [t for owner in owners for t in owner.subtree]
     clause = word
     while clause.dep_ in ("acomp", "attr", "prep", "pobj", "amod", "advmod", "compound") and clause.head.i != clause.i:
         clause = clause.head

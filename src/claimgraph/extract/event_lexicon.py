@@ -57,6 +57,8 @@ class EventLexicon:
     demonym_classes: frozenset[str]  # classes a plural people's name belongs to ("400 Ruvians")
     rate_payment: Trigger
     speaker_denial: Trigger
+    speaker_defence: Trigger  # a speaker saying another party did no harm speaks in its defence
+    violent_types: frozenset[str]
     intent_verbs: frozenset[str]
     planned_modifiers: frozenset[str]
     announce_verbs: frozenset[str]
@@ -64,6 +66,7 @@ class EventLexicon:
     possible_auxiliaries: frozenset[str]
     possible_adverbs: frozenset[str]
     possible_nouns: frozenset[str]  # "the risk of an attack": an event a noun of possibility governs may happen
+    means_prepositions: frozenset[str]  # "by blaming X": how one does another thing
     agreement_verbs: frozenset[str]
     intent_plover: dict[str, str]
     fatality_verbs: frozenset[str]
@@ -120,6 +123,8 @@ def load_event_lexicon(taxonomy: Taxonomy | None = None, *, lang: str = DEFAULT_
         demonym_classes=words("demonym_classes"),
         rate_payment=_trigger({"lemma": "", "pos": "NUM", **data["rate_payment"]}),
         speaker_denial=_trigger({"lemma": "", "pos": "VERB", **data["speaker_denial"]}),
+        speaker_defence=_trigger({"lemma": "", "pos": "VERB", **data["speaker_defence"]}),
+        violent_types=taxonomy.with_flag("violent"),
         intent_verbs=words("intent_verbs"),
         planned_modifiers=words("planned_modifiers"),
         announce_verbs=words("announce_verbs"),
@@ -127,6 +132,7 @@ def load_event_lexicon(taxonomy: Taxonomy | None = None, *, lang: str = DEFAULT_
         possible_auxiliaries=words("possible_auxiliaries"),
         possible_adverbs=words("possible_adverbs"),
         possible_nouns=words("possible_nouns"),
+        means_prepositions=frozenset(data.get("means_prepositions", ())),
         agreement_verbs=words("agreement_verbs"),
         intent_plover=dict(data["intent_plover"]),
         fatality_verbs=words("fatality_verbs"),

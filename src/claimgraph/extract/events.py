@@ -69,6 +69,7 @@ from claimgraph.extract.event_triggers import (
 from claimgraph.extract.plover_classifier import PloverClassifier
 from claimgraph.records import (
     Claim,
+    ClaimSource,
     DateMention,
     Event,
     EventArgument,
@@ -299,8 +300,20 @@ def _event(candidate: Candidate, doc_id: str, index: int, sentence: Span, mentio
         date=date.value if date else None, date_basis="sentence" if date else None,
         quantity=(quantity.start, quantity.end) if quantity else None,
         fatalities=fatalities_of(quantity) if quantity and trigger.plover == "ASSAULT" else None,
-        force=force, denies=denies, background=is_background(token), level=level, kind_words=kind_words, another=another,
+        force=force, denies=denies, background=is_background(token) or _accusation_as_means(token, trigger, lexicon, setting),
+        level=level, kind_words=kind_words, another=another,
     )
+
+
+def _accusation_as_means(token: Token, trigger: Trigger, lexicon: EventLexicon, setting: Setting) -> bool:
+    """Whether an accusation is told as how someone other than a speaker does another thing
+    ("the enemy is trying to evade its responsibility by pointing the finger at us"): the
+    speaker describes that party's act, presupposed as its setting; the accusation is not
+    the speaker's own. A speaker doing so ("it responded by blaming the rebels") accuses."""
+    if trigger.plover != "ACCUSE" or token.dep_ != "pcomp" or token.head.lower_ not in lexicon.means_prepositions:
+        return False
+    doer = subject(token.head.head)
+    return doer is not None and doer.pos_ in ("NOUN", "PROPN") and not any(s <= doer.idx < e for s, e in setting.speakers)
 
 
 def _which_one(token: Token, trigger: Trigger, lexicon: EventLexicon) -> tuple[tuple[str, ...], bool]:
@@ -555,8 +568,9 @@ def _accuser_of(claim: Claim) -> EventArgument | None:
 
 def _speaker_denials(found: list[Event], claims: list[Claim], lexicon: EventLexicon) -> list[Event]:
     """A named speaker saying something did not happen ('"We employ no such company," the
-    minister said') makes a denial by that speaker."""
-    denial = lexicon.speaker_denial
+    minister said') makes a denial by that speaker; one saying that another party did no harm
+    ("Ruvia probably did not bomb the clinic", according to a Kessan report) speaks in that
+    party's defence (PLOVER's SUPPORT), and what it denies is the harm all the same."""
     result = []
     for event in found:
         claim = next((c for c in claims if c.start <= event.start and event.end <= c.end and c.source.entity_key), None)
@@ -566,7 +580,19 @@ def _speaker_denials(found: list[Event], claims: list[Claim], lexicon: EventLexi
             continue
         source = claim.source
         speaker = EventArgument("actor", source.start or 0, source.end or 0, source.name, source.entity_key or "", source.entity_type or "")
+        doers = event.role("actor")
+        defended = event.type in lexicon.violent_types and doers and not any(_speaks_as(source, doer) for doer in doers)
+        told = lexicon.speaker_defence if defended else lexicon.speaker_denial
         others = tuple(replace(a, role="target") if a.role == "actor" else a for a in event.arguments)
-        result.append(replace(event, type=denial.type, plover=denial.plover, mode=denial.mode, context=denial.context,
+        result.append(replace(event, type=told.type, plover=told.plover, mode=told.mode, context=told.context,
                               status="happened", arguments=(speaker, *others), denies=event.type))
     return result
+
+
+def _speaks_as(source: ClaimSource, doer: EventArgument) -> bool:
+    """Whether a claim's source is the doer or names it ("the Ruvian army", "a Ruvian army
+    spokesman" for "the Ruvian army"; not "a Kessan report" for "Ruvia")."""
+    if doer.key == source.entity_key:
+        return True
+    name = source.name.casefold()
+    return bool(doer.text) and (doer.text.casefold() in name or name in doer.text.casefold())
