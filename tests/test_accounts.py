@@ -664,3 +664,24 @@ def test_a_count_told_as_none_is_set_against_another_outlet_s_count_of_that_grou
     assert sorted(found["values"]) == ["40", "no civilian"]
     assert {a, b} == {"Health officials said 40 civilians were killed in the raid.",
                       "The Ruvian army said no civilian lost their life in the raid."}
+
+
+def test_one_teller_s_militants_and_another_s_civilians_describe_the_dead_apart(tmp_path: Path, build_tools) -> None:
+    raid = "Malian troops raided the village of Tessalit on 3 May 2024."
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
+        f"{raid} The army said 48 militants were killed in the operation. A rights group said 70 civilians were killed in Tessalit.")])
+    ((found, a, b),) = _contradictions(records)
+    assert (found["slot"], sorted(found["values"])) == ("killed", ["48 militants", "70 civilians"])
+    assert found["explanation"].startswith("Who the people killed in the")
+    assert {a, b} == {"The army said 48 militants were killed in the operation.", "A rights group said 70 civilians were killed in Tessalit."}
+
+
+def test_a_teller_counting_fighters_and_civilians_tells_them_apart(tmp_path: Path, build_tools) -> None:
+    raid = "Malian troops raided the village of Tessalit on 3 May 2024."
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "2024-05-04", f"{raid} The army said 48 militants and three civilians were killed in the operation."),
+        ("Niger Post", "2024-05-04", f"{raid} A rights group said 70 civilians were killed in Tessalit."),
+        # an outlet's own counts of two groups count two groups
+        ("Kidal Post", "2024-05-04", f"{raid} Forty militants were killed. Five villagers died in the crossfire."),
+    ])
+    assert not [r for r, _, _ in _contradictions(records) if r["explanation"].startswith("Who the people")]

@@ -72,7 +72,9 @@ def between_accounts(kind: str, a: Account, b: Account, *, about: str, slot: str
     if apart:
         caveats.append(f"told {apart} day{'s' if apart > 1 else ''} apart: the later may revise the earlier")
         strength -= 0.3
-    figures = [q for account, value in ((a, values[0]), (b, values[1])) for s, q in account.figures if q.text == value]
+    # a value is a figure as told, or a figure with what it counts ("203 militants")
+    figures = [q for account, value in ((a, values[0]), (b, values[1])) for s, q in account.figures
+               if value == q.text or value.startswith(q.text + " ")]
     if any(q.qualifier in ("about", "range", "up_to", "at_least", "more_than") for q in figures):
         caveats.append("one figure is approximate or a bound")
         strength -= 0.2

@@ -51,3 +51,20 @@ def lexicon_mapping(lexicon: str, key: str) -> dict[str, str]:
         if isinstance(entries, dict):
             found.update({str(name).casefold(): str(value) for name, value in entries.items()})
     return found
+
+
+@cache
+def lexicon_classes(lexicon: str, key: str) -> dict[str, str]:
+    """Every language's classes of words under `key` of one lexicon (a mapping of each class
+    to its words), as each word, case-folded, to its class."""
+    from claimgraph.extract.resources import (  # the extraction layer loads spaCy: not at import
+        languages_with,
+        load_lexicon_data,
+    )
+
+    found: dict[str, str] = {}
+    for language in languages_with(lexicon):
+        classes = load_lexicon_data(lexicon, language).get(key, {})
+        if isinstance(classes, dict):
+            found.update({str(word).casefold(): str(name) for name, words in classes.items() for word in words})
+    return found

@@ -19,6 +19,8 @@ or across:
 - `toll` (tolls.py): two figures of harm for one slot that cannot both hold;
 - `existence` (existence.py): a count of harm told as none ("no civilians were killed")
   against a count of some;
+- `victims` (victims.py): one teller's count of combatants against another's count of
+  civilians for one slot: the dead described apart;
 - `count` (counts.py): two counts of one named group at the scene that cannot both hold
   ("thousands of protesters" against "several hundred protesters");
 - `responsibility` (responsibility.py): accounts holding disjoint parties responsible;
