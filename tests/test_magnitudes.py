@@ -154,3 +154,17 @@ def test_a_count_told_as_none_is_zero_of_its_slot(build_tools, text: str, told: 
 ])
 def test_none_of_what_no_slot_word_governs_is_no_count(build_tools, text: str) -> None:
     assert [q for q in _quantities(build_tools, text) if q.value == 0] == []
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("Ms Varo is the first of the four detainees freed last month to speak to reporters.", "four"),
+    ("Six prisoners released from the camp in March were questioned by police.", "Six"),
+    ("The militia released 12 hostages on Friday.", "12"),
+])
+def test_a_count_its_verb_takes_out_of_the_slot_counts_no_one_in_it(build_tools, text: str, number: str) -> None:
+    """Detainees freed, hostages released: those counted are no longer held."""
+    assert _one(build_tools, text, number).slot is None
+
+
+def test_those_still_held_are_counted(build_tools) -> None:
+    assert _one(build_tools, "The militia is still holding 12 hostages near the border.", "12").slot == "arrested"

@@ -30,6 +30,7 @@ class SlotWords:
     nouns: frozenset[str]
     adjectives: frozenset[str]
     verb_objects: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "lose" + "life": a verb that says it with its object
+    undone_by: frozenset[str] = frozenset()  # "release": those it is said of are out of the slot ("detainees freed")
 
     def has(self, token: Token) -> bool:
         lemma, word = token.lemma_.lower(), token.lower_
@@ -69,7 +70,8 @@ class MagnitudeLexicon:
 def load_magnitude_lexicon(lang: str = DEFAULT_LANGUAGE) -> MagnitudeLexicon:
     data = load_lexicon_data("magnitudes", lang)
     slots = {name: SlotWords(raw["participle"], frozenset(raw["verbs"]), frozenset(raw["nouns"]), frozenset(raw["adjectives"]),
-                             {verb: frozenset(objects) for verb, objects in raw.get("verb_objects", {}).items()})
+                             {verb: frozenset(objects) for verb, objects in raw.get("verb_objects", {}).items()},
+                             frozenset(raw.get("undone_by", ())))
              for name, raw in data["slots"].items()}
     return MagnitudeLexicon(slots, frozenset(data["tally_nouns"]), data["default_tally_slot"], int(data["max_steps"]),
                             frozenset(data.get("age_words", ())), frozenset(data.get("scope_prepositions", ())),
@@ -97,6 +99,8 @@ def magnitude_slot(number: Token, counted: Token | None, lexicon: MagnitudeLexic
         named = next(name for name, words in lexicon.slots.items() if following.lower_ in words.adjectives)
         return SlotFinding(named, True)  # "19 dead", whatever the parse made of "dead"
     if (own := lexicon.slot_of_word(start)) is not None and start is not number:
+        if _undone(start, lexicon.slots[own]):
+            return None  # "four detainees freed last month", "the hostages were released": no longer held
         return SlotFinding(own, True)  # "the 14 dead", "60 deaths"
     for child in start.children:  # "dozens dead", "12 people missing", "people killed"
         # (not a clause with a subject of its own: "reports that soldiers were hurt")
@@ -133,6 +137,16 @@ def magnitude_slot(number: Token, counted: Token | None, lexicon: MagnitudeLexic
             return SlotFinding(slot, False)  # "the death toll has climbed to 3,650"
         current = head
     return None
+
+
+def _undone(noun: Token, words: SlotWords) -> bool:
+    """Whether what is said of a slot's noun takes its people out of the slot: a verb undoing
+    it ("detainees freed last month", "the hostages were released") has it as its subject,
+    object or the noun it describes."""
+    verbs = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "obj"):
+        verbs.append(noun.head)
+    return any(v.lemma_.lower() in words.undone_by for v in verbs)
 
 
 def _forecast(verb: Token) -> bool:
