@@ -226,14 +226,17 @@ def test_a_named_speakers_negated_deployment_is_their_denial(build_tools) -> Non
 def test_a_speaker_saying_another_party_did_no_harm_speaks_in_its_defence(build_tools) -> None:
     """A negated harm is a denial when its speaker is its doer or speaks for it, and a defence
     of the doer (PLOVER's SUPPORT) when someone else says it; neither blames the doer."""
-    said = "Colonel Ivo Marten said Malian jets did not bomb the hospital in Gao."
+    said = "The Nigerien government said Malian jets did not bomb the hospital in Gao."
     (defence,) = [e for e in _events(build_tools, said) if e.trigger == "bomb"]
     assert (defence.type, defence.plover, defence.denies) == ("DEFENCE", "SUPPORT", "ATTACK")
-    assert (_texts(defence, "actor"), _texts(defence, "target")) == ({"Colonel Ivo Marten"}, {"Malian"})
+    assert (_texts(defence, "actor"), _texts(defence, "target")) == ({"The Nigerien government"}, {"Malian"})
     assert not _of_category(build_tools, said, "ACCUSE")  # a harm told as not done blames no one
-    own = "The Malian army said Malian jets did not bomb the hospital in Gao."
-    (denial,) = [e for e in _events(build_tools, own) if e.trigger == "bomb"]
-    assert (denial.type, denial.plover) == ("DENIAL", "REJECT")
+    # the doer itself, or a person whose description names no other party, denies it
+    for own in ("The Malian army said Malian jets did not bomb the hospital in Gao.",
+                "Minister Amadou Keita said Malian jets did not bomb the hospital in Gao."):
+        (denial,) = [e for e in _events(build_tools, own) if e.trigger == "bomb"]
+        assert (denial.type, denial.plover) == ("DENIAL", "REJECT")
+        assert not _of_category(build_tools, own, "ACCUSE")
 
 
 def test_a_negated_event_without_a_speaker_stays_negated(build_tools) -> None:

@@ -160,6 +160,7 @@ def test_none_of_what_no_slot_word_governs_is_no_count(build_tools, text: str) -
     ("Ms Varo is the first of the four detainees freed last month to speak to reporters.", "four"),
     ("Six prisoners released from the camp in March were questioned by police.", "Six"),
     ("The militia released 12 hostages on Friday.", "12"),
+    ("The minister welcomed the return of the three detainees.", "three"),
 ])
 def test_a_count_its_verb_takes_out_of_the_slot_counts_no_one_in_it(build_tools, text: str, number: str) -> None:
     """Detainees freed, hostages released: those counted are no longer held."""

@@ -155,7 +155,7 @@ def extract_events(
             anchored = {e.start for e in found}  # "we did not fire": a negated event its speaker's denial already tells
             found += [_own_act_denied(verb, claim, doc_id, index, sentence, dates, lexicon)
                       for verb, claim in own_acts_denied(sentence, claims, lexicon) if verb.idx not in anchored][:1]
-        sentence_events = _speaker_denials(found, claims, lexicon)
+        sentence_events = _speaker_denials(found, claims, inside, lexicon)
         events.extend(sentence_events)
         force_told = force_told or any(e.plover == "ASSAULT" for e in sentence_events)
         setting = replace(setting, recent=_recent_place(events, index, by_key) or None)
@@ -566,11 +566,11 @@ def _accuser_of(claim: Claim) -> EventArgument | None:
     return EventArgument("actor", source.start, source.end, source.name, source.entity_key, source.entity_type or "")
 
 
-def _speaker_denials(found: list[Event], claims: list[Claim], lexicon: EventLexicon) -> list[Event]:
+def _speaker_denials(found: list[Event], claims: list[Claim], mentions: list[Mention], lexicon: EventLexicon) -> list[Event]:
     """A named speaker saying something did not happen ('"We employ no such company," the
-    minister said') makes a denial by that speaker; one saying that another party did no harm
-    ("Ruvia probably did not bomb the clinic", according to a Kessan report) speaks in that
-    party's defence (PLOVER's SUPPORT), and what it denies is the harm all the same."""
+    minister said') makes a denial by that speaker; another party saying that a party did no
+    harm ("Ruvia probably did not bomb the clinic", according to a Kessan report) speaks in
+    that party's defence (PLOVER's SUPPORT), and what it denies is the harm all the same."""
     result = []
     for event in found:
         claim = next((c for c in claims if c.start <= event.start and event.end <= c.end and c.source.entity_key), None)
@@ -581,12 +581,25 @@ def _speaker_denials(found: list[Event], claims: list[Claim], lexicon: EventLexi
         source = claim.source
         speaker = EventArgument("actor", source.start or 0, source.end or 0, source.name, source.entity_key or "", source.entity_type or "")
         doers = event.role("actor")
-        defended = event.type in lexicon.violent_types and doers and not any(_speaks_as(source, doer) for doer in doers)
+        defended = (event.type in lexicon.violent_types and doers and not any(_speaks_as(source, doer) for doer in doers)
+                    and _another_party(source, doers, mentions))
         told = lexicon.speaker_defence if defended else lexicon.speaker_denial
         others = tuple(replace(a, role="target") if a.role == "actor" else a for a in event.arguments)
         result.append(replace(event, type=told.type, plover=told.plover, mode=told.mode, context=told.context,
                               status="happened", arguments=(speaker, *others), denies=event.type))
     return result
+
+
+def _another_party(source: ClaimSource, doers: list[EventArgument], mentions: list[Mention]) -> bool:
+    """Whether a source is a party other than the doers: a body (a state, an agency, a group),
+    or a person whose description names another party ("a Kessan spokesman"). A person whose
+    description names none ("Minister Amadou Keita") may well speak for the doer."""
+    if source.entity_type != "PERSON":
+        return True
+    doer_keys = {d.key for d in doers}
+    start, end = source.start or 0, source.end or 0
+    return any(start <= m.start and m.end <= end and m.type in ("ORG", "GPE", "NORP") and m.key not in doer_keys
+               for m in mentions)
 
 
 def _speaks_as(source: ClaimSource, doer: EventArgument) -> bool:

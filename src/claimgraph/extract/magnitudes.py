@@ -142,10 +142,13 @@ def magnitude_slot(number: Token, counted: Token | None, lexicon: MagnitudeLexic
 def _undone(noun: Token, words: SlotWords) -> bool:
     """Whether what is said of a slot's noun takes its people out of the slot: a verb undoing
     it ("detainees freed last month", "the hostages were released") has it as its subject,
-    object or the noun it describes."""
+    object or the noun it describes, or its noun has it after "of" ("the release of 12
+    hostages", "the return of the four detainees")."""
     verbs = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
     if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "obj"):
         verbs.append(noun.head)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        verbs.append(noun.head.head)
     return any(v.lemma_.lower() in words.undone_by for v in verbs)
 
 
