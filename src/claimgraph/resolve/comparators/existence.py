@@ -16,11 +16,13 @@ from collections.abc import Iterator
 
 from claimgraph.records import Contradiction
 from claimgraph.registry import comparators
-from claimgraph.resolve.accounts import HARM_SLOTS
-from claimgraph.resolve.comparators.tolls import figure_conflicts, states_none
+from claimgraph.resolve.comparators.tolls import (
+    figure_conflicts,
+    harm_figures,
+    states_none,
+)
 from claimgraph.resolve.comparison import Comparison
 from claimgraph.resolve.contradictions import between_accounts
-from claimgraph.resolve.fronts import figure_parts
 
 
 @comparators.register("existence")
@@ -30,10 +32,8 @@ class NoneAgainstSome:
     precedence = 1
 
     def find(self, comparison: Comparison) -> Iterator[Contradiction]:
-        for incident in comparison.incidents:
-            for slot in HARM_SLOTS:
-                figures = incident.figures(slot)
-                for a, b in figure_conflicts(figures, comparison.rates, figure_parts(figures, comparison.country_of)):
-                    if states_none(a[1]) or states_none(b[1]):
-                        yield between_accounts(self.kind, a[0], b[0], about=f"whether anyone was {slot} in the {incident.label}",
-                                               slot=slot, values=(a[1].text, b[1].text))
+        for incident, slot, figures, parts in harm_figures(comparison):
+            for a, b in figure_conflicts(figures, comparison.rates, parts):
+                if states_none(a[1]) or states_none(b[1]):
+                    yield between_accounts(self.kind, a[0], b[0], about=f"whether anyone was {slot} in the {incident.label}",
+                                           slot=slot, values=(a[1].text, b[1].text))

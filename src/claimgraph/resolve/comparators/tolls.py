@@ -21,7 +21,7 @@ from collections.abc import Iterator, Mapping
 
 from claimgraph.records import Contradiction, StoredQuantity
 from claimgraph.registry import comparators
-from claimgraph.resolve.accounts import HARM_SLOTS, Account
+from claimgraph.resolve.accounts import HARM_SLOTS, Account, Incident
 from claimgraph.resolve.comparison import Comparison
 from claimgraph.resolve.contradictions import between_accounts, one_pair_each
 from claimgraph.resolve.figures import (
@@ -44,14 +44,21 @@ class TollsOfOneIncident:
     precedence = 1
 
     def find(self, comparison: Comparison) -> Iterator[Contradiction]:
-        for incident in comparison.incidents:
-            for slot in HARM_SLOTS:
-                figures = incident.figures(slot)
-                for a, b in figure_conflicts(figures, comparison.rates, figure_parts(figures, comparison.country_of)):
-                    if states_none(a[1]) or states_none(b[1]):
-                        continue  # whether any, not how many: existence.py
-                    yield between_accounts(self.kind, a[0], b[0], about=f"people {slot} in the {incident.label}", slot=slot,
-                                           values=(a[1].text, b[1].text))
+        for incident, slot, figures, parts in harm_figures(comparison):
+            for a, b in figure_conflicts(figures, comparison.rates, parts):
+                if states_none(a[1]) or states_none(b[1]):
+                    continue  # whether any, not how many: existence.py
+                yield between_accounts(self.kind, a[0], b[0], about=f"people {slot} in the {incident.label}", slot=slot,
+                                       values=(a[1].text, b[1].text))
+
+
+def harm_figures(comparison: Comparison) -> Iterator[tuple[Incident, str, list[Figure], dict[str, str]]]:
+    """Each incident's figures of each slot of harm it has, with the side of a front each
+    counts where known (fronts.py)."""
+    for incident in comparison.incidents:
+        for slot in HARM_SLOTS:
+            if figures := incident.figures(slot):
+                yield incident, slot, figures, figure_parts(figures, comparison.country_of)
 
 
 def states_none(quantity: StoredQuantity) -> bool:

@@ -19,11 +19,10 @@ from collections.abc import Iterator
 
 from claimgraph.records import Contradiction, StoredQuantity
 from claimgraph.registry import comparators
-from claimgraph.resolve.accounts import HARM_SLOTS, Account
-from claimgraph.resolve.comparators.tolls import Figure, one_teller
+from claimgraph.resolve.accounts import Account
+from claimgraph.resolve.comparators.tolls import Figure, harm_figures, one_teller
 from claimgraph.resolve.comparison import Comparison
 from claimgraph.resolve.contradictions import between_accounts, one_pair_each
-from claimgraph.resolve.fronts import figure_parts
 from claimgraph.resolve.lexicons import lexicon_classes
 
 _FOUGHT, _SPARED = "combatant", "civilian"
@@ -36,12 +35,10 @@ class VictimsDescribedApart:
     precedence = 1
 
     def find(self, comparison: Comparison) -> Iterator[Contradiction]:
-        for incident in comparison.incidents:
-            for slot in HARM_SLOTS:
-                figures = incident.figures(slot)
-                for a, b in described_apart(figures, figure_parts(figures, comparison.country_of)):
-                    yield between_accounts(self.kind, a[0], b[0], values=(f"{a[1].text} {a[1].unit}", f"{b[1].text} {b[1].unit}"),
-                                           slot=slot, about=f"who the people {slot} in the {incident.label} were")
+        for incident, slot, figures, parts in harm_figures(comparison):
+            for a, b in described_apart(figures, parts):
+                yield between_accounts(self.kind, a[0], b[0], values=(f"{a[1].text} {a[1].unit}", f"{b[1].text} {b[1].unit}"),
+                                       slot=slot, about=f"who the people {slot} in the {incident.label} were")
 
 
 def described_apart(figures: list[Figure], parts: dict[str, str]) -> list[tuple[Figure, Figure]]:
