@@ -685,3 +685,13 @@ def test_a_teller_counting_fighters_and_civilians_tells_them_apart(tmp_path: Pat
         ("Kidal Post", "2024-05-04", f"{raid} Forty militants were killed. Five villagers died in the crossfire."),
     ])
     assert not [r for r, _, _ in _contradictions(records) if r["explanation"].startswith("Who the people")]
+
+
+def test_a_figure_told_as_another_s_is_that_other_s_origin(tmp_path: Path, build_tools) -> None:
+    """'Its toll of 120 was cited by Radio Sahel': the broadcaster repeats the Red Cross's
+    figure; the fact has one origin, not two."""
+    records = _build(tmp_path, build_tools, [("Niger Post", "2024-05-05",
+        f"{BLAST} The Kessa Red Cross put the death toll at 120. Its toll of 120 was cited by Radio Sahel within hours.")])
+    (fact,) = [r for r in records if r["kind"] == "fact" and r["about"].startswith("120 killed")]
+    assert len(fact["claims"]) == 2
+    assert (fact["independent_origins"], fact["status"]) == (["The Kessa Red Cross"], "single_source")

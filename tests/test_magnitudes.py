@@ -169,3 +169,13 @@ def test_a_count_its_verb_takes_out_of_the_slot_counts_no_one_in_it(build_tools,
 
 def test_those_still_held_are_counted(build_tools) -> None:
     assert _one(build_tools, "The militia is still holding 12 hostages near the border.", "12").slot == "arrested"
+
+
+@pytest.mark.parametrize(("text", "number", "owner"), [
+    ("Its initial toll of 500 was cited by broadcasters within hours.", "500", "Its"),
+    ("Reporters were faulted for repeating the ministry's toll of 90 as credible.", "90", "the ministry"),
+    ("The ministry put the death toll at 500.", "500", None),  # told as the speaker's own
+    ("A toll of 75 was given on Friday.", "75", None),
+])
+def test_a_figure_told_as_another_s_keeps_its_owner(build_tools, text: str, number: str, owner: str | None) -> None:
+    assert _one(build_tools, text, number).owner == owner

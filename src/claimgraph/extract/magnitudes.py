@@ -166,6 +166,26 @@ _FUTURE_MODALS = frozenset({"will", "would", "could", "might", "shall", "'ll"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 
 
+def figure_owner(number: Token, lexicon: MagnitudeLexicon) -> str | None:
+    """Whose figure a number is told as: the owner of the tally noun whose value it is ("its
+    initial toll of 500", "the ministry's count of 300", "the Red Cross figure of 11,300"),
+    as written; None for a figure told as the speaker's own ("put the death toll at 500")."""
+    if number.dep_ != "pobj" or number.head.lower_ not in _OF_WORDS:
+        return None
+    tally = number.head.head
+    if tally.pos_ != "NOUN" or tally.lemma_.lower() not in lexicon.tally_nouns:
+        return None
+    owners = [c for c in tally.children if c.dep_ == "poss"] or [c for c in tally.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if not owners:
+        return None
+    owner = owners[-1]
+    words = [t for t in owner.doc[owner.left_edge.i : owner.i + 1] if t.dep_ != "case"]
+    return " ".join(t.text for t in words) or None
+
+
+_OF_WORDS = frozenset({"of", "de", "d'", "d’", "du"})  # "a toll of 500", "un bilan de 500"
+
+
 def figure_scope(number: Token, counted: Token | None, lexicon: MagnitudeLexicon) -> str | None:
     """The part a count of harm is limited to, as the text tells it: a place after a scope
     preposition on the counted noun, the number, the verb the count is the subject of, or the

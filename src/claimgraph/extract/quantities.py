@@ -14,7 +14,12 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.extract.magnitudes import MagnitudeLexicon, figure_scope, magnitude_slot
+from claimgraph.extract.magnitudes import (
+    MagnitudeLexicon,
+    figure_owner,
+    figure_scope,
+    magnitude_slot,
+)
 from claimgraph.extract.resources import DEFAULT_LANGUAGE, load_lexicon_data
 from claimgraph.extract.spans import doc_text
 from claimgraph.records import Quantity
@@ -226,7 +231,8 @@ def _finish(
     unit, about, end, slot, scope = _unit(doc, span_tokens, lexicon, text, end, magnitudes, previous)
     if first.label_ == "PERCENT" or re.search(r"%|per ?cent|percent", text[start:end].lower()):
         unit, slot, scope = "%", None, None
-    return Quantity(doc_id, start, end, text[start:end], number, value_max, unit, qualifier, about, slot, scope)
+    owner = figure_owner(_number_token(span_tokens), magnitudes) if magnitudes is not None and slot not in (None, "sum") else None
+    return Quantity(doc_id, start, end, text[start:end], number, value_max, unit, qualifier, about, slot, scope, owner)
 
 
 def _value(raw: str, lexicon: QuantityLexicon) -> tuple[float, str] | None:

@@ -11,7 +11,6 @@ schema lists them).
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from claimgraph.records import Contradiction, Fact, StoredClaim, StoredQuantity
 from claimgraph.registry import comparators, discover
 from claimgraph.resolve.accounts import Incident
 from claimgraph.resolve.anchors import AnchoredEvent
+from claimgraph.resolve.figures import numerals
 from claimgraph.resolve.origins import is_cited, restates, text_words
 from claimgraph.resolve.relations import Tie
 from claimgraph.taxonomy import Taxonomy
@@ -127,7 +127,7 @@ def _one_per_figures(contradictions: list[Contradiction], comparison: Comparison
     seen: set[tuple[str, str, frozenset[str]]] = set()
     shown: set[str] = set()
     for contradiction in sorted(contradictions, key=lambda c: _told_first(c, comparison)):
-        numbers = frozenset(_numerals(v) for v in (contradiction.value_a, contradiction.value_b) if v)
+        numbers = frozenset(numerals(v) for v in (contradiction.value_a, contradiction.value_b) if v)
         happening = contradiction.fact or incident_of.get(contradiction.a)
         if contradiction.type != "numeric" or contradiction.slot is None or happening is None or len(numbers) != 2 or "" in numbers:
             shown.add(contradiction.id)
@@ -144,11 +144,6 @@ def _told_first(contradiction: Contradiction, comparison: Comparison) -> str:
     every day, when none is known)."""
     docs = [comparison.claims[c].doc for c in (contradiction.a, contradiction.b) if c in comparison.claims]
     return min((comparison.published(doc)[1] or comparison.published(doc)[0] or "~" for doc in docs), default="~")
-
-
-def _numerals(value: str) -> str:
-    """The numbers a figure is told by ("100 to 300" and "100-300": "100-300"; "nearly 500": "500")."""
-    return "-".join(re.findall(r"\d+(?:[.,]\d+)*", value))
 
 
 def _not_relayed(contradictions: list[Contradiction], comparison: Comparison) -> list[Contradiction]:

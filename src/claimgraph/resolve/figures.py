@@ -163,3 +163,8 @@ def counted_group(quantity: StoredQuantity) -> str:
     ("protesters" and "protester", "manifestants" and "manifestant" are one group)."""
     noun = (quantity.unit or "").split()[0].casefold()
     return noun[:-1] if len(noun) > 3 and noun[-1] in "sx" else noun
+
+
+def numerals(text: str) -> str:
+    """The numbers a figure is told by ("100 to 300" and "100-300": "100-300"; "nearly 500": "500")."""
+    return "-".join(re.findall(r"\d+(?:[.,]\d+)*", text))

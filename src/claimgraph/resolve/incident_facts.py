@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from claimgraph.records import Fact, StoredClaim, StoredQuantity
 from claimgraph.resolve.accounts import HARM_SLOTS, Account, Incident, sides
 from claimgraph.resolve.facts import narrowest_claims
-from claimgraph.resolve.figures import interval
+from claimgraph.resolve.figures import interval, numerals
 from claimgraph.resolve.lexicons import lexicon_words
 from claimgraph.resolve.origins import Agencies, ToldClaim, count_origins
 
@@ -32,11 +32,14 @@ def incident_facts(incident: Incident, claims: Mapping[str, StoredClaim], outlet
     """The incident's facts: its agreeing figures, its agreeing ascriptions of blame and its
     denials by one party."""
     facts = []
+    repeated = _repeated_figures(incident)
     for slot in HARM_SLOTS:
         for group in agreeing_figures(incident.figures(slot)):
             value = min(group, key=lambda pair: pair[1].value)[1]
             about = f"{value.text} {'people ' + slot if slot != 'killed' else 'killed'} in the {incident.label}"
-            facts.append(_fact(f"{slot}:{value.value:g}", about, [account for account, _ in group], claims, outlet_of, agencies, cites))
+            repeats = {account.id: repeated[quantity.id] for account, quantity in group if quantity.id in repeated}
+            facts.append(_fact(f"{slot}:{value.value:g}", about, [account for account, _ in group], claims, outlet_of, agencies, cites,
+                               repeats=repeats))
     blame: dict[tuple[frozenset[str], frozenset[str]], list[Account]] = defaultdict(list)
     blaming_accounts = [a for a in incident.accounts if a.blamed and not a.denies]
     side = sides(a.blamed for a in blaming_accounts)
@@ -96,6 +99,23 @@ def _unresolved_teller(account: Account) -> frozenset[str]:
     return frozenset({_UNRESOLVED + told})
 
 
+def _repeated_figures(incident: Incident) -> dict[str, str]:
+    """Each figure told as another's ("its initial toll of 500", "the ministry's toll of 300"),
+    by quantity id, with the claim that first tells the same figure in its article as no one
+    else's: the figure's origin is that claim's, not the source that repeats it."""
+    figures = [(account, quantity) for account in incident.accounts for _, quantity in account.figures]
+    found: dict[str, str] = {}
+    for account, quantity in figures:
+        if quantity.owner is None:
+            continue
+        first = min(((other.claim.start, other.id) for other, told in figures
+                     if other.doc == account.doc and told.owner is None and numerals(told.text) == numerals(quantity.text)),
+                    default=None)
+        if first is not None and first[1] != account.id:
+            found[quantity.id] = first[1]
+    return found
+
+
 def local_office(claim: StoredClaim) -> str | None:
     """The office a speaker holds in a town or region, when their description names one
     (the lexicons' `local_offices`): in the accounts of one incident, one place, "the local
@@ -129,13 +149,15 @@ def _one_figure(a: StoredQuantity, b: StoredQuantity) -> bool:
 def _fact(aspect: str, about: str, accounts: Iterable[Account], claims: Mapping[str, StoredClaim], outlet_of: Callable[[str], str],
           agencies: Agencies, cites: Mapping[str, frozenset[str]] | None = None,
           speaker_key: Callable[[StoredClaim], str | None] | None = None,
-          speaker_name: Callable[[str], str | None] | None = None) -> Fact:
+          speaker_name: Callable[[str], str | None] | None = None, repeats: Mapping[str, str] | None = None) -> Fact:
     members = list(dict.fromkeys(accounts))
     told = [ToldClaim.of(claims[account.id]) for account in members if account.id in claims]
-    # the fact's own claims: counting reads no other (copying every claim per fact costs a corpus)
-    origins = count_origins(told, {t.claims[0]: claims[t.claims[0]] for t in told}, outlet_of, agencies, lambda a, b: True,
+    # the fact's own claims (and those they repeat): counting reads no other (copying every
+    # claim per fact costs a corpus)
+    own = {c: claims[c] for c in [t.claims[0] for t in told] + list((repeats or {}).values()) if c in claims}
+    origins = count_origins(told, own, outlet_of, agencies, lambda a, b: True,
                             speaker_key=speaker_key or local_office, cites=cites,
-                            speaker_name=speaker_name or (lambda key: None))
+                            speaker_name=speaker_name or (lambda key: None), repeats=repeats)
     status = "corroborated" if len(origins) >= 2 else "single_source"
     claim_ids = narrowest_claims((account.id for account in members if account.id in claims), claims)
     key = "fct_" + hashlib.sha1(f"{aspect}:{':'.join(sorted(claim_ids))}".encode()).hexdigest()[:16]

@@ -149,12 +149,16 @@ def count_origins(group: Iterable[R], claims: dict[str, StoredClaim], outlet_of:
                   agencies: Agencies, same_figure: Callable[[R, R], bool],
                   speaker_key: Callable[[StoredClaim], str | None] = lambda claim: None,
                   cites: Mapping[str, frozenset[str]] | None = None,
-                  speaker_name: Callable[[str], str | None] = lambda key: None) -> tuple[str, ...]:
+                  speaker_name: Callable[[str], str | None] = lambda key: None,
+                  repeats: Mapping[str, str] | None = None) -> tuple[str, ...]:
     """The distinct origins of the claims that assert a fact's events (sorted names);
     `speaker_key` tells claims whose speakers are one although named apart (a key, or None),
     and `speaker_name` may name such a speaker (else the first claim's origin names it);
-    `cites`, the sources each source says it has its figures from (`citations`)."""
-    asserting = [(event, claims[c]) for event in group for c in event.claims if c in claims]
+    `cites`, the sources each source says it has its figures from (`citations`); `repeats`,
+    the claims that tell a figure as another's ("its initial toll of 500 was cited by the
+    media"), each with the claim its article first tells that figure by, whose origin it has."""
+    repeats = repeats or {}
+    asserting = [(event, claims[repeats.get(c, c)]) for event in group for c in event.claims if repeats.get(c, c) in claims]
     origin_of = {claim.id: claim_origin(claim, outlet_of, agencies) for _, claim in asserting}
     # A source that says it has its figures from another, where the other tells the fact too:
     # the fact is the other's, relayed ("the UN refugee office, which relies on the Kessa Red

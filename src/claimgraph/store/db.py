@@ -263,9 +263,10 @@ class Store:
 
     def add_quantities(self, quantities: Iterable[Quantity]) -> None:
         self.connection.executemany(
-            'INSERT OR IGNORE INTO quantities (id, doc_id, start, "end", text, value, value_max, unit, qualifier, about, slot, scope) '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            ((quantity_id(q), q.doc, q.start, q.end, q.text, q.value, q.value_max, q.unit, q.qualifier, q.about, q.slot, q.scope) for q in quantities),
+            'INSERT OR IGNORE INTO quantities (id, doc_id, start, "end", text, value, value_max, unit, qualifier, about, slot, scope, owner) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            ((quantity_id(q), q.doc, q.start, q.end, q.text, q.value, q.value_max, q.unit, q.qualifier, q.about, q.slot, q.scope, q.owner)
+             for q in quantities),
         )
 
     # --- near duplicates ----------------------------------------------------------------
