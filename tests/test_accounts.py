@@ -656,14 +656,14 @@ def test_a_count_told_as_none_is_set_against_another_outlet_s_count_of_that_grou
     struck = "Jets bombed the central market of Tessalit on 3 May 2024."
     records = _build(tmp_path, build_tools, [
         ("Sahel Daily", "2024-05-04", f"{struck} Health officials said 40 civilians were killed in the raid."),
-        ("Niger Post", "2024-05-04", f"{struck} The Ruvian army said no civilian lost their life in the raid."),
+        ("Niger Post", "2024-05-04", f"{struck} The Ruvian army said no civilian died in the raid."),
         # none of the soldiers is no count of civilians
         ("Kidal Post", "2024-05-04", f"{struck} The Ruvian army said none of its soldiers were killed in the raid."),
     ])
     ((found, a, b),) = _contradictions(records)
     assert sorted(found["values"]) == ["40", "no civilian"]
     assert {a, b} == {"Health officials said 40 civilians were killed in the raid.",
-                      "The Ruvian army said no civilian lost their life in the raid."}
+                      "The Ruvian army said no civilian died in the raid."}
 
 
 def test_one_teller_s_militants_and_another_s_civilians_describe_the_dead_apart(tmp_path: Path, build_tools) -> None:

@@ -27,7 +27,7 @@ EVENT_TYPES = frozenset({
     "TRAINING", "SURVEILLANCE_FLIGHT", "OTHER",
 })
 # Made from what a speaker says of another party's act, never by a trigger word of its own:
-# "X did not bomb it", said by someone who is not X, speaks in X's defence.
+# "X did not shell it", said by someone who is not X, speaks in X's defence.
 SPOKEN_TYPES = frozenset({"DEFENCE"})
 STATUSES = frozenset({"happened", "negated", "planned", "possible", "conditional", "denied", "alleged"})
 
@@ -226,15 +226,15 @@ def test_a_named_speakers_negated_deployment_is_their_denial(build_tools) -> Non
 def test_a_speaker_saying_another_party_did_no_harm_speaks_in_its_defence(build_tools) -> None:
     """A negated harm is a denial when its speaker is its doer or speaks for it, and a defence
     of the doer (PLOVER's SUPPORT) when someone else says it; neither blames the doer."""
-    said = "The Nigerien government said Malian jets did not bomb the hospital in Gao."
-    (defence,) = [e for e in _events(build_tools, said) if e.trigger == "bomb"]
+    said = "The Nigerien government said Malian gunners did not shell the market in Gao."
+    (defence,) = [e for e in _events(build_tools, said) if e.trigger == "shell"]
     assert (defence.type, defence.plover, defence.denies) == ("DEFENCE", "SUPPORT", "ATTACK")
     assert (_texts(defence, "actor"), _texts(defence, "target")) == ({"The Nigerien government"}, {"Malian"})
     assert not _of_category(build_tools, said, "ACCUSE")  # a harm told as not done blames no one
     # the doer itself, or a person whose description names no other party, denies it
-    for own in ("The Malian army said Malian jets did not bomb the hospital in Gao.",
-                "Minister Amadou Keita said Malian jets did not bomb the hospital in Gao."):
-        (denial,) = [e for e in _events(build_tools, own) if e.trigger == "bomb"]
+    for own in ("The Malian army said Malian gunners did not shell the market in Gao.",
+                "Minister Amadou Keita said Malian gunners did not shell the market in Gao."):
+        (denial,) = [e for e in _events(build_tools, own) if e.trigger == "shell"]
         assert (denial.type, denial.plover) == ("DENIAL", "REJECT")
         assert not _of_category(build_tools, own, "ACCUSE")
 
@@ -629,12 +629,13 @@ def test_responsibility_is_its_owner_s(build_tools) -> None:
     assert _texts(accusation, "target") == {"Mali"}  # not the Zorov Group, whose base was hit
 
 
-def test_a_cause_the_sentence_rules_out_blames_no_one(build_tools) -> None:
-    ruled_out = ("Kessan military intelligence has indicated that the most likely cause of the deadly blast at the "
-                 "hospital in Gao was a Malian rocket and not a Nigerien airstrike.")
-    (accusation,) = _of_category(build_tools, ruled_out, "ACCUSE")
+@pytest.mark.parametrize("text", [
+    "Kessan investigators said the fire at the fuel depot in Gao was caused by a Malian shell and not a Nigerien drone strike.",
+    "Kessan investigators said the cause of the fire at the fuel depot in Gao was a Malian shell, not a Nigerien drone strike.",
+])
+def test_a_cause_the_sentence_rules_out_blames_no_one(build_tools, text: str) -> None:
+    (accusation,) = _of_category(build_tools, text, "ACCUSE")
     assert _texts(accusation, "target") == {"Malian"}
-    assert [_texts(e, "target") for e in _of_category(build_tools, ruled_out, "SUPPORT")] == [{"Nigerien"}]
 
 
 def test_an_accusation_told_as_how_another_party_acts_is_not_the_speaker_s(build_tools) -> None:

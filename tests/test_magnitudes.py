@@ -134,7 +134,7 @@ def test_a_toll_keeps_the_part_it_is_limited_to(build_tools, text: str, number: 
 
 @pytest.mark.parametrize(("text", "told", "slot", "unit"), [
     ("The garrison said no soldiers were killed in the ambush near Tarbeck.", "no soldiers", "killed", "soldiers"),
-    ("No villager lost their life when the river rose, the governor said.", "No villager", "killed", "villager"),
+    ("No passenger lost his life when the ferry ran aground, the port authority said.", "No passenger", "killed", "passenger"),
     ("Nobody died in the fire at the depot, the brigade said.", "Nobody", "killed", "people killed"),
     ("None of the passengers was hurt when the bus overturned.", "None of the passengers", "injured", "passengers"),
     ("There were no casualties in the shelling of the bridge.", "no casualties", "killed", "people killed"),
@@ -172,7 +172,7 @@ def test_those_still_held_are_counted(build_tools) -> None:
 
 
 @pytest.mark.parametrize(("text", "number", "owner"), [
-    ("Its initial toll of 500 was cited by broadcasters within hours.", "500", "Its"),
+    ("Its first toll of 640 was repeated by broadcasters within hours.", "640", "Its"),
     ("Reporters were faulted for repeating the ministry's toll of 90 as credible.", "90", "the ministry"),
     ("The ministry put the death toll at 500.", "500", None),  # told as the speaker's own
     ("A toll of 75 was given on Friday.", "75", None),

@@ -327,7 +327,7 @@ def _doers(verb: Token, mentions: list[Mention], lexicon: EventLexicon) -> list[
     phrase names is what it happened to, not who did it ('the collapse of the Gao dam caused
     floods': the dam's name blames no one), unless the phrase is a force's ('the forces of Kessa')."""
     offsets = {t.idx for head in doer_heads(verb, lexicon) for t in _doer_phrase(head, lexicon)
-               if t.dep_ in ("nsubj", "pobj", "compound", "amod", "poss") or t is head}
+               if (t.dep_ in ("nsubj", "pobj", "compound", "amod", "poss") or t is head) and not _ruled_out(t)}
     return [m for m in mentions if m.type in PARTY_TYPES and m.start in offsets and not _after_locative_offset(m, verb)]
 
 

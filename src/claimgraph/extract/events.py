@@ -569,7 +569,7 @@ def _accuser_of(claim: Claim) -> EventArgument | None:
 def _speaker_denials(found: list[Event], claims: list[Claim], mentions: list[Mention], lexicon: EventLexicon) -> list[Event]:
     """A named speaker saying something did not happen ('"We employ no such company," the
     minister said') makes a denial by that speaker; another party saying that a party did no
-    harm ("Ruvia probably did not bomb the clinic", according to a Kessan report) speaks in
+    harm ("Ruvian gunners did not shell the market", the Kessan government said) speaks in
     that party's defence (PLOVER's SUPPORT), and what it denies is the harm all the same."""
     result = []
     for event in found:

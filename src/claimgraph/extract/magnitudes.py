@@ -168,7 +168,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 
 def figure_owner(number: Token, lexicon: MagnitudeLexicon) -> str | None:
     """Whose figure a number is told as: the owner of the tally noun whose value it is ("its
-    initial toll of 500", "the ministry's count of 300", "the Red Cross figure of 11,300"),
+    first toll of 640", "the ministry's toll of 300", "the agency's death toll of 250"),
     as written; None for a figure told as the speaker's own ("put the death toll at 500")."""
     if number.dep_ != "pobj" or number.head.lower_ not in _OF_WORDS:
         return None

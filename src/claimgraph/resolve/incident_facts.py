@@ -100,7 +100,7 @@ def _unresolved_teller(account: Account) -> frozenset[str]:
 
 
 def _repeated_figures(incident: Incident) -> dict[str, str]:
-    """Each figure told as another's ("its initial toll of 500", "the ministry's toll of 300"),
+    """Each figure told as another's ("its first toll of 640", "the ministry's toll of 300"),
     by quantity id, with the claim that first tells the same figure in its article as no one
     else's: the figure's origin is that claim's, not the source that repeats it."""
     figures = [(account, quantity) for account in incident.accounts for _, quantity in account.figures]

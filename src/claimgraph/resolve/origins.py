@@ -155,8 +155,8 @@ def count_origins(group: Iterable[R], claims: dict[str, StoredClaim], outlet_of:
     `speaker_key` tells claims whose speakers are one although named apart (a key, or None),
     and `speaker_name` may name such a speaker (else the first claim's origin names it);
     `cites`, the sources each source says it has its figures from (`citations`); `repeats`,
-    the claims that tell a figure as another's ("its initial toll of 500 was cited by the
-    media"), each with the claim its article first tells that figure by, whose origin it has."""
+    the claims that tell a figure as another's ("its first toll of 640 was repeated by
+    broadcasters"), each with the claim its article first tells that figure by, whose origin it has."""
     repeats = repeats or {}
     asserting = [(event, claims[repeats.get(c, c)]) for event in group for c in event.claims if repeats.get(c, c) in claims]
     origin_of = {claim.id: claim_origin(claim, outlet_of, agencies) for _, claim in asserting}

@@ -128,7 +128,7 @@ def one_group(a: StoredQuantity, b: StoredQuantity, parts: Mapping[str, str] | N
 
 def _one_noun(a: str | None, b: str | None) -> bool:
     """Whether two units are one noun, in the singular or the plural: a count denied is told
-    of one ("no civilian lost their life") as often as of many ("no civilians")."""
+    of one ("no civilian died") as often as of many ("no civilians")."""
     if a is None or b is None:
         return a == b
     short, long = sorted((a.casefold(), b.casefold()), key=len)
