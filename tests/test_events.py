@@ -233,6 +233,7 @@ def test_a_speaker_saying_another_party_did_no_harm_speaks_in_its_defence(build_
     assert not _of_category(build_tools, said, "ACCUSE")  # a harm told as not done blames no one
     # the doer itself, or a person whose description names no other party, denies it
     for own in ("The Malian army said Malian gunners did not shell the market in Gao.",
+                "Mali's defence ministry said Malian gunners did not shell the market in Gao.",  # a demonym
                 "Minister Amadou Keita said Malian gunners did not shell the market in Gao."):
         (denial,) = [e for e in _events(build_tools, own) if e.trigger == "shell"]
         assert (denial.type, denial.plover) == ("DENIAL", "REJECT")
@@ -631,7 +632,7 @@ def test_responsibility_is_its_owner_s(build_tools) -> None:
 
 @pytest.mark.parametrize("text", [
     "Kessan investigators said the fire at the fuel depot in Gao was caused by a Malian shell and not a Nigerien drone strike.",
-    "Kessan investigators said the cause of the fire at the fuel depot in Gao was a Malian shell, not a Nigerien drone strike.",
+    "Kessan investigators said the fire at the fuel depot in Gao resulted from a Malian shell, not a Nigerien drone strike.",
 ])
 def test_a_cause_the_sentence_rules_out_blames_no_one(build_tools, text: str) -> None:
     (accusation,) = _of_category(build_tools, text, "ACCUSE")

@@ -327,3 +327,15 @@ def test_a_brief_of_english_sources_names_no_language(tmp_path: Path, build_tool
     with Store.open(db) as store:
         markdown = render_markdown(build_brief(store, BriefScope()))
     assert "Sahel Daily, undated ·" in markdown and ", in en" not in markdown
+
+
+def test_french_counts_told_as_none_and_counts_taken_out_of_their_slot(build_tools: BuildTools) -> None:
+    none = extract_french(build_tools, "L'armée malienne a affirmé qu'aucun civil n'a été tué lors de la frappe sur Gao.")
+    assert [(q.text, q.value, q.slot) for q in none.quantities] == [("aucun civil", 0.0, "killed")]
+    freed = extract_french(build_tools, "Les douze otages libérés vendredi sont arrivés à Bamako.")
+    assert [q.slot for q in freed.quantities if q.value == 12] == [None]
+
+
+def test_a_french_accusation_told_as_how_another_party_acts_is_not_the_speaker_s(build_tools: BuildTools) -> None:
+    told = extract_french(build_tools, "Le ministre sénégalais a déclaré que l'armée malienne cherche à cacher ses crimes en accusant le Niger.")
+    assert [e.background for e in told.events if e.plover == "ACCUSE"] == [True]

@@ -99,7 +99,7 @@ class Quantity:
     about: str
     slot: str | None = None  # the magnitude slot it gives the size of: killed, injured, missing, displaced, arrested, sum
     scope: str | None = None  # the part a count of harm is limited to, as told: "in the north", "from Ruvia", "elsewhere", "a day"
-    owner: str | None = None  # whose figure a count of harm is told as: "Its" in "its first toll of 640", "the ministry"
+    owner: str | None = None  # whose figure a count of harm is told as: "its" (a pronoun, in lower case), "the ministry"
 
 
 @dataclass(frozen=True)
@@ -351,7 +351,7 @@ class StoredQuantity:
     about: str
     slot: str | None = None  # the magnitude slot it gives the size of: killed, injured, missing, displaced, arrested, sum
     scope: str | None = None  # the part a count of harm is limited to, as told: "in the north", "from Ruvia", "elsewhere", "a day"
-    owner: str | None = None  # whose figure a count of harm is told as: "Its" in "its first toll of 640", "the ministry"
+    owner: str | None = None  # whose figure a count of harm is told as: "its" (a pronoun, in lower case), "the ministry"
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ intention to help is PLOVER's AGREE and an intention to harm its THREATEN.
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
@@ -307,12 +309,18 @@ def _event(candidate: Candidate, doc_id: str, index: int, sentence: Span, mentio
 
 def _accusation_as_means(token: Token, trigger: Trigger, lexicon: EventLexicon, setting: Setting) -> bool:
     """Whether an accusation is told as how someone other than a speaker does another thing
-    ("the enemy is trying to evade its responsibility by pointing the finger at us"): the
+    ("the rebels hope to escape blame by accusing the army", says the army): the
     speaker describes that party's act, presupposed as its setting; the accusation is not
     the speaker's own. A speaker doing so ("it responded by blaming the rebels") accuses."""
-    if trigger.plover != "ACCUSE" or token.dep_ != "pcomp" or token.head.lower_ not in lexicon.means_prepositions:
+    if trigger.plover != "ACCUSE":
         return False
-    doer = subject(token.head.head)
+    if token.dep_ == "pcomp" and token.head.lower_ in lexicon.means_prepositions:
+        done = token.head.head  # "tries to hide its crimes by accusing Y"
+    elif token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lexicon.means_prepositions for c in token.children):
+        done = token.head  # "cherche à cacher ses crimes en accusant Y"
+    else:
+        return False
+    doer = subject(done)
     return doer is not None and doer.pos_ in ("NOUN", "PROPN") and not any(s <= doer.idx < e for s, e in setting.speakers)
 
 
@@ -581,7 +589,7 @@ def _speaker_denials(found: list[Event], claims: list[Claim], mentions: list[Men
         source = claim.source
         speaker = EventArgument("actor", source.start or 0, source.end or 0, source.name, source.entity_key or "", source.entity_type or "")
         doers = event.role("actor")
-        defended = (event.type in lexicon.violent_types and doers and not any(_speaks_as(source, doer) for doer in doers)
+        defended = (event.type in lexicon.violent_types and doers and not any(_speaks_as(source, doer, mentions) for doer in doers)
                     and _another_party(source, doers, mentions))
         told = lexicon.speaker_defence if defended else lexicon.speaker_denial
         others = tuple(replace(a, role="target") if a.role == "actor" else a for a in event.arguments)
@@ -602,10 +610,26 @@ def _another_party(source: ClaimSource, doers: list[EventArgument], mentions: li
                for m in mentions)
 
 
-def _speaks_as(source: ClaimSource, doer: EventArgument) -> bool:
-    """Whether a claim's source is the doer or names it ("the Ruvian army", "a Ruvian army
-    spokesman" for "the Ruvian army"; not "a Kessan report" for "Ruvia")."""
+def _speaks_as(source: ClaimSource, doer: EventArgument, mentions: list[Mention]) -> bool:
+    """Whether a claim's source is the doer or names it: the same mention, or a party named in
+    the source's phrase that is the doer's name or its demonym ("Russia's defence ministry"
+    for "Russian jets", "a Ruvian army spokesman" for "the Ruvian army"; not "a Kessan report"
+    for "Ruvia")."""
     if doer.key == source.entity_key:
         return True
-    name = source.name.casefold()
-    return bool(doer.text) and (doer.text.casefold() in name or name in doer.text.casefold())
+    start, end = source.start or 0, source.end or 0
+    named = [m.text for m in mentions if start <= m.start and m.end <= end] + [source.name]
+    return any(_one_name(doer.text, name) for name in named)
+
+
+def _one_name(a: str, b: str) -> bool:
+    """Whether two names name one party: one within the other, or a name and its demonym
+    (sharing all but the last letter of the shorter: "Russia"/"Russian", "Ukraine"/"Ukrainian")."""
+    a, b = (re.sub(r"^the\s+|['’]s$", "", n.casefold().strip()) for n in (a, b))
+    if not a or not b:
+        return False
+    if a in b.split() or b in a.split() or a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    shared = len(os.path.commonprefix([short, long]))
+    return " " not in short and " " not in long and shared >= max(4, len(short) - 1)

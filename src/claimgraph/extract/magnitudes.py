@@ -31,6 +31,7 @@ class SlotWords:
     adjectives: frozenset[str]
     verb_objects: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "lose" + "life": a verb that says it with its object
     undone_by: frozenset[str] = frozenset()  # "release": those it is said of are out of the slot ("detainees freed")
+    undone_nouns: frozenset[str] = frozenset()  # "the return of the four detainees"
 
     def has(self, token: Token) -> bool:
         lemma, word = token.lemma_.lower(), token.lower_
@@ -56,6 +57,7 @@ class MagnitudeLexicon:
     rate_nouns: frozenset[str] = frozenset()
     scope_others: frozenset[str] = frozenset()  # "three other villagers", "the other six": a group apart from one told
     remains_nouns: frozenset[str] = frozenset()  # "bodies": none found counts no one
+    unrealised: frozenset[str] = frozenset()  # "demanded the release of": an act asked for, not done
 
     def slot_of_word(self, token: Token) -> str | None:
         return next((name for name, words in self.slots.items() if words.has(token)), None)
@@ -71,13 +73,13 @@ def load_magnitude_lexicon(lang: str = DEFAULT_LANGUAGE) -> MagnitudeLexicon:
     data = load_lexicon_data("magnitudes", lang)
     slots = {name: SlotWords(raw["participle"], frozenset(raw["verbs"]), frozenset(raw["nouns"]), frozenset(raw["adjectives"]),
                              {verb: frozenset(objects) for verb, objects in raw.get("verb_objects", {}).items()},
-                             frozenset(raw.get("undone_by", ())))
+                             frozenset(raw.get("undone_by", ())), frozenset(raw.get("undone_nouns", ())))
              for name, raw in data["slots"].items()}
     return MagnitudeLexicon(slots, frozenset(data["tally_nouns"]), data["default_tally_slot"], int(data["max_steps"]),
                             frozenset(data.get("age_words", ())), frozenset(data.get("scope_prepositions", ())),
                             frozenset(data.get("scope_nouns", ())), frozenset(data.get("scope_adverbs", ())),
                             frozenset(data.get("rate_nouns", ())), frozenset(data.get("scope_others", ())),
-                            frozenset(data.get("remains_nouns", ())))
+                            frozenset(data.get("remains_nouns", ())), frozenset(data.get("unrealised_heads", ())))
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,7 @@ def magnitude_slot(number: Token, counted: Token | None, lexicon: MagnitudeLexic
         named = next(name for name, words in lexicon.slots.items() if following.lower_ in words.adjectives)
         return SlotFinding(named, True)  # "19 dead", whatever the parse made of "dead"
     if (own := lexicon.slot_of_word(start)) is not None and start is not number:
-        if _undone(start, lexicon.slots[own]):
+        if _undone(start, lexicon.slots[own], lexicon.unrealised):
             return None  # "four detainees freed last month", "the hostages were released": no longer held
         return SlotFinding(own, True)  # "the 14 dead", "60 deaths"
     for child in start.children:  # "dozens dead", "12 people missing", "people killed"
@@ -139,17 +141,24 @@ def magnitude_slot(number: Token, counted: Token | None, lexicon: MagnitudeLexic
     return None
 
 
-def _undone(noun: Token, words: SlotWords) -> bool:
+def _undone(noun: Token, words: SlotWords, unrealised: frozenset[str]) -> bool:
     """Whether what is said of a slot's noun takes its people out of the slot: a verb undoing
-    it ("detainees freed last month", "the hostages were released") has it as its subject,
-    object or the noun it describes, or its noun has it after "of" ("the release of 12
-    hostages", "the return of the four detainees")."""
+    it, done ("detainees freed last month", "the hostages were released"), with the noun as
+    its subject, object or the noun it describes; or a noun undoing it with the slot's noun
+    after "of" ("the return of the four detainees"). Not done: negated ("have not been
+    released"), an infinitive ("refused to release", "agreed to free"), or a noun that one
+    of `unrealised` governs ("demanded the release of 50 prisoners")."""
     verbs = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
     if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "obj"):
         verbs.append(noun.head)
+    done = [v for v in verbs if v.lemma_.lower() in words.undone_by and v.dep_ != "xcomp"
+            and not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "to") for c in v.children)]
+    if done:
+        return True
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
-        verbs.append(noun.head.head)
-    return any(v.lemma_.lower() in words.undone_by for v in verbs)
+        act = noun.head.head
+        return act.lemma_.lower() in words.undone_by | words.undone_nouns and act.head.lemma_.lower() not in unrealised
+    return False
 
 
 def _forecast(verb: Token) -> bool:
@@ -169,21 +178,28 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 def figure_owner(number: Token, lexicon: MagnitudeLexicon) -> str | None:
     """Whose figure a number is told as: the owner of the tally noun whose value it is ("its
     first toll of 640", "the ministry's toll of 300", "the agency's death toll of 250"),
-    as written; None for a figure told as the speaker's own ("put the death toll at 500")."""
+    as written (a pronoun in lower case); None for a figure told as the speaker's own ("put
+    the death toll at 500")."""
     if number.dep_ != "pobj" or number.head.lower_ not in _OF_WORDS:
         return None
     tally = number.head.head
     if tally.pos_ != "NOUN" or tally.lemma_.lower() not in lexicon.tally_nouns:
         return None
-    owners = [c for c in tally.children if c.dep_ == "poss"] or [c for c in tally.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    # a name before the noun owns it when it names a party ("the Red Cross toll"), not a place
+    # or a time ("the Gao toll", "the May toll")
+    owners = [c for c in tally.children if c.dep_ == "poss"] or [
+        c for c in tally.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in _PARTY_TYPES]
     if not owners:
         return None
     owner = owners[-1]
+    if owner.pos_ == "PRON":
+        return owner.lower_  # "its", "their": lower case marks a pronoun, a name keeps its case
     words = [t for t in owner.doc[owner.left_edge.i : owner.i + 1] if t.dep_ != "case"]
     return " ".join(t.text for t in words) or None
 
 
 _OF_WORDS = frozenset({"of", "de", "d'", "d’", "du"})  # "a toll of 500", "un bilan de 500"
+_PARTY_TYPES = frozenset({"ORG", "NORP", "PERSON"})
 
 
 def figure_scope(number: Token, counted: Token | None, lexicon: MagnitudeLexicon) -> str | None:

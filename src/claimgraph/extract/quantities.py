@@ -46,6 +46,7 @@ class QuantityLexicon:
     scale_nouns: list[str]  # "two dozen soldiers": the scale is not what is counted
     approximate_vague: list[str]  # "une centaine": a round figure (about 100), not a lower bound
     none_words: list[str]  # "no civilians", "nobody": a count denied, zero where a slot's word governs it
+    none_partial: list[str]  # "no new deaths", "no further casualties", "immediately": none added or none yet, not none
 
 
 def load_quantity_lexicon(lang: str = DEFAULT_LANGUAGE) -> QuantityLexicon:
@@ -462,10 +463,12 @@ def _counts_of_none(doc: Doc, doc_id: str, lexicon: QuantityLexicon, text: str, 
     it is the existence of the harm that two accounts dispute. None of what is found of the
     dead ("no bodies were recovered") counts no one: the dead may not be found yet."""
     found = []
-    words = frozenset(lexicon.none_words)
+    words, partial = frozenset(lexicon.none_words), frozenset(lexicon.none_partial)
     for token in doc:
-        if token.lower_ not in words:
-            continue
+        if token.lower_ not in words or token.dep_ == "neg":
+            continue  # "no fewer than 40", "no more than five": a bound on a figure told, not none
+        if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in partial:
+            continue  # "no more dead", "no further casualties": nothing new since, not none at all
         if token.dep_ == "det" and token.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and token.head.i > token.i:
             counted: Token | None = token.head  # "no civilians", "no one"
             noun = counted
@@ -478,7 +481,7 @@ def _counts_of_none(doc: Doc, doc_id: str, lexicon: QuantityLexicon, text: str, 
         if counted is not None and counted.lemma_.lower() in magnitudes.remains_nouns:
             continue
         finding = magnitude_slot(token, counted, magnitudes)
-        if finding is None or not finding.direct:
+        if finding is None or not finding.direct or _partial(token, counted, partial):
             continue
         last = noun or token
         start, end = token.idx, max(last.idx + len(last.text), token.idx + len(token.text))
@@ -489,6 +492,16 @@ def _counts_of_none(doc: Doc, doc_id: str, lexicon: QuantityLexicon, text: str, 
         scope = figure_scope(token, counted, magnitudes)
         found.append(Quantity(doc_id, start, end, text[start:end], 0.0, None, unit, "exact", about, finding.slot, scope))
     return found
+
+
+def _partial(token: Token, counted: Token | None, partial: frozenset[str]) -> bool:
+    """Whether a count told as none is told as none of the new or none yet ("no new deaths",
+    "no further casualties", "no casualties were immediately reported", "nobody has been
+    found alive yet"): a count of what was added, or one provisional, denies no earlier count."""
+    modifiers = [c for c in (counted.children if counted is not None else ()) if c.dep_ in ("amod", "advmod")]
+    verb = (counted or token).head
+    modifiers += [c for c in verb.children if c.dep_ in ("advmod", "npadvmod")] if verb.pos_ in ("VERB", "AUX") else []
+    return any(m.lower_ in partial for m in modifiers)
 
 
 def _fraction_and_repetition(doc: Doc, doc_id: str, lexicon: QuantityLexicon, text: str) -> list[Quantity]:

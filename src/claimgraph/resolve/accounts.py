@@ -186,7 +186,9 @@ def _document_incident(doc: str, events: list[AnchoredEvent], claims: list[Store
     placed = [e for e in members if e.place and e.event.location_basis in _PLACED_BY_TEXT]
     if not figured and not placed:
         return None
-    statements = [e for e in events if e.event.plover in ("ACCUSE", "REJECT") and not e.background]
+    # accusations and denials; a defence of a party ("X did not shell it", said by another)
+    # denies the harm as a denial does
+    statements = [e for e in events if (e.event.plover in ("ACCUSE", "REJECT") or e.event.denies in violent) and not e.background]
     told_by: dict[str, list[AnchoredEvent]] = defaultdict(list)
     span_of = {c.id: c.end - c.start for c in claims}
     for event in members + statements:
@@ -208,7 +210,7 @@ def _document_incident(doc: str, events: list[AnchoredEvent], claims: list[Store
         events_told = told_by.get(claim.id, [])
         figures = [] if claim.id in elsewhere else figures_by_claim.get(claim.id, [])
         by_cue = denies_by_cue(claim)
-        rejections = [e for e in events_told if e.event.plover == "REJECT"]
+        rejections = [e for e in events_told if e.event.plover == "REJECT" or e.event.denies in violent]
         denies = bool(rejections) or by_cue
         # A denial a source reports by a denying verb ("X denied it, the agency reported") is
         # X's: the source only relays it. One the source makes by its own cue is the source's.

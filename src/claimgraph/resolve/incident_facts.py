@@ -36,7 +36,8 @@ def incident_facts(incident: Incident, claims: Mapping[str, StoredClaim], outlet
     for slot in HARM_SLOTS:
         for group in agreeing_figures(incident.figures(slot)):
             value = min(group, key=lambda pair: pair[1].value)[1]
-            about = f"{value.text} {'people ' + slot if slot != 'killed' else 'killed'} in the {incident.label}"
+            counted = slot if value.value == 0 else "people " + slot if slot != "killed" else "killed"  # "no civilians killed"
+            about = f"{value.text} {counted} in the {incident.label}"
             repeats = {account.id: repeated[quantity.id] for account, quantity in group if quantity.id in repeated}
             facts.append(_fact(f"{slot}:{value.value:g}", about, [account for account, _ in group], claims, outlet_of, agencies, cites,
                                repeats=repeats))
@@ -100,20 +101,49 @@ def _unresolved_teller(account: Account) -> frozenset[str]:
 
 
 def _repeated_figures(incident: Incident) -> dict[str, str]:
-    """Each figure told as another's ("its first toll of 640", "the ministry's toll of 300"),
-    by quantity id, with the claim that first tells the same figure in its article as no one
-    else's: the figure's origin is that claim's, not the source that repeats it."""
-    figures = [(account, quantity) for account in incident.accounts for _, quantity in account.figures]
+    """Each figure told as another's ("Radio Sahel broadcast the Red Cross's toll of 120", "its
+    toll of 120 was repeated by the radio"), by quantity id, with the claim of its article that
+    tells the same figure of the same slot as no one's, by another source: the figure's origin
+    is that claim's, not the source that repeats it. A pronoun's is the nearest such claim
+    before it; a name's, the one its source shares a word with, else the article's first. A
+    source's own figure ("the Red Cross said its toll of 120 was provisional") repeats no one."""
     found: dict[str, str] = {}
-    for account, quantity in figures:
-        if quantity.owner is None:
-            continue
-        first = min(((other.claim.start, other.id) for other, told in figures
-                     if other.doc == account.doc and told.owner is None and numerals(told.text) == numerals(quantity.text)),
-                    default=None)
-        if first is not None and first[1] != account.id:
-            found[quantity.id] = first[1]
+    for account in incident.accounts:
+        for slot, quantity in account.figures:
+            told = numerals(quantity.text)
+            if quantity.owner is None or not told or _own_figure(account, quantity):
+                continue
+            tellers = [other for other in incident.accounts
+                       if other.doc == account.doc and other.id != account.id and other.claim.source_name != account.claim.source_name
+                       and any(s == slot and q.owner is None and numerals(q.text) == told for s, q in other.figures)]
+            if _pronoun(quantity.owner):
+                before = [other for other in tellers if other.claim.start < account.claim.start]
+                first = max(before, key=lambda other: (other.claim.start, other.id), default=None)
+            else:
+                owner = _name_words(quantity.owner)
+                first = min(tellers, key=lambda other: (not owner & _name_words(other.claim.source_name), other.claim.start, other.id),
+                            default=None)
+            if first is not None:
+                found[quantity.id] = first.id
     return found
+
+
+def _pronoun(owner: str) -> bool:
+    return " " not in owner and owner.islower()  # extract/magnitudes.figure_owner writes a pronoun in lower case
+
+
+def _name_words(name: str) -> set[str]:
+    return set(re.findall(r"[^\W\d_]{4,}", name.casefold()))
+
+
+def _own_figure(account: Account, quantity: StoredQuantity) -> bool:
+    """Whether the owner of a figure is the claim's own source: a pronoun after the source
+    ("the Red Cross said its toll of 120"), or a name sharing a word with it."""
+    owner, source = quantity.owner or "", account.claim.source_name
+    if _pronoun(owner):
+        at = account.claim.text.find(source)
+        return 0 <= at < quantity.start - account.claim.start
+    return bool(_name_words(owner) & _name_words(source))
 
 
 def local_office(claim: StoredClaim) -> str | None:

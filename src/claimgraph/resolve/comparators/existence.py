@@ -34,6 +34,8 @@ class NoneAgainstSome:
     def find(self, comparison: Comparison) -> Iterator[Contradiction]:
         for incident, slot, figures, parts in harm_figures(comparison):
             for a, b in figure_conflicts(figures, comparison.rates, parts):
-                if states_none(a[1]) or states_none(b[1]):
-                    yield between_accounts(self.kind, a[0], b[0], about=f"whether anyone was {slot} in the {incident.label}",
+                none = a[1] if states_none(a[1]) else b[1] if states_none(b[1]) else None
+                if none is not None:
+                    who = "anyone was" if none.unit.split()[0] == "people" else f"any {none.unit} were"
+                    yield between_accounts(self.kind, a[0], b[0], about=f"whether {who} {slot} in the {incident.label}",
                                            slot=slot, values=(a[1].text, b[1].text))

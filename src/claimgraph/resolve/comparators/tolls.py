@@ -26,6 +26,7 @@ from claimgraph.resolve.comparison import Comparison
 from claimgraph.resolve.contradictions import between_accounts, one_pair_each
 from claimgraph.resolve.figures import (
     compare_quantities,
+    counted_group,
     different_scopes,
     floors_apart,
     interval,
@@ -45,9 +46,10 @@ class TollsOfOneIncident:
 
     def find(self, comparison: Comparison) -> Iterator[Contradiction]:
         for incident, slot, figures, parts in harm_figures(comparison):
-            for a, b in figure_conflicts(figures, comparison.rates, parts):
-                if states_none(a[1]) or states_none(b[1]):
-                    continue  # whether any, not how many: existence.py
+            # whether any, not how many, is existence.py's: a count of none is not paired here,
+            # where it would keep a claim from the pair of figures it stands in
+            some = [figure for figure in figures if not states_none(figure[1])]
+            for a, b in figure_conflicts(some, comparison.rates, parts):
                 yield between_accounts(self.kind, a[0], b[0], about=f"people {slot} in the {incident.label}", slot=slot,
                                        values=(a[1].text, b[1].text))
 
@@ -118,21 +120,12 @@ def one_group(a: StoredQuantity, b: StoredQuantity, parts: Mapping[str, str] | N
         return False
     if parts and a.id in parts and b.id in parts and parts[a.id] != parts[b.id]:
         return False
-    if _one_noun(a.unit, b.unit):
+    if counted_group(a) == counted_group(b):  # one noun, in the singular or the plural ("no civilian died")
         return True
     general, specific = (a, b) if _general(a) else (b, a) if _general(b) else (None, None)
     if general is None or specific is None or _general(specific):
         return False
     return specific.value > (general.value_max or general.value)  # more of a group than of all: a conflict
-
-
-def _one_noun(a: str | None, b: str | None) -> bool:
-    """Whether two units are one noun, in the singular or the plural: a count denied is told
-    of one ("no civilian died") as often as of many ("no civilians")."""
-    if a is None or b is None:
-        return a == b
-    short, long = sorted((a.casefold(), b.casefold()), key=len)
-    return long == short or long in (short + "s", short + "es", short + "x")
 
 
 def _general(quantity: StoredQuantity) -> bool:

@@ -20,7 +20,12 @@ from collections.abc import Iterator
 from claimgraph.records import Contradiction, StoredQuantity
 from claimgraph.registry import comparators
 from claimgraph.resolve.accounts import Account
-from claimgraph.resolve.comparators.tolls import Figure, harm_figures, one_teller
+from claimgraph.resolve.comparators.tolls import (
+    Figure,
+    harm_figures,
+    one_teller,
+    states_none,
+)
 from claimgraph.resolve.comparison import Comparison
 from claimgraph.resolve.contradictions import between_accounts, one_pair_each
 from claimgraph.resolve.lexicons import lexicon_classes
@@ -44,7 +49,8 @@ class VictimsDescribedApart:
 def described_apart(figures: list[Figure], parts: dict[str, str]) -> list[tuple[Figure, Figure]]:
     """Pairs of a count of combatants and a count of civilians by two tellers who each count
     only one of the two."""
-    standing = {q.id: s for _, q in figures if (s := standing_of(q)) is not None}
+    # a count of none says who was not killed, not who the dead were: existence.py's
+    standing = {q.id: s for _, q in figures if (s := standing_of(q)) is not None and not states_none(q)}
     fought = [f for f in figures if standing.get(f[1].id) == _FOUGHT]
     spared = [f for f in figures if standing.get(f[1].id) == _SPARED]
     pairs = []
