@@ -77,6 +77,34 @@ def claims_called_false(sentence: Span, lexicon: EventLexicon) -> list[tuple[Tok
     return found
 
 
+_FIRST_PERSON = frozenset({"i", "we"})
+_QUOTES = (('"', '"'), ("“", "”"), ("«", "»"))
+
+
+def _stands_for_speaker(pronoun: Token, claim: Claim) -> bool:
+    """Whether a pronoun subject is the claim's speaker: in the speaker's own quoted words only
+    the first person is ('"It has not changed our plans," he added': "it" is something
+    else); in reported words a third person agreeing with the speaker ("it" for a body, not
+    for a person: "the coach said it had not affected her" is no denial of his)."""
+    word = pronoun.lower_
+    if _quoted(pronoun):
+        return word in _FIRST_PERSON
+    return word != "it" or claim.source.kind != "person"
+
+
+def _in_progress(verb: Token) -> bool:
+    """Whether a verb tells what is under way ("we are not looking at any race before June",
+    "we are not sending troops"): a stance or a plan, not an act one is said to have done."""
+    return "Prog" in verb.morph.get("Aspect", []) and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+
+
+def _quoted(token: Token) -> bool:
+    """Whether a token stands inside quotation marks opened earlier in its sentence."""
+    before = token.doc.text[token.sent.start_char : token.idx]
+    return any(before.count(mark) % 2 == 1 if opening == closing else before.count(opening) > before.count(closing)
+               for opening, closing in _QUOTES for mark in (opening,))
+
+
 def own_acts_denied(sentence: Span, claims: list[Claim], lexicon: EventLexicon) -> list[tuple[Token, Claim]]:
     """(the negated verb, the claim) for each speaker who says they did not do something:
     "the office said it never published any toll", '"We did not fire on the convoy," the
@@ -93,10 +121,11 @@ def own_acts_denied(sentence: Span, claims: list[Claim], lexicon: EventLexicon) 
             if not said and cue.dep_ in ("parataxis", "ccomp") and cue.head.pos_ in ("VERB", "AUX"):
                 said = [cue.head]  # '"We did not fire," the army said': the quote governs the cue
             for verb in said:
-                if verb.pos_ != "VERB" or lexicon.in_class(verb.lemma_, "not_acts"):
+                if verb.pos_ != "VERB" or lexicon.in_class(verb.lemma_, "not_acts") or _in_progress(verb):
                     continue
                 negated = any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in verb.children)
-                speaker = any(c.dep_ == "nsubj" and c.lower_ in _SELF for c in verb.children)  # "they were not used": no doer
+                speaker = any(c.dep_ == "nsubj" and c.lower_ in _SELF and _stands_for_speaker(c, claim)
+                              for c in verb.children)  # "they were not used": no doer
                 if negated and speaker:
                     found.append((verb, claim))
                     break
