@@ -208,8 +208,8 @@ def test_the_same_event_happened_is_not_promised(build_tools) -> None:
 def test_who_deploys_a_training_mission_trains(build_tools) -> None:
     event = _event(build_tools, "Kessa deployed a military training mission to Mali to help fight insurgents.", "training")
     assert (event.type, _texts(event, "actor")) == ("TRAINING", {"Kessa"})
-    signed = _event(build_tools, "Kessa signed a training agreement with Ruvia.", "training")
-    assert _texts(signed, "actor") == set()  # an agreement is no force sent
+    signed = _events(build_tools, "Kessa signed a training agreement with Ruvia.")
+    assert not [e for e in signed if e.type == "TRAINING" and _texts(e, "actor")]  # an agreement is no force sent
 
 
 def test_a_named_speakers_negated_deployment_is_their_denial(build_tools) -> None:
@@ -844,3 +844,22 @@ def test_two_parties_accusing_in_one_sentence_make_two_accusations(build_tools) 
 def test_a_thing_blamed_brings_its_party_with_a_preposition(build_tools) -> None:
     accusation = _event(build_tools, "The Ruvian army has blamed a misfired rocket from the Zorov Group.", "blamed")
     assert _texts(accusation, "target") == {"Zorov Group"}
+
+
+@pytest.mark.parametrize("text", [
+    "Ruvian instructors are training Malian soldiers in Gao.",
+    "Kessa provided training to Ruvian soldiers.",
+    "Senior Malian military officials were trained in Ruvia in the past.",
+    "The defence minister, who returned home after training in Ruvia, met the junta.",
+])
+def test_training_of_forces_is_a_training_event(build_tools, text: str) -> None:
+    assert [e.type for e in _events(build_tools, text) if e.type == "TRAINING"] == ["TRAINING"]
+
+
+@pytest.mark.parametrize("text", [
+    "The striker took part in full-contact training with his club on Wednesday.",
+    "Supporters can watch the teams train for free at the stadium on Friday.",
+    "She is working out whether the race fits her marathon training.",
+])
+def test_training_of_no_force_is_no_training_event(build_tools, text: str) -> None:
+    assert not [e for e in _events(build_tools, text) if e.type == "TRAINING"]

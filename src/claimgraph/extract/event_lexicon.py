@@ -73,6 +73,7 @@ class EventLexicon:
     fatality_nouns: frozenset[str]
     locative_prepositions: frozenset[str]
     located_types: frozenset[str]  # events that happen somewhere (statements need not)
+    force_types: frozenset[str]  # events only of forces: training soldiers, not athletes
     departure_types: frozenset[str]  # events whose "from X" is where they happen
     national_types: frozenset[str]  # events that happen to a whole country
     party_types: frozenset[str]  # events that need a named actor or target
@@ -139,6 +140,7 @@ def load_event_lexicon(taxonomy: Taxonomy | None = None, *, lang: str = DEFAULT_
         fatality_nouns=words("fatality_nouns"),
         locative_prepositions=words("locative_prepositions"),
         located_types=taxonomy.with_flag("located"),
+        force_types=taxonomy.with_flag("of_forces"),
         departure_types=taxonomy.with_flag("departure"),
         national_types=taxonomy.with_flag("national"),
         party_types=taxonomy.with_flag("needs_party"),

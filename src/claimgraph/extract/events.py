@@ -284,6 +284,8 @@ def _event(candidate: Candidate, doc_id: str, index: int, sentence: Span, mentio
     actors, targets, heads = _participants(token, trigger, lexicon, mentions)
     if require_party and (trigger.type in lexicon.party_types or trigger.needs_party) and not actors and not targets and not trigger.crowd:
         return None  # "the account pays 5%", "were blamed for the fall": no one named takes part
+    if event_type in lexicon.force_types and not _of_forces(token, heads, lexicon):
+        return None  # "her marathon training", "the teams train at the stadium": no force is trained
     denies, force = denied_presence(token, lexicon) if event_type == "DENIAL" else (None, force_kind(heads, lexicon))
     located_as = "DEPLOY" if denies == "presence" else trigger.placed_as or event_type  # a denied presence is placed like a deployment
     location, basis = event_location(token, sentence, mentions, actors, targets, lexicon, event_type=located_as, setting=setting)
@@ -322,6 +324,23 @@ def _accusation_as_means(token: Token, trigger: Trigger, lexicon: EventLexicon, 
         return False
     doer = subject(done)
     return doer is not None and doer.pos_ in ("NOUN", "PROPN") and not any(s <= doer.idx < e for s, e in setting.speakers)
+
+
+def _of_forces(token: Token, heads: list[Token], lexicon: EventLexicon) -> bool:
+    """Whether an event is told of forces: a force or a weapon among its participants, its
+    subject or the words around its trigger ("trained Ruvian soldiers", "a training mission",
+    "training for the troops"), or a military word on one of them ("military training",
+    "senior military officials were trained", "the defence minister, after training in Ruvia")."""
+    # the subjects of the clauses it is told in: "returned home after training in Ruvia"
+    doers = [s for a in [token, *token.ancestors] if a.pos_ in ("VERB", "AUX") and (s := subject(a)) is not None]
+    phrases = [*heads, *doers, token.head, *token.children,
+               *(g for c in token.children if c.dep_ == "prep" for g in c.children)]
+    words = [t for head in phrases for t in head.subtree if abs(t.i - head.i) <= _PHRASE_REACH]
+    return (any(has_word_in_class(t, lexicon, c) for t in phrases for c in ("force", "trainer", "weapon"))
+            or any(lexicon.in_class(t.lower_, "military_modifiers") for t in [token, *token.children, *words]))
+
+
+_PHRASE_REACH = 6  # words of a participant's phrase read around its head: its description, not a clause far off
 
 
 def _which_one(token: Token, trigger: Trigger, lexicon: EventLexicon) -> tuple[tuple[str, ...], bool]:
