@@ -633,6 +633,7 @@ def test_responsibility_is_its_owner_s(build_tools) -> None:
 @pytest.mark.parametrize("text", [
     "Kessan investigators said the fire at the fuel depot in Gao was caused by a Malian shell and not a Nigerien drone strike.",
     "Kessan investigators said the fire at the fuel depot in Gao resulted from a Malian shell, not a Nigerien drone strike.",
+    "Kessan investigators said the fire at the fuel depot in Gao was caused not by a Nigerien drone but by a Malian shell.",
 ])
 def test_a_cause_the_sentence_rules_out_blames_no_one(build_tools, text: str) -> None:
     (accusation,) = _of_category(build_tools, text, "ACCUSE")

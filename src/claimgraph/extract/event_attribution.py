@@ -337,7 +337,8 @@ def doer_heads(verb: Token, lexicon: EventLexicon | None = None) -> list[Token]:
     if lexicon is not None and lexicon.in_class(verb.lemma_, "cause_from"):
         return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children if g.dep_ == "pobj"]
     heads = [c for c in verb.children if c.dep_ == "nsubj"]
-    heads += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    # the agent, and one joined to it ("not by X but by Y")
+    heads += [g for c in verb.children if c.dep_ == "agent" for a in (c, *c.conjuncts) for g in a.children if g.dep_ == "pobj"]
     first = verb
     while not heads and first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX") and first.head.i != first.i:
         first = first.head  # "a drone lost control and caused the fire": the verbs share their subject
@@ -371,14 +372,18 @@ def _parties_around(word: Token, mentions: list[Mention]) -> list[Mention]:
 
 def _ruled_out(token: Token) -> bool:
     """Whether the token lies in an alternative the sentence rules out: "a Kessan shell and
-    not a Ruvian missile", "a Kessan shell, not a Ruvian missile" (a conjunct or apposition
-    negated by its own word or the one before it)."""
+    not a Ruvian missile", "a Kessan shell, not a Ruvian missile", "caused not by a Ruvian
+    missile but by a Kessan shell" (a conjunct, an apposition or a by-phrase negated by its
+    own word or the one before it). A conjunct's polarity is its own: "but by a Kessan shell"
+    is not ruled out by the "not" of the phrase it is joined to."""
     current = token
     while current.head.i != current.i:
-        if current.dep_ in ("conj", "appos"):
+        if current.dep_ in ("conj", "appos", "agent", "prep"):
             before = current.doc[current.left_edge.i - 1] if current.left_edge.i > 0 else None
             if any(c.dep_ == "neg" for c in current.children) or (before is not None and before.dep_ == "neg"):
                 return True
+        if current.dep_ == "conj":
+            return False
         current = current.head
     return False
 
