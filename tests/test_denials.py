@@ -1,6 +1,6 @@
 """Denials of presence and employment against what other sources say a force does.
 
-"Kessa and Ruvia deny the presence of such mercenaries" keeps what it denies (`presence`)
+"Kessa and Ruvia deny any presence of foreign mercenaries" keeps what it denies (`presence`)
 and the kind of force (`private`); "Kessa does not employ a private security company",
 said by its minister, denies a deployment. Each is compared with another article's report
 of a private force acting in the same country, or of that country asking for one.
@@ -42,7 +42,7 @@ def _one(build_tools, text: str, trigger: str) -> Event:
 
 
 def test_a_denied_presence_keeps_what_and_which_kind_of_force(build_tools) -> None:
-    event = _one(build_tools, "Kessa and Ruvia deny the presence of such mercenaries.", "deny")
+    event = _one(build_tools, "Kessa and Ruvia deny any presence of foreign mercenaries.", "deny")
     assert (event.type, event.status, event.denies, event.force) == ("DENIAL", "happened", "presence", "private")
     assert {a.text for a in event.role("actor")} == {"Kessa", "Ruvia"}
 
@@ -161,7 +161,7 @@ def test_a_denied_presence_is_flagged_against_another_articles_report(tmp_path: 
         ("Sahel Daily", "Zorov in Mali",
          "Fighters of the Zorov Private Military Company have been training soldiers in Mali since May, Amadou Keita said."),
         ("Niamey Post", "Denial",
-         "Gunmen attacked a market in Gao in Mali on Monday. Mali and Ruvia deny the presence of such mercenaries."),
+         "Gunmen attacked a market in Gao in Mali on Monday. Mali and Ruvia deny any presence of foreign mercenaries."),
         ("Lagos Wire", "Weather", "Heavy rains fell on Lagos on Monday, officials said."),
     ]
     with Store.open(build_news(tmp_path, build_tools, articles)) as store:
@@ -170,5 +170,5 @@ def test_a_denied_presence_is_flagged_against_another_articles_report(tmp_path: 
     (contradiction,) = [r for r in records if r["kind"] == "contradiction"]
     assert contradiction["type"] == "assert_vs_deny"
     assert {claims[contradiction["a"]], claims[contradiction["b"]]} == {
-        articles[0][2], "Mali and Ruvia deny the presence of such mercenaries."}
+        articles[0][2], "Mali and Ruvia deny any presence of foreign mercenaries."}
     assert "are present in Mali" in contradiction["explanation"]

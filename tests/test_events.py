@@ -850,8 +850,8 @@ def test_a_thing_blamed_brings_its_party_with_a_preposition(build_tools) -> None
 @pytest.mark.parametrize("text", [
     "Ruvian instructors are training Malian soldiers in Gao.",
     "Kessa provided training to Ruvian soldiers.",
-    "Senior Malian military officials were trained in Ruvia in the past.",
-    "The defence minister, who returned home after training in Ruvia, met the junta.",
+    "Several Kessan army officers received training in Ruvia last year.",
+    "The defence chief, who spent a year training abroad, took command of the garrison.",
 ])
 def test_training_of_forces_is_a_training_event(build_tools, text: str) -> None:
     assert [e.type for e in _events(build_tools, text) if e.type == "TRAINING"] == ["TRAINING"]

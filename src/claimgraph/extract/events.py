@@ -330,8 +330,8 @@ def _of_forces(token: Token, heads: list[Token], lexicon: EventLexicon) -> bool:
     """Whether an event is told of forces: a force or a weapon among its participants, its
     subject or the words around its trigger ("trained Ruvian soldiers", "a training mission",
     "training for the troops"), or a military word on one of them ("military training",
-    "senior military officials were trained", "the defence minister, after training in Ruvia")."""
-    # the subjects of the clauses it is told in: "returned home after training in Ruvia"
+    "army officers received training", "the defence chief, who spent a year training abroad")."""
+    # the subjects of the clauses it is told in: "the defence chief, who spent a year training abroad"
     doers = [s for a in [token, *token.ancestors] if a.pos_ in ("VERB", "AUX") and (s := subject(a)) is not None]
     phrases = [*heads, *doers, token.head, *token.children,
                *(g for c in token.children if c.dep_ == "prep" for g in c.children)]

@@ -10,7 +10,7 @@ small closed class per slot, the same for every story.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -175,12 +175,12 @@ _FUTURE_MODALS = frozenset({"will", "would", "could", "might", "shall", "'ll"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 
 
-def figure_owner(number: Token, lexicon: MagnitudeLexicon) -> str | None:
+def figure_owner(number: Token, lexicon: MagnitudeLexicon, of_words: Iterable[str]) -> str | None:
     """Whose figure a number is told as: the owner of the tally noun whose value it is ("its
     first toll of 640", "the ministry's toll of 300", "the agency's death toll of 250"),
     as written (a pronoun in lower case); None for a figure told as the speaker's own ("put
-    the death toll at 500")."""
-    if number.dep_ != "pobj" or number.head.lower_ not in _OF_WORDS:
+    the death toll at 350")."""
+    if number.dep_ != "pobj" or number.head.lower_.replace("’", "'") not in of_words:
         return None
     tally = number.head.head
     if tally.pos_ != "NOUN" or tally.lemma_.lower() not in lexicon.tally_nouns:
@@ -198,7 +198,6 @@ def figure_owner(number: Token, lexicon: MagnitudeLexicon) -> str | None:
     return " ".join(t.text for t in words) or None
 
 
-_OF_WORDS = frozenset({"of", "de", "d'", "d’", "du"})  # "a toll of 500", "un bilan de 500"
 _PARTY_TYPES = frozenset({"ORG", "NORP", "PERSON"})
 
 

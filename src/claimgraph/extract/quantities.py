@@ -232,7 +232,7 @@ def _finish(
     unit, about, end, slot, scope = _unit(doc, span_tokens, lexicon, text, end, magnitudes, previous)
     if first.label_ == "PERCENT" or re.search(r"%|per ?cent|percent", text[start:end].lower()):
         unit, slot, scope = "%", None, None
-    owner = figure_owner(_number_token(span_tokens), magnitudes) if magnitudes is not None and slot not in (None, "sum") else None
+    owner = figure_owner(_number_token(span_tokens), magnitudes, lexicon.of_words) if magnitudes is not None and slot not in (None, "sum") else None
     return Quantity(doc_id, start, end, text[start:end], number, value_max, unit, qualifier, about, slot, scope, owner)
 
 

@@ -8,22 +8,30 @@ spaCy on import).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
+from typing import Any
+
+
+def _entries(lexicon: str, key: str) -> Iterator[Any]:
+    """What every language's lexicon holds under `key`, language by language (None where absent)."""
+    from claimgraph.extract.resources import (  # the extraction layer loads spaCy: not at import
+        languages_with,
+        load_lexicon_data,
+    )
+
+    for language in languages_with(lexicon):
+        yield load_lexicon_data(lexicon, language).get(key)
 
 
 @cache
 def lexicon_words(lexicon: str, key: str, *, values: bool = False) -> frozenset[str]:
     """Every language's entries under `key` of one lexicon, case-folded: a list's items, or a
     mapping's keys (its values with `values`)."""
-    from claimgraph.extract.resources import (  # the extraction layer loads spaCy: not at import
-        languages_with,
-        load_lexicon_data,
-    )
-
     found: set[str] = set()
-    for language in languages_with(lexicon):
-        entries = load_lexicon_data(lexicon, language).get(key, ())
+    for entries in _entries(lexicon, key):
+        entries = entries or ()
         found |= {str(entry).casefold() for entry in (entries.values() if values and isinstance(entries, dict) else entries)}
     return frozenset(found)
 
@@ -40,31 +48,13 @@ def data_words(name: str) -> frozenset[str]:
 def lexicon_mapping(lexicon: str, key: str) -> dict[str, str]:
     """Every language's mapping under `key` of one lexicon, its keys case-folded, its values
     as text ("thursday": "3", "jeudi": "3")."""
-    from claimgraph.extract.resources import (  # the extraction layer loads spaCy: not at import
-        languages_with,
-        load_lexicon_data,
-    )
-
-    found: dict[str, str] = {}
-    for language in languages_with(lexicon):
-        entries = load_lexicon_data(lexicon, language).get(key, {})
-        if isinstance(entries, dict):
-            found.update({str(name).casefold(): str(value) for name, value in entries.items()})
-    return found
+    return {str(name).casefold(): str(value) for entries in _entries(lexicon, key) if isinstance(entries, dict)
+            for name, value in entries.items()}
 
 
 @cache
 def lexicon_classes(lexicon: str, key: str) -> dict[str, str]:
     """Every language's classes of words under `key` of one lexicon (a mapping of each class
     to its words), as each word, case-folded, to its class."""
-    from claimgraph.extract.resources import (  # the extraction layer loads spaCy: not at import
-        languages_with,
-        load_lexicon_data,
-    )
-
-    found: dict[str, str] = {}
-    for language in languages_with(lexicon):
-        classes = load_lexicon_data(lexicon, language).get(key, {})
-        if isinstance(classes, dict):
-            found.update({str(word).casefold(): str(name) for name, words in classes.items() for word in words})
-    return found
+    return {str(word).casefold(): str(name) for classes in _entries(lexicon, key) if isinstance(classes, dict)
+            for name, words in classes.items() for word in words}
