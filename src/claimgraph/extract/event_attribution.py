@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.event_lexicon import EventLexicon
-from claimgraph.extract.event_roles import has_word_in_class
+from claimgraph.extract.event_roles import has_word_in_class, subject, told_as_means
 from claimgraph.extract.event_triggers import mentions_in as mentions_of
 from claimgraph.records import Claim, Event, EventArgument, Mention
 
@@ -101,18 +101,27 @@ def acts_called_wrong(sentence: Span, claims: list[Claim], mentions: list[Mentio
 
 def _wrong_done_by(word: Token, claims: list[Claim], sentence: Span, mentions: list[Mention]) -> Accusation | None:
     """A wrong with its doer in its own phrase, in a speaker's words: "it was sabotage by
-    Kessa", "Ruvia's crimes". Naming who did a wrong accuses them."""
+    Kessa", "Ruvia's crimes", "the massacre the militia committed". Naming who did a wrong
+    accuses them; one told by a pronoun ("the crimes they committed") is an accusation of
+    someone the sentence does not name."""
     said = next((c for c in claims if c.source.kind != "outlet" and c.cue and c.start <= word.idx < c.end), None)
     if said is None or open_question(word):
         return None
     doers = [g for c in word.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
     doers += [c for c in word.children if c.dep_ == "poss"]
+    # the doer of a relative clause that tells the wrong done: "the massacre (that) X committed"
+    done_by = [d for c in word.children if c.dep_ == "relcl" and not any(g.dep_ == "neg" for g in c.children)
+               and (d := subject(c)) is not None and d.i != word.i]
+    doers += done_by
     speaker = _speaker(said, mentions)
     accused = tuple(m for m in mentions_of([t for d in doers for t in d.subtree], mentions)
                     if m.type in PARTY_TYPES and not _same_party(m, speaker) and not _in_source(m.start, said))
-    if not accused:
+    if not accused and not any(d.pos_ == "PRON" and d.lower_ in _THIRD_PERSON for d in done_by):
         return None
     return Accusation(_cue_token(said, sentence) or word, _accuser(said), accused, word)
+
+
+_THIRD_PERSON = frozenset({"he", "she", "they", "it"})
 
 
 def _named_act(word: Token, lexicon: EventLexicon) -> tuple[Token | None, list[Token]]:
@@ -199,8 +208,10 @@ def _harm_told(claim: Claim, sentence: Span, events: list[Event], mentions: list
             doers = [m for m in _doers(act.root, mentions, lexicon) for a in event.role("actor") if (m.start, m.end) == (a.start, a.end)]
             if doers:
                 told.append((act.root, doers))
+    # a harm the event reading tells as not done ("no civilians were killed by X") blames no one
+    not_done = {e.start for e in events if e.status not in _DONE}
     for token in content:
-        if open_question(token) or _negated(token):
+        if open_question(token) or _negated(token) or token.idx in not_done:
             continue  # "whether it was a drone strike", "was not responsible": no one is blamed
         if token.pos_ == "VERB" and (is_causal(token, lexicon) or _harmful(token, lexicon) or _force_in_passive(token, lexicon)):
             doers = _doers(token, mentions, lexicon)  # "caused by mines laid by X", "hit by a shell fired by X"
@@ -213,6 +224,8 @@ def _harm_told(claim: Claim, sentence: Span, events: list[Event], mentions: list
         elif lexicon.in_class(token.lemma_, "responsibility") or lexicon.in_class(token.lower_, "responsibility"):
             if token.pos_ == "ADP" and not _behind_the_act(token):
                 continue  # "X was behind the attack", "the group behind it"; not "finished behind Y"
+            if told_as_means(token, lexicon.means_prepositions, _source_span(claim)):
+                continue  # "Y evades blame by laying it on Z": Y's blame, not the speaker's
             parties = _parties_around(token, mentions)
             if _first_person_subject(token):
                 continue
@@ -354,6 +367,10 @@ def _doer_phrase(head: Token, lexicon: EventLexicon) -> list[Token]:
 def _after_locative_offset(mention: Mention, verb: Token) -> bool:
     span = verb.doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span is not None and _after_locative(span.root)
+
+
+def _source_span(claim: Claim) -> tuple[tuple[int, int], ...]:
+    return ((claim.source.start, claim.source.end),) if claim.source.start is not None and claim.source.end is not None else ()
 
 
 def _in_source(offset: int, claim: Claim) -> bool:

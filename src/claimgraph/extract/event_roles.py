@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from claimgraph.extract.event_lexicon import EventLexicon
+from claimgraph.extract.quotes import head_in_quotation
 
 # Branches of a phrase that belong to another clause, not to the phrase's own participants.
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "cc", "punct"})
@@ -393,3 +394,22 @@ def is_background(token: Token) -> bool:
         current = current.head
     return False
 
+
+
+def told_as_means(token: Token, means_prepositions: frozenset[str], speakers: tuple[tuple[int, int], ...]) -> bool:
+    """Whether a word is told as how someone other than a speaker does another thing ("the
+    rebels hope to escape blame by accusing the army", "evade responsibility through
+    laying the blame on Y", "en accusant Y"), said by the army: the speaker
+    describes that party's act, presupposed as its setting, and does not make it. The phrase
+    is the word's own or one above it; `speakers` are the character spans of who speaks,
+    whose own act told so ("it responded by blaming the rebels") is theirs."""
+    for word in (token, *token.ancestors):
+        if word.dep_ == "pcomp" and word.head.lower_ in means_prepositions:
+            done = head_in_quotation(word.head)  # "tries to hide its crimes by accusing Y"
+        elif word.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in means_prepositions for c in word.children):
+            done = word.head  # "cherche à cacher ses crimes en accusant Y"
+        else:
+            continue
+        doer = subject(done)
+        return doer is not None and doer.pos_ in ("NOUN", "PROPN") and not any(s <= doer.idx < e for s, e in speakers)
+    return False

@@ -60,6 +60,7 @@ from claimgraph.extract.event_roles import (
     reporter,
     subject,
     themes,
+    told_as_means,
     with_conjuncts,
 )
 from claimgraph.extract.event_triggers import (
@@ -146,7 +147,8 @@ def extract_events(
                                                        reported_as=_reported_as(c, every), require_party=False))
                       and e.status in _TOLD_AS_FACT]
         found += _rate_payments(found, doc_id, index, sentence, quantities, lexicon)
-        if not any(e.plover == "ACCUSE" for e in found):
+        # (an accusation told as another's setting, "Y evades blame by accusing Z", is not the speaker's)
+        if not any(e.plover == "ACCUSE" and not e.background for e in found):
             found += [_accusation(a, doc_id, index, sentence, inside, dates, lexicon, setting)
                       for a in [*accusations(sentence, claims, found, inside, lexicon),
                                 *acts_called_wrong(sentence, claims, inside, lexicon)]][:1]
@@ -294,6 +296,8 @@ def _event(candidate: Candidate, doc_id: str, index: int, sentence: Span, mentio
         arguments.append(_argument("location", location))
     date = event_date(token, sentence, dates)
     quantity = magnitude(token, trigger, sentence, quantities, lexicon)
+    if status.value == "happened" and _none_harmed(token, quantity):
+        status = replace(status, value="negated", cue=quantity.text if quantity else None)
     level = level_after(token, sentence, quantities, quantity, lexicon) if event_type == "WITHDRAWAL" else None
     kind_words, another = _which_one(token, trigger, lexicon)
     return Event(
@@ -309,21 +313,20 @@ def _event(candidate: Candidate, doc_id: str, index: int, sentence: Span, mentio
     )
 
 
+def _none_harmed(token: Token, quantity: Quantity | None) -> bool:
+    """Whether a harm is told as done to no one: its own subject or object is a count of none
+    ("no civilians were killed by Ruvian jets", "nobody died"; extract/quantities.py reads
+    the zero), so the harm did not happen and blames no one (its doer is not accused)."""
+    if quantity is None or quantity.value != 0:
+        return False
+    own = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj")]
+    return any(c.left_edge.idx <= quantity.start < c.right_edge.idx + len(c.right_edge.text) for c in own)
+
+
 def _accusation_as_means(token: Token, trigger: Trigger, lexicon: EventLexicon, setting: Setting) -> bool:
     """Whether an accusation is told as how someone other than a speaker does another thing
-    ("the rebels hope to escape blame by accusing the army", says the army): the
-    speaker describes that party's act, presupposed as its setting; the accusation is not
-    the speaker's own. A speaker doing so ("it responded by blaming the rebels") accuses."""
-    if trigger.plover != "ACCUSE":
-        return False
-    if token.dep_ == "pcomp" and token.head.lower_ in lexicon.means_prepositions:
-        done = token.head.head  # "tries to hide its crimes by accusing Y"
-    elif token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lexicon.means_prepositions for c in token.children):
-        done = token.head  # "cherche à cacher ses crimes en accusant Y"
-    else:
-        return False
-    doer = subject(done)
-    return doer is not None and doer.pos_ in ("NOUN", "PROPN") and not any(s <= doer.idx < e for s, e in setting.speakers)
+    (event_roles.told_as_means): that party's act as the speaker describes it."""
+    return trigger.plover == "ACCUSE" and told_as_means(token, lexicon.means_prepositions, setting.speakers)
 
 
 def _of_forces(token: Token, heads: list[Token], lexicon: EventLexicon) -> bool:

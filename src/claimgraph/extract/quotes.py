@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
+from spacy.tokens import Token
+
 _OPENING = {"“": "”", "«": "»", "„": "“", '"': '"'}
 _URL = re.compile(r"https?://\S+")
 _QUOTED_TITLE = re.compile(r"[“\"«].{8,}?[”\"»]")
@@ -80,3 +82,26 @@ def inside(span: tuple[int, int], region: tuple[int, int], *, share: float = 0.5
     """Whether at least `share` of span lies inside region."""
     overlap = min(span[1], region[1]) - max(span[0], region[0])
     return span[1] > span[0] and overlap / (span[1] - span[0]) >= share
+
+
+def head_in_quotation(token: Token) -> Token:
+    """A token's syntactic head, kept inside the quotation that holds it: quoted words are
+    one speaker's clause, so a phrase the parser hangs on the reporting verb outside
+    ('"... and through blaming the rebels," it said') belongs to the quoted clause's verb
+    (the last quoted verb before it whose own head lies outside the quotation, or
+    that is the sentence's root)."""
+    sentence = token.sent
+    offset = token.idx - sentence.start_char
+    quotation = next(((s, e) for s, e in quote_spans(sentence.text) if s <= offset < e), None)
+    if quotation is None:
+        return token.head
+
+    def quoted(t: Token) -> bool:
+        return quotation[0] <= t.idx - sentence.start_char < quotation[1]
+
+    if quoted(token.head):
+        return token.head
+    # the quoted clause's own verb: its head is outside, or it is the sentence's root
+    clause = [t for t in sentence if quoted(t) and t.i < token.i and (t.head.i == t.i or not quoted(t.head))
+              and t.pos_ in ("VERB", "AUX")]
+    return clause[-1] if clause else token.head
