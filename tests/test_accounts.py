@@ -91,6 +91,15 @@ def test_two_parties_blamed_in_one_article_conflict_on_responsibility(tmp_path: 
     assert facts[found["fact"]]["status"] == "contested"
 
 
+def test_an_article_restating_both_positions_tells_one_disagreement_on_responsibility(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04", (
+        f"{ROCKET} The Ruvian army said Kessa rebels fired the rocket. The rebels blamed a Ruvian air strike for the blast. "
+        "A Ruvian general said on Friday that Kessa rebels had fired the rocket. "
+        "A rebel commander said again that a Ruvian air strike hit the hospital."))])
+    found = [(a, b) for r, a, b in _contradictions(records) if r["type"] == "responsibility"]
+    assert found == [("The Ruvian army said Kessa rebels fired the rocket.", "The rebels blamed a Ruvian air strike for the blast.")]
+
+
 def test_a_party_denying_what_it_is_blamed_for_is_assert_vs_deny(tmp_path: Path, build_tools) -> None:
     records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
         f"{ROCKET} The Ruvian army said Kessa rebels fired the rocket. The Kessa rebels denied any involvement in the attack.")])
@@ -333,6 +342,21 @@ def test_a_denial_answers_only_an_accusation_against_a_party_it_names_or_speaks_
                                       "\"This isn't a lie,\" the Chadian foreign minister Amina Keita said.")),
     ])
     assert not [r for r, _a, _b in _contradictions(records) if r["slot"] == "accusation"]
+
+
+def test_a_denial_naming_the_accuser_does_not_answer_the_denier_s_own_accusation(tmp_path: Path, build_tools) -> None:
+    """"X called Y's accusations lies": Y is the accuser answered, not an accused party, so an
+    accusation of Y is not what X's answer denies; Y's accusation of X is."""
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04", (
+        f"{ROCKET} Local officials said the Malian army shelled the hospital. "
+        "The Zorov movement on Thursday dismissed as lies the Malian army's accusations that it fired the rocket."))])
+    assert not [r for r, _a, _b in _contradictions(records) if r["slot"] == "accusation"]
+    records = _build(tmp_path / "answered", build_tools, [("Sahel Daily", "2024-05-04", (
+        f"{ROCKET} The Malian army accused the Zorov movement of firing the rocket. "
+        "The Zorov movement on Thursday dismissed as lies the Malian army's accusations that it fired the rocket."))])
+    answered = [(a, b) for r, a, b in _contradictions(records) if r["type"] == "assert_vs_deny"]
+    assert answered == [("The Malian army accused the Zorov movement of firing the rocket.",
+                         "The Zorov movement on Thursday dismissed as lies the Malian army's accusations that it fired the rocket.")]
 
 
 def test_one_office_holder_described_two_ways_is_one_origin(tmp_path: Path, build_tools) -> None:

@@ -9,7 +9,8 @@ isn't a lie") answers nothing. Its other side is an accusation the article tells
 event in a claim its source tells, not itself a denial) by someone else, against a party
 the answering speaker names in their denials or speaks as (the accused: "the Chadian
 minister", or "denied the accusations that Chad armed rebels" before "'That is false,' she
-said"); the nearest such. Of one speaker's answers the one most in their own quoted words
+said"; not the accuser a denial names, "called the army's accusations lies"); the nearest
+such. Of one speaker's answers the one most in their own quoted words
 is the side shown (the others tell of the same answer).
 """
 
@@ -41,16 +42,27 @@ class AccusationAnswered:
 
     def find(self, comparison: Comparison) -> Iterator[Contradiction]:
         accusing: dict[str, list[tuple[StoredClaim, AnchoredEvent]]] = defaultdict(list)  # doc -> (claim, accusation it tells)
+        accusations_in: dict[str, list[AnchoredEvent]] = defaultdict(list)  # doc -> every accusation it tells
         for event in comparison.events.values():
-            if event.event.plover == "ACCUSE" and event.status in _TOLD and not event.event.background and event.targets:
+            if event.event.plover != "ACCUSE":
+                continue
+            accusations_in[event.doc].append(event)
+            if event.status in _TOLD and not event.event.background and event.targets:
                 accusing[event.doc].extend((c, event) for i in event.claims if (c := comparison.claims.get(i)) is not None
                                            and c.stance != "deny" and c.source_kind != "outlet")
+
+        # Who makes the accusations a denial names ("the army's accusations that it ..."): the
+        # accusers answered, not the accused.
+        def accusers(claim: StoredClaim) -> set[str]:
+            return {a for e in accusations_in[claim.doc] if claim.start <= e.event.start < claim.end for a in e.actors}
+
         answers: dict[str, list[StoredClaim]] = defaultdict(list)
         named: dict[tuple[str, str], set[str]] = defaultdict(set)  # (doc, speaker) -> the anchors their denials name or speak as
         for claim in comparison.claims.values():
             if claim.doc not in accusing or claim.source_kind == "outlet" or claim.stance != "deny":
                 continue
-            named[(claim.doc, _voice(claim))] |= {comparison.anchor_of(e) for e in (*claim.entities, *filter(None, [claim.source_entity]))}
+            named[(claim.doc, _voice(claim))] |= {comparison.anchor_of(e) for e in (*claim.entities, *filter(None, [claim.source_entity]))
+                                                  } - accusers(claim)
             if answers_an_accusation(claim):
                 answers[claim.doc].append(claim)
         for doc in sorted(answers):

@@ -5,7 +5,8 @@ responsible against that party's denial ("Z denied any involvement").
 Whom an account holds responsible is read from its events (resolve/accounts.py): those it
 accuses, and the doers of the harm it tells. Two accounts conflict when their parties do not
 overlap. An analyst reads the conflict where an article sets it (both accounts in one
-article), else once across articles: the earliest pair. A denial stands against the nearest
+article: once per article, however often it restates the two positions), else once across
+articles: the earliest pair. A denial stands against the nearest
 account that blames the one denying.
 """
 
@@ -59,13 +60,20 @@ def _blaming(incident: Incident) -> list[Account]:
 
 
 def blames_against(incident: Incident) -> list[tuple[Account, Account]]:
-    """Pairs inside one article, then one pair across articles for each two sets of parties
-    no article sets against each other."""
+    """One pair inside each article for each two sides it sets against each other (an
+    article restating both positions tells one disagreement), then one pair across articles
+    for each two sides no article sets against each other."""
     blaming = _blaming(incident)
     against = [(a, b) for i, a in enumerate(blaming) for b in blaming[i + 1:] if not a.blamed & b.blamed]
     side = sides(a.blamed for a in blaming)
-    kept = one_pair_each([p for p in against if p[0].doc == p[1].doc], lambda pair: pair, one_voice_first=True)
-    told = {frozenset((side[a.blamed], side[b.blamed])) for a, b in kept}
+    kept: list[tuple[Account, Account]] = []
+    told_in: set[tuple[str, frozenset[frozenset[str]]]] = set()
+    for a, b in one_pair_each([p for p in against if p[0].doc == p[1].doc], lambda pair: pair, one_voice_first=True):
+        key = (a.doc, frozenset((side[a.blamed], side[b.blamed])))
+        if key not in told_in:
+            told_in.add(key)
+            kept.append((a, b))
+    told = {positions for _, positions in told_in}
     for a, b in one_pair_each([p for p in against if p[0].doc != p[1].doc], lambda pair: pair, one_voice_first=True):
         pair = frozenset((side[a.blamed], side[b.blamed]))
         if pair not in told:
