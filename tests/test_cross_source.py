@@ -329,6 +329,15 @@ def test_far_apart_places_planned_and_happened_and_other_types_stay_apart() -> N
     assert len(_groups([_event("e1", "d1", country="country:RV"), _event("e2", "d2", country="country:KS")])) == 2
 
 
+def test_agreements_told_at_one_place_are_one_only_when_a_party_links_them() -> None:
+    """An agreement is its parties': one a player reaches at a club and one another player has
+    not, both "at the club", are two; two naming one party are one."""
+    one_party = _event("e1", "d1", type="AGREEMENT", actors=("keita",))
+    assert len(_groups([one_party, _event("e2", "d2", type="AGREEMENT", actors=())])) == 2
+    assert _groups([one_party, _event("e2", "d2", type="AGREEMENT", actors=("keita",))]) == {frozenset({"e1", "e2"})}
+    assert _groups([_event("e1", "d1", type="DEPLOY", actors=()), _event("e2", "d2", actors=())]) == {frozenset({"e1", "e2"})}
+
+
 def test_another_actors_deployment_is_another_fact_unless_the_counts_agree() -> None:
     assert len(_groups([_event("e1", "d1"), _event("e2", "d2", actors=("zorov",))])) == 2
     same_count = [_event("e1", "d1", size=1000, size_range=(1000, 1000)), _event("e2", "d2", actors=("zorov",), size=1000, size_range=(1000, 1000))]

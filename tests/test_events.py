@@ -165,6 +165,17 @@ def test_a_negated_attack_is_kept_as_negated(build_tools) -> None:
     assert _texts(event, "target") == {"Kidal"}
 
 
+@pytest.mark.parametrize(("text", "trigger", "status"), [
+    ("Ruvia has yet to sign the accord with Kessa.", "sign", "negated"),
+    ("Ruvia is yet to reach agreement with Kessa.", "agreement", "negated"),
+    ("Ruvia is on the verge of signing a deal with Kessa.", "signing", "possible"),
+    ("Ruvia is poised to sign the accord with Kessa.", "sign", "possible"),
+    ("Ruvia signed the accord with Kessa yet again.", "signed", "happened"),
+])
+def test_an_event_not_done_so_far_or_about_to_be_is_not_told_as_happened(build_tools, text: str, trigger: str, status: str) -> None:
+    assert _event(build_tools, text, trigger).status == status
+
+
 @pytest.mark.parametrize(
     ("text", "trigger", "event_type", "plover"),
     [

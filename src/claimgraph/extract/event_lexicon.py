@@ -91,6 +91,8 @@ class EventLexicon:
     future_verbs: frozenset[str] = frozenset()  # verbs whose infinitive is a future ("aller": "vont attaquer")
     possible_verbs: frozenset[str] = frozenset()  # verbs whose infinitive is a possibility ("pouvoir": "pourrait attaquer")
     predicate_plans: bool = False  # a planned modifier as the noun's predicate plans it ("la fermeture est prévue")
+    not_yet_adverbs: frozenset[str] = frozenset()  # on the verb an infinitive hangs from, not done so far ("has yet to sign")
+    near_words: frozenset[str] = frozenset()  # predicates of what is about to happen ("close to agreeing", "on the verge of")
     person_roles: frozenset[str] = frozenset()  # roles people hold (the attribution lexicon's): "six journalists" counts people
 
     def entries(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
@@ -158,5 +160,7 @@ def load_event_lexicon(taxonomy: Taxonomy | None = None, *, lang: str = DEFAULT_
         future_verbs=frozenset(data.get("future_verbs", ())),
         possible_verbs=frozenset(data.get("possible_verbs", ())),
         predicate_plans=bool(data.get("predicate_plans", False)),
+        not_yet_adverbs=frozenset(data.get("not_yet_adverbs", ())),
+        near_words=frozenset(data.get("near_words", ())),
         person_roles=frozenset(load_lexicon_data("attribution", lang).get("person_roles", ())),
     )

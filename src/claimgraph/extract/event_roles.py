@@ -291,8 +291,14 @@ def event_status(trigger: Token, lexicon: EventLexicon) -> Status:
         if mood is not None:
             return Status("conditional" if _hypothetical(token, lexicon) else "alleged", mood.text)
     for governor in _governors(verb) if carried or verb is trigger else []:
+        yet = next((c for c in children(governor, "advmod") if c.lower_ in lexicon.not_yet_adverbs), None)
+        if yet is not None:
+            return Status("negated", yet.text)  # "has yet to sign": not done so far
         if governor.lemma_.lower() in lexicon.intent_verbs:
             return Status("planned", governor.text)
+    near = _about_to(verb, lexicon)
+    if near is not None:
+        return Status("possible", near.text)
     if trigger.pos_ in ("NOUN", "PROPN"):
         for child in children(trigger, "amod", "compound"):
             if child.lower_ in lexicon.planned_modifiers:
@@ -306,6 +312,20 @@ def event_status(trigger: Token, lexicon: EventLexicon) -> Status:
             negation = next((c for c in trigger.head.children if c.dep_ == "neg"), None)
             return Status("negated", negation.text) if negation is not None else Status("planned", trigger.head.text)
     return Status("happened")
+
+
+def _about_to(verb: Token, lexicon: EventLexicon) -> Token | None:
+    """A predicate of what is about to happen that an event hangs from ("is close to agreeing
+    a deal", "on the verge of signing", "poised to sign"): it may yet happen, it has not.
+    Only as a predicate: "a source close to the talks" is who speaks, not a talk to come."""
+    current = verb
+    for _ in range(4):
+        if current.head.i == current.i or current.dep_ not in ("pcomp", "pobj", "prep", "xcomp"):
+            return None
+        current = current.head
+        if current.lemma_.lower() in lexicon.near_words or current.lower_ in lexicon.near_words:
+            return current if current.dep_ not in ("amod", "acl", "appos", "relcl") else None
+    return None
 
 
 def names_no_event(trigger: Token, lexicon: EventLexicon) -> bool:

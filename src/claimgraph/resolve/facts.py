@@ -140,6 +140,10 @@ def same_event(a: AnchoredEvent, b: AnchoredEvent, *, taxonomy: Taxonomy, max_km
         a.country is not None and a.country == b.country and (_country_wide(a, taxonomy) or _country_wide(b, taxonomy))
         and not (a.place or b.place))  # "in Ruvia" links to nothing placed more precisely
     same_size = same_figure(a, b)
+    if same_place and has_flag(taxonomy, a.type, "party_defined"):
+        # an agreement is its parties': two told at one place ("a new contract at the club")
+        # are one only when a party or a figure links them too
+        same_place = False
     return bool(a.actors & b.actors or a.targets & b.targets or same_place or same_size)
 
 
