@@ -50,6 +50,16 @@ def test_two_tolls_in_one_article_conflict_with_their_slot_values_and_caveat(tmp
     assert found["strength"] == 0.8  # a rounded figure may explain part of it
 
 
+def test_a_toll_told_as_an_earlier_one_carries_the_caveat_of_time(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
+        (f"{BLAST} The Ruvian health ministry said 120 people were killed in the explosion. "
+        "The Kessa Red Cross had previously put the number of dead at 40."))])
+    ((found, _, _),) = _contradictions(records)
+    assert sorted(found["values"]) == ["120", "40"]
+    assert found["caveat"] == "one side is told as earlier or revised: time may explain it; both in one article"
+    assert found["strength"] == 0.7
+
+
 def test_one_speaker_giving_two_tolls_days_apart_is_a_revision(tmp_path: Path, build_tools) -> None:
     told = "The Ruvian health ministry said {} people were killed when a bomb exploded in the market of Tessalit on 3 May 2024."
     records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04", told.format(120)),

@@ -9,14 +9,16 @@ of scope (different sources counting different things) rather than a true confli
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
-from claimgraph.records import Contradiction
+from claimgraph.records import Contradiction, StoredClaim
 from claimgraph.resolve.accounts import Account
 from claimgraph.resolve.anchors import AnchoredEvent
 from claimgraph.resolve.facts import days_apart
+from claimgraph.resolve.lexicons import lexicon_words
 
 _Pair = TypeVar("_Pair")
 _PLANNED = frozenset({"planned", "possible", "conditional"})
@@ -64,8 +66,8 @@ def between_accounts(kind: str, a: Account, b: Account, *, about: str, slot: str
                      fact: str | None = None) -> Contradiction:
     """The contradiction of a kind between two accounts of one incident, saying what differs
     (`slot`, both `values`), quoting neither (the claims are its sides), and the caveat that
-    may explain it: told days apart (a later report may revise an earlier one), or a figure
-    told approximately. Its strength is 1 for a plain conflict and lower under a caveat."""
+    may explain it: told days apart (a later report may revise an earlier one), one side told
+    as an earlier or a revised figure or statement, a figure told approximately, or a part. Its strength is 1 for a plain conflict and lower under a caveat."""
     caveats = []
     strength = 1.0
     apart = _days_between(a.published, b.published)
@@ -83,6 +85,9 @@ def between_accounts(kind: str, a: Account, b: Account, *, about: str, slot: str
         caveats.append(f"one figure counts only {scopes[0]!r}" if len(scopes) == 1
                        else f"the figures are told for {scopes[0]!r} and {scopes[1]!r}")
         strength -= 0.3
+    if _told_as_revised(a.claim) or _told_as_revised(b.claim):
+        caveats.append("one side is told as earlier or revised: time may explain it")
+        strength -= 0.3
     if a.doc == b.doc:
         caveats.append("both in one article")
     caveat_text = "; ".join(caveats) if caveats else None
@@ -92,6 +97,14 @@ def between_accounts(kind: str, a: Account, b: Account, *, about: str, slot: str
     ordered = sorted((a.id, b.id))
     return Contradiction(contradiction_id(kind, *ordered), kind, a.id, b.id, explanation[0].upper() + explanation[1:], fact,
                          slot=slot, value_a=values[0], value_b=values[1], caveat=caveat_text, strength=round(max(strength, 0.1), 2))
+
+
+def _told_as_revised(claim: StoredClaim) -> bool:
+    """Whether a claim tells what it says as an earlier figure or statement, or a revised one
+    ("had previously put the toll at 90", "revised the figure to 75"): the quantities
+    lexicons' `revision_words`, in every language."""
+    words = {w.casefold() for w in re.findall(r"[^\W\d_]+", claim.text)}
+    return bool(words & lexicon_words("quantities", "revision_words"))
 
 
 def _days_between(a: str | None, b: str | None) -> int:
