@@ -91,6 +91,20 @@ def test_told_an_outlet_relays_the_claim_through_it(nlp) -> None:
     assert "Radio Horizon" in claim.via
 
 
+@pytest.mark.parametrize("text", [
+    "An unclassified Ruvian intelligence assessment, provided to Radio Horizon by a source in parliament, says 100 people died.",
+    "A Zemblan official, speaking to Radio Horizon on condition of anonymity, said 40 people died.",
+])
+def test_a_source_that_reached_the_article_through_an_outlet_relays_through_it(nlp, text: str) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert "Radio Horizon" in claim.via
+
+
+def test_a_source_prepared_by_a_named_body_is_not_relayed_by_it(nlp) -> None:
+    (claim,) = claims_of(nlp, "An assessment prepared by Radio Horizon says 100 people died.")
+    assert "Radio Horizon" not in claim.via
+
+
 def test_told_unnamed_reporters_relays_through_nobody(nlp) -> None:
     (claim,) = claims_of(nlp, "Amadou Keita told reporters that the troops would stay.")
     assert (claim.source.name, claim.cue, claim.via) == ("Amadou Keita", "told", ())

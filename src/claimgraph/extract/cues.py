@@ -43,6 +43,9 @@ class CueLexicon:
     news_nouns: frozenset[str]
     news_verbs: frozenset[str]
     document_nouns: frozenset[str]
+    # "an assessment provided to AFP", "a letter seen by Reuters", "an official speaking to the BBC": the
+    # participle that names the outlet a source reached the article through: preposition -> participles
+    relay_participles: dict[str, frozenset[str]]
     media_nouns: frozenset[str]
     anonymous_heads: frozenset[str]
     speaker_heads: frozenset[str]
@@ -93,6 +96,7 @@ def load_cue_lexicon(lang: str = DEFAULT_LANGUAGE) -> CueLexicon:
         news_nouns=frozenset(data["news_nouns"]),
         news_verbs=frozenset(data["news_verbs"]),
         document_nouns=frozenset(data["document_nouns"]),
+        relay_participles={preposition: frozenset(verbs) for preposition, verbs in data.get("relay_participles", {}).items()},
         media_nouns=frozenset(data["media_nouns"]),
         anonymous_heads=frozenset(data["anonymous_heads"]),
         speaker_heads=frozenset(data["speaker_heads"]),

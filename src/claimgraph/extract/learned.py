@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph.extract.cues import CueLexicon
 from claimgraph.extract.frames import Frame, takes_its_complement
-from claimgraph.extract.spans import can_speak, doc_text
+from claimgraph.extract.spans import can_speak, doc_text, relays_in
 
 MODEL_PACKAGE_PATH = "models/attribution"
 
@@ -87,6 +87,8 @@ def _frame(sentence: Span, cue: TaggedSpan, source: TaggedSpan, lexicon: CueLexi
     # report estimated the death toll at ...")
     spoken = root is not None and verb is not None and not verb.attitude and (
         takes_its_complement(root, verb) or _states_a_figure(root, lexicon))
+    # the outlet the source came through, named in its own phrase ("an assessment provided to AFP")
+    source_span = doc.char_span(source.start, source.end, alignment_mode="expand")
     return Frame(
         kind="learned",
         cue=doc_text(doc)[cue.start : cue.end],
@@ -96,6 +98,7 @@ def _frame(sentence: Span, cue: TaggedSpan, source: TaggedSpan, lexicon: CueLexi
         stance=verb.stance if verb is not None else "assert",
         modality=verb.modality if verb is not None else None,
         main=root is not None and root.dep_ == "ROOT",
+        via=tuple(relays_in(source_span.root, lexicon)) if source_span is not None else (),
         # Only a known speech verb lets a learned frame attribute a claim; other cues are
         # kept as attitudes (counted as attributions, not used to attribute claims).
         attitude=not spoken,

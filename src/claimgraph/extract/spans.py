@@ -122,16 +122,24 @@ def relays(cue: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
 
 
 def relays_in(noun: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
-    """A named modifier of a source noun: 'Reuters' in 'Reuters sources', 'Daily Ledger' in 'a report in the Daily Ledger'."""
-    relays = []
+    """A named modifier of a source noun: 'Reuters' in 'Reuters sources', 'Daily Ledger' in 'a report in the Daily Ledger';
+    and the outlet a participle of the noun names as its way to the article ('an assessment provided to AFP',
+    'a letter seen by Reuters', 'an official speaking to the BBC'; not 'a source in the parliament')."""
+    # given to the outlet, or got by it: "sent to Reuters", not "sent by the ministry" (its author)
+    relays = [name_span(named) for participle in noun.children if participle.dep_ in ("acl", "relcl")
+              for preposition in participle.children
+              if preposition.dep_ in ("prep", "agent", "dative")
+              and participle.lemma_.lower() in lexicon.relay_participles.get(preposition.lower_, ())
+              for named in preposition.children if named.dep_ == "pobj" and is_named(named)]
     for token in noun.subtree:
         if token.i == noun.i or not is_named(token):
             continue
         head = noun.lemma_.lower()
         # "Reuters sources", "a report in the Daily Ledger"; but "an official in Kessa" is where
         # the official is, not who relayed what the official said.
+        # (a publication the document is in: its own phrase, not an author's "prepared by X")
         if (token.dep_ == "compound" and token.head.i == noun.i and head in lexicon.anonymous_heads | lexicon.document_nouns) or (
-                token.dep_ == "pobj" and head in lexicon.document_nouns):
+                token.dep_ == "pobj" and head in lexicon.document_nouns and token.head.head.i == noun.i):
             relays.append(name_span(token))
     return relays
 
