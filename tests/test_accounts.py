@@ -60,6 +60,14 @@ def test_a_toll_told_as_an_earlier_one_carries_the_caveat_of_time(tmp_path: Path
     assert found["strength"] == 0.7
 
 
+def test_an_aside_of_earlier_times_is_no_revision(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
+        (f"{BLAST} Amadou Keita, a surgeon originally from Gao, said 120 people were killed in the explosion. "
+        "The Kessa Red Cross put the number of dead at 40."))])
+    ((found, _, _),) = _contradictions(records)
+    assert found["caveat"] == "both in one article"
+
+
 def test_one_speaker_giving_two_tolls_days_apart_is_a_revision(tmp_path: Path, build_tools) -> None:
     told = "The Ruvian health ministry said {} people were killed when a bomb exploded in the market of Tessalit on 3 May 2024."
     records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04", told.format(120)),
@@ -108,6 +116,13 @@ def test_an_article_restating_both_positions_tells_one_disagreement_on_responsib
         "A rebel commander said again that a Ruvian air strike hit the hospital."))])
     found = [(a, b) for r, a, b in _contradictions(records) if r["type"] == "responsibility"]
     assert found == [("The Ruvian army said Kessa rebels fired the rocket.", "The rebels blamed a Ruvian air strike for the blast.")]
+    # a restatement left out leaves its claims free: a third side is still set against one
+    records = _build(tmp_path / "third", build_tools, [("Sahel Daily", "2024-05-04", (
+        f"{ROCKET} The Ruvian army said Kessa rebels fired the rocket. The rebels blamed a Ruvian air strike for the blast. "
+        "A Ruvian general said on Friday that Kessa rebels had fired the rocket. "
+        "A rebel commander said again that a Ruvian air strike hit the hospital. "
+        "Local officials said a Zorov militia fired the rocket."))])
+    assert len([r for r, _a, _b in _contradictions(records) if r["type"] == "responsibility" and "Zorov" in r["explanation"]]) == 1
 
 
 def test_a_party_denying_what_it_is_blamed_for_is_assert_vs_deny(tmp_path: Path, build_tools) -> None:
@@ -358,15 +373,15 @@ def test_a_denial_naming_the_accuser_does_not_answer_the_denier_s_own_accusation
     """"X called Y's accusations lies": Y is the accuser answered, not an accused party, so an
     accusation of Y is not what X's answer denies; Y's accusation of X is."""
     records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04", (
-        f"{ROCKET} Local officials said the Malian army shelled the hospital. "
-        "The Zorov movement on Thursday dismissed as lies the Malian army's accusations that it fired the rocket."))])
+        f"{ROCKET} Local officials said the Ruvian army shelled the hospital. "
+        "The Zorov movement rejected the Ruvian army's accusations that it fired the rocket as baseless lies."))])
     assert not [r for r, _a, _b in _contradictions(records) if r["slot"] == "accusation"]
     records = _build(tmp_path / "answered", build_tools, [("Sahel Daily", "2024-05-04", (
-        f"{ROCKET} The Malian army accused the Zorov movement of firing the rocket. "
-        "The Zorov movement on Thursday dismissed as lies the Malian army's accusations that it fired the rocket."))])
+        f"{ROCKET} The Ruvian army accused the Zorov movement of firing the rocket. "
+        "The Zorov movement rejected the Ruvian army's accusations that it fired the rocket as baseless lies."))])
     answered = [(a, b) for r, a, b in _contradictions(records) if r["type"] == "assert_vs_deny"]
-    assert answered == [("The Malian army accused the Zorov movement of firing the rocket.",
-                         "The Zorov movement on Thursday dismissed as lies the Malian army's accusations that it fired the rocket.")]
+    assert answered == [("The Ruvian army accused the Zorov movement of firing the rocket.",
+                         "The Zorov movement rejected the Ruvian army's accusations that it fired the rocket as baseless lies.")]
 
 
 def test_one_office_holder_described_two_ways_is_one_origin(tmp_path: Path, build_tools) -> None:

@@ -92,17 +92,22 @@ def test_told_an_outlet_relays_the_claim_through_it(nlp) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "An unclassified Ruvian intelligence assessment, provided to Radio Horizon by a source in parliament, says 100 people died.",
+    "A Zemblan army memo, handed to Radio Horizon by a defector, says 100 people died.",
     "A Zemblan official, speaking to Radio Horizon on condition of anonymity, said 40 people died.",
+    "According to a report published in Radio Horizon, 40 people died in Tessa.",
 ])
 def test_a_source_that_reached_the_article_through_an_outlet_relays_through_it(nlp, text: str) -> None:
     (claim,) = claims_of(nlp, text)
     assert "Radio Horizon" in claim.via
 
 
-def test_a_source_prepared_by_a_named_body_is_not_relayed_by_it(nlp) -> None:
-    (claim,) = claims_of(nlp, "An assessment prepared by Radio Horizon says 100 people died.")
-    assert "Radio Horizon" not in claim.via
+@pytest.mark.parametrize("text", [
+    "An assessment prepared by Radio Horizon says 100 people died.",  # its author
+    "A Zemblan official, speaking with Amadou Keita in Tessa, said 40 people died.",  # someone met
+])
+def test_a_source_s_author_or_company_is_not_its_relay(nlp, text: str) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert not {"Radio Horizon", "Amadou Keita"} & set(claim.via)
 
 
 def test_told_unnamed_reporters_relays_through_nobody(nlp) -> None:

@@ -171,6 +171,10 @@ def test_a_negated_attack_is_kept_as_negated(build_tools) -> None:
     ("Ruvia is on the verge of signing a deal with Kessa.", "signing", "possible"),
     ("Ruvia is poised to sign the accord with Kessa.", "sign", "possible"),
     ("Ruvia signed the accord with Kessa yet again.", "signed", "happened"),
+    ("Ruvian jets bombed Gao yet again, prompting Kessa troops to withdraw from Tessalit.", "withdraw", "happened"),
+    ("Kessa closed its border with Ruvia after attacking Gao.", "attacking", "happened"),
+    ("Kessa troops regrouped near where Ruvian jets attacked Gao.", "attacked", "happened"),
+    ("The camp lies close to where Ruvian jets bombed Gao.", "bombed", "happened"),
 ])
 def test_an_event_not_done_so_far_or_about_to_be_is_not_told_as_happened(build_tools, text: str, trigger: str, status: str) -> None:
     assert _event(build_tools, text, trigger).status == status
@@ -672,29 +676,42 @@ def _parsed(build_tools, rows: list[tuple[str, int, str, str]]) -> Doc:
                deps=[d for *_, d, _ in rows], pos=[p for *_, p in rows])
 
 
+_QUOTED_MEANS = [  # '"The rebels hope to escape blame, and through blaming the army," it said', "through" on "said"
+    ('"', 3, "punct", "PUNCT"), ("The", 2, "det", "DET"), ("rebels", 3, "nsubj", "NOUN"), ("hope", 16, "ccomp", "VERB"),
+    ("to", 5, "aux", "PART"), ("escape", 3, "xcomp", "VERB"), ("blame", 5, "dobj", "NOUN"), (",", 3, "punct", "PUNCT"),
+    ("and", 3, "cc", "CCONJ"), ("through", 16, "prep", "ADP"), ("blaming", 9, "pcomp", "VERB"), ("the", 12, "det", "DET"),
+    ("army", 10, "pobj", "NOUN"), (",", 16, "punct", "PUNCT"), ('"', 16, "punct", "PUNCT"), ("it", 16, "nsubj", "PRON"),
+    ("said", 16, "ROOT", "VERB"), (".", 16, "punct", "PUNCT"),
+]
+
+
 def test_a_quoted_phrase_hung_on_the_reporting_verb_is_the_quoted_clause_s(build_tools) -> None:
-    """'"The rebels hope to escape blame, and through blaming the army," it said', parsed with
-    "through" on "said": the phrase is in the quotation, so it is the quoted verb's, and the
-    blame is the rebels' means, not the speaker's accusation."""
-    doc = _parsed(build_tools, [
-        ('"', 3, "punct", "PUNCT"), ("The", 2, "det", "DET"), ("rebels", 3, "nsubj", "NOUN"), ("hope", 16, "ccomp", "VERB"),
-        ("to", 5, "aux", "PART"), ("escape", 3, "xcomp", "VERB"), ("blame", 5, "dobj", "NOUN"), (",", 3, "punct", "PUNCT"),
-        ("and", 3, "cc", "CCONJ"), ("through", 16, "prep", "ADP"), ("blaming", 9, "pcomp", "VERB"), ("the", 12, "det", "DET"),
-        ("army", 10, "pobj", "NOUN"), (",", 16, "punct", "PUNCT"), ('"', 16, "punct", "PUNCT"), ("it", 16, "nsubj", "PRON"),
-        ("said", 16, "ROOT", "VERB"), (".", 16, "punct", "PUNCT"),
-    ])
+    """The phrase is in the quotation, so it is the quoted verb's, and the blame is the
+    rebels' means, not the speaker's accusation."""
+    doc = _parsed(build_tools, _QUOTED_MEANS)
     through, blaming = doc[9], doc[10]
     assert head_in_quotation(through).text == "hope"
     assert head_in_quotation(doc[15]).text == "said"  # outside the quotation, the parse stands
     means = load_event_lexicon().means_prepositions
     assert told_as_means(blaming, means, ())
     assert not told_as_means(blaming, means, ((doc[2].idx, doc[2].idx + len("rebels")),))  # the rebels' own words
+    # a quotation opened in the sentence before: '"Ruvia lied. The rebels hope ...," it said'
+    opened = [('"', 2, "punct", "PUNCT"), ("Ruvia", 2, "nsubj", "PROPN"), ("lied", 2, "ROOT", "VERB"), (".", 2, "punct", "PUNCT")]
+    doc = _parsed(build_tools, opened + [(w, h + 4, d, p) for w, h, d, p in _QUOTED_MEANS[1:]])
+    assert head_in_quotation(doc[12]).text == "hope"
+
+
+def test_blame_told_as_the_means_of_the_speaker_s_own_side_is_the_speaker_s(build_tools) -> None:
+    text = "The Ruvian government responded to the raid on Gao by holding Kessa responsible, a Ruvian government spokesman said."
+    assert [(_texts(e, "target") >= {"Kessa"}, e.background) for e in _of_category(build_tools, text, "ACCUSE")] == [(True, False)]
 
 
 def test_a_wrong_a_speaker_says_another_committed_accuses_even_unnamed(build_tools) -> None:
-    text = ('"The occupiers keep trying to dodge their responsibility for the massacre they committed by shelling the clinic '
-            'in Gao," the group said on Monday.')
+    text = '"Their gunners razed the clinic in Gao, a massacre they committed in broad daylight," the group said on Monday.'
     assert [e.background for e in _of_category(build_tools, text, "ACCUSE")] == [False]
+    # a wrong suffered is no wrong done
+    assert not _of_category(build_tools, "The crimes Kessa suffered under the occupation will not be forgotten, the minister said.",
+                            "ACCUSE")
 
 
 def test_a_wrong_a_party_committed_accuses_it(build_tools) -> None:
@@ -716,6 +733,12 @@ def test_a_harm_done_to_no_one_did_not_happen_and_blames_no_one(build_tools, tex
     told = _events(build_tools, text.replace("No civilians", "Twelve civilians").replace("no civilians", "12 civilians"))
     assert [e.status for e in told if e.plover == "ASSAULT"] == ["happened"]
     assert [_texts(e, "target") for e in told if e.plover == "ACCUSE"] == [{"Ruvian"}]
+
+
+def test_a_count_of_none_in_a_clause_under_a_harm_is_not_its_own(build_tools) -> None:
+    events = _events(build_tools, "Ruvian jets attacked Gao, where no civilians were killed, the army said.")
+    assert [e.status for e in events if e.trigger == "attacked"] == ["happened"]
+    assert [_texts(e, "target") for e in events if e.plover == "ACCUSE"] == [{"Ruvian"}]
 
 
 def test_a_passive_with_no_force_blames_no_one(build_tools) -> None:

@@ -43,7 +43,7 @@ class CueLexicon:
     news_nouns: frozenset[str]
     news_verbs: frozenset[str]
     document_nouns: frozenset[str]
-    # "an assessment provided to AFP", "a letter seen by Reuters", "an official speaking to the BBC": the
+    # "a memo handed to AFP", "a letter seen by Reuters", "an official speaking to the BBC": the
     # participle that names the outlet a source reached the article through: preposition -> participles
     relay_participles: dict[str, frozenset[str]]
     media_nouns: frozenset[str]

@@ -51,7 +51,8 @@ def accusations(sentence: Span, claims: list[Claim], events: list[Event], mentio
             continue  # only a speaker who says it, in words of their own telling, accuses
         speaker = _speaker(claim, mentions)
         own = {(m.start, m.end) for m in speaker} | ({(claim.source.start, claim.source.end)} if claim.source.start is not None else set())
-        for act, blamed in _harm_told(claim, sentence, events, mentions, lexicon):
+        speakers = tuple(span for c in claims for span in _source_span(c))
+        for act, blamed in _harm_told(claim, sentence, events, mentions, lexicon, speakers):
             accused = tuple(m for m in blamed if (m.start, m.end) not in own and not _same_party(m, speaker))
             if accused or not blamed:
                 # No party named, yet a weapon or an act of force is the cause ("a stray
@@ -73,7 +74,7 @@ def acts_called_wrong(sentence: Span, claims: list[Claim], mentions: list[Mentio
             continue
         verb, acts = _named_act(word, lexicon)
         if verb is None or not acts:
-            if (wrong := _wrong_done_by(word, claims, sentence, mentions)) is not None:
+            if (wrong := _wrong_done_by(word, claims, sentence, mentions, lexicon)) is not None:
                 found.append(wrong)  # "it was sabotage by Kessa", a speaker says
             continue
         if any(c.dep_ == "neg" for c in verb.children) or open_question(verb):
@@ -99,7 +100,11 @@ def acts_called_wrong(sentence: Span, claims: list[Claim], mentions: list[Mentio
     return found
 
 
-def _wrong_done_by(word: Token, claims: list[Claim], sentence: Span, mentions: list[Mention]) -> Accusation | None:
+_THIRD_PERSON = frozenset({"he", "she", "they", "it"})
+
+
+def _wrong_done_by(word: Token, claims: list[Claim], sentence: Span, mentions: list[Mention],
+                   lexicon: EventLexicon) -> Accusation | None:
     """A wrong with its doer in its own phrase, in a speaker's words: "it was sabotage by
     Kessa", "Ruvia's crimes", "the massacre the militia committed". Naming who did a wrong
     accuses them; one told by a pronoun ("the crimes they committed") is an accusation of
@@ -110,8 +115,8 @@ def _wrong_done_by(word: Token, claims: list[Claim], sentence: Span, mentions: l
     doers = [g for c in word.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
     doers += [c for c in word.children if c.dep_ == "poss"]
     # the doer of a relative clause that tells the wrong done: "the massacre (that) X committed"
-    done_by = [d for c in word.children if c.dep_ == "relcl" and not any(g.dep_ == "neg" for g in c.children)
-               and (d := subject(c)) is not None and d.i != word.i]
+    done_by = [d for c in word.children if c.dep_ == "relcl" and lexicon.in_class(c.lemma_, "commission")
+               and not any(g.dep_ == "neg" for g in c.children) and (d := subject(c)) is not None and d.i != word.i]
     doers += done_by
     speaker = _speaker(said, mentions)
     accused = tuple(m for m in mentions_of([t for d in doers for t in d.subtree], mentions)
@@ -119,9 +124,6 @@ def _wrong_done_by(word: Token, claims: list[Claim], sentence: Span, mentions: l
     if not accused and not any(d.pos_ == "PRON" and d.lower_ in _THIRD_PERSON for d in done_by):
         return None
     return Accusation(_cue_token(said, sentence) or word, _accuser(said), accused, word)
-
-
-_THIRD_PERSON = frozenset({"he", "she", "they", "it"})
 
 
 def _named_act(word: Token, lexicon: EventLexicon) -> tuple[Token | None, list[Token]]:
@@ -187,7 +189,7 @@ def _same_party(mention: Mention, speaker: list[Mention]) -> bool:
 
 
 def _harm_told(claim: Claim, sentence: Span, events: list[Event], mentions: list[Mention],
-               lexicon: EventLexicon) -> list[tuple[Token, list[Mention]]]:
+               lexicon: EventLexicon, speakers: tuple[tuple[int, int], ...]) -> list[tuple[Token, list[Mention]]]:
     """(anchor, parties blamed) for each harm the claim's content ties to a party: a harmful
     act's doers, or the parties a word of responsibility or cause points to."""
     doc = sentence.doc
@@ -224,7 +226,7 @@ def _harm_told(claim: Claim, sentence: Span, events: list[Event], mentions: list
         elif lexicon.in_class(token.lemma_, "responsibility") or lexicon.in_class(token.lower_, "responsibility"):
             if token.pos_ == "ADP" and not _behind_the_act(token):
                 continue  # "X was behind the attack", "the group behind it"; not "finished behind Y"
-            if told_as_means(token, lexicon.means_prepositions, _source_span(claim)):
+            if told_as_means(token, lexicon.means_prepositions, speakers, mentions):
                 continue  # "Y evades blame by laying it on Z": Y's blame, not the speaker's
             parties = _parties_around(token, mentions)
             if _first_person_subject(token):

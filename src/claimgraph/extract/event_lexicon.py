@@ -91,7 +91,7 @@ class EventLexicon:
     future_verbs: frozenset[str] = frozenset()  # verbs whose infinitive is a future ("aller": "vont attaquer")
     possible_verbs: frozenset[str] = frozenset()  # verbs whose infinitive is a possibility ("pouvoir": "pourrait attaquer")
     predicate_plans: bool = False  # a planned modifier as the noun's predicate plans it ("la fermeture est prévue")
-    not_yet_adverbs: frozenset[str] = frozenset()  # on the verb an infinitive hangs from, not done so far ("has yet to sign")
+    not_yet_adverbs: frozenset[str] = frozenset()  # right before an infinitive's "to": not done so far ("has yet to sign")
     near_words: frozenset[str] = frozenset()  # predicates of what is about to happen ("close to agreeing", "on the verge of")
     person_roles: frozenset[str] = frozenset()  # roles people hold (the attribution lexicon's): "six journalists" counts people
 

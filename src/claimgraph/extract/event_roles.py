@@ -9,13 +9,14 @@ or from the verb a conjunct or infinitive hangs from.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from claimgraph.extract.event_lexicon import EventLexicon
 from claimgraph.extract.quotes import head_in_quotation
+from claimgraph.records import Mention
 
 # Branches of a phrase that belong to another clause, not to the phrase's own participants.
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "cc", "punct"})
@@ -290,10 +291,10 @@ def event_status(trigger: Token, lexicon: EventLexicon) -> Status:
         mood = _conditional_verb(token, lexicon)
         if mood is not None:
             return Status("conditional" if _hypothetical(token, lexicon) else "alleged", mood.text)
+    yet = _not_yet(verb, lexicon) if carried or verb is trigger else None
+    if yet is not None:
+        return Status("negated", yet.text)  # "has yet to sign": not done so far
     for governor in _governors(verb) if carried or verb is trigger else []:
-        yet = next((c for c in children(governor, "advmod") if c.lower_ in lexicon.not_yet_adverbs), None)
-        if yet is not None:
-            return Status("negated", yet.text)  # "has yet to sign": not done so far
         if governor.lemma_.lower() in lexicon.intent_verbs:
             return Status("planned", governor.text)
     near = _about_to(verb, lexicon)
@@ -314,17 +315,36 @@ def event_status(trigger: Token, lexicon: EventLexicon) -> Status:
     return Status("happened")
 
 
+def _not_yet(verb: Token, lexicon: EventLexicon) -> Token | None:
+    """The word telling an infinitive not done so far: right before its "to", on the verb it
+    hangs from ("has yet to sign", "is yet to reach agreement"; not "bombed it yet again,
+    prompting troops to withdraw")."""
+    marker = next((c for c in children(verb, "aux") if c.i < verb.i), None)
+    if verb.dep_ != "xcomp" or marker is None or marker.i == 0:
+        return None
+    before = verb.doc[marker.i - 1]
+    return before if before.lower_ in lexicon.not_yet_adverbs and before.head.i == verb.head.i else None
+
+
 def _about_to(verb: Token, lexicon: EventLexicon) -> Token | None:
     """A predicate of what is about to happen that an event hangs from ("is close to agreeing
     a deal", "on the verge of signing", "poised to sign"): it may yet happen, it has not.
-    Only as a predicate: "a source close to the talks" is who speaks, not a talk to come."""
+    The event is a gerund, an infinitive or a noun under the predicate's own preposition;
+    the predicate is an adjective or participle said of the doer ("is close to", "came close
+    to") or a noun after a preposition ("on the verge of"): not a verb ("closed its border
+    after attacking"), a preposition ("near where jets attacked") or a place ("lies close to
+    where jets bombed": a finite verb is no event to come)."""
+    if verb.pos_ not in ("NOUN", "PROPN") and verb.tag_ not in ("VBG", "VB"):
+        return None
     current = verb
     for _ in range(4):
         if current.head.i == current.i or current.dep_ not in ("pcomp", "pobj", "prep", "xcomp"):
             return None
         current = current.head
-        if current.lemma_.lower() in lexicon.near_words or current.lower_ in lexicon.near_words:
-            return current if current.dep_ not in ("amod", "acl", "appos", "relcl") else None
+        if current.lower_ in lexicon.near_words:
+            predicate = (current.pos_ in ("ADJ", "ADV", "VERB") and current.dep_ in ("acomp", "oprd", "advmod", "xcomp", "ROOT")
+                         or current.pos_ == "NOUN" and current.dep_ == "pobj")
+            return current if predicate else None
     return None
 
 
@@ -416,13 +436,16 @@ def is_background(token: Token) -> bool:
 
 
 
-def told_as_means(token: Token, means_prepositions: frozenset[str], speakers: tuple[tuple[int, int], ...]) -> bool:
+def told_as_means(token: Token, means_prepositions: frozenset[str], speakers: tuple[tuple[int, int], ...],
+                  mentions: Iterable[Mention] = ()) -> bool:
     """Whether a word is told as how someone other than a speaker does another thing ("the
     rebels hope to escape blame by accusing the army", "evade responsibility through
     laying the blame on Y", "en accusant Y"), said by the army: the speaker
     describes that party's act, presupposed as its setting, and does not make it. The phrase
     is the word's own or one above it; `speakers` are the character spans of who speaks,
-    whose own act told so ("it responded by blaming the rebels") is theirs."""
+    whose own act told so ("it responded by blaming the rebels") is theirs, as is the act of
+    a party named in them ("Ruvia responded by blaming Kessa, a Ruvian spokesman said": the
+    `mentions` say which)."""
     for word in (token, *token.ancestors):
         if word.dep_ == "pcomp" and word.head.lower_ in means_prepositions:
             done = head_in_quotation(word.head)  # "tries to hide its crimes by accusing Y"
@@ -431,5 +454,9 @@ def told_as_means(token: Token, means_prepositions: frozenset[str], speakers: tu
         else:
             continue
         doer = subject(done)
-        return doer is not None and doer.pos_ in ("NOUN", "PROPN") and not any(s <= doer.idx < e for s, e in speakers)
+        if doer is None or doer.pos_ not in ("NOUN", "PROPN"):
+            return False
+        spoken = [m for m in mentions if any(s <= m.start < e for s, e in speakers)]
+        named = {m.key for m in mentions if m.start <= doer.idx < m.end or doer.left_edge.idx <= m.start <= doer.idx}
+        return not any(s <= doer.idx < e for s, e in speakers) and not named & {m.key for m in spoken}
     return False

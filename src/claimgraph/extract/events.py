@@ -308,7 +308,7 @@ def _event(candidate: Candidate, doc_id: str, index: int, sentence: Span, mentio
         date=date.value if date else None, date_basis="sentence" if date else None,
         quantity=(quantity.start, quantity.end) if quantity else None,
         fatalities=fatalities_of(quantity) if quantity and trigger.plover == "ASSAULT" else None,
-        force=force, denies=denies, background=is_background(token) or _accusation_as_means(token, trigger, lexicon, setting),
+        force=force, denies=denies, background=is_background(token) or _accusation_as_means(token, trigger, lexicon, setting, mentions),
         level=level, kind_words=kind_words, another=another,
     )
 
@@ -319,14 +319,17 @@ def _none_harmed(token: Token, quantity: Quantity | None) -> bool:
     the zero), so the harm did not happen and blames no one (its doer is not accused)."""
     if quantity is None or quantity.value != 0:
         return False
+    # the count is the subject or object itself ("no civilians", "nobody"), not a count in a
+    # clause under it ("attacked Gao, where no civilians were killed")
     own = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj")]
-    return any(c.left_edge.idx <= quantity.start < c.right_edge.idx + len(c.right_edge.text) for c in own)
+    return any(quantity.start <= c.idx < quantity.end for c in own)
 
 
-def _accusation_as_means(token: Token, trigger: Trigger, lexicon: EventLexicon, setting: Setting) -> bool:
+def _accusation_as_means(token: Token, trigger: Trigger, lexicon: EventLexicon, setting: Setting,
+                         mentions: list[Mention]) -> bool:
     """Whether an accusation is told as how someone other than a speaker does another thing
     (event_roles.told_as_means): that party's act as the speaker describes it."""
-    return trigger.plover == "ACCUSE" and told_as_means(token, lexicon.means_prepositions, setting.speakers)
+    return trigger.plover == "ACCUSE" and told_as_means(token, lexicon.means_prepositions, setting.speakers, mentions)
 
 
 def _of_forces(token: Token, heads: list[Token], lexicon: EventLexicon) -> bool:

@@ -87,7 +87,7 @@ def _frame(sentence: Span, cue: TaggedSpan, source: TaggedSpan, lexicon: CueLexi
     # report estimated the death toll at ...")
     spoken = root is not None and verb is not None and not verb.attitude and (
         takes_its_complement(root, verb) or _states_a_figure(root, lexicon))
-    # the outlet the source came through, named in its own phrase ("an assessment provided to AFP")
+    # the outlet the source came through, named in its own phrase ("a memo handed to AFP")
     source_span = doc.char_span(source.start, source.end, alignment_mode="expand")
     return Frame(
         kind="learned",

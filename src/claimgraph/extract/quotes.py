@@ -88,20 +88,22 @@ def head_in_quotation(token: Token) -> Token:
     """A token's syntactic head, kept inside the quotation that holds it: quoted words are
     one speaker's clause, so a phrase the parser hangs on the reporting verb outside
     ('"... and through blaming the rebels," it said') belongs to the quoted clause's verb
-    (the last quoted verb before it whose own head lies outside the quotation, or
-    that is the sentence's root)."""
-    sentence = token.sent
-    offset = token.idx - sentence.start_char
-    quotation = next(((s, e) for s, e in quote_spans(sentence.text) if s <= offset < e), None)
+    (the last quoted verb of its sentence before it whose own head lies outside the
+    quotation, or that is the sentence's root). Quotations are read on the whole text, as
+    they may span sentences."""
+    doc = token.doc
+    if "quote_spans" not in doc.user_data:
+        doc.user_data["quote_spans"] = quote_spans(doc.text)
+    quotation = next(((s, e) for s, e in doc.user_data["quote_spans"] if s <= token.idx < e), None)
     if quotation is None:
         return token.head
 
     def quoted(t: Token) -> bool:
-        return quotation[0] <= t.idx - sentence.start_char < quotation[1]
+        return quotation[0] <= t.idx < quotation[1]
 
     if quoted(token.head):
         return token.head
     # the quoted clause's own verb: its head is outside, or it is the sentence's root
-    clause = [t for t in sentence if quoted(t) and t.i < token.i and (t.head.i == t.i or not quoted(t.head))
+    clause = [t for t in token.sent if quoted(t) and t.i < token.i and (t.head.i == t.i or not quoted(t.head))
               and t.pos_ in ("VERB", "AUX")]
     return clause[-1] if clause else token.head

@@ -123,9 +123,10 @@ def relays(cue: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
 
 def relays_in(noun: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
     """A named modifier of a source noun: 'Reuters' in 'Reuters sources', 'Daily Ledger' in 'a report in the Daily Ledger';
-    and the outlet a participle of the noun names as its way to the article ('an assessment provided to AFP',
+    and the outlet a participle of the noun names as its way to the article ('a memo handed to AFP',
     'a letter seen by Reuters', 'an official speaking to the BBC'; not 'a source in the parliament')."""
-    # given to the outlet, or got by it: "sent to Reuters", not "sent by the ministry" (its author)
+    # given to the outlet, got or published by it: "sent to Reuters", "published in the Daily
+    # Ledger"; not "sent by the ministry" (its author), nor someone met ("speaking with X")
     relays = [name_span(named) for participle in noun.children if participle.dep_ in ("acl", "relcl")
               for preposition in participle.children
               if preposition.dep_ in ("prep", "agent", "dative")

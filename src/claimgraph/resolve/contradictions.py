@@ -9,9 +9,10 @@ of scope (different sources counting different things) rather than a true confli
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import TypeVar
 
 from claimgraph.records import Contradiction, StoredClaim
@@ -66,8 +67,8 @@ def between_accounts(kind: str, a: Account, b: Account, *, about: str, slot: str
                      fact: str | None = None) -> Contradiction:
     """The contradiction of a kind between two accounts of one incident, saying what differs
     (`slot`, both `values`), quoting neither (the claims are its sides), and the caveat that
-    may explain it: told days apart (a later report may revise an earlier one), one side told
-    as an earlier or a revised figure or statement, a figure told approximately, or a part. Its strength is 1 for a plain conflict and lower under a caveat."""
+    may explain it: told days apart (a later report may revise an earlier one), one side
+    told as an earlier or a revised figure or statement, an approximate figure, or a part. Its strength is 1 for a plain conflict and lower under a caveat."""
     caveats = []
     strength = 1.0
     apart = _days_between(a.published, b.published)
@@ -100,11 +101,23 @@ def between_accounts(kind: str, a: Account, b: Account, *, about: str, slot: str
 
 
 def _told_as_revised(claim: StoredClaim) -> bool:
-    """Whether a claim tells what it says as an earlier figure or statement, or a revised one
-    ("had previously put the toll at 90", "revised the figure to 75"): the quantities
-    lexicons' `revision_words`, in every language."""
-    words = {w.casefold() for w in re.findall(r"[^\W\d_]+", claim.text)}
-    return bool(words & lexicon_words("quantities", "revision_words"))
+    """Whether a claim tells what it says as an earlier figure or statement, or a revised one:
+    a revision verb in it ("revised the figure to 75"), or a revision adverb opening it
+    ("Earlier, the ministry said") or on its reporting verb, among the three words before it
+    with no comma between ("had previously put the toll at 90"; not "a surgeon originally
+    from Gao, said"). The quantities lexicons' `revision_verbs` and `revision_adverbs`."""
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+|,", claim.text)]
+    if set(words) & lexicon_words("quantities", "revision_verbs"):
+        return True
+    adverbs = lexicon_words("quantities", "revision_adverbs")
+    if words and words[0] in adverbs:
+        return True
+    cue = (claim.cue or "").casefold().split()[:1]
+    at = words.index(cue[0]) if cue and cue[0] in words else None
+    if at is None:
+        return False
+    before = list(itertools.takewhile(lambda word: word != ",", reversed(words[max(at - 3, 0):at])))
+    return bool(set(before) & adverbs)
 
 
 def _days_between(a: str | None, b: str | None) -> int:
@@ -115,7 +128,7 @@ def _days_between(a: str | None, b: str | None) -> int:
 
 
 def one_pair_each(candidates: list[_Pair], accounts_of: Callable[[_Pair], tuple[Account, Account]], *,
-                  one_voice_first: bool = False) -> list[_Pair]:
+                  one_voice_first: bool = False, told_as: Callable[[_Pair], Hashable] | None = None) -> list[_Pair]:
     """The candidate pairs kept so that each claim stands in one pair at most: pairs inside
     one article first, the nearest first (an article sets a figure against the one told
     beside it; with `one_voice_first`, of those whose claims each tell one voice first: not
@@ -123,7 +136,8 @@ def one_pair_each(candidates: list[_Pair], accounts_of: Callable[[_Pair], tuple[
     one of them), then pairs across articles, the earliest first, and of those the pair whose
     claims tell fewest figures (a source's own statement of its figure, not a summary of
     several sources' figures). Listing every pair would repeat one disagreement for each
-    sentence that restates a side."""
+    sentence that restates a side. With `told_as`, a pair telling what a kept one tells (the
+    same key) is left out, and its claims stay free for another pair."""
     def nearness(pair: _Pair) -> tuple[int, str, int, int, str, str]:
         a, b = accounts_of(pair)
         if a.doc == b.doc:
@@ -131,11 +145,14 @@ def one_pair_each(candidates: list[_Pair], accounts_of: Callable[[_Pair], tuple[
         return (1, min(a.published or "~", b.published or "~"), 0, len(a.figures) + len(b.figures), a.id, b.id)
 
     used: set[str] = set()
+    told: set[Hashable] = set()
     kept = []
     for pair in sorted(candidates, key=nearness):
         a, b = accounts_of(pair)
-        if a.id in used or b.id in used:
+        if a.id in used or b.id in used or (told_as is not None and told_as(pair) in told):
             continue
         used |= {a.id, b.id}
+        if told_as is not None:
+            told.add(told_as(pair))
         kept.append(pair)
     return kept

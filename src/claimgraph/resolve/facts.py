@@ -136,15 +136,14 @@ def same_event(a: AnchoredEvent, b: AnchoredEvent, *, taxonomy: Taxonomy, max_km
         return False
     if not dates_agree(a.date, b.date):
         return True  # compatible despite the dates: the same parties, close dates
-    same_place = (a.place is not None and a.place == b.place) or (
-        a.country is not None and a.country == b.country and (_country_wide(a, taxonomy) or _country_wide(b, taxonomy))
-        and not (a.place or b.place))  # "in Ruvia" links to nothing placed more precisely
-    same_size = same_figure(a, b)
-    if same_place and has_flag(taxonomy, a.type, "party_defined"):
-        # an agreement is its parties': two told at one place ("a new contract at the club")
-        # are one only when a party or a figure links them too
-        same_place = False
-    return bool(a.actors & b.actors or a.targets & b.targets or same_place or same_size)
+    # "in Ruvia" links to nothing placed more precisely; and an agreement is its parties': two
+    # told at one place ("a new contract at the club") are one only when a party or a figure
+    # links them too
+    same_place = not has_flag(taxonomy, a.type, "party_defined") and (
+        (a.place is not None and a.place == b.place)
+        or (a.country is not None and a.country == b.country and (_country_wide(a, taxonomy) or _country_wide(b, taxonomy))
+            and not (a.place or b.place)))
+    return bool(a.actors & b.actors or a.targets & b.targets or same_place or same_figure(a, b))
 
 
 def dates_agree(a: str | None, b: str | None) -> bool:

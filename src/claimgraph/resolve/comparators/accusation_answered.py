@@ -51,7 +51,7 @@ class AccusationAnswered:
                 accusing[event.doc].extend((c, event) for i in event.claims if (c := comparison.claims.get(i)) is not None
                                            and c.stance != "deny" and c.source_kind != "outlet")
 
-        # Who makes the accusations a denial names ("the army's accusations that it ..."): the
+        # Who makes the accusations a denial names ("called the army's charges lies"): the
         # accusers answered, not the accused.
         def accusers(claim: StoredClaim) -> set[str]:
             return {a for e in accusations_in[claim.doc] if claim.start <= e.event.start < claim.end for a in e.actors}

@@ -66,21 +66,19 @@ def blames_against(incident: Incident) -> list[tuple[Account, Account]]:
     blaming = _blaming(incident)
     against = [(a, b) for i, a in enumerate(blaming) for b in blaming[i + 1:] if not a.blamed & b.blamed]
     side = sides(a.blamed for a in blaming)
-    kept: list[tuple[Account, Account]] = []
-    told_in: set[tuple[str, frozenset[frozenset[str]]]] = set()
-    for a, b in one_pair_each([p for p in against if p[0].doc == p[1].doc], lambda pair: pair, one_voice_first=True):
-        key = (a.doc, frozenset((side[a.blamed], side[b.blamed])))
-        if key not in told_in:
-            told_in.add(key)
-            kept.append((a, b))
-    told = {positions for _, positions in told_in}
-    for a, b in one_pair_each([p for p in against if p[0].doc != p[1].doc], lambda pair: pair, one_voice_first=True):
-        pair = frozenset((side[a.blamed], side[b.blamed]))
-        if pair not in told:
-            told.add(pair)
-            kept.append((a, b))
-    return kept
 
+    def positions(pair: tuple[Account, Account]) -> frozenset[frozenset[str]]:
+        return frozenset((side[pair[0].blamed], side[pair[1].blamed]))
+
+    # a pair restating a kept one's positions leaves its claims free for another disagreement
+    kept = one_pair_each([p for p in against if p[0].doc == p[1].doc], lambda pair: pair, one_voice_first=True,
+                         told_as=lambda pair: (pair[0].doc, positions(pair)))
+    told = {positions(pair) for pair in kept}
+    for pair in one_pair_each([p for p in against if p[0].doc != p[1].doc], lambda pair: pair, one_voice_first=True):
+        if positions(pair) not in told:
+            told.add(positions(pair))
+            kept.append(pair)
+    return kept
 
 
 def _names(anchors: frozenset[str], name_of: Callable[[str], str]) -> str:
