@@ -338,6 +338,14 @@ def test_agreements_told_at_one_place_are_one_only_when_a_party_links_them() -> 
     assert _groups([_event("e1", "d1", type="DEPLOY", actors=()), _event("e2", "d2", actors=())]) == {frozenset({"e1", "e2"})}
 
 
+def test_an_accusation_told_without_its_accuser_is_not_gathered_with_one_told_with_it() -> None:
+    named = _event("e1", "d1", type="ACCUSATION", actors=("ruvia",), targets=("kessa",), place=None, point=None)
+    unnamed = _event("e2", "d2", type="ACCUSATION", actors=(), targets=("kessa",), place=None, point=None)
+    assert len(_groups([named, unnamed])) == 2
+    again = _event("e3", "d3", type="ACCUSATION", actors=("ruvia",), targets=("kessa",), place=None, point=None)
+    assert _groups([named, again]) == {frozenset({"e1", "e3"})}
+
+
 def test_another_actors_deployment_is_another_fact_unless_the_counts_agree() -> None:
     assert len(_groups([_event("e1", "d1"), _event("e2", "d2", actors=("zorov",))])) == 2
     same_count = [_event("e1", "d1", size=1000, size_range=(1000, 1000)), _event("e2", "d2", actors=("zorov",), size=1000, size_range=(1000, 1000))]
