@@ -42,7 +42,9 @@ def with_conjuncts(tokens: list[Token]) -> list[Token]:
 
 
 def is_passive(token: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+    """A passive verb: its passive subject or auxiliary, or its agent ("bids for X rejected by
+    the club": the by-phrase is the doer, whatever the parser made the subject)."""
+    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in token.children)
 
 
 def clause_verb(token: Token) -> Token:
