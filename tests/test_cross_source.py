@@ -346,6 +346,15 @@ def test_an_accusation_told_without_its_accuser_is_not_gathered_with_one_told_wi
     assert _groups([named, again]) == {frozenset({"e1", "e3"})}
 
 
+def test_agreements_of_different_kinds_by_one_party_are_two() -> None:
+    def agreement(event_id: str, doc: str, *kinds: str) -> AnchoredEvent:
+        return revised(_event(event_id, doc, type="AGREEMENT", actors=("kessa",), place=None, point=None), kind_words=kinds)
+
+    assert len(_groups([agreement("e1", "d1", "pay"), agreement("e2", "d2", "suspend")])) == 2
+    assert _groups([agreement("e1", "d1", "pay"), agreement("e2", "d2", "pay")]) == {frozenset({"e1", "e2"})}
+    assert _groups([agreement("e1", "d1", "pay"), agreement("e2", "d2")]) == {frozenset({"e1", "e2"})}  # kind untold
+
+
 def test_another_actors_deployment_is_another_fact_unless_the_counts_agree() -> None:
     assert len(_groups([_event("e1", "d1"), _event("e2", "d2", actors=("zorov",))])) == 2
     same_count = [_event("e1", "d1", size=1000, size_range=(1000, 1000)), _event("e2", "d2", actors=("zorov",), size=1000, size_range=(1000, 1000))]

@@ -345,6 +345,11 @@ def test_actor_and_target_are_the_same_in_active_and_passive_voice(build_tools) 
         assert _texts(event, "target") == {"Zorov"}
 
 
+def test_an_agreement_told_by_its_verb_is_of_the_kind_of_what_it_is_to_do(build_tools) -> None:
+    assert _event(build_tools, "Kessa agreed to pay a fine of 2 million dollars.", "agreed").kind_words == ("pay",)
+    assert _event(build_tools, "Kessa signed a new gas deal with Ruvia.", "signed").kind_words == ("gas",)
+
+
 def test_a_by_phrase_is_the_doer_whatever_the_parser_made_the_subject(build_tools) -> None:
     # parsed as "for Keita to reject": the agent phrase says the verb is passive
     text = "Gao United had seen previous offers of £2m and £3m for Amadou Keita rejected by the league club."

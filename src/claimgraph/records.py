@@ -150,7 +150,7 @@ class Event:
     denies: str | None = None  # a denial's denied content: "presence" or the denied event's type
     background: bool = False  # told as the time of another event ("after the coup"), not as news
     level: Level | None = None  # what a reduction or withdrawal leaves ("by half", "its troops": none)
-    kind_words: tuple[str, ...] = ()  # the nouns that name its kind: "gas" in "a gas deal"
+    kind_words: tuple[str, ...] = ()  # what names its kind: "gas" in "a gas deal", "pay" in "agreed to pay"
     another: bool = False  # told as another of its kind: "a new deal", "another attack"
 
     def role(self, name: str) -> list[EventArgument]:
@@ -385,7 +385,7 @@ class StoredEvent:
     background: bool = False  # told as the time of another event ("after the coup")
     level: tuple[float, str, str] | None = None  # (value, qualifier, words) left by a reduction or withdrawal
     states: tuple[str, ...] = ()  # entity ids of the actors and targets named as states (GPE), not by a demonym
-    kind_words: tuple[str, ...] = ()  # the nouns that name its kind ("gas" in "a gas deal")
+    kind_words: tuple[str, ...] = ()  # what names its kind ("gas" in "a gas deal", "pay" in "agreed to pay")
     another: bool = False  # told as another of its kind ("a new deal")
 
 

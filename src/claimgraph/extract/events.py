@@ -351,11 +351,15 @@ _PHRASE_REACH = 6  # words of a participant's phrase read around its head: its d
 
 def _which_one(token: Token, trigger: Trigger, lexicon: EventLexicon) -> tuple[tuple[str, ...], bool]:
     """The nouns that name the event's kind and whether it is told as another one, read on its
-    noun: the trigger, or the object a verb such as "sign" takes ("signed a new gas deal")."""
+    noun: the trigger, or the object a verb such as "sign" takes ("signed a new gas deal");
+    for an agreement told by its verb alone, what it is to do ("agreed to pay")."""
     noun = token if token.pos_ in ("NOUN", "PROPN") else next(
         (o for o in children(token, "dobj", "obj") if trigger.theme is not None), None)
     if noun is None:
-        return (), False
+        # what an agreement is to do is its kind: "agreed to pay a fine" is not "agreed to
+        # suspend its sales"
+        done = next((c for c in children(token, "xcomp") if c.pos_ == "VERB"), None)
+        return ((done.lemma_.lower(),) if done is not None and trigger.type == "AGREEMENT" else ()), False
     modifiers = children(noun, "compound", "amod", "nmod")
     kinds = tuple(sorted({m.lemma_.lower() for m in modifiers if m.pos_ == "NOUN"}))
     return kinds, any(lexicon.in_class(m.lemma_, "another_one") for m in modifiers + children(noun, "det"))

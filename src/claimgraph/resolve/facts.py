@@ -126,6 +126,8 @@ def compatible(a: AnchoredEvent, b: AnchoredEvent, *, taxonomy: Taxonomy, max_km
         return True  # who did it may differ: an attribution conflict, kept in one fact
     if has_flag(taxonomy, a.type, "party_defined") and bool(a.actors) != bool(b.actors):
         return False  # an accusation is its accuser's: one told with no doer may be anyone's
+    if has_flag(taxonomy, a.type, "party_defined") and a.kind_words and b.kind_words and not a.kind_words & b.kind_words:
+        return False  # a gas deal is not an arms deal, nor an agreement to pay one to suspend sales
     for mine, theirs in ((a.actors, b.actors), (a.targets, b.targets)):
         if mine and theirs and not mine & theirs and not same_size:
             return False  # Ruvia's deployment is not Zorov's, unless both count the same troops
