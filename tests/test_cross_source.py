@@ -346,9 +346,10 @@ def test_an_accusation_told_without_its_accuser_is_not_gathered_with_one_told_wi
     assert _groups([named, again]) == {frozenset({"e1", "e3"})}
 
 
-def test_agreements_of_different_kinds_by_one_party_are_two() -> None:
+@pytest.mark.parametrize("kind", ["AGREEMENT", "DENIAL"])
+def test_agreements_or_denials_of_different_kinds_by_one_party_are_two(kind: str) -> None:
     def agreement(event_id: str, doc: str, *kinds: str) -> AnchoredEvent:
-        return revised(_event(event_id, doc, type="AGREEMENT", actors=("kessa",), place=None, point=None), kind_words=kinds)
+        return revised(_event(event_id, doc, type=kind, actors=("kessa",), place=None, point=None), kind_words=kinds)
 
     assert len(_groups([agreement("e1", "d1", "pay"), agreement("e2", "d2", "suspend")])) == 2
     assert _groups([agreement("e1", "d1", "pay"), agreement("e2", "d2", "pay")]) == {frozenset({"e1", "e2"})}

@@ -350,6 +350,11 @@ def test_an_agreement_told_by_its_verb_is_of_the_kind_of_what_it_is_to_do(build_
     assert _event(build_tools, "Kessa signed a new gas deal with Ruvia.", "signed").kind_words == ("gas",)
 
 
+def test_a_denial_is_of_the_kind_of_what_it_denies_unless_an_act_the_lexicon_names(build_tools) -> None:
+    assert _event(build_tools, "A Ruvian spokesman denied the leaflet was offensive.", "denied").kind_words == ("offensive",)
+    assert _event(build_tools, "Ruvia denied shelling Gao.", "denied").kind_words == ()  # a shelling: known by its type
+
+
 def test_a_by_phrase_is_the_doer_whatever_the_parser_made_the_subject(build_tools) -> None:
     # parsed as "for Keita to reject": the agent phrase says the verb is passive
     text = "Gao United had seen previous offers of £2m and £3m for Amadou Keita rejected by the league club."

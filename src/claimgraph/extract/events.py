@@ -356,10 +356,21 @@ def _which_one(token: Token, trigger: Trigger, lexicon: EventLexicon) -> tuple[t
     noun = token if token.pos_ in ("NOUN", "PROPN") else next(
         (o for o in children(token, "dobj", "obj") if trigger.theme is not None), None)
     if noun is None:
-        # what an agreement is to do is its kind: "agreed to pay a fine" is not "agreed to
-        # suspend its sales"
-        done = next((c for c in children(token, "xcomp") if c.pos_ == "VERB"), None)
-        return ((done.lemma_.lower(),) if done is not None and trigger.type == "AGREEMENT" else ()), False
+        # what an agreement is to do, or what a denial denies, is its kind: "agreed to pay a
+        # fine" is not "agreed to suspend its sales", "denied the poster was offensive" not
+        # "denied campaigning abroad"
+        if trigger.type == "AGREEMENT":
+            done = next((c for c in children(token, "xcomp") if c.pos_ == "VERB"), None)
+            return ((done.lemma_.lower(),) if done is not None else ()), False
+        if trigger.type == "DENIAL":
+            denied = next((c for c in children(token, "ccomp", "xcomp") if c.pos_ in ("VERB", "AUX")), None)
+            said = next((c for c in children(denied, "acomp", "attr")), denied) if denied is not None and denied.lemma_ == "be" else denied
+            # a denied act of a kind the lexicon names ("denied attacking", "denied shelling")
+            # is known by its type, which words of one act told two ways share
+            if said is None or lexicon.entries(said.lemma_.lower(), said.pos_):
+                return (), False
+            return (said.lemma_.lower(),), False
+        return (), False
     modifiers = children(noun, "compound", "amod", "nmod")
     kinds = tuple(sorted({m.lemma_.lower() for m in modifiers if m.pos_ == "NOUN"}))
     return kinds, any(lexicon.in_class(m.lemma_, "another_one") for m in modifiers + children(noun, "det"))
