@@ -256,6 +256,9 @@ def test_a_speaker_saying_another_party_did_no_harm_speaks_in_its_defence(build_
         (denial,) = [e for e in _events(build_tools, own) if e.trigger == "shell"]
         assert (denial.type, denial.plover) == ("DENIAL", "REJECT")
         assert not _of_category(build_tools, own, "ACCUSE")
+    # a name alike in its letters is another country's, as the gazetteer knows it
+    other = "Niger's defence ministry said Nigerian gunners did not shell the market in Gao."
+    assert [e.type for e in _events(build_tools, other) if e.trigger == "shell"] == ["DEFENCE"]
 
 
 def test_a_negated_event_without_a_speaker_stays_negated(build_tools) -> None:

@@ -16,6 +16,7 @@ caught here (the caller's budget decides).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
@@ -364,6 +365,19 @@ def _country_test(gazetteer: Gazetteer | None) -> Callable[[str], bool] | None:
     return lambda name: any(found.primary and found.place.kind == "country" for found in gazetteer.places_named(name))
 
 
+def _countries_named(gazetteer: Gazetteer | None) -> Callable[[str], frozenset[str]]:
+    """The countries a name or demonym names ("Malian": Mali), none for a name the gazetteer
+    does not hold as a country's."""
+    if gazetteer is None:
+        return lambda name: frozenset()
+
+    @functools.lru_cache(maxsize=4096)
+    def countries(name: str) -> frozenset[str]:
+        return frozenset(f.place.country for f in gazetteer.places_named(name) if f.place.kind == "country" and f.place.country)
+
+    return countries
+
+
 def _state_test(gazetteer: Gazetteer | None) -> Callable[[str], bool] | None:
     """A country, a capital that names its government ("ties to Lima"), or a name the gazetteer
     does not hold as a place (an organisation the model labelled a place)."""
@@ -392,6 +406,7 @@ class EventComponent(_Component):
         taxonomy = load_taxonomy()
         self.violent = taxonomy.with_flag("violent")
         self.is_country = _country_test(gazetteer)
+        self.countries_of = _countries_named(gazetteer)
         classifier = PloverClassifier.load(model) if detect else None
         self.detector = Detector(classifier, taxonomy, threshold_scale) if classifier is not None else None
 
@@ -400,7 +415,7 @@ class EventComponent(_Component):
         home = focus_country(mentions, self.is_country) if self.is_country is not None else None  # the country it is mostly about
         doc._.home = home
         events = extract_events(doc, article.id, mentions, doc._.claims, doc._.dates, doc._.quantities, self.lexicon,
-                                is_country=self.is_country, home=home, detector=self.detector)
+                                is_country=self.is_country, countries_of=self.countries_of, home=home, detector=self.detector)
         doc._.events = with_frames(doc, events, mentions, self.lexicon, violent=self.violent, is_country=self.is_country,
                                    title=article.title)
 

@@ -110,10 +110,12 @@ def extract_events(
     lexicon: EventLexicon,
     *,
     is_country: Callable[[str], bool] | None = None,
+    countries_of: Callable[[str], frozenset[str]] = lambda name: frozenset(),
     home: Mention | None = None,
     detector: Detector | None = None,
 ) -> list[Event]:
-    """Events of one document, sentence by sentence. `is_country` tells a country name, and
+    """Events of one document, sentence by sentence. `is_country` tells a country name,
+    `countries_of` the countries a name or demonym names (the gazetteer's), and
     `home` is the document's main country (event_places.focus_country), where material events
     with no place in their sentence are placed. With a `detector`, the learned classifier's
     categories add the events of each sentence that no lexicon trigger reports."""
@@ -159,7 +161,7 @@ def extract_events(
             anchored = {e.start for e in found}  # "we did not fire": a negated event its speaker's denial already tells
             found += [_own_act_denied(verb, claim, doc_id, index, sentence, dates, lexicon)
                       for verb, claim in own_acts_denied(sentence, claims, lexicon) if verb.idx not in anchored][:1]
-        sentence_events = _speaker_denials(found, claims, inside, lexicon)
+        sentence_events = _speaker_denials(found, claims, inside, lexicon, countries_of)
         events.extend(sentence_events)
         force_told = force_told or any(e.plover == "ASSAULT" for e in sentence_events)
         setting = replace(setting, recent=_recent_place(events, index, by_key) or None)
@@ -614,7 +616,8 @@ def _accuser_of(claim: Claim) -> EventArgument | None:
     return EventArgument("actor", source.start, source.end, source.name, source.entity_key, source.entity_type or "")
 
 
-def _speaker_denials(found: list[Event], claims: list[Claim], mentions: list[Mention], lexicon: EventLexicon) -> list[Event]:
+def _speaker_denials(found: list[Event], claims: list[Claim], mentions: list[Mention], lexicon: EventLexicon,
+                     countries_of: Callable[[str], frozenset[str]]) -> list[Event]:
     """A named speaker saying something did not happen ('"We employ no such company," the
     minister said') makes a denial by that speaker; another party saying that a party did no
     harm ("Ruvian gunners did not shell the market", the Kessan government said) speaks in
@@ -629,7 +632,7 @@ def _speaker_denials(found: list[Event], claims: list[Claim], mentions: list[Men
         source = claim.source
         speaker = EventArgument("actor", source.start or 0, source.end or 0, source.name, source.entity_key or "", source.entity_type or "")
         doers = event.role("actor")
-        defended = (event.type in lexicon.violent_types and doers and not any(_speaks_as(source, doer, mentions) for doer in doers)
+        defended = (event.type in lexicon.violent_types and doers and not any(_speaks_as(source, doer, mentions, countries_of) for doer in doers)
                     and _another_party(source, doers, mentions))
         told = lexicon.speaker_defence if defended else lexicon.speaker_denial
         others = tuple(replace(a, role="target") if a.role == "actor" else a for a in event.arguments)
@@ -650,7 +653,8 @@ def _another_party(source: ClaimSource, doers: list[EventArgument], mentions: li
                for m in mentions)
 
 
-def _speaks_as(source: ClaimSource, doer: EventArgument, mentions: list[Mention]) -> bool:
+def _speaks_as(source: ClaimSource, doer: EventArgument, mentions: list[Mention],
+               countries_of: Callable[[str], frozenset[str]]) -> bool:
     """Whether a claim's source is the doer or names it: the same mention, or a party named in
     the source's phrase that is the doer's name or its demonym ("Russia's defence ministry"
     for "Russian jets", "a Ruvian army spokesman" for "the Ruvian army"; not "a Kessan report"
@@ -659,17 +663,21 @@ def _speaks_as(source: ClaimSource, doer: EventArgument, mentions: list[Mention]
         return True
     start, end = source.start or 0, source.end or 0
     named = [m.text for m in mentions if start <= m.start and m.end <= end] + [source.name]
-    return any(_one_name(doer.text, name) for name in named)
+    return any(_one_name(doer.text, name, countries_of) for name in named)
 
 
-def _one_name(a: str, b: str) -> bool:
-    """Whether two names name one party: one within the other, or a name and its demonym
-    (sharing all but the last letter of the shorter: "Russia"/"Russian", "Ukraine"/"Ukrainian")."""
+def _one_name(a: str, b: str, countries_of: Callable[[str], frozenset[str]]) -> bool:
+    """Whether two names name one party: one within the other, or a country's name and its
+    demonym, as the gazetteer holds them ("Russia"/"Russian"; not "Niger"/"Nigerian"); for
+    names it does not hold, sharing all but the last letter of the shorter ("Ruvia"/"Ruvian")."""
     a, b = (re.sub(r"^the\s+|['’]s$", "", n.casefold().strip()) for n in (a, b))
     if not a or not b:
         return False
     if a in b.split() or b in a.split() or a == b:
         return True
+    known_a, known_b = countries_of(a), countries_of(b)
+    if known_a and known_b:
+        return bool(known_a & known_b)
     short, long = sorted((a, b), key=len)
     shared = len(os.path.commonprefix([short, long]))
     return " " not in short and " " not in long and shared >= max(4, len(short) - 1)
