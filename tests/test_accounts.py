@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from claimgraph.export.contract import contract_records
 from claimgraph.pipeline import BuildOptions, build
 from claimgraph.resolve.accounts import Account, Incident, incidents, sides
@@ -48,24 +50,6 @@ def test_two_tolls_in_one_article_conflict_with_their_slot_values_and_caveat(tmp
                       "The Kessa Red Cross put the number of dead at about 40."}
     assert found["caveat"] == "one figure is approximate or a bound; both in one article"
     assert found["strength"] == 0.8  # a rounded figure may explain part of it
-
-
-def test_a_toll_told_as_an_earlier_one_carries_the_caveat_of_time(tmp_path: Path, build_tools) -> None:
-    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
-        (f"{BLAST} The Ruvian health ministry said 120 people were killed in the explosion. "
-        "The Kessa Red Cross had previously put the number of dead at 40."))])
-    ((found, _, _),) = _contradictions(records)
-    assert sorted(found["values"]) == ["120", "40"]
-    assert found["caveat"] == "one side is told as earlier or revised: time may explain it; both in one article"
-    assert found["strength"] == 0.7
-
-
-def test_an_aside_of_earlier_times_is_no_revision(tmp_path: Path, build_tools) -> None:
-    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
-        (f"{BLAST} Amadou Keita, a surgeon originally from Gao, said 120 people were killed in the explosion. "
-        "The Kessa Red Cross put the number of dead at 40."))])
-    ((found, _, _),) = _contradictions(records)
-    assert found["caveat"] == "both in one article"
 
 
 def test_one_speaker_giving_two_tolls_days_apart_is_a_revision(tmp_path: Path, build_tools) -> None:
@@ -185,14 +169,26 @@ def test_tolls_of_different_parts_are_not_set_against_each_other(tmp_path: Path,
     assert _contradictions(records) == []
 
 
-def test_a_toll_limited_to_a_part_is_compared_with_that_caveat(tmp_path: Path, build_tools) -> None:
-    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
-        (f"{BLAST} The Ruvian health ministry said 120 people were killed in the explosion. "
-         "The Kessa Red Cross said 40 people were confirmed dead in the district."))])
+_MINISTRY_TOLL = "The Ruvian health ministry said 120 people were killed in the explosion."
+
+
+@pytest.mark.parametrize(("first", "second", "caveat", "strength"), [
+    # a part: one counts only the district
+    (_MINISTRY_TOLL, "The Kessa Red Cross said 40 people were confirmed dead in the district.",
+     "one figure counts only 'in the district'; both in one article", 0.7),
+    # time: one is told as an earlier figure
+    (_MINISTRY_TOLL, "The Kessa Red Cross had previously put the number of dead at 40.",
+     "one side is told as earlier or revised: time may explain it; both in one article", 0.7),
+    # an aside of earlier times is no revision
+    ("Amadou Keita, a surgeon originally from Gao, said 120 people were killed in the explosion.",
+     "The Kessa Red Cross put the number of dead at 40.", "both in one article", 1.0),
+])
+def test_a_caveat_says_what_may_explain_two_tolls(tmp_path: Path, build_tools, first: str, second: str, caveat: str,
+                                                   strength: float) -> None:
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04", f"{BLAST} {first} {second}")])
     ((found, _, _),) = _contradictions(records)
     assert sorted(found["values"]) == ["120", "40"]
-    assert found["caveat"] == "one figure counts only 'in the district'; both in one article"
-    assert found["strength"] == 0.7
+    assert (found["caveat"], found["strength"]) == (caveat, strength)
 
 
 def test_a_count_of_other_people_is_not_set_against_the_whole(tmp_path: Path, build_tools) -> None:

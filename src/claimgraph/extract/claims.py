@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.extract.cues import CueLexicon
 from claimgraph.extract.frames import Frame, find_frames
 from claimgraph.extract.learned import TaggedSpan, learned_frames
-from claimgraph.extract.quotes import Excerpt, excerpts, inside, quote_spans
+from claimgraph.extract.quotes import Excerpt, document_quotations, excerpts, inside
 from claimgraph.extract.sources import (
     describe_source,
     document_head,
@@ -101,7 +101,7 @@ class _Context:
     excerpt_regions: list[Excerpt] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.quotes = quote_spans(doc_text(self.doc))
+        self.quotes = document_quotations(self.doc)
 
     def remember(self, claims: list[Claim], index: int) -> None:
         for claim in claims[-3:]:

@@ -45,13 +45,13 @@ class Accusation:
 def accusations(sentence: Span, claims: list[Claim], events: list[Event], mentions: list[Mention],
                 lexicon: EventLexicon) -> list[Accusation]:
     """The accusations the sentence's claims tell without an accusing word."""
+    speakers = tuple(span for c in claims for span in _source_span(c))  # who speaks in the document
     found = []
     for claim in claims:
         if claim.source.kind == "outlet" or not claim.cue or not sentence.start_char <= claim.start < sentence.end_char:
             continue  # only a speaker who says it, in words of their own telling, accuses
         speaker = _speaker(claim, mentions)
         own = {(m.start, m.end) for m in speaker} | ({(claim.source.start, claim.source.end)} if claim.source.start is not None else set())
-        speakers = tuple(span for c in claims for span in _source_span(c))
         for act, blamed in _harm_told(claim, sentence, events, mentions, lexicon, speakers):
             accused = tuple(m for m in blamed if (m.start, m.end) not in own and not _same_party(m, speaker))
             if accused or not blamed:

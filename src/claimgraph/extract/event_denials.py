@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph.extract.event_lexicon import EventLexicon
 from claimgraph.extract.event_roles import prepositional_objects, themes, with_conjuncts
+from claimgraph.extract.quotes import quotation_of
 from claimgraph.records import Claim
 
 _SELF = frozenset({"i", "we", "it", "they", "he", "she"})  # a speaker told of by a pronoun
@@ -78,7 +79,6 @@ def claims_called_false(sentence: Span, lexicon: EventLexicon) -> list[tuple[Tok
 
 
 _FIRST_PERSON = frozenset({"i", "we"})
-_QUOTES = (('"', '"'), ("“", "”"), ("«", "»"))
 
 
 def _stands_for_speaker(pronoun: Token, claim: Claim) -> bool:
@@ -87,7 +87,7 @@ def _stands_for_speaker(pronoun: Token, claim: Claim) -> bool:
     else); in reported words a third person agreeing with the speaker ("it" for a body, not
     for a person: "the coach said it had not affected her" is no denial of his)."""
     word = pronoun.lower_
-    if _quoted(pronoun):
+    if quotation_of(pronoun) is not None:
         return word in _FIRST_PERSON
     return word != "it" or claim.source.kind != "person"
 
@@ -96,13 +96,6 @@ def _in_progress(verb: Token) -> bool:
     """Whether a verb tells what is under way ("we are not looking at any race before June",
     "we are not sending troops"): a stance or a plan, not an act one is said to have done."""
     return "Prog" in verb.morph.get("Aspect", []) and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
-
-
-def _quoted(token: Token) -> bool:
-    """Whether a token stands inside quotation marks opened earlier in its sentence."""
-    before = token.doc.text[token.sent.start_char : token.idx]
-    return any(before.count(mark) % 2 == 1 if opening == closing else before.count(opening) > before.count(closing)
-               for opening, closing in _QUOTES for mark in (opening,))
 
 
 def own_acts_denied(sentence: Span, claims: list[Claim], lexicon: EventLexicon) -> list[tuple[Token, Claim]]:

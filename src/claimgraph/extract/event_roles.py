@@ -437,7 +437,6 @@ def is_background(token: Token) -> bool:
     return False
 
 
-
 def told_as_means(token: Token, means_prepositions: frozenset[str], speakers: tuple[tuple[int, int], ...],
                   mentions: Iterable[Mention] = ()) -> bool:
     """Whether a word is told as how someone other than a speaker does another thing ("the

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 _OPENING = {"“": "”", "«": "»", "„": "“", '"': '"'}
 _URL = re.compile(r"https?://\S+")
@@ -84,6 +84,20 @@ def inside(span: tuple[int, int], region: tuple[int, int], *, share: float = 0.5
     return span[1] > span[0] and overlap / (span[1] - span[0]) >= share
 
 
+def document_quotations(doc: Doc) -> list[tuple[int, int]]:
+    """The document's quotations (quote_spans), read once per document: the claims, the
+    relations and the event readings all ask."""
+    found = doc.user_data.get("claimgraph.quotations")
+    if found is None:
+        found = doc.user_data["claimgraph.quotations"] = quote_spans(doc.text)
+    return found
+
+
+def quotation_of(token: Token) -> tuple[int, int] | None:
+    """The quotation a token stands in, if any."""
+    return next(((s, e) for s, e in document_quotations(token.doc) if s <= token.idx < e), None)
+
+
 def head_in_quotation(token: Token) -> Token:
     """A token's syntactic head, kept inside the quotation that holds it: quoted words are
     one speaker's clause, so a phrase the parser hangs on the reporting verb outside
@@ -91,10 +105,7 @@ def head_in_quotation(token: Token) -> Token:
     (the last quoted verb of its sentence before it whose own head lies outside the
     quotation, or that is the sentence's root). Quotations are read on the whole text, as
     they may span sentences."""
-    doc = token.doc
-    if "quote_spans" not in doc.user_data:
-        doc.user_data["quote_spans"] = quote_spans(doc.text)
-    quotation = next(((s, e) for s, e in doc.user_data["quote_spans"] if s <= token.idx < e), None)
+    quotation = quotation_of(token)
     if quotation is None:
         return token.head
 

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.extract.event_denials import force_kind
 from claimgraph.extract.event_lexicon import EventLexicon
 from claimgraph.extract.event_roles import children, subject
-from claimgraph.extract.quotes import quote_spans
+from claimgraph.extract.quotes import document_quotations
 from claimgraph.extract.resources import DEFAULT_LANGUAGE, load_lexicon_data
 from claimgraph.extract.standings import (
     NEGATIONS,
@@ -82,7 +82,7 @@ def extract_relations(doc: Doc, doc_id: str, mentions: list[Mention], lexicon: R
     only the other party ("with the deterioration of relations with Ruvia") is the article's
     main country's (`home`), as a reader takes it."""
     parties = [m for m in mentions if m.type in PARTY_TYPES and (m.type != "GPE" or is_state is None or is_state(m.text))]
-    quotations = quote_spans(doc.text)
+    quotations = document_quotations(doc)
     found = []
     for sentence_index, sentence in enumerate(doc.sents):
         for token in sentence:

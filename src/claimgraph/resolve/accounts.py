@@ -186,9 +186,7 @@ def _document_incident(doc: str, events: list[AnchoredEvent], claims: list[Store
     placed = [e for e in members if e.place and e.event.location_basis in _PLACED_BY_TEXT]
     if not figured and not placed:
         return None
-    # accusations and denials; a defence of a party ("X did not shell it", said by another)
-    # denies the harm as a denial does
-    statements = [e for e in events if (e.event.plover in ("ACCUSE", "REJECT") or e.event.denies in violent) and not e.background]
+    statements = [e for e in events if (e.event.plover == "ACCUSE" or _denies(e, violent)) and not e.background]
     told_by: dict[str, list[AnchoredEvent]] = defaultdict(list)
     span_of = {c.id: c.end - c.start for c in claims}
     for event in members + statements:
@@ -210,7 +208,7 @@ def _document_incident(doc: str, events: list[AnchoredEvent], claims: list[Store
         events_told = told_by.get(claim.id, [])
         figures = [] if claim.id in elsewhere else figures_by_claim.get(claim.id, [])
         by_cue = denies_by_cue(claim)
-        rejections = [e for e in events_told if e.event.plover == "REJECT" or e.event.denies in violent]
+        rejections = [e for e in events_told if _denies(e, violent)]
         denies = bool(rejections) or by_cue
         # A denial a source reports by a denying verb ("X denied it, the agency reported") is
         # X's: the source only relays it. One the source makes by its own cue is the source's.
@@ -231,6 +229,12 @@ def _document_incident(doc: str, events: list[AnchoredEvent], claims: list[Store
     scene = frozenset(e.place for e in placed if e.place) | frozenset(setting[:1])
     sites = {p: site for p in places if (site := site_of(p)) is not None}
     return _DocumentIncident(doc, accounts, places, frozenset(countries), dates, date_published, scene, sites)
+
+
+def _denies(event: AnchoredEvent, violent: frozenset[str]) -> bool:
+    """A denial, or a defence of a party ("X did not shell it", said by another), which denies
+    the harm as a denial does."""
+    return event.event.plover == "REJECT" or event.event.denies in violent
 
 
 def _main_day(events: list[AnchoredEvent]) -> str | None:

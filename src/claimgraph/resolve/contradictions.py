@@ -68,7 +68,8 @@ def between_accounts(kind: str, a: Account, b: Account, *, about: str, slot: str
     """The contradiction of a kind between two accounts of one incident, saying what differs
     (`slot`, both `values`), quoting neither (the claims are its sides), and the caveat that
     may explain it: told days apart (a later report may revise an earlier one), one side
-    told as an earlier or a revised figure or statement, an approximate figure, or a part. Its strength is 1 for a plain conflict and lower under a caveat."""
+    told as an earlier or a revised figure or statement, an approximate figure, or a part.
+    Its strength is 1 for a plain conflict and lower under a caveat."""
     caveats = []
     strength = 1.0
     apart = _days_between(a.published, b.published)

@@ -124,10 +124,10 @@ def compatible(a: AnchoredEvent, b: AnchoredEvent, *, taxonomy: Taxonomy, max_km
         return False  # what is planned is not yet what happened, unless both give one figure
     if has_flag(taxonomy, a.type, "violent") and a.place is not None and a.place == b.place and a.date and a.date == b.date:
         return True  # who did it may differ: an attribution conflict, kept in one fact
-    if has_flag(taxonomy, a.type, "party_defined") and bool(a.actors) != bool(b.actors):
-        return False  # an accusation is its accuser's: one told with no doer may be anyone's
-    if has_flag(taxonomy, a.type, "party_defined") and a.kind_words and b.kind_words and not a.kind_words & b.kind_words:
-        return False  # a gas deal is not an arms deal, nor an agreement to pay one to suspend sales
+    if has_flag(taxonomy, a.type, "party_defined") and (
+            bool(a.actors) != bool(b.actors)  # an accusation is its accuser's: one told with no doer may be anyone's
+            or (a.kind_words and b.kind_words and not a.kind_words & b.kind_words)):  # a gas deal is not an arms deal
+        return False
     for mine, theirs in ((a.actors, b.actors), (a.targets, b.targets)):
         if mine and theirs and not mine & theirs and not same_size:
             return False  # Ruvia's deployment is not Zorov's, unless both count the same troops
