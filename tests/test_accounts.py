@@ -109,6 +109,64 @@ def test_an_article_restating_both_positions_tells_one_disagreement_on_responsib
     assert len([r for r, _a, _b in _contradictions(records) if r["type"] == "responsibility" and "Zorov" in r["explanation"]]) == 1
 
 
+def test_two_articles_telling_one_disagreement_on_responsibility_show_it_once(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "2024-05-04", (f"{ROCKET} The Ruvian army said Kessa rebels fired the rocket. "
+                                       "The rebels blamed a Ruvian air strike for the blast.")),
+        ("Niger Post", "2024-05-05", (f"{ROCKET} Kessa rebels fired the rocket, a Ruvian general said on Saturday. "
+                                      "A rebel commander blamed a Ruvian air strike for the deaths.")),
+    ])
+    found = [(r, a, b) for r, a, b in _contradictions(records) if r["type"] == "responsibility"]
+    # the earlier article tells it; the later one restates the same two positions
+    assert [(a, b) for _r, a, b in found] == [("The Ruvian army said Kessa rebels fired the rocket.",
+                                               "The rebels blamed a Ruvian air strike for the blast.")]
+
+
+def test_a_disagreement_told_in_several_articles_is_shown_by_one_that_tells_both_sides(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "2024-05-04", f"{ROCKET} The Ruvian army said Kessa rebels fired the rocket."),
+        ("Radio Horizon", "2024-05-05", f"{ROCKET} The Kessa rebels denied any involvement in the attack."),
+        ("Niger Post", "2024-05-06", (f"{ROCKET} A Ruvian general said Kessa rebels had fired the rocket. "
+                                      "The Kessa rebels again denied any role in the attack.")),
+    ])
+    found = [(a, b) for r, a, b in _contradictions(records) if r["type"] == "assert_vs_deny"]
+    # the later article sets the two sides against each other; the earlier two each tell one
+    assert found == [("A Ruvian general said Kessa rebels had fired the rocket.", "The Kessa rebels again denied any role in the attack.")]
+
+
+def test_a_party_denying_its_doing_disputes_no_account_of_the_deed_alone(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "2024-05-04", f"{ROCKET} The Ruvian army said Kessa rebels fired the rocket at the hospital."),
+        ("Radio Horizon", "2024-05-04", f"{ROCKET} The Kessa rebels denied firing the rocket at the hospital."),
+    ])
+    # the denial answers the army's blame; "a rocket hit the hospital", naming no one, it does not dispute
+    assert [(r["values"], a, b) for r, a, b in _contradictions(records)] == [
+        (["Kessa is responsible", "denied"], "The Ruvian army said Kessa rebels fired the rocket at the hospital.",
+         "The Kessa rebels denied firing the rocket at the hospital.")]
+
+
+def test_a_denial_two_comparators_find_says_who_is_blamed(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "2024-05-04", "Ruvian officials said Kessa rebels attacked the hospital in Tessalit on 3 May 2024."),
+        ("Radio Horizon", "2024-05-05", "Kessa denied that its fighters attacked the hospital in Tessalit."),
+    ])
+    # one event asserted and denied, and one party blamed and denying it: the second says more
+    ((found, _a, _b),) = _contradictions(records)
+    assert (found["slot"], found["values"]) == ("responsible", ["Kessa is responsible", "denied"])
+
+
+def test_a_statement_told_on_two_days_was_made_twice_a_deed_once(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [
+        ("Radio Horizon", "2024-05-05", f"{ROCKET} The Kessa rebels denied any involvement in the attack on Saturday."),
+        ("Niger Post", "2024-05-07", f"{ROCKET} The Kessa rebels again denied any role in the attack on Monday."),
+        ("Sahel Daily", "2024-05-05", "Ruvian jets bombed a depot near Gao on Saturday, the army said."),
+        ("Kessa Post", "2024-05-07", "Ruvian jets bombed a depot near Gao on Monday, villagers said."),
+    ])
+    assert [(r["type"], sorted((a, b))) for r, a, b in _contradictions(records)] == [
+        ("date", ["Ruvian jets bombed a depot near Gao on Monday, villagers said.",
+                  "Ruvian jets bombed a depot near Gao on Saturday, the army said."])]
+
+
 def test_a_party_denying_what_it_is_blamed_for_is_assert_vs_deny(tmp_path: Path, build_tools) -> None:
     records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
         f"{ROCKET} The Ruvian army said Kessa rebels fired the rocket. The Kessa rebels denied any involvement in the attack.")])
@@ -123,6 +181,17 @@ def test_a_denial_pointing_back_denies_the_claim_before_it(tmp_path: Path, build
     ((found, a, b),) = _contradictions(records)
     assert (found["type"], found["slot"]) == ("assert_vs_deny", "statement")
     assert (a, b) == ("The Ruvian health ministry said 120 people were killed.", "The Kessa government disputes this figure.")
+
+
+def test_two_denials_pointing_back_at_two_statements_are_two_disagreements(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [("Sahel Daily", "2024-05-04",
+        (f"{BLAST} The Ruvian health ministry said 120 people were killed in the explosion. The Kessa government disputes "
+         "this figure. Ruvian police said 30 people were killed in the explosion. Kessa officials dispute this account."))])
+    # both are "asserted" against "denied" of one incident: values that take a stance tell no
+    # disagreement apart, the claims do
+    assert sorted((a, b) for r, a, b in _contradictions(records) if r["slot"] == "statement") == [
+        ("Ruvian police said 30 people were killed in the explosion.", "Kessa officials dispute this account."),
+        ("The Ruvian health ministry said 120 people were killed in the explosion.", "The Kessa government disputes this figure.")]
 
 
 def test_a_toll_of_another_attack_told_in_passing_is_not_compared(tmp_path: Path, build_tools) -> None:

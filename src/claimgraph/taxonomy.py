@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-_FLAGS = ("violent", "located", "national", "needs_party", "party_defined", "movement", "departure", "destination", "on_the_ground", "of_forces")
+_FLAGS = ("violent", "located", "national", "needs_party", "party_defined", "movement", "departure", "destination", "on_the_ground", "of_forces", "spoken")
 
 
 @dataclass(frozen=True)

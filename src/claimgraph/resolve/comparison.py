@@ -108,35 +108,63 @@ def contradiction_kinds(registered: dict[str, Comparator]) -> tuple[str, ...]:
 
 
 def find_contradictions(comparison: Comparison, registered: dict[str, Comparator]) -> list[Contradiction]:
-    """Every comparator's contradictions, in order; one per id, as the first comparator found
-    it; and one per disagreement relayed: two outlets running one agency story tell each of
-    its disagreements twice, in the same words, and the earliest article's stands for both."""
+    """Every comparator's contradictions, in order; one per id, as the comparator that says
+    most of it found it (what each side holds, over a stance, over nothing), else the first;
+    and one per disagreement relayed: two outlets running one agency story tell each of its
+    disagreements twice, in the same words, and the earliest article's stands for both."""
     found: dict[str, Contradiction] = {}
     for comparator in registered.values():
         for contradiction in comparator.find(comparison):
-            found.setdefault(contradiction.id, contradiction)
-    return _one_per_figures(_not_relayed(list(found.values()), comparison), comparison)
+            known = found.get(contradiction.id)
+            if known is None or _told_values(contradiction) > _told_values(known):
+                found[contradiction.id] = contradiction
+    return _one_per_disagreement(_not_relayed(list(found.values()), comparison), comparison)
 
 
-def _one_per_figures(contradictions: list[Contradiction], comparison: Comparison) -> list[Contradiction]:
-    """One contradiction per two figures of one slot of one happening (an incident, or a
-    fact): a ministry's 120 revised to 75 told in three articles is one disagreement, shown
-    by the earliest article that tells it (the figures are its fingerprint, as they are an
-    agency copy's)."""
+# The values comparators give a side that only takes a stance on what its claim tells
+# (accusation_answered, contrary, denial_of_preceding, disowned_figure), not a figure, a date
+# or a party of its own: two such contradictions of one slot may be about different things.
+STANCES = frozenset({"asserted", "denied", "accused", "given", "disowned"})
+
+
+def _told_values(contradiction: Contradiction) -> int:
+    """How much a contradiction's values say: 2 what a side holds (a figure, a date, a
+    party), 1 only stances ("asserted" against "denied"), 0 nothing."""
+    values = {v.casefold() for v in (contradiction.value_a, contradiction.value_b) if v}
+    return 0 if contradiction.slot is None or not values else 1 if values <= STANCES else 2
+
+
+def _one_per_disagreement(contradictions: list[Contradiction], comparison: Comparison) -> list[Contradiction]:
+    """One contradiction per two values of one slot of one happening (an incident, or a
+    fact), shown by the earliest article that tells both sides (else the earliest that tells
+    one): a ministry's 120 revised to 75 told
+    in three articles is one disagreement, and so is one army blaming the rebels and the
+    rebels the army, however many articles restate both (the values are its fingerprint, as
+    they are an agency copy's). Values that only take a stance ("asserted", "denied") tell
+    nothing apart: those contradictions stay, each about what its claims tell."""
     incident_of = {account.id: incident.id for incident in comparison.incidents for account in incident.accounts}
     seen: set[tuple[str, str, frozenset[str]]] = set()
     shown: set[str] = set()
-    for contradiction in sorted(contradictions, key=lambda c: _told_first(c, comparison)):
-        numbers = frozenset(numerals(v) for v in (contradiction.value_a, contradiction.value_b) if v)
+    for contradiction in sorted(contradictions, key=lambda c: (not _in_one_article(c, comparison), _told_first(c, comparison))):
+        values = [v for v in (contradiction.value_a, contradiction.value_b) if v]
+        if contradiction.type == "numeric":
+            told = frozenset(numerals(v) for v in values)
+        else:
+            told = frozenset(v.casefold() for v in values)
         happening = contradiction.fact or incident_of.get(contradiction.a)
-        if contradiction.type != "numeric" or contradiction.slot is None or happening is None or len(numbers) != 2 or "" in numbers:
+        if contradiction.slot is None or happening is None or len(told) != 2 or "" in told or told <= STANCES:
             shown.add(contradiction.id)
             continue
-        key = (happening, contradiction.slot, numbers)
+        key = (happening, contradiction.slot, told)
         if key not in seen:
             seen.add(key)
             shown.add(contradiction.id)
     return [c for c in contradictions if c.id in shown]
+
+
+def _in_one_article(contradiction: Contradiction, comparison: Comparison) -> bool:
+    """Whether one article tells both sides of a contradiction, setting them against each other."""
+    return len({comparison.claims[c].doc for c in (contradiction.a, contradiction.b) if c in comparison.claims}) == 1
 
 
 def _told_first(contradiction: Contradiction, comparison: Comparison) -> str:

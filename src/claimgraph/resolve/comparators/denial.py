@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from claimgraph.records import Contradiction
 from claimgraph.registry import comparators
+from claimgraph.resolve.anchors import AnchoredEvent
 from claimgraph.resolve.comparison import Comparison
 from claimgraph.resolve.contradictions import between_events, pairs_across_documents
 
@@ -26,6 +27,15 @@ class DenialOfOneFact:
         for fact in comparison.facts:
             told = False  # one per fact: its explanation names only the fact
             for a, b in pairs_across_documents([comparison.events[e] for e in fact.events]):
-                if (a.status == "denied") != (b.status == "denied") and "negated" not in (a.status, b.status) and not told:
+                if (a.status == "denied") != (b.status == "denied") and "negated" not in (a.status, b.status) and not told \
+                        and _denies_what_is_told(*((a, b) if a.status == "denied" else (b, a))):
                     told = True
                     yield between_events(self.kind, a, b, f"one source reports {fact.about}, the other denies it.", fact.id)
+
+
+def _denies_what_is_told(denied: AnchoredEvent, told: AnchoredEvent) -> bool:
+    """Whether a denial denies what the other account tells: a party denying its own doing
+    ("Kessa denied firing the rocket") denies an account naming it the doer, not one of the
+    deed alone ("a rocket hit the hospital"), which it does not dispute; a denial naming no
+    doer ("the army denied that the village was shelled") denies the deed itself."""
+    return not denied.actors or bool(denied.actors & told.actors)
