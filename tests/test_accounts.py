@@ -134,15 +134,16 @@ def test_a_disagreement_told_in_several_articles_is_shown_by_one_that_tells_both
     assert found == [("A Ruvian general said Kessa rebels had fired the rocket.", "The Kessa rebels again denied any role in the attack.")]
 
 
-def test_a_party_denying_its_doing_disputes_no_account_of_the_deed_alone(tmp_path: Path, build_tools) -> None:
+@pytest.mark.parametrize("denial", ["The Kessa rebels denied firing the rocket at the hospital.",
+                                    "The Kessa rebels denied that their fighters fired the rocket at the hospital."])
+def test_a_party_denying_its_doing_disputes_no_account_of_the_deed_alone(tmp_path: Path, build_tools, denial: str) -> None:
     records = _build(tmp_path, build_tools, [
         ("Sahel Daily", "2024-05-04", f"{ROCKET} The Ruvian army said Kessa rebels fired the rocket at the hospital."),
-        ("Radio Horizon", "2024-05-04", f"{ROCKET} The Kessa rebels denied firing the rocket at the hospital."),
+        ("Radio Horizon", "2024-05-04", f"{ROCKET} {denial}"),
     ])
     # the denial answers the army's blame; "a rocket hit the hospital", naming no one, it does not dispute
     assert [(r["values"], a, b) for r, a, b in _contradictions(records)] == [
-        (["Kessa is responsible", "denied"], "The Ruvian army said Kessa rebels fired the rocket at the hospital.",
-         "The Kessa rebels denied firing the rocket at the hospital.")]
+        (["Kessa is responsible", "denied"], "The Ruvian army said Kessa rebels fired the rocket at the hospital.", denial)]
 
 
 def test_a_denial_two_comparators_find_says_who_is_blamed(tmp_path: Path, build_tools) -> None:

@@ -95,14 +95,25 @@ def reporter(pronoun: Token, collective: Callable[[Token], bool]) -> Token | Non
     the verb whose complement it is, when they agree ("the army said it killed 40 fighters":
     the army; "the rebels said they had taken the town": the rebels; "Kessa announced that
     they had shelled the camp": a state or a body, `collective`, may be "they"), unless that subject
-    is a pronoun too. A singular "it" never stands for a plural subject, nor a plural pronoun
-    for one person."""
+    is a pronoun too. The clause may complement what that verb's object says ("Kessa rejected
+    the accusations that it shelled the camp": Kessa), and the pronoun may own the subject
+    ("the army said its jets bombed the camp", "Kessa denied that its fighters attacked":
+    the army's jets, Kessa's fighters, told by their owner). A singular "it" never stands for a
+    plural subject, nor a plural pronoun for one person."""
     if pronoun.pos_ != "PRON" or "Prs" not in pronoun.morph.get("PronType", []) or "3" not in pronoun.morph.get("Person", []):
         return None
-    clause = pronoun.head
-    if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp" or clause.head.pos_ != "VERB":
+    subject = pronoun.head if pronoun.dep_ == "poss" and "Yes" in pronoun.morph.get("Poss", []) else pronoun
+    if subject.dep_ != "nsubj" or (subject is not pronoun and subject.pos_ not in ("NOUN", "PROPN")):
         return None
-    matrix = children(clause.head, "nsubj")
+    clause = subject.head
+    if clause.dep_ == "ccomp" and clause.head.pos_ == "VERB":
+        telling = clause.head
+    elif clause.dep_ in ("acl", "ccomp") and clause.head.pos_ == "NOUN" and clause.head.dep_ in ("dobj", "obj") \
+            and clause.head.head.pos_ == "VERB" and any(c.lower_ == "that" for c in clause.children if c.dep_ == "mark"):
+        telling = clause.head.head  # "rejected the accusations that it shelled the camp"
+    else:
+        return None
+    matrix = children(telling, "nsubj")
     if not matrix or matrix[0].pos_ == "PRON":
         return None
     subject_plural = "Plur" in matrix[0].morph.get("Number", [])

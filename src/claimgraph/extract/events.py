@@ -412,7 +412,7 @@ def _participants(token: Token, trigger: Trigger, lexicon: EventLexicon,
             done_to += counterparts
         verb = light_verb(token, lexicon) if not doers else None
         if verb is not None:  # "Kessa provided training to Ruvian soldiers"
-            doers = [d for d in ((agent(verb) if is_passive(verb) else _speaking_for(subject(verb), mentions)),) if d is not None]
+            doers = [d for d in ((agent(verb) if is_passive(verb) else _speaking_for(subject(verb), mentions, lexicon)),) if d is not None]
             done_to += [t for t in prepositional_objects(verb, {"to", "against", "on"}) if t not in moved]
         elif not doers and _sent_force(token, lexicon):  # "Kessa deployed a training mission": Kessa trains
             doers = [d for d in (subject(token.head.head),) if d is not None]
@@ -420,7 +420,7 @@ def _participants(token: Token, trigger: Trigger, lexicon: EventLexicon,
         doers = prepositional_objects(token, {"from"})
         done_to = [h for h in (subject(token),) if h is not None]
     else:
-        doer = agent(token) if is_passive(token) else _speaking_for(subject(token), mentions)
+        doer = agent(token) if is_passive(token) else _speaking_for(subject(token), mentions, lexicon)
         doers = [doer] if doer is not None and doer not in moved else []
         done_to = [t for t in themes(token, lexicon) if t not in moved and t != doer]
         if trigger.theme_words and trigger.needs_preposition:  # an idiom's object is its own word: "pointed the finger at X"
@@ -449,15 +449,23 @@ def _participants(token: Token, trigger: Trigger, lexicon: EventLexicon,
     return actors, targets, with_conjuncts(doers) + moved + with_conjuncts(done_to)
 
 
-def _speaking_for(doer: Token | None, mentions: list[Mention]) -> Token | None:
-    """A pronoun doer of a reported clause as the speaker it stands for ("the army said it
-    shelled the camp"), where they agree (event_roles.reporter); else the doer as found."""
+def _speaking_for(doer: Token | None, mentions: list[Mention], lexicon: EventLexicon) -> Token | None:
+    """A pronoun doer of a reported clause, or the pronoun owning its forces or arms, as the
+    speaker it stands for ("the army said it shelled the camp", "said its jets shelled the
+    camp"), where they agree (event_roles.reporter); else the doer as found. A force acts for
+    its owner; "its rival" or "their neighbours" are others."""
     if doer is None:
         return None
-    return reporter(doer, lambda head: any(m.type in _COLLECTIVE for m in mentions_in([head], mentions))) or doer
+    owned_force = any(has_word_in_class(doer, lexicon, kind) for kind in _OWNED_KINDS) and not mentions_in(phrase_tokens(doer), mentions)
+    owner = next((c for c in doer.children if c.dep_ == "poss"), None) if owned_force else None
+    for pronoun in (doer, owner):
+        if pronoun is not None and (speaker := reporter(pronoun, lambda head: any(m.type in _COLLECTIVE for m in mentions_in([head], mentions)))):
+            return speaker
+    return doer
 
 
 _COLLECTIVE = frozenset({"ORG", "GPE", "NORP", "MEDIA"})  # a state or a body may be "they"
+_OWNED_KINDS = ("force", "weapon", "aircraft")  # the lexicon's classes of what a party fights with
 
 
 def _sent_force(token: Token, lexicon: EventLexicon) -> bool:
