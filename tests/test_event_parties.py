@@ -96,13 +96,15 @@ def test_a_described_organisation_must_follow_its_name_closely(build_tools) -> N
     ("Amadou Keita said they shelled Gao on Monday.", "ASSAULT", set()),
     ("The Malian soldiers said it killed 40 fighters near Tessalit.", "ASSAULT", set()),
     # ... and of what the object of the speaker's verb says ("rejected the accusations that it ...")
-    ("Kessa rejects the accusations that it shelled the hospital in Tessalit.", "ASSAULT", {"Kessa"}),
+    ("The Kessan government rejects the accusations that it shelled the hospital in Tessalit.", "ASSAULT", {"Kessan government"}),
     # a force or its arms owned by a pronoun act for the speaker the pronoun stands for ...
-    ("Kessa denied that its fighters attacked the hospital in Tessalit.", "ASSAULT", {"Kessa"}),
+    ("The Zorov Liberation Front denied that its fighters attacked the hospital in Tessalit.", "ASSAULT", {"Zorov Liberation Front"}),
     ("The Ruvian army said its jets bombed a camp near Gao.", "ASSAULT", {"Ruvian army"}),
     # ... not another party it owns by relation, nor one the phrase names
     ("Ruvia said its rival had attacked the border post near Gao.", "ASSAULT", set()),
     ("Ruvia said its neighbour Kessa had attacked the border post near Gao.", "ASSAULT", {"Kessa"}),
+    # "its" is no person: the spokesman's organisation is not the subject, so no one is known
+    ("Amadou Keita, a spokesman for the Zorov Front, denied that its fighters attacked the hospital in Tessalit.", "ASSAULT", set()),
     # aid sent is given by whoever sends it
     ("Tents and food aid were sent to Gao by Senegal and Ghana.", "AID", {"Senegal", "Ghana"}),
 ])

@@ -99,7 +99,7 @@ def reporter(pronoun: Token, collective: Callable[[Token], bool]) -> Token | Non
     the accusations that it shelled the camp": Kessa), and the pronoun may own the subject
     ("the army said its jets bombed the camp", "Kessa denied that its fighters attacked":
     the army's jets, Kessa's fighters, told by their owner). A singular "it" never stands for a
-    plural subject, nor a plural pronoun for one person."""
+    plural subject nor for a named person, nor a plural pronoun for one person."""
     if pronoun.pos_ != "PRON" or "Prs" not in pronoun.morph.get("PronType", []) or "3" not in pronoun.morph.get("Person", []):
         return None
     subject = pronoun.head if pronoun.dep_ == "poss" and "Yes" in pronoun.morph.get("Poss", []) else pronoun
@@ -119,8 +119,8 @@ def reporter(pronoun: Token, collective: Callable[[Token], bool]) -> Token | Non
     subject_plural = "Plur" in matrix[0].morph.get("Number", [])
     if "Plur" in pronoun.morph.get("Number", []):
         agrees = subject_plural or collective(matrix[0])
-    else:
-        agrees = not subject_plural
+    else:  # "it" is no person ("Amadou Keita, a spokesman for the Front, denied that its fighters ...")
+        agrees = not subject_plural and not ("Neut" in pronoun.morph.get("Gender", []) and matrix[0].ent_type_ == "PERSON")
     return matrix[0] if agrees else None
 
 

@@ -85,8 +85,9 @@ class Comparator(Protocol):
 
     name: str
     kind: str  # the kind of contradiction it reports: numeric | assert_vs_deny | date | attribution | ...
-    # Two comparators may find one contradiction (one kind, the same two claims): the one of
-    # lower precedence is kept. 0: inside one fact; higher: across facts.
+    # The order comparators run in: 0 inside one fact; higher, across facts. Two comparators
+    # may find one contradiction (one kind, the same two claims): the one that says more of it
+    # is kept, else the first (find_contradictions).
     precedence: int
 
     def find(self, comparison: Comparison) -> Iterable[Contradiction]:
@@ -124,7 +125,8 @@ def find_contradictions(comparison: Comparison, registered: dict[str, Comparator
 # The values comparators give a side that only takes a stance on what its claim tells
 # (accusation_answered, contrary, denial_of_preceding, disowned_figure), not a figure, a date
 # or a party of its own: two such contradictions of one slot may be about different things.
-STANCES = frozenset({"asserted", "denied", "accused", "given", "disowned"})
+ASSERTED, DENIED, ACCUSED, GIVEN, DISOWNED = "asserted", "denied", "accused", "given", "disowned"
+STANCES = frozenset({ASSERTED, DENIED, ACCUSED, GIVEN, DISOWNED})
 
 
 def _told_values(contradiction: Contradiction) -> int:

@@ -33,7 +33,7 @@ def contradiction_id(*parts: str) -> str:
 def between_events(kind: str, a: AnchoredEvent, b: AnchoredEvent, explanation: str, fact: str | None) -> Contradiction:
     """The contradiction of a kind between the first claims of two events; its id is the kind
     and the two claims, so that one pair of claims is one contradiction of a kind, whichever
-    comparator finds it first."""
+    comparators find it (comparison.find_contradictions keeps one)."""
     claim_a, claim_b = a.claims[0], b.claims[0]
     return Contradiction(contradiction_id(kind, *sorted((claim_a, claim_b))), kind, claim_a, claim_b,
                          explanation[0].upper() + explanation[1:], fact)

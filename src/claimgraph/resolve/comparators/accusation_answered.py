@@ -25,7 +25,7 @@ from claimgraph.records import Contradiction, StoredClaim
 from claimgraph.registry import comparators
 from claimgraph.resolve.anchors import AnchoredEvent
 from claimgraph.resolve.comparators.denial_of_preceding import one_voice
-from claimgraph.resolve.comparison import Comparison
+from claimgraph.resolve.comparison import ACCUSED, DENIED, Comparison
 from claimgraph.resolve.contradictions import contradiction_id
 from claimgraph.resolve.lexicons import lexicon_words
 
@@ -75,7 +75,7 @@ class AccusationAnswered:
                 a, b = sorted((told.id, answer.id))
                 yield Contradiction(contradiction_id(self.kind, a, b), self.kind, told.id, answer.id,
                                     f"{answer.source_name} denies the accusation {told.source_name} makes",
-                                    None, slot="accusation", value_a="accused", value_b="denied", caveat="both in one article",
+                                    None, slot="accusation", value_a=ACCUSED, value_b=DENIED, caveat="both in one article",
                                     strength=1.0)
 
 

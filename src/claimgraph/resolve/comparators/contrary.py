@@ -21,7 +21,7 @@ from functools import cache
 
 from claimgraph.records import Contradiction, StoredClaim
 from claimgraph.registry import comparators
-from claimgraph.resolve.comparison import Comparison
+from claimgraph.resolve.comparison import ASSERTED, DENIED, Comparison
 from claimgraph.resolve.contradictions import contradiction_id
 from claimgraph.resolve.lexicons import lexicon_words
 
@@ -61,7 +61,7 @@ class ContraryToWhatIsSaid:
                 a, b = sorted((other.id, claim.id))
                 yield Contradiction(contradiction_id(self.kind, a, b), self.kind, other.id, claim.id,
                                     f"{claim.source_name} says the contrary of what {other.source_name} says",
-                                    None, slot="statement", value_a="asserted", value_b="denied", caveat=caveat, strength=1.0)
+                                    None, slot="statement", value_a=ASSERTED, value_b=DENIED, caveat=caveat, strength=1.0)
 
 
 def named_after_contrast(text: str) -> frozenset[str]:

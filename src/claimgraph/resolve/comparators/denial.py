@@ -35,7 +35,8 @@ class DenialOfOneFact:
 
 def _denies_what_is_told(denied: AnchoredEvent, told: AnchoredEvent) -> bool:
     """Whether a denial denies what the other account tells: a party denying its own doing
-    ("Kessa denied firing the rocket") denies an account naming it the doer, not one of the
+    ("Kessa denied firing the rocket") disputes an account naming a doer (it, or under another
+    name the entities may not have joined: "Zorov rebels" and "the Zorov Front"), not one of the
     deed alone ("a rocket hit the hospital"), which it does not dispute; a denial naming no
     doer ("the army denied that the village was shelled") denies the deed itself."""
-    return not denied.actors or bool(denied.actors & told.actors)
+    return not denied.actors or bool(told.actors)

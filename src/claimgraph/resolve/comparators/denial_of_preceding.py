@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 
 from claimgraph.records import Contradiction, StoredClaim
 from claimgraph.registry import comparators
-from claimgraph.resolve.comparison import Comparison
+from claimgraph.resolve.comparison import ASSERTED, DENIED, Comparison
 from claimgraph.resolve.contradictions import contradiction_id
 from claimgraph.resolve.lexicons import data_words
 
@@ -49,7 +49,7 @@ class DenialOfWhatPrecedes:
                 a, b = sorted((told.id, denial.id))
                 yield Contradiction(contradiction_id(self.kind, a, b), self.kind, told.id, denial.id,
                                     f"{denial.source_name} denies what {told.source_name} says just before",
-                                    None, slot="statement", value_a="asserted", value_b="denied", caveat="both in one article",
+                                    None, slot="statement", value_a=ASSERTED, value_b=DENIED, caveat="both in one article",
                                     strength=1.0)
 
 

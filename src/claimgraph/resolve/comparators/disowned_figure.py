@@ -26,7 +26,7 @@ from claimgraph.records import Contradiction, StoredClaim
 from claimgraph.registry import comparators
 from claimgraph.resolve.accounts import denies_by_cue
 from claimgraph.resolve.comparators.accusation_answered import negates
-from claimgraph.resolve.comparison import Comparison
+from claimgraph.resolve.comparison import DISOWNED, GIVEN, Comparison
 from claimgraph.resolve.contradictions import contradiction_id
 from claimgraph.resolve.lexicons import lexicon_words
 
@@ -91,4 +91,4 @@ def _disowned(kind: str, told: StoredClaim, denial: StoredClaim, caveat: str) ->
     a, b = sorted((told.id, denial.id))
     return Contradiction(contradiction_id(kind, a, b), kind, told.id, denial.id,
                          f"{denial.source_name} says it never gave the figures {told.source_name} tells ({caveat})",
-                         None, slot="figure", value_a="given", value_b="disowned", caveat=caveat, strength=1.0)
+                         None, slot="figure", value_a=GIVEN, value_b=DISOWNED, caveat=caveat, strength=1.0)

@@ -18,7 +18,7 @@ from claimgraph.records import Contradiction
 from claimgraph.registry import comparators
 from claimgraph.resolve.accounts import Account, Incident, sides
 from claimgraph.resolve.comparators.denial_of_preceding import points_back
-from claimgraph.resolve.comparison import Comparison
+from claimgraph.resolve.comparison import DENIED, Comparison
 from claimgraph.resolve.contradictions import between_accounts, one_pair_each
 
 
@@ -51,7 +51,7 @@ class ResponsibilityDenied:
             for b, d in one_pair_each(candidates, lambda pair: pair, one_voice_first=True):
                 named = _names(b.blamed & d.tellers, comparison.name_of)
                 yield between_accounts(self.kind, b, d, about=f"whether {named} is responsible for the {incident.label}",
-                                       slot="responsible", values=(f"{named} is responsible", "denied"))
+                                       slot="responsible", values=(f"{named} is responsible", DENIED))
 
 
 def _blaming(incident: Incident) -> list[Account]:
