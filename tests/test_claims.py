@@ -266,6 +266,16 @@ def test_a_quote_over_two_sentences_before_the_cue_is_all_the_speakers(nlp, text
     assert first.source.name == second.source.name == "Amadou Keita"
 
 
+def test_a_quoted_first_person_speech_verb_is_the_quotations_speaker(nlp) -> None:
+    # "we declare" is Keita speaking, not the officials quoted before, nor a speaker "we"
+    text = ("Kessan officials said the bridge was damaged. Traffic was halted on Monday. "
+            "“We reject these charges, we declare this officially. Our troops did not cross the river,” Amadou Keita said.")
+    claims = claims_of(nlp, text)
+    first = claim_at(claims, text, "We reject these charges")
+    assert first.source.name == "Amadou Keita"
+    assert claim_at(claims, text, "Kessan officials said").source.name == "Kessan officials"
+
+
 def test_the_sentence_carrying_the_cue_of_a_two_sentence_quote_is_the_speakers(nlp) -> None:
     text = "“We will not leave. We have work to do,” Amadou Keita said."
     claim = claim_at(claims_of(nlp, text), text, "We have work to do")

@@ -103,6 +103,10 @@ def test_a_described_organisation_must_follow_its_name_closely(build_tools) -> N
     # ... not another party it owns by relation, nor one the phrase names
     ("Ruvia said its rival had attacked the border post near Gao.", "ASSAULT", set()),
     ("Ruvia said its neighbour Kessa had attacked the border post near Gao.", "ASSAULT", {"Kessa"}),
+    # "we" in quoted words is the quotation's named speaker; "they" is someone else
+    ("“We shelled the rebel camp near Gao,” the Ruvian army said.", "ASSAULT", {"the Ruvian army"}),
+    ("“We reject these charges categorically,” Amadou Keita said.", "REJECT", {"Amadou Keita"}),
+    ("“They shelled the rebel camp near Gao,” the Ruvian army said.", "ASSAULT", set()),
     # "its" is no person: the spokesman's organisation is not the subject, so no one is known
     ("Amadou Keita, a spokesman for the Zorov Front, denied that its fighters attacked the hospital in Tessalit.", "ASSAULT", set()),
     # aid sent is given by whoever sends it

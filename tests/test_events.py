@@ -476,6 +476,14 @@ def test_an_unplaced_attack_is_placed_in_the_documents_country(build_tools) -> N
     assert _texts(attack, "location") == {"Mali"} and attack.location_basis == "document"
 
 
+def test_the_documents_country_is_the_one_named_as_where_things_are(build_tools) -> None:
+    # France is named more often, as the party that acts; Mali as where things happen
+    text = ("France condemned the assault on its embassy. France recalled its ambassador, and France said its staff were safe. "
+            "Thousands of protesters gathered in Mali on Sunday. Gunmen attacked a convoy.")
+    attack = next(e for e in _events(build_tools, text) if e.type == "ATTACK" and e.trigger == "attacked")
+    assert _texts(attack, "location") == {"Mali"} and attack.location_basis == "document"
+
+
 def test_a_statement_is_not_placed_in_the_documents_country(build_tools) -> None:
     events = _events(build_tools, "Mali is facing a crisis. Mali has asked for help. Ruvian fighters attacked a convoy.")
     request = next(e for e in events if e.plover == "REQUEST")

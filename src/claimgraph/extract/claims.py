@@ -69,8 +69,10 @@ def extract_claims(
 
 def _speaker_named_later(claim: Claim, context: _Context) -> Claim:
     """'"We will not leave. We have work to do," Keita said.': the first sentence of a quotation
-    is Keita's too, though his name comes only in the last."""
-    if claim.source.kind not in ("outlet", "media"):
+    is Keita's too, though his name comes only in the last; and so is one whose own speech
+    verb has the first person for subject ('"We reject them, we declare this officially. ...,"
+    Keita said': "we" is Keita speaking)."""
+    if claim.source.kind not in ("outlet", "media") and not _first_person(claim.source, context.doc):
         return claim
     quote = next((q for q in context.quotes if inside((claim.start, claim.end), q, share=0.6)), None)
     speaker = context.quote_speakers.get(quote) if quote is not None else None
@@ -80,6 +82,15 @@ def _speaker_named_later(claim: Claim, context: _Context) -> Claim:
     sentence = next(s for s in context.doc.sents if s.start_char <= claim.start < s.end_char)
     stance = "deny" if _denying(sentence, context.lexicon) else "assert"
     return replace(claim, source=source, cue=cue, via=via, stance=stance, modality=_modality(sentence, None, attributed=True, lexicon=context.lexicon))
+
+
+def _first_person(source: ClaimSource, doc: Doc) -> bool:
+    """Whether a source is the first person ("we", "I"): a speaker speaking of themselves,
+    whom only the quotation's speaker names."""
+    if source.start is None or source.end is None:
+        return False
+    span = doc.char_span(source.start, source.end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].pos_ == "PRON" and "1" in span[0].morph.get("Person", [])
 
 
 Speaker = tuple[ClaimSource, str | None, tuple[str, ...]]  # source, cue, via
@@ -107,6 +118,8 @@ class _Context:
         for claim in claims[-3:]:
             if claim.sentence == index and claim.source.kind != "outlet":
                 self.recent.append((index, claim.source, claim.cue, claim.via))
+                if _first_person(claim.source, self.doc):
+                    continue  # "we declare" inside a quotation: the quotation's speaker is named elsewhere
                 for quote in self.quotes:
                     if quote[0] < claim.end and claim.start < quote[1]:
                         self.quote_speakers.setdefault(quote, (claim.source, claim.cue, claim.via))
@@ -188,7 +201,8 @@ def _speaker_before(quote: tuple[int, int], index: int, context: _Context) -> Sp
 
 def _resolve_source(span: tuple[int, int], index: int, context: _Context) -> ClaimSource:
     doc, lexicon = context.doc, context.lexicon
-    if is_pronoun(doc, span, lexicon):
+    speaking_in_quotation = any(q[0] <= span[0] < q[1] for q in context.quotes) and _first_person(ClaimSource("", "person", *span), doc)
+    if is_pronoun(doc, span, lexicon) and not speaking_in_quotation:  # quoted "we" is the quotation's speaker (_speaker_named_later)
         # "he" is the nearest person named before it in the sentence, else the last speaker.
         found = doc.char_span(span[0], span[1], alignment_mode="expand")
         sentence = found.sent if found is not None else doc[0].sent

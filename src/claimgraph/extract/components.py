@@ -412,7 +412,7 @@ class EventComponent(_Component):
 
     def extract(self, doc: Doc, article: Article) -> None:
         mentions = doc._.mentions
-        home = focus_country(mentions, self.is_country) if self.is_country is not None else None  # the country it is mostly about
+        home = focus_country(mentions, self.is_country, doc, self.lexicon) if self.is_country is not None else None  # the country it is mostly about
         doc._.home = home
         events = extract_events(doc, article.id, mentions, doc._.claims, doc._.dates, doc._.quantities, self.lexicon,
                                 is_country=self.is_country, countries_of=self.countries_of, home=home, detector=self.detector)

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.event_lexicon import EventLexicon
 from claimgraph.extract.event_roles import (
@@ -28,7 +28,7 @@ from claimgraph.extract.event_roles import (
 )
 from claimgraph.extract.spans import doc_text
 from claimgraph.extract.timex import UNKNOWN_DAY, is_day
-from claimgraph.records import DateMention, Mention
+from claimgraph.records import DateMention, EventArgument, Mention
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _SEARCH_DEPTH = 4
@@ -45,16 +45,34 @@ class Setting:
     recent: Mention | None = None
     is_country: Callable[[str], bool] = lambda _: False
     speakers: tuple[tuple[int, int], ...] = ()  # the spans of the document's claim sources: "officials in Kessa" is who speaks, not where
+    # each claim told by a named source, as (start, end, the source as an actor): whom "we" in its quoted words stands for
+    voices: tuple[tuple[int, int, EventArgument], ...] = ()
     facilities: tuple[Mention, ...] = ()  # the document's named facilities, each first named: what "the dam" means
 
 
-def focus_country(mentions: list[Mention], is_country: Callable[[str], bool]) -> Mention | None:
-    """The first mention of the country named most often in the document."""
-    counts = Counter(m.key for m in mentions if m.type == "GPE" and is_country(m.text))
+def focus_country(mentions: list[Mention], is_country: Callable[[str], bool], doc: Doc | None = None,
+                  lexicon: EventLexicon | None = None) -> Mention | None:
+    """The first mention of the country named most often in the document as where things are
+    ("in Kessa", "au Niger"), else named most often: a country named as a party ("the embassy
+    of Ruvia", "Ruvia condemned") is who acts, not where."""
+    named = [m for m in mentions if m.type == "GPE" and is_country(m.text)]
+    placed = [m for m in named if doc is not None and lexicon is not None and _named_as_place(doc, m, lexicon)]
+    counts = Counter(m.key for m in placed or named)
     if not counts:
         return None
     key = counts.most_common(1)[0][0]
     return next(m for m in mentions if m.key == key and m.type == "GPE")
+
+
+def _named_as_place(doc: Doc, mention: Mention, lexicon: EventLexicon) -> bool:
+    """Whether a mention is the object of a locative preposition ("in Kessa"; "au Niger",
+    where the preposition hangs on the noun)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return (root.dep_ == "pobj" and root.head.lower_ in lexicon.locative_prepositions) or any(
+        c.dep_ == "case" and c.lower_ in lexicon.locative_prepositions for c in root.children)
 
 
 def event_location(token: Token, sentence: Span, mentions: list[Mention], actors: list[Mention], targets: list[Mention],

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from claimgraph.extract.event_lexicon import EventLexicon
-from claimgraph.extract.quotes import head_in_quotation
+from claimgraph.extract.quotes import head_in_quotation, quotation_of
 from claimgraph.records import Mention
 
 # Branches of a phrase that belong to another clause, not to the phrase's own participants.
@@ -102,6 +102,8 @@ def reporter(pronoun: Token, collective: Callable[[Token], bool]) -> Token | Non
     plural subject nor for a named person, nor a plural pronoun for one person."""
     if pronoun.pos_ != "PRON" or "Prs" not in pronoun.morph.get("PronType", []) or "3" not in pronoun.morph.get("Person", []):
         return None
+    if quotation_of(pronoun) is not None:
+        return None  # in the speaker's own quoted words, "they" and "it" are others ("we" is the speaker)
     subject = pronoun.head if pronoun.dep_ == "poss" and "Yes" in pronoun.morph.get("Poss", []) else pronoun
     if subject.dep_ != "nsubj" or (subject is not pronoun and subject.pos_ not in ("NOUN", "PROPN")):
         return None

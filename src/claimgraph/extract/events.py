@@ -70,6 +70,7 @@ from claimgraph.extract.event_triggers import (
     trigger_at,
 )
 from claimgraph.extract.plover_classifier import PloverClassifier
+from claimgraph.extract.quotes import quotation_of
 from claimgraph.records import (
     Claim,
     ClaimSource,
@@ -125,7 +126,8 @@ def extract_events(
     # "the Ruvian army base"): only a name says which one "the dam" is.
     facilities = _first_named(m for m in mentions if m.type == "FAC" and m.start not in norp_starts
                               and "'s" not in m.text.replace("\u2019", "'"))
-    setting = Setting(home, None, is_country or (lambda _: False), speakers, facilities)
+    voices = tuple((c.start, c.end, speaker) for c in claims if c.source.kind != "outlet" and (speaker := _accuser_of(c)))
+    setting = Setting(home, None, is_country or (lambda _: False), speakers, facilities=facilities, voices=voices)
     by_key = {(m.start, m.end): m for m in mentions}
     events: list[Event] = []
     sentences = list(doc.sents)
@@ -286,7 +288,9 @@ def _event(candidate: Candidate, doc_id: str, index: int, sentence: Span, mentio
     if reported_as is not None and status.value == "happened":
         status = replace(status, value=reported_as)
     actors, targets, heads = _participants(token, trigger, lexicon, mentions)
-    if require_party and (trigger.type in lexicon.party_types or trigger.needs_party) and not actors and not targets and not trigger.crowd:
+    speaker = _first_person_doer(token, lexicon, setting) if not actors else None
+    if require_party and (trigger.type in lexicon.party_types or trigger.needs_party) and not actors and not targets \
+            and not trigger.crowd and speaker is None:
         return None  # "the account pays 5%", "were blamed for the fall": no one named takes part
     if event_type in lexicon.force_types and not _of_forces(token, heads, lexicon):
         return None  # "her marathon training", "the teams train at the stadium": no force is trained
@@ -294,6 +298,8 @@ def _event(candidate: Candidate, doc_id: str, index: int, sentence: Span, mentio
     located_as = "DEPLOY" if denies == "presence" else trigger.placed_as or event_type  # a denied presence is placed like a deployment
     location, basis = event_location(token, sentence, mentions, actors, targets, lexicon, event_type=located_as, setting=setting)
     arguments = [_argument("actor", m) for m in actors] + [_argument("target", m) for m in targets]
+    if speaker is not None:
+        arguments.insert(0, speaker)
     if location is not None:
         arguments.append(_argument("location", location))
     date = event_date(token, sentence, dates)
@@ -313,6 +319,22 @@ def _event(candidate: Candidate, doc_id: str, index: int, sentence: Span, mentio
         force=force, denies=denies, background=is_background(token) or _accusation_as_means(token, trigger, lexicon, setting, mentions),
         level=level, kind_words=kind_words, another=another,
     )
+
+
+def _first_person_doer(token: Token, lexicon: EventLexicon, setting: Setting) -> EventArgument | None:
+    """The named speaker whose quoted words tell the event with "we" or "I" as its doer, or
+    "our" forces or arms ('"We reject them categorically," the minister said'; '"Our jets
+    struck the depot," the army said'): the speaker is the doer, as "it" stands for the
+    speaker in reported words (event_roles.reporter)."""
+    doer = None if is_passive(token) else subject(token)
+    if doer is None or quotation_of(doer) is None:
+        return None
+    owner = next((c for c in doer.children if c.dep_ == "poss"), None)
+    first_person = "1" in doer.morph.get("Person", []) and doer.pos_ == "PRON" or (
+        owner is not None and "1" in owner.morph.get("Person", []) and any(has_word_in_class(doer, lexicon, kind) for kind in _OWNED_KINDS))
+    if not first_person:
+        return None
+    return next((replace(speaker, role="actor") for start, end, speaker in setting.voices if start <= token.idx < end), None)
 
 
 def _none_harmed(token: Token, quantity: Quantity | None) -> bool:
