@@ -274,6 +274,10 @@ def test_a_quoted_first_person_speech_verb_is_the_quotations_speaker(nlp) -> Non
     first = claim_at(claims, text, "We reject these charges")
     assert first.source.name == "Amadou Keita"
     assert claim_at(claims, text, "Kessan officials said").source.name == "Kessan officials"
+    # a quotation naming no speaker of its own goes on with the speaker before it
+    text = "Amadou Keita said the border would close. “We insist that Kessa withdraw its troops.” He added that talks were over."
+    claims = claims_of(nlp, text)
+    assert {c.source.name for c in claims} == {"Amadou Keita"}
 
 
 def test_the_sentence_carrying_the_cue_of_a_two_sentence_quote_is_the_speakers(nlp) -> None:

@@ -170,6 +170,8 @@ def test_a_negated_attack_is_kept_as_negated(build_tools) -> None:
     ("Ruvia is yet to reach agreement with Kessa.", "agreement", "negated"),
     ("Ruvia is on the verge of signing a deal with Kessa.", "signing", "possible"),
     ("Ruvia is poised to sign the accord with Kessa.", "sign", "possible"),
+    ("The Ruvian army is ready to attack Gao if Kessa crosses the border.", "attack", "possible"),
+    ("The Ruvian army said it was prepared to attack Gao.", "attack", "possible"),
     ("Ruvia signed the accord with Kessa yet again.", "signed", "happened"),
     ("Ruvian jets bombed Gao yet again, prompting Kessa troops to withdraw from Tessalit.", "withdraw", "happened"),
     ("Kessa closed its border with Ruvia after attacking Gao.", "attacking", "happened"),
@@ -476,12 +478,15 @@ def test_an_unplaced_attack_is_placed_in_the_documents_country(build_tools) -> N
     assert _texts(attack, "location") == {"Mali"} and attack.location_basis == "document"
 
 
-def test_the_documents_country_is_the_one_named_as_where_things_are(build_tools) -> None:
-    # France is named more often, as the party that acts; Mali as where things happen
-    text = ("France condemned the assault on its embassy. France recalled its ambassador, and France said its staff were safe. "
-            "Thousands of protesters gathered in Mali on Sunday. Gunmen attacked a convoy.")
-    attack = next(e for e in _events(build_tools, text) if e.type == "ATTACK" and e.trigger == "attacked")
-    assert _texts(attack, "location") == {"Mali"} and attack.location_basis == "document"
+@pytest.mark.parametrize(("text", "place"), [
+    # an embassy in a country is in its capital, where the article names it
+    ("Thousands marched in Bamako on Sunday. Protesters attacked the French embassy in Mali.", "Bamako"),
+    ("Protesters attacked the French embassy in Mali.", "Mali"),  # the capital unnamed: the country
+    ("Thousands marched in Bamako on Sunday. Protesters attacked a police station in Mali.", "Mali"),  # no mission
+])
+def test_a_states_mission_in_a_country_is_placed_in_its_capital(build_tools, text: str, place: str) -> None:
+    attack = next(e for e in _events(build_tools, text) if e.trigger == "attacked")
+    assert _texts(attack, "location") == {place} and attack.location_basis == "clause"
 
 
 def test_a_statement_is_not_placed_in_the_documents_country(build_tools) -> None:

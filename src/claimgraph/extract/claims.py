@@ -72,7 +72,7 @@ def _speaker_named_later(claim: Claim, context: _Context) -> Claim:
     is Keita's too, though his name comes only in the last; and so is one whose own speech
     verb has the first person for subject ('"We reject them, we declare this officially. ...,"
     Keita said': "we" is Keita speaking)."""
-    if claim.source.kind not in ("outlet", "media") and not _first_person(claim.source, context.doc):
+    if claim.source.kind not in ("outlet", "media") and (claim.start, claim.end) not in context.self_quoted:
         return claim
     quote = next((q for q in context.quotes if inside((claim.start, claim.end), q, share=0.6)), None)
     speaker = context.quote_speakers.get(quote) if quote is not None else None
@@ -84,13 +84,13 @@ def _speaker_named_later(claim: Claim, context: _Context) -> Claim:
     return replace(claim, source=source, cue=cue, via=via, stance=stance, modality=_modality(sentence, None, attributed=True, lexicon=context.lexicon))
 
 
-def _first_person(source: ClaimSource, doc: Doc) -> bool:
-    """Whether a source is the first person ("we", "I"): a speaker speaking of themselves,
-    whom only the quotation's speaker names."""
-    if source.start is None or source.end is None:
+def _quoted_first_person(span: tuple[int, int], context: _Context) -> bool:
+    """Whether a source is the first person ("we", "I") inside a quotation: the speaker
+    speaking of themselves, whom the quotation's speaker names."""
+    if not any(q[0] <= span[0] < q[1] for q in context.quotes):
         return False
-    span = doc.char_span(source.start, source.end, alignment_mode="expand")
-    return span is not None and len(span) == 1 and span[0].pos_ == "PRON" and "1" in span[0].morph.get("Person", [])
+    found = context.doc.char_span(span[0], span[1], alignment_mode="expand")
+    return found is not None and len(found) == 1 and found[0].pos_ == "PRON" and "1" in found[0].morph.get("Person", [])
 
 
 Speaker = tuple[ClaimSource, str | None, tuple[str, ...]]  # source, cue, via
@@ -108,6 +108,8 @@ class _Context:
     recent: list[tuple[int, ClaimSource, str | None, tuple[str, ...]]] = field(default_factory=list)
     documents: dict[str, ClaimSource] = field(default_factory=dict)  # "article" -> the article cited
     quote_speakers: dict[tuple[int, int], Speaker] = field(default_factory=dict)
+    # the claims whose source is a quoted first person ("we declare ..."): the quotation's named speaker's, where it has one
+    self_quoted: set[tuple[int, int]] = field(default_factory=set)
     quotes: list[tuple[int, int]] = field(init=False)
     excerpt_regions: list[Excerpt] = field(default_factory=list)
 
@@ -118,8 +120,8 @@ class _Context:
         for claim in claims[-3:]:
             if claim.sentence == index and claim.source.kind != "outlet":
                 self.recent.append((index, claim.source, claim.cue, claim.via))
-                if _first_person(claim.source, self.doc):
-                    continue  # "we declare" inside a quotation: the quotation's speaker is named elsewhere
+                if (claim.start, claim.end) in self.self_quoted:
+                    continue  # "we declare" inside a quotation tells not who speaks: its speaker is named elsewhere
                 for quote in self.quotes:
                     if quote[0] < claim.end and claim.start < quote[1]:
                         self.quote_speakers.setdefault(quote, (claim.source, claim.cue, claim.via))
@@ -171,6 +173,8 @@ def _frame_claims(frame: Frame, sentence: Span, index: int, context: _Context, *
                 via=tuple(dict.fromkeys(v for v in via if v and v != source.name)),
             )
         )
+    if any(_quoted_first_person(span, context) for span in frame.sources):
+        context.self_quoted.update((claim.start, claim.end) for claim in claims)
     return claims
 
 
@@ -201,8 +205,7 @@ def _speaker_before(quote: tuple[int, int], index: int, context: _Context) -> Sp
 
 def _resolve_source(span: tuple[int, int], index: int, context: _Context) -> ClaimSource:
     doc, lexicon = context.doc, context.lexicon
-    speaking_in_quotation = any(q[0] <= span[0] < q[1] for q in context.quotes) and _first_person(ClaimSource("", "person", *span), doc)
-    if is_pronoun(doc, span, lexicon) and not speaking_in_quotation:  # quoted "we" is the quotation's speaker (_speaker_named_later)
+    if is_pronoun(doc, span, lexicon):
         # "he" is the nearest person named before it in the sentence, else the last speaker.
         found = doc.char_span(span[0], span[1], alignment_mode="expand")
         sentence = found.sent if found is not None else doc[0].sent

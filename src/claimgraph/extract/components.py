@@ -378,6 +378,18 @@ def _countries_named(gazetteer: Gazetteer | None) -> Callable[[str], frozenset[s
     return countries
 
 
+def _capital_named(gazetteer: Gazetteer | None) -> Callable[[str], str | None]:
+    """The country whose capital a name names ("Niamey": Niger), None for any other name."""
+    if gazetteer is None:
+        return lambda name: None
+
+    @functools.lru_cache(maxsize=4096)
+    def country(name: str) -> str | None:
+        return next((f.place.country for f in gazetteer.places_named(name) if f.primary and f.place.kind == "capital"), None)
+
+    return country
+
+
 def _state_test(gazetteer: Gazetteer | None) -> Callable[[str], bool] | None:
     """A country, a capital that names its government ("ties to Lima"), or a name the gazetteer
     does not hold as a place (an organisation the model labelled a place)."""
@@ -407,15 +419,17 @@ class EventComponent(_Component):
         self.violent = taxonomy.with_flag("violent")
         self.is_country = _country_test(gazetteer)
         self.countries_of = _countries_named(gazetteer)
+        self.capital_of = _capital_named(gazetteer)
         classifier = PloverClassifier.load(model) if detect else None
         self.detector = Detector(classifier, taxonomy, threshold_scale) if classifier is not None else None
 
     def extract(self, doc: Doc, article: Article) -> None:
         mentions = doc._.mentions
-        home = focus_country(mentions, self.is_country, doc, self.lexicon) if self.is_country is not None else None  # the country it is mostly about
+        home = focus_country(mentions, self.is_country) if self.is_country is not None else None  # the country it is mostly about
         doc._.home = home
         events = extract_events(doc, article.id, mentions, doc._.claims, doc._.dates, doc._.quantities, self.lexicon,
-                                is_country=self.is_country, countries_of=self.countries_of, home=home, detector=self.detector)
+                                is_country=self.is_country, countries_of=self.countries_of, capital_of=self.capital_of, home=home,
+                                detector=self.detector)
         doc._.events = with_frames(doc, events, mentions, self.lexicon, violent=self.violent, is_country=self.is_country,
                                    title=article.title)
 

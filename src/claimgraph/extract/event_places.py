@@ -48,31 +48,16 @@ class Setting:
     # each claim told by a named source, as (start, end, the source as an actor): whom "we" in its quoted words stands for
     voices: tuple[tuple[int, int, EventArgument], ...] = ()
     facilities: tuple[Mention, ...] = ()  # the document's named facilities, each first named: what "the dam" means
+    capital_in: Callable[[Mention], Mention | None] = lambda country: None  # the document's mention of a country's capital
 
 
-def focus_country(mentions: list[Mention], is_country: Callable[[str], bool], doc: Doc | None = None,
-                  lexicon: EventLexicon | None = None) -> Mention | None:
-    """The first mention of the country named most often in the document as where things are
-    ("in Kessa", "au Niger"), else named most often: a country named as a party ("the embassy
-    of Ruvia", "Ruvia condemned") is who acts, not where."""
-    named = [m for m in mentions if m.type == "GPE" and is_country(m.text)]
-    placed = [m for m in named if doc is not None and lexicon is not None and _named_as_place(doc, m, lexicon)]
-    counts = Counter(m.key for m in placed or named)
+def focus_country(mentions: list[Mention], is_country: Callable[[str], bool]) -> Mention | None:
+    """The first mention of the country named most often in the document."""
+    counts = Counter(m.key for m in mentions if m.type == "GPE" and is_country(m.text))
     if not counts:
         return None
     key = counts.most_common(1)[0][0]
     return next(m for m in mentions if m.key == key and m.type == "GPE")
-
-
-def _named_as_place(doc: Doc, mention: Mention, lexicon: EventLexicon) -> bool:
-    """Whether a mention is the object of a locative preposition ("in Kessa"; "au Niger",
-    where the preposition hangs on the noun)."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    return (root.dep_ == "pobj" and root.head.lower_ in lexicon.locative_prepositions) or any(
-        c.dep_ == "case" and c.lower_ in lexicon.locative_prepositions for c in root.children)
 
 
 def event_location(token: Token, sentence: Span, mentions: list[Mention], actors: list[Mention], targets: list[Mention],
@@ -93,6 +78,8 @@ def event_location(token: Token, sentence: Span, mentions: list[Mention], actors
         if verb is not token:
             found = _phrase_place(verb, places, prepositions, setting, lexicon)
     if found is not None:
+        if setting.is_country(found.text) and _mission_in(found, token.doc, lexicon) and (capital := setting.capital_in(found)):
+            return capital, "clause"  # "the embassy in Kessa" is in its capital, which the article names
         return found, "clause"  # "in the country" is the article's country, as the text says
     if event_type not in lexicon.located_types:
         return None, None
@@ -109,6 +96,16 @@ def event_location(token: Token, sentence: Span, mentions: list[Mention], actors
     if setting.focus is not None:
         return setting.focus, "document"
     return None, None
+
+
+def _mission_in(country: Mention, doc: Doc, lexicon: EventLexicon) -> bool:
+    """Whether a country is named as where a state's mission is ("the French embassy in
+    Niger", "l'ambassade de France au Niger"): a diplomatic noun its phrase hangs on."""
+    span = doc.char_span(country.start, country.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
+    return has_word_in_class(head, lexicon, "diplomatic")
 
 
 def place_rank(mention: Mention, is_country: Callable[[str], bool]) -> int:

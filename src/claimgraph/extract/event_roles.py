@@ -102,8 +102,6 @@ def reporter(pronoun: Token, collective: Callable[[Token], bool]) -> Token | Non
     plural subject nor for a named person, nor a plural pronoun for one person."""
     if pronoun.pos_ != "PRON" or "Prs" not in pronoun.morph.get("PronType", []) or "3" not in pronoun.morph.get("Person", []):
         return None
-    if quotation_of(pronoun) is not None:
-        return None  # in the speaker's own quoted words, "they" and "it" are others ("we" is the speaker)
     subject = pronoun.head if pronoun.dep_ == "poss" and "Yes" in pronoun.morph.get("Poss", []) else pronoun
     if subject.dep_ != "nsubj" or (subject is not pronoun and subject.pos_ not in ("NOUN", "PROPN")):
         return None
@@ -115,6 +113,9 @@ def reporter(pronoun: Token, collective: Callable[[Token], bool]) -> Token | Non
         telling = clause.head.head  # "rejected the accusations that it shelled the camp"
     else:
         return None
+    quoted = quotation_of(pronoun)
+    if quoted is not None and not quoted[0] <= telling.idx < quoted[1]:
+        return None  # in a speaker's own quoted words, "they" and "it" are others ("we" is the speaker)
     matrix = children(telling, "nsubj")
     if not matrix or matrix[0].pos_ == "PRON":
         return None

@@ -112,11 +112,13 @@ def extract_events(
     *,
     is_country: Callable[[str], bool] | None = None,
     countries_of: Callable[[str], frozenset[str]] = lambda name: frozenset(),
+    capital_of: Callable[[str], str | None] = lambda name: None,
     home: Mention | None = None,
     detector: Detector | None = None,
 ) -> list[Event]:
     """Events of one document, sentence by sentence. `is_country` tells a country name,
-    `countries_of` the countries a name or demonym names (the gazetteer's), and
+    `countries_of` the countries a name or demonym names and `capital_of` the country whose
+    capital a name names (the gazetteer's), and
     `home` is the document's main country (event_places.focus_country), where material events
     with no place in their sentence are placed. With a `detector`, the learned classifier's
     categories add the events of each sentence that no lexicon trigger reports."""
@@ -127,7 +129,13 @@ def extract_events(
     facilities = _first_named(m for m in mentions if m.type == "FAC" and m.start not in norp_starts
                               and "'s" not in m.text.replace("\u2019", "'"))
     voices = tuple((c.start, c.end, speaker) for c in claims if c.source.kind != "outlet" and (speaker := _accuser_of(c)))
-    setting = Setting(home, None, is_country or (lambda _: False), speakers, facilities=facilities, voices=voices)
+    capitals = [m for m in mentions if m.type == "GPE" and capital_of(m.text)]
+
+    def capital_in(country: Mention) -> Mention | None:  # the document's mention of a country's capital
+        codes = countries_of(country.text)
+        return next((m for m in capitals if capital_of(m.text) in codes), None)
+
+    setting = Setting(home, None, is_country or (lambda _: False), speakers, facilities=facilities, voices=voices, capital_in=capital_in)
     by_key = {(m.start, m.end): m for m in mentions}
     events: list[Event] = []
     sentences = list(doc.sents)
@@ -327,8 +335,17 @@ def _first_person_doer(token: Token, lexicon: EventLexicon, setting: Setting) ->
     struck the depot," the army said'): the speaker is the doer, as "it" stands for the
     speaker in reported words (event_roles.reporter)."""
     doer = None if is_passive(token) else subject(token)
-    if doer is None or quotation_of(doer) is None:
+    quotation = quotation_of(doer) if doer is not None else None
+    if doer is None or quotation is None:
         return None
+    if any(t.text in _QUOTE_MARKS for t in doer.doc if quotation[0] < t.idx < doer.idx):
+        return None  # quoted inside the quotation: another speaker's words
+    clause = token
+    while clause.head.i != clause.i and quotation[0] <= clause.head.idx < quotation[1]:
+        # another speaker inside the quoted words ('"The minister told us: 'We attacked the camp'," Keita said'): theirs
+        if clause.dep_ in ("ccomp", "parataxis") and any(c.dep_ == "nsubj" and "1" not in c.morph.get("Person", []) for c in clause.head.children):
+            return None
+        clause = clause.head
     owner = next((c for c in doer.children if c.dep_ == "poss"), None)
     first_person = "1" in doer.morph.get("Person", []) and doer.pos_ == "PRON" or (
         owner is not None and "1" in owner.morph.get("Person", []) and any(has_word_in_class(doer, lexicon, kind) for kind in _OWNED_KINDS))
@@ -487,6 +504,7 @@ def _speaking_for(doer: Token | None, mentions: list[Mention], lexicon: EventLex
 
 
 _COLLECTIVE = frozenset({"ORG", "GPE", "NORP", "MEDIA"})  # a state or a body may be "they"
+_QUOTE_MARKS = frozenset({"‘", "'", "“", '"', "«", "‹"})  # a mark opening a quotation inside a quotation
 _OWNED_KINDS = ("force", "weapon", "aircraft")  # the lexicon's classes of what a party fights with
 
 
