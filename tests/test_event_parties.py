@@ -95,8 +95,8 @@ def test_a_described_organisation_must_follow_its_name_closely(build_tools) -> N
     # ... when they agree: "they" is no one person, "it" no plural subject
     ("Amadou Keita said they shelled Gao on Monday.", "ASSAULT", set()),
     ("The Malian soldiers said it killed 40 fighters near Tessalit.", "ASSAULT", set()),
-    # ... and of what the object of the speaker's verb says ("rejected the accusations that it ...")
-    ("The Kessan government rejects the accusations that it shelled the hospital in Tessalit.", "ASSAULT", {"Kessan government"}),
+    # ... and of what the object of the speaker's verb says ("dismissed the claims that it ...")
+    ("The Kessan government dismissed the claims that it shelled the hospital in Tessalit.", "ASSAULT", {"Kessan government"}),
     # a force or its arms owned by a pronoun act for the speaker the pronoun stands for ...
     ("The Zorov Liberation Front denied that its fighters attacked the hospital in Tessalit.", "ASSAULT", {"Zorov Liberation Front"}),
     ("The Ruvian army said its jets bombed a camp near Gao.", "ASSAULT", {"Ruvian army"}),

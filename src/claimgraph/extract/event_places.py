@@ -99,8 +99,8 @@ def event_location(token: Token, sentence: Span, mentions: list[Mention], actors
 
 
 def _mission_in(country: Mention, doc: Doc, lexicon: EventLexicon) -> bool:
-    """Whether a country is named as where a state's mission is ("the French embassy in
-    Niger", "l'ambassade de France au Niger"): a diplomatic noun its phrase hangs on."""
+    """Whether a country is named as where a state's mission is ("the Ruvian embassy in
+    Mali", "l'ambassade de Ruvia au Mali"): a diplomatic noun its phrase hangs on."""
     span = doc.char_span(country.start, country.end, alignment_mode="expand")
     if span is None:
         return False

@@ -95,8 +95,8 @@ def reporter(pronoun: Token, collective: Callable[[Token], bool]) -> Token | Non
     the verb whose complement it is, when they agree ("the army said it killed 40 fighters":
     the army; "the rebels said they had taken the town": the rebels; "Kessa announced that
     they had shelled the camp": a state or a body, `collective`, may be "they"), unless that subject
-    is a pronoun too. The clause may complement what that verb's object says ("Kessa rejected
-    the accusations that it shelled the camp": Kessa), and the pronoun may own the subject
+    is a pronoun too. The clause may complement what that verb's object says ("Kessa dismissed
+    the claims that it shelled the camp": Kessa), and the pronoun may own the subject
     ("the army said its jets bombed the camp", "Kessa denied that its fighters attacked":
     the army's jets, Kessa's fighters, told by their owner). A singular "it" never stands for a
     plural subject nor for a named person, nor a plural pronoun for one person."""
@@ -110,7 +110,7 @@ def reporter(pronoun: Token, collective: Callable[[Token], bool]) -> Token | Non
         telling = clause.head
     elif clause.dep_ in ("acl", "ccomp") and clause.head.pos_ == "NOUN" and clause.head.dep_ in ("dobj", "obj") \
             and clause.head.head.pos_ == "VERB" and any(c.lower_ == "that" for c in clause.children if c.dep_ == "mark"):
-        telling = clause.head.head  # "rejected the accusations that it shelled the camp"
+        telling = clause.head.head  # "dismissed the claims that it shelled the camp"
     else:
         return None
     quoted = quotation_of(pronoun)
