@@ -107,6 +107,7 @@ def test_a_described_organisation_must_follow_its_name_closely(build_tools) -> N
     ("“We shelled the rebel camp near Gao,” the Ruvian army said.", "ASSAULT", {"the Ruvian army"}),
     ("“We reject these charges categorically,” Amadou Keita said.", "REJECT", {"Amadou Keita"}),
     ("“They shelled the rebel camp near Gao,” the Ruvian army said.", "ASSAULT", set()),
+    ("“Our jets bombed the rebel camp near Gao,” the Ruvian army said.", "ASSAULT", {"the Ruvian army"}),
     # ... unless the quoted words report someone else's: theirs
     ("“The minister told us: ‘We attacked the camp near Gao’,” Amadou Keita said.", "ASSAULT", set()),
     ("“The Zorov Liberation Front said its fighters attacked the base in Tessalit,” Amadou Keita said.", "ASSAULT",

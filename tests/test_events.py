@@ -177,6 +177,9 @@ def test_a_negated_attack_is_kept_as_negated(build_tools) -> None:
     ("Kessa closed its border with Ruvia after attacking Gao.", "attacking", "happened"),
     ("Kessa troops regrouped near where Ruvian jets attacked Gao.", "attacked", "happened"),
     ("The camp lies close to where Ruvian jets bombed Gao.", "bombed", "happened"),
+    # "would" in a speaker's own words is a hypothesis; reported, the future of what was said
+    ("“Without the deal we would pay Kessa twice as much,” the Ruvian minister said.", "pay", "conditional"),
+    ("The Ruvian minister said Ruvia would pay Kessa twice as much.", "pay", "planned"),
 ])
 def test_an_event_not_done_so_far_or_about_to_be_is_not_told_as_happened(build_tools, text: str, trigger: str, status: str) -> None:
     assert _event(build_tools, text, trigger).status == status

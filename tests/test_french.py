@@ -195,6 +195,8 @@ def test_a_kind_of_event_refused_under_negative_concord_is_no_event(build_tools:
     ("Des hommes armés vont attaquer le camp de l'armée au Mali.", "planned"),  # aller + infinitive
     ("Des hommes armés pourraient attaquer le camp de l'armée au Mali.", "possible"),
     ("Des hommes armés sont allés attaquer le camp de l'armée au Mali.", "happened"),  # went to attack: a past
+    ("Des hommes armés sont sur le point d'attaquer le camp de l'armée au Mali.", "possible"),  # about to
+    ("Des hommes armés sont au point d'attaquer le camp de l'armée au Mali.", "happened"),  # "to the point of": no nearness
 ])
 def test_french_future_and_possibility_are_read(build_tools: BuildTools, sentence: str, status: str) -> None:
     found = extract_french(build_tools, sentence)
@@ -214,6 +216,13 @@ def test_the_antecedent_of_qui_is_the_doer(build_tools: BuildTools) -> None:
     found = extract_french(build_tools, "Les chefs de l'armée du Mali, qui ont menacé de fermer la frontière, se sont réunis à Bamako.")
     threats = [e for e in found.events if e.plover == "THREATEN"]
     assert [[a.text for a in e.arguments if a.role == "actor"] for e in threats] == [["Mali"]]
+
+
+@pytest.mark.parametrize("sentence", ["« Nous avons attaqué la base de Tessalit », a déclaré le Front Zorov.",
+                                      "« Nos soldats ont attaqué la base de Tessalit », a déclaré le Front Zorov."])
+def test_a_quoted_first_person_doer_is_the_quotations_speaker(build_tools: BuildTools, sentence: str) -> None:
+    (attack,) = [e for e in extract_french(build_tools, sentence).events if e.plover == "ASSAULT"]
+    assert {a.text for a in attack.role("actor")} == {"le Front Zorov"}
 
 
 def test_organisations_and_countries_resolve_across_french_and_english() -> None:

@@ -93,6 +93,10 @@ class EventLexicon:
     predicate_plans: bool = False  # a planned modifier as the noun's predicate plans it ("la fermeture est prévue")
     not_yet_adverbs: frozenset[str] = frozenset()  # right before an infinitive's "to": not done so far ("has yet to sign")
     near_words: frozenset[str] = frozenset()  # predicates of what is about to happen ("close to agreeing", "on the verge of")
+    near_prepositions: frozenset[str] = frozenset()  # the only ones a noun of nearness goes with, where it matters ("sur le point de")
+    # in a speaker's own quoted words, a hypothesis ('"Without the deal we would pay more"'); reported, the future of a past saying
+    hypothesis_auxiliaries: frozenset[str] = frozenset()
+    first_person_possessives: frozenset[str] = frozenset()  # "our", "nos": the speaker's own forces, in quoted words
     person_roles: frozenset[str] = frozenset()  # roles people hold (the attribution lexicon's): "six journalists" counts people
 
     def entries(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
@@ -162,5 +166,8 @@ def load_event_lexicon(taxonomy: Taxonomy | None = None, *, lang: str = DEFAULT_
         predicate_plans=bool(data.get("predicate_plans", False)),
         not_yet_adverbs=frozenset(data.get("not_yet_adverbs", ())),
         near_words=frozenset(data.get("near_words", ())),
+        near_prepositions=frozenset(data.get("near_prepositions", ())),
+        hypothesis_auxiliaries=frozenset(data.get("hypothesis_auxiliaries", ())),
+        first_person_possessives=frozenset(data.get("first_person_possessives", ())),
         person_roles=frozenset(load_lexicon_data("attribution", lang).get("person_roles", ())),
     )

@@ -297,6 +297,8 @@ def event_status(trigger: Token, lexicon: EventLexicon) -> Status:
                 if token.lemma_.lower() in lexicon.possible_verbs:
                     return Status("possible", token.text)
         for child in token.children:
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in lexicon.hypothesis_auxiliaries and quotation_of(child) is not None:
+                return Status("conditional", child.text)  # '"Without the deal we would pay more"': a hypothesis
             if child.dep_ in ("aux", "auxpass") and child.lower_ in lexicon.future_auxiliaries:
                 return Status("planned", child.text)
             if child.dep_ == "aux" and child.lower_ in lexicon.possible_auxiliaries:
@@ -350,18 +352,28 @@ def _about_to(verb: Token, lexicon: EventLexicon) -> Token | None:
     to") or a noun after a preposition ("on the verge of"): not a verb ("closed its border
     after attacking"), a preposition ("near where jets attacked") or a place ("lies close to
     where jets bombed": a finite verb is no event to come)."""
-    if verb.pos_ not in ("NOUN", "PROPN") and verb.tag_ not in ("VBG", "VB"):
+    if verb.pos_ not in ("NOUN", "PROPN") and verb.tag_ not in ("VBG", "VB") and "Inf" not in verb.morph.get("VerbForm", []):
         return None
     current = verb
     for _ in range(4):
-        if current.head.i == current.i or current.dep_ not in ("pcomp", "pobj", "prep", "xcomp"):
+        if current.head.i == current.i or current.dep_ not in ("pcomp", "pobj", "prep", "xcomp", "acl"):
             return None
         current = current.head
         if current.lower_ in lexicon.near_words:
             predicate = (current.pos_ in ("ADJ", "ADV", "VERB") and current.dep_ in ("acomp", "oprd", "advmod", "xcomp", "ROOT")
-                         or current.pos_ == "NOUN" and current.dep_ == "pobj")
+                         or current.pos_ == "NOUN" and _near_preposition(current, lexicon) is not None)
             return current if predicate else None
     return None
+
+
+def _near_preposition(noun: Token, lexicon: EventLexicon) -> Token | None:
+    """The preposition a noun of nearness is said with ("on the verge of"; "sur le point de",
+    the preposition hanging on the noun), where the language needs one in particular
+    (`near_prepositions`: "au point de" is "to the point of", no event to come)."""
+    found = noun.head if noun.dep_ == "pobj" else next((c for c in noun.children if c.dep_ == "case"), None)
+    if found is None or (lexicon.near_prepositions and found.lower_ not in lexicon.near_prepositions):
+        return None
+    return found
 
 
 def names_no_event(trigger: Token, lexicon: EventLexicon) -> bool:

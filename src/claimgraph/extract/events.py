@@ -348,7 +348,8 @@ def _first_person_doer(token: Token, lexicon: EventLexicon, setting: Setting) ->
         clause = clause.head
     owner = next((c for c in doer.children if c.dep_ == "poss"), None)
     first_person = "1" in doer.morph.get("Person", []) and doer.pos_ == "PRON" or (
-        owner is not None and "1" in owner.morph.get("Person", []) and any(has_word_in_class(doer, lexicon, kind) for kind in _OWNED_KINDS))
+        owner is not None and owner.lower_ in lexicon.first_person_possessives
+        and any(has_word_in_class(doer, lexicon, kind) for kind in _OWNED_KINDS))
     if not first_person:
         return None
     return next((replace(speaker, role="actor") for start, end, speaker in setting.voices if start <= token.idx < end), None)
