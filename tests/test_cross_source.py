@@ -252,6 +252,14 @@ def test_an_event_asserted_and_denied_is_contested() -> None:
     assert alone.status == "single_source"  # a denial with nothing asserted against it
 
 
+def test_a_hypothesis_confirms_nothing() -> None:
+    claims = {"c1": _claim("c1", "d1"), "c2": _claim("c2", "d2", name="Ruvia", kind="organization")}
+    told = [_event("e1", "d1", claims=("c1",)), _event("e2", "d2", status="conditional", claims=("c2",))]
+    (fact,) = build_facts([told], claims, OUTLETS, lambda group: "x")
+    # '"without the deal we would send troops"': the speaker tells what would be, not that it is
+    assert fact.independent_origins == ("Sahel Daily",) and fact.status == "single_source"
+
+
 def test_a_group_without_known_claims_is_no_fact_and_unknown_claims_are_left_out() -> None:
     claims = {"c1": _claim("c1", "d1")}
     facts = build_facts([[_event("e9", "d2", claims=("c9",))], [_event("e1", "d1", claims=("c1", "c9"))]], claims, OUTLETS, lambda g: "x")

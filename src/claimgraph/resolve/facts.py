@@ -33,7 +33,7 @@ from claimgraph.taxonomy import Taxonomy
 _CALENDAR = re.compile(r"^(\d{4}|XXXX)(-\d{2}(-\d{2})?)?$")
 DATE_SLACK_DAYS = 60
 MAX_BLOCK = 300  # events compared pairwise within one (type, anchor) block at most
-_ASSERTED = frozenset({"happened", "alleged", "planned", "conditional"})
+_ASSERTED = frozenset({"happened", "alleged", "planned"})  # a hypothesis ("would pay if ...") confirms nothing
 
 
 def group_events(events: list[AnchoredEvent], *, taxonomy: Taxonomy, max_km: float = 50.0) -> list[list[AnchoredEvent]]:
