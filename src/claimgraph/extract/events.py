@@ -335,10 +335,17 @@ def _first_person_doer(token: Token, lexicon: EventLexicon, setting: Setting) ->
     struck the depot," the army said'): the speaker is the doer, as "it" stands for the
     speaker in reported words (event_roles.reporter)."""
     doer = None if is_passive(token) else subject(token)
-    quotation = quotation_of(doer) if doer is not None else None
-    if doer is None or quotation is None:
+    if doer is None:
         return None
-    if any(t.text in _QUOTE_MARKS for t in doer.doc if quotation[0] < t.idx < doer.idx):
+    owner = _force_owner(doer, lexicon)
+    if not ("1" in doer.morph.get("Person", []) and doer.pos_ == "PRON"
+            or owner is not None and owner.lower_ in lexicon.first_person_possessives):
+        return None
+    quotation = quotation_of(doer)
+    if quotation is None:
+        return None
+    opened = doer.doc.char_span(quotation[0] + 1, doer.idx, alignment_mode="contract")  # after the quotation opens
+    if opened is not None and any(t.text in _QUOTE_MARKS for t in opened):
         return None  # quoted inside the quotation: another speaker's words
     clause = token
     while clause.head.i != clause.i and quotation[0] <= clause.head.idx < quotation[1]:
@@ -346,13 +353,15 @@ def _first_person_doer(token: Token, lexicon: EventLexicon, setting: Setting) ->
         if clause.dep_ in ("ccomp", "parataxis") and any(c.dep_ == "nsubj" and "1" not in c.morph.get("Person", []) for c in clause.head.children):
             return None
         clause = clause.head
-    owner = next((c for c in doer.children if c.dep_ == "poss"), None)
-    first_person = "1" in doer.morph.get("Person", []) and doer.pos_ == "PRON" or (
-        owner is not None and owner.lower_ in lexicon.first_person_possessives
-        and any(has_word_in_class(doer, lexicon, kind) for kind in _OWNED_KINDS))
-    if not first_person:
-        return None
     return next((replace(speaker, role="actor") for start, end, speaker in setting.voices if start <= token.idx < end), None)
+
+
+def _force_owner(doer: Token, lexicon: EventLexicon) -> Token | None:
+    """The possessive owning a doer that is a force or its arms ("its fighters", "our jets",
+    "nos soldats": the lexicon's `force`, `weapon` and `aircraft` classes): a force acts for its
+    owner; "its rival" or "their neighbours" are others."""
+    owner = next((c for c in doer.children if c.dep_ == "poss"), None)
+    return owner if owner is not None and any(has_word_in_class(doer, lexicon, kind) for kind in _OWNED_KINDS) else None
 
 
 def _none_harmed(token: Token, quantity: Quantity | None) -> bool:
@@ -490,14 +499,12 @@ def _participants(token: Token, trigger: Trigger, lexicon: EventLexicon,
 
 
 def _speaking_for(doer: Token | None, mentions: list[Mention], lexicon: EventLexicon) -> Token | None:
-    """A pronoun doer of a reported clause, or the pronoun owning its forces or arms, as the
-    speaker it stands for ("the army said it shelled the camp", "said its jets shelled the
-    camp"), where they agree (event_roles.reporter); else the doer as found. A force acts for
-    its owner; "its rival" or "their neighbours" are others."""
+    """A pronoun doer of a reported clause, or the pronoun owning its forces or arms
+    (_force_owner), as the speaker it stands for ("the army said it shelled the camp", "said
+    its jets shelled the camp"), where they agree (event_roles.reporter); else the doer as found."""
     if doer is None:
         return None
-    owned_force = any(has_word_in_class(doer, lexicon, kind) for kind in _OWNED_KINDS) and not mentions_in(phrase_tokens(doer), mentions)
-    owner = next((c for c in doer.children if c.dep_ == "poss"), None) if owned_force else None
+    owner = _force_owner(doer, lexicon) if not mentions_in(phrase_tokens(doer), mentions) else None  # not "its neighbour Kessa"
     for pronoun in (doer, owner):
         if pronoun is not None and (speaker := reporter(pronoun, lambda head: any(m.type in _COLLECTIVE for m in mentions_in([head], mentions)))):
             return speaker
