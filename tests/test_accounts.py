@@ -358,6 +358,31 @@ def test_two_reports_of_one_arrest_naming_no_one_meet_by_the_number_held(tmp_pat
     assert len(fact["claims"]) == 2
 
 
+def test_an_incident_told_as_the_setting_of_a_statement_is_not_told_again_by_its_events(tmp_path: Path, build_tools) -> None:
+    # The second article describes the attack as known, in a relative clause on its noun: its
+    # event is no account of the incident, and a fact of its and the first article's events
+    # would tell the incident a second time, beside the incident's own facts.
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "2024-05-04", f"{ROCKET} Rebels accused Mali of firing the rocket."),
+        ("Gao Courier", "2024-05-05", ("Investigators believe a faulty shell set off the explosion in the hospital in Tessalit "
+                                       "which killed 30 people, the army said.")),
+    ])
+    abouts = sorted(f["about"] for f in records if f["kind"] == "fact")
+    assert "30 killed in the attack at Tessalit" in abouts
+    assert "attack at Tessalit" not in abouts
+
+
+def test_an_office_speaking_for_its_holder_is_one_origin_with_them(tmp_path: Path, build_tools) -> None:
+    records = _build(tmp_path, build_tools, [
+        ("Sahel Daily", "2024-05-06", "Ghana's chief prosecutor said on Tuesday he detained six officials in Accra over the bridge collapse."),
+        ("Gao Courier", "2024-05-06", ("Ghana's prosecutor general detained six officials in Accra over the bridge collapse, "
+                                       "his office announced on Tuesday.")),
+    ])
+    (fact,) = [f for f in records if f["kind"] == "fact" and len(f["claims"]) == 2]
+    # "his office" speaks for the prosecutor: one origin, shown by its fuller name
+    assert (fact["status"], fact["independent_origins"]) == ("single_source", ["Ghana's chief prosecutor"])
+
+
 def test_two_outlets_own_tolls_of_one_incident_disagree(tmp_path: Path, build_tools) -> None:
     records = _build(tmp_path, build_tools, [
         ("Sahel Daily", "2024-05-04", "A rocket hit the hospital in Tessalit on 3 May 2024, killing 12 people."),

@@ -427,6 +427,17 @@ def test_a_name_in_brackets_ending_a_source_is_the_source_s_name(build_tools) ->
     assert claim.source.entity_key == "amadou keita"
 
 
+@pytest.mark.parametrize("text, key", [
+    ("Amadou Keita will step down in June, his office said.", "amadou keita"),  # the person named before
+    # no one named: the office the sentence's subject holds, of the state it names
+    ("Ghana's chief prosecutor detained six officials in Accra over the bridge collapse, his office announced on Tuesday.", "ghana"),
+    ("The talks will resume in June, his office said.", None),  # whose office is not told
+])
+def test_an_office_named_by_a_possessive_pronoun_speaks_for_whom_it_stands_for(build_tools, text: str, key: str | None) -> None:
+    (claim,) = extract_text(build_tools, text).claims
+    assert (claim.source.name, claim.source.entity_key) == ("his office", key)
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [

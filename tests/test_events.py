@@ -279,9 +279,20 @@ def test_a_negated_event_without_a_speaker_stays_negated(build_tools) -> None:
     ("The deal was signed by the coup junta in Lima.", "coup", True),
     ("Gunmen attacked Gao after midnight, residents said.", "attacked", False),
     ("Ruvia deployed troops to Gao, Amadou Keita said.", "deployed", False),
+    # a relative clause on an event's noun describes that event as known
+    ("Investigators believe a faulty shell set off the explosion in the clinic in Gao which killed forty.", "killed", True),
+    ("The minister said the blast at the depot which killed nine was an accident.", "killed", True),
+    # on a party's name it tells the party's own news
+    ("The rebels, who attacked Gao on Monday, withdrew north, the minister said.", "attacked", False),
 ])
 def test_an_event_told_as_the_time_of_another_is_background(build_tools, text: str, trigger: str, background: bool) -> None:
     assert _event(build_tools, text, trigger).background is background
+
+
+def test_what_kills_in_a_relative_clause_on_an_event_is_the_event_not_a_place(build_tools) -> None:
+    # "which" stands for the blast: the clinic it hangs from by the parse is no doer
+    event = _event(build_tools, "Investigators believe a faulty shell set off the explosion in the clinic in Gao which killed forty.", "killed")
+    assert not _texts(event, "actor")
 
 
 # 4. Fatalities ---------------------------------------------------------------------------------

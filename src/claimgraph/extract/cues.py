@@ -55,6 +55,8 @@ class CueLexicon:
     speculative_markers: tuple[str, ...]
     anonymous_adverbs: dict[str, str]
     personal_pronouns: frozenset[str]
+    # "his office", "her spokeswoman": who speaks for the one a possessive pronoun stands for
+    representative_nouns: frozenset[str]
     first_person: frozenset[str]
     negations: frozenset[str]
 
@@ -106,6 +108,7 @@ def load_cue_lexicon(lang: str = DEFAULT_LANGUAGE) -> CueLexicon:
         speculative_markers=tuple(data["hedges"]["speculative"]),
         anonymous_adverbs=dict(data["anonymous_adverbs"]),
         personal_pronouns=frozenset(data["personal_pronouns"]),
+        representative_nouns=frozenset(data.get("representative_nouns", ())),
         first_person=frozenset(data["first_person"]),
         negations=frozenset(data["negations"]),
     )

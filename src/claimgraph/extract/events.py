@@ -324,7 +324,8 @@ def _event(candidate: Candidate, doc_id: str, index: int, sentence: Span, mentio
         date=date.value if date else None, date_basis="sentence" if date else None,
         quantity=(quantity.start, quantity.end) if quantity else None,
         fatalities=fatalities_of(quantity) if quantity and trigger.plover == "ASSAULT" else None,
-        force=force, denies=denies, background=is_background(token) or _accusation_as_means(token, trigger, lexicon, setting, mentions),
+        force=force, denies=denies, background=is_background(token) or _accusation_as_means(token, trigger, lexicon, setting, mentions)
+        or _describes_an_event(token, lexicon),
         level=level, kind_words=kind_words, another=another,
     )
 
@@ -381,6 +382,32 @@ def _accusation_as_means(token: Token, trigger: Trigger, lexicon: EventLexicon, 
     """Whether an accusation is told as how someone other than a speaker does another thing
     (event_roles.told_as_means): that party's act as the speaker describes it."""
     return trigger.plover == "ACCUSE" and told_as_means(token, lexicon.means_prepositions, setting.speakers, mentions)
+
+
+def _describes_an_event(token: Token, lexicon: EventLexicon) -> bool:
+    """Whether an event is told in a relative clause on a noun that names an event ("the
+    blast that killed forty", "the explosion which destroyed the bridge"): the clause
+    describes a happening its speaker takes as known, as a definite description does, and
+    the article, not the speaker, is where that description comes from. The clause may hang
+    on a noun of the event's own phrase ("the strike on the clinic that left forty dead": a
+    clinic leaves no one dead); on a party's name it tells that party's own news ("the
+    ministry, which denied it on Monday")."""
+    if token.dep_ not in ("relcl", "acl:relcl"):
+        return False
+    noun = token.head
+    for _ in range(_DESCRIBED_REACH):
+        if noun.pos_ in ("NOUN", "PROPN") and lexicon.entries(noun.lemma_.lower(), "NOUN"):
+            return True
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep":  # "the strike on the clinic"
+            noun = noun.head.head
+        elif noun.dep_ == "nmod":  # "la frappe contre l'hôpital"
+            noun = noun.head
+        else:
+            return False
+    return False
+
+
+_DESCRIBED_REACH = 3  # nouns climbed from a relative clause's own to the event it describes: "the blast at the clinic in the town which ..."
 
 
 def _of_forces(token: Token, heads: list[Token], lexicon: EventLexicon) -> bool:
@@ -470,6 +497,8 @@ def _participants(token: Token, trigger: Trigger, lexicon: EventLexicon,
         done_to = [h for h in (subject(token),) if h is not None]
     else:
         doer = agent(token) if is_passive(token) else _speaking_for(subject(token), mentions, lexicon)
+        if doer is not None and doer.i == token.head.i and _describes_an_event(token, lexicon):
+            doer = None  # "the strike on the clinic which killed forty": the strike kills, not the clinic
         doers = [doer] if doer is not None and doer not in moved else []
         done_to = [t for t in themes(token, lexicon) if t not in moved and t != doer]
         if trigger.theme_words and trigger.needs_preposition:  # an idiom's object is its own word: "pointed the finger at X"

@@ -135,9 +135,12 @@ def compare_corpus(store: Store, anchors: Anchors, places: dict[str, StoredPlace
     told_facts = [fact for incident in told for fact in incident_facts(incident, claims, documents.outlet_of, agencies, anchors.name, cites)]
     # An incident's accounts are told by its facts (figures, blame, denials): the facts of
     # their events, and the tension an accusation of its harm tells, would tell them twice
-    # (the events' facts are still compared: "destroyed" against "was not destroyed").
+    # (the events' facts are still compared: "destroyed" against "was not destroyed"). An
+    # event told only as another's setting ("the blast that killed forty") is no account: a
+    # fact of accounts and such settings is told by the incident's facts all the same.
     gathered = {e.id for incident in told for account in incident.accounts for e in account.events}
-    unshown = frozenset(f.id for f in facts if set(f.events) <= gathered)
+    setting = {e.id for e in events if e.background}
+    unshown = frozenset(f.id for f in facts if set(f.events) - setting <= gathered and set(f.events) & gathered)
     ties = list(stated_ties(iter_relations(store), anchors)) + list(accusation_standings(e for e in events if e.id not in gathered))
     tie_facts, fact_of_tie = relation_facts(ties, claims, outlet_of=documents.outlet_of, name_of=anchors.name, agencies=agencies)
     shown = [f for f in facts if f.id not in unshown] + tie_facts + told_facts

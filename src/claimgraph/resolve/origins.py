@@ -206,7 +206,10 @@ def count_origins(group: Iterable[R], claims: dict[str, StoredClaim], outlet_of:
         key = next((other_key for other_words, doc, other_source, other_key in copied
                     if doc != claim.doc and other_source == source and restates(words, other_words)), key)
         copied.append((words, claim.doc, source, key))
-        named.setdefault(key, origin)
+        # one origin told under several names is shown by the first, or by the first that
+        # names someone when it does not ("Kessa's chief prosecutor", not "his office")
+        if key not in named or (not _names_someone(named[key]) and _names_someone(origin)):
+            named[key] = origin
     return tuple(sorted(set(named.values())))
 
 
@@ -253,6 +256,10 @@ def restates(a: frozenset[str], b: frozenset[str], *, min_words: int = _COPIED_W
     """Whether two claims' words are one text copied (four fifths of them shared, and enough of
     them, `min_words`, to tell a copy from a coincidence)."""
     return min(len(a), len(b)) >= min_words and len(a & b) >= _RESTATED * len(a | b)
+
+
+def _names_someone(name: str) -> bool:
+    return any(word[:1].isupper() for word in name.split())
 
 
 def _origin_key(origin: str) -> str:
