@@ -432,10 +432,15 @@ def test_a_name_in_brackets_ending_a_source_is_the_source_s_name(build_tools) ->
     # no one named: the office the sentence's subject holds, of the state it names
     ("Ghana's chief prosecutor detained six officials in Accra over the bridge collapse, his office announced on Tuesday.", "ghana"),
     ("The talks will resume in June, his office said.", None),  # whose office is not told
+    # of two people named, the one the sentence tells of as its subject
+    ("President Lina Ruvo dismissed Amadou Keita, her spokeswoman said.", "lina ruvo"),
+    # "its" is a body's, never a person's; a lawyer speaks for a client the words need not name
+    ("The Ruvian army killed Amadou Keita near Gao, its spokesman said.", None),
+    ("Police arrested Amadou Keita, his lawyer said.", None),
 ])
 def test_an_office_named_by_a_possessive_pronoun_speaks_for_whom_it_stands_for(build_tools, text: str, key: str | None) -> None:
     (claim,) = extract_text(build_tools, text).claims
-    assert (claim.source.name, claim.source.entity_key) == ("his office", key)
+    assert claim.source.entity_key == key
 
 
 @pytest.mark.parametrize(

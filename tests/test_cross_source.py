@@ -192,6 +192,16 @@ def test_an_unnamed_source_is_only_as_independent_as_the_article() -> None:
     assert fact.independent_origins == ("Niamey Post", "Sahel Daily")
 
 
+def test_one_speaker_under_two_names_is_shown_by_the_name_that_names_them() -> None:
+    """"His office" (in capitals, opening a sentence) and "Kessa's chief prosecutor", one
+    entity: one origin, shown by the name that says who."""
+    office = replace(_claim("c1", "d1", name="His office", kind="organization"), source_entity="ent_kessa")
+    prosecutor = replace(_claim("c2", "d2", name="Kessa's chief prosecutor", kind="organization"), source_entity="ent_kessa")
+    events = [_event("e1", "d1", claims=("c1",)), _event("e2", "d2", claims=("c2",))]
+    (fact,) = build_facts([events], {"c1": office, "c2": prosecutor}, OUTLETS, lambda group: "arrest")
+    assert fact.independent_origins == ("Kessa's chief prosecutor",)
+
+
 def test_an_event_told_as_the_time_of_another_comes_from_the_article_not_the_speaker() -> None:
     """"Amadou Keita questioned the junta after the coup": Keita does not report the coup."""
     claims = {"c1": _claim("c1", "d1", name="Amadou Keita", kind="person"), "c2": _claim("c2", "d2", name="Niamey Post")}

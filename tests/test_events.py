@@ -273,7 +273,7 @@ def test_a_negated_event_without_a_speaker_stays_negated(build_tools) -> None:
 
 
 @pytest.mark.parametrize("text, trigger, background", [
-    ("Amadou Keita questioned the junta after two coups took place in Kessa.", "coups", True),
+    ("Amadou Keita questioned the junta after two coups had shaken Kessa.", "coups", True),
     ("Since the coup two years ago, Kessa and Ruvia have been at odds.", "coup", True),
     ("Ruvia withdrew its troops following the attack on Gao, the minister said.", "attack", True),
     ("The deal was signed by the coup junta in Lima.", "coup", True),
@@ -284,6 +284,12 @@ def test_a_negated_event_without_a_speaker_stays_negated(build_tools) -> None:
     ("The minister said the blast at the depot which killed nine was an accident.", "killed", True),
     # on a party's name it tells the party's own news
     ("The rebels, who attacked Gao on Monday, withdrew north, the minister said.", "attacked", False),
+    ("The army blamed the raid on rebels who later attacked a police post.", "attacked", False),
+    # set off by a comma, or on an indefinite noun, the clause adds news
+    ("An explosion which killed twelve people tore through a market in Gao, police said.", "killed", False),
+    ("The attack, which killed fourteen soldiers, was claimed by the Zorov Liberation Front.", "killed", False),
+    # another kind of act told of the event is its doer's own
+    ("The air strike on Gao that Kessa blamed on Ruvia killed twelve people.", "blamed", False),
 ])
 def test_an_event_told_as_the_time_of_another_is_background(build_tools, text: str, trigger: str, background: bool) -> None:
     assert _event(build_tools, text, trigger).background is background

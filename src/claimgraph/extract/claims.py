@@ -237,21 +237,29 @@ def _spoken_for(doc: Doc, span: tuple[int, int], index: int, context: _Context) 
     """The source an office or a person speaking for another is, when a possessive pronoun
     names whom ("his office said", "her spokeswoman said"; the lexicon's
     `representative_nouns`): the words stay theirs, the entity is the one they speak for, one
-    origin with them. Whom the pronoun stands for is read as for "he": the nearest person
-    named before it in the sentence, else a person whose office the sentence's subject names
-    ("Kessa's chief prosecutor ordered six arrests, his office said"), else the last speaker."""
+    origin with them. Whom "his" or "her" stands for is read as "he" is: a person named before
+    it in the sentence (the subject among several, else the nearest), else a person whose
+    office the sentence's subject names ("Kessa's chief prosecutor ordered six arrests, his
+    office said"), else the last speaker, a person, within a few sentences."""
     lexicon = context.lexicon
     phrase = doc.char_span(span[0], span[1], alignment_mode="expand")
     if phrase is None or phrase.root.lemma_.lower() not in lexicon.representative_nouns:
         return None
-    if not any(c.dep_ in ("poss", "det") and c.pos_ in ("PRON", "DET") and "Yes" in c.morph.get("Poss", [])
-               for c in phrase.root.children):
+    owner = next((c for c in phrase.root.children if c.dep_ in ("poss", "det") and c.pos_ in ("PRON", "DET")
+                  and "Yes" in c.morph.get("Poss", [])), None)
+    # "his", "her" (or "son", "sa", whose owner's gender French does not tell): one person;
+    # "its", "their" speak for a body or several, which this does not resolve
+    if owner is None or "Neut" in owner.morph.get("Gender", []) or "Plur" in owner.morph.get("Number", []) \
+            or "Plur" in owner.morph.get("Number[psor]", []):
         return None
     sentence = phrase.sent
     held_by: ClaimSource | None = None
     earlier = [m for m in context.mentions if m.type == "PERSON" and sentence.start_char <= m.start and m.end <= span[0]]
     if earlier:
-        held_by = describe_source(doc, (earlier[-1].start, earlier[-1].end), context.mentions, lexicon)
+        # the one the sentence tells of as its subject ("President Ruvo dismissed Amadou Keita,
+        # her spokeswoman said"), else the nearest
+        held = next((m for m in earlier if _is_subject(doc, m)), earlier[-1])
+        held_by = describe_source(doc, (held.start, held.end), context.mentions, lexicon)
     elif (office := _office_subject(sentence, span, lexicon)) is not None:
         held_by = describe_source(doc, office, context.mentions, lexicon)
     elif context.recent and index - context.recent[-1][0] <= _PRONOUN_LOOKBACK and context.recent[-1][1].kind == "person":
@@ -260,6 +268,11 @@ def _spoken_for(doc: Doc, span: tuple[int, int], index: int, context: _Context) 
         return None
     own = describe_source(doc, span, context.mentions, lexicon)
     return replace(own, kind=held_by.kind, entity_key=held_by.entity_key, entity_type=held_by.entity_type)
+
+
+def _is_subject(doc: Doc, mention: Mention) -> bool:
+    found = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return found is not None and found.root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _office_subject(sentence: Span, span: tuple[int, int], lexicon: CueLexicon) -> tuple[int, int] | None:

@@ -449,7 +449,7 @@ _TIME_WORDS = frozenset({"after", "since", "before", "following", "until", "till
 
 def is_background(token: Token) -> bool:
     """Whether an event is told as the time or setting of another, not as news: 'after two
-    coups took place', 'since the coup', 'the coup junta'. Its speaker presupposes it; the
+    coups had shaken Kessa', 'since the coup', 'the coup junta'. Its speaker presupposes it; the
     article, not the speaker, is where it comes from."""
     if token.dep_ == "compound":
         return True

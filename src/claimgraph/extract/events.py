@@ -325,7 +325,7 @@ def _event(candidate: Candidate, doc_id: str, index: int, sentence: Span, mentio
         quantity=(quantity.start, quantity.end) if quantity else None,
         fatalities=fatalities_of(quantity) if quantity and trigger.plover == "ASSAULT" else None,
         force=force, denies=denies, background=is_background(token) or _accusation_as_means(token, trigger, lexicon, setting, mentions)
-        or _describes_an_event(token, lexicon),
+        or _describes_an_event(token, trigger, lexicon),
         level=level, kind_words=kind_words, another=another,
     )
 
@@ -384,30 +384,47 @@ def _accusation_as_means(token: Token, trigger: Trigger, lexicon: EventLexicon, 
     return trigger.plover == "ACCUSE" and told_as_means(token, lexicon.means_prepositions, setting.speakers, mentions)
 
 
-def _describes_an_event(token: Token, lexicon: EventLexicon) -> bool:
-    """Whether an event is told in a relative clause on a noun that names an event ("the
-    blast that killed forty", "the explosion which destroyed the bridge"): the clause
-    describes a happening its speaker takes as known, as a definite description does, and
-    the article, not the speaker, is where that description comes from. The clause may hang
-    on a noun of the event's own phrase ("the strike on the clinic that left forty dead": a
-    clinic leaves no one dead); on a party's name it tells that party's own news ("the
-    ministry, which denied it on Monday")."""
-    if token.dep_ not in ("relcl", "acl:relcl"):
+def _describes_an_event(token: Token, trigger: Trigger, lexicon: EventLexicon) -> bool:
+    """Whether an event is told in a restrictive relative clause on a definite noun of an
+    event of its own kind ("the blast that killed forty", "the explosion which destroyed the
+    bridge"): the clause picks out a happening its speaker takes as known, as a definite
+    description does, and the article, not the speaker, is where it comes from. The clause may
+    hang on a place in the event's phrase ("the strike on the clinic that killed forty": a
+    clinic kills no one), not on a party ("the raid on rebels who later attacked a post": the
+    rebels' own act). A clause set off by a comma adds news ("the attack, which killed
+    fourteen"), as does one on an indefinite noun ("an explosion which killed twelve") or one
+    telling another kind of act ("the attack that Kessa blamed on Ruvia")."""
+    if (token.dep_ != "relcl" or _set_off(token) or _names_a_party_word(token.head)
+            or any(c.lower_ in _PERSONAL_RELATIVES for c in token.children)):
         return False
     noun = token.head
     for _ in range(_DESCRIBED_REACH):
-        if noun.pos_ in ("NOUN", "PROPN") and lexicon.entries(noun.lemma_.lower(), "NOUN"):
-            return True
-        if noun.dep_ == "pobj" and noun.head.dep_ == "prep":  # "the strike on the clinic"
+        if noun.pos_ in ("NOUN", "PROPN") and any(t.plover == trigger.plover for t in lexicon.entries(noun.lemma_.lower(), "NOUN")):
+            return any(c.dep_ in ("det", "poss") and (c.lower_ in _DEFINITE or c.dep_ == "poss") for c in noun.children)
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and not _names_a_party_word(noun):  # "the strike on the clinic"
             noun = noun.head.head
-        elif noun.dep_ == "nmod":  # "la frappe contre l'hôpital"
-            noun = noun.head
         else:
             return False
     return False
 
 
 _DESCRIBED_REACH = 3  # nouns climbed from a relative clause's own to the event it describes: "the blast at the clinic in the town which ..."
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "le", "la", "les", "l'", "ce", "cet", "cette", "ces"})
+
+
+def _set_off(clause: Token) -> bool:
+    """Whether a relative clause is set off from its noun by a comma or a dash: it adds to
+    what is said rather than picking out what is meant."""
+    first = clause.left_edge
+    return first.i > 0 and first.nbor(-1).is_punct
+
+
+def _names_a_party_word(noun: Token) -> bool:
+    """Whether a noun names someone who acts (a person, a body, a people), not a place."""
+    return noun.ent_type_ in ("PERSON", "ORG", "NORP")
+
+
+_PERSONAL_RELATIVES = frozenset({"who", "whom", "whose"})  # a clause on someone: their own act
 
 
 def _of_forces(token: Token, heads: list[Token], lexicon: EventLexicon) -> bool:
@@ -497,7 +514,7 @@ def _participants(token: Token, trigger: Trigger, lexicon: EventLexicon,
         done_to = [h for h in (subject(token),) if h is not None]
     else:
         doer = agent(token) if is_passive(token) else _speaking_for(subject(token), mentions, lexicon)
-        if doer is not None and doer.i == token.head.i and _describes_an_event(token, lexicon):
+        if doer is not None and doer.i == token.head.i and _describes_an_event(token, trigger, lexicon):
             doer = None  # "the strike on the clinic which killed forty": the strike kills, not the clinic
         doers = [doer] if doer is not None and doer not in moved else []
         done_to = [t for t in themes(token, lexicon) if t not in moved and t != doer]

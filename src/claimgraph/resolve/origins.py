@@ -259,7 +259,15 @@ def restates(a: frozenset[str], b: frozenset[str], *, min_words: int = _COPIED_W
 
 
 def _names_someone(name: str) -> bool:
-    return any(word[:1].isupper() for word in name.split())
+    """Whether a name has a word in capitals other than a possessive opening a sentence ("His
+    office")."""
+    words = name.split()
+    if words and words[0].casefold() in _POSSESSIVES:
+        words = words[1:]
+    return any(word[:1].isupper() for word in words)
+
+
+_POSSESSIVES = frozenset({"his", "her", "its", "their", "son", "sa", "ses", "leur", "leurs"})
 
 
 def _origin_key(origin: str) -> str:
