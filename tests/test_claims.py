@@ -428,6 +428,23 @@ def test_a_name_in_brackets_ending_a_source_is_the_source_s_name(build_tools) ->
 
 
 @pytest.mark.parametrize("text, key", [
+    # "it" speaking: the one body that spoke just before, or that the sentences name as a subject
+    ("The Zorov Liberation Front issued a statement on Monday. It said the attack on Gao was a lie.", "zorov liberation front"),
+    ("Amnesty International published a report on Tuesday about the camp. It said the strike was likely caused by a stray rocket.",
+     "amnesty international"),
+    ("Ghana has long opposed sanctions, but it said on Monday that talks could resume.", "ghana"),
+    # two bodies spoke: "it" may be either
+    ("The Kessan government blamed Ruvia on Monday, but the Ruvian army blamed the rebels. It said the rebels fired first.", None),
+    # "them" when no one spoke: the group the sentences before tell of
+    ("Experts from the Sahel Rights Group visited Gao in May. According to them, the bridge was destroyed by explosives.",
+     "sahel rights group"),
+])
+def test_a_pronoun_speaking_for_a_body_or_a_group_is_whom_it_stands_for(build_tools, text: str, key: str | None) -> None:
+    *_, last = extract_text(build_tools, text).claims
+    assert last.source.entity_key == key
+
+
+@pytest.mark.parametrize("text, key", [
     ("Amadou Keita will step down in June, his office said.", "amadou keita"),  # the person named before
     # no one named: the office the sentence's subject holds, of the state it names
     ("Ghana's chief prosecutor detained six officials in Accra over the bridge collapse, his office announced on Tuesday.", "ghana"),

@@ -223,6 +223,11 @@ def _resolve_source(span: tuple[int, int], index: int, context: _Context) -> Cla
         named = [m for m in context.mentions if m.type == "PERSON" and window_start <= m.start and m.end <= span[0]]
         if named:
             return describe_source(doc, (named[-1].start, named[-1].end), context.mentions, lexicon)
+        if found is not None and "Plur" in found[0].morph.get("Number", []) and (group := _plural_subject(doc, span)) is not None:
+            # "Experts from the Kessa Rights Group visited the camp. According to them, ..."
+            return describe_source(doc, group, context.mentions, lexicon)
+    if doc_text(doc)[span[0]:span[1]].lower() in lexicon.neuter_pronouns and (body := _body_spoken_of(doc, span, index, context)):
+        return body
     if (spoken_for := _spoken_for(doc, span, index, context)) is not None:
         return spoken_for
     if (noun := is_bare_document_reference(doc, span, lexicon)) and noun in context.documents:
@@ -231,6 +236,44 @@ def _resolve_source(span: tuple[int, int], index: int, context: _Context) -> Cla
     if (noun := document_head(doc, span, lexicon)) and source.kind == "document":
         context.documents.setdefault(noun, source)
     return source
+
+
+def _body_spoken_of(doc: Doc, span: tuple[int, int], index: int, context: _Context) -> ClaimSource | None:
+    """Whom a speaking "it" stands for: a body (an organisation, a state) named before it as a
+    subject in its sentence, else the one body that spoke within a few sentences ("The ministry denied the charge. It added that ..."), else the
+    nearest organisation named as a subject in those sentences ("Kessa Rights Watch published
+    a report. It said ..."); never a person. Where two bodies spoke ("the ministry blamed
+    Ruvia, but Ruvia's army blamed the rebels"), "it" may be either: neither is taken."""
+    found = doc.char_span(span[0], span[1], alignment_mode="expand")
+    sentence = found.sent if found is not None else doc[0].sent
+    named_here = [m for m in context.mentions if m.type in ("ORG", "GPE", "NORP") and sentence.start_char <= m.start
+                  and m.end <= span[0] and _is_subject(doc, m)]
+    if named_here:  # "Ghana has long opposed sanctions, but it said on Monday ..."
+        return describe_source(doc, (named_here[-1].start, named_here[-1].end), context.mentions, context.lexicon)
+    bodies_spoken = {(source.entity_key or source.name.casefold()): source for earlier_index, source, _, _ in context.recent
+                     if index - earlier_index <= _PRONOUN_LOOKBACK and source.kind == "organization"}
+    if len(bodies_spoken) > 1:
+        return None
+    if bodies_spoken:
+        return next(iter(bodies_spoken.values()))
+    window_start = _sentence_start(doc, span[0], back=_PRONOUN_LOOKBACK)
+    bodies = [m for m in context.mentions if m.type == "ORG" and window_start <= m.start and m.end <= span[0] and _is_subject(doc, m)]
+    return describe_source(doc, (bodies[-1].start, bodies[-1].end), context.mentions, context.lexicon) if bodies else None
+
+
+def _plural_subject(doc: Doc, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The character span of the nearest plural subject within a few sentences before `span`
+    ("Experts from the Kessa Rights Group"), without its clauses: whom "they" or "them" stands
+    for when no one has spoken."""
+    window_start = _sentence_start(doc, span[0], back=_PRONOUN_LOOKBACK)
+    subjects = [t for t in doc if window_start <= t.idx < span[0] and t.dep_ in ("nsubj", "nsubjpass")
+                and t.tag_ in ("NNS", "NNPS")]
+    if not subjects:
+        return None
+    head = subjects[-1]
+    clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+    words = [t for t in head.subtree if t.i not in clauses]
+    return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
 def _spoken_for(doc: Doc, span: tuple[int, int], index: int, context: _Context) -> ClaimSource | None:
