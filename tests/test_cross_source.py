@@ -42,9 +42,11 @@ from claimgraph.resolve.facts import (
 from claimgraph.resolve.figures import compare_quantities, interval
 from claimgraph.resolve.money import Sum, load_rates, stated_sum
 from claimgraph.resolve.origins import (
+    ToldClaim,
     agencies_from,
     citations,
     claim_origin,
+    count_origins,
     load_agencies,
 )
 
@@ -190,6 +192,24 @@ def test_an_unnamed_source_is_only_as_independent_as_the_article() -> None:
     events = [_event("e1", "d1", claims=("c1", "c2")), _event("e3", "d2", claims=("c3",))]
     (fact,) = build_facts([events], claims, OUTLETS, lambda group: "deployment")
     assert fact.independent_origins == ("Niamey Post", "Sahel Daily")
+
+
+def test_an_article_restating_a_source_it_quotes_adds_no_origin() -> None:
+    """"Police arrested Amadou Keita on Sunday. The Kessa Democratic Party said Mr Keita was
+    arrested after a speech": the article's own sentence restates the party it quotes; a
+    second article's own sentence is another origin."""
+    claims = {"c1": _claim("c1", "d1"), "c2": _claim("c2", "d1", name="The Kessa Democratic Party", kind="organization"),
+              "c3": _claim("c3", "d2", name="Niamey Post")}
+    (fact,) = build_facts([[_event("e1", "d1", claims=("c1",)), _event("e2", "d1", claims=("c2",))]], claims, OUTLETS,
+                          lambda group: "arrest")
+    assert fact.independent_origins == ("The Kessa Democratic Party",)
+    events = [_event("e1", "d1", claims=("c1",)), _event("e2", "d1", claims=("c2",)), _event("e3", "d2", claims=("c3",))]
+    (fact,) = build_facts([events], claims, OUTLETS, lambda group: "arrest")
+    assert fact.independent_origins == ("Niamey Post", "The Kessa Democratic Party")
+    # how two parties stand, as the article sees it, is the article's own view
+    told = [ToldClaim.of(claims["c1"]), ToldClaim.of(claims["c2"])]
+    assert count_origins(told, claims, OUTLETS, load_agencies(), lambda a, b: False, own_view=True) == (
+        "Sahel Daily", "The Kessa Democratic Party")
 
 
 def test_one_speaker_under_two_names_is_shown_by_the_name_that_names_them() -> None:

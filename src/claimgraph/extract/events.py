@@ -389,7 +389,7 @@ def _describes_an_event(token: Token, trigger: Trigger, lexicon: EventLexicon) -
     event of its own kind ("the blast that killed forty", "the explosion which destroyed the
     bridge"): the clause picks out a happening its speaker takes as known, as a definite
     description does, and the article, not the speaker, is where it comes from. The clause may
-    hang on a place in the event's phrase ("the strike on the clinic that killed forty": a
+    hang on a place within the event's phrase ("the strike on the clinic that killed forty": a
     clinic kills no one), not on a party ("the raid on rebels who later attacked a post": the
     rebels' own act). A clause set off by a comma adds news ("the attack, which killed
     fourteen"), as does one on an indefinite noun ("an explosion which killed twelve") or one

@@ -150,13 +150,15 @@ def count_origins(group: Iterable[R], claims: dict[str, StoredClaim], outlet_of:
                   speaker_key: Callable[[StoredClaim], str | None] = lambda claim: None,
                   cites: Mapping[str, frozenset[str]] | None = None,
                   speaker_name: Callable[[str], str | None] = lambda key: None,
-                  repeats: Mapping[str, str] | None = None) -> tuple[str, ...]:
+                  repeats: Mapping[str, str] | None = None, own_view: bool = False) -> tuple[str, ...]:
     """The distinct origins of the claims that assert a fact's events (sorted names);
     `speaker_key` tells claims whose speakers are one although named apart (a key, or None),
     and `speaker_name` may name such a speaker (else the first claim's origin names it);
     `cites`, the sources each source says it has its figures from (`citations`); `repeats`,
     the claims that tell a figure as another's ("its first toll of 640 was repeated by
-    broadcasters"), each with the claim its article first tells that figure by, whose origin it has."""
+    broadcasters"), each with the claim its article first tells that figure by, whose origin it has;
+    `own_view`: the fact is how parties stand as articles see it (a tie), where an article's own
+    voice is its own view, not a restatement of a source it quotes."""
     repeats = repeats or {}
     asserting = [(event, claims[repeats.get(c, c)]) for event in group for c in event.claims if repeats.get(c, c) in claims]
     origin_of = {claim.id: claim_origin(claim, outlet_of, agencies) for _, claim in asserting}
@@ -185,9 +187,20 @@ def count_origins(group: Iterable[R], claims: dict[str, StoredClaim], outlet_of:
             agency = next((agency for other, agency in wire if other.doc != event.doc and same_figure(event, other)), None)
             if agency:
                 relayed[claim.doc] = agency
+    # The article's own voice telling what a source in the same article tells of it restates
+    # that source ("Police arrested Amadou Keita on Sunday" over "the Kessa Democratic Party
+    # said Keita was arrested after a speech"): the source's origin, not a second one; unless the fact is the
+    # article's own view of how parties stand (`own_view`), or the event its setting.
+    told_by_source: dict[str, StoredClaim] = {}
+    if not own_view:
+        for event, claim in asserting:
+            if claim.source_kind != "outlet" and not event.background and claim.id not in relaying:
+                told_by_source.setdefault(claim.doc, claim)
     named: dict[str, str] = {}
     copied: list[tuple[frozenset[str], str, str, str]] = []  # (words, document, source, key) of each claim counted
-    for _, claim in asserting:
+    for event, claim in asserting:
+        if claim.source_kind == "outlet" and claim.doc in told_by_source and claim.doc not in relayed and not event.background:
+            claim = told_by_source[claim.doc]
         origin = relayed.get(claim.doc, origin_of[claim.id]) if claim.id in own else origin_of[claim.id]
         # One speaker under two names ("Mr Keita", "Amadou Keita") is one origin.
         key = f"entity:{claim.source_entity}" if claim.source_entity and origin == claim.source_name else _origin_key(origin)

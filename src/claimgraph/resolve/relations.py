@@ -109,7 +109,7 @@ def relation_facts(relations: list[Tie], claims: dict[str, StoredClaim], *, outl
         claim_ids = narrowest_claims((c for r in group for c in r.claims if c in claims), claims)
         if not claim_ids:
             continue
-        origins = count_origins(group, claims, outlet_of, agencies, lambda a, b: False)
+        origins = count_origins(group, claims, outlet_of, agencies, lambda a, b: False, own_view=True)
         status = "corroborated" if len(origins) >= 2 else "single_source"
         fact = Fact(fact_id(r.id for r in group), _about(key, name_of), claim_ids, (), origins, status)
         facts.append(fact)
