@@ -93,3 +93,14 @@ def test_a_quotation_two_outlets_carry_is_a_corroborated_fact_after_a_build(tmp_
         records = list(contract_records(store))
     (fact,) = [r for r in records if r["kind"] == "fact" and r["about"].startswith("the statement")]
     assert fact["status"] == "corroborated" and len(fact["claims"]) == 2
+
+
+def test_the_same_words_in_two_people_s_mouths_are_no_statement() -> None:
+    phrase = "we will stay the course whatever happens"
+    claims = [_claim("c1", "d1", f'Amadou Keita said "{phrase}".', source="Amadou Keita", kind="person"),
+              _claim("c2", "d2", f'"{phrase}," Fatou Diallo told the rally.', source="Fatou Diallo", kind="person")]
+    assert _facts(claims) == []
+    # one person named two ways: one statement, quoted twice
+    again = _claim("c3", "d3", f'Mr Keita repeated: "{phrase}".', source="Mr Keita", kind="person")
+    (fact,) = _facts([claims[0], again])
+    assert fact.claims == ("c1", "c3")

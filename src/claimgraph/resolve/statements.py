@@ -8,7 +8,7 @@ not enough ("if you look at the" is how people speak); a passage two outlets car
 of what either quotes. Each such group is a fact, with its independent origins counted as
 for any fact (resolve/origins.py). Left out: two claims already told by one fact (an
 event's or an incident's), two claims of opposite stance (a denial quoting the words it
-denies), and two claims that are one text run twice (agency copy, an article stored twice:
+denies), two claims of two people named apart (a phrase both use), and two claims that are one text run twice (agency copy, an article stored twice:
 the same sentence printed by two outlets is one telling, not two accounts). A run quoted by
 very many claims is a slogan or a title, not a statement.
 """
@@ -74,7 +74,7 @@ def statement_facts(claims: Mapping[str, StoredClaim], facts: Iterable[Fact], ou
     for a, b in sorted(pairs):
         first, second = claims[a], claims[b]
         if (find(a) == find(b) or first.doc == second.doc or first.stance != second.stance or together[a] & together[b]
-                or _one_text(first, second) or not _quote_alike(quotation_words[a], quotation_words[b])):
+                or _one_text(first, second) or _two_people(first, second) or not _quote_alike(quotation_words[a], quotation_words[b])):
             continue
         parent[find(a)] = find(b)
     groups: dict[str, list[str]] = defaultdict(list)
@@ -94,6 +94,21 @@ def statement_facts(claims: Mapping[str, StoredClaim], facts: Iterable[Fact], ou
         found.append(Fact(key, f"the statement “{excerpt}”", tuple(members), (), origins,
                           "corroborated" if len(origins) >= 2 else "single_source"))
     return found
+
+
+def _two_people(first: StoredClaim, second: StoredClaim) -> bool:
+    """Whether two claims are two people's, named apart (no word of a name in common: "Amadou
+    Keita" and "Mr Keita" are one): the same words in two mouths ("we will stay the
+    course") are a phrase both use, not one statement quoted twice."""
+    if first.source_kind != "person" or second.source_kind != "person":
+        return False
+    mine, theirs = _name_words(first.source_name), _name_words(second.source_name)
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
+def _name_words(name: str) -> set[str]:
+    """The words of a name, not its titles ("Mr", "Dr") nor the role around it ("the minister")."""
+    return {word.casefold() for word in re.findall(r"[^\W\d_]{4,}", name) if word[0].isupper()}
 
 
 def _quote_alike(first: list[list[str]], second: list[list[str]]) -> bool:
