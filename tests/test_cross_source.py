@@ -194,6 +194,21 @@ def test_an_unnamed_source_is_only_as_independent_as_the_article() -> None:
     assert fact.independent_origins == ("Niamey Post", "Sahel Daily")
 
 
+def test_a_statement_or_a_meeting_is_its_doer_s() -> None:
+    """"The minister accused the rebels" and "she criticised the rebels" (no accuser named)
+    are not known to be one accusation; two that name the same accuser are. Two meetings
+    with no doer in common are one only at the same place with the same party."""
+    def accusation(event_id: str, doc: str, actors: tuple[str, ...]) -> AnchoredEvent:
+        return _event(event_id, doc, type="ACCUSATION", actors=actors, targets=("rebels",), place=None, point=None)
+    assert _groups([accusation("e1", "d1", ()), accusation("e2", "d2", ())]) == {frozenset({"e1"}), frozenset({"e2"})}
+    assert _groups([accusation("e1", "d1", ("kessa",)), accusation("e2", "d2", ("kessa",))]) == {frozenset({"e1", "e2"})}
+
+    def meeting(event_id: str, doc: str, place: str | None) -> AnchoredEvent:
+        return _event(event_id, doc, type="VISIT_MEETING", actors=(), targets=("ruvia",), place=place, point=None)
+    assert _groups([meeting("e1", "d1", None), meeting("e2", "d2", None)]) == {frozenset({"e1"}), frozenset({"e2"})}
+    assert _groups([meeting("e1", "d1", "gao"), meeting("e2", "d2", "gao")]) == {frozenset({"e1", "e2"})}
+
+
 def test_an_article_restating_a_source_it_quotes_adds_no_origin() -> None:
     """"Police arrested Amadou Keita on Sunday. The Kessa Democratic Party said Mr Keita was
     arrested after a speech": the article's own sentence restates the party it quotes; a
