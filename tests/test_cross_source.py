@@ -48,6 +48,7 @@ from claimgraph.resolve.origins import (
     claim_origin,
     count_origins,
     load_agencies,
+    names_outlet,
 )
 
 from .conftest import (
@@ -183,6 +184,14 @@ def test_a_claims_origin_is_its_relay_then_its_source_then_the_outlet() -> None:
     assert claim_origin(_claim("c", "d1", name="Reuters", kind="media"), OUTLETS) == "Reuters"
     assert claim_origin(_claim("c", "d1", name="a leaked memo", kind="document"), OUTLETS) == "a leaked memo"
     assert claim_origin(_claim("c", "d2", name="Niamey Post", kind="outlet"), OUTLETS) == "Niamey Post"
+
+
+def test_a_relay_naming_the_article_s_own_outlet_relays_nothing() -> None:
+    # "Amadou Keita told the Sahel Daily", in the Sahel Daily: he spoke to the article itself
+    assert claim_origin(_claim("c", "d1", name="Amadou Keita", kind="person", via=("the Sahel Daily",)), OUTLETS) == "Amadou Keita"
+    assert claim_origin(_claim("c", "d2", name="Amadou Keita", kind="person", via=("the Sahel Daily",)), OUTLETS) == "the Sahel Daily"
+    assert names_outlet("KBC Sport", "KBC News") and names_outlet("KBC", "www.kbc.co.ke")
+    assert not names_outlet("Radio Horizon", "Radio Sahel") and not names_outlet("Reuters", "KBC News")
 
 
 def test_an_unnamed_source_is_only_as_independent_as_the_article() -> None:

@@ -129,7 +129,7 @@ def index_documents(documents: Iterable[Document]) -> DocumentIndex:
 def claim_origin(claim: StoredClaim, outlet_of: Callable[[str], str], agencies: Agencies = NO_AGENCIES) -> str:
     """Where a claim comes from; an unnamed source is only as independent as the article
     that quotes it."""
-    via = [name for name in claim.via if not _GENERIC_RELAY.match(name.strip())]
+    via = [name for name in claim.via if not _GENERIC_RELAY.match(name.strip()) and not names_outlet(name, outlet_of(claim.doc))]
     if via:
         return agencies.find(via[0]) or via[0]
     if claim.source_kind == "anonymous":  # "Reuters sources"; else only the article vouches for it
@@ -137,6 +137,29 @@ def claim_origin(claim: StoredClaim, outlet_of: Callable[[str], str], agencies: 
     if claim.source_kind != "outlet":
         return agencies.exact(claim.source_name) or claim.source_name  # a named person, organisation or publication
     return agencies.exact(outlet_of(claim.doc)) or outlet_of(claim.doc)
+
+
+def names_outlet(relay: str, outlet: str) -> bool:
+    """Whether a relay names the article's own outlet ("told BBC Sport" in a BBC News article,
+    "told the Sahel Daily" in the Sahel Daily): the source spoke to the article itself, which
+    relays nothing. The names match whole or one is the other's first words, or they open
+    with one brand in capitals ("BBC Sport", "BBC News"), or the outlet is a web address
+    whose name is the relay's first word ("www.sahel-daily.com" is not, "www.bbc.co.uk" is "BBC")."""
+    mine, theirs = _brand_words(relay), _brand_words(outlet)
+    if not mine or not theirs:
+        return False
+    shared = min(len(mine), len(theirs))
+    if [w.casefold() for w in mine[:shared]] == [w.casefold() for w in theirs[:shared]]:
+        return True
+    if mine[0] == theirs[0] and len(mine[0]) >= 2 and mine[0].isupper():
+        return True
+    site = re.match(r"^(?:https?://)?(?:www\.)?([a-z0-9-]+)\.", outlet.strip().casefold())
+    return site is not None and len(theirs) == 1 and site.group(1) == mine[0].casefold()
+
+
+def _brand_words(name: str) -> list[str]:
+    words = re.findall(r"[\w.'’-]+", name)
+    return words[1:] if words and words[0].casefold() == "the" else words
 
 
 def is_cited(claim: StoredClaim) -> bool:
