@@ -192,6 +192,7 @@ def test_a_relay_naming_the_article_s_own_outlet_relays_nothing() -> None:
     assert claim_origin(_claim("c", "d2", name="Amadou Keita", kind="person", via=("the Sahel Daily",)), OUTLETS) == "the Sahel Daily"
     assert names_outlet("KBC Sport", "KBC News") and names_outlet("KBC", "www.kbc.co.ke")
     assert not names_outlet("Radio Horizon", "Radio Sahel") and not names_outlet("Reuters", "KBC News")
+    assert not names_outlet("the Times of Kessa", "The Times") and not names_outlet("Sahel Daily Weekend", "Sahel Daily")
 
 
 def test_an_unnamed_source_is_only_as_independent_as_the_article() -> None:

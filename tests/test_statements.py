@@ -100,6 +100,9 @@ def test_the_same_words_in_two_people_s_mouths_are_no_statement() -> None:
     claims = [_claim("c1", "d1", f'Amadou Keita said "{phrase}".', source="Amadou Keita", kind="person"),
               _claim("c2", "d2", f'"{phrase}," Fatou Diallo told the rally.', source="Fatou Diallo", kind="person")]
     assert _facts(claims) == []
+    titled = [_claim("c1", "d1", f'President Amadou Keita said "{phrase}".', source="President Amadou Keita", kind="person"),
+              _claim("c2", "d2", f'"{phrase}," President Fatou Diallo said.', source="President Fatou Diallo", kind="person")]
+    assert _facts(titled) == []
     # one person named two ways: one statement, quoted twice
     again = _claim("c3", "d3", f'Mr Keita repeated: "{phrase}".', source="Mr Keita", kind="person")
     (fact,) = _facts([claims[0], again])

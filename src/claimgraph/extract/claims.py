@@ -223,9 +223,6 @@ def _resolve_source(span: tuple[int, int], index: int, context: _Context) -> Cla
         named = [m for m in context.mentions if m.type == "PERSON" and window_start <= m.start and m.end <= span[0]]
         if named:
             return describe_source(doc, (named[-1].start, named[-1].end), context.mentions, lexicon)
-        if found is not None and "Plur" in found[0].morph.get("Number", []) and (group := _plural_subject(doc, span)) is not None:
-            # "Experts from the Kessa Rights Group visited the camp. According to them, ..."
-            return describe_source(doc, group, context.mentions, lexicon)
     if doc_text(doc)[span[0]:span[1]].lower() in lexicon.neuter_pronouns and (body := _body_spoken_of(doc, span, index, context)):
         return body
     if (spoken_for := _spoken_for(doc, span, index, context)) is not None:
@@ -239,41 +236,44 @@ def _resolve_source(span: tuple[int, int], index: int, context: _Context) -> Cla
 
 
 def _body_spoken_of(doc: Doc, span: tuple[int, int], index: int, context: _Context) -> ClaimSource | None:
-    """Whom a speaking "it" stands for: a body (an organisation, a state) named before it as a
-    subject in its sentence, else the one body that spoke within a few sentences ("The ministry denied the charge. It added that ..."), else the
-    nearest organisation named as a subject in those sentences ("Kessa Rights Watch published
-    a report. It said ..."); never a person. Where two bodies spoke ("the ministry blamed
-    Ruvia, but Ruvia's army blamed the rebels"), "it" may be either: neither is taken."""
-    found = doc.char_span(span[0], span[1], alignment_mode="expand")
-    sentence = found.sent if found is not None else doc[0].sent
-    named_here = [m for m in context.mentions if m.type in ("ORG", "GPE", "NORP") and sentence.start_char <= m.start
-                  and m.end <= span[0] and _is_subject(doc, m)]
-    if named_here:  # "Ghana has long opposed sanctions, but it said on Monday ..."
-        return describe_source(doc, (named_here[-1].start, named_here[-1].end), context.mentions, context.lexicon)
-    bodies_spoken = {(source.entity_key or source.name.casefold()): source for earlier_index, source, _, _ in context.recent
-                     if index - earlier_index <= _PRONOUN_LOOKBACK and source.kind == "organization"}
-    if len(bodies_spoken) > 1:
+    """Whom a speaking "it" stands for: the nearest subject of a main clause before it, within
+    a few sentences, that is not a person, when that subject is a body the text names (an
+    organisation, a state: "Ghana has long opposed sanctions, but it said ...") or a body that
+    spoke ("The ministry denied the charge. It added that ..."), in its own sentence a main
+    clause's first. Any other subject in between
+    ("The army rejected the charge, but it said", an army no entity stands for; "A report was
+    released on Friday. It said ...") leaves "it" unresolved, never a person, never a body
+    named further back."""
+    pronoun = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if pronoun is None:
         return None
-    if bodies_spoken:
-        return next(iter(bodies_spoken.values()))
+    cue = context.lexicon.verbs.get(pronoun.root.head.lemma_.lower())
+    if cue is not None and cue.subjects:
+        return None  # "It shows soldiers ...": what only a document or a picture does
     window_start = _sentence_start(doc, span[0], back=_PRONOUN_LOOKBACK)
-    bodies = [m for m in context.mentions if m.type == "ORG" and window_start <= m.start and m.end <= span[0] and _is_subject(doc, m)]
-    return describe_source(doc, (bodies[-1].start, bodies[-1].end), context.mentions, context.lexicon) if bodies else None
+    sentence_start = pronoun.sent.start_char
+    candidates = [t for t in doc if window_start <= t.idx < span[0] and t.dep_ in ("nsubj", "nsubjpass")
+                  and t.pos_ != "PRON" and t.ent_type_ != "PERSON"]
+    # in its own sentence, a main clause's subject before one inside a clause ("The UN said
+    # Mali had expelled its envoy, and it said ..."); before it, main clauses' only
+    own = [t for t in candidates if t.idx >= sentence_start]
+    earlier = [t for t in candidates if t.idx < sentence_start and not _embedded(t)]
+    ranked = [t for t in own if not _embedded(t)] or own or earlier
+    if not ranked:
+        return None
+    nearest = ranked[-1]
+    body = next((m for m in context.mentions if m.type in ("ORG", "GPE", "NORP") and m.start <= nearest.idx < m.end), None)
+    if body is not None:
+        return describe_source(doc, (body.start, body.end), context.mentions, context.lexicon)
+    return next((source for earlier_index, source, _, _ in reversed(context.recent)
+                 if index - earlier_index <= _PRONOUN_LOOKBACK and source.kind == "organization"
+                 and source.start is not None and source.end is not None and source.start <= nearest.idx < source.end), None)
 
 
-def _plural_subject(doc: Doc, span: tuple[int, int]) -> tuple[int, int] | None:
-    """The character span of the nearest plural subject within a few sentences before `span`
-    ("Experts from the Kessa Rights Group"), without its clauses: whom "they" or "them" stands
-    for when no one has spoken."""
-    window_start = _sentence_start(doc, span[0], back=_PRONOUN_LOOKBACK)
-    subjects = [t for t in doc if window_start <= t.idx < span[0] and t.dep_ in ("nsubj", "nsubjpass")
-                and t.tag_ in ("NNS", "NNPS")]
-    if not subjects:
-        return None
-    head = subjects[-1]
-    clauses = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
-    words = [t for t in head.subtree if t.i not in clauses]
-    return words[0].idx, words[-1].idx + len(words[-1].text)
+def _embedded(subject: Token) -> bool:
+    """Whether a subject is of a clause inside another (what someone said, a relative clause),
+    not of a sentence's main clause or one joined to it."""
+    return any(t.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "pcomp") for t in [subject.head, *subject.head.ancestors])
 
 
 def _spoken_for(doc: Doc, span: tuple[int, int], index: int, context: _Context) -> ClaimSource | None:

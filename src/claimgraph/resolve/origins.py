@@ -140,25 +140,24 @@ def claim_origin(claim: StoredClaim, outlet_of: Callable[[str], str], agencies: 
 
 
 def names_outlet(relay: str, outlet: str) -> bool:
-    """Whether a relay names the article's own outlet ("told BBC Sport" in a BBC News article,
-    "told the Sahel Daily" in the Sahel Daily): the source spoke to the article itself, which
-    relays nothing. The names match whole or one is the other's first words, or they open
-    with one brand in capitals ("BBC Sport", "BBC News"), or the outlet is a web address
-    whose name is the relay's first word ("www.sahel-daily.com" is not, "www.bbc.co.uk" is "BBC")."""
+    """Whether a relay names the article's own outlet ("told the Sahel Daily" in the Sahel
+    Daily, "told KBC Sport" in KBC News): the source spoke to the article itself, which relays
+    nothing. The names match whole (without "the" and a note in brackets), or both are a brand
+    in capitals with at most one word after it ("KBC Sport", "KBC News"; not "The Times" and
+    "the Times of Kessa"), or the outlet is a web address whose name is the relay's brand."""
     mine, theirs = _brand_words(relay), _brand_words(outlet)
     if not mine or not theirs:
         return False
-    shared = min(len(mine), len(theirs))
-    if [w.casefold() for w in mine[:shared]] == [w.casefold() for w in theirs[:shared]]:
+    if [w.casefold() for w in mine] == [w.casefold() for w in theirs]:
         return True
-    if mine[0] == theirs[0] and len(mine[0]) >= 2 and mine[0].isupper():
+    if mine[0] == theirs[0] and len(mine[0]) >= 2 and mine[0].isupper() and len(mine) <= 2 and len(theirs) <= 2:
         return True
     site = re.match(r"^(?:https?://)?(?:www\.)?([a-z0-9-]+)\.", outlet.strip().casefold())
-    return site is not None and len(theirs) == 1 and site.group(1) == mine[0].casefold()
+    return site is not None and len(theirs) == 1 and len(mine) <= 2 and site.group(1) == mine[0].casefold()
 
 
 def _brand_words(name: str) -> list[str]:
-    words = re.findall(r"[\w.'’-]+", name)
+    words = re.findall(r"[\w.'’-]+", re.sub(r"\(.*?\)", " ", name))
     return words[1:] if words and words[0].casefold() == "the" else words
 
 

@@ -97,18 +97,24 @@ def statement_facts(claims: Mapping[str, StoredClaim], facts: Iterable[Fact], ou
 
 
 def _two_people(first: StoredClaim, second: StoredClaim) -> bool:
-    """Whether two claims are two people's, named apart (no word of a name in common: "Amadou
-    Keita" and "Mr Keita" are one): the same words in two mouths ("we will stay the
-    course") are a phrase both use, not one statement quoted twice."""
+    """Whether two claims are two people's, named apart: the same words in two mouths ("we
+    will stay the course") are a phrase both use, not one statement quoted twice. One entity
+    is one person however named ("President Keita", "Amadou Keita"); else two names ending in
+    two surnames ("President Amadou Keita", "President Fatou Diallo") are two people, and a
+    description that ends in no name ("Ruvia's foreign minister") may be anyone."""
     if first.source_kind != "person" or second.source_kind != "person":
         return False
-    mine, theirs = _name_words(first.source_name), _name_words(second.source_name)
-    return bool(mine) and bool(theirs) and not mine & theirs
+    if first.source_entity is not None and first.source_entity == second.source_entity:
+        return False
+    mine, theirs = _surname(first.source_name), _surname(second.source_name)
+    return mine is not None and theirs is not None and mine != theirs
 
 
-def _name_words(name: str) -> set[str]:
-    """The words of a name, not its titles ("Mr", "Dr") nor the role around it ("the minister")."""
-    return {word.casefold() for word in re.findall(r"[^\W\d_]{4,}", name) if word[0].isupper()}
+def _surname(name: str) -> str | None:
+    """The last word of a name that ends in one ("Amadou Keita", "Mr Keita"), case-folded."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", name)
+    last = re.sub(r"['’]s?$", "", words[-1]) if words else ""
+    return last.casefold() if last[:1].isupper() else None
 
 
 def _quote_alike(first: list[list[str]], second: list[list[str]]) -> bool:
