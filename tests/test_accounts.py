@@ -374,13 +374,13 @@ def test_an_incident_told_as_the_setting_of_a_statement_is_not_told_again_by_its
 
 def test_an_office_speaking_for_its_holder_is_one_origin_with_them(tmp_path: Path, build_tools) -> None:
     records = _build(tmp_path, build_tools, [
-        ("Sahel Daily", "2024-05-06", "Ghana's chief prosecutor said on Tuesday he detained six officials in Accra over the bridge collapse."),
-        ("Gao Courier", "2024-05-06", ("Ghana's prosecutor general detained six officials in Accra over the bridge collapse, "
+        ("Sahel Daily", "2024-05-06", "Ghana's interior minister said on Tuesday he had ordered the arrest of nine smugglers in Accra."),
+        ("Gao Courier", "2024-05-06", ("Ghana's interior minister ordered the arrest of nine smugglers in Accra, "
                                        "his office announced on Tuesday.")),
     ])
     (fact,) = [f for f in records if f["kind"] == "fact" and len(f["claims"]) == 2]
-    # "his office" speaks for the prosecutor: one origin, shown by its fuller name
-    assert (fact["status"], fact["independent_origins"]) == ("single_source", ["Ghana's chief prosecutor"])
+    # "his office" speaks for the minister: one origin, shown by the name that names someone
+    assert (fact["status"], fact["independent_origins"]) == ("single_source", ["Ghana's interior minister"])
 
 
 def test_two_outlets_own_tolls_of_one_incident_disagree(tmp_path: Path, build_tools) -> None:

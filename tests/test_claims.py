@@ -454,7 +454,7 @@ def test_a_speaking_it_is_the_body_it_stands_for(build_tools, text: str, key: st
 @pytest.mark.parametrize("text, key", [
     ("Amadou Keita will step down in June, his office said.", "amadou keita"),  # the person named before
     # no one named: the office the sentence's subject holds, of the state it names
-    ("Ghana's chief prosecutor detained six officials in Accra over the bridge collapse, his office announced on Tuesday.", "ghana"),
+    ("Ghana's interior minister banned all rallies in Accra until June, his office announced on Tuesday.", "ghana"),
     ("The talks will resume in June, his office said.", None),  # whose office is not told
     # of two people named, the one the sentence tells of as its subject
     ("President Lina Ruvo dismissed Amadou Keita, her spokeswoman said.", "lina ruvo"),

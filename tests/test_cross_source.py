@@ -238,13 +238,13 @@ def test_an_article_restating_a_source_it_quotes_adds_no_origin() -> None:
 
 
 def test_one_speaker_under_two_names_is_shown_by_the_name_that_names_them() -> None:
-    """"His office" (in capitals, opening a sentence) and "Kessa's chief prosecutor", one
+    """"His office" (in capitals, opening a sentence) and "Kessa's interior minister", one
     entity: one origin, shown by the name that says who."""
     office = replace(_claim("c1", "d1", name="His office", kind="organization"), source_entity="ent_kessa")
-    prosecutor = replace(_claim("c2", "d2", name="Kessa's chief prosecutor", kind="organization"), source_entity="ent_kessa")
+    minister = replace(_claim("c2", "d2", name="Kessa's interior minister", kind="organization"), source_entity="ent_kessa")
     events = [_event("e1", "d1", claims=("c1",)), _event("e2", "d2", claims=("c2",))]
-    (fact,) = build_facts([events], {"c1": office, "c2": prosecutor}, OUTLETS, lambda group: "arrest")
-    assert fact.independent_origins == ("Kessa's chief prosecutor",)
+    (fact,) = build_facts([events], {"c1": office, "c2": minister}, OUTLETS, lambda group: "arrest")
+    assert fact.independent_origins == ("Kessa's interior minister",)
 
 
 def test_an_event_told_as_the_time_of_another_comes_from_the_article_not_the_speaker() -> None:

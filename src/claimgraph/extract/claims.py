@@ -282,7 +282,7 @@ def _spoken_for(doc: Doc, span: tuple[int, int], index: int, context: _Context) 
     `representative_nouns`): the words stay theirs, the entity is the one they speak for, one
     origin with them. Whom "his" or "her" stands for is read as "he" is: a person named before
     it in the sentence (the subject among several, else the nearest), else a person whose
-    office the sentence's subject names ("Kessa's chief prosecutor ordered six arrests, his
+    office the sentence's subject names ("Kessa's interior minister banned all rallies, his
     office said"), else the last speaker, a person, within a few sentences."""
     lexicon = context.lexicon
     phrase = doc.char_span(span[0], span[1], alignment_mode="expand")
@@ -320,7 +320,7 @@ def _is_subject(doc: Doc, mention: Mention) -> bool:
 
 def _office_subject(sentence: Span, span: tuple[int, int], lexicon: CueLexicon) -> tuple[int, int] | None:
     """The character span of the first subject before `span` in the sentence whose head is an
-    office a person holds ("Kessa's chief prosecutor"), without its clauses."""
+    office a person holds ("Kessa's interior minister"), without its clauses."""
     for token in sentence:
         if token.idx >= span[0]:
             return None

@@ -242,7 +242,7 @@ def count_origins(group: Iterable[R], claims: dict[str, StoredClaim], outlet_of:
                     if doc != claim.doc and other_source == source and restates(words, other_words)), key)
         copied.append((words, claim.doc, source, key))
         # one origin told under several names is shown by the first, or by the first that
-        # names someone when it does not ("Kessa's chief prosecutor", not "his office")
+        # names someone when it does not ("Kessa's interior minister", not "his office")
         if key not in named or (not _names_someone(named[key]) and _names_someone(origin)):
             named[key] = origin
     return tuple(sorted(set(named.values())))
