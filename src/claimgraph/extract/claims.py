@@ -209,7 +209,7 @@ def _resolve_source(span: tuple[int, int], index: int, context: _Context) -> Cla
         # "he" is the nearest person named before it in the sentence, else the last speaker.
         found = doc.char_span(span[0], span[1], alignment_mode="expand")
         sentence = found.sent if found is not None else doc[0].sent
-        earlier = [m for m in context.mentions if m.type == "PERSON" and sentence.start_char <= m.start and m.end <= span[0]]
+        earlier = _people_before(sentence.start_char, span, context)
         if earlier:
             return describe_source(doc, (earlier[-1].start, earlier[-1].end), context.mentions, lexicon)
         if found is not None and "Plur" in found[0].morph.get("Number", []) and _several_last_speakers(context):
@@ -220,7 +220,7 @@ def _resolve_source(span: tuple[int, int], index: int, context: _Context) -> Cla
             if index - earlier_index <= _PRONOUN_LOOKBACK and source.kind in ("person", "anonymous", "organization"):
                 return source
         window_start = _sentence_start(doc, span[0], back=_PRONOUN_LOOKBACK)
-        named = [m for m in context.mentions if m.type == "PERSON" and window_start <= m.start and m.end <= span[0]]
+        named = _people_before(window_start, span, context)
         if named:
             return describe_source(doc, (named[-1].start, named[-1].end), context.mentions, lexicon)
     if doc_text(doc)[span[0]:span[1]].lower() in lexicon.neuter_pronouns and (body := _body_spoken_of(doc, span, index, context)):
@@ -250,10 +250,9 @@ def _body_spoken_of(doc: Doc, span: tuple[int, int], index: int, context: _Conte
     cue = context.lexicon.verbs.get(pronoun.root.head.lemma_.lower())
     if cue is not None and cue.subjects:
         return None  # "It shows soldiers ...": what only a document or a picture does
-    window_start = _sentence_start(doc, span[0], back=_PRONOUN_LOOKBACK)
+    window = doc.char_span(_sentence_start(doc, span[0], back=_PRONOUN_LOOKBACK), span[0], alignment_mode="contract")
     sentence_start = pronoun.sent.start_char
-    candidates = [t for t in doc if window_start <= t.idx < span[0] and t.dep_ in ("nsubj", "nsubjpass")
-                  and t.pos_ != "PRON" and t.ent_type_ != "PERSON"]
+    candidates = [t for t in window or () if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON" and t.ent_type_ != "PERSON"]
     # in its own sentence, a main clause's subject before one inside a clause ("The UN said
     # Mali had expelled its envoy, and it said ..."); before it, main clauses' only
     own = [t for t in candidates if t.idx >= sentence_start]
@@ -268,6 +267,11 @@ def _body_spoken_of(doc: Doc, span: tuple[int, int], index: int, context: _Conte
     return next((source for earlier_index, source, _, _ in reversed(context.recent)
                  if index - earlier_index <= _PRONOUN_LOOKBACK and source.kind == "organization"
                  and source.start is not None and source.end is not None and source.start <= nearest.idx < source.end), None)
+
+
+def _people_before(start: int, span: tuple[int, int], context: _Context) -> list[Mention]:
+    """The people named from `start` up to a source's span, in text order."""
+    return [m for m in context.mentions if m.type == "PERSON" and start <= m.start and m.end <= span[0]]
 
 
 def _embedded(subject: Token) -> bool:
@@ -297,7 +301,7 @@ def _spoken_for(doc: Doc, span: tuple[int, int], index: int, context: _Context) 
         return None
     sentence = phrase.sent
     held_by: ClaimSource | None = None
-    earlier = [m for m in context.mentions if m.type == "PERSON" and sentence.start_char <= m.start and m.end <= span[0]]
+    earlier = _people_before(sentence.start_char, span, context)
     if earlier:
         # the one the sentence tells of as its subject ("President Ruvo dismissed Amadou Keita,
         # her spokeswoman said"), else the nearest

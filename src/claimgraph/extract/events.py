@@ -400,7 +400,7 @@ def _describes_an_event(token: Token, trigger: Trigger, lexicon: EventLexicon) -
     noun = token.head
     for _ in range(_DESCRIBED_REACH):
         if noun.pos_ in ("NOUN", "PROPN") and any(t.plover == trigger.plover for t in lexicon.entries(noun.lemma_.lower(), "NOUN")):
-            return any(c.dep_ in ("det", "poss") and (c.lower_ in _DEFINITE or c.dep_ == "poss") for c in noun.children)
+            return any(c.dep_ == "poss" or c.dep_ == "det" and _definite(c) for c in noun.children)
         if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and not _names_a_party_word(noun):  # "the strike on the clinic"
             noun = noun.head.head
         else:
@@ -409,7 +409,12 @@ def _describes_an_event(token: Token, trigger: Trigger, lexicon: EventLexicon) -
 
 
 _DESCRIBED_REACH = 3  # nouns climbed from a relative clause's own to the event it describes: "the blast at the clinic in the town which ..."
-_DEFINITE = frozenset({"the", "this", "that", "these", "those", "le", "la", "les", "l'", "ce", "cet", "cette", "ces"})
+
+
+def _definite(determiner: Token) -> bool:
+    """A definite article or a demonstrative ("the", "this"; "la", "cette"), as the model's
+    morphology tells it in any language."""
+    return "Def" in determiner.morph.get("Definite", []) or "Dem" in determiner.morph.get("PronType", [])
 
 
 def _set_off(clause: Token) -> bool:

@@ -124,8 +124,9 @@ def compatible(a: AnchoredEvent, b: AnchoredEvent, *, taxonomy: Taxonomy, max_km
         return False  # what is planned is not yet what happened, unless both give one figure
     if has_flag(taxonomy, a.type, "violent") and a.place is not None and a.place == b.place and a.date and a.date == b.date:
         return True  # who did it may differ: an attribution conflict, kept in one fact
-    if (has_flag(taxonomy, a.type, "spoken") or has_flag(taxonomy, a.type, "party_defined")) and not a.actors & b.actors and (
-            has_flag(taxonomy, a.type, "spoken") or not (a.place is not None and a.place == b.place and a.targets & b.targets)):
+    spoken = has_flag(taxonomy, a.type, "spoken")
+    if (spoken or has_flag(taxonomy, a.type, "party_defined")) and not a.actors & b.actors and (
+            spoken or not (a.place is not None and a.place == b.place and a.targets & b.targets)):
         # Which statement or meeting it is depends on who makes it: without a doer in common two
         # are not known to be one ("the minister accused Ruvia" and "she criticised Ruvia";
         # "talks with the government", "a visit to the country"), unless a meeting is told
